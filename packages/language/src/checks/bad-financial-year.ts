@@ -1,0 +1,30 @@
+import { defineCheck } from './check.js';
+import { year } from './describe.js';
+
+/** `2013/15`, `2013/3`, `2013/2014`: a financial year is written YYYY/YY with the following year. */
+export const badFinancialYear = defineCheck({
+    code: 'bad-financial-year',
+    severity: 'error',
+    tier: 'core',
+    summary: 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
+    run(model, report) {
+        for (const value of model.years) {
+            if (!value.parsed.problem) continue;
+            const first = /^(\d{4})/.exec(value.parsed.text)?.[1];
+            report({
+                node: value.node,
+                property: value.property,
+                message: value.parsed.problem,
+                data: first ? { replacement: year(Number(first)) } : undefined
+            });
+        }
+        const period = model.agreement?.periodNode;
+        if (period) {
+            const start = model.years.find(value => value.node === period && value.property === 'start')?.start;
+            const end = model.years.find(value => value.node === period && value.property === 'end')?.start;
+            if (start !== undefined && end !== undefined && start > end) {
+                report({ node: period, property: 'end', message: `the period ends in ${year(end)}, before it starts in ${year(start)}` });
+            }
+        }
+    }
+});

@@ -1,0 +1,28 @@
+import { defineCheck } from './check.js';
+import { money, partnerName, year } from './describe.js';
+
+/** A partner's contribution below a minimum the agreement declares for it (the Better Care Fund's minimum NHS contribution). */
+export const belowMinimum = defineCheck({
+    code: 'below-minimum',
+    severity: 'error',
+    tier: 'domain',
+    summary: 'A partner contributes less to a pool in a year than a minimum the agreement declares for it.',
+    run(model, report) {
+        for (const pool of model.pools) {
+            for (const minimum of pool.minimums) {
+                const required = minimum.amount.pence;
+                const when = minimum.year.start;
+                if (required === undefined || when === undefined) continue;
+                const figures = pool.years.get(when);
+                const paid = figures?.byPartner.has(minimum.partnerId) ? figures.byPartner.get(minimum.partnerId) : 0n;
+                if (paid === undefined || paid >= required) continue;
+                const line = figures?.contributions.find(candidate => candidate.partnerId === minimum.partnerId);
+                report({
+                    node: line?.amount.node ?? minimum.amount.node,
+                    message: `${partnerName(model, minimum.partnerId)} contributes ${money(model, paid)} to ${pool.id} in ${year(when)}, below its minimum of ${money(model, required)} by ${money(model, required - paid)}`,
+                    related: line ? [{ node: minimum.amount.node, message: `minimum of ${money(model, required)}` }] : []
+                });
+            }
+        }
+    }
+});

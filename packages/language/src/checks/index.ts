@@ -1,0 +1,49 @@
+import type { CheckDefinition } from './check.js';
+import { badAmount } from './bad-amount.js';
+import { badFinancialYear } from './bad-financial-year.js';
+import { belowMinimum } from './below-minimum.js';
+import { deadlineBeforeBaseline } from './deadline-before-baseline.js';
+import { duplicateDeclaration } from './duplicate-declaration.js';
+import { emptyPool } from './empty-pool.js';
+import { hostNotContributing } from './host-not-contributing.js';
+import { importCycle } from './import-cycle.js';
+import { importNotFound } from './import-not-found.js';
+import { liabilityOverContribution } from './liability-over-contribution.js';
+import { missingField } from './missing-field.js';
+import { missingHost } from './missing-host.js';
+import { overspentPool } from './overspent-pool.js';
+import { paymentCapExceeded } from './payment-cap-exceeded.js';
+import { pbrSplit } from './pbr-split.js';
+import { ringfenceBreached } from './ringfence-breached.js';
+import { riskCapExceeded } from './risk-cap-exceeded.js';
+import { s75NeedsBoth } from './s75-needs-both.js';
+import { s75Party } from './s75-party.js';
+import { shareOutOfRange } from './share-out-of-range.js';
+import { shareWithoutContribution } from './share-without-contribution.js';
+import { sharesNot100 } from './shares-not-100.js';
+import { internalError, syntaxError } from './syntax-error.js';
+import { targetDirection } from './target-direction.js';
+import { totalMismatch } from './total-mismatch.js';
+import { unallocatedFunds } from './unallocated-funds.js';
+import { unknownReference } from './unknown-reference.js';
+import { unusedPartner } from './unused-partner.js';
+import { wrongPocket } from './wrong-pocket.js';
+import { yearOutsidePeriod } from './year-outside-period.js';
+
+export * from './check.js';
+export * from './run-checks.js';
+
+/** Every check, in the order of the language reference. Adding a check is adding a file and a line here. */
+export const ALL_CHECKS: readonly CheckDefinition[] = [
+    // core
+    totalMismatch, overspentPool, unallocatedFunds, sharesNot100, shareOutOfRange, unknownReference,
+    duplicateDeclaration, yearOutsidePeriod, badFinancialYear, badAmount, targetDirection,
+    deadlineBeforeBaseline, missingHost, importNotFound, importCycle, unusedPartner, emptyPool,
+    // domain
+    hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
+    belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
+    // language
+    syntaxError, missingField, internalError
+];
+
+export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

@@ -1,0 +1,39 @@
+import { Rational } from '../money/rational.js';
+import { defineCheck } from './check.js';
+import { listInWords, money } from './describe.js';
+
+/**
+ * With `covering £X`, a risk share states the overspend it must cover. Each partner bears its
+ * percentage of it, but no more than its cap; what the caps cut off is left uncovered.
+ */
+export const riskCapExceeded = defineCheck({
+    code: 'risk-cap-exceeded',
+    severity: 'warning',
+    tier: 'domain',
+    summary: "A risk share's caps cannot cover the overspend it states.",
+    run(model, report) {
+        for (const share of model.shares) {
+            const covering = share.covering?.pence;
+            if (share.family !== 'risk' || covering === undefined || !share.lines.some(line => line.cap)) continue;
+            if (share.lines.some(line => !line.points || (line.cap && line.cap.pence === undefined))) continue;
+            let covered = Rational.ZERO;
+            const capped: string[] = [];
+            for (const line of share.lines) {
+                const liability = Rational.of(covering).mul(line.points!).div(Rational.HUNDRED);
+                const cap = line.cap?.pence;
+                if (cap !== undefined && liability.gt(Rational.of(cap))) {
+                    covered = covered.add(Rational.of(cap));
+                    capped.push(`${line.partnerId} (share ${money(model, liability.roundHalfAwayFromZero())}, cap ${money(model, cap)})`);
+                } else {
+                    covered = covered.add(liability);
+                }
+            }
+            const uncovered = Rational.of(covering).sub(covered);
+            if (uncovered.sign() <= 0) continue;
+            report({
+                node: share.covering!.node,
+                message: `the caps leave ${money(model, uncovered.roundHalfAwayFromZero())} of the ${money(model, covering)} overspend uncovered: ${listInWords(capped)}`
+            });
+        }
+    }
+});

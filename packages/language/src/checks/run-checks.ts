@@ -1,0 +1,27 @@
+import type { AgreementModel } from '../model/types.js';
+import type { CheckDefinition, Finding, FindingInput } from './check.js';
+
+/**
+ * Runs checks over a model and returns everything they find, in check order. A check that throws
+ * is a bug in Pool: it becomes an `internal-error` finding on the document instead of hiding every
+ * other check's findings.
+ */
+export function runChecks(model: AgreementModel, checks: readonly CheckDefinition[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const check of checks) {
+        if (!check.run) continue;
+        const report = (input: FindingInput) => findings.push({ ...input, code: check.code, severity: check.severity });
+        try {
+            check.run(model, report);
+        } catch (error) {
+            findings.push({
+                code: 'internal-error',
+                severity: 'error',
+                node: model.document.parseResult.value,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                message: `the ${check.code} check failed on this file (${error instanceof Error ? error.message : String(error)}); its findings are missing, please report this`
+            });
+        }
+    }
+    return findings;
+}

@@ -1,0 +1,28 @@
+import { defineCheck } from './check.js';
+import { contributors, isSection75 } from './pools.js';
+
+/**
+ * Section 75 of the NHS Act 2006 lets NHS bodies and local authorities pool money. A pooled fund
+ * with other contributors needs another legal basis (stated with `under "…"`), or those partners
+ * should align their money instead.
+ */
+export const s75Party = defineCheck({
+    code: 's75-party',
+    severity: 'warning',
+    tier: 'domain',
+    summary: 'A pooled fund under Section 75 (stated, or assumed when no basis is stated) with a contributor that is neither a council nor a health body.',
+    run(model, report) {
+        for (const pool of model.pools) {
+            if (!isSection75(pool)) continue;
+            for (const [partnerId, line] of contributors(pool)) {
+                const partner = model.partners.get(partnerId);
+                if (!partner || partner.kind === 'council' || partner.kind === 'health') continue;
+                report({
+                    node: line.node,
+                    property: 'partner',
+                    message: `${partnerId} (${partner.name}, ${partner.kind}) contributes to the pooled fund ${pool.id}, but a Section 75 pool is between NHS bodies and local authorities: align this money instead, or state the fund's legal basis with \`under "…"\``
+                });
+            }
+        }
+    }
+});

@@ -1,0 +1,26 @@
+import { formatPercent } from '../money/percent.js';
+import { defineCheck } from './check.js';
+import { partnerName } from './describe.js';
+
+export const shareWithoutContribution = defineCheck({
+    code: 'share-without-contribution',
+    severity: 'warning',
+    tier: 'domain',
+    summary: 'A partner takes a share of the savings of a pool it does not contribute to.',
+    run(model, report) {
+        for (const share of model.shares) {
+            if (share.family !== 'benefit' || share.subject?.kind !== 'pool' || share.proRata) continue;
+            const pool = share.subject.pool;
+            for (const line of share.lines) {
+                if (!line.node || !line.points || line.points.sign() <= 0) continue;
+                const contributed = pool.byPartner.get(line.partnerId);
+                if (pool.byPartner.has(line.partnerId) && (contributed === undefined || contributed > 0n)) continue;
+                report({
+                    node: line.node,
+                    property: 'partner',
+                    message: `${partnerName(model, line.partnerId)} takes ${formatPercent(line.points)} of the ${share.kind} of ${pool.id} but contributes nothing to it`
+                });
+            }
+        }
+    }
+});

@@ -1,0 +1,29 @@
+import { formatQuantity } from '../money/quantity.js';
+import { defineCheck } from './check.js';
+
+/** A `reduce` target must be below its baseline and an `increase` target above it. */
+export const targetDirection = defineCheck({
+    code: 'target-direction',
+    severity: 'error',
+    tier: 'core',
+    summary: 'A `reduce` target that is not below its baseline, or an `increase` target that is not above it.',
+    run(model, report) {
+        for (const outcome of model.outcomes) {
+            const { baseline, target, direction } = outcome;
+            if (!baseline?.value || !target?.value || !direction) continue;
+            const comparison = target.value.compare(baseline.value);
+            const wrong = direction === 'reduce' ? comparison >= 0 : comparison <= 0;
+            if (!wrong) continue;
+            const t = formatQuantity(target.value, target.isPercent);
+            const b = formatQuantity(baseline.value, baseline.isPercent);
+            report({
+                node: target.node,
+                property: 'value',
+                message: direction === 'reduce'
+                    ? `outcome ${outcome.id} is to reduce, but its target ${t} is not below its baseline ${b}`
+                    : `outcome ${outcome.id} is to increase, but its target ${t} is not above its baseline ${b}`,
+                related: [{ node: baseline.node, property: 'value', message: `baseline ${b}` }, { node: outcome.directionNode!, message: direction }]
+            });
+        }
+    }
+});

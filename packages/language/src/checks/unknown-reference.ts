@@ -1,0 +1,55 @@
+import * as ast from '../generated/ast.js';
+import type { AgreementModel } from '../model/types.js';
+import { defineCheck } from './check.js';
+import { listInWords } from './describe.js';
+import { closestNames } from './suggest.js';
+
+type TargetKind = 'partner' | 'pool' | 'pool or outcome' | 'ring-fence';
+
+function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property: string): TargetKind | undefined {
+    if (ast.isSpendBlock(container) || ast.isSavings(container)) return 'pool';
+    if (ast.isShare(container)) return 'pool or outcome';
+    if (ast.isSpendLine(container) && property === 'ringfences') return 'ring-fence';
+    if (ast.isHostField(container)) return undefined; // reported by missing-host
+    return 'partner';
+}
+
+function candidates(model: AgreementModel, kind: TargetKind, container: ast.PoolAstType[keyof ast.PoolAstType]): string[] {
+    switch (kind) {
+        case 'partner': return [...model.partners.keys()];
+        case 'pool': return [...model.poolsById.keys()];
+        case 'pool or outcome': return [...model.poolsById.keys(), ...model.outcomesById.keys()];
+        case 'ring-fence': {
+            const block = ast.isSpendLine(container) ? container.$container : undefined;
+            return (block?.pool?.ref?.ringfences ?? []).map(ringfence => ringfence.name);
+        }
+    }
+}
+
+/** A partner, pool, outcome or ring-fence named but not declared here or in an import. */
+export const unknownReference = defineCheck({
+    code: 'unknown-reference',
+    severity: 'error',
+    tier: 'core',
+    summary: 'A partner, pool, outcome or ring-fence that is not declared in the file or in anything it imports.',
+    run(model, report) {
+        for (const reference of model.document.references) {
+            const info = reference.error?.info;
+            if (!info) continue;
+            const container = info.container as ast.PoolAstType[keyof ast.PoolAstType];
+            const kind = targetKind(container, info.property);
+            if (!kind) continue;
+            const name = reference.$refText;
+            const near = closestNames(name, candidates(model, kind, container));
+            const scope = kind === 'ring-fence' ? 'in this pool' : 'in this file or its imports';
+            const hint = near.length > 0 ? `; did you mean ${listInWords(near.map(n => `\`${n}\``))}?` : '';
+            report({
+                node: info.container,
+                property: info.property,
+                index: info.index,
+                message: `no ${kind} called \`${name}\` is declared ${scope}${hint}`,
+                data: { kind, name, suggestions: near }
+            });
+        }
+    }
+});

@@ -1,0 +1,34 @@
+import { AstUtils } from 'langium';
+import { Partner } from '../generated/ast.js';
+import { defineCheck } from './check.js';
+
+/**
+ * A partner declared in an agreement and never named again. Registers (files without an
+ * agreement header) exist to be imported, so their partners are not reported.
+ */
+export const unusedPartner = defineCheck({
+    code: 'unused-partner',
+    severity: 'warning',
+    tier: 'core',
+    summary: 'A partner declared in an agreement file and never used in it.',
+    run(model, report) {
+        if (!model.agreement) return;
+        const used = new Set<string>();
+        for (const document of model.documents) {
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                for (const reference of AstUtils.streamReferences(node)) {
+                    if (reference.reference.$refText) used.add(reference.reference.$refText);
+                }
+            }
+        }
+        for (const partner of model.document.parseResult.value.partners ?? []) {
+            if (!partner.name || used.has(partner.name)) continue;
+            report({
+                node: partner,
+                property: 'name',
+                message: `partner ${partner.name}${partner.fullName ? ` (${partner.fullName})` : ''} is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing`,
+                data: { type: Partner.$type }
+            });
+        }
+    }
+});

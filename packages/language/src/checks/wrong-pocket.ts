@@ -1,0 +1,48 @@
+import { formatPercent } from '../money/percent.js';
+import { Rational } from '../money/rational.js';
+import { defineCheck } from './check.js';
+import { partnerName } from './describe.js';
+
+/** A partner's share of the costs is at least this many times its share of the benefits… */
+export const WRONG_POCKET_RATIO = Rational.of(2);
+/** …and at least this many percentage points above it. */
+export const WRONG_POCKET_GAP_POINTS = Rational.of(10);
+
+/**
+ * The "wrong pocket" problem (HM Treasury, cost-benefit guidance for local partnerships): one
+ * partner pays while the savings land with another. A partner's share of the benefit is its share
+ * in the pool's benefit-share clause when there is one, otherwise its share of projected savings.
+ */
+export const wrongPocket = defineCheck({
+    code: 'wrong-pocket',
+    severity: 'warning',
+    tier: 'domain',
+    summary: "A partner bears a much larger share of a pool's costs than it receives of the projected savings, and no benefit-share clause compensates it.",
+    run(model, report) {
+        for (const projection of model.savings) {
+            const pool = projection.pool;
+            if (!pool || pool.income === undefined || pool.income <= 0n || projection.total === undefined || projection.total <= 0n) continue;
+            const clause = model.shares.find(share => share.family === 'benefit' && share.subject?.kind === 'pool' && share.subject.pool === pool && share.totalPoints);
+            for (const [partnerId, paid] of pool.byPartner) {
+                if (paid === undefined || paid <= 0n) continue;
+                const costShare = Rational.of(paid * 100n, pool.income);
+                let benefitShare: Rational | undefined;
+                if (clause) {
+                    benefitShare = clause.lines.find(line => line.partnerId === partnerId)?.points ?? Rational.ZERO;
+                } else {
+                    const saved = projection.byPartner.get(partnerId) ?? 0n;
+                    benefitShare = saved === undefined ? undefined : Rational.of(saved * 100n, projection.total);
+                }
+                if (!benefitShare) continue;
+                if (costShare.lt(benefitShare.mul(WRONG_POCKET_RATIO)) || costShare.sub(benefitShare).lt(WRONG_POCKET_GAP_POINTS)) continue;
+                report({
+                    node: projection.node,
+                    property: 'pool',
+                    message: clause
+                        ? `${partnerName(model, partnerId)} bears ${formatPercent(costShare)} of the costs of ${pool.id} but its benefit share gives it only ${formatPercent(benefitShare)} of the savings (the wrong-pocket problem)`
+                        : `${partnerName(model, partnerId)} bears ${formatPercent(costShare)} of the costs of ${pool.id} but receives ${formatPercent(benefitShare)} of its projected savings, and no benefit-share clause compensates it (the wrong-pocket problem)`
+                });
+            }
+        }
+    }
+});

@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './imports.js';
+export * from './build-model.js';
+export * from './model-provider.js';

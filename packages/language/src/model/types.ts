@@ -1,0 +1,325 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import type * as ast from '../generated/ast.js';
+import type { Currency, ParsedAmount } from '../money/amount.js';
+import type { ParsedYear } from '../money/financial-year.js';
+import type { Rational } from '../money/rational.js';
+import type { ResolvedImport } from './imports.js';
+
+/**
+ * The computed model of one agreement: what the text means, with every figure computed once,
+ * exactly. Checks, hovers, inlay hints, the JSON and the reports read their figures from here.
+ *
+ * Money is BigInt pence. A figure is `undefined` when it cannot be known exactly because an
+ * amount it depends on is malformed (that amount gets a `bad-amount` error; checks that need the
+ * figure stay silent until it is fixed, rather than reporting a second, misleading error).
+ */
+export interface AgreementModel {
+    /** The document the model is for. */
+    readonly document: LangiumDocument<ast.Document>;
+    /** That document and every document it imports, transitively, each once. */
+    readonly documents: readonly LangiumDocument<ast.Document>[];
+    /** The imports written in this document, with the cycle each one closes, if any. */
+    readonly imports: readonly ImportInfo[];
+    /** The agreement header of this document, if it has one (a register of partners has none). */
+    readonly agreement: AgreementInfo | undefined;
+    /** Every header written in this document (more than one is an error). */
+    readonly agreementNodes: readonly ast.Agreement[];
+    readonly currency: Currency;
+    /** Every id declared in this document or its imports, with each place it is declared. */
+    readonly declarations: ReadonlyMap<string, readonly Declaration[]>;
+    /** Partners by id: the first declaration of each id wins. */
+    readonly partners: ReadonlyMap<string, PartnerInfo>;
+    readonly pools: readonly PoolInfo[];
+    readonly poolsById: ReadonlyMap<string, PoolInfo>;
+    readonly outcomes: readonly OutcomeInfo[];
+    readonly outcomesById: ReadonlyMap<string, OutcomeInfo>;
+    readonly shares: readonly ShareInfo[];
+    readonly savings: readonly SavingsInfo[];
+    /** Spend blocks whose pool is unknown: their lines cannot be placed against any income. */
+    readonly spendBlocks: readonly SpendBlockInfo[];
+    /** Figures across all pools. */
+    readonly totals: AgreementTotals;
+    /** Every amount read while building the model, for the bad-amount check. */
+    readonly amounts: readonly AmountValue[];
+    /** Every financial year read while building the model, for the bad-financial-year check. */
+    readonly years: readonly YearValue[];
+}
+
+export interface ImportInfo extends ResolvedImport {
+    /** When following this import leads back here: the files on the way, ending with this one. */
+    readonly cycle?: readonly LangiumDocument[];
+}
+
+export interface Declaration {
+    readonly id: string;
+    readonly kind: 'partner' | 'pool' | 'outcome';
+    readonly node: ast.Partner | ast.Pool | ast.Outcome;
+    readonly document: LangiumDocument;
+}
+
+export interface AmountValue {
+    /** The amount as written; when the text has no amount where one belongs, the node that lacks it. */
+    readonly node: AstNode;
+    readonly parsed: ParsedAmount;
+    /** Exact pence, when the amount is usable: well formed, not negative, in the agreement's currency. */
+    readonly pence: bigint | undefined;
+    /** Why it is not usable, in plain words; empty when it is. */
+    readonly problems: readonly string[];
+}
+
+export interface YearValue {
+    readonly node: AstNode;
+    readonly property: string;
+    readonly parsed: ParsedYear;
+    /** The starting calendar year (2013 for 2013/14), when well formed. */
+    readonly start: number | undefined;
+}
+
+export interface AgreementInfo {
+    readonly node: ast.Agreement;
+    readonly title: string;
+    readonly reference?: string;
+    readonly status?: ast.Status;
+    readonly period?: PeriodInfo;
+    readonly periodNode?: ast.PeriodField;
+    readonly currency: Currency;
+    readonly host?: HostInfo;
+    readonly board?: string;
+    readonly reviews: readonly { date: string; note?: string; node: ast.ReviewField }[];
+    /** Header fields grouped by keyword, to find fields written twice. */
+    readonly fieldsByKeyword: ReadonlyMap<string, readonly ast.AgreementField[]>;
+}
+
+export interface PeriodInfo {
+    readonly first: number;
+    readonly last: number;
+    /** Every financial year of the period, in order. */
+    readonly years: readonly number[];
+}
+
+export interface HostInfo {
+    readonly id: string;
+    readonly partner: PartnerInfo | undefined;
+    readonly node: ast.HostField;
+}
+
+export interface PartnerInfo {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: ast.PartnerKind;
+    readonly node: ast.Partner;
+    readonly document: LangiumDocument;
+}
+
+export interface ContributionInfo {
+    readonly node: ast.Contribution;
+    readonly partnerId: string;
+    readonly year: number | undefined;
+    readonly amount: AmountValue;
+    readonly note?: string;
+}
+
+export interface DeclaredTotal {
+    readonly node: ast.YearTotal | ast.PoolTotal;
+    readonly amount: AmountValue;
+}
+
+/** One `2013/14 { … }` block of a pool as written. */
+export interface PoolYearBlock {
+    readonly node: ast.PoolYear;
+    readonly year: YearValue;
+    readonly contributions: readonly ContributionInfo[];
+    readonly declaredTotals: readonly DeclaredTotal[];
+}
+
+/** Everything about one pool in one financial year, across all the blocks that mention it. */
+export interface PoolYearFigures {
+    readonly year: number;
+    readonly contributions: readonly ContributionInfo[];
+    /** Sum of the contributions. */
+    readonly income: bigint | undefined;
+    readonly declaredTotals: readonly DeclaredTotal[];
+    readonly byPartner: ReadonlyMap<string, bigint | undefined>;
+    readonly spendLines: readonly SpendLineInfo[];
+    /** Sum of the spend lines; zero when there are none. */
+    readonly spend: bigint | undefined;
+    /** Income less spend, when the pool has spend lines this year. */
+    readonly balance: bigint | undefined;
+}
+
+export interface PoolInfo {
+    readonly node: ast.Pool;
+    readonly document: LangiumDocument;
+    readonly id: string;
+    readonly title: string;
+    readonly arrangement: ast.Arrangement;
+    /** `under section 75` → 75. */
+    readonly section?: number;
+    /** `under "…"`. */
+    readonly basisText?: string;
+    readonly blocks: readonly PoolYearBlock[];
+    /** Figures per financial year, in year order, for every year with contributions or spend. */
+    readonly years: ReadonlyMap<number, PoolYearFigures>;
+    readonly contributions: readonly ContributionInfo[];
+    /** Sum of all contributions over all years. */
+    readonly income: bigint | undefined;
+    /** Each partner's contributions over all years. */
+    readonly byPartner: ReadonlyMap<string, bigint | undefined>;
+    /** Overall totals declared at pool level. */
+    readonly declaredTotals: readonly DeclaredTotal[];
+    readonly spendBlocks: readonly SpendBlockInfo[];
+    /** Sum of all spend lines over all years. */
+    readonly spend: bigint | undefined;
+    readonly minimums: readonly MinimumInfo[];
+    readonly ringfences: readonly RingFenceInfo[];
+}
+
+export interface SpendBlockInfo {
+    readonly node: ast.SpendBlock;
+    readonly poolId: string;
+    readonly year: YearValue;
+    readonly lines: readonly SpendLineInfo[];
+}
+
+export interface SpendLineInfo {
+    readonly node: ast.SpendLine;
+    readonly name: string;
+    readonly year: number | undefined;
+    readonly amount: AmountValue;
+    readonly commissioners: readonly string[];
+    readonly providers: readonly string[];
+    /** The ring-fence this line is tagged with (`for dfg`). */
+    readonly ringfence?: string;
+}
+
+export interface MinimumInfo {
+    readonly node: ast.Minimum;
+    readonly partnerId: string;
+    readonly amount: AmountValue;
+    readonly year: YearValue;
+}
+
+export interface RingFenceInfo {
+    readonly node: ast.RingFence;
+    readonly id: string;
+    readonly purpose?: string;
+    readonly amount: AmountValue;
+    readonly year: YearValue;
+    /** Spend lines of the pool's same year tagged with this ring-fence. */
+    readonly taggedLines: readonly SpendLineInfo[];
+    readonly taggedSpend: bigint | undefined;
+}
+
+export interface QuantityValue {
+    readonly node: ast.BaselineField | ast.TargetField;
+    readonly text: string;
+    readonly value: Rational | undefined;
+    readonly isPercent: boolean;
+    readonly year: YearValue;
+}
+
+export interface OutcomeInfo {
+    readonly node: ast.Outcome;
+    readonly document: LangiumDocument;
+    readonly id: string;
+    readonly description: string;
+    readonly unit?: string;
+    readonly baseline?: QuantityValue;
+    readonly target?: QuantityValue;
+    readonly direction?: ast.Direction;
+    readonly directionNode?: ast.DirectionField;
+    readonly measuredBy?: string;
+    readonly payment?: PaymentInfo;
+    /** Fields grouped by keyword, to find fields written twice or not at all. */
+    readonly fieldsByKeyword: ReadonlyMap<string, readonly ast.OutcomeField[]>;
+}
+
+export interface PaymentInfo {
+    readonly node: ast.Payment;
+    readonly rate: AmountValue;
+    readonly unitName: string;
+    readonly cap?: AmountValue;
+    readonly splits: readonly PaymentSplitInfo[];
+    /** Units achieved if the target is met exactly: |target − baseline|. */
+    readonly unitsAtTarget: Rational | undefined;
+    /** Payment if the target is met exactly, rounded to the penny, before any cap. */
+    readonly paymentAtTarget: bigint | undefined;
+}
+
+export interface PaymentSplitInfo {
+    readonly node: ast.PaymentSplit;
+    readonly year: YearValue;
+    readonly upfront: Rational | undefined;
+    readonly results: Rational | undefined;
+}
+
+export type ShareFamily = 'benefit' | 'risk';
+
+export interface ShareInfo {
+    readonly node: ast.Share;
+    readonly kind: ast.ShareKind;
+    /** Savings and benefits are benefit shares; overspends and underspends are risk shares. */
+    readonly family: ShareFamily;
+    readonly subjectId: string;
+    readonly subject: { readonly kind: 'pool'; readonly pool: PoolInfo } | { readonly kind: 'outcome'; readonly outcome: OutcomeInfo } | undefined;
+    readonly proRata: boolean;
+    readonly lines: readonly ShareLineInfo[];
+    readonly reinvestments: readonly { readonly node: ast.Reinvestment; readonly points: Rational | undefined }[];
+    /** Percentage points reinvested in the pool. */
+    readonly reinvest: Rational | undefined;
+    /** The overspend (or underspend) the clause is written to cover (`covering £500,000`). */
+    readonly covering?: AmountValue;
+    /** Sum of every partner's share and the reinvestment, in percentage points. */
+    readonly totalPoints: Rational | undefined;
+    /** The amount being shared, when the agreement states or implies one. */
+    readonly base?: { readonly pence: bigint; readonly description: string };
+    /** Each line's share of `base` in pence (largest-remainder rounding), and the reinvested part. */
+    readonly pounds?: { readonly byLine: readonly bigint[]; readonly reinvested: bigint };
+}
+
+export interface ShareLineInfo {
+    /** The line as written; undefined for a partner that takes a pro-rata share without a line of its own. */
+    readonly node: ast.ShareLine | undefined;
+    readonly partnerId: string;
+    /** The percentage as written. */
+    readonly written: Rational | undefined;
+    /** The percentage that applies: as written, or computed pro rata to contributions. */
+    readonly points: Rational | undefined;
+    readonly cap?: AmountValue;
+}
+
+export interface SavingsInfo {
+    readonly node: ast.Savings;
+    readonly poolId: string;
+    readonly pool: PoolInfo | undefined;
+    readonly lines: readonly SavingsLineInfo[];
+    /** Projected savings per financial year. */
+    readonly byYear: ReadonlyMap<number, bigint | undefined>;
+    /** Projected savings per partner over all years. */
+    readonly byPartner: ReadonlyMap<string, bigint | undefined>;
+    readonly total: bigint | undefined;
+    /** Savings less the pool's contributions (the investment). */
+    readonly netBenefit: bigint | undefined;
+    /** The first year in which cumulative savings reach cumulative contributions. */
+    readonly paybackYear: number | undefined;
+    /** Savings per pound contributed. */
+    readonly returnPerPound: Rational | undefined;
+}
+
+export interface SavingsLineInfo {
+    readonly node: ast.SavingsLine;
+    readonly partnerId: string;
+    readonly year: number | undefined;
+    readonly amount: AmountValue;
+}
+
+export interface AgreementTotals {
+    /** Contributions of all pools per financial year. */
+    readonly byYear: ReadonlyMap<number, bigint | undefined>;
+    /** Contributions of each partner over all pools and years. */
+    readonly byPartner: ReadonlyMap<string, bigint | undefined>;
+    /** Contributions of each partner per financial year, over all pools. */
+    readonly byPartnerAndYear: ReadonlyMap<string, ReadonlyMap<number, bigint | undefined>>;
+    readonly income: bigint | undefined;
+    readonly spend: bigint | undefined;
+}

@@ -1,0 +1,134 @@
+import { Rational } from './rational.js';
+
+/**
+ * Amounts as written and as exact pence.
+ *
+ * Forms accepted: `£1,200,000`, `£1,200,000.50`, `£1.2m`, `£350k`, `£1.5bn`, `1200000 GBP`,
+ * `-£5,000` (negative, reported by the bad-amount check), and a bare number, which is read in
+ * the agreement's currency. Money is held as BigInt pence; nothing here uses binary floating point.
+ */
+
+export type Currency = 'GBP' | 'EUR' | 'USD';
+
+export const CURRENCY_SYMBOLS: Record<Currency, string> = { GBP: '£', EUR: '€', USD: '$' };
+
+const SYMBOL_CURRENCY: Record<string, Currency> = { '£': 'GBP', '€': 'EUR', '$': 'USD' };
+
+const SUFFIX_MULTIPLIER: Record<string, bigint> = { k: 1_000n, m: 1_000_000n, bn: 1_000_000_000n };
+
+/** Why an amount cannot take part in totals. Each becomes a `bad-amount` diagnostic. */
+export type AmountProblem =
+    | { kind: 'negative' }
+    | { kind: 'sub-penny'; places: number }
+    | { kind: 'grouping' }
+    | { kind: 'conflicting-currency'; symbol: Currency; code: Currency }
+    | { kind: 'malformed' };
+
+export interface ParsedAmount {
+    /** The text as written, for messages. */
+    readonly text: string;
+    /** The exact value in pounds (or the unit of its currency), as written, sign included. */
+    readonly value: Rational | undefined;
+    /** Exact pence, when the value is a whole number of pence. */
+    readonly pence: bigint | undefined;
+    /** The currency the text names by symbol or code; undefined for a bare number. */
+    readonly currency: Currency | undefined;
+    readonly problems: readonly AmountProblem[];
+}
+
+const AMOUNT_TEXT = /^(-)?\s*([£$€])?\s*(-)?([0-9][0-9,]*)(?:\.([0-9]+))?(bn|m|k)?$/;
+
+/**
+ * Parses the text of an amount token (`£1.2m`, `1,200,000`) and an optional currency code that
+ * followed it (`GBP`).
+ */
+export function parseAmount(text: string, code?: string): ParsedAmount {
+    const trimmed = text.trim();
+    const match = AMOUNT_TEXT.exec(trimmed);
+    const written = code ? `${trimmed} ${code}` : trimmed;
+    if (!match) {
+        return { text: written, value: undefined, pence: undefined, currency: undefined, problems: [{ kind: 'malformed' }] };
+    }
+    const [, signBefore, symbol, signAfter, wholeDigits, fractionDigits = '', suffix] = match;
+    const problems: AmountProblem[] = [];
+    if (!isWellGrouped(wholeDigits)) {
+        problems.push({ kind: 'grouping' });
+    }
+    const symbolCurrency = symbol ? SYMBOL_CURRENCY[symbol] : undefined;
+    const codeCurrency = code as Currency | undefined;
+    if (symbolCurrency && codeCurrency && symbolCurrency !== codeCurrency) {
+        problems.push({ kind: 'conflicting-currency', symbol: symbolCurrency, code: codeCurrency });
+    }
+    const negative = Boolean(signBefore) !== Boolean(signAfter);
+    let value = Rational.parseDecimal(`${wholeDigits.replace(/,/g, '')}${fractionDigits ? '.' + fractionDigits : ''}`);
+    if (suffix) {
+        value = value.mul(Rational.of(SUFFIX_MULTIPLIER[suffix]));
+    }
+    if (negative) {
+        value = value.neg();
+        if (!value.isZero()) {
+            problems.push({ kind: 'negative' });
+        }
+    }
+    let pence: bigint | undefined;
+    const inPence = value.mul(Rational.HUNDRED);
+    if (inPence.isInteger()) {
+        pence = inPence.num;
+    } else {
+        problems.push({ kind: 'sub-penny', places: decimalPlaces(value) });
+    }
+    return { text: written, value, pence, currency: symbolCurrency ?? codeCurrency, problems };
+}
+
+/** `1,200,000` is well grouped; `12,00,000` and `1,2000` are not. Digits without commas always are. */
+function isWellGrouped(digits: string): boolean {
+    if (!digits.includes(',')) {
+        return true;
+    }
+    return /^[0-9]{1,3}(,[0-9]{3})*$/.test(digits);
+}
+
+function decimalPlaces(value: Rational): number {
+    let places = 0;
+    while (!value.hasAtMostPlaces(places) && places < 30) {
+        places++;
+    }
+    return places;
+}
+
+export interface FormatMoneyOptions {
+    /** `auto` (default) shows pence only when there are any; `always` shows them always. */
+    readonly pence?: 'auto' | 'always';
+    readonly currency?: Currency;
+}
+
+/** `£1,200,000`, `£1,200,000.50`, `-£50,000`, `€2,000`. */
+export function formatMoney(pence: bigint, options: FormatMoneyOptions = {}): string {
+    const symbol = CURRENCY_SYMBOLS[options.currency ?? 'GBP'];
+    const negative = pence < 0n;
+    const magnitude = negative ? -pence : pence;
+    const pounds = magnitude / 100n;
+    const remainder = magnitude % 100n;
+    const showPence = options.pence === 'always' || remainder !== 0n;
+    const body = groupThousands(pounds.toString()) + (showPence ? '.' + remainder.toString().padStart(2, '0') : '');
+    return `${negative ? '-' : ''}${symbol}${body}`;
+}
+
+/** Pence as a plain decimal string for machines: `1200000.00`, `-0.30`. */
+export function penceToDecimalString(pence: bigint): string {
+    const negative = pence < 0n;
+    const magnitude = negative ? -pence : pence;
+    return `${negative ? '-' : ''}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
+}
+
+export function groupThousands(digits: string): string {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function sumPence(values: Iterable<bigint>): bigint {
+    let total = 0n;
+    for (const value of values) {
+        total += value;
+    }
+    return total;
+}

@@ -1,0 +1,46 @@
+/**
+ * UK financial years run from April to March and are written `2013/14`. A year is held as the
+ * calendar year it starts in (2013 for 2013/14).
+ */
+export interface ParsedYear {
+    readonly text: string;
+    /** The starting calendar year, when the text is a well-formed financial year. */
+    readonly start: number | undefined;
+    /** Why it is not one, in words, with the form the writer probably meant. */
+    readonly problem?: string;
+}
+
+export function parseFinancialYear(text: string): ParsedYear {
+    const match = /^(\d{4})\/(\d+)$/.exec(text.trim());
+    if (!match) {
+        return { text, start: undefined, problem: `\`${text}\` is not a financial year; write it like 2013/14` };
+    }
+    const first = Number(match[1]);
+    const second = match[2];
+    const expected = yearLabel(first);
+    if (second.length === 2 && Number(second) === (first + 1) % 100) {
+        return { text, start: first };
+    }
+    if (second.length === 4 && Number(second) === first + 1) {
+        return { text, start: undefined, problem: `\`${text}\` should be written ${expected}: financial years are written with the second year in two digits` };
+    }
+    return {
+        text,
+        start: undefined,
+        problem: `\`${text}\` is not a financial year: the year after ${first} is ${first + 1}, so write ${expected}`
+    };
+}
+
+/** 2013 → `2013/14`; 1999 → `1999/00`. */
+export function yearLabel(start: number): string {
+    return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** All financial years from `first` to `last` inclusive. */
+export function yearsBetween(first: number, last: number): number[] {
+    const years: number[] = [];
+    for (let year = first; year <= last; year++) {
+        years.push(year);
+    }
+    return years;
+}

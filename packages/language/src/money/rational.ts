@@ -1,0 +1,158 @@
+/**
+ * Exact rational numbers over BigInt. Every figure that is added, compared or split (amounts,
+ * percentages, weights, ratios) goes through this type or through BigInt pence; binary floating
+ * point never touches money.
+ */
+export class Rational {
+    /** Numerator; carries the sign. */
+    readonly num: bigint;
+    /** Denominator; always positive and coprime with the numerator. */
+    readonly den: bigint;
+
+    private constructor(num: bigint, den: bigint) {
+        this.num = num;
+        this.den = den;
+    }
+
+    static readonly ZERO = new Rational(0n, 1n);
+    static readonly ONE = new Rational(1n, 1n);
+    static readonly HUNDRED = new Rational(100n, 1n);
+
+    static of(num: bigint | number, den: bigint | number = 1n): Rational {
+        let n = BigInt(num);
+        let d = BigInt(den);
+        if (d === 0n) {
+            throw new RangeError('Rational with a zero denominator');
+        }
+        if (d < 0n) {
+            n = -n;
+            d = -d;
+        }
+        const g = gcd(n < 0n ? -n : n, d);
+        return g > 1n ? new Rational(n / g, d / g) : new Rational(n, d);
+    }
+
+    /** Parses a plain decimal such as `-12.345` (no grouping, no suffix). */
+    static parseDecimal(text: string): Rational {
+        const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
+        if (!match) {
+            throw new SyntaxError(`not a decimal number: ${text}`);
+        }
+        const fraction = match[3] ?? '';
+        const digits = BigInt(match[2] + fraction);
+        return Rational.of(match[1] ? -digits : digits, 10n ** BigInt(fraction.length));
+    }
+
+    add(other: Rational): Rational {
+        return Rational.of(this.num * other.den + other.num * this.den, this.den * other.den);
+    }
+
+    sub(other: Rational): Rational {
+        return Rational.of(this.num * other.den - other.num * this.den, this.den * other.den);
+    }
+
+    mul(other: Rational): Rational {
+        return Rational.of(this.num * other.num, this.den * other.den);
+    }
+
+    div(other: Rational): Rational {
+        if (other.num === 0n) {
+            throw new RangeError('division by zero');
+        }
+        return Rational.of(this.num * other.den, this.den * other.num);
+    }
+
+    neg(): Rational {
+        return new Rational(-this.num, this.den);
+    }
+
+    abs(): Rational {
+        return this.num < 0n ? this.neg() : this;
+    }
+
+    /** -1, 0 or 1. */
+    sign(): number {
+        return this.num === 0n ? 0 : this.num < 0n ? -1 : 1;
+    }
+
+    isZero(): boolean {
+        return this.num === 0n;
+    }
+
+    isInteger(): boolean {
+        return this.den === 1n;
+    }
+
+    compare(other: Rational): number {
+        const left = this.num * other.den;
+        const right = other.num * this.den;
+        return left === right ? 0 : left < right ? -1 : 1;
+    }
+
+    equals(other: Rational): boolean {
+        return this.num === other.num && this.den === other.den;
+    }
+
+    lt(other: Rational): boolean { return this.compare(other) < 0; }
+    le(other: Rational): boolean { return this.compare(other) <= 0; }
+    gt(other: Rational): boolean { return this.compare(other) > 0; }
+    ge(other: Rational): boolean { return this.compare(other) >= 0; }
+
+    /** The greatest integer not above this value. */
+    floor(): bigint {
+        const q = this.num / this.den;
+        return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
+    }
+
+    /** Rounds to the nearest integer, halves away from zero (the rule for a single figure). */
+    roundHalfAwayFromZero(): bigint {
+        const magnitude = this.abs();
+        const twice = magnitude.num * 2n + magnitude.den;
+        const rounded = twice / (magnitude.den * 2n);
+        return this.num < 0n ? -rounded : rounded;
+    }
+
+    /**
+     * The exact decimal expansion when it terminates within `maxPlaces`, otherwise the value rounded
+     * half away from zero to `maxPlaces`; trailing zeros are dropped unless `minPlaces` asks for them.
+     */
+    toDecimal(maxPlaces = 10, minPlaces = 0): string {
+        const scale = 10n ** BigInt(maxPlaces);
+        const scaled = this.mul(Rational.of(scale)).roundHalfAwayFromZero();
+        const negative = scaled < 0n;
+        const digits = (negative ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
+        let whole = digits.slice(0, digits.length - maxPlaces);
+        let fraction = maxPlaces > 0 ? digits.slice(digits.length - maxPlaces) : '';
+        fraction = fraction.replace(/0+$/, '');
+        while (fraction.length < minPlaces) {
+            fraction += '0';
+        }
+        whole = whole.replace(/^0+(?=\d)/, '');
+        const body = fraction ? `${whole}.${fraction}` : whole;
+        return negative && /[1-9]/.test(body) ? `-${body}` : body;
+    }
+
+    /** True when the decimal expansion terminates within `places` digits after the point. */
+    hasAtMostPlaces(places: number): boolean {
+        return this.mul(Rational.of(10n ** BigInt(places))).isInteger();
+    }
+
+    toString(): string {
+        return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+    }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+    while (b !== 0n) {
+        [a, b] = [b, a % b];
+    }
+    return a === 0n ? 1n : a;
+}
+
+export function sumRationals(values: Iterable<Rational>): Rational {
+    let total = Rational.ZERO;
+    for (const value of values) {
+        total = total.add(value);
+    }
+    return total;
+}

@@ -1,0 +1,114 @@
+import type { IToken } from 'chevrotain';
+import { type AstNode, AstUtils, type Cancellation, DefaultDocumentValidator, diagnosticData, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { Finding } from '../checks/check.js';
+import type { PoolChecker } from '../checks/checker.js';
+import type { Document } from '../generated/ast.js';
+import type { PoolServices } from './pool-module.js';
+import { FOUND_PREFIX } from './pool-syntax-messages.js';
+
+export const DIAGNOSTIC_SOURCE = 'pool';
+
+/**
+ * Turns the checks' findings into diagnostics. The editor and the CLI both get their diagnostics
+ * from here, so they cannot disagree.
+ */
+export class PoolDocumentValidator extends DefaultDocumentValidator {
+    private readonly checker: PoolChecker;
+
+    constructor(services: PoolServices) {
+        super(services);
+        this.checker = services.pool.Checker;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const internalCode = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (internalCode === DocumentValidator.LexingError || internalCode === DocumentValidator.ParsingError) {
+                diagnostic.code = 'syntax-error';
+            }
+        }
+        return diagnostics;
+    }
+
+    /**
+     * Chevrotain reports a missing element at the next token, which may be on a later line
+     * ("expected an amount, but found `gmp`" on the line after the one missing its amount). Point
+     * at the end of the line that is missing something instead, and say so.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
+        const seen = new Set<string>();
+        for (const error of parseResult.parserErrors) {
+            const token = error.token;
+            const previous = (error as { previousToken?: IToken }).previousToken;
+            let range: Range;
+            let message = error.message;
+            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine! > previous.endLine!);
+            if (lineEndedEarly) {
+                range = tokenRange(previous);
+                const cut = message.lastIndexOf(FOUND_PREFIX);
+                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${previous.image}\``;
+            } else if (isRealToken(token)) {
+                range = tokenRange(token);
+            } else {
+                range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            // Recovery can stumble twice over one mistake; one message per place is enough.
+            const place = `${range.start.line}:${range.start.character}`;
+            if (seen.has(place)) continue;
+            seen.add(place);
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range,
+                message,
+                code: 'syntax-error',
+                data: diagnosticData(DocumentValidator.ParsingError),
+                source: this.getSource()
+            });
+        }
+    }
+
+    /** Unresolved names are reported by the unknown-reference and missing-host checks, with suggestions. */
+    protected override processLinkingErrors(): void {
+        // Intentionally empty.
+    }
+
+    protected override async validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
+        const document = AstUtils.getDocument<Document>(rootNode);
+        return this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding));
+    }
+
+    protected override getSource(): string {
+        return DIAGNOSTIC_SOURCE;
+    }
+
+    private findingToDiagnostic(finding: Finding): Diagnostic {
+        const diagnostic = this.toDiagnostic(finding.severity, finding.message, {
+            node: finding.node,
+            property: finding.property,
+            index: finding.index,
+            range: finding.range,
+            code: finding.code,
+            data: { code: finding.code, ...finding.data },
+            relatedInformation: finding.related?.map(related => {
+                const document = AstUtils.getDocument(related.node);
+                const range = this.toDiagnostic('hint', '', { node: related.node, property: related.property, index: related.index }).range;
+                return { location: { uri: document.uri.toString(), range }, message: related.message };
+            })
+        });
+        return diagnostic;
+    }
+}
+
+function isRealToken(token: IToken | undefined): token is IToken {
+    return token !== undefined && token.tokenType?.name !== 'EOF' && !Number.isNaN(token.startOffset) && token.startOffset >= 0
+        && token.startLine !== undefined && !Number.isNaN(token.startLine);
+}
+
+function tokenRange(token: IToken): Range {
+    return {
+        start: { line: token.startLine! - 1, character: token.startColumn! - 1 },
+        end: { line: token.endLine! - 1, character: token.endColumn! }
+    };
+}
