@@ -1,0 +1,86 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** A problem with what was asked for on the command line: reported in one line, exit code 2. */
+export class UsageError extends Error { }
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Expands the PATH arguments of a command into `.pool` files: files as given, folders walked
+ * recursively (honouring `.poolignore` files, gitignore syntax), globs expanded. Files named
+ * explicitly are always included, ignored or not.
+ */
+export async function findPoolFiles(args: readonly string[], cwd = process.cwd()): Promise<string[]> {
+    const found = new Set<string>();
+    for (const arg of args) {
+        const before = found.size;
+        if (isDynamicPattern(arg)) {
+            const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+            for (const match of matches) if (match.endsWith('.pool')) found.add(path.normalize(match));
+            if (found.size === before) throw new UsageError(`no .pool files match ${arg}`);
+            continue;
+        }
+        const absolute = path.resolve(cwd, arg);
+        let info;
+        try {
+            info = await stat(absolute);
+        } catch (error) {
+            throw new UsageError(`cannot read ${arg}: ${describeFsError(error)}`);
+        }
+        if (info.isDirectory()) {
+            await walk(absolute, [], found);
+            if (found.size === before) throw new UsageError(`no .pool files found in ${arg}`);
+        } else {
+            found.add(absolute);
+        }
+    }
+    return [...found].sort();
+}
+
+async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>): Promise<void> {
+    const rules = [...inherited];
+    try {
+        const text = await readFile(path.join(folder, '.poolignore'), 'utf8');
+        rules.push({ base: folder, rules: ignore().add(text) });
+    } catch {
+        // No .poolignore here.
+    }
+    const entries = await readdir(folder, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+        if (ALWAYS_SKIPPED.has(entry.name)) continue;
+        const full = path.join(folder, entry.name);
+        const isDirectory = entry.isDirectory();
+        const ignored = rules.some(({ base, rules: r }) => {
+            const relative = path.relative(base, full).split(path.sep).join('/');
+            return r.ignores(isDirectory ? `${relative}/` : relative);
+        });
+        if (ignored) continue;
+        if (isDirectory) {
+            await walk(full, rules, found);
+        } else if (entry.isFile() && entry.name.endsWith('.pool')) {
+            found.add(full);
+        }
+    }
+}
+
+export function describeFsError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    switch (code) {
+        case 'ENOENT': return 'no such file or folder';
+        case 'EACCES': case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'it is a folder';
+        case 'ENOTDIR': return 'a part of the path is not a folder';
+        default: return error instanceof Error ? error.message : String(error);
+    }
+}
+
+/** A path for output: relative to the working directory when inside it, with forward slashes. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+    const relative = path.relative(cwd, file);
+    const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    return shown.split(path.sep).join('/');
+}

@@ -1,0 +1,56 @@
+import type { ReportedDiagnostic } from '../diagnostics.js';
+import type { Style } from '../style.js';
+import type { CheckSummary } from './summary.js';
+
+/**
+ * Human-readable output in the style of compilers and hledger: `file:line:col: severity[code]:
+ * message`, the source line, a marker under the exact span, then related places.
+ */
+export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style): string {
+    const out: string[] = [];
+    for (const diagnostic of diagnostics) {
+        const colour = diagnostic.severity === 'error' ? style.error : diagnostic.severity === 'warning' ? style.warning : style.note;
+        out.push(`${style.bold(`${diagnostic.file}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${diagnostic.message}`);
+        out.push(...quoteSource(diagnostic, colour, style));
+        for (const related of diagnostic.related) {
+            const place = related.file === diagnostic.file ? `${related.start.line}:${related.start.column}` : `${related.file}:${related.start.line}:${related.start.column}`;
+            out.push(`${gutter('', diagnostic)} ${style.note('=')} ${related.message} ${style.dim(`(${place})`)}`);
+        }
+        out.push('');
+    }
+    out.push(summaryLine(summary, style));
+    return out.join('\n') + '\n';
+}
+
+function gutter(label: string, diagnostic: ReportedDiagnostic): string {
+    return label.padStart(String(diagnostic.start.line).length + 1);
+}
+
+function quoteSource(diagnostic: ReportedDiagnostic, colour: (text: string) => string, style: Style): string[] {
+    const lines = diagnostic.text.split(/\r?\n/);
+    const source = lines[diagnostic.start.line - 1];
+    if (source === undefined) return [];
+    // Tabs are shown as four spaces, so the marker must count them the same way.
+    const expand = (text: string) => text.replace(/\t/g, '    ');
+    const before = expand(source.slice(0, diagnostic.start.column - 1));
+    const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column : source.length + 1;
+    const spanned = expand(source.slice(diagnostic.start.column - 1, endColumn - 1));
+    const marker = '^'.repeat(Math.max(1, [...spanned].length));
+    return [
+        `${gutter('', diagnostic)} ${style.dim('|')}`,
+        `${style.dim(gutter(String(diagnostic.start.line), diagnostic))} ${style.dim('|')} ${expand(source)}`,
+        `${gutter('', diagnostic)} ${style.dim('|')} ${' '.repeat([...before].length)}${colour(marker)}`
+    ];
+}
+
+function summaryLine(summary: CheckSummary, style: Style): string {
+    const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'} checked`;
+    if (summary.errors === 0 && summary.warnings === 0) {
+        return style.ok(`${files}: all checks passed`);
+    }
+    const parts = [
+        summary.errors > 0 ? style.error(`${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}`) : undefined,
+        summary.warnings > 0 ? style.warning(`${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'}`) : undefined
+    ].filter(Boolean);
+    return `${files}: ${parts.join(' and ')} in ${summary.filesWithProblems} ${summary.filesWithProblems === 1 ? 'file' : 'files'}`;
+}

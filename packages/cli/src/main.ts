@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck, type CommandIo } from './commands/check.js';
+import { UsageError } from './files.js';
+import { styleFor } from './style.js';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+function toolVersion(): string {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    return manifest.version;
+}
+
+/**
+ * Runs the `pool` command line and returns its exit code: 0 clean, 1 problems found, 2 usage or
+ * I/O error. A user's mistake gets one clear line, never a stack trace.
+ */
+export async function main(argv: readonly string[], io: Partial<CommandIo> = {}): Promise<number> {
+    const version = toolVersion();
+    const fullIo: CommandIo = {
+        out: io.out ?? (text => process.stdout.write(text)),
+        err: io.err ?? (text => process.stderr.write(text)),
+        style: io.style ?? styleFor(process.stdout),
+        version
+    };
+    let exitCode = EXIT_OK;
+    const program = new Command('pool')
+        .description('Check pooled-budget agreements written in the Pool language.')
+        .version(version, '-v, --version', 'print the version of pool')
+        .exitOverride()
+        .configureOutput({ writeOut: fullIo.out, writeErr: fullIo.err })
+        .showSuggestionAfterError(true);
+
+    program.command('check')
+        .description('check agreements and report every problem found')
+        .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--strict', 'treat warnings as errors (exit 1 when there are any)', false)
+        .action(async (paths: string[], options: { format: 'text' | 'json'; strict: boolean }) => {
+            exitCode = await runCheck(paths, options, fullIo);
+        });
+
+    try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // --help and --version end here too, successfully.
+            return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+        }
+        if (error instanceof UsageError) {
+            fullIo.err(`pool: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
+        fullIo.err(`pool: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a fault in pool, not in your files; please report it.\n`);
+        if (process.env.POOL_DEBUG) fullIo.err(`${error instanceof Error ? error.stack : ''}\n`);
+        return EXIT_USAGE;
+    }
+}
