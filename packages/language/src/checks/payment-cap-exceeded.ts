@@ -17,7 +17,7 @@ export const paymentCapExceeded = defineCheck({
             const units = formatQuantity(payment.unitsAtTarget ?? Rational.ZERO);
             report({
                 node: payment.cap!.node,
-                message: `meeting the target of ${outcome.id} pays ${units} ${payment.unitName} × ${payment.rate.parsed.text} = ${money(model, payment.paymentAtTarget)}, above the cap of ${money(model, cap)} by ${money(model, payment.paymentAtTarget - cap)}`
+                message: `meeting the target of ${outcome.id} pays ${units} × ${payment.rate.parsed.text} per ${payment.unitName} = ${money(model, payment.paymentAtTarget)}, above the cap of ${money(model, cap)} by ${money(model, payment.paymentAtTarget - cap)}`
             });
         }
     }

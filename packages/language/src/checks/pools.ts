@@ -1,10 +1,14 @@
 import type { ContributionInfo, PoolInfo } from '../model/types.js';
 
-/** Partners that put a known, positive amount into the pool, each with its first contribution line. */
+/**
+ * Partners that put money into the pool, each with its first contribution line. A partner whose
+ * amount cannot be read (a bad amount) counts as contributing: that mistake is reported on its own.
+ */
 export function contributors(pool: PoolInfo): Map<string, ContributionInfo> {
     const result = new Map<string, ContributionInfo>();
     for (const line of pool.contributions) {
-        if (!result.has(line.partnerId) && (pool.byPartner.get(line.partnerId) ?? 0n) > 0n) {
+        const total = pool.byPartner.get(line.partnerId);
+        if (!result.has(line.partnerId) && (total === undefined || total > 0n)) {
             result.set(line.partnerId, line);
         }
     }

@@ -10,7 +10,7 @@ export const s75NeedsBoth = defineCheck({
         for (const pool of model.pools) {
             if (pool.arrangement !== 'pooled' || pool.section !== 75 || pool.contributions.length === 0) continue;
             const kinds = new Set([...contributors(pool).keys()].map(id => model.partners.get(id)?.kind));
-            const missing = [kinds.has('health') ? undefined : 'an NHS body (kind health)', kinds.has('council') ? undefined : 'a local authority (kind council)'].filter(Boolean);
+            const missing = [kinds.has('health') ? undefined : 'NHS body (kind health)', kinds.has('council') ? undefined : 'local authority (kind council)'].filter(Boolean);
             if (missing.length === 0) continue;
             report({
                 node: pool.node.basis ?? pool.node,

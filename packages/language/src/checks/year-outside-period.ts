@@ -17,19 +17,19 @@ export const yearOutsidePeriod = defineCheck({
             report({
                 node: value.node,
                 property: value.property,
-                message: `${what} ${year(value.start)} is outside the agreement period, ${span}`,
+                message: `${what}: ${year(value.start)} is outside the agreement period, ${span}`,
                 data: { first: period.first, last: period.last }
             });
         };
         for (const pool of model.pools) {
-            for (const block of pool.blocks) check(block.year, `contributions to ${pool.id} in`);
-            for (const block of pool.spendBlocks) check(block.year, `spending from ${pool.id} in`);
-            for (const minimum of pool.minimums) check(minimum.year, 'the minimum for');
-            for (const ringfence of pool.ringfences) check(ringfence.year, 'the ring-fence for');
+            for (const block of pool.blocks) check(block.year, `contributions to ${pool.id}`);
+            for (const block of pool.spendBlocks) check(block.year, `spending from ${pool.id}`);
+            for (const minimum of pool.minimums) check(minimum.year, `the minimum for ${minimum.partnerId} in ${pool.id}`);
+            for (const ringfence of pool.ringfences) check(ringfence.year, `ring-fence ${ringfence.id} of ${pool.id}`);
         }
-        for (const block of model.spendBlocks) check(block.year, 'spending in');
+        for (const block of model.spendBlocks) check(block.year, `spending from ${block.poolId}`);
         for (const outcome of model.outcomes) {
-            if (outcome.target) check(outcome.target.year, `the target of ${outcome.id} by`);
+            if (outcome.target) check(outcome.target.year, `the target of ${outcome.id}`);
         }
     }
 });
