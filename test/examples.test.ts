@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
+import { runPool } from './support/cli.js';
+import { REPO } from './support/paths.js';
+
+const invalidFiles = readdirSync(path.join(REPO, 'examples/invalid')).filter(name => name.endsWith('.pool')).sort();
+const codesIn = (stdout: string) => [...new Set((JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map(d => d.code))];
+
+describe('the examples', () => {
+    it('`pool check examples` passes, with and without --strict, skipping examples/invalid by .poolignore', () => {
+        for (const args of [['check', 'examples'], ['check', '--strict', 'examples']]) {
+            const result = runPool(args);
+            expect(result.stderr).toBe('');
+            expect(result.stdout).toBe('6 files checked: all checks passed\n');
+            expect(result.status).toBe(0);
+        }
+    });
+
+    it.each(invalidFiles)('examples/invalid/%s reports exactly the check it is named after', file => {
+        const code = file.replace(/\.pool$/, '');
+        const check = ALL_CHECKS.find(candidate => candidate.code === code)!;
+        expect(check, `${code} is a check code`).toBeDefined();
+        const strict = runPool(['check', '--strict', '--format', 'json', `examples/invalid/${file}`]);
+        expect(codesIn(strict.stdout)).toEqual([code]);
+        expect(strict.status).toBe(1);
+        // Warnings alone do not fail a build unless --strict asks them to.
+        const plain = runPool(['check', `examples/invalid/${file}`]);
+        expect(plain.status).toBe(check.severity === 'error' ? 1 : 0);
+        expect(plain.stdout).toContain(`${check.severity}[${code}]`);
+    });
+
+    it('every check that can fire has a failing example and a passing fixture', () => {
+        const passing = readdirSync(path.join(REPO, 'test/fixtures/checks')).filter(name => name.endsWith('.pool'));
+        for (const check of ALL_CHECKS.filter(candidate => candidate.code !== 'internal-error')) {
+            expect(invalidFiles, check.code).toContain(`${check.code}.pool`);
+            expect(passing, check.code).toContain(`${check.code}.pool`);
+        }
+    });
+});
