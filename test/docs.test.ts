@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
+import { runPool } from './support/cli.js';
+import { REPO } from './support/paths.js';
+
+/**
+ * docs/checks.md is generated from the checks themselves and from examples/invalid, with the
+ * real output of `pool check`, so the reference cannot fall behind the code. `UPDATE_DOCS=1`
+ * rewrites it; this test fails whenever it is out of date.
+ */
+function renderCheckReference(): string {
+    const out: string[] = [
+        '# Check reference',
+        '',
+        '<!-- Generated from packages/language/src/checks and examples/invalid by test/docs.test.ts.',
+        '     Do not edit by hand: run `UPDATE_DOCS=1 pnpm vitest run test/docs.test.ts`. -->',
+        '',
+        'Every check has a stable code, shown in every diagnostic, in `pool check --format json` and in CI output.',
+        'Errors make `pool check` exit 1; warnings do too with `--strict`. Each example below is a file in',
+        '`examples/invalid/`, and the output under it is what `pool check` prints for it.',
+        '',
+        '| code | severity | tier | what it finds |',
+        '| --- | --- | --- | --- |',
+        ...ALL_CHECKS.map(check => `| [\`${check.code}\`](#${check.code}) | ${check.severity} | ${check.tier} | ${check.summary.replace(/\|/g, '\\|')} |`),
+        ''
+    ];
+    for (const check of ALL_CHECKS) {
+        out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '');
+        if (check.code === 'internal-error') {
+            out.push('No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.', '');
+            continue;
+        }
+        const example = `examples/invalid/${check.code}.pool`;
+        const source = readFileSync(path.join(REPO, example), 'utf8');
+        const args = check.severity === 'warning' ? ['check', '--strict', example] : ['check', example];
+        const output = runPool(args).stdout.trimEnd();
+        out.push(`\`${example}\`:`, '', '```pool', source.trimEnd(), '```', '', `\`pool ${args.join(' ')}\`:`, '', '```text', output, '```', '');
+    }
+    return out.join('\n');
+}
+
+describe('docs/checks.md', () => {
+    it('documents every check with its example and real output', () => {
+        const file = path.join(REPO, 'docs/checks.md');
+        const rendered = renderCheckReference();
+        if (process.env.UPDATE_DOCS === '1') writeFileSync(file, rendered);
+        expect(readFileSync(file, 'utf8')).toBe(rendered);
+    });
+});
