@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
@@ -47,5 +48,27 @@ describe('docs/checks.md', () => {
         const rendered = renderCheckReference();
         if (process.env.UPDATE_DOCS === '1') writeFileSync(file, rendered);
         expect(readFileSync(file, 'utf8')).toBe(rendered);
+    });
+});
+
+describe('README.md', () => {
+    it('shows the real output of pool check for its example', () => {
+        const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+        const example = /```pool\n([\s\S]*?)```/.exec(readme)![1];
+        const shown = /\$ pool check agreement\.pool\n([\s\S]*?)```/.exec(readme)![1];
+        const root = mkdtempSync(path.join(tmpdir(), 'pool-readme-'));
+        mkdirSync(path.join(root, 'registers'));
+        copyFileSync(path.join(REPO, 'examples/registers/greater-manchester.pool'), path.join(root, 'registers/greater-manchester.pool'));
+        writeFileSync(path.join(root, 'agreement.pool'), example);
+        expect(runPool(['check', 'agreement.pool'], { cwd: root }).stdout).toBe(shown);
+    });
+
+    it('has a Quick start of exactly two commands, the second being what CI runs', () => {
+        const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+        const quickStart = /## Quick start\n([\s\S]*?)\n## /.exec(readme)![1];
+        const commands = [...quickStart.matchAll(/```sh\n([^\n]+)\n```/g)].map(match => match[1]);
+        expect(commands).toHaveLength(2);
+        expect(commands[0]).toMatch(/pool check examples$/);
+        expect(readFileSync(path.join(REPO, '.ci/run'), 'utf8')).toContain(`\n${commands[1]}\n`);
     });
 });
