@@ -1,4 +1,4 @@
-import type { ContributionInfo, PoolInfo } from '../model/types.js';
+import type { ContributionInfo, PoolInfo, PoolYearFigures, SpendBlockInfo } from '../model/types.js';
 
 /**
  * Partners that put money into the pool, each with its first contribution line. A partner whose
@@ -18,4 +18,13 @@ export function contributors(pool: PoolInfo): Map<string, ContributionInfo> {
 /** Section 75 applies to pooled funds stated to be under it, and to pooled funds that state no other basis. */
 export function isSection75(pool: PoolInfo): boolean {
     return pool.arrangement === 'pooled' && (pool.section === 75 || (pool.section === undefined && pool.basisText === undefined));
+}
+
+/** The years in which a pool has spend lines and both its income and its spend are known exactly. */
+export function* yearsWithSpending(pool: PoolInfo): Generator<{ figures: PoolYearFigures; income: bigint; spend: bigint; block: SpendBlockInfo }> {
+    for (const figures of pool.years.values()) {
+        if (figures.spendLines.length === 0 || figures.income === undefined || figures.spend === undefined) continue;
+        const block = pool.spendBlocks.find(candidate => candidate.year.start === figures.year)!;
+        yield { figures, income: figures.income, spend: figures.spend, block };
+    }
 }
