@@ -2,10 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, type Diagnostic, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
-    InitializeRequest, type ProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter
+    ConfigurationRequest, createProtocolConnection, type Diagnostic, DidChangeConfigurationNotification, DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type InitializeResult, type ProtocolConnection,
+    PublishDiagnosticsNotification, RegistrationRequest, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './paths.js';
+
+export interface LspClientOptions {
+    /** Sent as `initializationOptions`. */
+    readonly initializationOptions?: Record<string, unknown>;
+    /** The client's `pool` settings; when given, the client serves `workspace/configuration`. */
+    readonly settings?: Record<string, unknown>;
+}
 
 /**
  * A real language client over stdio, for tests that must see what an editor sees: it starts the
@@ -14,6 +22,8 @@ import { SERVER } from './paths.js';
 export class LspClient {
     private readonly diagnostics = new Map<string, Diagnostic[]>();
     private readonly waiters = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
+    /** What the server answered to `initialize`. */
+    initializeResult: InitializeResult | undefined;
 
     private constructor(private readonly process: ChildProcess, readonly connection: ProtocolConnection) {
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
@@ -24,19 +34,44 @@ export class LspClient {
         });
     }
 
-    static async start(workspaceFolders: readonly string[]): Promise<LspClient> {
+    static async start(workspaceFolders: readonly string[], options: LspClientOptions = {}): Promise<LspClient> {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const settings = options.settings;
+        if (settings) {
+            connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'pool' ? settings : null)));
+        }
+        connection.onRequest(RegistrationRequest.type, () => undefined);
         connection.listen();
         const client = new LspClient(child, connection);
-        await connection.sendRequest(InitializeRequest.type, {
+        client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: null,
-            capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+            capabilities: {
+                textDocument: { publishDiagnostics: { relatedInformation: true } },
+                workspace: settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}
+            },
+            initializationOptions: options.initializationOptions,
             workspaceFolders: workspaceFolders.map(folder => ({ uri: pathToFileURL(folder).toString(), name: folder }))
         });
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
+    }
+
+    /** The diagnostics published for a file: the latest ones that satisfy `until`, waiting for them if need be. */
+    async diagnosticsFor(file: string, until: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+        const uri = pathToFileURL(file).toString();
+        const latest = this.diagnostics.get(uri);
+        if (latest && until(latest)) return latest;
+        for (;;) {
+            const next = await new Promise<Diagnostic[]>(resolve => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+            if (until(next)) return next;
+        }
+    }
+
+    /** Sends new `pool` settings, as an editor does when the user changes them. */
+    async changeSettings(settings: Record<string, unknown>): Promise<void> {
+        await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pool: settings } });
     }
 
     /** Opens a file as an editor would and waits for the diagnostics the server publishes for it. */

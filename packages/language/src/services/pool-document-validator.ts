@@ -4,6 +4,7 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
+import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
 import { FOUND_PREFIX } from './pool-syntax-messages.js';
 
@@ -15,10 +16,12 @@ export const DIAGNOSTIC_SOURCE = 'pool';
  */
 export class PoolDocumentValidator extends DefaultDocumentValidator {
     private readonly checker: PoolChecker;
+    private readonly settings: PoolSettings;
 
     constructor(services: PoolServices) {
         super(services);
         this.checker = services.pool.Checker;
+        this.settings = services.pool.Settings;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -27,6 +30,18 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const internalCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internalCode === DocumentValidator.LexingError || internalCode === DocumentValidator.ParsingError) {
                 diagnostic.code = 'syntax-error';
+            }
+        }
+        // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
+        // them; a client that names where the check reference lives gets a link on each code.
+        const strict = await this.settings.strict();
+        for (const diagnostic of diagnostics) {
+            if (strict && diagnostic.severity === DiagnosticSeverity.Warning) {
+                diagnostic.severity = DiagnosticSeverity.Error;
+            }
+            const href = typeof diagnostic.code === 'string' ? this.settings.checkDocumentationHref(diagnostic.code) : undefined;
+            if (href) {
+                diagnostic.codeDescription = { href };
             }
         }
         return diagnostics;

@@ -5,6 +5,8 @@ import {
 } from 'langium/lsp';
 import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
+import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
+import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
 import { AgreementModelProvider } from '../model/model-provider.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
@@ -18,6 +20,7 @@ export interface PoolAddedServices {
         ImportGraph: ImportGraph;
         ModelProvider: AgreementModelProvider;
         Checker: PoolChecker;
+        Settings: PoolSettings;
     };
 }
 
@@ -27,7 +30,8 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     pool: {
         ImportGraph: services => new ImportGraph(services.shared),
         ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
-        Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph)
+        Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph),
+        Settings: services => new PoolSettings(services)
     },
     parser: {
         ParserErrorMessageProvider: () => new PoolParserErrorMessageProvider(),
@@ -43,7 +47,9 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
 
 export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new PoolDocumentBuilder(services)
+        DocumentBuilder: services => new PoolDocumentBuilder(services),
+        WorkspaceManager: services => new PoolWorkspaceManager(services),
+        ConfigurationProvider: services => new PoolConfigurationProvider(services)
     }
 };
 

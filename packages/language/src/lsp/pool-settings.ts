@@ -1,0 +1,96 @@
+import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { PoolServices } from '../services/pool-module.js';
+
+/** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */
+export const SETTINGS_SECTION = 'pool';
+
+/** What a client may send in `initializationOptions`. */
+export interface PoolInitializationOptions {
+    /** A URI; each diagnostic then links to `${checkDocumentationBase}#${code}`. */
+    readonly checkDocumentationBase?: string;
+}
+
+interface PoolSettingsSection {
+    readonly strict?: boolean;
+    readonly inlayHints?: { readonly enabled?: boolean };
+}
+
+/**
+ * What users can switch, read through Langium's ConfigurationProvider (the client's
+ * `pool.*` settings), and what the client said when it started (`initializationOptions`).
+ *
+ * When `pool.strict` changes, every document is checked again so the published severities follow;
+ * when `pool.inlayHints.enabled` changes, the client is asked to fetch inlay hints again.
+ */
+export class PoolSettings {
+    private readonly shared: LangiumSharedServices;
+    private documentationBase: string | undefined;
+    /** The value of `pool.strict` the documents were last checked with. */
+    private checkedStrict = false;
+    private canRefreshInlayHints = false;
+
+    constructor(services: PoolServices) {
+        this.shared = services.shared;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const options = params.initializationOptions as PoolInitializationOptions | undefined;
+            this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+            this.documentationBase = typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase
+                ? options.checkDocumentationBase : undefined;
+        });
+        services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === SETTINGS_SECTION) void this.settingsChanged(update.configuration as PoolSettingsSection | undefined);
+        });
+    }
+
+    /** `pool.strict`: warnings are published as errors, as `pool check --strict` fails on them. */
+    async strict(): Promise<boolean> {
+        const strict = (await this.section()).strict === true;
+        this.checkedStrict = strict;
+        return strict;
+    }
+
+    /** `pool.inlayHints.enabled`, on unless switched off. */
+    async inlayHintsEnabled(): Promise<boolean> {
+        return (await this.section()).inlayHints?.enabled !== false;
+    }
+
+    /** Where the documentation of a check code lives, when the client said so. */
+    checkDocumentationHref(code: string): string | undefined {
+        return this.documentationBase ? `${this.documentationBase}#${code}` : undefined;
+    }
+
+    private async section(): Promise<PoolSettingsSection> {
+        const provider = this.shared.workspace.ConfigurationProvider;
+        const strict = await provider.getConfiguration(SETTINGS_SECTION, 'strict') as boolean | undefined;
+        const inlayHints = await provider.getConfiguration(SETTINGS_SECTION, 'inlayHints') as PoolSettingsSection['inlayHints'];
+        return { strict, inlayHints };
+    }
+
+    private async settingsChanged(section: PoolSettingsSection | undefined): Promise<void> {
+        if ((section?.strict === true) !== this.checkedStrict) {
+            const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+            await this.shared.workspace.WorkspaceLock.write(token =>
+                this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+        }
+        if (this.canRefreshInlayHints) {
+            await this.shared.lsp.Connection?.languages.inlayHint.refresh().catch(() => undefined);
+        }
+    }
+}
+
+/**
+ * Langium's configuration provider, except that a client which says it serves
+ * `workspace/configuration` but then fails the request does not leave every reader of a setting
+ * waiting forever: the defaults apply instead.
+ */
+export class PoolConfigurationProvider extends DefaultConfigurationProvider {
+    override async initialized(params: ConfigurationInitializedParams): Promise<void> {
+        try {
+            await super.initialized(params);
+        } catch (error) {
+            console.error(`Pool could not read the editor's settings, so the defaults apply: ${error instanceof Error ? error.message : String(error)}`);
+            this._ready.resolve();
+        }
+    }
+}
