@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
+import { PoolFormatter } from '../lsp/pool-formatter.js';
 import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
@@ -42,6 +43,10 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     },
     validation: {
         DocumentValidator: services => new PoolDocumentValidator(services)
+    },
+    // The editor features (src/lsp): every figure they show is read from the model.
+    lsp: {
+        Formatter: services => new PoolFormatter(services)
     }
 };
 
