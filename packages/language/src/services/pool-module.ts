@@ -5,7 +5,12 @@ import {
 } from 'langium/lsp';
 import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
+import { PoolCodeLensProvider } from '../lsp/pool-code-lenses.js';
+import { PoolCompletionProvider } from '../lsp/pool-completion-provider.js';
 import { PoolFormatter } from '../lsp/pool-formatter.js';
+import { PoolHoverProvider } from '../lsp/pool-hover-provider.js';
+import { PoolInlayHintProvider } from '../lsp/pool-inlay-hints.js';
+import { PoolNodeKindProvider } from '../lsp/pool-node-kinds.js';
 import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
@@ -46,7 +51,11 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     },
     // The editor features (src/lsp): every figure they show is read from the model.
     lsp: {
-        Formatter: services => new PoolFormatter(services)
+        CompletionProvider: services => new PoolCompletionProvider(services),
+        HoverProvider: services => new PoolHoverProvider(services),
+        Formatter: services => new PoolFormatter(services),
+        InlayHintProvider: services => new PoolInlayHintProvider(services),
+        CodeLensProvider: services => new PoolCodeLensProvider(services)
     }
 };
 
@@ -55,6 +64,9 @@ export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         DocumentBuilder: services => new PoolDocumentBuilder(services),
         WorkspaceManager: services => new PoolWorkspaceManager(services),
         ConfigurationProvider: services => new PoolConfigurationProvider(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new PoolNodeKindProvider()
     }
 };
 

@@ -1,0 +1,131 @@
+import { type AstNode, type AstNodeDescription, AstUtils, GrammarAST, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import { yearLabel } from '../money/financial-year.js';
+import type { AgreementModel } from '../model/types.js';
+import type { PoolServices } from '../services/pool-module.js';
+import { modelOf } from './model-lookup.js';
+import { agreementTemplate, declarationSnippets, financialYearOf, poolBodySnippets, type Snippet, type SnippetContext } from './pool-snippets.js';
+
+/** Keywords that start a declaration at the top level of a file. */
+const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings']);
+
+/**
+ * Completion: keywords; partner, pool, outcome and ring-fence ids (only those the file can see,
+ * through its imports); financial years inside the agreement period; and a snippet for every
+ * construct, with a whole agreement for an empty file.
+ */
+export class PoolCompletionProvider extends DefaultCompletionProvider {
+    private readonly services: PoolServices;
+
+    constructor(services: PoolServices) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isKeyword(next.feature)) {
+            // Partner kinds, arrangements and directions may also be ids; where a new id is being
+            // written they are not keywords to offer.
+            if (next.property === 'name' || next.property === 'unitName') return;
+            this.snippetsFor(context, next.feature.value, acceptor);
+            return super.completionFor(context, next, acceptor);
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'FIN_YEAR') {
+            return this.completionForYear(context, next, acceptor);
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        const detail = ast.isPartner(node) ? `${node.fullName ?? ''} (${node.kind ?? 'partner'})`
+            : ast.isPool(node) ? `${node.title ?? ''} (${node.arrangement ?? 'pool'})`
+                : ast.isOutcome(node) ? node.description
+                    : ast.isRingFence(node) ? node.purpose ?? 'ring-fence'
+                        : undefined;
+        const home = node ? AstUtils.getDocument(node) : undefined;
+        const imported = home && home.uri.toString() !== context.document.uri.toString();
+        return { ...item, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
+    }
+
+    /** Financial years of the agreement period, the ones not yet written in this block first. */
+    private completionForYear(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): void {
+        const model = modelOf(this.services, context.document);
+        const period = model.agreement?.period;
+        if (!period) return;
+        const years = [...period.years];
+        // A baseline is usually measured the year before the agreement starts.
+        if (next.property === 'year' && next.type === 'BaselineField' || isInside(context.node, ast.isBaselineField)) {
+            years.unshift(period.first - 1);
+        }
+        const used = usedYears(context.node);
+        for (const year of years) {
+            acceptor(context, {
+                label: yearLabel(year),
+                kind: CompletionItemKind.Value,
+                detail: `1 April ${year} to 31 March ${year + 1}`,
+                sortText: `0${used.has(year) ? 'z' : ''}${year}`
+            });
+        }
+    }
+
+    private snippetsFor(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        const model = modelOf(this.services, context.document);
+        const snippetContext = this.snippetContext(model);
+        const snippets: Snippet[] = [];
+        if (DECLARATION_KEYWORDS.has(keyword)) {
+            snippets.push(...declarationSnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
+            if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
+        } else if (keyword === 'minimum' || keyword === 'ringfence') {
+            const all = poolBodySnippets(snippetContext, usedYears(context.node));
+            snippets.push(...all.filter(snippet => snippet.keyword === keyword));
+            // The year block has no keyword of its own: offer it alongside `minimum`.
+            if (keyword === 'minimum') snippets.push(all[0]);
+        }
+        for (const snippet of snippets) {
+            acceptor(context, snippetItem(snippet));
+        }
+    }
+
+    private snippetContext(model: AgreementModel): SnippetContext {
+        return {
+            years: model.agreement?.period?.years ?? [],
+            partners: [...model.partners.keys()],
+            pools: [...model.poolsById.keys()],
+            currentYear: financialYearOf(new Date())
+        };
+    }
+}
+
+function snippetItem(snippet: Snippet): CompletionItem {
+    return {
+        label: snippet.label,
+        kind: CompletionItemKind.Snippet,
+        detail: snippet.detail,
+        filterText: snippet.keyword,
+        insertText: snippet.body,
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: '2'
+    };
+}
+
+function isInside<T extends AstNode>(node: AstNode | undefined, guard: (node: AstNode) => node is T): boolean {
+    return AstUtils.getContainerOfType(node, guard) !== undefined;
+}
+
+/** Years already written as blocks next to the cursor (in the same pool or savings projection). */
+function usedYears(node: AstNode | undefined): Set<number> {
+    const owner = AstUtils.getContainerOfType(node, (candidate): candidate is ast.Pool | ast.Savings => ast.isPool(candidate) || ast.isSavings(candidate));
+    const written = (owner?.years ?? []).map(block => /^(\d{4})\//.exec(block.year ?? '')?.[1]);
+    return new Set(written.filter((year): year is string => year !== undefined).map(Number));
+}
+
+/** Nothing but comments and spaces: the place for a whole-agreement template. */
+function isEmpty(document: LangiumDocument): boolean {
+    const root = document.parseResult.value as ast.Document;
+    return (root.agreements?.length ?? 0) + (root.imports?.length ?? 0) + (root.partners?.length ?? 0) + (root.pools?.length ?? 0)
+        + (root.spends?.length ?? 0) + (root.outcomes?.length ?? 0) + (root.shares?.length ?? 0) + (root.savings?.length ?? 0) === 0;
+}

@@ -1,0 +1,226 @@
+import { allocate } from '../money/allocate.js';
+import { formatPercent } from '../money/percent.js';
+import { Rational } from '../money/rational.js';
+import { yearLabel } from '../money/financial-year.js';
+
+/**
+ * Snippets for every construct of the language, in LSP snippet syntax (`${1:placeholder}`), and
+ * the whole-agreement template offered in an empty file. Years and partner ids are filled from the
+ * agreement where it has them, so a snippet is right first time more often.
+ */
+
+export interface SnippetContext {
+    /** The financial years of the agreement period; the first is the default year. */
+    readonly years: readonly number[];
+    /** Partner ids visible in the file, in declaration order. */
+    readonly partners: readonly string[];
+    /** Pool ids visible in the file. */
+    readonly pools: readonly string[];
+    /** The financial year under way today (2024 for 2024/25), for files with no period yet. */
+    readonly currentYear: number;
+}
+
+/** The financial year (its first calendar year) that contains `date`: April to March. */
+export function financialYearOf(date: Date): number {
+    return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+export interface Snippet {
+    /** The word a user types to find it; also the keyword it starts with. */
+    readonly keyword: string;
+    readonly label: string;
+    /** One line shown beside the label. */
+    readonly detail: string;
+    readonly body: string;
+}
+
+/** Escapes text that goes into a snippet literally (`$`, `}` and `\` are special). */
+function literal(text: string): string {
+    return text.replace(/[$}\\]/g, character => `\\${character}`);
+}
+
+/** `${n|a,b,c|}` when there are choices, `${n:fallback}` otherwise. */
+function choice(index: number, options: readonly string[], fallback: string): string {
+    const usable = options.filter(option => /^[\w-]+$/.test(option));
+    return usable.length > 1 ? `\${${index}|${usable.join(',')}|}` : `\${${index}:${literal(usable[0] ?? fallback)}}`;
+}
+
+function defaultYear(context: SnippetContext, offset = 0): string {
+    return yearLabel((context.years[0] ?? context.currentYear) + offset);
+}
+
+function lastYear(context: SnippetContext): string {
+    const last = context.years[context.years.length - 1];
+    return last === undefined ? defaultYear(context, 2) : yearLabel(last);
+}
+
+/** Snippets that may start wherever a declaration may (the top level of a file). */
+export function declarationSnippets(context: SnippetContext): Snippet[] {
+    const partner = (index: number) => choice(index, context.partners, 'partner_id');
+    const pool = (index: number) => choice(index, context.pools, 'pool_id');
+    const year = defaultYear(context);
+    return [
+        {
+            keyword: 'agreement', label: 'agreement', detail: 'agreement header',
+            body: [
+                'agreement "${1:Title of the agreement}" {',
+                '    reference "${2:REF-001}"',
+                '    status ${3|draft,proposed,signed|}',
+                `    period \${4:${year}} to \${5:${lastYear(context)}}`,
+                `    host ${partner(6)}`,
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
+            keyword: 'partner', label: 'partner', detail: 'partner declaration',
+            body: 'partner ${1:id} "${2:Full name}" ${3|council,health,police,fire,central-government,voluntary,housing,private,other|}$0'
+        },
+        {
+            keyword: 'import', label: 'import', detail: 'import a register of partners',
+            body: 'import "${1:registers/partners.pool}"$0'
+        },
+        {
+            keyword: 'pool', label: 'pool', detail: 'pool with a year block',
+            body: [
+                'pool ${1:pool_id} "${2:Name of the pool}" ${3|pooled,aligned,in-kind|} {',
+                `    \${4:${year}} {`,
+                `        ${partner(5)}   \${6:£0}`,
+                '    }',
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
+            keyword: 'spend', label: 'spend', detail: 'spend block of a pool in a year',
+            body: [
+                `spend ${pool(1)} \${2:${year}} {`,
+                `    "\${3:What the pool pays for}"   \${4:£0}   commissioned by ${partner(5)}`,
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
+            keyword: 'outcome', label: 'outcome', detail: 'outcome with baseline and target',
+            body: outcomeBody(context, 'people', '${8|increase,reduce|}', partner(9), [])
+        },
+        {
+            keyword: 'outcome', label: 'outcome with payment by results', detail: 'outcome that pays per unit achieved',
+            body: outcomeBody(context, 'families', 'increase', partner(8), [
+                '    pays ${9:£1,000} per ${10:family} up to ${11:£100,000} {',
+                `        \${12:${year}} upfront \${13:80%} results \${14:20%}`,
+                '    }'
+            ])
+        },
+        {
+            keyword: 'share', label: 'share with percentages', detail: 'benefit or risk share by percentage',
+            body: [
+                `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} {`,
+                ...sharesLines(context),
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
+            keyword: 'share', label: 'share pro rata', detail: 'share pro rata to contributions',
+            body: `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} pro rata to contributions$0`
+        },
+        {
+            keyword: 'savings', label: 'savings projection', detail: 'projected savings by partner and year',
+            body: [
+                `savings of ${pool(1)} {`,
+                `    \${2:${year}} { ${partner(3)} \${4:£0} }`,
+                '}',
+                '$0'
+            ].join('\n')
+        }
+    ];
+}
+
+/** An outcome with its baseline the year before the period and its target at the end of it. */
+function outcomeBody(context: SnippetContext, unit: string, direction: string, measuredBy: string, payment: readonly string[]): string {
+    return [
+        'outcome ${1:outcome_id} "${2:Description}" {',
+        `    unit "\${3:${unit}}"`,
+        `    baseline \${4:0} in \${5:${defaultYear(context, -1)}}`,
+        `    target \${6:100} by \${7:${lastYear(context)}}`,
+        `    ${direction}`,
+        `    measured by ${measuredBy}`,
+        ...payment,
+        '}',
+        '$0'
+    ].join('\n');
+}
+
+/** Share lines that already make 100% when the agreement has partners to share between. */
+function sharesLines(context: SnippetContext): string[] {
+    const partners = context.partners.filter(id => /^[\w-]+$/.test(id)).slice(0, 4);
+    if (partners.length === 0) return ['    ${3:partner_id}  ${4:100%}'];
+    // Equal parts in hundredths of a percent, split so that they make exactly 100%.
+    const parts = allocate(10_000n, partners.map(() => Rational.ONE));
+    return partners.map((id, index) => `    ${id}  \${${index + 3}:${formatPercent(Rational.of(parts[index], 100n))}}`);
+}
+
+/** Snippets that may start inside a pool's braces. */
+export function poolBodySnippets(context: SnippetContext, usedYears: ReadonlySet<number>): Snippet[] {
+    const partner = (index: number) => choice(index, context.partners, 'partner_id');
+    const free = context.years.find(year => !usedYears.has(year));
+    const year = free === undefined ? defaultYear(context) : yearLabel(free);
+    return [
+        {
+            keyword: year, label: `${year} { … }`, detail: 'contributions for a year',
+            body: [`\${1:${year}} {`, `    ${partner(2)}   \${3:£0}`, '}$0'].join('\n')
+        },
+        {
+            keyword: 'minimum', label: 'minimum', detail: 'minimum contribution of a partner in a year',
+            body: `minimum ${partner(1)} \${2:£0} in \${3:${year}}$0`
+        },
+        {
+            keyword: 'ringfence', label: 'ringfence', detail: 'money set aside for a purpose in a year',
+            body: `ringfence \${1:ringfence_id} "\${2:Purpose}" \${3:£0} in \${4:${year}}$0`
+        }
+    ];
+}
+
+/** Everything an agreement needs, for a new, empty file. */
+export function agreementTemplate(context: SnippetContext): Snippet {
+    const first = defaultYear(context);
+    const third = defaultYear(context, 2);
+    return {
+        keyword: 'agreement', label: 'agreement template', detail: 'a whole agreement to fill in',
+        body: [
+            'agreement "${1:Title of the agreement}" {',
+            '    reference "${2:REF-001}"',
+            '    status draft',
+            `    period \${3:${first}} to \${4:${third}}`,
+            '    host ${5:council}',
+            '}',
+            '',
+            'partner ${5:council} "${6:Name of the council}" council',
+            'partner ${7:ccg} "${8:Name of the NHS body}" health',
+            '',
+            'pool ${9:fund} "${10:Name of the pool}" pooled under section 75 {',
+            `    \${3:${first}} {`,
+            '        ${5:council}   ${11:£1,000,000}',
+            '        ${7:ccg}   ${12:£1,000,000}',
+            '    }',
+            '}',
+            '',
+            `spend \${9:fund} \${3:${first}} {`,
+            '    "${13:What the pool pays for}"   ${14:£2,000,000}   commissioned by ${5:council}',
+            '}',
+            '',
+            'outcome ${15:outcome_id} "${16:What the partners want to change}" {',
+            '    unit "${17:people}"',
+            `    baseline \${18:0} in \${19:${defaultYear(context, -1)}}`,
+            `    target \${20:100} by \${4:${third}}`,
+            '    increase',
+            '    measured by ${5:council}',
+            '}',
+            '',
+            'share savings of ${9:fund} pro rata to contributions',
+            'share overspend of ${9:fund} pro rata to contributions',
+            '$0'
+        ].join('\n')
+    };
+}

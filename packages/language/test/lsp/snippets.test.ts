@@ -1,0 +1,75 @@
+import { EmptyFileSystem } from 'langium';
+import { expectCompletion, validationHelper } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
+import { createPoolServices } from '../../src/services/pool-module.js';
+
+/** A snippet as a user gets it by pressing Tab through it: each placeholder keeps its default. */
+function expand(snippet: string): string {
+    return snippet
+        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+        .replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1')
+        .replace(/\$\d+/g, '')
+        .replace(/\\([$}\\])/g, '$1');
+}
+
+const AGREEMENT = `agreement "Test" {
+    period 2013/14 to 2015/16
+    host council
+}
+partner council "Anytown Council" council
+partner nhs "NHS Anytown CCG" health
+pool care "Care" pooled {
+    2013/14 { council £600,000  nhs £400,000 }
+<|>
+}
+<|>`;
+
+async function snippetsAt(cursor: number, text = AGREEMENT): Promise<CompletionItem[]> {
+    const { Pool } = createPoolServices(EmptyFileSystem);
+    let items: CompletionItem[] = [];
+    await expectCompletion(Pool)({ text, index: cursor, assert: list => { items = list.items.filter(item => item.kind === CompletionItemKind.Snippet); } });
+    return items;
+}
+
+async function syntaxErrors(text: string): Promise<string[]> {
+    const { Pool } = createPoolServices(EmptyFileSystem);
+    const result = await validationHelper(Pool)(text);
+    return result.diagnostics.filter(d => d.code === 'syntax-error').map(d => `${d.range.start.line + 1}: ${d.message}`);
+}
+
+describe('snippets', () => {
+    it('every construct has a snippet, and each one, left at its defaults, is valid Pool where it is offered', async () => {
+        const [poolBody, topLevel] = [await snippetsAt(0), await snippetsAt(1)];
+        expect(topLevel.map(item => item.label)).toEqual([
+            'agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'outcome with payment by results',
+            'share with percentages', 'share pro rata', 'savings projection'
+        ]);
+        expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence']);
+        const [before, , after] = AGREEMENT.split('<|>');
+        for (const item of topLevel) {
+            expect(await syntaxErrors(`${before}}\n${expand(item.insertText!)}\n`), item.label).toEqual([]);
+        }
+        for (const item of poolBody) {
+            expect(await syntaxErrors(`${before}${expand(item.insertText!)}\n}${after}`), item.label).toEqual([]);
+        }
+    });
+
+    it('fills in the agreement\'s own partners, pools and years', async () => {
+        const snippets = await snippetsAt(1);
+        const pool = snippets.find(item => item.label === 'pool')!;
+        expect(pool.insertText).toContain('${4:2013/14} {');
+        expect(pool.insertText).toContain('${5|council,nhs|}');
+        const share = snippets.find(item => item.label === 'share with percentages')!;
+        // Equal parts that make exactly 100%.
+        expect(expand(share.insertText!)).toContain('council  50%\n    nhs  50%');
+    });
+
+    it('offers a whole agreement in an empty file that, left at its defaults, checks clean', async () => {
+        const template = (await snippetsAt(0, '<|>')).find(item => item.label === 'agreement template');
+        expect(template).toBeDefined();
+        const { Pool } = createPoolServices(EmptyFileSystem);
+        const result = await validationHelper(Pool)(expand(template!.insertText!));
+        expect(result.diagnostics.map(d => `${d.code}: ${d.message}`)).toEqual([]);
+    });
+});
