@@ -5,12 +5,17 @@ import {
 } from 'langium/lsp';
 import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
+import { PoolCodeActionProvider } from '../lsp/pool-code-actions.js';
 import { PoolCodeLensProvider } from '../lsp/pool-code-lenses.js';
 import { PoolCompletionProvider } from '../lsp/pool-completion-provider.js';
+import { PoolDefinitionProvider } from '../lsp/pool-definition-provider.js';
+import { PoolDocumentSymbolProvider } from '../lsp/pool-document-symbols.js';
 import { PoolFormatter } from '../lsp/pool-formatter.js';
 import { PoolHoverProvider } from '../lsp/pool-hover-provider.js';
 import { PoolInlayHintProvider } from '../lsp/pool-inlay-hints.js';
 import { PoolNodeKindProvider } from '../lsp/pool-node-kinds.js';
+import { PoolRenameProvider } from '../lsp/pool-rename-provider.js';
+import { PoolSemanticTokenProvider } from '../lsp/pool-semantic-tokens.js';
 import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
@@ -53,9 +58,14 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
+        CodeActionProvider: () => new PoolCodeActionProvider(),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
-        CodeLensProvider: services => new PoolCodeLensProvider(services)
+        CodeLensProvider: services => new PoolCodeLensProvider(services),
+        SemanticTokenProvider: services => new PoolSemanticTokenProvider(services),
+        RenameProvider: services => new PoolRenameProvider(services),
+        DocumentSymbolProvider: services => new PoolDocumentSymbolProvider(services),
+        DefinitionProvider: services => new PoolDefinitionProvider(services)
     }
 };
 

@@ -1,0 +1,136 @@
+import { type AstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+
+/** What the checks put in a diagnostic's `data` for the fixes below (see each check's file). */
+interface FixFacts {
+    readonly code?: string;
+    /** total-mismatch: the exact sum, formatted. */
+    readonly computed?: string;
+    /** bad-financial-year: the year the writer probably meant. */
+    readonly replacement?: string;
+    /** unknown-reference: what kind of thing is missing, its name, and close names. */
+    readonly kind?: string;
+    readonly name?: string;
+    readonly suggestions?: readonly string[];
+    /** shares-not-100: each line's percentage scaled to make 100%. */
+    readonly rebalanced?: readonly string[];
+}
+
+type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts) => CodeAction[];
+
+/**
+ * Quick fixes for the checks that have an unambiguous repair. Each fix reads the facts its check
+ * put in the diagnostic's `data`, so a fix never works out a figure differently from the check.
+ */
+export class PoolCodeActionProvider implements CodeActionProvider {
+    private readonly fixes: Record<string, Fix> = {
+        'total-mismatch': fixTotal,
+        'shares-not-100': rebalanceShares,
+        'unknown-reference': fixUnknownReference,
+        'unused-partner': removeUnusedPartner,
+        'bad-financial-year': fixYear
+    };
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const facts = (diagnostic.data ?? {}) as FixFacts;
+            const fix = typeof diagnostic.code === 'string' ? this.fixes[diagnostic.code] : undefined;
+            if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts));
+        }
+        return actions.length > 0 ? actions : undefined;
+    }
+}
+
+function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
+    return {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred,
+        edit: { changes: { [document.textDocument.uri]: edits } }
+    };
+}
+
+/** total-mismatch: write the exact sum in place of the declared total. */
+function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+    if (!facts.computed) return [];
+    return [quickFix(document, diagnostic, `Set the total to ${facts.computed}, the sum of the lines`, [TextEdit.replace(diagnostic.range, facts.computed)], true)];
+}
+
+/** bad-financial-year: write the year the way it was probably meant. */
+function fixYear(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+    if (!facts.replacement) return [];
+    return [quickFix(document, diagnostic, `Write ${facts.replacement}`, [TextEdit.replace(diagnostic.range, facts.replacement)], true)];
+}
+
+/** shares-not-100: scale every percentage so the clause makes exactly 100%. */
+function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+    const share = nodeAt(document, diagnostic.range, ast.isShare);
+    const rebalanced = facts.rebalanced;
+    if (!share || !rebalanced || rebalanced.length !== share.lines.length) return [];
+    const edits: TextEdit[] = [];
+    share.lines.forEach((line, index) => {
+        const percent = GrammarUtils.findNodeForProperty(line.$cstNode, 'percent');
+        if (percent && percent.text !== rebalanced[index]) edits.push(TextEdit.replace(percent.range, rebalanced[index]));
+    });
+    if (edits.length === 0) return [];
+    const summary = share.lines.map((line, index) => `${line.partner?.$refText} ${rebalanced[index]}`).join(', ');
+    return [quickFix(document, diagnostic, `Rebalance the shares in proportion to make 100%: ${summary}`, edits, true)];
+}
+
+/** unknown-reference: use a close name that exists, or declare the missing partner. */
+function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+    const actions = (facts.suggestions ?? []).map((suggestion, index) =>
+        quickFix(document, diagnostic, `Change to \`${suggestion}\``, [TextEdit.replace(diagnostic.range, suggestion)], index === 0));
+    if (facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
+        const { position, prefix } = placeForNewPartner(document);
+        const declaration = `partner ${facts.name} "${facts.name}" other   // give the full name and the kind of partner`;
+        actions.push(quickFix(document, diagnostic, `Declare partner \`${facts.name}\` in this file`,
+            [TextEdit.insert(position, `${prefix}${declaration}\n`)], actions.length === 0));
+    }
+    return actions;
+}
+
+/** After the last partner of the file; failing that after its imports, its header, or at the top. */
+function placeForNewPartner(document: LangiumDocument<ast.Document>): { position: Range['start']; prefix: string } {
+    const root = document.parseResult.value;
+    const anchor: AstNode | undefined = root.partners?.at(-1) ?? root.imports?.at(-1) ?? root.agreements?.at(-1);
+    if (!anchor?.$cstNode) {
+        return { position: { line: 0, character: 0 }, prefix: '' };
+    }
+    const line = anchor.$cstNode.range.end.line;
+    const nextLine = { line: line + 1, character: 0 };
+    // A declaration on the last line of a file without a final newline needs one first.
+    const atEnd = document.textDocument.offsetAt(nextLine) === document.textDocument.getText().length && !document.textDocument.getText().endsWith('\n');
+    const blank = ast.isPartner(anchor) ? '' : '\n';
+    return atEnd ? { position: document.textDocument.positionAt(document.textDocument.getText().length), prefix: `\n${blank}` } : { position: nextLine, prefix: blank };
+}
+
+/** unused-partner: delete the declaration, with its line when nothing else is on it. */
+function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    const partner = nodeAt(document, diagnostic.range, ast.isPartner);
+    const cst = partner?.$cstNode;
+    if (!partner || !cst) return [];
+    const text = document.textDocument.getText();
+    const lineStart = document.textDocument.offsetAt({ line: cst.range.start.line, character: 0 });
+    const nextLineStart = document.textDocument.offsetAt({ line: cst.range.end.line + 1, character: 0 });
+    const before = text.slice(lineStart, cst.offset);
+    const after = text.slice(cst.end, nextLineStart);
+    const aloneOnLine = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('//'));
+    const range = aloneOnLine
+        ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) }
+        : cst.range;
+    return [quickFix(document, diagnostic, `Remove the unused partner \`${partner.name}\``, [TextEdit.replace(range, '')], true)];
+}
+
+function nodeAt<T extends AstNode>(document: LangiumDocument, range: Range, guard: (node: AstNode) => node is T): T | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(range.start));
+    let node: AstNode | undefined = leaf?.astNode;
+    while (node && !guard(node)) node = node.$container;
+    return node;
+}

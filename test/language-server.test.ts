@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    CodeLensRequest, DidOpenTextDocumentNotification, type Diagnostic, DiagnosticSeverity, DocumentFormattingRequest, HoverRequest, InlayHintRequest,
+    type Position, RenameRequest, ResponseError, type TextEdit
+} from 'vscode-languageserver-protocol';
+import { LspClient } from './support/lsp-client.js';
+
+/**
+ * The language server as an editor meets it, over a real LSP connection: a workspace is checked
+ * as a whole at start, before any file is opened; the client's settings and initialization
+ * options take effect; and the editor features answer over the wire.
+ */
+
+const AGREEMENT = `agreement "Anytown Better Care Fund" {
+    period 2015/16 to 2015/16
+    host council
+}
+import "registers/partners.pool"
+partner council "Anytown Council" council
+partner police "Anytown Police" police
+pool bcf "Better Care Fund" pooled {
+    2015/16 {
+        council £1200000
+        nhs £500,000
+        total £1,800,000
+    }
+}
+`;
+
+/** Applies an editor's text edits (which never overlap), last first. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+    const lineStarts = [0, ...[...text.matchAll(/\n/g)].map(match => match.index + 1)];
+    const offset = (position: Position) => lineStarts[position.line] + position.character;
+    return [...edits]
+        .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+        .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+}
+
+const codes = (diagnostics: Diagnostic[]) =>
+    diagnostics.map(d => `${String(d.code)} ${d.severity === DiagnosticSeverity.Error ? 'error' : 'warning'} ${d.codeDescription?.href ?? '-'}`).sort();
+
+describe('the language server in an editor', () => {
+    let root: string;
+    let agreement: string;
+    let client: LspClient;
+
+    beforeAll(async () => {
+        root = mkdtempSync(path.join(tmpdir(), 'pool-ls-'));
+        mkdirSync(path.join(root, 'registers'));
+        agreement = path.join(root, 'agreement.pool');
+        writeFileSync(agreement, AGREEMENT);
+        writeFileSync(path.join(root, 'registers/partners.pool'), 'partner nhs "NHS Anytown CCG" health\n');
+        client = await LspClient.start([root], {
+            initializationOptions: { checkDocumentationBase: 'https://example.org/checks' },
+            settings: { strict: true, inlayHints: { enabled: true } }
+        });
+    });
+
+    afterAll(async () => {
+        await client?.stop();
+        rmSync(root, { recursive: true, force: true });
+    });
+
+    it('announces the editor features', () => {
+        const capabilities = client.initializeResult!.capabilities;
+        expect(capabilities).toMatchObject({
+            hoverProvider: true, completionProvider: {}, definitionProvider: true, referencesProvider: true, documentHighlightProvider: true,
+            documentSymbolProvider: true, workspaceSymbolProvider: {}, codeActionProvider: true, documentFormattingProvider: true,
+            documentRangeFormattingProvider: true, renameProvider: { prepareProvider: true }, foldingRangeProvider: true,
+            inlayHintProvider: {}, codeLensProvider: {}, semanticTokensProvider: {}
+        });
+    });
+
+    it('checks every file of the workspace at start, before any is opened, with strict mode and documentation links from the client', async () => {
+        const diagnostics = await client.diagnosticsFor(agreement, published => published.length > 0);
+        expect(codes(diagnostics)).toEqual([
+            'total-mismatch error https://example.org/checks#total-mismatch',
+            'unused-partner error https://example.org/checks#unused-partner'
+        ]);
+    });
+
+    it('publishes warnings as warnings again when pool.strict is switched off', async () => {
+        await client.changeSettings({ strict: false, inlayHints: { enabled: true } });
+        const diagnostics = await client.diagnosticsFor(agreement, published => published.some(d => d.severity === DiagnosticSeverity.Warning));
+        expect(codes(diagnostics)).toEqual([
+            'total-mismatch error https://example.org/checks#total-mismatch',
+            'unused-partner warning https://example.org/checks#unused-partner'
+        ]);
+    });
+
+    it('answers hovers, code lenses, inlay hints and formatting from the computed model', async () => {
+        const uri = pathToFileURL(agreement).toString();
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'pool', version: 1, text: AGREEMENT } });
+        const textDocument = { uri };
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 9, character: 18 } });
+        expect(hover?.contents).toEqual({ kind: 'markdown', value: '**£1200000** is exactly £1,200,000.00' });
+
+        const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
+        expect(lenses?.map(lens => lens.command)).toEqual([{ title: '£1,700,000 in, £0 spent — open report', command: 'pool.openReportPreview', arguments: [uri] }]);
+
+        const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } } });
+        expect(hints?.map(hint => hint.label)).toEqual(['sums to £1,700,000']);
+
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
+        const formatted = applyEdits(AGREEMENT, edits ?? []);
+        expect(formatted).toContain('        council   £1,200,000\n        nhs         £500,000\n        total     £1,800,000\n');
+    });
+
+    it('refuses a rename to an id that is already declared, saying where', async () => {
+        const textDocument = { uri: pathToFileURL(agreement).toString() };
+        const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'nhs' })
+            .then(() => undefined, (error: unknown) => error);
+        expect(refused).toBeInstanceOf(ResponseError);
+        expect((refused as ResponseError<unknown>).message).toBe('`nhs` is already the id of a partner in registers/partners.pool on line 1, and both would be seen in this file; choose another id');
+        const renamed = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'constabulary' });
+        expect(Object.keys(renamed?.changes ?? {})).toEqual([textDocument.uri]);
+        expect(readFileSync(agreement, 'utf8')).toBe(AGREEMENT);
+    });
+});
