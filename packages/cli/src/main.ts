@@ -1,12 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
+import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+const CHECK_HELP = `
+Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.
+
+Examples:
+  pool check examples                       check every .pool file in a folder
+  pool check 'agreements/**/*.pool'         a glob, expanded by pool
+  pool check --strict --format sarif . > pool.sarif
+  pool check --format junit . > pool-junit.xml
+`;
+
+/**
+ * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
+ * pipes stay clean.
+ */
+function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+    if (!stream.isTTY || env.CI) return undefined;
+    return (done, total) => {
+        if (total < 20) return;
+        // Rewrite one line while working; erase it when done so the report starts on a clean line.
+        stream.write(done < total ? `\rchecking ${done}/${total} files…` : '\r\u001b[K');
+    };
+}
 
 function toolVersion(): string {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -36,10 +60,16 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     program.command('check')
         .description('check agreements and report every problem found')
         .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: text for people; json, sarif (code scanning), github (Actions annotations) or junit (GitLab, Azure, Jenkins) for machines').choices(Object.keys(CHECK_FORMATS)).default('text'))
         .option('--strict', 'treat warnings as errors (exit 1 when there are any)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json'; strict: boolean }) => {
-            exitCode = await runCheck(paths, options, fullIo);
+        .option('--help-base-uri <uri>', 'where the check reference is published, for help links in SARIF output')
+        .addHelpText('after', CHECK_HELP)
+        .action(async (paths: string[], options: { format: CheckFormat; strict: boolean; helpBaseUri?: string }) => {
+            if (options.helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(options.helpBaseUri)) {
+                throw new UsageError(`--help-base-uri must be an absolute URI, like https://…/docs/checks.md; got ${options.helpBaseUri}`);
+            }
+            const progress = options.format === 'text' ? progressReporter(process.stderr) : undefined;
+            exitCode = await runCheck(paths, options, { ...fullIo, progress });
         });
 
     try {

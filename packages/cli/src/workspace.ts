@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createPoolServices, ImportGraph, type ast, type PoolServices } from '@pool/language';
-import { type LangiumDocument, URI } from 'langium';
+import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { describeFsError, UsageError } from './files.js';
@@ -19,7 +19,7 @@ export interface LoadedWorkspace {
  * Reads the given files and everything they import, then parses, links and checks them all in one
  * build, exactly as the language server does for an editor's workspace.
  */
-export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], progress?: (done: number, total: number) => void): Promise<LoadedWorkspace> {
     const { shared, Pool } = createPoolServices(NodeFileSystem);
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -58,6 +58,10 @@ export async function loadWorkspace(files: readonly string[]): Promise<LoadedWor
         }
     }
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
+    if (progress) {
+        let validated = 0;
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
+    }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { shared, pool: Pool, requested, all };
 }

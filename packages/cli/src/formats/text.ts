@@ -43,7 +43,7 @@ function quoteSource(diagnostic: ReportedDiagnostic, colour: (text: string) => s
     ];
 }
 
-function summaryLine(summary: CheckSummary, style: Style): string {
+export function summaryLine(summary: CheckSummary, style: Style): string {
     const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'} checked`;
     if (summary.errors === 0 && summary.warnings === 0) {
         return style.ok(`${files}: all checks passed`);
