@@ -48,7 +48,7 @@ describe('pool check: human-readable output', () => {
         expect(json.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
             'a.pool total-mismatch', 'b.pool missing-host', 'b.pool bad-amount'
         ]);
-        expect(json.summary).toEqual({ files: 2, filesWithProblems: 2, errors: 3, warnings: 0 });
+        expect(json.summary).toEqual({ files: 2, filesWithProblems: 2, errors: 3, warnings: 0, unreadable: 0 });
         expect(result.status).toBe(1);
     });
 

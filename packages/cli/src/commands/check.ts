@@ -26,10 +26,15 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const workspace = await loadWorkspace(files, io.progress);
     const diagnostics = collectDiagnostics(workspace.all);
     const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();
-    const summary = summarise(diagnostics, checked.length);
+    const summary = summarise(diagnostics, checked.length, workspace.unreadable.length);
     io.out(CHECK_FORMATS[options.format]({
         diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri
     }));
+    // Files that could not be read are I/O errors: each gets one line, and they decide the exit code.
+    for (const { file, reason } of workspace.unreadable) {
+        io.err(`pool: cannot read ${file}: ${reason}\n`);
+    }
+    if (workspace.unreadable.length > 0) return 2;
     const failing = summary.errors > 0 || (options.strict && summary.warnings > 0);
     return failing ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
 import type { PoolServices } from './pool-module.js';
-import { FOUND_PREFIX } from './pool-syntax-messages.js';
+import { FOUND_PREFIX, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -48,7 +48,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             if (lineEndedEarly) {
                 range = tokenRange(previous);
                 const cut = message.lastIndexOf(FOUND_PREFIX);
-                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${previous.image}\``;
+                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${shorten(previous.image)}\``;
             } else if (isRealToken(token)) {
                 range = tokenRange(token);
             } else {
