@@ -74,6 +74,31 @@ describe('absurd layout', () => {
         expect(result.status).toBe(1);
     });
 
+    it('refuses a file over 10 MiB with one diagnostic instead of taking minutes and gigabytes', () => {
+        const result = runPool(['check', '--format', 'json', 'huge.pool'], { cwd: scratch({ 'huge.pool': 'partner a "A" council\n'.repeat(600_000) }) });
+        const json = JSON.parse(result.stdout);
+        expect(json.diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)).toEqual([
+            'file-too-large: this file is 12.6 MiB, more than the 10 MiB Pool reads, so it was not checked: split it into files that import a shared one'
+        ]);
+        expect(result.status).toBe(1);
+    });
+
+    it('checks 100,000 partners and reports the one duplicate among them', () => {
+        const partners = Array.from({ length: 100_000 }, (_, i) => `partner p${i} "Partner ${i}" council\n`).join('') + 'partner p500 "Again" council\n';
+        const result = runPool(['check', '--format', 'json', 'register.pool'], { cwd: scratch({ 'register.pool': partners }) });
+        expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line}`)).toEqual(['duplicate-declaration@100001']);
+    });
+
+    it('follows an import chain 1,000 files deep without a stack overflow', () => {
+        const files: Record<string, string> = {};
+        for (let i = 0; i < 1000; i++) files[`c${i}.pool`] = `${i < 999 ? `import "c${i + 1}.pool"\n` : ''}partner p${i} "Partner ${i}" council\n`;
+        files['main.pool'] = `import "c0.pool"\n${CLEAN}pool q "Q" aligned { 2013/14 { p999 £1 } }\n`;
+        const result = runPool(['check', 'main.pool'], { cwd: scratch(files) });
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toBe('1001 files checked: all checks passed\n');
+        expect(result.status).toBe(0);
+    });
+
     it('survives 10,000 nested blocks without a stack overflow', () => {
         const result = runPool(['check', 'nested.pool'], { cwd: scratch({ 'nested.pool': `pool p "P" aligned ${'{'.repeat(10_000)}${'}'.repeat(10_000)}\n` }) });
         expect(result.stderr).toBe('');

@@ -21,7 +21,7 @@ import { s75Party } from './s75-party.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
-import { internalError, syntaxError } from './syntax-error.js';
+import { fileTooLarge, internalError, syntaxError } from './syntax-error.js';
 import { targetDirection } from './target-direction.js';
 import { totalMismatch } from './total-mismatch.js';
 import { unallocatedFunds } from './unallocated-funds.js';
@@ -43,7 +43,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
     belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
     // language
-    syntaxError, missingField, internalError
+    syntaxError, missingField, fileTooLarge, internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));
