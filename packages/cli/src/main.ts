@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
+import { type DiffFormat, runDiff } from './commands/diff.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
@@ -70,6 +71,16 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             }
             const progress = options.format === 'text' ? progressReporter(process.stderr) : undefined;
             exitCode = await runCheck(paths, options, { ...fullIo, progress });
+        });
+
+    program.command('diff')
+        .description('say in plain English what changed between two versions of an agreement')
+        .argument('<old>', 'the earlier version: a .pool file, or a git revision and path like main:agreements/gm.pool')
+        .argument('<new>', 'the later version, in the same forms')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
+        .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean }) => {
+            exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
         });
 
     try {

@@ -18,11 +18,23 @@ export interface LoadedWorkspace {
     readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
 }
 
+/** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
+export type FileReader = (file: string) => Promise<Uint8Array>;
+
+export interface LoadOptions {
+    readonly progress?: (done: number, total: number) => void;
+    readonly read?: FileReader;
+    /** Whether an import's target can be read by `read` (by default: it exists on disk). */
+    readonly canRead?: (file: string) => Promise<boolean>;
+}
+
 /**
  * Reads the given files and everything they import, then parses, links and checks them all in one
  * build, exactly as the language server does for an editor's workspace.
  */
-export async function loadWorkspace(files: readonly string[], progress?: (done: number, total: number) => void): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
+    const progress = options.progress;
+    const read = options.read ?? (file => readFile(file));
     const { shared, Pool } = createPoolServices(NodeFileSystem);
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -36,7 +48,7 @@ export async function loadWorkspace(files: readonly string[], progress?: (done: 
         if (existing) return existing as LangiumDocument<ast.Document>;
         let bytes: Uint8Array;
         try {
-            bytes = await readFile(file);
+            bytes = await read(file);
         } catch (error) {
             return describeFsError(error);
         }
@@ -63,7 +75,9 @@ export async function loadWorkspace(files: readonly string[], progress?: (done: 
         const document = queue.shift()!;
         for (const node of document.parseResult.value.imports ?? []) {
             const target = ImportGraph.targetUri(document, node.path ?? '');
-            if (documents.hasDocument(target) || imports.resolve(document, node).status !== 'not-loaded') continue;
+            if (documents.hasDocument(target) || !target.path.endsWith('.pool')) continue;
+            const readable = options.canRead ? await options.canRead(target.fsPath) : imports.resolve(document, node).status === 'not-loaded';
+            if (!readable) continue;
             const result = await load(target.fsPath);
             if (typeof result === 'string') {
                 imports.markUnreadable(target, result);

@@ -5,3 +5,4 @@ export { PoolChecker } from './checks/checker.js';
 export * as ast from './generated/ast.js';
 export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE } from './services/pool-document-validator.js';
+export * from './diff/agreement-diff.js';
