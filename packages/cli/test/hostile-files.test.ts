@@ -1,17 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
+import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
 import { decodeAgreement, firstInvalidUtf8 } from '../src/text-file.js';
-
-function scratch(files: Record<string, string | Uint8Array>): string {
-    const root = mkdtempSync(path.join(tmpdir(), 'pool-hostile-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, name), content);
-    return root;
-}
-
-const CLEAN = 'agreement "A" {\n    period 2013/14 to 2014/15\n    host council\n}\npartner council "Anytown Council" council\npool p "P" aligned { 2013/14 { council £100 } }\n';
 
 describe('files that are not UTF-8 text', () => {
     it('refuses a binary file with one line and exit 2, and still checks the others', () => {
