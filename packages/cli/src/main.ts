@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
+import { runFingerprint } from './commands/fingerprint.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
@@ -81,6 +82,13 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
         .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean }) => {
             exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
+        });
+
+    program.command('fingerprint')
+        .description('print the fingerprint of an agreement\'s text (with its imports), as approvals record it')
+        .argument('<file>', 'the agreement')
+        .action(async (file: string) => {
+            exitCode = await runFingerprint(file, fullIo);
         });
 
     try {

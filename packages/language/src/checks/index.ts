@@ -1,4 +1,8 @@
 import type { CheckDefinition } from './check.js';
+import { actualOutsidePeriod } from './actual-outside-period.js';
+import { approvalStale } from './approval-stale.js';
+import { earnedOverCap } from './earned-over-cap.js';
+import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
@@ -42,6 +46,8 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     // domain
     hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
     belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
+    // sign-off and monitoring
+    approvalStale, actualOutsidePeriod, unknownPeriod, earnedOverCap,
     // language
     syntaxError, missingField, fileTooLarge, internalError
 ];
