@@ -4,3 +4,4 @@ export * from './build-model.js';
 export * from './model-provider.js';
 export * from './fingerprint.js';
 export * from './trajectory.js';
+export * from './statements.js';
