@@ -110,6 +110,7 @@ function diffJson(diff: AgreementDiff, from: string, to: string): string {
         spend: amounts(diff.spend),
         shares: diff.shares,
         outcomes: diff.outcomes,
+        staleApprovals: diff.staleApprovals,
         sentences: diff.sentences
     }, null, 2) + '\n';
 }

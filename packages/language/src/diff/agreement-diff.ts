@@ -18,6 +18,8 @@ export interface AgreementDiff {
     readonly spend: readonly SpendChange[];
     readonly shares: readonly ShareChange[];
     readonly outcomes: readonly OutcomeChange[];
+    /** Approvals in the later version that no longer cover its text. */
+    readonly staleApprovals: readonly { readonly partner: string; readonly approver: string; readonly date: string }[];
     /** Every change, each as one plain-English sentence, in the order above. */
     readonly sentences: readonly string[];
 }
@@ -227,5 +229,12 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
         }
     }
 
-    return { header, partners, pools, contributions, spend, shares, outcomes, sentences };
+    // Approvals the change leaves behind: a board needs to know whose sign-off must be sought again.
+    const staleApprovals = after.approvals.filter(approval => approval.stale)
+        .map(approval => ({ partner: approval.partnerId, approver: approval.approver, date: approval.date }));
+    for (const approval of staleApprovals) {
+        sentences.push(`The approval by ${partnerName(approval.partner)} (${approval.approver}, ${approval.date}) no longer covers the text and must be given again.`);
+    }
+
+    return { header, partners, pools, contributions, spend, shares, outcomes, staleApprovals, sentences };
 }

@@ -5,7 +5,7 @@ import type { Document } from '../generated/ast.js';
 
 /**
  * The fingerprint of an agreement's text, which approvals record. It covers the agreement file and
- * every file it imports, each as the relative path and the text (line endings as LF, without a
+ * every file it imports (each imported file with its path relative to the agreement) and the text (line endings as LF, without a
  * byte order mark), with `approvals { … }` blocks left out so that recording an approval does not
  * change what was approved. Any other change, even to a comment or a space, changes it.
  */
@@ -26,7 +26,9 @@ export function agreementFingerprint(documents: readonly LangiumDocument<Documen
             from = end;
         }
         kept += text.slice(from);
-        const name = document === root ? UriUtils.basename(root.uri) : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
+        // The agreement's own file name is not part of it (renaming a file changes nothing agreed);
+        // an imported file is named by its path from the agreement, which says which one it is.
+        const name = document === root ? '' : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
         parts.push(`${name}\n${kept.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')}`);
     }
     return `sha256:${bytesToHex(sha256(utf8ToBytes(parts.join('\n\u0000\n'))))}`;
