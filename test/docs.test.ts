@@ -33,6 +33,10 @@ function renderCheckReference(): string {
             out.push('No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.', '');
             continue;
         }
+        if (check.code === 'file-too-large') {
+            out.push('A file of more than 10 MiB is not parsed at all; `pool check` reports this one error at its first line, and so does the editor. Split the agreement into files that import a shared register or pools file.', '');
+            continue;
+        }
         const example = `examples/invalid/${check.code}.pool`;
         const source = readFileSync(path.join(REPO, example), 'utf8');
         const args = check.severity === 'warning' ? ['check', '--strict', example] : ['check', example];

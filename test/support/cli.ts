@@ -13,7 +13,8 @@ export function runPool(args: readonly string[], options: { cwd?: string; env?: 
         cwd: options.cwd ?? REPO,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
         input: options.input,
-        encoding: 'utf8'
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

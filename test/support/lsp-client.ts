@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, type Diagnostic, DidChangeConfigurationNotification, DidCloseTextDocumentNotification,
-    DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type InitializeResult, type ProtocolConnection,
-    PublishDiagnosticsNotification, RegistrationRequest, StreamMessageReader, StreamMessageWriter
+    ConfigurationRequest, createProtocolConnection, type Diagnostic, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type InitializeResult,
+    LogMessageNotification, MessageType, type ProtocolConnection, PublishDiagnosticsNotification, RegistrationRequest, StreamMessageReader,
+    StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './paths.js';
 
@@ -24,8 +25,18 @@ export class LspClient {
     private readonly waiters = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
     /** What the server answered to `initialize`. */
     initializeResult: InitializeResult | undefined;
+    /** Errors the server logged (window/logMessage of type Error): a fault even if it answered. */
+    readonly loggedErrors: string[] = [];
+    /** Set when the server process ends. */
+    exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
     private constructor(private readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+        process.on('exit', (code, signal) => {
+            this.exited = { code, signal };
+        });
+        connection.onNotification(LogMessageNotification.type, params => {
+            if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
+        });
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
             const waiting = this.waiters.get(params.uri) ?? [];
@@ -83,6 +94,40 @@ export class LspClient {
         const diagnostics = await published;
         await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         return diagnostics;
+    }
+
+    /** Opens a document with the given text (no waiting). */
+    async open(uri: string, text: string): Promise<void> {
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'pool', version: 1, text } });
+    }
+
+    /** Replaces the whole text of an open document and returns the diagnostics published for it next. */
+    async change(uri: string, version: number, text: string): Promise<Diagnostic[]> {
+        const published = this.nextDiagnostics(uri);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        return published;
+    }
+
+    /** The next diagnostics published for a document. */
+    nextDiagnostics(uri: string): Promise<Diagnostic[]> {
+        return new Promise<Diagnostic[]>(resolve => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+    }
+
+    async close(uri: string): Promise<void> {
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+
+    /** Sends a request; rejects if no answer comes within `timeoutMs`. */
+    async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer to ${method} within ${timeoutMs} ms`)), timeoutMs);
+        });
+        try {
+            return await Promise.race([this.connection.sendRequest<R>(method, params), timeout]);
+        } finally {
+            clearTimeout(timer);
+        }
     }
 
     async stop(): Promise<void> {

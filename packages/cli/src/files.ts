@@ -30,6 +30,9 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
         } catch (error) {
             throw new UsageError(`cannot read ${arg}: ${describeFsError(error)}`);
         }
+        if (!info.isDirectory() && !info.isFile()) {
+            throw new UsageError(`cannot read ${arg}: it is not a file or a folder`);
+        }
         if (info.isDirectory()) {
             await walk(absolute, [], found);
             if (found.size === before) throw new UsageError(`no .pool files found in ${arg}`);

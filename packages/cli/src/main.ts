@@ -1,12 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
+import { type DiffFormat, runDiff } from './commands/diff.js';
+import { runFingerprint } from './commands/fingerprint.js';
+import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+const CHECK_HELP = `
+Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.
+
+Examples:
+  pool check examples                       check every .pool file in a folder
+  pool check 'agreements/**/*.pool'         a glob, expanded by pool
+  pool check --strict --format sarif . > pool.sarif
+  pool check --format junit . > pool-junit.xml
+`;
+
+/**
+ * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
+ * pipes stay clean.
+ */
+function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+    if (!stream.isTTY || env.CI) return undefined;
+    return (done, total) => {
+        if (total < 20) return;
+        // Rewrite one line while working; erase it when done so the report starts on a clean line.
+        stream.write(done < total ? `\rchecking ${done}/${total} files…` : '\r\u001b[K');
+    };
+}
 
 function toolVersion(): string {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -36,10 +62,33 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     program.command('check')
         .description('check agreements and report every problem found')
         .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: text for people; json, sarif (code scanning), github (Actions annotations) or junit (GitLab, Azure, Jenkins) for machines').choices(Object.keys(CHECK_FORMATS)).default('text'))
         .option('--strict', 'treat warnings as errors (exit 1 when there are any)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json'; strict: boolean }) => {
-            exitCode = await runCheck(paths, options, fullIo);
+        .option('--help-base-uri <uri>', 'where the check reference is published, for help links in SARIF output')
+        .addHelpText('after', CHECK_HELP)
+        .action(async (paths: string[], options: { format: CheckFormat; strict: boolean; helpBaseUri?: string }) => {
+            if (options.helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(options.helpBaseUri)) {
+                throw new UsageError(`--help-base-uri must be an absolute URI, like https://…/docs/checks.md; got ${options.helpBaseUri}`);
+            }
+            const progress = options.format === 'text' ? progressReporter(process.stderr) : undefined;
+            exitCode = await runCheck(paths, options, { ...fullIo, progress });
+        });
+
+    program.command('diff')
+        .description('say in plain English what changed between two versions of an agreement')
+        .argument('<old>', 'the earlier version: a .pool file, or a git revision and path like main:agreements/gm.pool')
+        .argument('<new>', 'the later version, in the same forms')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
+        .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean }) => {
+            exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
+        });
+
+    program.command('fingerprint')
+        .description('print the fingerprint of an agreement\'s text (with its imports), as approvals record it')
+        .argument('<file>', 'the agreement')
+        .action(async (file: string) => {
+            exitCode = await runFingerprint(file, fullIo);
         });
 
     try {

@@ -1,63 +1,96 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createPoolServices, ImportGraph, type ast, type PoolServices } from '@pool/language';
-import { type LangiumDocument, URI } from 'langium';
+import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { describeFsError, UsageError } from './files.js';
+import { describeFsError, displayPath } from './files.js';
+import { decodeAgreement } from './text-file.js';
 
 export interface LoadedWorkspace {
     readonly shared: LangiumSharedServices;
     readonly pool: PoolServices;
-    /** The files asked for, in order. */
+    /** The files asked for that could be read, in order. */
     readonly requested: readonly LangiumDocument<ast.Document>[];
     /** Every file read: those asked for and everything they import, transitively. */
     readonly all: readonly LangiumDocument<ast.Document>[];
+    /** Files asked for that could not be read, with the reason, for a one-line error each. */
+    readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
+}
+
+/** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
+export type FileReader = (file: string) => Promise<Uint8Array>;
+
+export interface LoadOptions {
+    readonly progress?: (done: number, total: number) => void;
+    readonly read?: FileReader;
+    /** Whether an import's target can be read by `read` (by default: it exists on disk). */
+    readonly canRead?: (file: string) => Promise<boolean>;
 }
 
 /**
  * Reads the given files and everything they import, then parses, links and checks them all in one
  * build, exactly as the language server does for an editor's workspace.
  */
-export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
+    const progress = options.progress;
+    const read = options.read ?? (file => readFile(file));
     const { shared, Pool } = createPoolServices(NodeFileSystem);
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const load = async (file: string): Promise<LangiumDocument<ast.Document>> => {
+    const imports = Pool.pool.ImportGraph;
+    const unreadable: { file: string; reason: string }[] = [];
+
+    /** Reads one file; on failure returns the reason instead. */
+    const load = async (file: string): Promise<LangiumDocument<ast.Document> | string> => {
         const uri = URI.file(file);
         const existing = documents.getDocument(uri);
         if (existing) return existing as LangiumDocument<ast.Document>;
-        let text: string;
+        let bytes: Uint8Array;
         try {
-            text = await readFile(file, 'utf8');
+            bytes = await read(file);
         } catch (error) {
-            throw new UsageError(`cannot read ${file}: ${describeFsError(error)}`);
+            return describeFsError(error);
         }
-        const document = factory.fromString<ast.Document>(text.replace(/^\uFEFF/, ''), uri);
+        const decoded = decodeAgreement(bytes);
+        if (!decoded.ok) return decoded.reason;
+        const document = factory.fromString<ast.Document>(decoded.text, uri);
         documents.addDocument(document);
         return document;
     };
 
     const requested: LangiumDocument<ast.Document>[] = [];
-    for (const file of files) requested.push(await load(path.resolve(file)));
+    for (const file of files) {
+        const result = await load(path.resolve(file));
+        if (typeof result === 'string') {
+            unreadable.push({ file: displayPath(path.resolve(file)), reason: result });
+        } else {
+            requested.push(result);
+        }
+    }
 
-    // Follow imports so that each file sees what it imports; missing ones are reported by the checks.
+    // Follow imports so that each file sees what it imports; problems are reported at the import.
     const queue = [...requested];
     while (queue.length > 0) {
         const document = queue.shift()!;
         for (const node of document.parseResult.value.imports ?? []) {
             const target = ImportGraph.targetUri(document, node.path ?? '');
             if (documents.hasDocument(target) || !target.path.endsWith('.pool')) continue;
-            const status = Pool.pool.ImportGraph.resolve(document, node).status;
-            if (status !== 'not-loaded') continue;
-            try {
-                queue.push(await load(target.fsPath));
-            } catch {
-                // Unreadable: the import-not-found check reports it at the import.
+            const readable = options.canRead ? await options.canRead(target.fsPath) : imports.resolve(document, node).status === 'not-loaded';
+            if (!readable) continue;
+            const result = await load(target.fsPath);
+            if (typeof result === 'string') {
+                imports.markUnreadable(target, result);
+            } else {
+                queue.push(result);
             }
         }
     }
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
+    if (progress) {
+        let validated = 0;
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
+    }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    return { shared, pool: Pool, requested, all };
+    return { shared, pool: Pool, requested, all, unreadable };
 }

@@ -1,25 +1,8 @@
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
-
-function scratch(files: Record<string, string>): string {
-    const root = mkdtempSync(path.join(tmpdir(), 'pool-cli-'));
-    for (const [name, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-        writeFileSync(path.join(root, name), text);
-    }
-    return root;
-}
-
-const CLEAN = `agreement "A" {
-    period 2013/14 to 2014/15
-    host council
-}
-partner council "Anytown Council" council
-pool p "P" aligned { 2013/14 { council £100 } }
-`;
+import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
 
 describe('pool check: human-readable output', () => {
     it('quotes the source line with a marker under the exact span, and lists related lines', () => {
@@ -48,7 +31,7 @@ describe('pool check: human-readable output', () => {
         expect(json.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
             'a.pool total-mismatch', 'b.pool missing-host', 'b.pool bad-amount'
         ]);
-        expect(json.summary).toEqual({ files: 2, filesWithProblems: 2, errors: 3, warnings: 0 });
+        expect(json.summary).toEqual({ files: 2, filesWithProblems: 2, errors: 3, warnings: 0, unreadable: 0 });
         expect(result.status).toBe(1);
     });
 

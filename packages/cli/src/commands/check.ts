@@ -1,14 +1,14 @@
 import { collectDiagnostics } from '../diagnostics.js';
 import { displayPath, findPoolFiles } from '../files.js';
-import { formatJson } from '../formats/json.js';
+import { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
 import { summarise } from '../formats/summary.js';
-import { formatText } from '../formats/text.js';
 import type { Style } from '../style.js';
 import { loadWorkspace } from '../workspace.js';
 
 export interface CheckOptions {
-    readonly format: 'text' | 'json';
+    readonly format: CheckFormat;
     readonly strict: boolean;
+    readonly helpBaseUri?: string;
 }
 
 export interface CommandIo {
@@ -16,18 +16,25 @@ export interface CommandIo {
     readonly err: (text: string) => void;
     readonly style: Style;
     readonly version: string;
+    /** Progress for long runs; only on a terminal, never in CI logs or pipes. */
+    readonly progress?: (done: number, total: number) => void;
 }
 
 /** `pool check PATH...`: exit 0 when clean, 1 on errors (or warnings with --strict). */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIo): Promise<number> {
     const files = await findPoolFiles(paths);
-    const workspace = await loadWorkspace(files);
+    const workspace = await loadWorkspace(files, { progress: io.progress });
     const diagnostics = collectDiagnostics(workspace.all);
-    const checked = workspace.all.map(document => displayPath(document.uri.fsPath));
-    const summary = summarise(diagnostics, checked.length);
-    io.out(options.format === 'json'
-        ? formatJson(diagnostics, summary, checked.sort(), io.version)
-        : formatText(diagnostics, summary, io.style));
+    const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();
+    const summary = summarise(diagnostics, checked.length, workspace.unreadable.length);
+    io.out(CHECK_FORMATS[options.format]({
+        diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri
+    }));
+    // Files that could not be read are I/O errors: each gets one line, and they decide the exit code.
+    for (const { file, reason } of workspace.unreadable) {
+        io.err(`pool: cannot read ${file}: ${reason}\n`);
+    }
+    if (workspace.unreadable.length > 0) return 2;
     const failing = summary.errors > 0 || (options.strict && summary.warnings > 0);
     return failing ? 1 : 0;
 }

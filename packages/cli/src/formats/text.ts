@@ -26,31 +26,46 @@ function gutter(label: string, diagnostic: ReportedDiagnostic): string {
     return label.padStart(String(diagnostic.start.line).length + 1);
 }
 
+/** Source lines are quoted at most this many characters wide, around the span. */
+const MAX_QUOTE = 120;
+
 function quoteSource(diagnostic: ReportedDiagnostic, colour: (text: string) => string, style: Style): string[] {
     const lines = diagnostic.text.split(/\r?\n/);
     const source = lines[diagnostic.start.line - 1];
     if (source === undefined) return [];
     // Tabs are shown as four spaces, so the marker must count them the same way.
-    const expand = (text: string) => text.replace(/\t/g, '    ');
+    const expand = (text: string) => [...text.replace(/\t/g, '    ')];
     const before = expand(source.slice(0, diagnostic.start.column - 1));
     const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column : source.length + 1;
     const spanned = expand(source.slice(diagnostic.start.column - 1, endColumn - 1));
-    const marker = '^'.repeat(Math.max(1, [...spanned].length));
+    const whole = expand(source);
+    // A very long line (a pasted file, a minified export) is shown as a window around the span.
+    let from = 0;
+    let to = whole.length;
+    if (whole.length > MAX_QUOTE) {
+        from = Math.max(0, before.length - 30);
+        to = Math.min(whole.length, from + MAX_QUOTE);
+    }
+    const shown = `${from > 0 ? '…' : ''}${whole.slice(from, to).join('')}${to < whole.length ? '…' : ''}`;
+    const markerStart = before.length - from + (from > 0 ? 1 : 0);
+    const markerLength = Math.max(1, Math.min(spanned.length, to - before.length));
     return [
         `${gutter('', diagnostic)} ${style.dim('|')}`,
-        `${style.dim(gutter(String(diagnostic.start.line), diagnostic))} ${style.dim('|')} ${expand(source)}`,
-        `${gutter('', diagnostic)} ${style.dim('|')} ${' '.repeat([...before].length)}${colour(marker)}`
+        `${style.dim(gutter(String(diagnostic.start.line), diagnostic))} ${style.dim('|')} ${shown}`,
+        `${gutter('', diagnostic)} ${style.dim('|')} ${' '.repeat(markerStart)}${colour('^'.repeat(markerLength))}`
     ];
 }
 
-function summaryLine(summary: CheckSummary, style: Style): string {
+export function summaryLine(summary: CheckSummary, style: Style): string {
     const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'} checked`;
+    const unreadable = summary.unreadable > 0
+        ? style.error(`; ${summary.unreadable} ${summary.unreadable === 1 ? 'file' : 'files'} could not be read`) : '';
     if (summary.errors === 0 && summary.warnings === 0) {
-        return style.ok(`${files}: all checks passed`);
+        return (summary.unreadable > 0 ? `${files}: no problems found` : style.ok(`${files}: all checks passed`)) + unreadable;
     }
     const parts = [
         summary.errors > 0 ? style.error(`${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}`) : undefined,
         summary.warnings > 0 ? style.warning(`${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'}`) : undefined
     ].filter(Boolean);
-    return `${files}: ${parts.join(' and ')} in ${summary.filesWithProblems} ${summary.filesWithProblems === 1 ? 'file' : 'files'}`;
+    return `${files}: ${parts.join(' and ')} in ${summary.filesWithProblems} ${summary.filesWithProblems === 1 ? 'file' : 'files'}${unreadable}`;
 }

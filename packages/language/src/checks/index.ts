@@ -1,4 +1,8 @@
 import type { CheckDefinition } from './check.js';
+import { actualOutsidePeriod } from './actual-outside-period.js';
+import { approvalStale } from './approval-stale.js';
+import { earnedOverCap } from './earned-over-cap.js';
+import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
@@ -21,7 +25,7 @@ import { s75Party } from './s75-party.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
-import { internalError, syntaxError } from './syntax-error.js';
+import { fileTooLarge, internalError, syntaxError } from './syntax-error.js';
 import { targetDirection } from './target-direction.js';
 import { totalMismatch } from './total-mismatch.js';
 import { unallocatedFunds } from './unallocated-funds.js';
@@ -42,8 +46,10 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     // domain
     hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
     belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
+    // sign-off and monitoring
+    approvalStale, actualOutsidePeriod, unknownPeriod, earnedOverCap,
     // language
-    syntaxError, missingField, internalError
+    syntaxError, missingField, fileTooLarge, internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

@@ -15,3 +15,11 @@ export const internalError = defineCheck({
     tier: 'language',
     summary: 'A check failed to run because of a fault in Pool itself; please report it with the file that caused it.'
 });
+
+/** Produced when a file is larger than Pool reads (see services/pool-document-factory.ts). */
+export const fileTooLarge = defineCheck({
+    code: 'file-too-large',
+    severity: 'error',
+    tier: 'language',
+    summary: 'A file larger than Pool reads (10 MiB); it is not checked, so that the editor and CI stay responsive.'
+});

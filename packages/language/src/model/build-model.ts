@@ -5,10 +5,13 @@ import { type AmountProblem, type Currency, formatMoney, groupThousands, parseAm
 import { parseFinancialYear, yearsBetween } from '../money/financial-year.js';
 import { parsePercent } from '../money/percent.js';
 import { parseQuantity } from '../money/quantity.js';
+import { parsePeriod, periodEnd } from '../money/reporting-period.js';
 import { Rational, sumRationals } from '../money/rational.js';
+import { agreementFingerprint } from './fingerprint.js';
 import type { ImportGraph } from './imports.js';
+import { trajectoryAt } from './trajectory.js';
 import type {
-    AgreementInfo, AgreementModel, AgreementTotals, AmountValue, ContributionInfo, Declaration, DeclaredTotal, OutcomeInfo,
+    ActualInfo, AgreementInfo, ApprovalInfo, AgreementModel, AgreementTotals, AmountValue, ContributionInfo, Declaration, DeclaredTotal, OutcomeInfo,
     PartnerInfo, PaymentInfo, PoolInfo, PoolYearBlock, PoolYearFigures, QuantityValue, RingFenceInfo, SavingsInfo, ShareInfo,
     ShareLineInfo, SpendBlockInfo, SpendLineInfo, YearValue
 } from './types.js';
@@ -36,7 +39,7 @@ const FIELD_KEYWORD: Record<string, string> = {
     ReferenceField: 'reference', StatusField: 'status', PeriodField: 'period', CurrencyField: 'currency',
     HostField: 'host', BoardField: 'board', ReviewField: 'review',
     UnitField: 'unit', BaselineField: 'baseline', TargetField: 'target', DirectionField: 'reduce/increase',
-    MeasuredByField: 'measured by', Payment: 'pays'
+    MeasuredByField: 'measured by', Payment: 'pays', ActualField: 'actual'
 };
 
 export function fieldKeyword(node: AstNode): string {
@@ -119,6 +122,15 @@ class ModelBuilder {
         const totals = this.computeTotals(pools);
         const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => this.readSavings(node, pools)));
         const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).map(node => this.readShare(node, pools, outcomes, savings, totals)));
+        const fingerprint = agreementFingerprint(documents);
+        const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? []).map(node => ({
+            node,
+            partnerId: node.partner?.$refText ?? '',
+            approver: node.approver ?? '',
+            date: node.date ?? '',
+            fingerprint: node.fingerprint ?? '',
+            stale: node.fingerprint !== fingerprint
+        }));
 
         return {
             document: this.document,
@@ -138,7 +150,9 @@ class ModelBuilder {
             spendBlocks: spendBlocks.filter(block => !pools.some(pool => block.node.pool?.ref === pool.node)),
             totals,
             amounts: this.amounts,
-            years: this.years
+            years: this.years,
+            fingerprint,
+            approvals
         };
     }
 
@@ -342,6 +356,10 @@ class ModelBuilder {
         const target = quantity(first(fields, ast.isTargetField));
         const directionNode = first(fields, ast.isDirectionField);
         const paymentNode = first(fields, ast.isPayment);
+        const payment = paymentNode ? this.readPayment(paymentNode, baseline, target) : undefined;
+        const actuals = fields.filter(ast.isActualField).map(field => this.readActual(field, baseline, target, directionNode?.value, payment));
+        const latest = actuals.filter(actual => actual.end !== undefined && actual.value !== undefined)
+            .reduce<ActualInfo | undefined>((best, actual) => (!best || actual.end! >= best.end! ? actual : best), undefined);
         return {
             node,
             document,
@@ -353,8 +371,37 @@ class ModelBuilder {
             direction: directionNode?.value,
             directionNode,
             measuredBy: first(fields, ast.isMeasuredByField)?.partner?.$refText,
-            payment: paymentNode ? this.readPayment(paymentNode, baseline, target) : undefined,
-            fieldsByKeyword: groupByKeyword(fields)
+            payment,
+            actuals,
+            latest,
+            fieldsByKeyword: groupByKeyword(fields.filter(field => !ast.isActualField(field)))
+        };
+    }
+
+    private readActual(node: ast.ActualField, baseline: QuantityValue | undefined, target: QuantityValue | undefined, direction: ast.Direction | undefined, payment: PaymentInfo | undefined): ActualInfo {
+        const parsed = parseQuantity(node.value ?? '');
+        const year = this.readYear(node, 'year', node.year);
+        const period = parsePeriod(node.year ?? '', node.quarter);
+        const end = year.start !== undefined && !period.quarterProblem ? periodEnd(year.start, period.quarter) : undefined;
+        const point = end !== undefined && parsed.value && baseline && target && direction ? trajectoryAt(baseline, target, direction, end, parsed.value) : undefined;
+        const unitsAchieved = point ? (point.achieved.sign() > 0 ? point.achieved : Rational.ZERO) : undefined;
+        const earnedBeforeCap = unitsAchieved && payment?.rate.pence !== undefined ? unitsAchieved.mul(Rational.of(payment.rate.pence)).roundHalfAwayFromZero() : undefined;
+        const cap = payment?.cap?.pence;
+        return {
+            node,
+            text: node.value ?? '',
+            value: parsed.value,
+            isPercent: parsed.isPercent,
+            year,
+            quarter: period.quarter,
+            quarterProblem: period.quarterProblem,
+            end,
+            expected: point?.expected,
+            progress: point?.progress,
+            rag: point?.rag,
+            earnedBeforeCap,
+            earned: earnedBeforeCap !== undefined && cap !== undefined && earnedBeforeCap > cap ? cap : earnedBeforeCap,
+            unitsAchieved
         };
     }
 

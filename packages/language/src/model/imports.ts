@@ -13,12 +13,16 @@ export type ImportStatus =
     /** The path names a file that is not a `.pool` file. */
     | 'not-pool'
     /** A file exists there but was not loaded (outside the editor's workspace). */
-    | 'not-loaded';
+    | 'not-loaded'
+    /** A file exists there but is not text that can be read (binary, or not UTF-8). */
+    | 'unreadable';
 
 export interface ResolvedImport {
     readonly node: Import;
     readonly uri: URI;
     readonly status: ImportStatus;
+    /** Why an `unreadable` file could not be read. */
+    readonly reason?: string;
     readonly document?: LangiumDocument<Document>;
 }
 
@@ -31,6 +35,8 @@ export class ImportGraph {
     private readonly fileSystem: FileSystemProvider;
     private readonly closures: WorkspaceCache<string, LangiumDocument<Document>[]>;
     private readonly direct: WorkspaceCache<string, ResolvedImport[]>;
+    /** Files that whoever loads documents found it could not read, with the reason. */
+    private readonly unreadable = new Map<string, string>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -56,7 +62,16 @@ export class ImportGraph {
         if (loaded) {
             return { node, uri, status: 'loaded', document: loaded };
         }
+        const reason = this.unreadable.get(uri.toString());
+        if (reason) {
+            return { node, uri, status: 'unreadable', reason };
+        }
         return { node, uri, status: this.statusOnDisk(uri) };
+    }
+
+    /** Records that a file could not be read as text, so imports of it say why. */
+    markUnreadable(uri: URI, reason: string): void {
+        this.unreadable.set(uri.toString(), reason);
     }
 
     private statusOnDisk(uri: URI): ImportStatus {

@@ -43,6 +43,21 @@ export interface AgreementModel {
     readonly amounts: readonly AmountValue[];
     /** Every financial year read while building the model, for the bad-financial-year check. */
     readonly years: readonly YearValue[];
+    /** The fingerprint of the text of this document and its imports, which approvals record. */
+    readonly fingerprint: string;
+    /** Approvals written in this document, each checked against the fingerprint. */
+    readonly approvals: readonly ApprovalInfo[];
+}
+
+export interface ApprovalInfo {
+    readonly node: ast.Approval;
+    readonly partnerId: string;
+    /** The person or role who approved. */
+    readonly approver: string;
+    readonly date: string;
+    readonly fingerprint: string;
+    /** True when the text has changed since: the fingerprint approved is not the current one. */
+    readonly stale: boolean;
 }
 
 export interface ImportInfo extends ResolvedImport {
@@ -230,8 +245,39 @@ export interface OutcomeInfo {
     readonly directionNode?: ast.DirectionField;
     readonly measuredBy?: string;
     readonly payment?: PaymentInfo;
+    /** Measured values, in the order written; `latest` is the one for the latest period. */
+    readonly actuals: readonly ActualInfo[];
+    readonly latest?: ActualInfo;
     /** Fields grouped by keyword, to find fields written twice or not at all. */
     readonly fieldsByKeyword: ReadonlyMap<string, readonly ast.OutcomeField[]>;
+}
+
+/** RAG status of an actual against the straight-line trajectory from baseline to target. */
+export type Rag = 'green' | 'amber' | 'red';
+
+export interface ActualInfo {
+    readonly node: ast.ActualField;
+    readonly text: string;
+    readonly value: Rational | undefined;
+    readonly isPercent: boolean;
+    readonly year: YearValue;
+    /** 1 to 4, or undefined for a whole financial year. */
+    readonly quarter: number | undefined;
+    /** Why the quarter written is not a quarter. */
+    readonly quarterProblem?: string;
+    /** The end of the period, in quarters since year 0 (see money/reporting-period.ts). */
+    readonly end: number | undefined;
+    /** Where the straight line from baseline to target says the value should be by then. */
+    readonly expected: Rational | undefined;
+    /** Improvement achieved as a fraction of the improvement expected by then (1 = on track). */
+    readonly progress: Rational | undefined;
+    readonly rag: Rag | undefined;
+    /** Payment earned under payment by results at this value, capped, in pence. */
+    readonly earned: bigint | undefined;
+    /** The same before the cap. */
+    readonly earnedBeforeCap: bigint | undefined;
+    /** Units achieved in the outcome's direction (never negative). */
+    readonly unitsAchieved: Rational | undefined;
 }
 
 export interface PaymentInfo {

@@ -6,7 +6,8 @@ import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
-import { FOUND_PREFIX } from './pool-syntax-messages.js';
+import { MAX_DOCUMENT_CHARS, type TooLargeParseResult } from './pool-document-factory.js';
+import { FOUND_PREFIX, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -25,6 +26,16 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const tooLarge = (document.parseResult as TooLargeParseResult).tooLargeChars;
+        if (tooLarge !== undefined) {
+            return [{
+                severity: DiagnosticSeverity.Error,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                code: 'file-too-large',
+                source: this.getSource(),
+                message: `this file is ${(tooLarge / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_DOCUMENT_CHARS / 1024 / 1024} MiB Pool reads, so it was not checked: split it into files that import a shared one`
+            }];
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
             const internalCode = (diagnostic.data as { code?: string } | undefined)?.code;
@@ -63,7 +74,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             if (lineEndedEarly) {
                 range = tokenRange(previous);
                 const cut = message.lastIndexOf(FOUND_PREFIX);
-                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${previous.image}\``;
+                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${shorten(previous.image)}\``;
             } else if (isRealToken(token)) {
                 range = tokenRange(token);
             } else {

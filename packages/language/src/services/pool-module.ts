@@ -21,6 +21,7 @@ import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
 import { AgreementModelProvider } from '../model/model-provider.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
+import { PoolDocumentFactory } from './pool-document-factory.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
 import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
@@ -72,6 +73,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
 export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new PoolDocumentBuilder(services),
+        LangiumDocumentFactory: services => new PoolDocumentFactory(services),
         WorkspaceManager: services => new PoolWorkspaceManager(services),
         ConfigurationProvider: services => new PoolConfigurationProvider(services)
     },

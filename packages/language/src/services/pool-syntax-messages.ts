@@ -68,7 +68,13 @@ export const FOUND_PREFIX = ', but found ';
 
 function describeFound(token: IToken): string {
     if (token.tokenType?.name === 'EOF') return 'the end of the file';
-    return `\`${token.image}\``;
+    return `\`${shorten(token.image)}\``;
+}
+
+/** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
+export function shorten(text: string, limit = 40): string {
+    const chars = [...text];
+    return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
 }
 
 function place(ruleName: string | undefined): string {
@@ -117,7 +123,7 @@ export class PoolLexerErrorMessageProvider implements ILexerErrorMessageProvider
         if (text.startsWith('"')) {
             return 'this text in quotes is not closed: add a `"` before the end of the line';
         }
-        return `\`${text}\` cannot be read here: it is not part of an amount, a year, an id, a percentage or text in quotes`;
+        return `\`${shorten(text)}\` cannot be read here: it is not part of an amount, a year, an id, a percentage or text in quotes`;
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {

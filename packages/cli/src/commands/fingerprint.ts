@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { URI } from 'langium';
+import { UsageError } from '../files.js';
+import type { CommandIo } from './check.js';
+import { loadWorkspace } from '../workspace.js';
+
+/**
+ * `pool fingerprint FILE`: the fingerprint an approval records for the current text of an
+ * agreement and its imports (approvals blocks left out), to paste into `approvals { … }`.
+ */
+export async function runFingerprint(file: string, io: CommandIo): Promise<number> {
+    const workspace = await loadWorkspace([file]);
+    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${file}: ${workspace.unreadable[0].reason}`);
+    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
+    io.out(`${workspace.pool.pool.ModelProvider.getModel(document as never).fingerprint}\n`);
+    return 0;
+}

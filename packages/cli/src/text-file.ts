@@ -1,0 +1,38 @@
+/**
+ * Agreements are UTF-8 text. A binary file or text in another encoding is refused with the reason
+ * and where, rather than parsed into nonsense or silently changed by replacement characters.
+ */
+export type TextFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+export function decodeAgreement(bytes: Uint8Array): TextFile {
+    if (bytes.includes(0)) {
+        return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+    }
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid >= 0) {
+        const line = 1 + bytes.subarray(0, invalid).filter(byte => byte === 0x0a).length;
+        const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, '0');
+        return { ok: false, reason: `it is not UTF-8 text (the byte 0x${byte} on line ${line} is not valid UTF-8); save it as UTF-8` };
+    }
+    // A byte order mark is allowed and not part of the text.
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { ok: true, text: text.replace(/^\uFEFF/, '') };
+}
+
+/** The offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+        if (length === 0 || i + length > bytes.length) return i;
+        for (let k = 1; k < length; k++) {
+            if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+        }
+        // Overlong, surrogate and out-of-range forms.
+        if (length === 3 && ((lead === 0xe0 && bytes[i + 1] < 0xa0) || (lead === 0xed && bytes[i + 1] > 0x9f))) return i;
+        if (length === 4 && ((lead === 0xf0 && bytes[i + 1] < 0x90) || (lead === 0xf4 && bytes[i + 1] > 0x8f))) return i;
+        i += length;
+    }
+    return -1;
+}

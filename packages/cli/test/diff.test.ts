@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../../../test/support/cli.js';
+
+const AGREEMENT = (contribution: string, partnerName = 'Anytown Council') => `import "registers/anytown.pool"
+agreement "Anytown care" {
+    period 2013/14 to 2014/15
+    host council
+}
+partner council "${partnerName}" council
+pool care "Care pot" pooled under section 75 {
+    2013/14 { council ${contribution}  nhs £50,000 }
+}
+share savings of care { council 50%  nhs 50% }
+`;
+
+/** A git repository with two commits of an agreement and of the register it imports. */
+function repository(): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'pool-diff-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } });
+    mkdirSync(path.join(root, 'agreements/registers'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown CCG" health\n');
+    writeFileSync(path.join(root, 'agreements/care.pool'), AGREEMENT('£100,000'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'approved');
+    writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown Integrated Care Board" health\n');
+    writeFileSync(path.join(root, 'agreements/care.pool'), AGREEMENT('£120,000'));
+    return root;
+}
+
+describe('pool diff', () => {
+    it('compares a git revision with the working file, reading imports at that revision too', () => {
+        const root = repository();
+        const result = runPool(['diff', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        expect(result.stdout).toBe([
+            'Changes from main:agreements/care.pool to agreements/care.pool:',
+            '',
+            '- nhs is renamed from NHS Anytown CCG to NHS Anytown Integrated Care Board.',
+            "- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).",
+            ''
+        ].join('\n'));
+        expect(result.status).toBe(0);
+    });
+
+    it('gives the changes as JSON with amounts as decimal strings', () => {
+        const root = repository();
+        const json = JSON.parse(runPool(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
+        expect(json.contributions).toEqual([{
+            pool: 'care', poolTitle: 'Care pot', partner: 'council', partnerName: 'Anytown Council', year: 2013,
+            before: '100000.00', after: '120000.00', difference: '20000.00'
+        }]);
+    });
+
+    it('exits 1 with --exit-code when there are changes, 0 when there are none', () => {
+        const root = repository();
+        expect(runPool(['diff', '--exit-code', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).status).toBe(1);
+        const same = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        expect(same.stdout).toBe('No changes between agreements/care.pool and agreements/care.pool.\n');
+        expect(same.status).toBe(0);
+    });
+
+    it('escapes agreement text in Markdown', () => {
+        const root = repository();
+        writeFileSync(path.join(root, 'agreements/hostile.pool'), AGREEMENT('£130,000', '](javascript:alert(1)) <script>alert(1)</script> *x*'));
+        const markdown = runPool(['diff', '--format', 'md', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root }).stdout;
+        expect(markdown).toContain('\\](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*');
+        expect(markdown).not.toContain('<script>');
+    });
+
+    it('says clearly when a version cannot be found', () => {
+        const root = repository();
+        expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+            status: 2, stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
+        });
+        expect(runPool(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+            status: 2, stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
+        });
+    });
+});

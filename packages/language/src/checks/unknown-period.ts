@@ -1,0 +1,16 @@
+import { defineCheck } from './check.js';
+
+export const unknownPeriod = defineCheck({
+    code: 'unknown-period',
+    severity: 'error',
+    tier: 'domain',
+    summary: 'An actual value recorded for a reporting period that does not exist, such as a fifth quarter.',
+    run(model, report) {
+        for (const outcome of model.outcomes) {
+            for (const actual of outcome.actuals) {
+                if (!actual.quarterProblem) continue;
+                report({ node: actual.node, property: 'quarter', message: actual.quarterProblem });
+            }
+        }
+    }
+});

@@ -1,0 +1,40 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { type LangiumDocument, UriUtils } from 'langium';
+import type { Document } from '../generated/ast.js';
+
+/**
+ * The fingerprint of an agreement's text, which approvals record. It covers the agreement file and
+ * every file it imports (each imported file with its path relative to the agreement) and the text (line endings as LF, without a
+ * byte order mark), with `approvals { … }` blocks left out so that recording an approval does not
+ * change what was approved. Any other change, even to a comment or a space, changes it.
+ */
+export function agreementFingerprint(documents: readonly LangiumDocument<Document>[]): string {
+    const root = documents[0];
+    const parts: string[] = [];
+    for (const document of documents) {
+        const text = document.textDocument.getText();
+        const blocks = (document.parseResult.value.approvals ?? [])
+            .map(block => block.$cstNode)
+            .filter(node => node !== undefined)
+            .map(node => [node.offset, node.end] as const)
+            .sort((a, b) => a[0] - b[0]);
+        let kept = '';
+        let from = 0;
+        for (const [start, end] of blocks) {
+            kept += text.slice(from, start);
+            from = end;
+        }
+        kept += text.slice(from);
+        // The agreement's own file name is not part of it (renaming a file changes nothing agreed);
+        // an imported file is named by its path from the agreement, which says which one it is.
+        const name = document === root ? '' : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
+        parts.push(`${name}\n${kept.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')}`);
+    }
+    return `sha256:${bytesToHex(sha256(utf8ToBytes(parts.join('\n\u0000\n'))))}`;
+}
+
+/** SHA-256 of bytes, as lowercase hex: what `sha256sum` prints. */
+export function sha256Hex(bytes: Uint8Array): string {
+    return bytesToHex(sha256(bytes));
+}

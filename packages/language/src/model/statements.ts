@@ -1,0 +1,54 @@
+import type { AgreementModel, PartnerInfo, ShareInfo } from './types.js';
+
+/**
+ * One partner's statement: what it pays into each pool in each year, what it receives of shared
+ * savings and what it bears of overspends, with its own totals. Every figure is read from the
+ * model, so the statements of all partners add up to the agreement's totals exactly.
+ */
+export interface PartnerStatement {
+    readonly partner: PartnerInfo | undefined;
+    readonly partnerId: string;
+    /** Contributions per pool, per year. */
+    readonly contributions: readonly { readonly poolId: string; readonly poolTitle: string; readonly year: number; readonly pence: bigint | undefined }[];
+    /** Contributions over all pools and years. */
+    readonly totalContributed: bigint | undefined;
+    /** The partner's part of each share clause that has an amount in pounds. */
+    readonly shares: readonly StatementShare[];
+    /** What it receives of shared benefits (savings, payments by results), over all clauses. */
+    readonly totalReceived: bigint;
+    /** What it bears of overspends (or receives of underspends), over all risk clauses. */
+    readonly totalBorne: bigint;
+}
+
+export interface StatementShare {
+    readonly share: ShareInfo;
+    readonly pence: bigint;
+}
+
+export function partnerStatement(model: AgreementModel, partnerId: string): PartnerStatement {
+    const contributions = model.pools.flatMap(pool => [...pool.years.values()]
+        .filter(figures => figures.byPartner.has(partnerId))
+        .map(figures => ({ poolId: pool.id, poolTitle: pool.title, year: figures.year, pence: figures.byPartner.get(partnerId) })));
+    const shares: StatementShare[] = [];
+    for (const share of model.shares) {
+        if (!share.pounds) continue;
+        share.lines.forEach((line, index) => {
+            if (line.partnerId === partnerId) shares.push({ share, pence: share.pounds!.byLine[index] });
+        });
+    }
+    const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
+    return {
+        partner: model.partners.get(partnerId),
+        partnerId,
+        contributions,
+        totalContributed: model.totals.byPartner.get(partnerId) ?? (contributions.length === 0 ? 0n : undefined),
+        shares,
+        totalReceived: sum(shares.filter(entry => entry.share.family === 'benefit').map(entry => entry.pence)),
+        totalBorne: sum(shares.filter(entry => entry.share.family === 'risk').map(entry => entry.pence))
+    };
+}
+
+/** Statements for every partner the agreement can see, in declaration order. */
+export function partnerStatements(model: AgreementModel): PartnerStatement[] {
+    return [...model.partners.keys()].map(id => partnerStatement(model, id));
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffAgreements } from '../src/diff/agreement-diff.js';
+import { REPO, workspace } from './helpers.js';
+
+const REGISTER = readFileSync(path.join(REPO, 'examples/registers/greater-manchester.pool'), 'utf8');
+const ORIGINAL = readFileSync(path.join(REPO, 'examples/troubled-families.pool'), 'utf8');
+
+async function diff(before: string, after: string) {
+    const old = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': before });
+    const next = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': after });
+    return diffAgreements(old.model('agreement.pool'), next.model('agreement.pool'));
+}
+
+describe('the semantic diff of two versions of an agreement', () => {
+    it('finds nothing between identical texts', async () => {
+        expect((await diff(ORIGINAL, ORIGINAL)).sentences).toEqual([]);
+    });
+
+    it('reports changed contributions with the difference in pounds, and the spend that moved with them', async () => {
+        const changed = ORIGINAL.replace('manchester   £1,200,000\n        gmp            £300,000\n        ccg            £250,000', 'manchester   £1,100,000\n        gmp            £300,000\n        ccg            £250,000')
+            .replace('total        £2,200,000   // checked', 'total        £2,100,000   // checked')
+            .replace('"Key worker teams"               £1,400,000', '"Key worker teams"               £1,300,000');
+        const result = await diff(ORIGINAL, changed);
+        expect(result.contributions).toEqual([{ pool: 'families', poolTitle: 'Troubled Families single pot', partner: 'manchester', partnerName: 'Manchester City Council', year: 2013, before: 120_000_000n, after: 110_000_000n, difference: -10_000_000n }]);
+        expect(result.sentences).toEqual([
+            "Manchester City Council's contribution to Troubled Families single pot in 2013/14 changes from £1,200,000 to £1,100,000 (−£100,000).",
+            'Spending from Troubled Families single pot in 2013/14 changes from £2,200,000 to £2,100,000 (−£100,000).'
+        ]);
+    });
+
+    it('reports shares changed, partners joining and outcomes retargeted', async () => {
+        const changed = ORIGINAL
+            .replace('partner dwp "Department for Work and Pensions" central-government', 'partner dwp "Department for Work and Pensions" central-government\npartner moj "Ministry of Justice" central-government')
+            .replace('    manchester  40%\n    gmp         20%', '    manchester  35%\n    gmp         25%')
+            .replace('target 1,500 by 2015/16', 'target 1,800 by 2015/16');
+        const result = await diff(ORIGINAL, changed);
+        expect(result.sentences).toEqual([
+            'Ministry of Justice (moj, central-government) joins.',
+            "Manchester City Council's share of savings of families: 40% → 35%.",
+            "Greater Manchester Police's share of savings of families: 20% → 25%.",
+            'Families turned around (turned_around) is retargeted: increase to 1,500 by 2015/16 → increase to 1,800 by 2015/16.'
+        ]);
+        expect(result.partners).toEqual([{ kind: 'joined', id: 'moj', name: 'Ministry of Justice' }]);
+        expect(result.outcomes[0]).toMatchObject({ kind: 'retargeted', before: 'increase to 1,500 by 2015/16', after: 'increase to 1,800 by 2015/16' });
+    });
+
+    it('reports header changes, pools added and outcomes removed', async () => {
+        const changed = ORIGINAL.replace('status proposed', 'status signed')
+            .replace(/outcome callouts[\s\S]*?\n}\n/, '')
+            + '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
+        const result = await diff(ORIGINAL, changed);
+        expect(result.sentences).toEqual([
+            "The agreement's status changes from proposed to signed.",
+            'A new aligned pool, Evaluation fund (evaluation), is added with contributions of £25,000.',
+            'Department for Work and Pensions now puts £25,000 into Evaluation fund in 2013/14.',
+            'The outcome Police call-outs per family per year (callouts) is removed.'
+        ]);
+    });
+});

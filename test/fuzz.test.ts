@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { randomEdit, randomGenerator } from './fuzz/mutations.js';
+import { fuzzLanguageServer } from './fuzz/lsp-fuzzer.js';
+import { runPool } from './support/cli.js';
+import { REPO } from './support/paths.js';
+
+/**
+ * A bounded, seeded fuzz for every CI run. `pnpm fuzz` runs a long one: FUZZ_MINUTES (default 30)
+ * of edits with a seed from FUZZ_SEED, printing how many edits and requests it made. A failure it
+ * finds becomes a regression fixture under test/fixtures/fuzz/.
+ */
+const EXAMPLES = ['troubled-families.pool', 'better-care-fund.pool', 'essex-whole-place.pool', 'neighbourhood-budget.pool'].map(file => path.join(REPO, 'examples', file));
+const LONG_MINUTES = process.env.FUZZ_MINUTES ? Number(process.env.FUZZ_MINUTES) : undefined;
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261122;
+
+describe('fuzzing the language server through a real LSP connection', () => {
+    it(LONG_MINUTES ? `survives ${LONG_MINUTES} minutes of random edits` : 'survives 1,500 random edits to the examples with every request answered in time', async () => {
+        const result = await fuzzLanguageServer({
+            seed: SEED,
+            edits: LONG_MINUTES ? Number.MAX_SAFE_INTEGER : 1_500,
+            durationMs: LONG_MINUTES ? LONG_MINUTES * 60_000 : undefined,
+            files: EXAMPLES,
+            workspaceFolders: [path.join(REPO, 'examples')]
+        });
+        console.log(`language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.failures.length} failures`);
+        for (const failure of result.failures.slice(0, 5)) {
+            const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), `${failure.file}`);
+            writeFileSync(file, failure.text);
+            console.log(`failure kept at ${file}: ${failure.what}`);
+        }
+        expect(result.failures.map(failure => `${failure.file} round ${failure.round}: ${failure.what}`)).toEqual([]);
+        if (!LONG_MINUTES) {
+            expect(result.edits).toBe(1_500);
+            expect(result.requests).toBe(3_000);
+        }
+    }, (LONG_MINUTES ?? 10) * 60_000 + 120_000);
+
+    it('reports a server that does not answer in time as a failure (the fuzzer can fail)', async () => {
+        const result = await fuzzLanguageServer({ seed: 1, edits: 5, files: EXAMPLES.slice(0, 1), workspaceFolders: [path.join(REPO, 'examples')], answerWithinMs: 0 });
+        expect(result.failures.map(failure => failure.what)).toContainEqual(expect.stringMatching(/no answer to textDocument\/\S+ within 0 ms/));
+    });
+});
+
+describe('fuzzing the command line', () => {
+    it('pool check on 200 fuzzed agreements exits 0 or 1 and never prints a stack trace', () => {
+        const random = randomGenerator(SEED);
+        const root = mkdtempSync(path.join(tmpdir(), 'pool-cli-fuzz-'));
+        for (let i = 0; i < 200; i++) {
+            let text = readFileSync(EXAMPLES[i % EXAMPLES.length], 'utf8');
+            const count = 1 + Math.floor(random() * 6);
+            for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
+            // Keep the files text: NUL bytes are refused before parsing, which another test covers.
+            writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replace(/\u0000/g, ''));
+        }
+        for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
+            const result = runPool(['check', '--format', format, '.'], { cwd: root });
+            expect(result.stderr, format).not.toMatch(/\n\s+at |internal error/);
+            expect([0, 1], format).toContain(result.status);
+        }
+        const json = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout);
+        expect(json.summary.files).toBe(200);
+        expect(json.diagnostics.filter((d: { code: string }) => d.code === 'internal-error')).toEqual([]);
+    });
+});
