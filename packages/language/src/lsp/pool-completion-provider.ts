@@ -6,10 +6,13 @@ import { yearLabel } from '../money/financial-year.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { modelOf } from './model-lookup.js';
-import { agreementTemplate, declarationSnippets, financialYearOf, poolBodySnippets, type Snippet, type SnippetContext } from './pool-snippets.js';
+import { agreementTemplate, declarationSnippets, financialYearOf, outcomeBodySnippets, poolBodySnippets, type Snippet, type SnippetContext } from './pool-snippets.js';
+
+/** The quarters of a financial year, for an actual's reporting period. */
+const QUARTERS = ['April to June', 'July to September', 'October to December', 'January to March'];
 
 /** Keywords that start a declaration at the top level of a file. */
-const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings']);
+const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings', 'approvals']);
 
 /**
  * Completion: keywords; partner, pool, outcome and ring-fence ids (only those the file can see,
@@ -34,6 +37,10 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'FIN_YEAR') {
             return this.completionForYear(context, next, acceptor);
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
+            QUARTERS.forEach((detail, index) => acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail, sortText: `0${index}` }));
+            return;
         }
         return super.completionFor(context, next, acceptor);
     }
@@ -84,6 +91,8 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             snippets.push(...all.filter(snippet => snippet.keyword === keyword));
             // The year block has no keyword of its own: offer it alongside `minimum`.
             if (keyword === 'minimum') snippets.push(all[0]);
+        } else if (keyword === 'actual') {
+            snippets.push(...outcomeBodySnippets(snippetContext));
         }
         for (const snippet of snippets) {
             acceptor(context, snippetItem(snippet));
@@ -95,7 +104,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             years: model.agreement?.period?.years ?? [],
             partners: [...model.partners.keys()],
             pools: [...model.poolsById.keys()],
-            currentYear: financialYearOf(new Date())
+            currentYear: financialYearOf(new Date()),
+            today: new Date().toISOString().slice(0, 10),
+            fingerprint: model.fingerprint
         };
     }
 }

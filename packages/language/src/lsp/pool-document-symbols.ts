@@ -23,7 +23,7 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
         const model = modelOf(this.services, document);
         const root = document.parseResult.value as ast.Document;
         const declarations: AstNode[] = [
-            ...root.agreements, ...root.imports, ...root.partners, ...root.pools, ...root.spends, ...root.outcomes, ...root.shares, ...root.savings
+            ...root.agreements, ...root.imports, ...root.partners, ...root.pools, ...root.spends, ...root.outcomes, ...root.shares, ...root.savings, ...root.approvals
         ].sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
         return declarations.flatMap(node => this.symbolFor(model, node));
     }
@@ -56,6 +56,12 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
                 return this.symbol(block, block.year, 'year', money(start === undefined ? undefined : savings?.byYear.get(Number(start))));
             });
             return this.symbol(node, `savings of ${node.pool?.$refText ?? ''}`.trim(), 'pool', money(savings?.total), children);
+        }
+        if (ast.isApprovals(node)) {
+            const children = node.entries.flatMap(entry => this.symbol(entry, `${entry.partner?.$refText ?? ''}, ${entry.approver ?? ''}`, 'partner', entry.date));
+            const stale = new Set(model.approvals.filter(approval => approval.stale).map(approval => approval.node));
+            const fresh = node.entries.filter(entry => !stale.has(entry)).length;
+            return this.symbol(node, 'approvals', 'entries', `${fresh} of ${node.entries.length} for the current text`, children);
         }
         return [];
     }

@@ -1,10 +1,12 @@
 import type { IToken } from 'chevrotain';
-import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
+import type { TooLargeParseResult } from '../services/pool-document-factory.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**
@@ -23,6 +25,9 @@ import type { PoolServices } from '../services/pool-module.js';
  *   `£1.2m`, and an amount with a problem (a bad-amount error) is left exactly as written.
  * - Comments are kept, word for word; only spaces at the ends of lines go.
  * - A file with syntax errors is not formatted at all: what the parser skipped could be lost.
+ * - Nor is a file whose text partners have approved as it stands (an approval, in it or in an
+ *   agreement that imports it, records its current fingerprint): any change outside the
+ *   `approvals` blocks would change the fingerprint and make those approvals stale.
  *
  * Only spaces and line breaks between tokens and the spelling of well-formed amounts change, and
  * the result is checked by reading it again: if any token differs in kind or value, nothing is
@@ -37,6 +42,11 @@ export interface PoolFormatResult {
     readonly skipped?: string;
 }
 
+/**
+ * Formats one parsed document (linking is not needed). Approvals are looked for in every document
+ * loaded in the services' workspace, so a caller formatting a shared register should load the
+ * agreements that import it too.
+ */
 export function formatPoolDocument(services: PoolServices, document: LangiumDocument): PoolFormatResult {
     return new DocumentFormatting(services, document).run();
 }
@@ -116,7 +126,8 @@ interface Row {
 
 const BLOCK_OWNERS = (node: AstNode): boolean =>
     ast.isDocument(node) || ast.isAgreement(node) || ast.isPool(node) || ast.isPoolYear(node) || ast.isSpendBlock(node)
-    || ast.isOutcome(node) || ast.isPayment(node) || ast.isShare(node) || ast.isSavings(node) || ast.isSavingsYear(node);
+    || ast.isOutcome(node) || ast.isPayment(node) || ast.isShare(node) || ast.isSavings(node) || ast.isSavingsYear(node)
+    || ast.isApprovals(node);
 
 class DocumentFormatting {
     private readonly text: string;
@@ -135,6 +146,7 @@ class DocumentFormatting {
     run(): PoolFormatResult {
         const unchanged = (skipped?: string): PoolFormatResult => ({ text: this.text, edits: [], skipped });
         const parse = this.document.parseResult;
+        if ((parse as TooLargeParseResult).tooLargeChars !== undefined) return unchanged('it is too large for Pool to read');
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
             return unchanged('it has syntax errors; fix them first, then format');
         }
@@ -153,7 +165,41 @@ class DocumentFormatting {
         if (!this.sameMeaning(formatted)) {
             return unchanged('Pool could not format it without changing what it says; please report this with the file');
         }
-        return this.finish(formatted);
+        const result = this.finish(formatted);
+        const approvedIn = this.approvedAsItStands();
+        if (approvedIn && result.edits.some(edit => !this.insideApprovals(edit))) {
+            return unchanged(`partners have approved its text as it stands (the approvals in ${approvedIn}), and formatting would change the text they approved`);
+        }
+        return result;
+    }
+
+    /**
+     * The file (this one, or an agreement importing it) holding an approval of the text as it
+     * stands, if any: its fingerprint is the current one.
+     */
+    private approvedAsItStands(): string | undefined {
+        const graph = this.services.pool.ImportGraph;
+        const uri = this.document.uri.toString();
+        for (const candidate of this.services.shared.workspace.LangiumDocuments.all) {
+            const agreement = candidate as LangiumDocument<ast.Document>;
+            const entries = (agreement.parseResult.value.approvals ?? []).flatMap(block => block.entries ?? []);
+            if (entries.length === 0) continue;
+            const closure = graph.closure(agreement);
+            if (!closure.some(document => document.uri.toString() === uri)) continue;
+            const fingerprint = agreementFingerprint(closure);
+            if (entries.some(entry => entry.fingerprint === fingerprint)) {
+                return agreement === this.document ? 'this file' : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
+            }
+        }
+        return undefined;
+    }
+
+    /** Whether an edit falls inside this file's `approvals` blocks, which the fingerprint leaves out. */
+    private insideApprovals(edit: TextEdit): boolean {
+        const start = this.document.textDocument.offsetAt(edit.range.start);
+        const end = this.document.textDocument.offsetAt(edit.range.end);
+        return ((this.document.parseResult.value as ast.Document).approvals ?? [])
+            .some(block => block.$cstNode !== undefined && block.$cstNode.offset < start && end < block.$cstNode.end);
     }
 
     private finish(formatted: string): PoolFormatResult {
@@ -414,6 +460,18 @@ class DocumentFormatting {
             const cells = [left(all.slice(0, 1)), left(of('name')), ...(purpose.length > 0 ? [left(purpose)] : []), right(amount), left(all.filter(index => index > amount[amount.length - 1]))];
             return { key: `ringfence${purpose.length > 0 ? '' : '-plain'}@${owner(node.$container)}`, cells, tail: [] };
         }
+        if (ast.isActualField(node)) {
+            const value = of('value');
+            return { key: `actual@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))], tail: [] };
+        }
+        if (ast.isApproval(node)) {
+            const date = of('date');
+            return {
+                key: `approval@${owner(node.$container)}`,
+                cells: [left(of('partner')), left(of('approver'), COLUMN_GAP), left(date, COLUMN_GAP), left(all.filter(index => index > date[0]))],
+                tail: []
+            };
+        }
         if (ast.isPaymentSplit(node)) {
             const [year, upfrontWord, upfront, resultsWord, results] = all;
             return { key: `split@${owner(node.$container)}`, cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)], tail: [] };
@@ -503,7 +561,7 @@ function toToken(token: IToken): Token {
 function isTableEntry(node: AstNode): boolean {
     return ast.isPartner(node) || ast.isContribution(node) || ast.isYearTotal(node) || ast.isSavingsLine(node) || ast.isPoolYear(node)
         || ast.isSavingsYear(node) || ast.isSpendLine(node) || ast.isShareLine(node) || ast.isReinvestment(node) || ast.isMinimum(node)
-        || ast.isRingFence(node) || ast.isPaymentSplit(node);
+        || ast.isRingFence(node) || ast.isPaymentSplit(node) || ast.isActualField(node) || ast.isApproval(node);
 }
 
 function isOneLine(node: AstNode): boolean {

@@ -6,6 +6,7 @@ import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
+import { formatQuantity } from '../money/quantity.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { code, escapeMarkdown, table } from './markdown.js';
@@ -58,6 +59,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (declared) return this.describeDeclaration(model, document, declared);
         const node = leaf.astNode;
         if (ast.isAmount(node)) return this.describeAmount(model, node);
+        if (ast.isApproval(node)) return describeApproval(model, node);
         if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text);
         return undefined;
     }
@@ -172,6 +174,14 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome): string {
         const unit = outcome.unit ? ` ${escapeMarkdown(outcome.unit)}` : '';
         lines.push(`${outcome.direction === 'reduce' ? 'Reduce' : outcome.direction === 'increase' ? 'Increase' : 'Change'}${unit} ${parts.join(' ')}${outcome.measuredBy ? `, measured by ${code(outcome.measuredBy)}` : ''}.`);
     }
+    const latest = outcome.latest;
+    if (latest) {
+        const period = `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`;
+        const expected = latest.expected !== undefined ? `, against ${escapeMarkdown(formatQuantity(latest.expected, latest.isPercent))} expected by then` : '';
+        const rag = latest.rag ? ` **${latest.rag}**` : '';
+        const earned = latest.earned !== undefined ? `; earned ${escapeMarkdown(formatMoney(latest.earned, { currency: model.currency }))}` : '';
+        lines.push(`Latest actual: ${escapeMarkdown(latest.text)} in ${period}${expected}:${rag || ' no status'}${earned}.`);
+    }
     const payment = outcome.payment;
     if (payment && payment.rate.pence !== undefined) {
         const rate = escapeMarkdown(formatMoney(payment.rate.pence, { currency: model.currency }));
@@ -181,6 +191,15 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome): string {
         lines.push(`${text}.`);
     }
     return lines.join('\n\n');
+}
+
+function describeApproval(model: AgreementModel, node: ast.Approval): string | undefined {
+    const approval = model.approvals.find(candidate => candidate.node === node);
+    if (!approval) return undefined;
+    const who = `${code(approval.partnerId)}, ${escapeMarkdown(approval.approver)}, on ${approval.date}`;
+    return approval.stale
+        ? `Approved by ${who}, for a version of the text that has since changed: it does not cover the text as it stands (now ${code(`${model.fingerprint.slice(0, 19)}…`)}).`
+        : `Approved by ${who}: it covers the text as it stands.`;
 }
 
 function describeRingFence(model: AgreementModel, node: ast.RingFence): string {

@@ -15,7 +15,9 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Outcome: SymbolKind.Event,
     Share: SymbolKind.Interface,
     Savings: SymbolKind.Array,
-    SavingsYear: SymbolKind.Array
+    SavingsYear: SymbolKind.Array,
+    Approvals: SymbolKind.Module,
+    Approval: SymbolKind.Key
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {

@@ -24,7 +24,9 @@ const FIGURES: Partial<Record<string, readonly string[]>> = {
     SavingsYear: ['year'],
     Minimum: ['year'],
     RingFence: ['year'],
-    PeriodField: ['start', 'end']
+    PeriodField: ['start', 'end'],
+    ActualField: ['value', 'year'],
+    Approval: ['date']
 };
 
 /**

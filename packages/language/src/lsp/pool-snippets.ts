@@ -18,6 +18,10 @@ export interface SnippetContext {
     readonly pools: readonly string[];
     /** The financial year under way today (2024 for 2024/25), for files with no period yet. */
     readonly currentYear: number;
+    /** Today, `2025-03-31`, for dates. */
+    readonly today: string;
+    /** The fingerprint of the text as it stands, which an approval records. */
+    readonly fingerprint?: string;
 }
 
 /** The financial year (its first calendar year) that contains `date`: April to March. */
@@ -126,6 +130,15 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             body: `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} pro rata to contributions$0`
         },
         {
+            keyword: 'approvals', label: 'approvals', detail: 'who approved which version of the text',
+            body: [
+                'approvals {',
+                `    ${partner(1)}   "\${2:Director of Finance}"   \${3:${context.today}} fingerprint "\${4:${context.fingerprint ?? 'sha256:'}}"`,
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
             keyword: 'savings', label: 'savings projection', detail: 'projected savings by partner and year',
             body: [
                 `savings of ${pool(1)} {`,
@@ -159,6 +172,14 @@ function sharesLines(context: SnippetContext): string[] {
     // Equal parts in hundredths of a percent, split so that they make exactly 100%.
     const parts = allocate(10_000n, partners.map(() => Rational.ONE));
     return partners.map((id, index) => `    ${id}  \${${index + 3}:${formatPercent(Rational.of(parts[index], 100n))}}`);
+}
+
+/** Snippets that may start inside an outcome's braces. */
+export function outcomeBodySnippets(context: SnippetContext): Snippet[] {
+    return [{
+        keyword: 'actual', label: 'actual', detail: 'a measured value in a reporting period',
+        body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : context.years[0] ?? context.currentYear)}} \${3|Q1,Q2,Q3,Q4|}$0`
+    }];
 }
 
 /** Snippets that may start inside a pool's braces. */

@@ -43,7 +43,7 @@ describe('snippets', () => {
         const [poolBody, topLevel] = [await snippetsAt(0), await snippetsAt(1)];
         expect(topLevel.map(item => item.label)).toEqual([
             'agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'outcome with payment by results',
-            'share with percentages', 'share pro rata', 'savings projection'
+            'share with percentages', 'share pro rata', 'savings projection', 'approvals'
         ]);
         expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence']);
         const [before, , after] = AGREEMENT.split('<|>');
@@ -53,6 +53,14 @@ describe('snippets', () => {
         for (const item of poolBody) {
             expect(await syntaxErrors(`${before}${expand(item.insertText!)}\n}${after}`), item.label).toEqual([]);
         }
+    });
+
+    it('offers an actual inside an outcome, valid at its defaults', async () => {
+        const outcome = `${AGREEMENT.split('<|>')[0]}}\noutcome admissions "Admissions" {\n    baseline 10 in 2012/13\n    target 5 by 2015/16\n    reduce\n    <|>\n}\n`;
+        const snippets = await snippetsAt(0, outcome);
+        expect(snippets.map(item => item.label)).toEqual(['actual']);
+        const [before, after] = outcome.split('<|>');
+        expect(await syntaxErrors(`${before}${expand(snippets[0].insertText!)}${after}`)).toEqual([]);
     });
 
     it('fills in the agreement\'s own partners, pools and years', async () => {
