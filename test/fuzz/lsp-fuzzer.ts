@@ -111,13 +111,15 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                 };
                 for (const [name, requestParams] of [[method, params[method]], ['textDocument/completion', params['textDocument/completion']]] as const) {
                     requests++;
+                    const where = `${edit.kind} then ${name} at ${position.line + 1}:${position.character + 1} (${text.length} characters)`;
                     try {
                         await client.request(name, requestParams, answerWithin);
                     } catch (error) {
                         const message = error instanceof Error ? error.message : String(error);
                         // An LSP error answer is an answer (e.g. "no symbol to rename here"); silence and crashes are not.
-                        if (/^no answer/.test(message) || client.exited) fail(`${edit.kind} then ${name}: ${message}`);
+                        if (/^no answer/.test(message) || client.exited) fail(`${where}: ${message}`);
                     }
+                    while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
                 }
                 try {
                     await withTimeout(published, answerWithin * 5, 'no diagnostics after an edit');

@@ -95,3 +95,19 @@ spend second 2016/17 { }
         ]);
     });
 });
+
+describe('a file full of mistakes stays responsive', () => {
+    it('lists the first 100 syntax errors and counts the rest in one message', async () => {
+        const ws = await workspace({ 'main.pool': `${HEADER}pool p "P" aligned { 2013/14 {\n${'    council £1 £2 £3\n'.repeat(300)}} }\n` });
+        const syntax = ws.diagnostics('main.pool').filter(d => d.code === 'syntax-error');
+        expect(syntax).toHaveLength(101);
+        expect(syntax[100].message).toBe('and 200 more syntax errors after this one, not listed: fix the first ones and check again');
+    });
+
+    it('lists the first 100 unreadable characters and counts the rest', async () => {
+        const ws = await workspace({ 'main.pool': `partner a "A" council\n${'#'.repeat(250).split('').join(' ')}\n` });
+        const messages = ws.diagnostics('main.pool').map(d => String(d.message));
+        expect(messages.filter(m => m.includes('cannot be read here'))).toHaveLength(100);
+        expect(messages).toContain('and 150 more characters that cannot be read, not listed: is this really a .pool file?');
+    });
+});

@@ -8,10 +8,17 @@ import type { CheckSummary } from './summary.js';
  */
 export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style): string {
     const out: string[] = [];
+    // Each file's text is split into lines once, however many diagnostics quote it.
+    const linesByFile = new Map<string, string[]>();
+    const linesOf = (diagnostic: ReportedDiagnostic) => {
+        let lines = linesByFile.get(diagnostic.file);
+        if (!lines) linesByFile.set(diagnostic.file, lines = diagnostic.text.split(/\r?\n/));
+        return lines;
+    };
     for (const diagnostic of diagnostics) {
         const colour = diagnostic.severity === 'error' ? style.error : diagnostic.severity === 'warning' ? style.warning : style.note;
         out.push(`${style.bold(`${diagnostic.file}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${diagnostic.message}`);
-        out.push(...quoteSource(diagnostic, colour, style));
+        out.push(...quoteSource(diagnostic, linesOf(diagnostic), colour, style));
         for (const related of diagnostic.related) {
             const place = related.file === diagnostic.file ? `${related.start.line}:${related.start.column}` : `${related.file}:${related.start.line}:${related.start.column}`;
             out.push(`${gutter('', diagnostic)} ${style.note('=')} ${related.message} ${style.dim(`(${place})`)}`);
@@ -29,25 +36,31 @@ function gutter(label: string, diagnostic: ReportedDiagnostic): string {
 /** Source lines are quoted at most this many characters wide, around the span. */
 const MAX_QUOTE = 120;
 
-function quoteSource(diagnostic: ReportedDiagnostic, colour: (text: string) => string, style: Style): string[] {
-    const lines = diagnostic.text.split(/\r?\n/);
-    const source = lines[diagnostic.start.line - 1];
-    if (source === undefined) return [];
+function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], colour: (text: string) => string, style: Style): string[] {
+    const full = lines[diagnostic.start.line - 1];
+    if (full === undefined) return [];
+    // Only the part of a very long line near the span can be shown; never expand all of it.
+    const windowStart = Math.max(0, diagnostic.start.column - 1 - 2 * MAX_QUOTE);
+    const source = full.slice(windowStart, diagnostic.start.column - 1 + 4 * MAX_QUOTE);
+    const column = diagnostic.start.column - windowStart;
     // Tabs are shown as four spaces, so the marker must count them the same way.
     const expand = (text: string) => [...text.replace(/\t/g, '    ')];
-    const before = expand(source.slice(0, diagnostic.start.column - 1));
-    const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column : source.length + 1;
-    const spanned = expand(source.slice(diagnostic.start.column - 1, endColumn - 1));
+    const before = expand(source.slice(0, column - 1));
+    const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column - windowStart : source.length + 1;
+    const spanned = expand(source.slice(column - 1, endColumn - 1));
     const whole = expand(source);
+    const cutBefore = windowStart > 0;
+    const cutAfter = windowStart + source.length < full.length;
     // A very long line (a pasted file, a minified export) is shown as a window around the span.
     let from = 0;
     let to = whole.length;
-    if (whole.length > MAX_QUOTE) {
+    if (whole.length > MAX_QUOTE || cutBefore || cutAfter) {
         from = Math.max(0, before.length - 30);
         to = Math.min(whole.length, from + MAX_QUOTE);
     }
-    const shown = `${from > 0 ? '…' : ''}${whole.slice(from, to).join('')}${to < whole.length ? '…' : ''}`;
-    const markerStart = before.length - from + (from > 0 ? 1 : 0);
+    const ellipsisBefore = from > 0 || cutBefore;
+    const shown = `${ellipsisBefore ? '…' : ''}${whole.slice(from, to).join('')}${to < whole.length || cutAfter ? '…' : ''}`;
+    const markerStart = before.length - from + (ellipsisBefore ? 1 : 0);
     const markerLength = Math.max(1, Math.min(spanned.length, to - before.length));
     return [
         `${gutter('', diagnostic)} ${style.dim('|')}`,

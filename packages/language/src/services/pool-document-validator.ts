@@ -11,6 +11,9 @@ import { FOUND_PREFIX, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
+/** Syntax errors listed per file; the rest are counted in one last message. */
+export const MAX_SYNTAX_ERRORS = 100;
+
 /**
  * Turns the checks' findings into diagnostics. The editor and the CLI both get their diagnostics
  * from here, so they cannot disagree.
@@ -37,16 +40,31 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             }];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        let lexingErrors = 0;
+        const kept: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const internalCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internalCode === DocumentValidator.LexingError || internalCode === DocumentValidator.ParsingError) {
                 diagnostic.code = 'syntax-error';
             }
+            // Characters that cannot be read (a pasted binary) are listed up to the same limit as syntax errors.
+            if (internalCode === DocumentValidator.LexingError && ++lexingErrors > MAX_SYNTAX_ERRORS) continue;
+            kept.push(diagnostic);
+        }
+        if (lexingErrors > MAX_SYNTAX_ERRORS) {
+            const rest = lexingErrors - MAX_SYNTAX_ERRORS;
+            kept.push({
+                severity: DiagnosticSeverity.Error,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                message: `and ${rest.toLocaleString('en-GB')} more characters that cannot be read, not listed: is this really a .pool file?`,
+                code: 'syntax-error',
+                source: this.getSource()
+            });
         }
         // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
         // them; a client that names where the check reference lives gets a link on each code.
         const strict = await this.settings.strict();
-        for (const diagnostic of diagnostics) {
+        for (const diagnostic of kept) {
             if (strict && diagnostic.severity === DiagnosticSeverity.Warning) {
                 diagnostic.severity = DiagnosticSeverity.Error;
             }
@@ -55,7 +73,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.codeDescription = { href };
             }
         }
-        return diagnostics;
+        return kept;
     }
 
     /**
@@ -65,7 +83,22 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
      */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
         const seen = new Set<string>();
-        for (const error of parseResult.parserErrors) {
+        let reported = 0;
+        for (const [index, error] of parseResult.parserErrors.entries()) {
+            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left.
+            if (reported === MAX_SYNTAX_ERRORS) {
+                const rest = parseResult.parserErrors.length - index;
+                const last = diagnostics[diagnostics.length - 1];
+                diagnostics.push({
+                    severity: DiagnosticSeverity.Error,
+                    range: last.range,
+                    message: `and ${rest.toLocaleString('en-GB')} more syntax ${rest === 1 ? 'error' : 'errors'} after this one, not listed: fix the first ones and check again`,
+                    code: 'syntax-error',
+                    data: diagnosticData(DocumentValidator.ParsingError),
+                    source: this.getSource()
+                });
+                break;
+            }
             const token = error.token;
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
@@ -84,6 +117,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const place = `${range.start.line}:${range.start.character}`;
             if (seen.has(place)) continue;
             seen.add(place);
+            reported++;
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range,

@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, MultiMapScope, type ReferenceInfo, type Scope, WorkspaceCache } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, type ReferenceInfo, type Scope, WorkspaceCache } from 'langium';
 import { type Document, isSpendLine } from '../generated/ast.js';
 import type { ImportGraph } from '../model/imports.js';
 import type { PoolServices } from './pool-module.js';
@@ -23,7 +23,21 @@ export class PoolScopeProvider extends DefaultScopeProvider {
             const pool = context.container.$container?.pool?.ref;
             return this.createScopeForNodes(pool?.ringfences ?? []);
         }
+        if (!this.isReference(context)) {
+            // While text is half-typed, error recovery can leave a node where the grammar expects a
+            // name (completion then asks for the scope of, say, an amount): nothing is in scope.
+            return EMPTY_SCOPE;
+        }
         return super.getScope(context);
+    }
+
+    private isReference(context: ReferenceInfo): boolean {
+        try {
+            this.reflection.getReferenceType(context);
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
