@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import {
     type Position, RenameRequest, ResponseError, type TextEdit
 } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client.js';
+import { scratchFolder } from './support/scratch.js';
 
 /**
  * The language server as an editor meets it, over a real LSP connection: a workspace is checked
@@ -49,11 +49,8 @@ describe('the language server in an editor', () => {
     let client: LspClient;
 
     beforeAll(async () => {
-        root = mkdtempSync(path.join(tmpdir(), 'pool-ls-'));
-        mkdirSync(path.join(root, 'registers'));
+        root = scratchFolder({ 'agreement.pool': AGREEMENT, 'registers/partners.pool': 'partner nhs "NHS Anytown CCG" health\n' }, 'pool-ls-');
         agreement = path.join(root, 'agreement.pool');
-        writeFileSync(agreement, AGREEMENT);
-        writeFileSync(path.join(root, 'registers/partners.pool'), 'partner nhs "NHS Anytown CCG" health\n');
         client = await LspClient.start([root], {
             initializationOptions: { checkDocumentationBase: 'https://example.org/checks' },
             settings: { strict: true, inlayHints: { enabled: true } }

@@ -3,17 +3,13 @@ import { validationHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createPoolServices, type PoolServices } from '../../src/services/pool-module.js';
+import { HEADER } from '../helpers.js';
 import { configure, initialize } from './fixture.js';
 
 /** An agreement with one warning (an unused partner) and one error (a total that does not add up). */
-const AGREEMENT = `agreement "Test" {
-    period 2013/14 to 2013/14
-    host council
-}
-partner council "Anytown Council" council
-partner police "Anytown Police" police
+const AGREEMENT = `${HEADER}partner police "Anytown Police" police
 pool care "Care" aligned {
-    2013/14 { council £1  total £2 }
+    2013/14 { council £1  nhs £1  total £3 }
 }
 `;
 

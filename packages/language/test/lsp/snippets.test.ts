@@ -3,6 +3,7 @@ import { expectCompletion, validationHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import { HEADER } from '../helpers.js';
 
 /** A snippet as a user gets it by pressing Tab through it: each placeholder keeps its default. */
 function expand(snippet: string): string {
@@ -13,13 +14,7 @@ function expand(snippet: string): string {
         .replace(/\\([$}\\])/g, '$1');
 }
 
-const AGREEMENT = `agreement "Test" {
-    period 2013/14 to 2015/16
-    host council
-}
-partner council "Anytown Council" council
-partner nhs "NHS Anytown CCG" health
-pool care "Care" pooled {
+const AGREEMENT = `${HEADER}pool care "Care" pooled {
     2013/14 { council £600,000  nhs £400,000 }
 <|>
 }
