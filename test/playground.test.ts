@@ -29,6 +29,11 @@ interface Range { startLineNumber: number; startColumn: number; endLineNumber: n
 declare const poolPlayground: PlaygroundHandle;
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
 
+/** Waits for what the page shows to satisfy an assertion; the machine may be slow and busy. */
+function poll<T>(read: () => Promise<T>) {
+    return expect.poll(read, { timeout: 30_000, interval: 200 });
+}
+
 let browser: Browser;
 let server: { url: string; process: ChildProcess };
 
@@ -119,7 +124,7 @@ describe('the playground', () => {
             poolPlayground.editor.focus();
             poolPlayground.editor.trigger('test', 'editor.action.showHover', {});
         });
-        await expect.poll(() => page.locator('.monaco-hover').last().textContent()).toContain('Greater Manchester Police');
+        await poll(async () => page.locator('.monaco-hover').last().textContent()).toContain('Greater Manchester Police');
         await page.context().close();
     });
 
@@ -129,13 +134,13 @@ describe('the playground', () => {
         await typeOver(page, '£2,200,000', '£2,300,000');
         await waitForMarker(page, 'total-mismatch');
         expect(await page.textContent('#problems')).toMatch(/Line 26: .*total-mismatch/);
-        await expect.poll(() => page.locator('.squiggly-error').count()).toBeGreaterThan(0);
+        await poll(async () => page.locator('.squiggly-error').count()).toBeGreaterThan(0);
 
         // The cursor is on the wrong total: open the quick-fix menu with the keyboard and take the first fix.
         await page.keyboard.press('ArrowLeft');
         await page.keyboard.press('Control+.');
         const fixes = page.locator('.action-widget .monaco-list-row.action');
-        await expect.poll(() => fixes.allTextContents()).toEqual([expect.stringContaining('Set the total to £2,200,000, the sum of the lines')]);
+        await poll(async () => fixes.allTextContents()).toEqual([expect.stringContaining('Set the total to £2,200,000, the sum of the lines')]);
         await page.keyboard.press('Enter');
         await waitForMarker(page, undefined);
         expect(await editorText(page)).toContain('total        £2,200,000');
@@ -149,7 +154,7 @@ describe('the playground', () => {
         await typeOver(page, 'host manchester', 'host ');
         await page.keyboard.press('Control+Space');
         const suggestions = page.locator('.suggest-widget .monaco-list-row');
-        await expect.poll(() => suggestions.allTextContents()).toEqual(expect.arrayContaining([
+        await poll(async () => suggestions.allTextContents()).toEqual(expect.arrayContaining([
             expect.stringContaining('manchester'), expect.stringContaining('gmp'), expect.stringContaining('dwp')
         ]));
         await page.context().close();
