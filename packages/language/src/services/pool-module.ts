@@ -23,6 +23,7 @@ import { AgreementModelProvider } from '../model/model-provider.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
 import { PoolDocumentFactory } from './pool-document-factory.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
+import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
 import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
 
@@ -78,7 +79,8 @@ export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         ConfigurationProvider: services => new PoolConfigurationProvider(services)
     },
     lsp: {
-        NodeKindProvider: () => new PoolNodeKindProvider()
+        NodeKindProvider: () => new PoolNodeKindProvider(),
+        DocumentUpdateHandler: services => new PoolDocumentUpdateHandler(services)
     }
 };
 
