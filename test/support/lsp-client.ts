@@ -14,6 +14,8 @@ export interface LspClientOptions {
     readonly initializationOptions?: Record<string, unknown>;
     /** The client's `pool` settings; when given, the client serves `workspace/configuration`. */
     readonly settings?: Record<string, unknown>;
+    /** Sent as `locale` in `initialize`, as VS Code sends its display language (`cy`). */
+    readonly locale?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export class LspClient {
                 workspace: settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}
             },
             initializationOptions: options.initializationOptions,
+            locale: options.locale,
             workspaceFolders: workspaceFolders.map(folder => ({ uri: pathToFileURL(folder).toString(), name: folder }))
         });
         await connection.sendNotification(InitializedNotification.type, {});
