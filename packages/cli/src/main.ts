@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
+import { runFmt } from './commands/fmt.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, languageOption, usageMessage } from './language.js';
@@ -23,16 +24,29 @@ Examples:
   pool check --format junit . > pool-junit.xml
 `;
 
+const FMT_HELP = `
+Only spaces, line breaks and the spelling of amounts change (£1200000 becomes £1,200,000); the
+computed figures never do. Files with syntax errors, and files whose text partners have approved as
+it stands, are left alone.
+
+Exit status: 0 formatted (with --check: nothing to change), 1 files would change (--check) or could
+not be formatted, 2 usage or I/O error.
+
+Examples:
+  pool fmt agreements                       format every .pool file in a folder, in place
+  pool fmt --check .                        in CI: fail if any file is not formatted
+`;
+
 /**
  * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
  * pipes stay clean.
  */
-function progressReporter(stream: NodeJS.WriteStream, lang: Lang, env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+function progressReporter(stream: NodeJS.WriteStream, lang: Lang, doing: 'checking' | 'reading' = 'checking', env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
     if (!stream.isTTY || env.CI) return undefined;
     return (done, total) => {
         if (total < 20) return;
         // Rewrite one line while working; erase it when done so the report starts on a clean line.
-        stream.write(done < total ? `\r${t('cli.progress', { done, total }, lang)}` : '\r\u001b[K');
+        stream.write(done < total ? `\r${t(doing === 'checking' ? 'cli.progress.checking' : 'cli.progress.reading', { done, total }, lang)}` : '\r\u001b[K');
     };
 }
 
@@ -87,6 +101,18 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption())
         .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean; lang?: string }) => {
             exitCode = await runDiff(oldSpec, newSpec, options, ioIn(chosenLanguage(options.lang)));
+        });
+
+    program.command('fmt')
+        .description('format agreements in place, as the editor formats them (never changing what they say)')
+        .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
+        .option('--check', 'change nothing; list the files that would be reformatted and exit 1 if there are any', false)
+        .addOption(languageOption())
+        .addHelpText('after', FMT_HELP)
+        .action(async (paths: string[], options: { check: boolean; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            const progress = progressReporter(process.stderr, commandIo.lang, 'reading');
+            exitCode = await runFmt(paths, options, { ...commandIo, progress });
         });
 
     program.command('fingerprint')
