@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -78,6 +79,17 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
         const inEnglish = english.get(file)!;
         expect(cli.map(where)).toEqual(inEnglish.map(where));
         expect(cli.filter(line => inEnglish.includes(line)), 'messages left in English').toEqual([]);
+    });
+
+    it('offers quick fixes titled in Welsh', async () => {
+        const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
+        const diagnostics = await client.openAndWaitForDiagnostics(file);
+        const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+            textDocument: { uri: pathToFileURL(file).toString() },
+            range: diagnostics[0].range,
+            context: { diagnostics }
+        }, 30_000);
+        expect(actions.map(action => action.title)).toEqual(['Gosod y cyfanswm i £150,000, swm y llinellau']);
     });
 });
 

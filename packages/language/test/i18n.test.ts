@@ -8,8 +8,9 @@ import { CATALOGUES, cy, en, LANGS, listInWords, type MessageKey, parseLang, t }
 
 const keys = Object.keys(en) as MessageKey[];
 
+/** The names a message uses, each once (a message may use one twice). */
 function placeholders(text: string): string[] {
-    return [...text.matchAll(/\{([^{}]*)\}/g)].map(match => match[1]).sort();
+    return [...new Set([...text.matchAll(/\{([^{}]*)\}/g)].map(match => match[1]))].sort();
 }
 
 describe('the message catalogue', () => {

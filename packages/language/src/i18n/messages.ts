@@ -186,6 +186,15 @@ export const en = {
     'missing-field.direction': '`reduce` or `increase`',
     'missing-field.percentage': '{partner} has no percentage in this share; write it after the id, like `{partner} 25%`',
 
+    // Quick fixes.
+    'fix.set-total': 'Set the total to {amount}, the sum of the lines',
+    'fix.write-year': 'Write {year}',
+    'fix.rebalance-shares': 'Rebalance the shares in proportion to make 100%: {shares}',
+    'fix.change-to': 'Change to `{name}`',
+    'fix.declare-partner': 'Declare partner `{name}` in this file',
+    'fix.declare-partner.comment': 'give the full name and the kind of partner',
+    'fix.remove-partner': 'Remove the unused partner `{name}`',
+
     // The command line.
     'cli.summary.files-checked.one': '{count} file checked',
     'cli.summary.files-checked.other': '{count} files checked',
@@ -383,6 +392,14 @@ export const cy: Record<MessageKey, string> = {
     'missing-field.outcome': 'mae angen {missing} ar ganlyniad {outcome}',
     'missing-field.direction': '`reduce` neu `increase`',
     'missing-field.percentage': "nid oes canran gan {partner} yn y gyfran hon; ysgrifennwch hi ar ôl y dynodydd, fel `{partner} 25%`",
+
+    'fix.set-total': "Gosod y cyfanswm i {amount}, swm y llinellau",
+    'fix.write-year': 'Ysgrifennu {year}',
+    'fix.rebalance-shares': "Ailgydbwyso'r cyfrannau yn gymesur i wneud 100%: {shares}",
+    'fix.change-to': 'Newid i `{name}`',
+    'fix.declare-partner': "Datgan y partner `{name}` yn y ffeil hon",
+    'fix.declare-partner.comment': "rhowch yr enw llawn a'r math o bartner",
+    'fix.remove-partner': "Dileu'r partner `{name}` nad yw'n cael ei ddefnyddio",
 
     'cli.summary.files-checked.one': 'Gwiriwyd {count} ffeil',
     'cli.summary.files-checked.other': 'Gwiriwyd {count} ffeil',
