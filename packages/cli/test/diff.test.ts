@@ -71,6 +71,22 @@ describe('pool diff', () => {
         expect(markdown).not.toContain('<script>');
     });
 
+    it('gives a self-contained HTML page for a board paper, with agreement text escaped', () => {
+        const root = repository();
+        writeFileSync(path.join(root, 'agreements/hostile.pool'), AGREEMENT('£130,000', '<script>alert(1)</script><img src=x onerror=alert(2)>'));
+        const result = runPool(['diff', '--format', 'html', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root });
+        expect(result.status).toBe(0);
+        const html = result.stdout;
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html).toContain('default-src &#39;none&#39;');
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+        expect(html).not.toMatch(/<script|<img|onerror=alert\(2\)>/);
+        // The contribution table: before, after and the signed difference, right to the penny.
+        expect(html).toMatch(/<td[^>]*>£120,000<\/td>\s*<td[^>]*>£130,000<\/td>\s*<td[^>]*>\+£10,000<\/td>/);
+        // Nothing is fetched: no remote source, link or style import.
+        expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import/);
+    });
+
     it('says clearly when a version cannot be found', () => {
         const root = repository();
         expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, penceToDecimalString, yearLabel } from '@pool/language';
+import { type Block, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -10,7 +11,7 @@ import { loadWorkspace, type LoadOptions } from '../workspace.js';
 
 const run = promisify(execFile);
 
-export type DiffFormat = 'text' | 'md' | 'json';
+export type DiffFormat = 'text' | 'md' | 'html' | 'json';
 
 export interface DiffOptions {
     readonly format: DiffFormat;
@@ -122,7 +123,8 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
     const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
     io.out(options.format === 'json' ? diffJson(diff, before.label, after.label)
         : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money)
-            : diffText(diff, before.label, after.label));
+            : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money)
+                : diffText(diff, before.label, after.label));
     return options.exitCode && diff.sentences.length > 0 ? 1 : 0;
 }
 
@@ -144,13 +146,40 @@ function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: stri
     if (diff.contributions.length > 0) {
         out.push('## Contributions', '', '| Partner | Pool | Year | Before | After | Difference |', '| --- | --- | --- | ---: | ---: | ---: |');
         for (const change of diff.contributions) {
-            const difference = change.difference > 0n ? `+${money(change.difference)}` : `−${money(-change.difference)}`;
+            const difference = signed(change.difference, money);
             out.push(`| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`);
         }
         out.push('');
     }
     out.push('## All changes', '', ...diff.sentences.map(sentence => `- ${escape(sentence)}`), '');
     return out.join('\n');
+}
+
+function signed(difference: bigint, money: (pence: bigint) => string): string {
+    return difference > 0n ? `+${money(difference)}` : `−${money(-difference)}`;
+}
+
+/**
+ * HTML for a board paper: the same self-contained GOV.UK-styled page as the reports (no script,
+ * nothing fetched, every piece of agreement text escaped by the one report renderer).
+ */
+function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string): string {
+    const blocks: Block[] = [{ kind: 'paragraph', text: `From ${from} to ${to}.` }];
+    if (diff.sentences.length === 0) {
+        blocks.push({ kind: 'verdict', passed: true, text: 'No changes to the partners, contributions, spending, shares or outcomes.' });
+    } else {
+        if (diff.contributions.length > 0) {
+            blocks.push({ kind: 'heading', level: 2, text: 'Contributions', id: 'contributions' }, {
+                kind: 'table',
+                caption: 'Contributions that change, by partner, pool and year',
+                head: ['Partner', 'Pool', 'Year', 'Before', 'After', 'Difference'],
+                numeric: [false, false, false, true, true, true],
+                rows: diff.contributions.map(change => [change.partnerName, change.poolTitle, yearLabel(change.year), money(change.before), money(change.after), signed(change.difference, money)])
+            });
+        }
+        blocks.push({ kind: 'heading', level: 2, text: 'All changes', id: 'all-changes' }, { kind: 'list', items: diff.sentences });
+    }
+    return renderHtmlDocument({ lang: 'en', title: `Changes to ${title}`, blocks });
 }
 
 function diffJson(diff: AgreementDiff, from: string, to: string): string {
