@@ -2,12 +2,8 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-<<<<<<< HEAD
 import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, message, penceToDecimalString, yearLabel } from '@pool/language';
-=======
-import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, penceToDecimalString, yearLabel } from '@pool/language';
 import { type Block, renderHtmlDocument } from '@pool/reports';
->>>>>>> main
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -58,7 +54,7 @@ async function side(spec: string, cwd: string): Promise<Side> {
 
 async function modelOf(version: Side): Promise<AgreementModel> {
     const workspace = await loadWorkspace([version.file], version.load);
-    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${version.label}: ${workspace.unreadable[0].reason}`);
+    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0].reason }));
     const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
@@ -104,13 +100,6 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
     let before: Side;
     let after: Side;
     const models: AgreementModel[] = [];
-<<<<<<< HEAD
-    for (const version of [before, after]) {
-        const workspace = await loadWorkspace([version.file], { ...version.load, language: io.lang });
-        if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0].reason }));
-        const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
-        models.push(workspace.pool.pool.ModelProvider.getModel(document as never));
-=======
     if (options.approved) {
         if (newSpec !== undefined) throw new UsageError('pool diff --approved takes one file: the agreement as it is now');
         after = await side(oldSpec, cwd);
@@ -128,7 +117,6 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
         if (newSpec === undefined) throw new UsageError('pool diff needs two versions (OLD NEW), or --approved and one file');
         [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
         for (const version of [before, after]) models.push(await modelOf(version));
->>>>>>> main
     }
     const diff = diffAgreements(models[0], models[1]);
     const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file);
