@@ -4,6 +4,7 @@ import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
+import { REPORT_FORMATS, type ReportFormat, runGenerateJson, runReport } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
@@ -11,6 +12,17 @@ import { styleFor } from './style.js';
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+const REPORT_HELP = `
+Exit status: 0 written, no errors in the agreement; 1 written, but the agreement has errors (the
+report lists them); 2 usage or I/O error (nothing written).
+
+Examples:
+  pool report agreement.pool -o report.html
+  pool report agreement.pool --format pdf -o report.pdf
+  pool report agreement.pool --format md --partner manchester > manchester.md
+  pool report agreement.pool --format pdf --each-partner -o statements/
+`;
 
 const CHECK_HELP = `
 Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.
@@ -106,6 +118,29 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .action(async (paths: string[], options: { check: boolean }) => {
             const progress = progressReporter(process.stderr, 'reading');
             exitCode = await runFmt(paths, options, { ...fullIo, progress });
+        });
+
+    program.command('report')
+        .description('write a report on an agreement for people who sign it: Markdown, HTML or PDF')
+        .argument('<file>', 'the agreement (.pool file); its imports are read too')
+        .addOption(new Option('-f, --format <format>', 'md, html (one self-contained page) or pdf').choices([...REPORT_FORMATS]).default('html'))
+        .option('-o, --output <path>', 'write to this file (with --each-partner: this folder) instead of standard output')
+        .option('--partner <id>', 'a statement for one partner: what it pays in, receives and bears')
+        .option('--each-partner', 'one statement per partner, in the folder given with -o', false)
+        .option('--timestamp', 'record when the report was made (otherwise the same agreement gives identical bytes)', false)
+        .addHelpText('after', REPORT_HELP)
+        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean }) => {
+            exitCode = await runReport(file, { ...options, lang: 'en' }, fullIo);
+        });
+
+    program.command('generate')
+        .description('generate machine-readable output from agreements')
+        .command('json')
+        .description('the whole agreement with its imports as JSON: declarations with source ranges, every computed figure, every diagnostic')
+        .argument('<path>', 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)')
+        .option('-o, --output <path>', 'write to this file (for a folder: this folder) instead of standard output')
+        .action(async (target: string, options: { output?: string }) => {
+            exitCode = await runGenerateJson(target, options, fullIo);
         });
 
     program.command('fingerprint')

@@ -48,6 +48,8 @@ export interface DocumentOptions {
     readonly lang?: ReportLang;
     /** A statement for one partner instead of the whole agreement. */
     readonly partner?: string;
+    /** When the report was made (ISO 8601), only when asked for: without it, output is byte-identical across runs. */
+    readonly generatedAt?: string;
 }
 
 /** Chart positions in pounds (a float is fine for drawing; every figure printed is exact). */
@@ -57,7 +59,7 @@ function chartPounds(amount: Money): number {
 
 export function buildReportDocument(data: ReportData, options: DocumentOptions = {}): ReportDocument {
     const text = reportText(options.lang);
-    const ctx = new Context(data, text);
+    const ctx = new Context(data, text, options.generatedAt);
     const agreementTitle = data.agreement?.title ?? text.untitled;
     if (options.partner !== undefined) {
         const statement = data.statements.find(entry => entry.partner === options.partner);
@@ -70,7 +72,7 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
 class Context {
     private readonly names: Map<string, string>;
     private readonly poolTitles: Map<string, string>;
-    constructor(readonly data: ReportData, readonly text: ReportText) {
+    constructor(readonly data: ReportData, readonly text: ReportText, readonly generatedAt?: string) {
         this.names = new Map(data.partners.map(partner => [partner.id, partner.name]));
         this.poolTitles = new Map(data.pools.map(pool => [pool.id, pool.title]));
     }
@@ -116,7 +118,7 @@ function verdictBlocks(ctx: Context): Block[] {
     return blocks;
 }
 
-function fingerprintBlocks(ctx: Context): Block[] {
+function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block[] {
     const { data, text } = ctx;
     return [
         { kind: 'heading', level: 2, text: text.headings.fingerprint, id: 'fingerprint' },
@@ -128,7 +130,11 @@ function fingerprintBlocks(ctx: Context): Block[] {
             numeric: [false, false],
             rows: data.fingerprint.files.map(file => [file.file, file.sha256])
         },
-        { kind: 'summary', rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`]] }
+        {
+            kind: 'summary',
+            rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
+                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])]
+        }
     ];
 }
 
@@ -365,7 +371,7 @@ function agreementBlocks(ctx: Context): Block[] {
         ...shareBlocks(ctx),
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx)
+        ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }
 
@@ -395,6 +401,6 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
         },
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx)
+        ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }

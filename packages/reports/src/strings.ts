@@ -74,6 +74,7 @@ export interface ReportText {
         readonly sha256: string;
         readonly agreementFingerprint: string;
         readonly toolVersion: string;
+        readonly generatedAt: string;
         readonly paysIn: string;
         readonly receives: string;
         readonly bears: string;
@@ -190,6 +191,7 @@ const en: ReportText = {
         sha256: 'SHA-256',
         agreementFingerprint: 'Agreement fingerprint (as approvals record it)',
         toolVersion: 'Produced by',
+        generatedAt: 'Produced on',
         paysIn: 'Pays in',
         receives: 'Receives of shared benefits',
         bears: 'Bears of overspends',
