@@ -47,7 +47,9 @@ export function renderChart(spec: TopLevelSpec, id: string): string {
         [padding.left + internal._origin[0], padding.top + internal._origin[1]]).background(view.background());
     renderer.render(internal._scenegraph.root);
     view.finalize();
-    const svg = renderer.svg();
+    // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
+    // (inside tags only; text is escaped, so it holds no tags).
+    const svg = renderer.svg().replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 
