@@ -19,8 +19,12 @@ export async function renderPdf(data: ReportData, options: DocumentOptions = {})
 const require = createRequire(import.meta.url);
 const FONTS = {
     regular: readFont('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-    bold: readFont('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
+    bold: readFont('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+    mono: readFont('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf')
 };
+
+/** Fingerprints print small and monospaced, on one line, so they can be compared by eye. */
+const isHash = (text: string) => /^(sha256:)?[0-9a-f]{64}$/.test(text);
 
 function readFont(module: string): Buffer {
     return readFileSync(require.resolve(module));
@@ -44,6 +48,7 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
     });
     pdf.registerFont('body', FONTS.regular);
     pdf.registerFont('bold', FONTS.bold);
+    pdf.registerFont('mono', FONTS.mono);
     const chunks: Buffer[] = [];
     const done = new Promise<void>((resolve, reject) => {
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -103,11 +108,15 @@ class Layout {
                 for (const [key, value] of block.rows) {
                     pdf.font('body').fontSize(10);
                     const keyWidth = this.width * 0.35;
-                    const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), pdf.font('body').heightOfString(value, { width: this.width - keyWidth }));
+                    const valueFont = isHash(value) ? 'mono' : 'body';
+                    pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
+                    const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
+                    pdf.fontSize(10);
+                    const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
                     this.ensure(height + 8);
                     const y = pdf.y;
                     pdf.font('bold').fillColor(INK).text(key, MARGIN, y, { width: keyWidth - 8 });
-                    pdf.font('body').text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
+                    pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10).text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
                     pdf.y = y + height + 4;
                     pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + this.width, pdf.y).lineWidth(0.5).strokeColor(RULE).stroke();
                     pdf.y += 4;
@@ -163,21 +172,12 @@ class Layout {
         const columns = table.head.length;
         const fontSize = columns > 5 ? 8 : 9;
         pdf.fontSize(fontSize);
-        // Widths: each column as wide as its widest cell, the first column taking what is left over.
-        const natural = table.head.map((_, index) => Math.max(
-            ...[table.head, ...table.rows, ...(table.foot ?? [])].map(cells => pdf.font('bold').widthOfString(cells[index] ?? '') + 10)));
-        const rest = natural.slice(1).reduce((a, b) => a + b, 0);
-        let widths: number[];
-        if (rest + Math.min(natural[0], this.width * 0.3) <= this.width) {
-            widths = [this.width - rest, ...natural.slice(1)];
-            if (widths[0] > natural[0]) widths = [natural[0] + (widths[0] - natural[0]) * 0.5, ...natural.slice(1)];
-        } else {
-            const scale = this.width / natural.reduce((a, b) => a + b, 0);
-            widths = natural.map(width => width * scale);
-        }
+        const widths = this.columnWidths(table, fontSize);
         const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
+        const cellFont = (cell: string, index: number, font: 'body' | 'bold') => isHash(cell) ? 'mono' : index === 0 ? 'bold' : font;
+        const cellSize = (cell: string) => isHash(cell) ? 7 : fontSize;
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            Math.max(...cells.map((cell, index) => pdf.font(font).heightOfString(cell, { width: widths[index] - 6 }))) + 6;
+            Math.max(...cells.map((cell, index) => pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).heightOfString(cell, { width: widths[index] - 6 }))) + 6;
         const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
@@ -186,7 +186,7 @@ class Layout {
             }
             const y = pdf.y;
             cells.forEach((cell, index) => {
-                pdf.font(index === 0 ? 'bold' : font).fontSize(fontSize).fillColor(INK)
+                pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).fillColor(INK)
                     .text(cell, x(index) + 3, y + 3, { width: widths[index] - 6, align: table.numeric[index] ? 'right' : 'left' });
             });
             pdf.y = y + height;
@@ -203,6 +203,29 @@ class Layout {
         for (const cells of table.foot ?? []) drawRow(cells, 'bold', 0.5);
         pdf.x = MARGIN;
         pdf.moveDown(0.8);
+    }
+
+    /**
+     * Column widths: each column as wide as its widest cell when they fit; otherwise the columns
+     * with the most wrappable text give up width, never below their longest word.
+     */
+    private columnWidths(table: TableBlock, fontSize: number): number[] {
+        const pdf = this.pdf;
+        const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
+        const measure = (text: string) => isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
+        const natural = table.head.map((_, index) => Math.max(...rows.map(cells => measure(cells[index] ?? ''))) + 8);
+        const minimum = table.head.map((_, index) => Math.max(...rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) + 8);
+        const total = natural.reduce((a, b) => a + b, 0);
+        if (total <= this.width) {
+            // Spare room goes to the first column (the names), up to a third of the spare.
+            return [natural[0] + (this.width - total) / 3, ...natural.slice(1)];
+        }
+        const excess = total - this.width;
+        const give = natural.map((width, index) => Math.max(0, width - minimum[index]));
+        const available = give.reduce((a, b) => a + b, 0);
+        if (available >= excess) return natural.map((width, index) => width - excess * (give[index] / available));
+        const scale = this.width / minimum.reduce((a, b) => a + b, 0);
+        return minimum.map(width => width * scale);
     }
 
     /** "Page 3 of 7" at the foot of every page. */
