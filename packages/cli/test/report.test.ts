@@ -15,14 +15,14 @@ vi.mock('@pool/reports/pdf', () => ({
 const EXAMPLES = ['better-care-fund', 'essex-whole-place', 'neighbourhood-budget', 'troubled-families'].map(name => `examples/${name}.pool`);
 
 describe('pool report and pool generate json: output', () => {
-    it('gives byte-identical Markdown, HTML and JSON on every run', () => {
-        for (const example of EXAMPLES) {
-            for (const args of [['report', example, '--format', 'md'], ['report', example, '--format', 'html'], ['generate', 'json', example]]) {
-                const first = runPool(args);
-                const second = runPool(args);
-                expect(first.status, `${args.join(' ')}: ${first.stderr}`).toBe(0);
-                expect(second.stdout === first.stdout, args.join(' ')).toBe(true);
-            }
+    it('gives byte-identical Markdown, HTML and JSON on every run of the command', () => {
+        // Every example is rendered twice in-process by packages/reports/test/html.test.ts; here the
+        // whole command, with its file hashing, for one.
+        for (const args of [['report', EXAMPLES[0], '--format', 'md'], ['report', EXAMPLES[0], '--format', 'html'], ['generate', 'json', EXAMPLES[0]]]) {
+            const first = runPool(args);
+            const second = runPool(args);
+            expect(first.status, `${args.join(' ')}: ${first.stderr}`).toBe(0);
+            expect(second.stdout === first.stdout, args.join(' ')).toBe(true);
         }
     });
 
