@@ -4,7 +4,7 @@ import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
-import { REPORT_FORMATS, type ReportFormat, runGenerateJson, runReport } from './commands/report.js';
+import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
@@ -123,13 +123,15 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     program.command('report')
         .description('write a report on an agreement for people who sign it: Markdown, HTML or PDF')
         .argument('<file>', 'the agreement (.pool file); its imports are read too')
-        .addOption(new Option('-f, --format <format>', 'md, html (one self-contained page) or pdf').choices([...REPORT_FORMATS]).default('html'))
+        .addOption(new Option('-f, --format <format>', 'md, html (one self-contained page) or pdf').choices(['md', 'html', 'pdf']).default('html'))
         .option('-o, --output <path>', 'write to this file (with --each-partner: this folder) instead of standard output')
         .option('--partner <id>', 'a statement for one partner: what it pays in, receives and bears')
         .option('--each-partner', 'one statement per partner, in the folder given with -o', false)
         .option('--timestamp', 'record when the report was made (otherwise the same agreement gives identical bytes)', false)
         .addHelpText('after', REPORT_HELP)
         .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean }) => {
+            // Loaded only for reports: the charting library would slow every other command's start.
+            const { runReport } = await import('./commands/report.js');
             exitCode = await runReport(file, { ...options, lang: 'en' }, fullIo);
         });
 
@@ -140,6 +142,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .argument('<path>', 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)')
         .option('-o, --output <path>', 'write to this file (for a folder: this folder) instead of standard output')
         .action(async (target: string, options: { output?: string }) => {
+            const { runGenerateJson } = await import('./commands/report.js');
             exitCode = await runGenerateJson(target, options, fullIo);
         });
 

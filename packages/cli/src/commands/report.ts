@@ -11,7 +11,6 @@ import { writeFileAtomic } from '../write-output.js';
 import type { CommandIo } from './check.js';
 
 export type ReportFormat = 'md' | 'html' | 'pdf';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'pdf'];
 
 export interface ReportOptions {
     readonly format: ReportFormat;
