@@ -136,11 +136,13 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--partner <id>', 'a statement for one partner: what it pays in, receives and bears')
         .option('--each-partner', 'one statement per partner, in the folder given with -o', false)
         .option('--timestamp', 'record when the report was made (otherwise the same agreement gives identical bytes)', false)
+        .addOption(languageOption())
         .addHelpText('after', REPORT_HELP)
-        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean }) => {
+        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
             // Loaded only for reports: the charting library would slow every other command's start.
             const { runReport } = await import('./commands/report.js');
-            exitCode = await runReport(file, { ...options, lang: 'en' }, fullIo);
+            exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
         });
 
     program.command('generate')
@@ -149,9 +151,11 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .description('the whole agreement with its imports as JSON: declarations with source ranges, every computed figure, every diagnostic')
         .argument('<path>', 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)')
         .option('-o, --output <path>', 'write to this file (for a folder: this folder) instead of standard output')
-        .action(async (target: string, options: { output?: string }) => {
+        .addOption(languageOption())
+        .action(async (target: string, options: { output?: string; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
             const { runGenerateJson } = await import('./commands/report.js');
-            exitCode = await runGenerateJson(target, options, fullIo);
+            exitCode = await runGenerateJson(target, options, commandIo);
         });
 
     program.command('fingerprint')
