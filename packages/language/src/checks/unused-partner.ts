@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { AstUtils } from 'langium';
 import { Partner } from '../generated/ast.js';
 import { defineCheck } from './check.js';
@@ -11,7 +12,7 @@ export const unusedPartner = defineCheck({
     severity: 'warning',
     tier: 'core',
     summary: 'A partner declared in an agreement file and never used in it.',
-    run(model, report) {
+    run(model, report, lang) {
         if (!model.agreement) return;
         const used = new Set<string>();
         for (const document of model.documents) {
@@ -26,7 +27,7 @@ export const unusedPartner = defineCheck({
             report({
                 node: partner,
                 property: 'name',
-                message: `partner ${partner.name}${partner.fullName ? ` (${partner.fullName})` : ''} is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing`,
+                message: t('unused-partner', { id: partner.name, fullName: partner.fullName ? ` (${partner.fullName})` : '' }, lang),
                 data: { type: Partner.$type }
             });
         }
