@@ -11,7 +11,8 @@ import { runPool } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { hostileAgreement, XSS_PAYLOADS } from '../../../test/support/xss-payloads.js';
-import { EXAMPLES } from './support.js';
+import { renderHtml } from '../src/index.js';
+import { EXAMPLES, loadReportData } from './support.js';
 
 /** Screenshots and pages the tests made, for a person to look at; not committed. */
 const OUT = path.join(REPO, 'test-output', 'reports');
@@ -162,9 +163,16 @@ describe('hostile text in every HTML output', () => {
         return [report, ...readdirSync(statements).map(name => path.join(statements, name)), markdownPage];
     }
 
+    /** The page the editor's preview shows: renderHtml with a webview's source in its policy. */
+    async function webviewPage(): Promise<string> {
+        const file = path.join(OUT, 'hostile-webview.html');
+        writeFileSync(file, renderHtml(await loadReportData(agreement), { webview: { cspSource: 'https://*.vscode-cdn.net' } }));
+        return file;
+    }
+
     it('runs no script and fetches nothing, even with the page\'s Content-Security-Policy switched off', async () => {
-        const files = pages();
-        expect(files.length).toBe(XSS_PAYLOADS.length + 2);
+        const files = [...pages(), await webviewPage()];
+        expect(files.length).toBe(XSS_PAYLOADS.length + 3);
         for (const file of files) {
             const opened = await open(file, { bypassCsp: true });
             try {
