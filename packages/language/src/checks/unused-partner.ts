@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { AstUtils } from 'langium';
 import { Partner } from '../generated/ast.js';
 import { defineCheck } from './check.js';
@@ -11,7 +11,7 @@ export const unusedPartner = defineCheck({
     code: 'unused-partner',
     severity: 'warning',
     tier: 'core',
-    summary: 'A partner declared in an agreement file and never used in it.',
+    summary: en['summary.unused-partner'],
     run(model, report, lang) {
         if (!model.agreement) return;
         const used = new Set<string>();
