@@ -93,6 +93,24 @@ describe('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
         const result = spawnSync(path.join(REPO, script), [...args, path.basename(example)], { cwd: workspace, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
         expect(result.status).toBe(status);
     });
+
+    it('pool-fmt-check fails on an unformatted file without changing it; pool-fmt formats it', () => {
+        const workspace = repositoryWith('examples/neighbourhood-budget.pool');
+        const file = path.join(workspace, 'neighbourhood-budget.pool');
+        const formatted = readFileSync(file, 'utf8');
+        const unformatted = formatted.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+        expect(unformatted).not.toBe(formatted);
+        writeFileSync(file, unformatted);
+        const run = (id: string) => {
+            const [script, ...args] = hooks.find(candidate => candidate.id === id)!.entry.split(' ');
+            return spawnSync(path.join(REPO, script), [...args, 'neighbourhood-budget.pool'], { cwd: workspace, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+        };
+        expect(run('pool-fmt-check').status).toBe(1);
+        expect(readFileSync(file, 'utf8')).toBe(unformatted);
+        expect(run('pool-fmt').status).toBe(0);
+        expect(readFileSync(file, 'utf8')).toBe(formatted);
+        expect(run('pool-fmt-check').status).toBe(0);
+    });
 });
 
 describe('the GitLab CI example (ci/gitlab-ci.example.yml)', () => {

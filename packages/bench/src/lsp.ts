@@ -8,12 +8,11 @@ import {
     ShutdownRequest, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
-/** The built language server's stdio entry, wherever this checkout keeps it. */
+/** The built language server's stdio entry. */
 export function languageServerEntry(repo: string): string {
-    const candidates = ['packages/language-server/out/node.js', 'packages/language/out/server/main.js'].map(file => path.join(repo, file));
-    const found = candidates.find(file => existsSync(file));
-    if (!found) throw new Error(`the language server is not built (looked for ${candidates.join(', ')}); run pnpm build`);
-    return found;
+    const entry = path.join(repo, 'packages/language-server/out/node.js');
+    if (!existsSync(entry)) throw new Error(`the language server is not built (${entry} is missing); run pnpm build`);
+    return entry;
 }
 
 /** A published diagnostics notification and when it arrived (performance.now()). */

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
+import { runFmt } from './commands/fmt.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { styleFor } from './style.js';
@@ -21,16 +22,29 @@ Examples:
   pool check --format junit . > pool-junit.xml
 `;
 
+const FMT_HELP = `
+Only spaces, line breaks and the spelling of amounts change (£1200000 becomes £1,200,000); the
+computed figures never do. Files with syntax errors, and files whose text partners have approved as
+it stands, are left alone.
+
+Exit status: 0 formatted (with --check: nothing to change), 1 files would change (--check) or could
+not be formatted, 2 usage or I/O error.
+
+Examples:
+  pool fmt agreements                       format every .pool file in a folder, in place
+  pool fmt --check .                        in CI: fail if any file is not formatted
+`;
+
 /**
  * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
  * pipes stay clean.
  */
-function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+function progressReporter(stream: NodeJS.WriteStream, verb = 'checking', env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
     if (!stream.isTTY || env.CI) return undefined;
     return (done, total) => {
         if (total < 20) return;
         // Rewrite one line while working; erase it when done so the report starts on a clean line.
-        stream.write(done < total ? `\rchecking ${done}/${total} files…` : '\r\u001b[K');
+        stream.write(done < total ? `\r${verb} ${done}/${total} files…` : '\r\u001b[K');
     };
 }
 
@@ -82,6 +96,16 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
         .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean }) => {
             exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
+        });
+
+    program.command('fmt')
+        .description('format agreements in place, as the editor formats them (never changing what they say)')
+        .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
+        .option('--check', 'change nothing; list the files that would be reformatted and exit 1 if there are any', false)
+        .addHelpText('after', FMT_HELP)
+        .action(async (paths: string[], options: { check: boolean }) => {
+            const progress = progressReporter(process.stderr, 'reading');
+            exitCode = await runFmt(paths, options, { ...fullIo, progress });
         });
 
     program.command('fingerprint')
