@@ -44,8 +44,19 @@ describe('fuzzing the language server through a real LSP connection', () => {
     });
 });
 
+/**
+ * Every finding of `pool check` in a folder, by file and code, with amounts and fingerprints
+ * normalised: formatting may regroup digits (`£1000` → `£1,000`) that a message quotes as written,
+ * and any change of layout changes the fingerprint a stale approval quotes.
+ */
+function findings(root: string): string[] {
+    const report = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    const normalise = (message: string) => message.replace(/now sha256:[0-9a-f]+…/, 'now sha256:…').replace(/£[\d,]+/g, amount => amount.replace(/,/g, ''));
+    return report.diagnostics.map(d => `${d.file} ${d.code}: ${normalise(d.message)}`).sort();
+}
+
 describe('fuzzing the command line', () => {
-    it('pool check on 200 fuzzed agreements exits 0 or 1 and never prints a stack trace', () => {
+    it('pool check and pool fmt on 200 fuzzed agreements exit 0 or 1, never print a stack trace, and formatting keeps every finding', () => {
         const random = randomGenerator(SEED);
         const root = mkdtempSync(path.join(tmpdir(), 'pool-cli-fuzz-'));
         for (let i = 0; i < 200; i++) {
@@ -63,5 +74,18 @@ describe('fuzzing the command line', () => {
         const json = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout);
         expect(json.summary.files).toBe(200);
         expect(json.diagnostics.filter((d: { code: string }) => d.code === 'internal-error')).toEqual([]);
+
+        // pool fmt on the same files: no stack trace, and what it formats keeps every finding.
+        const before = findings(root);
+        const texts = new Map(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
+        const fmt = runPool(['fmt', '.'], { cwd: root });
+        expect(fmt.stderr).not.toMatch(/\n\s+at |internal error/);
+        expect([0, 1]).toContain(fmt.status);
+        const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file as string), 'utf8') !== texts.get(file));
+        expect(formatted.length).toBeGreaterThanOrEqual(10); // most fuzzed files have syntax errors and are left alone
+        for (const file of formatted) expect(fmt.stdout).toContain(`formatted ${file}\n`);
+        expect(findings(root)).toEqual(before);
+        const again = runPool(['fmt', '--check', '.'], { cwd: root });
+        expect(again.stdout).toBe('');
     });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
 import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
@@ -71,6 +73,29 @@ describe('absurd layout', () => {
             'file-too-large: this file is 12.6 MiB, more than the 10 MiB Pool reads, so it was not checked: split it into files that import a shared one'
         ]);
         expect(result.status).toBe(1);
+    });
+
+    it('refuses a 50 MB file the same way, with the V8 heap held to 256 MB, and pool fmt leaves it alone', () => {
+        const text = 'partner a "A" council\n'.repeat(2_400_000);
+        const root = scratch({ 'huge.pool': text });
+        const env = { NODE_OPTIONS: '--max-old-space-size=256' };
+        const check = runPool(['check', 'huge.pool'], { cwd: root, env });
+        expect(check.stdout).toContain('huge.pool:1:1: error[file-too-large]: this file is 50.4 MiB, more than the 10 MiB Pool reads');
+        expect(check.status).toBe(1);
+        const fmt = runPool(['fmt', 'huge.pool'], { cwd: root, env });
+        expect(fmt.stderr).toContain('huge.pool: not formatted: it is too large for Pool to read');
+        expect(fmt.status).toBe(1);
+        expect(readFileSync(path.join(root, 'huge.pool'), 'utf8') === text).toBe(true);
+    });
+
+    it('reports an import of a folder at the import, and reads nothing in it', () => {
+        const root = scratch({ 'main.pool': `import "registers"\n${CLEAN}`, 'registers/a.pool': 'partner a "A" council\n' });
+        const result = runPool(['check', '--format', 'json', 'main.pool'], { cwd: root });
+        const json = JSON.parse(result.stdout);
+        expect(json.diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)).toEqual([
+            'import-not-found: `registers` is a folder; import a .pool file inside it'
+        ]);
+        expect(json.files).toEqual(['main.pool']);
     });
 
     it('checks 100,000 partners and reports the one duplicate among them', () => {

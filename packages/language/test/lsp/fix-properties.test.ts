@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { TextDocument } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { randomEdit, randomGenerator } from '../../../../test/fuzz/mutations.js';
+import { REPO, workspace } from '../helpers.js';
+
+/**
+ * What must hold for every quick fix the editor offers, on every invalid example and on fuzzed
+ * versions of them, not just on the hand-written fixtures:
+ * - the fixed text has no syntax error the original did not have;
+ * - every comment survives, except one at the end of a line that a removal deletes with its declaration;
+ * - every declared id survives, except the partner a "Remove the unused partner" fix removes;
+ * - the problem fixed is gone (for fixes that are not one of several suggestions).
+ */
+
+const INVALID = path.join(REPO, 'examples/invalid');
+const SUPPORT = readdirSync(path.join(INVALID, 'support')).filter(name => name.endsWith('.pool'));
+
+function comments(text: string): string[] {
+    return [...text.matchAll(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g)].map(match => match[0].trimEnd()).sort();
+}
+
+function declaredIds(text: string): string[] {
+    return [...text.matchAll(/^\s*(?:partner|pool|outcome)\s+([A-Za-z_][\w-]*)/gm)].map(match => match[1]).sort();
+}
+
+function without<T>(items: readonly T[], removed: readonly T[]): T[] {
+    const rest = [...items];
+    for (const item of removed) {
+        const index = rest.indexOf(item);
+        if (index >= 0) rest.splice(index, 1);
+    }
+    return rest;
+}
+
+interface Checked { fixes: number }
+
+async function checkEveryFix(name: string, text: string, tally: Checked): Promise<void> {
+    const files: Record<string, string> = { [name]: text };
+    for (const support of SUPPORT) files[`support/${support}`] = readFileSync(path.join(INVALID, 'support', support), 'utf8');
+    const before = await workspace(files);
+    const document = before.document(name);
+    const syntaxErrors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => String(d.code) === 'syntax-error').length;
+    const originalSyntaxErrors = syntaxErrors(before.diagnostics(name));
+    for (const diagnostic of before.diagnostics(name)) {
+        const actions = (await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 }
+        }) ?? []).filter(CodeAction.is);
+        for (const action of actions) {
+            const edits = action.edit?.changes?.[document.uri.toString()];
+            if (!edits) continue;
+            tally.fixes++;
+            const where = `${name}: "${action.title}" for ${diagnostic.code} at ${diagnostic.range.start.line + 1}`;
+            const fixed = TextDocument.applyEdits(document.textDocument, edits);
+            const after = await workspace({ ...files, [name]: fixed });
+            expect(syntaxErrors(after.diagnostics(name)), where).toBeLessThanOrEqual(originalSyntaxErrors);
+
+            const removal = action.title.startsWith('Remove the unused partner');
+            // Only a comment on the removed declaration's own line may go with it.
+            const declarationLine = removal ? edits.map(edit => text.slice(document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)).split('\n')[0]).join('\n') : '';
+            expect(without(comments(text), comments(declarationLine)).every(comment => comments(fixed).includes(comment)), `${where} keeps every comment`).toBe(true);
+            const lostIds = without(declaredIds(text), declaredIds(fixed));
+            expect(lostIds, where).toEqual(removal ? [action.title.match(/`([^`]+)`/)![1]] : []);
+
+            if (action.isPreferred && originalSyntaxErrors === 0) {
+                const still = after.diagnostics(name).filter(d => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
+                expect(still, `${where} fixes the problem`).toEqual([]);
+            }
+        }
+    }
+}
+
+const examples = readdirSync(INVALID).filter(name => name.endsWith('.pool')).sort();
+
+describe('every quick fix on the invalid examples', () => {
+    it.each(examples)('%s', async name => {
+        const tally = { fixes: 0 };
+        await checkEveryFix(name, readFileSync(path.join(INVALID, name), 'utf8'), tally);
+    });
+});
+
+describe('every quick fix on declarations with comments around them', () => {
+    it('removes an unused partner between others without touching the comments or partners next to it', async () => {
+        const text = `agreement "A" {
+    period 2013/14 to 2014/15
+    host council
+}
+partner council "Anytown Council" council
+partner fire "Anytown Fire and Rescue Service" fire   // joins in 2015
+// the NHS partner below pays through the BCF
+partner nhs "NHS Anytown" health
+pool care "Care pot" pooled under section 75 {
+    2013/14 { council £100  nhs £50 }   /* checked */
+    total £150
+}
+`;
+        const tally = { fixes: 0 };
+        await checkEveryFix('main.pool', text, tally);
+        expect(tally.fixes).toBeGreaterThanOrEqual(1);
+    });
+});
+
+describe('every quick fix on fuzzed versions of the invalid examples', () => {
+    it('keeps text, ids and syntax on 150 seeded variants, and offers many fixes', async () => {
+        const random = randomGenerator(20261129);
+        const tally = { fixes: 0 };
+        for (let i = 0; i < 150; i++) {
+            const name = examples[i % examples.length];
+            let text = readFileSync(path.join(INVALID, name), 'utf8');
+            const count = 1 + Math.floor(random() * 3);
+            for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
+            await checkEveryFix(name, text, tally);
+        }
+        expect(tally.fixes).toBeGreaterThan(30);
+    }, 120_000);
+});

@@ -1,0 +1,126 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { escapeHtml } from './escape.js';
+
+/**
+ * Charts are Vega-Lite specifications rendered to SVG by Vega, headless and synchronously (no
+ * canvas, no DOM, no fetches), so the same data always gives the same bytes. Chart figures are
+ * positions on a page, not money: the exact amounts are in the tables beside each chart.
+ */
+
+/** GOV.UK Design System colours, in an order that keeps neighbours distinguishable. */
+export const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d53880', '#28a197', '#b58840', '#003078', '#6f72af', '#505a5f', '#912b88', '#85994b'];
+export const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
+
+const FONT = 'arial, sans-serif';
+
+const CONFIG = {
+    font: FONT,
+    aria: false,
+    background: '#ffffff',
+    view: { stroke: null },
+    axis: { labelFontSize: 12, titleFontSize: 13, labelColor: '#0b0c0c', titleColor: '#0b0c0c', gridColor: '#e5e6e7', domainColor: '#505a5f', tickColor: '#505a5f', titleFontWeight: 'bold' as const },
+    legend: { labelFontSize: 12, titleFontSize: 13, labelColor: '#0b0c0c', titleColor: '#0b0c0c', labelLimit: 320 },
+    range: { category: PALETTE }
+};
+
+/**
+ * Renders a Vega-Lite specification to an SVG string, labelled by the element with the given id
+ * (the figure's caption); the caller puts the same figures in a table beside it.
+ */
+export function renderChart(spec: TopLevelSpec, id: string): string {
+    const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec);
+    const view = new vega.View(runtime, { renderer: 'none' });
+    view.run();
+    // What View.toSVG does, without the awaits: nothing here loads anything, so it can be synchronous.
+    const internal = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number]; _scenegraph: { root: unknown } };
+    const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+    vega.resetSVGDefIds();
+    const renderer = new (vega as unknown as { SVGStringRenderer: new (loader: unknown) => unknown }).SVGStringRenderer(view.loader()) as {
+        initialize(el: null, width: number, height: number, origin: [number, number]): { background(colour: string): unknown };
+        render(scene: unknown): unknown;
+        svg(): string;
+    };
+    renderer.initialize(null,
+        Math.max(0, internal._viewWidth + padding.left + padding.right),
+        Math.max(0, internal._viewHeight + padding.top + padding.bottom),
+        [padding.left + internal._origin[0], padding.top + internal._origin[1]]).background(view.background());
+    renderer.render(internal._scenegraph.root);
+    view.finalize();
+    const svg = renderer.svg();
+    return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
+}
+
+export interface ContributionPoint { readonly partner: string; readonly year: string; readonly pounds: number }
+
+/** Stacked bars: each year's contributions, by partner. */
+export function contributionsChart(points: readonly ContributionPoint[], partnerOrder: readonly string[], id: string): string {
+    return renderChart({
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        width: 520,
+        height: 260,
+        data: { values: points.map(point => ({ ...point })) },
+        mark: { type: 'bar' },
+        encoding: {
+            x: { field: 'year', type: 'ordinal', title: 'Financial year', axis: { labelAngle: 0 } },
+            y: { field: 'pounds', type: 'quantitative', title: 'Contributions (£)', axis: { format: ',.0f' }, stack: 'zero' },
+            color: { field: 'partner', type: 'nominal', title: 'Partner', sort: [...partnerOrder] },
+            order: { field: 'order', type: 'quantitative' }
+        },
+        transform: [{ calculate: `indexof(${JSON.stringify(partnerOrder)}, datum.partner)`, as: 'order' }]
+    } as TopLevelSpec, id);
+}
+
+export interface SharePoint { readonly partner: string; readonly pounds: number }
+
+/** Horizontal bars: each partner's part of a shared amount, in pounds. */
+export function shareChart(points: readonly SharePoint[], id: string): string {
+    return renderChart({
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        width: 420,
+        height: { step: 28 },
+        data: { values: points.map((point, index) => ({ ...point, order: index })) },
+        mark: { type: 'bar', color: PALETTE[0] },
+        encoding: {
+            y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
+            x: { field: 'pounds', type: 'quantitative', title: 'Share (£)', axis: { format: ',.0f' } }
+        }
+    } as TopLevelSpec, id);
+}
+
+export interface OutcomeChartInput {
+    readonly unit: string;
+    readonly baseline: { readonly at: number; readonly value: number; readonly label: string };
+    readonly target: { readonly at: number; readonly value: number; readonly label: string };
+    readonly actuals: readonly { readonly at: number; readonly value: number; readonly label: string; readonly rag: string | null }[];
+}
+
+/** The straight line from baseline to target, and each actual as a dot coloured by its RAG status. */
+export function outcomeChart(input: OutcomeChartInput, id: string): string {
+    const ticks = [input.baseline, input.target, ...input.actuals];
+    // Positions are year ends and quarter ends; the axis names them as the agreement does.
+    const labelExpr = ticks.map(tick => `datum.value == ${tick.at} ? ${JSON.stringify(tick.label)}`).join(' : ') + ' : ""';
+    const positions = [...new Set(ticks.map(tick => tick.at))].sort((a, b) => a - b);
+    const x = { field: 'at', type: 'quantitative' as const, title: 'End of period', scale: { zero: false, nice: false, padding: 24 }, axis: { values: positions, labelExpr, labelAngle: 0, grid: false, labelOverlap: true } };
+    const y = { field: 'value', type: 'quantitative' as const, title: input.unit, scale: { zero: false, padding: 16 } };
+    return renderChart({
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        width: 480,
+        height: 240,
+        layer: [
+            {
+                data: { values: [{ ...input.baseline, kind: 'baseline' }, { ...input.target, kind: 'target' }] },
+                mark: { type: 'line', strokeDash: [6, 4], color: '#505a5f', point: { filled: true, size: 60, color: '#505a5f' } },
+                encoding: { x, y }
+            },
+            {
+                data: { values: input.actuals.map(actual => ({ ...actual, rag: actual.rag ?? 'none' })) },
+                mark: { type: 'point', filled: true, size: 110, stroke: '#0b0c0c', strokeWidth: 1 },
+                encoding: {
+                    x, y,
+                    color: { field: 'rag', type: 'nominal', title: 'Status', scale: { domain: ['green', 'amber', 'red', 'none'], range: [RAG_COLOURS.green, RAG_COLOURS.amber, RAG_COLOURS.red, '#b1b4b6'] } }
+                }
+            }
+        ]
+    } as TopLevelSpec, id);
+}

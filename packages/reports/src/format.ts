@@ -1,0 +1,33 @@
+import { type Currency, formatMoney } from '@pool/language';
+import type { Money } from './report-data.js';
+
+/** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */
+export function pence(amount: string): bigint {
+    const negative = amount.startsWith('-');
+    const [pounds, fraction = '0'] = amount.replace('-', '').split('.');
+    const value = BigInt(pounds) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+    return negative ? -value : value;
+}
+
+/** `£1,200,000` from "1200000.00"; an unknowable amount (null) shows as "unknown". */
+export function formatAmount(amount: Money, currency: string, unknown: string): string {
+    return amount === null ? unknown : formatMoney(pence(amount), { currency: currency as Currency });
+}
+
+/** "40%" from "40.0000", trailing zeros dropped; a figure that needs more places keeps two. */
+export function formatPercentText(percent: string): string {
+    const [whole, fraction = ''] = percent.split('.');
+    const trimmed = fraction.replace(/0+$/, '');
+    if (trimmed.length <= 2) return `${whole}${trimmed ? '.' + trimmed : ''}%`;
+    // More than two places: round half away from zero to two and say it is approximate.
+    const scaled = BigInt(whole.replace('-', '') + fraction.padEnd(4, '0').slice(0, 4));
+    const rounded = (scaled + 50n) / 100n;
+    const text = `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
+    return `≈${whole.startsWith('-') ? '-' : ''}${text}%`;
+}
+
+/** A list in words: "a", "a and b", "a, b and c". */
+export function joinWords(items: readonly string[], and: string): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,244 @@
+/**
+ * Every heading, label and sentence pattern of the reports, in one place, per language. Values
+ * inserted into a pattern are already formatted (and, for HTML, escaped) by the caller.
+ */
+export type ReportLang = 'en' | 'cy';
+
+export interface ReportText {
+    readonly reportTitle: (title: string) => string;
+    readonly statementTitle: (partner: string, title: string) => string;
+    readonly untitled: string;
+    readonly skipLink: string;
+    readonly unknown: string;
+    readonly and: string;
+    readonly headings: {
+        readonly about: string;
+        readonly summary: string;
+        readonly partners: string;
+        readonly contributions: string;
+        readonly spending: string;
+        readonly outcomes: string;
+        readonly shares: string;
+        readonly savings: string;
+        readonly approvals: string;
+        readonly statement: string;
+        readonly checks: string;
+        readonly fingerprint: string;
+    };
+    readonly labels: {
+        readonly reference: string;
+        readonly status: string;
+        readonly period: string;
+        readonly host: string;
+        readonly board: string;
+        readonly reviews: string;
+        readonly file: string;
+        readonly partner: string;
+        readonly id: string;
+        readonly kind: string;
+        readonly pool: string;
+        readonly year: string;
+        readonly total: string;
+        readonly income: string;
+        readonly spend: string;
+        readonly balance: string;
+        readonly outcome: string;
+        readonly baseline: string;
+        readonly target: string;
+        readonly direction: string;
+        readonly measuredBy: string;
+        readonly period2: string;
+        readonly actual: string;
+        readonly expected: string;
+        readonly progress: string;
+        readonly rag: string;
+        readonly earned: string;
+        readonly share: string;
+        readonly amount: string;
+        readonly cap: string;
+        readonly reinvested: string;
+        readonly projected: string;
+        readonly investment: string;
+        readonly netBenefit: string;
+        readonly payback: string;
+        readonly returnPerPound: string;
+        readonly approver: string;
+        readonly date: string;
+        readonly approvedText: string;
+        readonly current: string;
+        readonly stale: string;
+        readonly severity: string;
+        readonly code: string;
+        readonly place: string;
+        readonly message: string;
+        readonly sha256: string;
+        readonly agreementFingerprint: string;
+        readonly toolVersion: string;
+        readonly paysIn: string;
+        readonly receives: string;
+        readonly bears: string;
+        readonly noPayback: string;
+        readonly increase: string;
+        readonly reduce: string;
+        readonly green: string;
+        readonly amber: string;
+        readonly red: string;
+        readonly error: string;
+        readonly warning: string;
+        readonly info: string;
+        readonly hint: string;
+        readonly chartAlternative: string;
+    };
+    readonly sentences: {
+        readonly contributes: (partner: string, amounts: string, pool: string, total: string | undefined) => string;
+        readonly amountInYear: (amount: string, year: string) => string;
+        readonly spends: (pool: string, spend: string, income: string, year: string, balance: string) => string;
+        readonly noSpending: (pool: string) => string;
+        readonly outcome: (description: string, direction: 'increase' | 'reduce' | null, baseline: string, target: string, measuredBy: string | undefined) => string;
+        readonly latestActual: (value: string, period: string, rag: string | undefined, expected: string | undefined) => string;
+        readonly payment: (rate: string, per: string, cap: string | undefined, atTarget: string | undefined) => string;
+        readonly share: (kind: string, subject: string, parts: string, base: string | undefined) => string;
+        readonly sharePart: (partner: string, percent: string, amount: string | undefined) => string;
+        readonly reinvestPart: (percent: string, amount: string | undefined) => string;
+        readonly savings: (pool: string, total: string, first: string, last: string, investment: string, netBenefit: string, payback: string | undefined, returnPerPound: string | undefined) => string;
+        readonly approval: (approver: string, partner: string, date: string, stale: boolean) => string;
+        readonly checksPassed: string;
+        readonly checksFailed: (errors: number, warnings: number) => string;
+        readonly checksWarnings: (warnings: number) => string;
+        readonly noApprovals: string;
+        readonly noOutcomes: string;
+        readonly noShares: string;
+        readonly fingerprintExplained: string;
+        readonly statementTotals: (paysIn: string, receives: string, bears: string) => string;
+        readonly chartContributions: (title: string) => string;
+        readonly chartShares: (kind: string, subject: string) => string;
+        readonly chartOutcome: (description: string) => string;
+        readonly shareKind: (kind: string) => string;
+        readonly trajectoryExplained: string;
+    };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+const en: ReportText = {
+    reportTitle: title => `${title}: agreement report`,
+    statementTitle: (partner, title) => `${partner}: statement under ${title}`,
+    untitled: 'Untitled agreement',
+    skipLink: 'Skip to main content',
+    unknown: 'unknown',
+    and: 'and',
+    headings: {
+        about: 'About this agreement',
+        summary: 'What the agreement says',
+        partners: 'Partners',
+        contributions: 'Contributions by partner and year',
+        spending: 'Spending against income',
+        outcomes: 'Outcomes',
+        shares: 'Sharing of savings and risk',
+        savings: 'Projected savings',
+        approvals: 'Approvals',
+        statement: 'Statement',
+        checks: 'Checks',
+        fingerprint: 'Fingerprint'
+    },
+    labels: {
+        reference: 'Reference',
+        status: 'Status',
+        period: 'Period',
+        host: 'Host',
+        board: 'Board',
+        reviews: 'Reviews',
+        file: 'File',
+        partner: 'Partner',
+        id: 'Id',
+        kind: 'Kind',
+        pool: 'Pool',
+        year: 'Year',
+        total: 'Total',
+        income: 'Income',
+        spend: 'Spend',
+        balance: 'Left over',
+        outcome: 'Outcome',
+        baseline: 'Baseline',
+        target: 'Target',
+        direction: 'Aim',
+        measuredBy: 'Measured by',
+        period2: 'Period',
+        actual: 'Actual',
+        expected: 'Expected on the trajectory',
+        progress: 'Progress',
+        rag: 'Status',
+        earned: 'Payment earned',
+        share: 'Share',
+        amount: 'Amount',
+        cap: 'Up to',
+        reinvested: 'Reinvested in the pool',
+        projected: 'Projected savings',
+        investment: 'Put in',
+        netBenefit: 'Net benefit',
+        payback: 'Pays back in',
+        returnPerPound: 'Saved per £1 put in',
+        approver: 'Approved by',
+        date: 'Date',
+        approvedText: 'Text approved',
+        current: 'the current text',
+        stale: 'an earlier text (stale)',
+        severity: 'Severity',
+        code: 'Check',
+        place: 'Where',
+        message: 'Problem',
+        sha256: 'SHA-256',
+        agreementFingerprint: 'Agreement fingerprint (as approvals record it)',
+        toolVersion: 'Produced by',
+        paysIn: 'Pays in',
+        receives: 'Receives of shared benefits',
+        bears: 'Bears of overspends',
+        noPayback: 'not within the projection',
+        increase: 'increase',
+        reduce: 'reduce',
+        green: 'Green',
+        amber: 'Amber',
+        red: 'Red',
+        error: 'Error',
+        warning: 'Warning',
+        info: 'Information',
+        hint: 'Hint',
+        chartAlternative: 'The same figures are in the table.'
+    },
+    sentences: {
+        contributes: (partner, amounts, pool, total) => `${partner} puts ${amounts} into the ${pool}${total ? `: ${total} in all` : ''}.`,
+        amountInYear: (amount, year) => `${amount} in ${year}`,
+        spends: (pool, spend, income, year, balance) => `In ${year} the ${pool} spends ${spend} of its ${income} income, leaving ${balance}.`,
+        noSpending: pool => `No spending from the ${pool} is set out.`,
+        outcome: (description, direction, baseline, target, measuredBy) =>
+            `${description}: ${direction === 'increase' ? 'to rise' : direction === 'reduce' ? 'to fall' : 'to move'} from ${baseline} to ${target}${measuredBy ? `, measured by ${measuredBy}` : ''}.`,
+        latestActual: (value, period, rag, expected) => `The latest actual is ${value} in ${period}${expected ? ` against ${expected} expected on the trajectory` : ''}${rag ? ` (${rag})` : ''}.`,
+        payment: (rate, per, cap, atTarget) => `Payment by results: ${rate} per ${per}${cap ? `, up to ${cap}` : ''}${atTarget ? `; ${atTarget} if the target is met` : ''}.`,
+        share: (kind, subject, parts, base) => `${kind} of the ${subject}${base ? ` (${base})` : ''} are shared: ${parts}.`,
+        sharePart: (partner, percent, amount) => `${partner} ${percent}${amount ? ` (${amount})` : ''}`,
+        reinvestPart: (percent, amount) => `${percent} reinvested${amount ? ` (${amount})` : ''}`,
+        savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
+            `Savings of ${total} are projected from the ${pool} from ${first} to ${last}, against ${investment} put in: a net benefit of ${netBenefit}${payback ? `, paying back in ${payback}` : ''}${returnPerPound ? `, ${returnPerPound} saved for every £1 put in` : ''}.`,
+        approval: (approver, partner, date, stale) => `${approver} approved for ${partner} on ${date}${stale ? '; the text has changed since, so this approval is stale' : ''}.`,
+        checksPassed: 'All checks passed.',
+        checksFailed: (errors, warnings) => `The checks found ${plural(errors, 'error', 'errors')}${warnings ? ` and ${plural(warnings, 'warning', 'warnings')}` : ''}. The figures below may be incomplete until they are fixed.`,
+        checksWarnings: warnings => `No errors; the checks found ${plural(warnings, 'warning', 'warnings')}.`,
+        noApprovals: 'No approvals are recorded.',
+        noOutcomes: 'No outcomes are set out.',
+        noShares: 'No sharing of savings or risk is set out.',
+        fingerprintExplained: 'A reviewer can compare these with the files they hold (sha256sum) to tell whether this report matches the agreement text.',
+        statementTotals: (paysIn, receives, bears) => `In all it pays in ${paysIn}, receives ${receives} of shared benefits and bears ${bears} of overspends.`,
+        chartContributions: title => `Chart: contributions to the ${title} by partner and year`,
+        chartShares: (kind, subject) => `Chart: each partner's share of ${kind.toLowerCase()} of the ${subject}, in pounds`,
+        chartOutcome: description => `Chart: ${description}, baseline to target, with actuals`,
+        shareKind: kind => ({ savings: 'Savings', benefits: 'Benefits', overspend: 'Overspends', overspends: 'Overspends', underspend: 'Underspends', underspends: 'Underspends' } as Record<string, string>)[kind] ?? kind,
+        trajectoryExplained: 'The dashed line is the straight-line trajectory from the baseline to the target; each dot is an actual, coloured by its status (green on track, amber at 75% or more of the expected improvement, red below).'
+    }
+};
+
+/** Welsh falls back to English until the message catalogue carries the report's strings. */
+export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy: en };
+
+export function reportText(lang: ReportLang = 'en'): ReportText {
+    return REPORT_TEXT[lang] ?? en;
+}
