@@ -14,6 +14,10 @@ export interface LspClientOptions {
     readonly initializationOptions?: Record<string, unknown>;
     /** The client's `pool` settings; when given, the client serves `workspace/configuration`. */
     readonly settings?: Record<string, unknown>;
+    /** The server to start (a Node module speaking LSP over stdio); the built `@pool/language-server` unless given. */
+    readonly server?: string;
+    /** Sent as the `locale` of `initialize`, as VS Code sends its display language. */
+    readonly locale?: string;
 }
 
 /**
@@ -46,7 +50,7 @@ export class LspClient {
     }
 
     static async start(workspaceFolders: readonly string[], options: LspClientOptions = {}): Promise<LspClient> {
-        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const settings = options.settings;
         if (settings) {
@@ -63,6 +67,7 @@ export class LspClient {
                 workspace: settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}
             },
             initializationOptions: options.initializationOptions,
+            ...(options.locale ? { locale: options.locale } : {}),
             workspaceFolders: workspaceFolders.map(folder => ({ uri: pathToFileURL(folder).toString(), name: folder }))
         });
         await connection.sendNotification(InitializedNotification.type, {});

@@ -9,3 +9,4 @@ export * from './diff/agreement-diff.js';
 export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.js';
 export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
+export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';

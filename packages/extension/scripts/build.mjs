@@ -1,0 +1,47 @@
+// Builds the extension: the TextMate grammar (generated from the Langium grammar), the reference of
+// check codes that problems link to, and two bundles made by esbuild: the extension (client) and the
+// language server, both CommonJS for the Node that VS Code ships.
+import { build } from 'esbuild';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateTextMateGrammar } from './textmate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const extension = path.resolve(here, '..');
+const repository = path.resolve(extension, '../..');
+const production = process.argv.includes('--production');
+
+async function textMateGrammar() {
+    const langiumOutput = JSON.parse(await readFile(path.join(repository, 'packages/language/syntaxes/pool.tmLanguage.json'), 'utf8'));
+    const grammarText = await readFile(path.join(repository, 'grammar/pool.langium'), 'utf8');
+    await mkdir(path.join(extension, 'syntaxes'), { recursive: true });
+    const grammar = generateTextMateGrammar(langiumOutput, grammarText);
+    await writeFile(path.join(extension, 'syntaxes/pool.tmLanguage.json'), `${JSON.stringify(grammar, null, 2)}\n`);
+}
+
+async function checkReference() {
+    await mkdir(path.join(extension, 'docs'), { recursive: true });
+    await copyFile(path.join(repository, 'docs/checks.md'), path.join(extension, 'docs/checks.md'));
+}
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    // VS Code 1.91 ships Node 20; the bundles must not need anything newer.
+    target: 'node20',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    // Langium and the language client are ES modules; in a CommonJS bundle `import.meta.url` is the bundle's own file.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+};
+
+await Promise.all([
+    textMateGrammar(),
+    checkReference(),
+    build({ ...common, entryPoints: [path.join(extension, 'src/extension.ts')], outfile: path.join(extension, 'dist/extension.cjs'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [path.join(repository, 'packages/language-server/out/node.js')], outfile: path.join(extension, 'dist/server.cjs') })
+]);

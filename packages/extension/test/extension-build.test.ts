@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { OPEN_REPORT_PREVIEW } from '@pool/language';
+import { describe, expect, it } from 'vitest';
+import { LspClient } from '../../../test/support/lsp-client.js';
+import { REPO } from '../../../test/support/paths.js';
+// @ts-expect-error: a plain ES module of the build, without type declarations
+import { generateTextMateGrammar, grammarKeywords, terminalRegexes } from '../scripts/textmate.mjs';
+
+/**
+ * What the extension's build makes, checked against its sources: the TextMate grammar stays in
+ * step with the Langium grammar, the language configuration with its comment syntax, the
+ * contributed settings and commands with what the server reads and sends, and the bundled server
+ * runs and checks on its own.
+ */
+
+const EXTENSION = path.join(REPO, 'packages/extension');
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const grammarText = readFileSync(path.join(REPO, 'grammar/pool.langium'), 'utf8');
+const textMate = readJson(path.join(EXTENSION, 'syntaxes/pool.tmLanguage.json'));
+const manifest = readJson(path.join(EXTENSION, 'package.json'));
+
+interface TextMatePattern { name?: string; match?: string; include?: string }
+
+function scopeOf(token: string): string[] {
+    return (textMate.patterns as TextMatePattern[])
+        .filter(pattern => pattern.match !== undefined && new RegExp(`^(?:${pattern.match})$`).test(token))
+        .map(pattern => pattern.name!);
+}
+
+describe('the TextMate grammar', () => {
+    it('is what the build generates from the Langium grammar as it stands', () => {
+        const langiumOutput = readJson(path.join(REPO, 'packages/language/syntaxes/pool.tmLanguage.json'));
+        expect(textMate).toEqual(generateTextMateGrammar(langiumOutput, grammarText));
+    });
+
+    it('colours every keyword of the grammar as a keyword', () => {
+        const keywords = [...grammarKeywords(grammarText) as Set<string>];
+        expect(keywords).toEqual(expect.arrayContaining(['agreement', 'partner', 'pool', 'share', 'total', 'approvals']));
+        const uncoloured = keywords.filter(keyword => !scopeOf(keyword).some(scope => scope.startsWith('keyword.')));
+        expect(uncoloured).toEqual([]);
+    });
+
+    it('colours amounts, percentages, financial years and dates as the grammar writes them', () => {
+        expect(scopeOf('£2,200,000')).toContain('constant.numeric.amount.pool');
+        expect(scopeOf('£1.5m')).toContain('constant.numeric.amount.pool');
+        expect(scopeOf('40%')).toContain('constant.numeric.percentage.pool');
+        expect(scopeOf('2013/14')).toContain('constant.other.financial-year.pool');
+        expect(scopeOf('2025-03-31')).toContain('constant.other.date.pool');
+        expect(scopeOf('manchester')).toEqual([]);
+    });
+
+    it('takes each literal pattern from a terminal rule of the grammar', () => {
+        const terminals = terminalRegexes(grammarText) as Map<string, string>;
+        const amount = (textMate.patterns as TextMatePattern[]).find(pattern => pattern.name === 'constant.numeric.amount.pool');
+        expect(amount?.match).toContain(terminals.get('MONEY'));
+    });
+});
+
+describe('the language configuration', () => {
+    const configuration = readJson(path.join(EXTENSION, 'language-configuration.json'));
+
+    it('comments as the grammar does', () => {
+        const terminals = terminalRegexes(grammarText) as Map<string, string>;
+        expect(new RegExp(terminals.get('SL_COMMENT')!).test(`${configuration.comments.lineComment} note`)).toBe(true);
+        const [open, close] = configuration.comments.blockComment as [string, string];
+        expect(new RegExp(`^${terminals.get('ML_COMMENT')!}$`).test(`${open} note ${close}`)).toBe(true);
+    });
+
+    it('folds between region markers and indents inside braces', () => {
+        expect(new RegExp(configuration.folding.markers.start).test('    // region 2013/14')).toBe(true);
+        expect(new RegExp(configuration.folding.markers.end).test('    // endregion')).toBe(true);
+        expect(new RegExp(configuration.indentationRules.increaseIndentPattern).test('pool families "Families" pooled {')).toBe(true);
+        expect(configuration.autoClosingPairs).toEqual(expect.arrayContaining([{ open: '{', close: '}' }]));
+    });
+
+    it('selects a whole amount, financial year or hyphenated id as one word', () => {
+        const word = new RegExp(configuration.wordPattern, 'g');
+        expect('manchester  £1,200,000 in 2013/14 central-government'.match(word)).toEqual(['manchester', '£1,200,000', 'in', '2013/14', 'central-government']);
+    });
+});
+
+describe('the manifest', () => {
+    const properties = manifest.contributes.configuration.properties;
+
+    it('contributes the settings the server reads, with the server\'s defaults', () => {
+        expect(properties['pool.strict'].default).toBe(false);
+        expect(properties['pool.inlayHints.enabled'].default).toBe(true);
+        expect(properties['pool.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
+    });
+
+    it('contributes the command the code lenses run', () => {
+        const commands = (manifest.contributes.commands as { command: string }[]).map(command => command.command);
+        expect(commands).toContain(OPEN_REPORT_PREVIEW);
+    });
+
+    it('gives .pool files the language, its grammar and a file icon', () => {
+        const [language] = manifest.contributes.languages;
+        expect(language).toMatchObject({ id: 'pool', extensions: ['.pool'] });
+        expect(readFileSync(path.join(EXTENSION, language.icon.light), 'utf8')).toContain('<svg');
+        expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'pool', scopeName: textMate.scopeName });
+    });
+});
+
+describe('the bundled language server', () => {
+    it('runs on its own and reports the same problems as the built server', async () => {
+        const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
+        const bundled = await LspClient.start([path.dirname(file)], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        const built = await LspClient.start([path.dirname(file)]);
+        try {
+            const fromBundle = await bundled.openAndWaitForDiagnostics(file);
+            expect(fromBundle.map(diagnostic => diagnostic.code)).toContain('total-mismatch');
+            expect(fromBundle).toEqual(await built.openAndWaitForDiagnostics(file));
+            expect(bundled.loggedErrors).toEqual([]);
+        } finally {
+            await Promise.all([bundled.stop(), built.stop()]);
+        }
+    });
+});

@@ -1,0 +1,168 @@
+import { examples, keywords } from 'pool-playground:bundled';
+import { FileStore } from './file-store.js';
+import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
+import { LANGUAGE_ID, LspBridge, messageOf, ReportExportRequest, ReportHtmlRequest } from './lsp-bridge.js';
+import * as monaco from './monaco.js';
+
+// The playground page: pick an example, edit it with the language server's help, see its report.
+// Everything runs in this page and its two workers; files stay in this browser's local storage.
+
+declare global {
+    interface Window {
+        MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+        /** For the browser tests: the editor and the bridge, once the language server has started. */
+        poolPlayground?: { monaco: typeof monaco; editor: monaco.editor.IStandaloneCodeEditor; bridge: LspBridge; files: FileStore };
+    }
+}
+
+window.MonacoEnvironment = { getWorker: () => new Worker('editor.worker.js', { name: 'monaco-editor' }) };
+
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+function element<T extends HTMLElement>(id: string): T {
+    return document.getElementById(id) as T;
+}
+
+async function start(): Promise<void> {
+    const files = new FileStore(examples, window.localStorage);
+    const picker = element<HTMLSelectElement>('file');
+    const status = element<HTMLElement>('status');
+    const problems = element<HTMLUListElement>('problems');
+    const report = element<HTMLIFrameElement>('report');
+
+    registerLanguage();
+    for (const path of files.paths()) picker.add(new Option(path, path));
+
+    const editor = monaco.editor.create(element('editor'), {
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 14,
+        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        'semanticHighlighting.enabled': false
+    });
+
+    status.textContent = 'Starting the language server…';
+    const bridge = await LspBridge.start(monaco, new Worker('pool-language-server.js', { name: 'pool-language-server' }), files);
+
+    let current: monaco.editor.ITextModel | undefined;
+    const open = (path: string) => {
+        if (current) {
+            bridge.close(current);
+            current.dispose();
+        }
+        files.selected = path;
+        picker.value = path;
+        current = monaco.editor.createModel(files.read(path) ?? '', LANGUAGE_ID, monaco.Uri.parse(files.uriOf(path)));
+        editor.setModel(current);
+        bridge.open(current);
+        const model = current;
+        model.onDidChangeContent(() => {
+            files.write(path, model.getValue());
+            bridge.change(model);
+            showEdited(path);
+        });
+        showEdited(path);
+    };
+    const showEdited = (path: string) => {
+        element<HTMLButtonElement>('reset').disabled = !files.isEdited(path);
+    };
+
+    picker.addEventListener('change', () => open(picker.value));
+    element('reset').addEventListener('click', () => {
+        if (!current) return;
+        const path = files.selected;
+        files.reset(path);
+        current.setValue(files.read(path) ?? '');
+    });
+    element('download-json').addEventListener('click', () => void download('json', 'application/json'));
+    element('download-html').addEventListener('click', () => void download('html', 'text/html'));
+
+    const download = async (format: 'json' | 'html', type: string) => {
+        if (!current) return;
+        const { content } = await bridge.connection.sendRequest(ReportExportRequest, { uri: current.uri.toString(), format });
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([content], { type }));
+        link.download = files.selected.replace(/^.*\//, '').replace(/\.pool$/, '') + (format === 'json' ? '.json' : '.html');
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    };
+
+    // Each time the server publishes the open file's diagnostics it has checked it again: list them and
+    // render the report from the same state. A newer request supersedes one still in flight.
+    let reportRequest = 0;
+    bridge.onDiagnostics(uri => {
+        if (!current || uri !== current.uri.toString()) return;
+        showProblems(problems, bridge.diagnosticsOf(uri));
+        status.textContent = `Checked ${files.selected}`;
+        const request = ++reportRequest;
+        bridge.connection.sendRequest(ReportHtmlRequest, { uri, lang: document.documentElement.lang === 'cy' ? 'cy' : 'en' }).then(
+            ({ html }) => {
+                if (request === reportRequest) report.srcdoc = withPolicy(html);
+            },
+            (error: Error) => {
+                if (request === reportRequest) report.srcdoc = withPolicy(`<p>The report could not be made: ${escapeHtml(error.message)}</p>`);
+            });
+    });
+
+    open(files.selected);
+    window.poolPlayground = { monaco, editor, bridge, files };
+    document.body.dataset.ready = 'true';
+}
+
+function registerLanguage(): void {
+    monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.pool'] });
+    monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
+        comments: { lineComment: '//', blockComment: ['/*', '*/'] },
+        brackets: [['{', '}']],
+        autoClosingPairs: [{ open: '{', close: '}' }, { open: '"', close: '"' }],
+        wordPattern: /[A-Za-z_][\w-]*|£?[\d,.]+[km]?/
+    });
+    monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
+        keywords: [...keywords],
+        tokenizer: {
+            root: [
+                [/\/\/.*$/, 'comment'],
+                [/\/\*/, 'comment', '@comment'],
+                [/"([^"\\]|\\.)*"/, 'string'],
+                [/£?\d[\d,]*(\.\d+)?[km]?%?/, 'number'],
+                [/[A-Za-z_][\w-]*/, { cases: { '@keywords': 'keyword', '@default': 'identifier' } }]
+            ],
+            comment: [
+                [/\*\//, 'comment', '@pop'],
+                [/./, 'comment']
+            ]
+        }
+    });
+}
+
+function showProblems(list: HTMLUListElement, diagnostics: readonly Diagnostic[]): void {
+    list.replaceChildren(...diagnostics.map(diagnostic => {
+        const item = document.createElement('li');
+        item.className = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+        item.textContent = `Line ${diagnostic.range.start.line + 1}: ${messageOf(diagnostic)}${diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`}`;
+        return item;
+    }));
+    list.dataset.count = String(diagnostics.length);
+    if (diagnostics.length === 0) {
+        const item = document.createElement('li');
+        item.className = 'clean';
+        item.textContent = 'No problems.';
+        list.append(item);
+    }
+}
+
+/** The report is agreement text rendered as HTML: shown in a sandboxed frame, under a policy that runs nothing. */
+function withPolicy(html: string): string {
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
+    return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, head => head + meta) : meta + html;
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+start().catch((error: unknown) => {
+    const status = document.getElementById('status');
+    if (status) status.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
+    document.body.dataset.ready = 'failed';
+});

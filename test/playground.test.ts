@@ -1,0 +1,195 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayground, launchChromium, PLAYGROUND_DIST, servePlayground } from './support/browser.js';
+import { REPO } from './support/paths.js';
+
+// The playground in headless Chromium, driven as a user would: keys typed into the editor, the
+// quick-fix menu, the report panel, the download buttons. The page is the built static site, served
+// by the playground's own static server.
+
+/** What the page exposes for tests once the language server has started (src/main.ts). */
+interface PlaygroundHandle {
+    monaco: {
+        editor: { getModelMarkers(filter: { resource: unknown }): { message: string; code?: string; severity: number; startLineNumber: number }[] };
+    };
+    editor: {
+        getModel(): {
+            uri: unknown; getValue(): string;
+            findMatches(search: string, searchOnlyEditableRange: boolean, isRegex: boolean, matchCase: boolean, wordSeparators: null, captureMatches: boolean): { range: Range }[];
+        };
+        setSelection(range: Range): void; setPosition(position: { lineNumber: number; column: number }): void; focus(): void;
+        trigger(source: string, handlerId: string, payload: unknown): void;
+    };
+}
+interface Range { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }
+
+declare const poolPlayground: PlaygroundHandle;
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
+/** Waits for what the page shows to satisfy an assertion; the machine may be slow and busy. */
+function poll<T>(read: () => Promise<T>) {
+    return expect.poll(read, { timeout: 30_000, interval: 200 });
+}
+
+let browser: Browser;
+let server: { url: string; process: ChildProcess };
+
+beforeAll(async () => {
+    buildPlayground();
+    server = await servePlayground();
+    browser = await launchChromium();
+});
+
+afterAll(async () => {
+    await browser?.close();
+    server?.process.kill();
+});
+
+/** A fresh browser profile (empty local storage) on the playground, recording every request. */
+async function openPlayground(context?: BrowserContext): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+    const page = await (context ?? await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } })).newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', request => requests.push(request.url()));
+    page.on('pageerror', error => errors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    return { page, requests, errors };
+}
+
+async function choose(page: Page, file: string): Promise<void> {
+    await page.selectOption('#file', file);
+    await page.waitForFunction(name => document.querySelector('#status')?.textContent === `Checked ${name}`, file);
+}
+
+/** Selects the first occurrence of `search` in the editor and types `replacement` over it. */
+async function typeOver(page: Page, search: string, replacement: string): Promise<void> {
+    await page.evaluate(text => {
+        const match = poolPlayground.editor.getModel().findMatches(text, false, false, true, null, false)[0];
+        if (!match) throw new Error(`"${text}" is not in the editor`);
+        poolPlayground.editor.setSelection(match.range);
+        poolPlayground.editor.focus();
+    }, search);
+    await page.keyboard.type(replacement);
+}
+
+async function markers(page: Page) {
+    return page.evaluate(() => poolPlayground.monaco.editor.getModelMarkers({ resource: poolPlayground.editor.getModel().uri }));
+}
+
+async function waitForMarker(page: Page, code: string | undefined): Promise<void> {
+    await page.waitForFunction(wanted => {
+        const found = poolPlayground.monaco.editor.getModelMarkers({ resource: poolPlayground.editor.getModel().uri });
+        return wanted === undefined ? found.length === 0 : found.some(marker => marker.code === wanted);
+    }, code);
+}
+
+function editorText(page: Page): Promise<string> {
+    return page.evaluate(() => poolPlayground.editor.getModel().getValue());
+}
+
+describe('the playground', () => {
+    it('loads with nothing fetched from outside its own origin, and checks an example clean', async () => {
+        const { page, requests, errors } = await openPlayground();
+        await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Checked '));
+        expect(await page.textContent('#problems')).toBe('No problems.');
+        const origin = new URL(server.url).origin;
+        const outside = requests.filter(url => !url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:' + origin));
+        expect(outside).toEqual([]);
+        expect(requests).toContain(`${origin}/pool-language-server.js`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+    });
+
+    it('shows a file with a problem beside its report (the screenshot in docs/, kept with POOL_UPDATE_SCREENSHOT=1)', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await typeOver(page, '£2,200,000', '£2,300,000');
+        await waitForMarker(page, 'total-mismatch');
+        const png = await page.screenshot(process.env.POOL_UPDATE_SCREENSHOT ? { path: path.join(REPO, 'docs/playground.png') } : {});
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        await page.context().close();
+    });
+
+    it('reads imports through the page: a partner from an imported register hovers with its full name', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        expect(await page.textContent('#problems')).toBe('No problems.');
+        await page.evaluate(() => {
+            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0]!;
+            poolPlayground.editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 1 });
+            poolPlayground.editor.focus();
+            poolPlayground.editor.trigger('test', 'editor.action.showHover', {});
+        });
+        await poll(async () => page.locator('.monaco-hover').last().textContent()).toContain('Greater Manchester Police');
+        await page.context().close();
+    });
+
+    it('shows an introduced error as a marker and in the problems list, and its quick fix repairs it', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await typeOver(page, '£2,200,000', '£2,300,000');
+        await waitForMarker(page, 'total-mismatch');
+        expect(await page.textContent('#problems')).toMatch(/Line 26: .*total-mismatch/);
+        await poll(async () => page.locator('.squiggly-error').count()).toBeGreaterThan(0);
+
+        // The cursor is on the wrong total: open the quick-fix menu with the keyboard and take the first fix.
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+.');
+        const fixes = page.locator('.action-widget .monaco-list-row.action');
+        await poll(async () => fixes.allTextContents()).toEqual([expect.stringContaining('Set the total to £2,200,000, the sum of the lines')]);
+        await page.keyboard.press('Enter');
+        await waitForMarker(page, undefined);
+        expect(await editorText(page)).toContain('total        £2,200,000');
+        expect(await page.textContent('#problems')).toBe('No problems.');
+        await page.context().close();
+    });
+
+    it('completes a partner where a partner is expected', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await typeOver(page, 'host manchester', 'host ');
+        await page.keyboard.press('Control+Space');
+        const suggestions = page.locator('.suggest-widget .monaco-list-row');
+        await poll(async () => suggestions.allTextContents()).toEqual(expect.arrayContaining([
+            expect.stringContaining('manchester'), expect.stringContaining('gmp'), expect.stringContaining('dwp')
+        ]));
+        await page.context().close();
+    });
+
+    it('follows an edit to an imported file into the agreement that imports it', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'registers/greater-manchester.pool');
+        await typeOver(page, 'partner gmp ', 'partner gmpolice ');
+        await choose(page, 'troubled-families.pool');
+        await waitForMarker(page, 'unknown-reference');
+        expect((await markers(page)).filter(marker => marker.code === 'unknown-reference').map(marker => marker.startLineNumber)).toContain(23);
+        await page.context().close();
+    });
+
+    it('keeps an edit in local storage across a reload, and resets to the example on request', async () => {
+        const context = await browser.newContext();
+        const { page } = await openPlayground(context);
+        await choose(page, 'neighbourhood-budget.pool');
+        await typeOver(page, 'Ilfracombe Neighbourhood Community Budget"', 'Ilfracombe Town Budget"');
+        await page.reload();
+        await page.waitForSelector('body[data-ready="true"]');
+        expect(await page.inputValue('#file')).toBe('neighbourhood-budget.pool');
+        expect(await editorText(page)).toContain('agreement "Ilfracombe Town Budget"');
+        await page.click('#reset');
+        expect(await editorText(page)).toBe(readFileSync(path.join(REPO, 'examples/neighbourhood-budget.pool'), 'utf8'));
+        expect(await page.isDisabled('#reset')).toBe(true);
+        await context.close();
+    });
+
+    it('keeps the built site self-contained: the worker bundle has no Node built-ins', () => {
+        const worker = readFileSync(path.join(PLAYGROUND_DIST, 'pool-language-server.js'), 'utf8');
+        expect(worker).not.toMatch(/require\("(node:)?(fs|path|child_process|os|net|crypto)"\)/);
+        const html = readFileSync(path.join(PLAYGROUND_DIST, 'index.html'), 'utf8');
+        expect(html).not.toMatch(/https?:\/\//);
+        expect(existsSync(path.join(REPO, 'docs/playground.png'))).toBe(true);
+    });
+});
