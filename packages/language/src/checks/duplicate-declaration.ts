@@ -14,6 +14,7 @@ export const duplicateDeclaration = defineCheck({
     summary: 'The same id is declared twice in scope (across imports too), or a year, ring-fence or field is written twice in one declaration.',
     run(model, report) {
         for (const [id, declarations] of model.declarations) {
+            if (declarations.length < 2) continue;
             // An imported declaration counts as the first: the one to remove is the one in this file.
             const imported = declarations.filter(declaration => declaration.document !== model.document);
             const local = declarations.filter(declaration => declaration.document === model.document);
