@@ -8,11 +8,15 @@ import {
     ShutdownRequest, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
-/** The built language server's stdio entry. */
+/**
+ * The language server as editors run it: the bundled server the VS Code extension ships, when it
+ * is built, else the server package's own entry point.
+ */
 export function languageServerEntry(repo: string): string {
-    const entry = path.join(repo, 'packages/language-server/out/node.js');
-    if (!existsSync(entry)) throw new Error(`the language server is not built (${entry} is missing); run pnpm build`);
-    return entry;
+    const candidates = ['packages/extension/dist/server.cjs', 'packages/language-server/out/node.js'].map(file => path.join(repo, file));
+    const found = candidates.find(file => existsSync(file));
+    if (!found) throw new Error(`the language server is not built (looked for ${candidates.join(' and ')}); run pnpm build`);
+    return found;
 }
 
 /** A published diagnostics notification and when it arrived (performance.now()). */

@@ -225,6 +225,7 @@ async function main(argv: readonly string[]): Promise<number> {
         memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
         os: `${os.type()} ${os.release()}`,
         node: process.version,
+        'language server': path.relative(REPO, server),
         hledger: hledger ? (versionOf('hledger') ?? 'unknown') : 'not installed',
         beancount: beanCheck ? (versionOf('bean-check', '--version') ?? 'unknown') : 'not installed',
         'load average (1 min) at start / end': `${loadAtStart[0]!.toFixed(2)} / ${loadAtEnd[0]!.toFixed(2)}`,
