@@ -52,7 +52,7 @@ describe('docs/checks.md', () => {
         const rendered = renderCheckReference();
         if (process.env.UPDATE_DOCS === '1') writeFileSync(file, rendered);
         expect(readFileSync(file, 'utf8')).toBe(rendered);
-    });
+    }, 600_000); // runs pool once per check: minutes on a loaded machine
 });
 
 describe('README.md', () => {

@@ -39,6 +39,8 @@ export interface FuzzResult {
     readonly requests: number;
     readonly rounds: number;
     readonly failures: readonly FuzzFailure[];
+    /** Questions answered late the first time and in time when asked again (a busy machine). */
+    readonly slowAnswers: number;
 }
 
 const REQUESTS = [
@@ -54,6 +56,9 @@ function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
         .join('\n');
 }
 
+/** How long a question asked a second time may take before the server counts as hung. */
+const HANG_MS = 30_000;
+
 export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResult> {
     const random = randomGenerator(options.seed);
     const answerWithin = options.answerWithinMs ?? 2_000;
@@ -64,6 +69,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     let edits = 0;
     let requests = 0;
     let rounds = 0;
+    let slowAnswers = 0;
     try {
         const originals = new Map<string, { text: string; diagnostics: string }>();
         for (const file of options.files) {
@@ -112,12 +118,26 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                 for (const [name, requestParams] of [[method, params[method]], ['textDocument/completion', params['textDocument/completion']]] as const) {
                     requests++;
                     const where = `${edit.kind} then ${name} at ${position.line + 1}:${position.character + 1} (${text.length} characters)`;
-                    try {
-                        await client.request(name, requestParams, answerWithin);
-                    } catch (error) {
-                        const message = error instanceof Error ? error.message : String(error);
-                        // An LSP error answer is an answer (e.g. "no symbol to rename here"); silence and crashes are not.
-                        if (/^no answer/.test(message) || client.exited) fail(`${where}: ${message}`);
+                    const ask = async (within: number): Promise<string | undefined> => {
+                        try {
+                            await client.request(name, requestParams, within);
+                            return undefined;
+                        } catch (error) {
+                            const message = error instanceof Error ? error.message : String(error);
+                            // An LSP error answer is an answer (e.g. "no symbol to rename here"); silence and crashes are not.
+                            return /^no answer/.test(message) || client.exited ? message : undefined;
+                        }
+                    };
+                    const first = await ask(answerWithin);
+                    if (first !== undefined && !client.exited) {
+                        // A slow answer can be the machine, not the server: the same question is asked
+                        // again on the same text. Only silence, or a second slow answer, is a failure.
+                        slowAnswers++;
+                        const settled = await ask(HANG_MS);
+                        const again = settled ?? await ask(answerWithin);
+                        if (again !== undefined) fail(`${where}: ${first}, and again when asked again${settled ? ` (no answer within ${HANG_MS} ms)` : ''}`);
+                    } else if (first !== undefined) {
+                        fail(`${where}: ${first}`);
                     }
                     while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
                 }
@@ -150,7 +170,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     } finally {
         if (!client.exited) await client.stop().catch(() => undefined);
     }
-    return { edits, requests, rounds, failures };
+    return { edits, requests, rounds, failures, slowAnswers };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -90,11 +90,12 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
 
     program.command('diff')
         .description('say in plain English what changed between two versions of an agreement')
-        .argument('<old>', 'the earlier version: a .pool file, or a git revision and path like main:agreements/gm.pool')
-        .argument('<new>', 'the later version, in the same forms')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .argument('<old>', 'the earlier version: a .pool file, or a git revision and path like main:agreements/gm.pool (with --approved: the agreement as it is now)')
+        .argument('[new]', 'the later version, in the same forms')
+        .addOption(new Option('-f, --format <format>', 'output format: text, md (Markdown for a board paper), html (a self-contained page) or json').choices(['text', 'md', 'html', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
-        .action(async (oldSpec: string, newSpec: string, options: { format: DiffFormat; exitCode: boolean }) => {
+        .option('--approved', 'compare one agreement with the last version its partners approved (found in git history by the fingerprint they recorded)', false)
+        .action(async (oldSpec: string, newSpec: string | undefined, options: { format: DiffFormat; exitCode: boolean; approved: boolean }) => {
             exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
         });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,22 @@ describe('pool diff', () => {
         expect(markdown).not.toContain('<script>');
     });
 
+    it('gives a self-contained HTML page for a board paper, with agreement text escaped', () => {
+        const root = repository();
+        writeFileSync(path.join(root, 'agreements/hostile.pool'), AGREEMENT('£130,000', '<script>alert(1)</script><img src=x onerror=alert(2)>'));
+        const result = runPool(['diff', '--format', 'html', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root });
+        expect(result.status).toBe(0);
+        const html = result.stdout;
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html).toContain('default-src &#39;none&#39;');
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+        expect(html).not.toMatch(/<script|<img|onerror=alert\(2\)>/);
+        // The contribution table: before, after and the signed difference, right to the penny.
+        expect(html).toMatch(/<td[^>]*>£120,000<\/td>\s*<td[^>]*>£130,000<\/td>\s*<td[^>]*>\+£10,000<\/td>/);
+        // Nothing is fetched: no remote source, link or style import.
+        expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import/);
+    });
+
     it('says clearly when a version cannot be found', () => {
         const root = repository();
         expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
@@ -79,5 +95,59 @@ describe('pool diff', () => {
         expect(runPool(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
             status: 2, stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
         });
+    });
+});
+
+describe('pool diff --approved', () => {
+    /**
+     * A history: version 1 committed, approved in a later commit (the approvals block is not part
+     * of the fingerprint), then version 2 committed and version 3 left in the working tree.
+     */
+    function approvedHistory(): { root: string; git: (...args: string[]) => void; file: string } {
+        const root = repository();
+        const git = (...args: string[]) => { execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } }); };
+        const file = path.join(root, 'agreements/care.pool');
+        git('checkout', '-q', '--', '.');
+        const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
+        const approvals = `approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`;
+        writeFileSync(file, AGREEMENT('£100,000') + approvals);
+        git('commit', '-q', '-am', 'council approves');
+        writeFileSync(file, AGREEMENT('£110,000') + approvals);
+        git('commit', '-q', '-am', 'more money');
+        writeFileSync(file, AGREEMENT('£125,000') + approvals);
+        return { root, git, file };
+    }
+
+    it('compares the file with the newest commit whose text its partners approved', () => {
+        const { root } = approvedHistory();
+        const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(/^Changes from agreements\/care\.pool as approved \([0-9a-f]{12}\) to agreements\/care\.pool:\n/);
+        expect(result.stdout).toContain("- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).");
+        expect(result.status).toBe(0);
+    });
+
+    it('says so when the text is as approved', () => {
+        const { root, file } = approvedHistory();
+        const text = readFileSync(file, 'utf8').replace('£125,000', '£100,000');
+        writeFileSync(file, text);
+        const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+        expect(result.stdout).toBe('The text of agreements/care.pool is as approved by council (Director of Finance) on 2013-03-28: no changes since.\n');
+        expect(result.status).toBe(0);
+    });
+
+    it('gives one line and exit 2 when there is nothing to compare with', () => {
+        const root = repository();
+        const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+        expect(none.stderr).toBe('pool: agreements/care.pool records no approvals, so there is no approved version to compare with\n');
+        expect(none.status).toBe(2);
+        const { root: other, file } = approvedHistory();
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/fingerprint "sha256:[0-9a-f]+"/, `fingerprint "sha256:${'0'.repeat(64)}"`));
+        const lost = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: other });
+        expect(lost.stderr).toMatch(/^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/);
+        expect(lost.status).toBe(2);
+        const twoFiles = runPool(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
+        expect(twoFiles.stderr).toBe('pool: pool diff --approved takes one file: the agreement as it is now\n');
+        expect(twoFiles.status).toBe(2);
     });
 });

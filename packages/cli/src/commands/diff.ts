@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, penceToDecimalString, yearLabel } from '@pool/language';
+import { type Block, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -10,12 +11,14 @@ import { loadWorkspace, type LoadOptions } from '../workspace.js';
 
 const run = promisify(execFile);
 
-export type DiffFormat = 'text' | 'md' | 'json';
+export type DiffFormat = 'text' | 'md' | 'html' | 'json';
 
 export interface DiffOptions {
     readonly format: DiffFormat;
     /** Exit 1 when there are changes, like `git diff --exit-code`. */
     readonly exitCode: boolean;
+    /** Compare the file with the last version of it that partners approved, found in git history. */
+    readonly approved?: boolean;
 }
 
 /** One side of a diff: a file on disk, or `REV:PATH` in the git repository around the working directory. */
@@ -49,23 +52,79 @@ async function side(spec: string, cwd: string): Promise<Side> {
     return { label: spec, file, load: { read: show, canRead: exists } };
 }
 
-/** `pool diff OLD NEW`: what changed between two versions of an agreement, for an approval board. */
-export async function runDiff(oldSpec: string, newSpec: string, options: DiffOptions, io: CommandIo): Promise<number> {
+async function modelOf(version: Side): Promise<AgreementModel> {
+    const workspace = await loadWorkspace([version.file], version.load);
+    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${version.label}: ${workspace.unreadable[0].reason}`);
+    const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
+    return workspace.pool.pool.ModelProvider.getModel(document as never);
+}
+
+/**
+ * The last approved version of an agreement: the newest commit in the git history of the file (and
+ * of the files it imports) whose text has the fingerprint one of its approvals records.
+ */
+async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: string): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
+    const approvals = [...current.approvals].sort((a, b) => b.date.localeCompare(a.date));
+    if (approvals.length === 0) throw new UsageError(`${spec} records no approvals, so there is no approved version to compare with`);
+    const describe = (fingerprint: string) => approvals.filter(approval => approval.fingerprint === fingerprint)
+        .map(approval => `${approval.partnerId} (${approval.approver}) on ${approval.date}`).join(', ');
+    const standing = approvals.find(approval => !approval.stale);
+    if (standing) return { asApproved: describe(standing.fingerprint) };
+    let root: string;
+    try {
+        root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
+    } catch {
+        throw new UsageError(`cannot find the approved version of ${spec}: it is not in a git repository, so its history cannot be read`);
+    }
+    const files = current.documents.map(document => document.uri.fsPath);
+    const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({ stdout: '' }));
+    const fingerprints = new Set(approvals.map(approval => approval.fingerprint));
+    const relative = path.relative(root, current.document.uri.fsPath).split(path.sep).join('/');
+    for (const commit of log.stdout.split('\n').filter(Boolean)) {
+        const candidate = await side(`${commit}:${relative}`, root).catch(() => undefined);
+        if (!candidate) continue;
+        const model = await modelOf(candidate);
+        if (fingerprints.has(model.fingerprint)) {
+            return { side: { ...candidate, label: `${relative} as approved (${commit.slice(0, 12)})` }, approvedBy: describe(model.fingerprint) };
+        }
+    }
+    throw new UsageError(`cannot find the approved version of ${spec}: no commit in its git history has the text its approvals record (${[...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ')})`);
+}
+
+/**
+ * `pool diff OLD NEW`: what changed between two versions of an agreement, for an approval board.
+ * `pool diff --approved FILE`: what changed since the last version its partners approved.
+ */
+export async function runDiff(oldSpec: string, newSpec: string | undefined, options: DiffOptions, io: CommandIo): Promise<number> {
     const cwd = process.cwd();
-    const [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
+    let before: Side;
+    let after: Side;
     const models: AgreementModel[] = [];
-    for (const version of [before, after]) {
-        const workspace = await loadWorkspace([version.file], version.load);
-        if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${version.label}: ${workspace.unreadable[0].reason}`);
-        const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
-        models.push(workspace.pool.pool.ModelProvider.getModel(document as never));
+    if (options.approved) {
+        if (newSpec !== undefined) throw new UsageError('pool diff --approved takes one file: the agreement as it is now');
+        after = await side(oldSpec, cwd);
+        if (after.load.read) throw new UsageError(`pool diff --approved takes a file on disk, not a revision: ${oldSpec}`);
+        const current = await modelOf(after);
+        const approved = await lastApprovedVersion(oldSpec, current, cwd);
+        if ('asApproved' in approved) {
+            io.out(options.format === 'json' ? diffJson(diffAgreements(current, current), oldSpec, oldSpec)
+                : `The text of ${oldSpec} is as approved by ${approved.asApproved}: no changes since.\n`);
+            return 0;
+        }
+        before = approved.side;
+        models.push(await modelOf(before), current);
+    } else {
+        if (newSpec === undefined) throw new UsageError('pool diff needs two versions (OLD NEW), or --approved and one file');
+        [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
+        for (const version of [before, after]) models.push(await modelOf(version));
     }
     const diff = diffAgreements(models[0], models[1]);
     const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file);
     const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
     io.out(options.format === 'json' ? diffJson(diff, before.label, after.label)
         : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money)
-            : diffText(diff, before.label, after.label));
+            : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money)
+                : diffText(diff, before.label, after.label));
     return options.exitCode && diff.sentences.length > 0 ? 1 : 0;
 }
 
@@ -87,13 +146,40 @@ function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: stri
     if (diff.contributions.length > 0) {
         out.push('## Contributions', '', '| Partner | Pool | Year | Before | After | Difference |', '| --- | --- | --- | ---: | ---: | ---: |');
         for (const change of diff.contributions) {
-            const difference = change.difference > 0n ? `+${money(change.difference)}` : `−${money(-change.difference)}`;
+            const difference = signed(change.difference, money);
             out.push(`| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`);
         }
         out.push('');
     }
     out.push('## All changes', '', ...diff.sentences.map(sentence => `- ${escape(sentence)}`), '');
     return out.join('\n');
+}
+
+function signed(difference: bigint, money: (pence: bigint) => string): string {
+    return difference > 0n ? `+${money(difference)}` : `−${money(-difference)}`;
+}
+
+/**
+ * HTML for a board paper: the same self-contained GOV.UK-styled page as the reports (no script,
+ * nothing fetched, every piece of agreement text escaped by the one report renderer).
+ */
+function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string): string {
+    const blocks: Block[] = [{ kind: 'paragraph', text: `From ${from} to ${to}.` }];
+    if (diff.sentences.length === 0) {
+        blocks.push({ kind: 'verdict', passed: true, text: 'No changes to the partners, contributions, spending, shares or outcomes.' });
+    } else {
+        if (diff.contributions.length > 0) {
+            blocks.push({ kind: 'heading', level: 2, text: 'Contributions', id: 'contributions' }, {
+                kind: 'table',
+                caption: 'Contributions that change, by partner, pool and year',
+                head: ['Partner', 'Pool', 'Year', 'Before', 'After', 'Difference'],
+                numeric: [false, false, false, true, true, true],
+                rows: diff.contributions.map(change => [change.partnerName, change.poolTitle, yearLabel(change.year), money(change.before), money(change.after), signed(change.difference, money)])
+            });
+        }
+        blocks.push({ kind: 'heading', level: 2, text: 'All changes', id: 'all-changes' }, { kind: 'list', items: diff.sentences });
+    }
+    return renderHtmlDocument({ lang: 'en', title: `Changes to ${title}`, blocks });
 }
 
 function diffJson(diff: AgreementDiff, from: string, to: string): string {

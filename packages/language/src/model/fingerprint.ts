@@ -7,7 +7,9 @@ import type { Document } from '../generated/ast.js';
  * The fingerprint of an agreement's text, which approvals record. It covers the agreement file and
  * every file it imports (each imported file with its path relative to the agreement) and the text (line endings as LF, without a
  * byte order mark), with `approvals { … }` blocks left out so that recording an approval does not
- * change what was approved. Any other change, even to a comment or a space, changes it.
+ * change what was approved. Blank lines and spaces at the ends of lines do not count either, so
+ * adding an approvals block (with the blank line before it and the line break after it) leaves the
+ * fingerprint as it was. Any other change, even to a comment or a space inside a line, changes it.
  */
 export function agreementFingerprint(documents: readonly LangiumDocument<Document>[]): string {
     const root = documents[0];
@@ -29,9 +31,18 @@ export function agreementFingerprint(documents: readonly LangiumDocument<Documen
         // The agreement's own file name is not part of it (renaming a file changes nothing agreed);
         // an imported file is named by its path from the agreement, which says which one it is.
         const name = document === root ? '' : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
-        parts.push(`${name}\n${kept.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')}`);
+        parts.push(`${name}\n${canonicalLayout(kept)}`);
     }
     return `sha256:${bytesToHex(sha256(utf8ToBytes(parts.join('\n\u0000\n'))))}`;
+}
+
+/**
+ * The text as the fingerprint sees it: LF line endings, no byte order mark, no spaces or tabs at the
+ * ends of lines, and no blank lines.
+ */
+function canonicalLayout(text: string): string {
+    const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
+    return lines.replace(/\n{2,}/g, '\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
 }
 
 /** SHA-256 of bytes, as lowercase hex: what `sha256sum` prints. */
