@@ -2,9 +2,20 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { type Message, message, render } from '@pool/language';
 
-/** A problem with what was asked for on the command line: reported in one line, exit code 2. */
-export class UsageError extends Error { }
+/**
+ * A problem with what was asked for on the command line: reported in one line, exit code 2. Given
+ * a catalogue message, it is worded in the language of the run (`--lang`).
+ */
+export class UsageError extends Error {
+    readonly worded?: Message;
+
+    constructor(text: string | Message) {
+        super(typeof text === 'string' ? text : render(text, 'en'));
+        if (typeof text !== 'string') this.worded = text;
+    }
+}
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -20,7 +31,7 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
         if (isDynamicPattern(arg)) {
             const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
             for (const match of matches) if (match.endsWith('.pool')) found.add(path.normalize(match));
-            if (found.size === before) throw new UsageError(`no .pool files match ${arg}`);
+            if (found.size === before) throw new UsageError(message('cli.no-files-match', { pattern: arg }));
             continue;
         }
         const absolute = path.resolve(cwd, arg);
@@ -28,14 +39,14 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
         try {
             info = await stat(absolute);
         } catch (error) {
-            throw new UsageError(`cannot read ${arg}: ${describeFsError(error)}`);
+            throw new UsageError(message('cli.cannot-read', { file: arg, reason: describeFsError(error) }));
         }
         if (!info.isDirectory() && !info.isFile()) {
-            throw new UsageError(`cannot read ${arg}: it is not a file or a folder`);
+            throw new UsageError(message('cli.not-file-or-folder', { path: arg }));
         }
         if (info.isDirectory()) {
             await walk(absolute, [], found);
-            if (found.size === before) throw new UsageError(`no .pool files found in ${arg}`);
+            if (found.size === before) throw new UsageError(message('cli.no-files-found', { folder: arg }));
         } else {
             found.add(absolute);
         }

@@ -6,6 +6,8 @@ import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
+import { chosenLanguage, languageOption, usageMessage } from './language.js';
+import { type Lang, message, t } from '@pool/language';
 import { styleFor } from './style.js';
 
 export const EXIT_OK = 0;
@@ -39,12 +41,12 @@ Examples:
  * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
  * pipes stay clean.
  */
-function progressReporter(stream: NodeJS.WriteStream, verb = 'checking', env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+function progressReporter(stream: NodeJS.WriteStream, lang: Lang, doing: 'checking' | 'reading' = 'checking', env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
     if (!stream.isTTY || env.CI) return undefined;
     return (done, total) => {
         if (total < 20) return;
         // Rewrite one line while working; erase it when done so the report starts on a clean line.
-        stream.write(done < total ? `\r${verb} ${done}/${total} files…` : '\r\u001b[K');
+        stream.write(done < total ? `\r${t(doing === 'checking' ? 'cli.progress.checking' : 'cli.progress.reading', { done, total }, lang)}` : '\r\u001b[K');
     };
 }
 
@@ -59,18 +61,18 @@ function toolVersion(): string {
  */
 export async function main(argv: readonly string[], io: Partial<CommandIo> = {}): Promise<number> {
     const version = toolVersion();
-    const fullIo: CommandIo = {
-        out: io.out ?? (text => process.stdout.write(text)),
-        err: io.err ?? (text => process.stderr.write(text)),
-        style: io.style ?? styleFor(process.stdout),
-        version
-    };
+    // The language is chosen when a command runs (`--lang`, else POOL_LANG); errors before that are in English.
+    let lang: Lang = 'en';
+    const out = io.out ?? (text => process.stdout.write(text));
+    const err = io.err ?? (text => process.stderr.write(text));
+    const style = io.style ?? styleFor(process.stdout);
+    const ioIn = (chosen: Lang): CommandIo => ({ out, err, style, version, lang: lang = chosen });
     let exitCode = EXIT_OK;
     const program = new Command('pool')
         .description('Check pooled-budget agreements written in the Pool language.')
         .version(version, '-v, --version', 'print the version of pool')
         .exitOverride()
-        .configureOutput({ writeOut: fullIo.out, writeErr: fullIo.err })
+        .configureOutput({ writeOut: out, writeErr: err })
         .showSuggestionAfterError(true);
 
     program.command('check')
@@ -79,13 +81,15 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(new Option('-f, --format <format>', 'output format: text for people; json, sarif (code scanning), github (Actions annotations) or junit (GitLab, Azure, Jenkins) for machines').choices(Object.keys(CHECK_FORMATS)).default('text'))
         .option('--strict', 'treat warnings as errors (exit 1 when there are any)', false)
         .option('--help-base-uri <uri>', 'where the check reference is published, for help links in SARIF output')
+        .addOption(languageOption())
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format: CheckFormat; strict: boolean; helpBaseUri?: string }) => {
+        .action(async (paths: string[], options: { format: CheckFormat; strict: boolean; helpBaseUri?: string; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
             if (options.helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(options.helpBaseUri)) {
-                throw new UsageError(`--help-base-uri must be an absolute URI, like https://…/docs/checks.md; got ${options.helpBaseUri}`);
+                throw new UsageError(message('cli.help-base-uri', { uri: options.helpBaseUri }));
             }
-            const progress = options.format === 'text' ? progressReporter(process.stderr) : undefined;
-            exitCode = await runCheck(paths, options, { ...fullIo, progress });
+            const progress = options.format === 'text' ? progressReporter(process.stderr, commandIo.lang) : undefined;
+            exitCode = await runCheck(paths, options, { ...commandIo, progress });
         });
 
     program.command('diff')
@@ -95,25 +99,29 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(new Option('-f, --format <format>', 'output format: text, md (Markdown for a board paper), html (a self-contained page) or json').choices(['text', 'md', 'html', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does', false)
         .option('--approved', 'compare one agreement with the last version its partners approved (found in git history by the fingerprint they recorded)', false)
-        .action(async (oldSpec: string, newSpec: string | undefined, options: { format: DiffFormat; exitCode: boolean; approved: boolean }) => {
-            exitCode = await runDiff(oldSpec, newSpec, options, fullIo);
+        .addOption(languageOption())
+        .action(async (oldSpec: string, newSpec: string | undefined, options: { format: DiffFormat; exitCode: boolean; approved: boolean; lang?: string }) => {
+            exitCode = await runDiff(oldSpec, newSpec, options, ioIn(chosenLanguage(options.lang)));
         });
 
     program.command('fmt')
         .description('format agreements in place, as the editor formats them (never changing what they say)')
         .argument('<paths...>', '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns')
         .option('--check', 'change nothing; list the files that would be reformatted and exit 1 if there are any', false)
+        .addOption(languageOption())
         .addHelpText('after', FMT_HELP)
-        .action(async (paths: string[], options: { check: boolean }) => {
-            const progress = progressReporter(process.stderr, 'reading');
-            exitCode = await runFmt(paths, options, { ...fullIo, progress });
+        .action(async (paths: string[], options: { check: boolean; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            const progress = progressReporter(process.stderr, commandIo.lang, 'reading');
+            exitCode = await runFmt(paths, options, { ...commandIo, progress });
         });
 
     program.command('fingerprint')
         .description('print the fingerprint of an agreement\'s text (with its imports), as approvals record it')
         .argument('<file>', 'the agreement')
-        .action(async (file: string) => {
-            exitCode = await runFingerprint(file, fullIo);
+        .addOption(languageOption())
+        .action(async (file: string, options: { lang?: string }) => {
+            exitCode = await runFingerprint(file, ioIn(chosenLanguage(options.lang)));
         });
 
     try {
@@ -125,11 +133,11 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
         if (error instanceof UsageError) {
-            fullIo.err(`pool: ${error.message}\n`);
+            err(`${t('cli.error', { message: usageMessage(error, lang) }, lang)}\n`);
             return EXIT_USAGE;
         }
-        fullIo.err(`pool: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a fault in pool, not in your files; please report it.\n`);
-        if (process.env.POOL_DEBUG) fullIo.err(`${error instanceof Error ? error.stack : ''}\n`);
+        err(`${t('cli.internal-error', { message: error instanceof Error ? error.message : String(error) }, lang)}\n`);
+        if (process.env.POOL_DEBUG) err(`${error instanceof Error ? error.stack : ''}\n`);
         return EXIT_USAGE;
     }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createPoolServices, ImportGraph, type ast, type PoolServices } from '@pool/language';
+import { createPoolServices, ImportGraph, type ast, type Lang, type PoolServices } from '@pool/language';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
@@ -26,6 +26,8 @@ export interface LoadOptions {
     readonly read?: FileReader;
     /** Whether an import's target can be read by `read` (by default: it exists on disk). */
     readonly canRead?: (file: string) => Promise<boolean>;
+    /** The language of the diagnostics (`--lang`); English unless said. */
+    readonly language?: Lang;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     const progress = options.progress;
     const read = options.read ?? (file => readFile(file));
     const { shared, Pool } = createPoolServices(NodeFileSystem);
+    Pool.pool.Settings.setLanguage(options.language ?? 'en');
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const imports = Pool.pool.ImportGraph;

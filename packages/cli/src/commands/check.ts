@@ -1,3 +1,4 @@
+import { type Lang, t } from '@pool/language';
 import { collectDiagnostics } from '../diagnostics.js';
 import { displayPath, findPoolFiles } from '../files.js';
 import { CHECK_FORMATS, type CheckFormat } from '../formats/index.js';
@@ -16,6 +17,8 @@ export interface CommandIo {
     readonly err: (text: string) => void;
     readonly style: Style;
     readonly version: string;
+    /** The language of messages (`--lang`). */
+    readonly lang: Lang;
     /** Progress for long runs; only on a terminal, never in CI logs or pipes. */
     readonly progress?: (done: number, total: number) => void;
 }
@@ -23,16 +26,16 @@ export interface CommandIo {
 /** `pool check PATH...`: exit 0 when clean, 1 on errors (or warnings with --strict). */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIo): Promise<number> {
     const files = await findPoolFiles(paths);
-    const workspace = await loadWorkspace(files, { progress: io.progress });
+    const workspace = await loadWorkspace(files, { progress: io.progress, language: io.lang });
     const diagnostics = collectDiagnostics(workspace.all);
     const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();
     const summary = summarise(diagnostics, checked.length, workspace.unreadable.length);
     io.out(CHECK_FORMATS[options.format]({
-        diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri
+        diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri, lang: io.lang
     }));
     // Files that could not be read are I/O errors: each gets one line, and they decide the exit code.
     for (const { file, reason } of workspace.unreadable) {
-        io.err(`pool: cannot read ${file}: ${reason}\n`);
+        io.err(`${t('cli.error', { message: t('cli.cannot-read', { file, reason }, io.lang) }, io.lang)}\n`);
     }
     if (workspace.unreadable.length > 0) return 2;
     const failing = summary.errors > 0 || (options.strict && summary.warnings > 0);

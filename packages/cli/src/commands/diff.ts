@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, penceToDecimalString, yearLabel } from '@pool/language';
+import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, message, penceToDecimalString, yearLabel } from '@pool/language';
 import { type Block, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
@@ -34,27 +34,27 @@ async function side(spec: string, cwd: string): Promise<Side> {
         return { label: spec, file: onDisk, load: {} };
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
-    if (!match) throw new UsageError(`cannot read ${spec}: no such file, and not a git revision like main:path/to/file.pool`);
+    if (!match) throw new UsageError(message('cli.diff.bad-spec', { spec }));
     const [, revision, revisionPath] = match;
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
         await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd });
     } catch {
-        throw new UsageError(`cannot read ${spec}: ${revision} is not a revision of a git repository here`);
+        throw new UsageError(message('cli.diff.not-a-revision', { spec, revision }));
     }
     // As in git, a path after the colon is relative to the top of the repository (or to here with ./).
     const file = path.resolve(revisionPath.startsWith('./') || revisionPath.startsWith('../') ? cwd : root, revisionPath);
     const inRepository = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
     const show = async (absolute: string) => (await run('git', ['show', `${revision}:${inRepository(absolute)}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as unknown as Uint8Array;
     const exists = async (absolute: string) => run('git', ['cat-file', '-e', `${revision}:${inRepository(absolute)}`], { cwd: root }).then(() => true, () => false);
-    if (!(await exists(file))) throw new UsageError(`cannot read ${spec}: there is no ${inRepository(file)} in ${revision}`);
+    if (!(await exists(file))) throw new UsageError(message('cli.diff.not-in-revision', { spec, file: inRepository(file), revision }));
     return { label: spec, file, load: { read: show, canRead: exists } };
 }
 
 async function modelOf(version: Side): Promise<AgreementModel> {
     const workspace = await loadWorkspace([version.file], version.load);
-    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${version.label}: ${workspace.unreadable[0].reason}`);
+    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0].reason }));
     const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { message } from '@pool/language';
 import { URI } from 'langium';
 import { UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -9,8 +10,8 @@ import { loadWorkspace } from '../workspace.js';
  * agreement and its imports (approvals blocks left out), to paste into `approvals { … }`.
  */
 export async function runFingerprint(file: string, io: CommandIo): Promise<number> {
-    const workspace = await loadWorkspace([file]);
-    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${file}: ${workspace.unreadable[0].reason}`);
+    const workspace = await loadWorkspace([file], { language: io.lang });
+    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
     const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
     io.out(`${workspace.pool.pool.ModelProvider.getModel(document as never).fingerprint}\n`);
     return 0;

@@ -18,7 +18,7 @@ export function formatGithub(run: CheckRun): string {
         ].join(',');
         return `::${command} ${properties}::${escapeData(diagnostic.message)}`;
     });
-    return [...lines, summaryLine(run.summary, run.style)].join('\n') + '\n';
+    return [...lines, summaryLine(run.summary, run.style, run.lang)].join('\n') + '\n';
 }
 
 /** Message text: `%`, carriage returns and newlines are encoded, as the runner expects. */

@@ -1,3 +1,4 @@
+import type { Lang } from '@pool/language';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { Style } from '../style.js';
 import { formatGithub } from './github.js';
@@ -18,11 +19,13 @@ export interface CheckRun {
     readonly style: Style;
     /** Where the check reference (docs/checks.md) is published, for help links; optional. */
     readonly helpBaseUri?: string;
+    /** The language of the summary line (the diagnostics are already worded in it). */
+    readonly lang: Lang;
 }
 
 /** The output formats of `pool check`. Adding one is adding a file and a line here. */
 export const CHECK_FORMATS = {
-    text: (run: CheckRun) => formatText(run.diagnostics, run.summary, run.style),
+    text: (run: CheckRun) => formatText(run.diagnostics, run.summary, run.style, run.lang),
     json: (run: CheckRun) => formatJson(run.diagnostics, run.summary, run.files, run.toolVersion),
     sarif: formatSarif,
     github: formatGithub,

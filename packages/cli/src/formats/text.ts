@@ -1,3 +1,4 @@
+import { type Lang, listInWords, plural, t } from '@pool/language';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { Style } from '../style.js';
 import type { CheckSummary } from './summary.js';
@@ -6,7 +7,7 @@ import type { CheckSummary } from './summary.js';
  * Human-readable output in the style of compilers and hledger: `file:line:col: severity[code]:
  * message`, the source line, a marker under the exact span, then related places.
  */
-export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style): string {
+export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
     const out: string[] = [];
     // Each file's text is split into lines once, however many diagnostics quote it.
     const linesByFile = new Map<string, string[]>();
@@ -25,7 +26,7 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
         }
         out.push('');
     }
-    out.push(summaryLine(summary, style));
+    out.push(summaryLine(summary, style, lang));
     return out.join('\n') + '\n';
 }
 
@@ -69,16 +70,21 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
     ];
 }
 
-export function summaryLine(summary: CheckSummary, style: Style): string {
-    const files = `${summary.files} ${summary.files === 1 ? 'file' : 'files'} checked`;
+/**
+ * `6 files checked: all checks passed`, or the count of errors and warnings and the files they are
+ * in. Severity words in diagnostics stay `error` and `warning` in every language, as tools match them.
+ */
+export function summaryLine(summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
+    const files = t(plural(summary.files, 'cli.summary.files-checked.one', 'cli.summary.files-checked.other'), { count: summary.files }, lang);
     const unreadable = summary.unreadable > 0
-        ? style.error(`; ${summary.unreadable} ${summary.unreadable === 1 ? 'file' : 'files'} could not be read`) : '';
+        ? style.error(t(plural(summary.unreadable, 'cli.summary.unreadable.one', 'cli.summary.unreadable.other'), { count: summary.unreadable }, lang)) : '';
     if (summary.errors === 0 && summary.warnings === 0) {
-        return (summary.unreadable > 0 ? `${files}: no problems found` : style.ok(`${files}: all checks passed`)) + unreadable;
+        return (summary.unreadable > 0 ? t('cli.summary.no-problems', { files }, lang) : style.ok(t('cli.summary.all-passed', { files }, lang))) + unreadable;
     }
     const parts = [
-        summary.errors > 0 ? style.error(`${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}`) : undefined,
-        summary.warnings > 0 ? style.warning(`${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'}`) : undefined
-    ].filter(Boolean);
-    return `${files}: ${parts.join(' and ')} in ${summary.filesWithProblems} ${summary.filesWithProblems === 1 ? 'file' : 'files'}${unreadable}`;
+        summary.errors > 0 ? style.error(t(plural(summary.errors, 'cli.summary.errors.one', 'cli.summary.errors.other'), { count: summary.errors }, lang)) : undefined,
+        summary.warnings > 0 ? style.warning(t(plural(summary.warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other'), { count: summary.warnings }, lang)) : undefined
+    ].filter((part): part is string => part !== undefined);
+    const count = summary.filesWithProblems;
+    return t(plural(count, 'cli.summary.problems.one', 'cli.summary.problems.other'), { files, problems: listInWords(parts, lang), count }, lang) + unreadable;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +7,7 @@ export const actualOutsidePeriod = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'An actual value of an outcome recorded for a period outside the agreement period.',
-    run(model, report) {
+    run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;
         for (const outcome of model.outcomes) {
@@ -16,7 +17,7 @@ export const actualOutsidePeriod = defineCheck({
                 report({
                     node: actual.node,
                     property: 'year',
-                    message: `the actual of ${outcome.id} for ${year(start)} is outside the agreement period, ${year(period.first)} to ${year(period.last)}`
+                    message: t('actual-outside-period', { outcome: outcome.id, year: year(start), first: year(period.first), last: year(period.last) }, lang)
                 });
             }
         }

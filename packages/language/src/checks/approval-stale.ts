@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -10,17 +11,17 @@ export const approvalStale = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: 'The text has changed since an approval was given: the fingerprint it approved is not the current one.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const approval of model.approvals) {
             if (!approval.stale) continue;
-            const who = `${partnerName(model, approval.partnerId)}, ${approval.approver},`;
+            const who = { partner: partnerName(model, approval.partnerId), approver: approval.approver };
             const wellFormed = /^sha256:[0-9a-f]{64}$/.test(approval.fingerprint);
             report({
                 node: approval.node,
                 property: 'fingerprint',
                 message: wellFormed
-                    ? `the text has changed since ${who} approved it on ${approval.date}: this approval no longer covers it (approved ${approval.fingerprint.slice(0, 19)}…, now ${model.fingerprint.slice(0, 19)}…)`
-                    : `${who} approved a fingerprint that Pool does not recognise (\`${approval.fingerprint.slice(0, 30)}\`), so this approval covers no version of the text; \`pool fingerprint\` prints the current one`,
+                    ? t('approval-stale.changed', { ...who, date: approval.date, approved: approval.fingerprint.slice(0, 19), current: model.fingerprint.slice(0, 19) }, lang)
+                    : t('approval-stale.unrecognised', { ...who, fingerprint: approval.fingerprint.slice(0, 30) }, lang),
                 data: { current: model.fingerprint }
             });
         }

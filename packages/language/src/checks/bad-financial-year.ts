@@ -1,3 +1,4 @@
+import { render, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -7,14 +8,14 @@ export const badFinancialYear = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const value of model.years) {
             if (!value.parsed.problem) continue;
             const first = /^(\d{4})/.exec(value.parsed.text)?.[1];
             report({
                 node: value.node,
                 property: value.property,
-                message: value.parsed.problem,
+                message: render(value.parsed.problem, lang),
                 data: first ? { replacement: year(Number(first)) } : undefined
             });
         }
@@ -23,7 +24,7 @@ export const badFinancialYear = defineCheck({
             const start = model.years.find(value => value.node === period && value.property === 'start')?.start;
             const end = model.years.find(value => value.node === period && value.property === 'end')?.start;
             if (start !== undefined && end !== undefined && start > end) {
-                report({ node: period, property: 'end', message: `the period ends in ${year(end)}, before it starts in ${year(start)}` });
+                report({ node: period, property: 'end', message: t('bad-financial-year.period-backwards', { end: year(end), start: year(start) }, lang) });
             }
         }
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -7,7 +8,7 @@ export const belowMinimum = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'A partner contributes less to a pool in a year than a minimum the agreement declares for it.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             for (const minimum of pool.minimums) {
                 const required = minimum.amount.pence;
@@ -19,8 +20,10 @@ export const belowMinimum = defineCheck({
                 const line = figures?.contributions.find(candidate => candidate.partnerId === minimum.partnerId);
                 report({
                     node: line?.amount.node ?? minimum.amount.node,
-                    message: `${partnerName(model, minimum.partnerId)} contributes ${money(model, paid)} to ${pool.id} in ${year(when)}, below its minimum of ${money(model, required)} by ${money(model, required - paid)}`,
-                    related: line ? [{ node: minimum.amount.node, message: `minimum of ${money(model, required)}` }] : []
+                    message: t('below-minimum', {
+                        partner: partnerName(model, minimum.partnerId), paid: money(model, paid), pool: pool.id, year: year(when), required: money(model, required), short: money(model, required - paid)
+                    }, lang),
+                    related: line ? [{ node: minimum.amount.node, message: t('below-minimum.minimum', { amount: money(model, required) }, lang) }] : []
                 });
             }
         }

@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
+import type { Lang } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -15,7 +16,7 @@ export type CheckTier = 'core' | 'domain' | 'language';
 export interface Finding {
     readonly code: string;
     readonly severity: CheckSeverity;
-    /** Plain English, with the numbers involved and, where there is one, the fix. */
+    /** In the reader's language (English or Welsh), with the numbers involved and, where there is one, the fix. */
     readonly message: string;
     readonly node: AstNode;
     /** Narrows the range to one property of `node`. */
@@ -48,8 +49,11 @@ export interface CheckDefinition {
     readonly tier: CheckTier;
     /** One sentence: what the check finds. Used in documentation, SARIF rules and hovers. */
     readonly summary: string;
-    /** Reads the computed model and reports findings. Absent for codes produced by the parser. */
-    readonly run?: (model: AgreementModel, report: Report) => void;
+    /**
+     * Reads the computed model and reports findings, worded in `lang` (messages come from
+     * i18n/messages.ts). Absent for codes produced by the parser.
+     */
+    readonly run?: (model: AgreementModel, report: Report, lang: Lang) => void;
 }
 
 export function defineCheck(definition: CheckDefinition): CheckDefinition {

@@ -1,5 +1,6 @@
 import { AstUtils, type LangiumDocument, type LangiumSharedCoreServices, WorkspaceCache } from 'langium';
 import type { Document } from '../generated/ast.js';
+import { type Lang, t } from '../i18n/messages.js';
 import type { ImportGraph } from '../model/imports.js';
 import type { AgreementModelProvider } from '../model/model-provider.js';
 import type { Finding } from './check.js';
@@ -19,13 +20,15 @@ import { runChecks } from './run-checks.js';
 export class PoolChecker {
     private readonly ownFindings: WorkspaceCache<string, Finding[]>;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly models: () => AgreementModelProvider, private readonly imports: () => ImportGraph) {
+    constructor(shared: LangiumSharedCoreServices, private readonly models: () => AgreementModelProvider, private readonly imports: () => ImportGraph,
+        private readonly language: () => Lang = () => 'en') {
         this.ownFindings = new WorkspaceCache(shared);
     }
 
     /** Everything the checks find in this document's model, wherever in its imports it lies. */
     findings(document: LangiumDocument<Document>): Finding[] {
-        return this.ownFindings.get(document.uri.toString(), () => {
+        const lang = this.language();
+        return this.ownFindings.get(`${lang}\u0000${document.uri.toString()}`, () => {
             let model;
             try {
                 model = this.models().getModel(document);
@@ -36,16 +39,17 @@ export class PoolChecker {
                     severity: 'error',
                     node: document.parseResult.value,
                     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    message: `Pool could not compute this agreement's figures (${error instanceof Error ? error.message : String(error)}), so no checks ran; please report this with the file`
+                    message: t('internal-error.model', { error: error instanceof Error ? error.message : String(error) }, lang)
                 } satisfies Finding];
             }
-            return runChecks(model, ALL_CHECKS);
+            return runChecks(model, ALL_CHECKS, lang);
         });
     }
 
     /** The findings to show on this document: its own, and those about imports that only hold here. */
     findingsFor(document: LangiumDocument<Document>): Finding[] {
         const result: Finding[] = [];
+        const lang = this.language();
         const forwarded = new Set<string>();
         for (const finding of this.findings(document)) {
             const home = AstUtils.getDocument(finding.node) as LangiumDocument<Document>;
@@ -59,7 +63,7 @@ export class PoolChecker {
             const via = this.imports().importLeadingTo(document, home.uri);
             if (!via) continue;
             const line = (finding.node.$cstNode?.range.start.line ?? 0) + 1;
-            const message = `in ${relativeTo(document, home)} on line ${line}: ${finding.message}`;
+            const message = t('finding.in-import', { file: relativeTo(document, home), line, message: finding.message }, lang);
             const key = `${finding.code}\u0000${message}`;
             if (forwarded.has(key)) continue;
             forwarded.add(key);
@@ -70,7 +74,7 @@ export class PoolChecker {
                 index: undefined,
                 range: undefined,
                 message,
-                related: [{ node: finding.node, property: finding.property, index: finding.index, message: 'the declaration this is about' }, ...(finding.related ?? [])]
+                related: [{ node: finding.node, property: finding.property, index: finding.index, message: t('finding.in-import.related', {}, lang) }, ...(finding.related ?? [])]
             });
         }
         return result;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +7,7 @@ export const deadlineBeforeBaseline = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A target year that is not after its baseline year.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const baselineYear = outcome.baseline?.year.start;
             const targetYear = outcome.target?.year.start;
@@ -14,8 +15,8 @@ export const deadlineBeforeBaseline = defineCheck({
             report({
                 node: outcome.target!.node,
                 property: 'year',
-                message: `outcome ${outcome.id} has its target by ${year(targetYear)}, which is not after its baseline in ${year(baselineYear)}`,
-                related: [{ node: outcome.baseline!.node, property: 'year', message: `baseline in ${year(baselineYear)}` }]
+                message: t('deadline-before-baseline', { outcome: outcome.id, target: year(targetYear), baseline: year(baselineYear) }, lang),
+                related: [{ node: outcome.baseline!.node, property: 'year', message: t('deadline-before-baseline.baseline', { year: year(baselineYear) }, lang) }]
             });
         }
     }

@@ -1,6 +1,7 @@
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import { formatMoney } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
+import { type Lang, listInWords, t } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 
 /** Wording shared by the checks' messages, so a figure reads the same in every message. */
@@ -20,13 +21,13 @@ export function partnerName(model: AgreementModel, id: string): string {
 }
 
 /** `on line 12`, or `in registers/gm.pool on line 3` for a place in another file. */
-export function where(model: AgreementModel, node: AstNode): string {
+export function where(model: AgreementModel, node: AstNode, lang: Lang): string {
     const document = AstUtils.getDocument(node);
     const line = (node.$cstNode?.range.start.line ?? 0) + 1;
     if (document.uri.toString() === model.document.uri.toString()) {
-        return `on line ${line}`;
+        return t('word.on-line', { line }, lang);
     }
-    return `in ${relativeTo(model.document, document)} on line ${line}`;
+    return t('word.in-file-on-line', { file: relativeTo(model.document, document), line }, lang);
 }
 
 export function relativeTo(from: LangiumDocument, to: LangiumDocument): string {
@@ -37,12 +38,12 @@ export function isInDocument(node: AstNode, document: LangiumDocument): boolean 
     return AstUtils.getDocument(node).uri.toString() === document.uri.toString();
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function listInWords(items: readonly string[]): string {
-    if (items.length <= 1) return items[0] ?? '';
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** `; did you mean `a` or `b`?` for the closest names, or nothing when none is close. */
+export function didYouMean(names: readonly string[], lang: Lang): string {
+    return names.length > 0 ? t('word.did-you-mean', { names: listInWords(names.map(name => `\`${name}\``), lang) }, lang) : '';
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-    return `${count} ${count === 1 ? one : many}`;
+/** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */
+export function shareKindWord(kind: string | undefined, lang: Lang): string {
+    return kind === 'savings' || kind === 'benefits' || kind === 'overspend' || kind === 'underspend' ? t(`share-kind.${kind}`, {}, lang) : String(kind);
 }

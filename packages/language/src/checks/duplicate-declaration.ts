@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import { type Lang, t } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck, type Report } from './check.js';
 import { where, year } from './describe.js';
@@ -12,7 +13,7 @@ export const duplicateDeclaration = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'The same id is declared twice in scope (across imports too), or a year, ring-fence or field is written twice in one declaration.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const [id, declarations] of model.declarations) {
             if (declarations.length < 2) continue;
             // An imported declaration counts as the first: the one to remove is the one in this file.
@@ -23,45 +24,45 @@ export const duplicateDeclaration = defineCheck({
                 report({
                     node: repeat.node,
                     property: 'name',
-                    message: `\`${id}\` is already declared as a ${original.kind} ${where(model, original.node)}`,
-                    related: [{ node: original.node, property: 'name', message: `first declaration of \`${id}\`` }]
+                    message: t('duplicate-declaration.id', { id, kind: t(`declaration-kind.${original.kind}`, {}, lang), where: where(model, original.node, lang) }, lang),
+                    related: [{ node: original.node, property: 'name', message: t('duplicate-declaration.first-declaration', { id }, lang) }]
                 });
             }
         }
-        reportRepeats(model, report, model.agreementNodes, () => 'title', () => 'this file already has an agreement header');
+        reportRepeats(model, report, lang, model.agreementNodes, () => 'title', () => t('duplicate-declaration.header', {}, lang));
         for (const pool of model.pools) {
-            reportRepeatedKeys(model, report, pool.blocks, block => block.year.start, block => block.node, 'year',
-                key => `${year(key)} appears twice in pool ${pool.id}; put all of a year's contributions in one block`);
-            reportRepeatedKeys(model, report, pool.ringfences, ringfence => ringfence.id, ringfence => ringfence.node, 'name',
-                key => `ring-fence \`${key}\` is declared twice in pool ${pool.id}`);
-            reportRepeats(model, report, pool.declaredTotals.map(total => total.node), () => 'amount', () => `pool ${pool.id} declares its overall total twice`);
+            reportRepeatedKeys(model, report, lang, pool.blocks, block => block.year.start, block => block.node, 'year',
+                key => t('duplicate-declaration.year', { year: year(key), pool: pool.id }, lang));
+            reportRepeatedKeys(model, report, lang, pool.ringfences, ringfence => ringfence.id, ringfence => ringfence.node, 'name',
+                key => t('duplicate-declaration.ring-fence', { id: key, pool: pool.id }, lang));
+            reportRepeats(model, report, lang, pool.declaredTotals.map(total => total.node), () => 'amount', () => t('duplicate-declaration.pool-total', { pool: pool.id }, lang));
             for (const block of pool.blocks) {
-                reportRepeats(model, report, block.declaredTotals.map(total => total.node), () => 'amount',
-                    () => `${block.year.parsed.text} in pool ${pool.id} declares its total twice`);
+                reportRepeats(model, report, lang, block.declaredTotals.map(total => total.node), () => 'amount',
+                    () => t('duplicate-declaration.year-total', { year: block.year.parsed.text, pool: pool.id }, lang));
             }
         }
         if (model.agreement) {
             for (const [keyword, fields] of model.agreement.fieldsByKeyword) {
                 if (keyword === 'review') continue; // several review dates are expected
-                reportRepeats(model, report, fields, () => undefined, () => `the agreement states its ${keyword} twice; only the first is used`);
+                reportRepeats(model, report, lang, fields, () => undefined, () => t('duplicate-declaration.agreement-field', { keyword }, lang));
             }
         }
         for (const outcome of model.outcomes) {
             for (const [keyword, fields] of outcome.fieldsByKeyword) {
-                reportRepeats(model, report, fields, () => undefined, () => `outcome ${outcome.id} states its ${keyword} twice; only the first is used`);
+                reportRepeats(model, report, lang, fields, () => undefined, () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang));
             }
         }
     }
 });
 
-function reportRepeats(model: AgreementModel, report: Report, nodes: readonly AstNode[], property: () => string | undefined, message: () => string): void {
+function reportRepeats(model: AgreementModel, report: Report, lang: Lang, nodes: readonly AstNode[], property: () => string | undefined, message: () => string): void {
     const [original, ...repeats] = nodes;
     for (const repeat of repeats) {
-        report({ node: repeat, property: property(), message: message(), related: [{ node: original, message: `first written ${where(model, original)}` }] });
+        report({ node: repeat, property: property(), message: message(), related: [{ node: original, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }] });
     }
 }
 
-function reportRepeatedKeys<T, K>(model: AgreementModel, report: Report, items: readonly T[], key: (item: T) => K | undefined, node: (item: T) => AstNode,
+function reportRepeatedKeys<T, K>(model: AgreementModel, report: Report, lang: Lang, items: readonly T[], key: (item: T) => K | undefined, node: (item: T) => AstNode,
     property: string, message: (key: K) => string): void {
     const seen = new Map<K, AstNode>();
     for (const item of items) {
@@ -69,7 +70,7 @@ function reportRepeatedKeys<T, K>(model: AgreementModel, report: Report, items: 
         if (k === undefined || k === '') continue;
         const original = seen.get(k);
         if (original) {
-            report({ node: node(item), property, message: message(k), related: [{ node: original, property, message: `first written ${where(model, original)}` }] });
+            report({ node: node(item), property, message: message(k), related: [{ node: original, property, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }] });
         } else {
             seen.set(k, node(item));
         }

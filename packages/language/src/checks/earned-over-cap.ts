@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
 import { defineCheck } from './check.js';
@@ -9,7 +10,7 @@ export const earnedOverCap = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: 'The payment earned by the latest actual value of a payment-by-results outcome is above its cap; payment stops at the cap.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const latest = outcome.latest;
             const payment = outcome.payment;
@@ -18,7 +19,10 @@ export const earnedOverCap = defineCheck({
             report({
                 node: latest.node,
                 property: 'value',
-                message: `the latest actual of ${outcome.id} (${latest.text} in ${periodLabel(latest.year.start!, latest.quarter)}) earns ${formatQuantity(latest.unitsAchieved!)} × ${payment.rate.parsed.text} per ${payment.unitName} = ${money(model, latest.earnedBeforeCap)}, above the cap of ${money(model, cap)}; payment stops at the cap`
+                message: t('earned-over-cap', {
+                    outcome: outcome.id, value: latest.text, period: periodLabel(latest.year.start!, latest.quarter), units: formatQuantity(latest.unitsAchieved!),
+                    rate: payment.rate.parsed.text, unit: payment.unitName, earned: money(model, latest.earnedBeforeCap), cap: money(model, cap)
+                }, lang)
             });
         }
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const emptyPool = defineCheck({
@@ -5,13 +6,13 @@ export const emptyPool = defineCheck({
     severity: 'warning',
     tier: 'core',
     summary: 'A pool with no contributions in any year.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             if (!pool.id || pool.contributions.length > 0) continue;
             report({
                 node: pool.node,
                 property: 'name',
-                message: `pool ${pool.id} has no contributions: add a year block such as \`2013/14 { partner £100,000 }\``
+                message: t('empty-pool', { pool: pool.id, example: '2013/14 { partner £100,000 }' }, lang)
             });
         }
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -7,7 +8,7 @@ export const hostNotContributing = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: 'The host contributes nothing to a pooled fund it holds.',
-    run(model, report) {
+    run(model, report, lang) {
         const host = model.agreement?.host;
         if (!host?.partner) return;
         for (const pool of model.pools) {
@@ -18,8 +19,8 @@ export const hostNotContributing = defineCheck({
             report({
                 node: pool.node,
                 property: 'name',
-                message: `the host ${partnerName(model, host.id)} holds the pooled fund ${pool.id} but contributes nothing to it`,
-                related: [{ node: host.node, property: 'partner', message: 'the host is named here' }]
+                message: t('host-not-contributing', { host: partnerName(model, host.id), pool: pool.id }, lang),
+                related: [{ node: host.node, property: 'partner', message: t('host-not-contributing.host', {}, lang) }]
             });
         }
     }

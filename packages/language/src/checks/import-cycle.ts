@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { relativeTo } from './describe.js';
 
@@ -6,7 +7,7 @@ export const importCycle = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'Files that import each other in a cycle.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const resolved of model.imports) {
             const cycle = resolved.cycle;
             if (!cycle) continue;
@@ -14,7 +15,7 @@ export const importCycle = defineCheck({
             report({
                 node: resolved.node,
                 property: 'path',
-                message: `importing \`${resolved.node.path}\` makes a cycle: ${names.join(' → ')}; move the shared declarations to a file that imports nothing`
+                message: t('import-cycle', { path: resolved.node.path, cycle: names.join(' → ') }, lang)
             });
         }
     }

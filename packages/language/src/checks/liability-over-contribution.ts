@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
@@ -12,7 +13,7 @@ export const liabilityOverContribution = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: "A partner's share of an overspend, or its declared cap, can exceed its contribution to the pool.",
-    run(model, report) {
+    run(model, report, lang) {
         for (const share of model.shares) {
             if (share.family !== 'risk' || share.subject?.kind !== 'pool') continue;
             const pool = share.subject.pool;
@@ -25,13 +26,16 @@ export const liabilityOverContribution = defineCheck({
                 const shareOfCovering = covering !== undefined ? Rational.of(covering).mul(line.points).div(Rational.HUNDRED).roundHalfAwayFromZero() : undefined;
                 const liability = cap !== undefined && shareOfCovering !== undefined ? (cap < shareOfCovering ? cap : shareOfCovering) : cap ?? shareOfCovering;
                 if (liability === undefined || liability <= contributed) continue;
-                const why = liability === cap
-                    ? `its cap of ${money(model, cap)}`
-                    : `its ${formatPercent(line.points)} of the ${money(model, covering!)} overspend, ${money(model, liability)},`;
+                const partner = partnerName(model, line.partnerId);
+                const contribution = money(model, contributed);
                 report({
                     node: line.node ?? share.node,
                     property: line.node ? (liability === cap ? 'cap' : 'percent') : 'kind',
-                    message: `${partnerName(model, line.partnerId)} could bear more than it put in: ${why} exceeds its contribution of ${money(model, contributed)} to ${pool.id}`
+                    message: liability === cap
+                        ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
+                        : t('liability-over-contribution.share', {
+                            partner, percent: formatPercent(line.points), covering: money(model, covering!), liability: money(model, liability), contributed: contribution, pool: pool.id
+                        }, lang)
                 });
             }
         }

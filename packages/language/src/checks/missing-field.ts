@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** Fields an agreement or outcome cannot do without. */
@@ -6,26 +7,26 @@ export const missingField = defineCheck({
     severity: 'error',
     tier: 'language',
     summary: 'An agreement without a period, an outcome without a baseline, target or direction, or a share line without a percentage.',
-    run(model, report) {
+    run(model, report, lang) {
         const agreement = model.agreement;
         if (agreement && !agreement.periodNode) {
-            report({ node: agreement.node, property: 'title', message: 'the agreement states no period: add `period 2013/14 to 2015/16` with its first and last financial years' });
+            report({ node: agreement.node, property: 'title', message: t('missing-field.period', {}, lang) });
         }
         for (const outcome of model.outcomes) {
             const missing = [
                 outcome.baseline ? undefined : '`baseline 58 in 2012/13`',
                 outcome.target ? undefined : '`target 20 by 2015/16`',
-                outcome.direction ? undefined : '`reduce` or `increase`'
+                outcome.direction ? undefined : t('missing-field.direction', {}, lang)
             ].filter(Boolean);
             if (missing.length > 0) {
-                report({ node: outcome.node, property: 'name', message: `outcome ${outcome.id} needs ${missing.join(', ')}` });
+                report({ node: outcome.node, property: 'name', message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang) });
             }
         }
         for (const share of model.shares) {
             if (share.proRata) continue;
             for (const line of share.lines) {
                 if (line.node && line.written === undefined) {
-                    report({ node: line.node, property: 'partner', message: `${line.partnerId} has no percentage in this share; write it after the id, like \`${line.partnerId} 25%\`` });
+                    report({ node: line.node, property: 'partner', message: t('missing-field.percentage', { partner: line.partnerId }, lang) });
                 }
             }
         }

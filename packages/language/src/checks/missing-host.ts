@@ -1,5 +1,6 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
-import { listInWords } from './describe.js';
+import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
 /** Every agreement names its host (the accountable body), and the host is one of its partners. */
@@ -8,14 +9,14 @@ export const missingHost = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'The agreement names no host (accountable body), or names a host that is not a partner.',
-    run(model, report) {
+    run(model, report, lang) {
         const agreement = model.agreement;
         if (!agreement) return;
         if (!agreement.node.fields.some(field => field.$type === 'HostField')) {
             report({
                 node: agreement.node,
                 property: 'title',
-                message: 'the agreement names no host: add `host` and the id of the partner that is the accountable body'
+                message: t('missing-host.none', {}, lang)
             });
             return;
         }
@@ -25,7 +26,7 @@ export const missingHost = defineCheck({
             report({
                 node: host.node,
                 property: 'partner',
-                message: `the host \`${host.id}\` is not a partner declared in this file or its imports${near.length ? `; did you mean ${listInWords(near.map(n => `\`${n}\``))}?` : ''}`,
+                message: t('missing-host.not-partner', { id: host.id, hint: didYouMean(near, lang) }, lang),
                 data: { kind: 'partner', name: host.id, suggestions: near }
             });
         }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 import { yearsWithSpending } from './pools.js';
@@ -8,14 +9,14 @@ export const overspentPool = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: "The spend lines of a pool in a year add up to more than that year's contributions.",
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             for (const { figures, income, spend, block } of yearsWithSpending(pool)) {
                 if (spend <= income) continue;
                 report({
                     node: block.node,
                     property: 'year',
-                    message: `spending from ${pool.id} in ${year(figures.year)} is ${money(model, spend)} but contributions are ${money(model, income)}: overspent by ${money(model, spend - income)}`,
+                    message: t('overspent-pool', { pool: pool.id, year: year(figures.year), spend: money(model, spend), income: money(model, income), over: money(model, spend - income) }, lang),
                     related: figures.spendLines.map(line => ({ node: line.amount.node, message: `${line.name}: ${line.amount.parsed.text}` }))
                 });
             }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
@@ -9,7 +10,7 @@ export const paymentCapExceeded = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: 'The payments a payment-by-results target implies, if met, exceed its cap.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const payment = outcome.payment;
             const cap = payment?.cap?.pence;
@@ -17,7 +18,10 @@ export const paymentCapExceeded = defineCheck({
             const units = formatQuantity(payment.unitsAtTarget ?? Rational.ZERO);
             report({
                 node: payment.cap!.node,
-                message: `meeting the target of ${outcome.id} pays ${units} × ${payment.rate.parsed.text} per ${payment.unitName} = ${money(model, payment.paymentAtTarget)}, above the cap of ${money(model, cap)} by ${money(model, payment.paymentAtTarget - cap)}`
+                message: t('payment-cap-exceeded', {
+                    outcome: outcome.id, units, rate: payment.rate.parsed.text, unit: payment.unitName, payment: money(model, payment.paymentAtTarget), cap: money(model, cap),
+                    over: money(model, payment.paymentAtTarget - cap)
+                }, lang)
             });
         }
     }

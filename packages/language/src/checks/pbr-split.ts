@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -8,7 +9,7 @@ export const pbrSplit = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'Payment-by-results terms whose upfront (attachment) and results percentages do not sum to 100% in a year.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const split of outcome.payment?.splits ?? []) {
                 if (!split.upfront || !split.results) continue;
@@ -16,7 +17,7 @@ export const pbrSplit = defineCheck({
                 if (total.equals(Rational.HUNDRED)) continue;
                 report({
                     node: split.node,
-                    message: `in ${split.year.parsed.text} the upfront ${formatPercent(split.upfront)} and results ${formatPercent(split.results)} of ${outcome.id} sum to ${formatPercent(total)}, not 100%`
+                    message: t('pbr-split', { year: split.year.parsed.text, upfront: formatPercent(split.upfront), results: formatPercent(split.results), outcome: outcome.id, total: formatPercent(total) }, lang)
                 });
             }
         }

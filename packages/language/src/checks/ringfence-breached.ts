@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { sumKnown } from '../model/build-model.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
@@ -11,7 +12,7 @@ export const ringfenceBreached = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'Spend lines tagged for a ring-fenced purpose total less than the ring-fenced amount, or ring-fenced money is spent on other lines.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             for (const ringfence of pool.ringfences) {
                 const fenced = ringfence.amount.pence;
@@ -20,7 +21,9 @@ export const ringfenceBreached = defineCheck({
                 if (ringfence.taggedSpend < fenced) {
                     report({
                         node: ringfence.amount.node,
-                        message: `spend lines tagged \`for ${ringfence.id}\` in ${year(when)} total ${money(model, ringfence.taggedSpend)}, less than the ${money(model, fenced)} ring-fenced: ${money(model, fenced - ringfence.taggedSpend)} short`,
+                        message: t('ringfence-breached.short', {
+                            id: ringfence.id, year: year(when), spend: money(model, ringfence.taggedSpend), fenced: money(model, fenced), short: money(model, fenced - ringfence.taggedSpend)
+                        }, lang),
                         related: ringfence.taggedLines.map(line => ({ node: line.amount.node, message: `${line.name}: ${line.amount.parsed.text}` }))
                     });
                 }
@@ -37,8 +40,10 @@ export const ringfenceBreached = defineCheck({
                 if (untaggedSpend <= free || untagged.length === 0) continue;
                 report({
                     node: untagged[untagged.length - 1].amount.node,
-                    message: `lines not tagged for a ring-fence in ${year(figures.year)} spend ${money(model, untaggedSpend)}, but only ${money(model, free)} of ${pool.id} is not ring-fenced: ${money(model, untaggedSpend - free)} of ring-fenced money is spent on other lines`,
-                    related: fences.map(fence => ({ node: fence.amount.node, message: `ring-fence ${fence.id}: ${fence.amount.parsed.text}` }))
+                    message: t('ringfence-breached.spent-elsewhere', {
+                        year: year(figures.year), spend: money(model, untaggedSpend), free: money(model, free), pool: pool.id, over: money(model, untaggedSpend - free)
+                    }, lang),
+                    related: fences.map(fence => ({ node: fence.amount.node, message: t('ringfence-breached.ring-fence', { id: fence.id, amount: fence.amount.parsed.text }, lang) }))
                 });
             }
         }

@@ -1,6 +1,7 @@
+import { listInWords, t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
-import { listInWords, money } from './describe.js';
+import { money } from './describe.js';
 
 /**
  * With `covering £X`, a risk share states the overspend it must cover. Each partner bears its
@@ -11,7 +12,7 @@ export const riskCapExceeded = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: "A risk share's caps cannot cover the overspend it states.",
-    run(model, report) {
+    run(model, report, lang) {
         for (const share of model.shares) {
             const covering = share.covering?.pence;
             if (share.family !== 'risk' || covering === undefined || !share.lines.some(line => line.cap)) continue;
@@ -23,7 +24,7 @@ export const riskCapExceeded = defineCheck({
                 const cap = line.cap?.pence;
                 if (cap !== undefined && liability.gt(Rational.of(cap))) {
                     covered = covered.add(Rational.of(cap));
-                    capped.push(`${line.partnerId} (share ${money(model, liability.roundHalfAwayFromZero())}, cap ${money(model, cap)})`);
+                    capped.push(t('risk-cap-exceeded.capped', { partner: line.partnerId, share: money(model, liability.roundHalfAwayFromZero()), cap: money(model, cap) }, lang));
                 } else {
                     covered = covered.add(liability);
                 }
@@ -32,7 +33,7 @@ export const riskCapExceeded = defineCheck({
             if (uncovered.sign() <= 0) continue;
             report({
                 node: share.covering!.node,
-                message: `the caps leave ${money(model, uncovered.roundHalfAwayFromZero())} of the ${money(model, covering)} overspend uncovered: ${listInWords(capped)}`
+                message: t('risk-cap-exceeded', { uncovered: money(model, uncovered.roundHalfAwayFromZero()), covering: money(model, covering), capped: listInWords(capped, lang) }, lang)
             });
         }
     }

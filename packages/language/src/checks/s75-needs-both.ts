@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { contributors } from './pools.js';
 
@@ -6,15 +7,15 @@ export const s75NeedsBoth = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'A pooled fund stated to be under Section 75 without at least one NHS body and one local authority among its contributors.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             if (pool.arrangement !== 'pooled' || pool.section !== 75 || pool.contributions.length === 0) continue;
             const kinds = new Set([...contributors(pool).keys()].map(id => model.partners.get(id)?.kind));
-            const missing = [kinds.has('health') ? undefined : 'NHS body (kind health)', kinds.has('council') ? undefined : 'local authority (kind council)'].filter(Boolean);
-            if (missing.length === 0) continue;
+            if (kinds.has('health') && kinds.has('council')) continue;
+            const key = kinds.has('health') ? 's75-needs-both.no-council' : kinds.has('council') ? 's75-needs-both.no-health' : 's75-needs-both.no-either';
             report({
                 node: pool.node.basis ?? pool.node,
-                message: `${pool.id} is a Section 75 pooled fund, which needs at least one NHS body and one local authority among its contributors; it has no ${missing.join(' and no ')}`
+                message: t(key, { pool: pool.id }, lang)
             });
         }
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { contributors, isSection75 } from './pools.js';
 
@@ -11,7 +12,7 @@ export const s75Party = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: 'A pooled fund under Section 75 (stated, or assumed when no basis is stated) with a contributor that is neither a council nor a health body.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             if (!isSection75(pool)) continue;
             for (const [partnerId, line] of contributors(pool)) {
@@ -20,7 +21,7 @@ export const s75Party = defineCheck({
                 report({
                     node: line.node,
                     property: 'partner',
-                    message: `${partnerId} (${partner.name}, ${partner.kind}) contributes to the pooled fund ${pool.id}, but a Section 75 pool is between NHS bodies and local authorities: align this money instead, or state the fund's legal basis with \`under "…"\``
+                    message: t('s75-party', { id: partnerId, name: partner.name, kind: partner.kind, pool: pool.id }, lang)
                 });
             }
         }

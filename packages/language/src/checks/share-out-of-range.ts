@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -7,7 +8,7 @@ export const shareOutOfRange = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A percentage in a share clause is below 0% or above 100%.',
-    run(model, report) {
+    run(model, report, lang) {
         const outOfRange = (points: Rational | undefined) => points !== undefined && (points.sign() < 0 || points.gt(Rational.HUNDRED));
         for (const share of model.shares) {
             for (const line of share.lines) {
@@ -15,7 +16,7 @@ export const shareOutOfRange = defineCheck({
                     report({
                         node: line.node,
                         property: 'percent',
-                        message: `${line.partnerId}'s share of ${formatPercent(line.written!)} is not between 0% and 100%`
+                        message: t('share-out-of-range.line', { partner: line.partnerId, percent: formatPercent(line.written!) }, lang)
                     });
                 }
             }
@@ -24,7 +25,7 @@ export const shareOutOfRange = defineCheck({
                     report({
                         node: reinvestment.node,
                         property: 'percent',
-                        message: `reinvesting ${formatPercent(reinvestment.points!)} is not between 0% and 100%`
+                        message: t('share-out-of-range.reinvest', { percent: formatPercent(reinvestment.points!) }, lang)
                     });
                 }
             }

@@ -1,13 +1,14 @@
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
-import { partnerName } from './describe.js';
+import { partnerName, shareKindWord } from './describe.js';
 
 export const shareWithoutContribution = defineCheck({
     code: 'share-without-contribution',
     severity: 'warning',
     tier: 'domain',
     summary: 'A partner takes a share of the savings of a pool it does not contribute to.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const share of model.shares) {
             if (share.family !== 'benefit' || share.subject?.kind !== 'pool' || share.proRata) continue;
             const pool = share.subject.pool;
@@ -18,7 +19,7 @@ export const shareWithoutContribution = defineCheck({
                 report({
                     node: line.node,
                     property: 'partner',
-                    message: `${partnerName(model, line.partnerId)} takes ${formatPercent(line.points)} of the ${share.kind} of ${pool.id} but contributes nothing to it`
+                    message: t('share-without-contribution', { partner: partnerName(model, line.partnerId), percent: formatPercent(line.points), kind: shareKindWord(share.kind, lang), pool: pool.id }, lang)
                 });
             }
         }

@@ -1,8 +1,10 @@
+import { t } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
 import type { ShareInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
+import { shareKindWord } from './describe.js';
 
 export function shareTitle(share: ShareInfo): string {
     return `share of ${share.kind} of ${share.subjectId}`;
@@ -14,17 +16,19 @@ export const sharesNot100 = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'The percentages of a share clause, with any reinvestment, do not sum to exactly 100%.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const share of model.shares) {
             const total = share.totalPoints;
             if (total === undefined || total.equals(Rational.HUNDRED)) continue;
-            const reinvested = share.reinvest && !share.reinvest.isZero() ? ` (including ${formatPercent(share.reinvest)} reinvested)` : '';
+            const reinvested = share.reinvest && !share.reinvest.isZero() ? t('shares-not-100.reinvested', { percent: formatPercent(share.reinvest) }, lang) : '';
             const difference = total.sub(Rational.HUNDRED);
             report({
                 node: share.node,
                 property: 'kind',
-                message: `the ${shareTitle(share)} sums to ${formatPercent(total)}${reinvested}: ${formatPercent(difference.abs())} ${difference.sign() < 0 ? 'short of' : 'over'} 100%`,
-                related: share.lines.filter(line => line.node).map(line => ({ node: line.node!, property: 'percent', message: `${line.partnerId}: ${line.points ? formatPercent(line.points) : 'no percentage'}` })),
+                message: t(difference.sign() < 0 ? 'shares-not-100.short' : 'shares-not-100.over', {
+                    kind: shareKindWord(share.kind, lang), subject: share.subjectId, total: formatPercent(total), reinvested, difference: formatPercent(difference.abs())
+                }, lang),
+                related: share.lines.filter(line => line.node).map(line => ({ node: line.node!, property: 'percent', message: line.points ? `${line.partnerId}: ${formatPercent(line.points)}` : t('shares-not-100.no-percentage', { partner: line.partnerId }, lang) })),
                 data: { totalPoints: total.toDecimal(6), rebalanced: rebalance(share) }
             });
         }

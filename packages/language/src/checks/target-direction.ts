@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
 
@@ -7,22 +8,20 @@ export const targetDirection = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A `reduce` target that is not below its baseline, or an `increase` target that is not above it.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const { baseline, target, direction } = outcome;
             if (!baseline?.value || !target?.value || !direction) continue;
             const comparison = target.value.compare(baseline.value);
             const wrong = direction === 'reduce' ? comparison >= 0 : comparison <= 0;
             if (!wrong) continue;
-            const t = formatQuantity(target.value, target.isPercent);
+            const shownTarget = formatQuantity(target.value, target.isPercent);
             const b = formatQuantity(baseline.value, baseline.isPercent);
             report({
                 node: target.node,
                 property: 'value',
-                message: direction === 'reduce'
-                    ? `outcome ${outcome.id} is to reduce, but its target ${t} is not below its baseline ${b}`
-                    : `outcome ${outcome.id} is to increase, but its target ${t} is not above its baseline ${b}`,
-                related: [{ node: baseline.node, property: 'value', message: `baseline ${b}` }, { node: outcome.directionNode!, message: direction }]
+                message: t(direction === 'reduce' ? 'target-direction.reduce' : 'target-direction.increase', { outcome: outcome.id, target: shownTarget, baseline: b }, lang),
+                related: [{ node: baseline.node, property: 'value', message: t('target-direction.baseline', { baseline: b }, lang) }, { node: outcome.directionNode!, message: direction }]
             });
         }
     }

@@ -1,3 +1,4 @@
+import { type Lang, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -7,7 +8,7 @@ export const totalMismatch = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A declared total, for a year or for the whole pool, differs from the exact sum of its contributions.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             for (const figures of pool.years.values()) {
                 for (const total of figures.declaredTotals) {
@@ -15,10 +16,10 @@ export const totalMismatch = defineCheck({
                     if (declared === undefined || figures.income === undefined || declared === figures.income) continue;
                     report({
                         node: total.amount.node,
-                        message: `contributions to ${pool.id} for ${year(figures.year)} sum to ${money(model, figures.income)} but the total says ${money(model, declared)}: ${gap(model, figures.income, declared)}`,
+                        message: t('total-mismatch.year', { pool: pool.id, year: year(figures.year), sum: money(model, figures.income), declared: money(model, declared), gap: gap(model, figures.income, declared, lang) }, lang),
                         related: figures.contributions.map(line => ({
                             node: line.amount.node,
-                            message: `${partnerName(model, line.partnerId)} puts in ${line.amount.parsed.text}`
+                            message: t('total-mismatch.puts-in', { partner: partnerName(model, line.partnerId), amount: line.amount.parsed.text }, lang)
                         })),
                         data: { computedPence: figures.income.toString(), computed: money(model, figures.income) }
                     });
@@ -29,11 +30,11 @@ export const totalMismatch = defineCheck({
                 if (declared === undefined || pool.income === undefined || declared === pool.income) continue;
                 report({
                     node: total.amount.node,
-                    message: `contributions to ${pool.id} over all years sum to ${money(model, pool.income)} but the total says ${money(model, declared)}: ${gap(model, pool.income, declared)}`,
+                    message: t('total-mismatch.overall', { pool: pool.id, sum: money(model, pool.income), declared: money(model, declared), gap: gap(model, pool.income, declared, lang) }, lang),
                     related: [...pool.years.values()].filter(figures => figures.contributions.length > 0).map(figures => ({
                         node: figures.contributions[0].node.$container,
                         property: 'year',
-                        message: `${year(figures.year)}: ${figures.income === undefined ? 'unknown' : money(model, figures.income)}`
+                        message: `${year(figures.year)}: ${figures.income === undefined ? t('word.unknown', {}, lang) : money(model, figures.income)}`
                     })),
                     data: { computedPence: pool.income.toString(), computed: money(model, pool.income) }
                 });
@@ -42,6 +43,6 @@ export const totalMismatch = defineCheck({
     }
 });
 
-function gap(model: Parameters<typeof money>[0], sum: bigint, declared: bigint): string {
-    return sum < declared ? `${money(model, declared - sum)} short` : `${money(model, sum - declared)} over`;
+function gap(model: Parameters<typeof money>[0], sum: bigint, declared: bigint, lang: Lang): string {
+    return sum < declared ? t('total-mismatch.short', { amount: money(model, declared - sum) }, lang) : t('total-mismatch.over', { amount: money(model, sum - declared) }, lang);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 import { yearsWithSpending } from './pools.js';
@@ -8,14 +9,14 @@ export const unallocatedFunds = defineCheck({
     severity: 'warning',
     tier: 'core',
     summary: "A pool's contributions in a year exceed its spend lines, where it has spend lines that year.",
-    run(model, report) {
+    run(model, report, lang) {
         for (const pool of model.pools) {
             for (const { figures, income, spend, block } of yearsWithSpending(pool)) {
                 if (income <= spend) continue;
                 report({
                     node: block.node,
                     property: 'year',
-                    message: `contributions to ${pool.id} in ${year(figures.year)} are ${money(model, income)} but spending is ${money(model, spend)}: ${money(model, income - spend)} is not allocated to any spend line`,
+                    message: t('unallocated-funds', { pool: pool.id, year: year(figures.year), income: money(model, income), spend: money(model, spend), unallocated: money(model, income - spend) }, lang),
                     data: { unallocatedPence: (income - spend).toString() }
                 });
             }

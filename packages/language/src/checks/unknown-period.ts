@@ -1,3 +1,4 @@
+import { render } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const unknownPeriod = defineCheck({
@@ -5,11 +6,11 @@ export const unknownPeriod = defineCheck({
     severity: 'error',
     tier: 'domain',
     summary: 'An actual value recorded for a reporting period that does not exist, such as a fifth quarter.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const actual of outcome.actuals) {
                 if (!actual.quarterProblem) continue;
-                report({ node: actual.node, property: 'quarter', message: actual.quarterProblem });
+                report({ node: actual.node, property: 'quarter', message: render(actual.quarterProblem, lang) });
             }
         }
     }

@@ -1,7 +1,8 @@
 import * as ast from '../generated/ast.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { listInWords } from './describe.js';
+import { t } from '../i18n/messages.js';
+import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
 type TargetKind = 'partner' | 'pool' | 'pool or outcome' | 'ring-fence';
@@ -32,7 +33,7 @@ export const unknownReference = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A partner, pool, outcome or ring-fence that is not declared in the file or in anything it imports.',
-    run(model, report) {
+    run(model, report, lang) {
         for (const reference of model.document.references) {
             const info = reference.error?.info;
             if (!info) continue;
@@ -41,13 +42,11 @@ export const unknownReference = defineCheck({
             if (!kind) continue;
             const name = reference.$refText;
             const near = closestNames(name, candidates(model, kind, container));
-            const scope = kind === 'ring-fence' ? 'in this pool' : 'in this file or its imports';
-            const hint = near.length > 0 ? `; did you mean ${listInWords(near.map(n => `\`${n}\``))}?` : '';
             report({
                 node: info.container,
                 property: info.property,
                 index: info.index,
-                message: `no ${kind} called \`${name}\` is declared ${scope}${hint}`,
+                message: t(`unknown-reference.${kind === 'pool or outcome' ? 'pool-or-outcome' : kind}`, { name, hint: didYouMean(near, lang) }, lang),
                 data: { kind, name, suggestions: near }
             });
         }

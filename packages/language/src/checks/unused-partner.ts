@@ -1,5 +1,6 @@
 import { AstUtils, DocumentState } from 'langium';
 import { type Document, Partner } from '../generated/ast.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /**
@@ -11,7 +12,7 @@ export const unusedPartner = defineCheck({
     severity: 'warning',
     tier: 'core',
     summary: 'A partner declared in an agreement file and never used in it.',
-    run(model, report) {
+    run(model, report, lang) {
         if (!model.agreement) return;
         const named = model.documents.map(document => namesReferencedIn(document.parseResult.value));
         for (const partner of model.document.parseResult.value.partners ?? []) {
@@ -19,7 +20,7 @@ export const unusedPartner = defineCheck({
             report({
                 node: partner,
                 property: 'name',
-                message: `partner ${partner.name}${partner.fullName ? ` (${partner.fullName})` : ''} is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing`,
+                message: t('unused-partner', { id: partner.name, fullName: partner.fullName ? ` (${partner.fullName})` : '' }, lang),
                 data: { type: Partner.$type }
             });
         }

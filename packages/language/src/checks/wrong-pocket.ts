@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -18,7 +19,7 @@ export const wrongPocket = defineCheck({
     severity: 'warning',
     tier: 'domain',
     summary: "A partner bears a much larger share of a pool's costs than it receives of the projected savings, and no benefit-share clause compensates it.",
-    run(model, report) {
+    run(model, report, lang) {
         for (const projection of model.savings) {
             const pool = projection.pool;
             if (!pool || pool.income === undefined || pool.income <= 0n || projection.total === undefined || projection.total <= 0n) continue;
@@ -38,9 +39,9 @@ export const wrongPocket = defineCheck({
                 report({
                     node: projection.node,
                     property: 'pool',
-                    message: clause
-                        ? `${partnerName(model, partnerId)} bears ${formatPercent(costShare)} of the costs of ${pool.id} but its benefit share gives it only ${formatPercent(benefitShare)} of the savings (the wrong-pocket problem)`
-                        : `${partnerName(model, partnerId)} bears ${formatPercent(costShare)} of the costs of ${pool.id} but receives ${formatPercent(benefitShare)} of its projected savings, and no benefit-share clause compensates it (the wrong-pocket problem)`
+                    message: t(clause ? 'wrong-pocket.clause' : 'wrong-pocket.projection', {
+                        partner: partnerName(model, partnerId), cost: formatPercent(costShare), pool: pool.id, benefit: formatPercent(benefitShare)
+                    }, lang)
                 });
             }
         }

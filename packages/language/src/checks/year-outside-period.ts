@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.js';
 import type { YearValue } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
@@ -8,28 +9,27 @@ export const yearOutsidePeriod = defineCheck({
     severity: 'error',
     tier: 'core',
     summary: 'A contribution, spend line, target, minimum or ring-fence year falls outside the agreement period.',
-    run(model, report) {
+    run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;
-        const span = `${year(period.first)} to ${year(period.last)}`;
         const check = (value: YearValue, what: string) => {
             if (value.start === undefined || (value.start >= period.first && value.start <= period.last)) return;
             report({
                 node: value.node,
                 property: value.property,
-                message: `${what}: ${year(value.start)} is outside the agreement period, ${span}`,
+                message: t('year-outside-period', { what, year: year(value.start), first: year(period.first), last: year(period.last) }, lang),
                 data: { first: period.first, last: period.last }
             });
         };
         for (const pool of model.pools) {
-            for (const block of pool.blocks) check(block.year, `contributions to ${pool.id}`);
-            for (const block of pool.spendBlocks) check(block.year, `spending from ${pool.id}`);
-            for (const minimum of pool.minimums) check(minimum.year, `the minimum for ${minimum.partnerId} in ${pool.id}`);
-            for (const ringfence of pool.ringfences) check(ringfence.year, `ring-fence ${ringfence.id} of ${pool.id}`);
+            for (const block of pool.blocks) check(block.year, t('year-outside-period.contributions', { pool: pool.id }, lang));
+            for (const block of pool.spendBlocks) check(block.year, t('year-outside-period.spending', { pool: pool.id }, lang));
+            for (const minimum of pool.minimums) check(minimum.year, t('year-outside-period.minimum', { partner: minimum.partnerId, pool: pool.id }, lang));
+            for (const ringfence of pool.ringfences) check(ringfence.year, t('year-outside-period.ring-fence', { id: ringfence.id, pool: pool.id }, lang));
         }
-        for (const block of model.spendBlocks) check(block.year, `spending from ${block.poolId}`);
+        for (const block of model.spendBlocks) check(block.year, t('year-outside-period.spending', { pool: block.poolId }, lang));
         for (const outcome of model.outcomes) {
-            if (outcome.target) check(outcome.target.year, `the target of ${outcome.id}`);
+            if (outcome.target) check(outcome.target.year, t('year-outside-period.target', { outcome: outcome.id }, lang));
         }
     }
 });

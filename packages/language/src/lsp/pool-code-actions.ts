@@ -2,6 +2,7 @@ import { type AstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybeP
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { type Lang, t } from '../i18n/messages.js';
 
 /** What the checks put in a diagnostic's `data` for the fixes below (see each check's file). */
 interface FixFacts {
@@ -18,13 +19,16 @@ interface FixFacts {
     readonly rebalanced?: readonly string[];
 }
 
-type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts) => CodeAction[];
+type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang) => CodeAction[];
 
 /**
  * Quick fixes for the checks that have an unambiguous repair. Each fix reads the facts its check
  * put in the diagnostic's `data`, so a fix never works out a figure differently from the check.
  */
 export class PoolCodeActionProvider implements CodeActionProvider {
+    /** Titles are in the language of the diagnostics (see PoolSettings.language). */
+    constructor(private readonly language: () => Lang = () => 'en') {}
+
     private readonly fixes: Record<string, Fix> = {
         'total-mismatch': fixTotal,
         'shares-not-100': rebalanceShares,
@@ -38,7 +42,7 @@ export class PoolCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const facts = (diagnostic.data ?? {}) as FixFacts;
             const fix = typeof diagnostic.code === 'string' ? this.fixes[diagnostic.code] : undefined;
-            if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts));
+            if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language()));
         }
         return actions.length > 0 ? actions : undefined;
     }
@@ -55,19 +59,19 @@ function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: stri
 }
 
 /** total-mismatch: write the exact sum in place of the declared total. */
-function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.computed) return [];
-    return [quickFix(document, diagnostic, `Set the total to ${facts.computed}, the sum of the lines`, [TextEdit.replace(diagnostic.range, facts.computed)], true)];
+    return [quickFix(document, diagnostic, t('fix.set-total', { amount: facts.computed }, lang), [TextEdit.replace(diagnostic.range, facts.computed)], true)];
 }
 
 /** bad-financial-year: write the year the way it was probably meant. */
-function fixYear(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+function fixYear(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.replacement) return [];
-    return [quickFix(document, diagnostic, `Write ${facts.replacement}`, [TextEdit.replace(diagnostic.range, facts.replacement)], true)];
+    return [quickFix(document, diagnostic, t('fix.write-year', { year: facts.replacement }, lang), [TextEdit.replace(diagnostic.range, facts.replacement)], true)];
 }
 
 /** shares-not-100: scale every percentage so the clause makes exactly 100%. */
-function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     const share = nodeAt(document, diagnostic.range, ast.isShare);
     const rebalanced = facts.rebalanced;
     if (!share || !rebalanced || rebalanced.length !== share.lines.length) return [];
@@ -78,17 +82,17 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
     });
     if (edits.length === 0) return [];
     const summary = share.lines.map((line, index) => `${line.partner?.$refText} ${rebalanced[index]}`).join(', ');
-    return [quickFix(document, diagnostic, `Rebalance the shares in proportion to make 100%: ${summary}`, edits, true)];
+    return [quickFix(document, diagnostic, t('fix.rebalance-shares', { shares: summary }, lang), edits, true)];
 }
 
 /** unknown-reference: use a close name that exists, or declare the missing partner. */
-function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts): CodeAction[] {
+function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
-        quickFix(document, diagnostic, `Change to \`${suggestion}\``, [TextEdit.replace(diagnostic.range, suggestion)], index === 0));
+        quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0));
     if (facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
         const { position, prefix } = placeForNewPartner(document);
-        const declaration = `partner ${facts.name} "${facts.name}" other   // give the full name and the kind of partner`;
-        actions.push(quickFix(document, diagnostic, `Declare partner \`${facts.name}\` in this file`,
+        const declaration = `partner ${facts.name} "${facts.name}" other   // ${t('fix.declare-partner.comment', {}, lang)}`;
+        actions.push(quickFix(document, diagnostic, t('fix.declare-partner', { name: facts.name }, lang),
             [TextEdit.insert(position, `${prefix}${declaration}\n`)], actions.length === 0));
     }
     return actions;
@@ -110,7 +114,7 @@ function placeForNewPartner(document: LangiumDocument<ast.Document>): { position
 }
 
 /** unused-partner: delete the declaration, with its line when nothing else is on it. */
-function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang): CodeAction[] {
     const partner = nodeAt(document, diagnostic.range, ast.isPartner);
     const cst = partner?.$cstNode;
     if (!partner || !cst) return [];
@@ -123,7 +127,7 @@ function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic):
     const range = aloneOnLine
         ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) }
         : cst.range;
-    return [quickFix(document, diagnostic, `Remove the unused partner \`${partner.name}\``, [TextEdit.replace(range, '')], true)];
+    return [quickFix(document, diagnostic, t('fix.remove-partner', { name: partner.name }, lang), [TextEdit.replace(range, '')], true)];
 }
 
 function nodeAt<T extends AstNode>(document: LangiumDocument, range: Range, guard: (node: AstNode) => node is T): T | undefined {

@@ -4,6 +4,7 @@ import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver'
 import { CHECKS_BY_CODE } from '../checks/index.js';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
+import { message, render } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatQuantity } from '../money/quantity.js';
@@ -60,7 +61,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const node = leaf.astNode;
         if (ast.isAmount(node)) return this.describeAmount(model, node);
         if (ast.isApproval(node)) return describeApproval(model, node);
-        if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text);
+        if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text, this.settings);
         return undefined;
     }
 
@@ -123,7 +124,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (!amount) return undefined;
         const written = `**${escapeMarkdown(amount.parsed.text)}**`;
         if (amount.pence === undefined) {
-            return `${written} cannot be used in totals:\n\n${amount.problems.map(problem => `- ${escapeMarkdown(problem)}`).join('\n')}`;
+            return `${written} cannot be used in totals:\n\n${amount.problems.map(problem => `- ${escapeMarkdown(render(problem, this.settings.language))}`).join('\n')}`;
         }
         const lines = [`${written} is exactly ${escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' }))}`];
         const owner = node.$container;
@@ -212,9 +213,9 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence): string {
     return lines.join('\n\n');
 }
 
-function describeYear(text: string): string {
+function describeYear(text: string, settings: PoolSettings): string {
     const year = parseFinancialYear(text);
-    if (year.start === undefined) return escapeMarkdown(year.problem ?? `\`${text}\` is not a financial year`);
+    if (year.start === undefined) return escapeMarkdown(render(year.problem ?? message('year.not-a-year', { text }), settings.language));
     return `**${year.text}**: the UK financial year from 1 April ${year.start} to 31 March ${year.start + 1}`;
 }
 

@@ -1,5 +1,6 @@
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { type Lang, parseLang } from '../i18n/messages.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */
@@ -29,11 +30,14 @@ export class PoolSettings {
     /** The value of `pool.strict` the documents were last checked with. */
     private checkedStrict = false;
     private canRefreshInlayHints = false;
+    private lang: Lang = 'en';
 
     constructor(services: PoolServices) {
         this.shared = services.shared;
         services.shared.lsp.LanguageServer.onInitialize(params => {
             const options = params.initializationOptions as PoolInitializationOptions | undefined;
+            // VS Code sends its display language (`cy`, `en-gb`); anything but Welsh reads as English.
+            this.lang = parseLang(params.locale) ?? 'en';
             this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
             this.documentationBase = typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase
                 ? options.checkDocumentationBase : undefined;
@@ -41,6 +45,19 @@ export class PoolSettings {
         services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
             if (update.section === SETTINGS_SECTION) void this.settingsChanged(update.configuration as PoolSettingsSection | undefined);
         });
+    }
+
+    /**
+     * The language of diagnostics, quick-fix titles and hovers: from the client's `locale` in
+     * `initialize`, or set by the CLI (`--lang`) before any document is read. Messages are worded
+     * when a document is parsed and checked, so it is chosen before the first document.
+     */
+    get language(): Lang {
+        return this.lang;
+    }
+
+    setLanguage(lang: Lang): void {
+        this.lang = lang;
     }
 
     /** `pool.strict`: warnings are published as errors, as `pool check --strict` fails on them. */

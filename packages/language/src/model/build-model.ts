@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { message, type Message } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { type AmountProblem, type Currency, formatMoney, groupThousands, parseAmount } from '../money/amount.js';
 import { parseFinancialYear, yearsBetween } from '../money/financial-year.js';
@@ -174,7 +175,7 @@ class ModelBuilder {
         const parsed = parseAmount(node.value, node.currency);
         const problems = parsed.problems.map(problem => describeAmountProblem(parsed.text, problem));
         if (parsed.currency && parsed.currency !== this.currency && !parsed.problems.some(p => p.kind === 'conflicting-currency')) {
-            problems.push(`\`${parsed.text}\` is in ${parsed.currency} but the agreement is in ${this.currency}`);
+            problems.push(message('amount.other-currency', { text: parsed.text, currency: parsed.currency, agreementCurrency: this.currency }));
         }
         const value: AmountValue = { node, parsed, pence: problems.length === 0 ? parsed.pence : undefined, problems };
         this.amounts.push(value);
@@ -565,19 +566,19 @@ function paybackYear(pool: PoolInfo, savingsByYear: ReadonlyMap<number, bigint |
     return undefined;
 }
 
-function describeAmountProblem(text: string, problem: AmountProblem): string {
+function describeAmountProblem(text: string, problem: AmountProblem): Message {
     switch (problem.kind) {
         case 'negative':
-            return `\`${text}\` is negative: amounts in an agreement are never below zero`;
+            return message('amount.negative', { text });
         case 'sub-penny':
-            return `\`${text}\` has ${problem.places} decimal places: amounts are in pounds and pence, at most two places`;
+            return message('amount.sub-penny', { text, places: problem.places });
         case 'grouping': {
             const digits = /[0-9][0-9,]*/.exec(text)?.[0] ?? '';
-            return `\`${text}\` groups its digits wrongly: write ${groupThousands(digits.replace(/,/g, ''))}, with commas between groups of three`;
+            return message('amount.grouping', { text, grouped: groupThousands(digits.replace(/,/g, '')) });
         }
         case 'conflicting-currency':
-            return `\`${text}\` names two currencies, ${problem.symbol} by its symbol and ${problem.code} by its code`;
+            return message('amount.conflicting-currency', { text, symbol: problem.symbol, code: problem.code });
         case 'malformed':
-            return `\`${text}\` is not an amount; write amounts like £1,200,000, £1.2m or 1200000 GBP`;
+            return message('amount.malformed', { text });
     }
 }

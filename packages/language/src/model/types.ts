@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/messages.js';
 import type { AstNode, LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { Currency, ParsedAmount } from '../money/amount.js';
@@ -78,8 +79,8 @@ export interface AmountValue {
     readonly parsed: ParsedAmount;
     /** Exact pence, when the amount is usable: well formed, not negative, in the agreement's currency. */
     readonly pence: bigint | undefined;
-    /** Why it is not usable, in plain words; empty when it is. */
-    readonly problems: readonly string[];
+    /** Why it is not usable (worded in i18n/messages.ts); empty when it is. */
+    readonly problems: readonly Message[];
 }
 
 export interface YearValue {
@@ -264,7 +265,7 @@ export interface ActualInfo {
     /** 1 to 4, or undefined for a whole financial year. */
     readonly quarter: number | undefined;
     /** Why the quarter written is not a quarter. */
-    readonly quarterProblem?: string;
+    readonly quarterProblem?: Message;
     /** The end of the period, in quarters since year 0 (see money/reporting-period.ts). */
     readonly end: number | undefined;
     /** Where the straight line from baseline to target says the value should be by then. */

@@ -1,3 +1,5 @@
+import { message, type Message } from '../i18n/messages.js';
+
 /**
  * UK financial years run from April to March and are written `2013/14`. A year is held as the
  * calendar year it starts in (2013 for 2013/14).
@@ -6,14 +8,14 @@ export interface ParsedYear {
     readonly text: string;
     /** The starting calendar year, when the text is a well-formed financial year. */
     readonly start: number | undefined;
-    /** Why it is not one, in words, with the form the writer probably meant. */
-    readonly problem?: string;
+    /** Why it is not one, with the form the writer probably meant (worded in i18n/messages.ts). */
+    readonly problem?: Message;
 }
 
 export function parseFinancialYear(text: string): ParsedYear {
     const match = /^(\d{4})\/(\d+)$/.exec(text.trim());
     if (!match) {
-        return { text, start: undefined, problem: `\`${text}\` is not a financial year; write it like 2013/14` };
+        return { text, start: undefined, problem: message('year.not-a-year', { text }) };
     }
     const first = Number(match[1]);
     const second = match[2];
@@ -22,12 +24,12 @@ export function parseFinancialYear(text: string): ParsedYear {
         return { text, start: first };
     }
     if (second.length === 4 && Number(second) === first + 1) {
-        return { text, start: undefined, problem: `\`${text}\` should be written ${expected}: financial years are written with the second year in two digits` };
+        return { text, start: undefined, problem: message('year.two-digits', { text, expected }) };
     }
     return {
         text,
         start: undefined,
-        problem: `\`${text}\` is not a financial year: the year after ${first} is ${first + 1}, so write ${expected}`
+        problem: message('year.not-consecutive', { text, first, next: first + 1, expected })
     };
 }
 

@@ -1,3 +1,4 @@
+import { message, type Message } from '../i18n/messages.js';
 import { parseFinancialYear, yearLabel } from './financial-year.js';
 
 /**
@@ -10,7 +11,7 @@ export interface ParsedPeriod {
     /** 1 to 4, or undefined for the whole year. */
     readonly quarter: number | undefined;
     /** Why the quarter is not one, when it is not. */
-    readonly quarterProblem?: string;
+    readonly quarterProblem?: Message;
 }
 
 export const QUARTER_MONTHS = ['April to June', 'July to September', 'October to December', 'January to March'];
@@ -23,7 +24,7 @@ export function parsePeriod(yearText: string, quarterText?: string): ParsedPerio
     return {
         year,
         quarter: undefined,
-        quarterProblem: `\`${quarterText}\` is not a quarter: write Q1 (${QUARTER_MONTHS[0]}), Q2, Q3 or Q4 (${QUARTER_MONTHS[3]}), or no quarter for the whole year`
+        quarterProblem: message('period.not-a-quarter', { text: quarterText })
     };
 }
 

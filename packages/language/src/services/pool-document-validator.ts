@@ -4,10 +4,11 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
+import { plural, t } from '../i18n/messages.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
 import { MAX_DOCUMENT_CHARS, type TooLargeParseResult } from './pool-document-factory.js';
-import { FOUND_PREFIX, shorten } from './pool-syntax-messages.js';
+import { foundPrefix, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -36,7 +37,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 code: 'file-too-large',
                 source: this.getSource(),
-                message: `this file is ${(tooLarge / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_DOCUMENT_CHARS / 1024 / 1024} MiB Pool reads, so it was not checked: split it into files that import a shared one`
+                message: t('file-too-large', { size: (tooLarge / 1024 / 1024).toFixed(1), limit: MAX_DOCUMENT_CHARS / 1024 / 1024 }, this.settings.language)
             }];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
@@ -56,7 +57,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             kept.push({
                 severity: DiagnosticSeverity.Error,
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                message: `and ${rest.toLocaleString('en-GB')} more characters that cannot be read, not listed: is this really a .pool file?`,
+                message: t('syntax.more-unreadable', { count: rest.toLocaleString('en-GB') }, this.settings.language),
                 code: 'syntax-error',
                 source: this.getSource()
             });
@@ -92,7 +93,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({
                     severity: DiagnosticSeverity.Error,
                     range: last.range,
-                    message: `and ${rest.toLocaleString('en-GB')} more syntax ${rest === 1 ? 'error' : 'errors'} after this one, not listed: fix the first ones and check again`,
+                    message: t(plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'), { count: rest.toLocaleString('en-GB') }, this.settings.language),
                     code: 'syntax-error',
                     data: diagnosticData(DocumentValidator.ParsingError),
                     source: this.getSource()
@@ -106,8 +107,8 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine! > previous.endLine!);
             if (lineEndedEarly) {
                 range = tokenRange(previous);
-                const cut = message.lastIndexOf(FOUND_PREFIX);
-                if (cut >= 0) message = `${message.slice(0, cut)}, but the line ends after \`${shorten(previous.image)}\``;
+                const cut = message.lastIndexOf(foundPrefix(this.settings.language));
+                if (cut >= 0) message = message.slice(0, cut) + t('syntax.line-ends', { token: shorten(previous.image) }, this.settings.language);
             } else if (isRealToken(token)) {
                 range = tokenRange(token);
             } else {

@@ -45,12 +45,12 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     pool: {
         ImportGraph: services => new ImportGraph(services.shared),
         ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
-        Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph),
+        Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph, () => services.pool.Settings.language),
         Settings: services => new PoolSettings(services)
     },
     parser: {
-        ParserErrorMessageProvider: () => new PoolParserErrorMessageProvider(),
-        LexerErrorMessageProvider: () => new PoolLexerErrorMessageProvider()
+        ParserErrorMessageProvider: services => new PoolParserErrorMessageProvider(() => services.pool.Settings.language),
+        LexerErrorMessageProvider: services => new PoolLexerErrorMessageProvider(() => services.pool.Settings.language)
     },
     references: {
         ScopeProvider: services => new PoolScopeProvider(services),
@@ -67,7 +67,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
-        CodeActionProvider: () => new PoolCodeActionProvider(),
+        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
         CodeLensProvider: services => new PoolCodeLensProvider(services),

@@ -1,4 +1,5 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { type Lang, listInWords, t } from '../i18n/messages.js';
 
 /**
  * Syntax errors in words a finance officer understands: what was expected, with an example, and
@@ -6,68 +7,74 @@ import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, T
  * the thing (`an amount, like £1,200,000`).
  */
 
-const TOKEN_WORDS: Record<string, string> = {
-    STRING: 'text in double quotes, like "Manchester City Council"',
-    FIN_YEAR: 'a financial year, like 2013/14',
-    MONEY: 'an amount, like £1,200,000',
-    NUMBER: 'a number, like 1,500',
-    PERCENT: 'a percentage, like 25%',
-    ID: 'an id, like manchester',
-    DATE: 'a date, like 2014-09-30',
-    EOF: 'the end of the file',
-    '{': 'an opening brace `{`',
-    '}': 'a closing brace `}`'
+/** How each token type is named in a message (keywords are named after themselves). */
+const TOKEN_WORDS: Record<string, (lang: Lang) => string> = {
+    STRING: lang => t('syntax.token.STRING', {}, lang),
+    FIN_YEAR: lang => t('syntax.token.FIN_YEAR', {}, lang),
+    MONEY: lang => t('syntax.token.MONEY', {}, lang),
+    NUMBER: lang => t('syntax.token.NUMBER', {}, lang),
+    PERCENT: lang => t('syntax.token.PERCENT', {}, lang),
+    ID: lang => t('syntax.token.ID', {}, lang),
+    DATE: lang => t('syntax.token.DATE', {}, lang),
+    EOF: lang => t('syntax.token.EOF', {}, lang),
+    '{': lang => t('syntax.token.open-brace', { brace: '{' }, lang),
+    '}': lang => t('syntax.token.close-brace', { brace: '}' }, lang)
 };
 
-/** Where the parser was, as a phrase that finishes "… in …". */
-const RULE_PLACES: Record<string, string> = {
-    Agreement: 'the agreement header',
-    AgreementField: 'the agreement header',
-    PeriodField: 'the period (write `period 2013/14 to 2015/16`)',
-    HostField: 'the host (write `host` and a partner id)',
-    Partner: 'a partner declaration (write `partner id "Full name" kind`)',
-    PartnerKind: 'a partner declaration, after the full name, the kind of partner',
-    Import: 'an import (write `import "registers/file.pool"`)',
-    Pool: 'a pool',
-    LegalBasis: 'a legal basis (write `under section 75` or `under "…"`)',
-    PoolYear: "a year's contributions (each line is a partner id and an amount)",
-    Contribution: 'a contribution (a partner id and an amount)',
-    YearTotal: 'a total (write `total £2,200,000`)',
-    PoolTotal: 'a total (write `total £2,200,000`)',
-    Minimum: 'a minimum (write `minimum ccg £1,000,000 in 2015/16`)',
-    RingFence: 'a ring-fence (write `ringfence dfg "Disabled Facilities Grant" £500,000 in 2015/16`)',
-    SpendBlock: 'a spend block (write `spend pool-id 2013/14 { … }`)',
-    SpendLine: 'a spend line (a name in quotes and an amount)',
-    Outcome: 'an outcome',
-    OutcomeField: 'an outcome',
-    BaselineField: 'a baseline (write `baseline 58 in 2012/13`)',
-    TargetField: 'a target (write `target 20 by 2015/16`)',
-    MeasuredByField: 'measured by (write `measured by` and a partner id)',
-    Payment: 'a payment by results (write `pays £4,000 per family up to £6,000,000`)',
-    PaymentSplit: 'a payment split (write `2013/14 upfront 80% results 20%`)',
-    Share: 'a share clause (write `share savings of pool-id { partner 50% … }` or `… pro rata to contributions`)',
-    ShareLine: 'a share line (a partner id and a percentage)',
-    Reinvestment: 'a reinvestment (write `reinvest 10%`)',
-    Savings: 'a savings projection (write `savings of pool-id { 2014/15 { partner £100,000 } }`)',
-    SavingsYear: "a year's projected savings",
-    SavingsLine: 'a projected saving (a partner id and an amount)',
-    Document: 'the file (declarations start with agreement, import, partner, pool, spend, outcome, share or savings)'
+/** Where the parser was, as a phrase that finishes "… in …" (in Welsh, with its own preposition). */
+const RULE_PLACES: Record<string, (lang: Lang) => string> = {
+    Agreement: lang => t('syntax.place.Agreement', {}, lang),
+    AgreementField: lang => t('syntax.place.Agreement', {}, lang),
+    PeriodField: lang => t('syntax.place.PeriodField', {}, lang),
+    HostField: lang => t('syntax.place.HostField', {}, lang),
+    Partner: lang => t('syntax.place.Partner', {}, lang),
+    PartnerKind: lang => t('syntax.place.PartnerKind', {}, lang),
+    Import: lang => t('syntax.place.Import', {}, lang),
+    Pool: lang => t('syntax.place.Pool', {}, lang),
+    LegalBasis: lang => t('syntax.place.LegalBasis', {}, lang),
+    PoolYear: lang => t('syntax.place.PoolYear', {}, lang),
+    Contribution: lang => t('syntax.place.Contribution', {}, lang),
+    YearTotal: lang => t('syntax.place.Total', {}, lang),
+    PoolTotal: lang => t('syntax.place.Total', {}, lang),
+    Minimum: lang => t('syntax.place.Minimum', {}, lang),
+    RingFence: lang => t('syntax.place.RingFence', {}, lang),
+    SpendBlock: lang => t('syntax.place.SpendBlock', { example: 'spend pool-id 2013/14 { … }' }, lang),
+    SpendLine: lang => t('syntax.place.SpendLine', {}, lang),
+    Outcome: lang => t('syntax.place.Outcome', {}, lang),
+    OutcomeField: lang => t('syntax.place.Outcome', {}, lang),
+    BaselineField: lang => t('syntax.place.BaselineField', {}, lang),
+    TargetField: lang => t('syntax.place.TargetField', {}, lang),
+    MeasuredByField: lang => t('syntax.place.MeasuredByField', {}, lang),
+    Payment: lang => t('syntax.place.Payment', {}, lang),
+    PaymentSplit: lang => t('syntax.place.PaymentSplit', {}, lang),
+    Share: lang => t('syntax.place.Share', { example: 'share savings of pool-id { partner 50% … }' }, lang),
+    ShareLine: lang => t('syntax.place.ShareLine', {}, lang),
+    Reinvestment: lang => t('syntax.place.Reinvestment', {}, lang),
+    Savings: lang => t('syntax.place.Savings', { example: 'savings of pool-id { 2014/15 { partner £100,000 } }' }, lang),
+    SavingsYear: lang => t('syntax.place.SavingsYear', {}, lang),
+    SavingsLine: lang => t('syntax.place.SavingsLine', {}, lang),
+    Document: lang => t('syntax.place.Document', {}, lang)
 };
 
 /** Keywords that the grammar also accepts as ids (see the `Id` rule). */
 const ID_KEYWORDS = ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other',
     'pooled', 'aligned', 'in-kind', 'reduce', 'increase'];
 
-export function describeTokenType(type: TokenType): string {
+export function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
     // Keyword token types are named after the keyword itself.
-    return TOKEN_WORDS[type.name] ?? `\`${type.name}\``;
+    return TOKEN_WORDS[type.name]?.(lang) ?? `\`${type.name}\``;
 }
 
-/** The phrase that ends every parser message; the validator rewrites it when the line ended early. */
-export const FOUND_PREFIX = ', but found ';
+/**
+ * The phrase that ends every parser message (`, but found …`); the validator rewrites it when the
+ * line ended early, so it looks for where this begins.
+ */
+export function foundPrefix(lang: Lang): string {
+    return t('syntax.found', { found: '' }, lang);
+}
 
-function describeFound(token: IToken): string {
-    if (token.tokenType?.name === 'EOF') return 'the end of the file';
+function describeFound(token: IToken, lang: Lang): string {
+    if (token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
     return `\`${shorten(token.image)}\``;
 }
 
@@ -77,56 +84,69 @@ export function shorten(text: string, limit = 40): string {
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
 }
 
-function place(ruleName: string | undefined): string {
+function place(ruleName: string | undefined, lang: Lang): string {
     // Langium decorates rule names with invisible characters; keep the name itself.
     const where = RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')];
-    return where ? `in ${where}: ` : '';
+    return where ? t('syntax.in-place', { place: where(lang) }, lang) : '';
 }
 
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */
-function describeAlternatives(paths: TokenType[][]): string {
+function describeAlternatives(paths: TokenType[][], lang: Lang): string {
     const names = new Set(paths.map(path => path[0]?.name).filter((name): name is string => Boolean(name)));
     // An amount may be written with or without a currency symbol; say "amount" once.
     if (names.has('MONEY')) names.delete('NUMBER');
     // Words like `police` can be ids too; where an id is expected, listing them is noise.
     if (names.has('ID')) for (const word of ID_KEYWORDS) names.delete(word);
-    const words = [...names].map(name => TOKEN_WORDS[name] ?? `\`${name}\``);
-    if (words.length === 0) return 'something else';
+    const words = [...names].map(name => TOKEN_WORDS[name]?.(lang) ?? `\`${name}\``);
+    if (words.length === 0) return t('syntax.something-else', {}, lang);
     const limit = 9;
     const shown = words.slice(0, limit);
-    const last = words.length > limit ? 'something else' : shown.pop()!;
-    return shown.length === 0 ? last : `${shown.join(', ')} or ${last}`;
+    if (words.length > limit) shown.push(t('syntax.something-else', {}, lang));
+    return listInWords(shown, lang, 'or');
 }
 
 export class PoolParserErrorMessageProvider implements IParserErrorMessageProvider {
+    /** Messages are worded when a document is parsed, in the language chosen then. */
+    constructor(private readonly language: () => Lang = () => 'en') {}
+
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return `${place(options.ruleName)}expected ${describeTokenType(options.expected)}${FOUND_PREFIX}${describeFound(options.actual)}`;
+        const lang = this.language();
+        return this.expected(options.ruleName, describeTokenType(options.expected, lang), options.actual, lang);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        return `did not expect ${describeFound(options.firstRedundant)} here: a declaration starts with agreement, import, partner, pool, spend, outcome, share or savings`;
+        const lang = this.language();
+        return t('syntax.not-all-input', { found: describeFound(options.firstRedundant, lang) }, lang);
     }
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const expected = describeAlternatives(options.expectedPathsPerAlt.flat());
-        return `${place(options.ruleName)}expected ${expected}${FOUND_PREFIX}${describeFound(options.actual[0])}`;
+        const lang = this.language();
+        return this.expected(options.ruleName, describeAlternatives(options.expectedPathsPerAlt.flat(), lang), options.actual[0], lang);
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        return `${place(options.ruleName)}expected ${describeAlternatives(options.expectedIterationPaths)}${FOUND_PREFIX}${describeFound(options.actual[0])}`;
+        const lang = this.language();
+        return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], lang);
+    }
+
+    private expected(ruleName: string, expected: string, actual: IToken, lang: Lang): string {
+        const found = t('syntax.found', { found: describeFound(actual, lang) }, lang);
+        return t('syntax.expected', { place: place(ruleName, lang), expected, found }, lang);
     }
 }
 
 export class PoolLexerErrorMessageProvider implements ILexerErrorMessageProvider {
+    constructor(private readonly language: () => Lang = () => 'en') {}
+
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + length);
         if (text.startsWith('"')) {
-            return 'this text in quotes is not closed: add a `"` before the end of the line';
+            return t('syntax.unclosed-quote', {}, this.language());
         }
-        return `\`${shorten(text)}\` cannot be read here: it is not part of an amount, a year, an id, a percentage or text in quotes`;
+        return t('syntax.unexpected-characters', { text: shorten(text) }, this.language());
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {
-        return `cannot read \`${token.image}\` here`;
+        return t('syntax.cannot-read', { text: token.image }, this.language());
     }
 }

@@ -1,0 +1,128 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { runPool } from './support/cli.js';
+import { LspClient } from './support/lsp-client.js';
+import { REPO } from './support/paths.js';
+
+/**
+ * Welsh: the invalid examples checked with `pool check --lang cy` and by a language server whose
+ * client's display language is Welsh (`locale: cy`) give the diagnostics written in
+ * test/fixtures/welsh/ (`UPDATE_EXPECTED=1` rewrites them from the CLI), with the same codes and
+ * ranges as in English and every message worded in Welsh.
+ */
+
+const UPDATE = process.env.UPDATE_EXPECTED === '1';
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+const files = (await glob('examples/invalid/*.pool', { cwd: REPO })).sort();
+
+interface Line { readonly start: { line: number; column: number }; readonly end: { line: number; column: number }; readonly severity: string; readonly code: string; readonly message: string }
+
+function render(lines: readonly Line[]): string[] {
+    return lines
+        .map(d => `${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column} ${d.severity} ${d.code} ${d.message}`)
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** The place, severity and code of a diagnostic line, without its message. */
+function where(line: string): string {
+    return line.split(' ').slice(0, 3).join(' ');
+}
+
+function cliDiagnostics(lang: string): Map<string, string[]> {
+    const run = runPool(['check', '--format', 'json', '--lang', lang, ...files]);
+    const json = JSON.parse(run.stdout) as { diagnostics: (Line & { file: string; range: { start: Line['start']; end: Line['end'] } })[] };
+    return new Map(files.map(file => [file, render(json.diagnostics.filter(d => d.file === file).map(d => ({ ...d, start: d.range.start, end: d.range.end })))]));
+}
+
+const welsh = cliDiagnostics('cy');
+const english = cliDiagnostics('en');
+
+function expectedPath(file: string): string {
+    return path.join(REPO, 'test/fixtures/welsh', path.basename(file).replace(/\.pool$/, '.expected'));
+}
+
+describe('the invalid examples in Welsh, through the CLI and through the language server', () => {
+    let client: LspClient;
+    beforeAll(async () => {
+        client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+    });
+    afterAll(async () => {
+        await client?.stop();
+    });
+
+    it('found the invalid examples', () => {
+        expect(files.length).toBeGreaterThan(30);
+    });
+
+    it.each(files)('%s', async file => {
+        const cli = welsh.get(file)!;
+        const expectedFile = expectedPath(file);
+        if (UPDATE) {
+            await mkdir(path.dirname(expectedFile), { recursive: true });
+            await writeFile(expectedFile, cli.length ? `${cli.join('\n')}\n` : '');
+        }
+        const expected = (await readFile(expectedFile, 'utf8')).trimEnd();
+        expect(cli.join('\n'), 'pool check --lang cy').toBe(expected);
+        const lsp = render((await client.openAndWaitForDiagnostics(path.join(REPO, file))).map((d: Diagnostic) => ({
+            start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
+            end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
+            severity: SEVERITY[d.severity ?? 1],
+            code: String(d.code),
+            message: typeof d.message === 'string' ? d.message : String(d.message)
+        })));
+        expect(lsp.join('\n'), 'language server with locale cy').toBe(expected);
+        // The same findings as in English, each worded differently.
+        const inEnglish = english.get(file)!;
+        expect(cli.map(where)).toEqual(inEnglish.map(where));
+        expect(cli.filter(line => inEnglish.includes(line)), 'messages left in English').toEqual([]);
+    });
+
+    it('offers quick fixes titled in Welsh', async () => {
+        const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
+        const diagnostics = await client.openAndWaitForDiagnostics(file);
+        const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+            textDocument: { uri: pathToFileURL(file).toString() },
+            range: diagnostics[0].range,
+            context: { diagnostics }
+        }, 30_000);
+        expect(actions.map(action => action.title)).toEqual(['Gosod y cyfanswm i £150,000, swm y llinellau']);
+    });
+});
+
+describe('choosing the language on the command line', () => {
+    it('pool check --lang cy prints Welsh diagnostics and a Welsh summary', () => {
+        const result = runPool(['check', '--lang', 'cy', 'examples/invalid/overspent-pool.pool']);
+        expect(result.status).toBe(1);
+        expect(result.stdout).toContain("error[overspent-pool]: mae'r gwariant o");
+        expect(result.stdout).toContain('gorwariant o £');
+        expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Gwiriwyd 1 ffeil: 1 gwall mewn 1 ffeil');
+    });
+
+    it('POOL_LANG=cy chooses Welsh, and --lang en overrides it', () => {
+        expect(runPool(['check', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe('Gwiriwyd 1 ffeil: llwyddodd pob gwiriad\n');
+        expect(runPool(['check', '--lang', 'en', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe('1 file checked: all checks passed\n');
+    });
+
+    it('an unknown --lang is a one-line error with exit status 2', () => {
+        const result = runPool(['check', '--lang', 'fr', 'examples']);
+        expect(result.status).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe("pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n");
+    });
+
+    it('an unknown POOL_LANG is a one-line error with exit status 2', () => {
+        const result = runPool(['fingerprint', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'de' } });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe("pool: POOL_LANG must be en (English) or cy (Cymraeg); got 'de'\n");
+    });
+
+    it('a usage error is worded in the language chosen', () => {
+        const result = runPool(['check', '--lang', 'cy', 'no-such-folder']);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/^pool: methu darllen no-such-folder: .+\n$/);
+    });
+});
