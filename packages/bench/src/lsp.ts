@@ -20,7 +20,7 @@ export function languageServerEntry(repo: string): string {
 }
 
 /** A published diagnostics notification and when it arrived (performance.now()). */
-interface Arrival {
+export interface Arrival {
     readonly at: number;
     readonly diagnostics: Diagnostic[];
 }
@@ -33,7 +33,7 @@ export class TimingLspClient {
     /** When the server process was spawned (performance.now()). */
     readonly startedAt: number;
     private readonly arrivals = new Map<string, Arrival[]>();
-    private readonly waiters: { uri: string; after: number; resolve: (arrival: Arrival) => void }[] = [];
+    private readonly waiters: { uri: string; after: number; until: (arrival: Arrival) => boolean; resolve: (arrival: Arrival) => void }[] = [];
     private versions = new Map<string, number>();
 
     private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, startedAt: number) {
@@ -45,7 +45,7 @@ export class TimingLspClient {
             this.arrivals.set(params.uri, list);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
                 const waiter = this.waiters[i]!;
-                if (waiter.uri === params.uri && arrival.at >= waiter.after) {
+                if (waiter.uri === params.uri && arrival.at >= waiter.after && waiter.until(arrival)) {
                     this.waiters.splice(i, 1);
                     waiter.resolve(arrival);
                 }
@@ -76,12 +76,12 @@ export class TimingLspClient {
         return this.arrivals.size;
     }
 
-    /** Resolves with the first diagnostics for `file` published at or after `after`. */
-    nextDiagnostics(file: string, after: number): Promise<Arrival> {
+    /** Resolves with the first diagnostics for `file` published at or after `after` that satisfy `until`. */
+    nextDiagnostics(file: string, after: number, until: (arrival: Arrival) => boolean = () => true): Promise<Arrival> {
         const uri = pathToFileURL(file).toString();
-        const already = this.arrivals.get(uri)?.find(arrival => arrival.at >= after);
+        const already = this.arrivals.get(uri)?.find(arrival => arrival.at >= after && until(arrival));
         if (already) return Promise.resolve(already);
-        return new Promise(resolve => this.waiters.push({ uri, after, resolve }));
+        return new Promise(resolve => this.waiters.push({ uri, after, until, resolve }));
     }
 
     /**

@@ -31,14 +31,14 @@ export function versionOf(command: string, flag = '--version'): string | undefin
 }
 
 /** Runs a command to completion, timing it. */
-export async function runCommand(command: string, args: readonly string[], cwd?: string): Promise<CommandRun> {
+export async function runCommand(command: string, args: readonly string[], cwd?: string, env?: Record<string, string>): Promise<CommandRun> {
     const timed = existsSync(GNU_TIME);
     const scratch = timed ? await mkdtemp(path.join(os.tmpdir(), 'pool-bench-time-')) : undefined;
     const timeFile = scratch ? path.join(scratch, 'time') : undefined;
     const [file, argv] = timeFile ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, [...args]];
     const started = performance.now();
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
         child.stdout.setEncoding('utf8').on('data', chunk => (out += chunk));
