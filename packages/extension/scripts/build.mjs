@@ -43,5 +43,13 @@ await Promise.all([
     textMateGrammar(),
     checkReference(),
     build({ ...common, entryPoints: [path.join(extension, 'src/extension.ts')], outfile: path.join(extension, 'dist/extension.cjs'), external: ['vscode'] }),
-    build({ ...common, entryPoints: [path.join(repository, 'packages/language-server/out/node.js')], outfile: path.join(extension, 'dist/server.cjs') })
+    build({ ...common, entryPoints: [path.join(repository, 'packages/language-server/out/node.js')], outfile: path.join(extension, 'dist/server.cjs') }),
+    // VS Code for the Web: the client for the browser extension host (CommonJS, as VS Code loads it)
+    // and the language server as a web worker, bundled by @pool/language-server (`pnpm build`).
+    build({
+        bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning',
+        entryPoints: [path.join(extension, 'src/browser.ts')], outfile: path.join(extension, 'dist/browser.cjs'), external: ['vscode']
+    }),
+    mkdir(path.join(extension, 'dist'), { recursive: true }).then(() =>
+        copyFile(path.join(repository, 'packages/language-server/dist/browser.js'), path.join(extension, 'dist/server.worker.js')))
 ]);
