@@ -15,6 +15,7 @@ export const duplicateDeclaration = defineCheck({
     summary: en['summary.duplicate-declaration'],
     run(model, report, lang) {
         for (const [id, declarations] of model.declarations) {
+            if (declarations.length < 2) continue;
             // An imported declaration counts as the first: the one to remove is the one in this file.
             const imported = declarations.filter(declaration => declaration.document !== model.document);
             const local = declarations.filter(declaration => declaration.document === model.document);
