@@ -1,6 +1,10 @@
+import { type MessageKey, t } from '@pool/language';
+
 /**
- * Every heading, label and sentence pattern of the reports, in one place, in English and Welsh.
- * Values put into a pattern are formatted by the caller; escaping is the renderer's job. Welsh
+ * The reports' text in English and Welsh: headings, labels and chart words come from the message
+ * catalogue (packages/language/src/i18n/messages.ts, keys `report.*`); the sentence patterns,
+ * which choose their words by the figures they are given, are here. Values put into a pattern are
+ * formatted by the caller; escaping is the renderer's job. Welsh
  * follows the Welsh Government's public-sector terms (cronfa gyfun, arbedion, blwyddyn ariannol,
  * corff lletyol). A sentence built by the model itself (the description of what a share clause
  * shares) is English, so the Welsh report says the amount instead.
@@ -135,102 +139,35 @@ export interface ReportText {
     };
 }
 
+/** Headings, labels and chart words live in the message catalogue (keys `report.heading.*`, `report.label.*`, `report.chart.*`). */
+const WORDS = {
+    headings: { prefix: 'heading', names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint'] },
+    labels: { prefix: 'label', names: ['reference', 'status', 'period', 'host', 'board', 'reviews', 'file', 'partner', 'id', 'kind', 'pool', 'year', 'total', 'income', 'spend', 'balance', 'outcome', 'baseline', 'target', 'direction', 'measuredBy', 'period2', 'actual', 'expected', 'progress', 'rag', 'earned', 'share', 'amount', 'cap', 'reinvested', 'projected', 'investment', 'netBenefit', 'payback', 'returnPerPound', 'approver', 'date', 'approvedText', 'current', 'stale', 'severity', 'code', 'place', 'message', 'sha256', 'agreementFingerprint', 'toolVersion', 'generatedAt', 'paysIn', 'receives', 'bears', 'noPayback', 'increase', 'reduce', 'green', 'amber', 'red', 'error', 'warning', 'info', 'hint', 'chartAlternative'] },
+    chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
+} as const;
+
+type Words = Pick<ReportText, 'headings' | 'labels' | 'chart'>;
+
+function catalogueWords(lang: ReportLang): Words {
+    const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const group = (prefix: string, groupNames: readonly string[]) =>
+        Object.fromEntries(groupNames.map(name => [name, t(`report.${prefix}.${kebab(name)}` as MessageKey, {} as never, lang)]));
+    return {
+        headings: group(WORDS.headings.prefix, WORDS.headings.names),
+        labels: group(WORDS.labels.prefix, WORDS.labels.names),
+        chart: group(WORDS.chart.prefix, WORDS.chart.names)
+    } as unknown as Words;
+}
+
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const en: ReportText = {
+    ...catalogueWords('en'),
     reportTitle: title => `${title}: agreement report`,
     statementTitle: (partner, title) => `${partner}: statement under ${title}`,
     untitled: 'Untitled agreement',
     skipLink: 'Skip to main content',
     unknown: 'unknown',
-    headings: {
-        about: 'About this agreement',
-        summary: 'What the agreement says',
-        partners: 'Partners',
-        contributions: 'Contributions by partner and year',
-        spending: 'Spending against income',
-        outcomes: 'Outcomes',
-        shares: 'Sharing of savings and risk',
-        savings: 'Projected savings',
-        approvals: 'Approvals',
-        statement: 'Statement',
-        checks: 'Checks',
-        fingerprint: 'Fingerprint'
-    },
-    labels: {
-        reference: 'Reference',
-        status: 'Status',
-        period: 'Period',
-        host: 'Host',
-        board: 'Board',
-        reviews: 'Reviews',
-        file: 'File',
-        partner: 'Partner',
-        id: 'Id',
-        kind: 'Kind',
-        pool: 'Pool',
-        year: 'Year',
-        total: 'Total',
-        income: 'Income',
-        spend: 'Spend',
-        balance: 'Left over',
-        outcome: 'Outcome',
-        baseline: 'Baseline',
-        target: 'Target',
-        direction: 'Aim',
-        measuredBy: 'Measured by',
-        period2: 'Period',
-        actual: 'Actual',
-        expected: 'Expected on the trajectory',
-        progress: 'Progress',
-        rag: 'Status',
-        earned: 'Payment earned',
-        share: 'Share',
-        amount: 'Amount',
-        cap: 'Up to',
-        reinvested: 'Reinvested in the pool',
-        projected: 'Projected savings',
-        investment: 'Put in',
-        netBenefit: 'Net benefit',
-        payback: 'Pays back in',
-        returnPerPound: 'Saved per £1 put in',
-        approver: 'Approved by',
-        date: 'Date',
-        approvedText: 'Text approved',
-        current: 'the current text',
-        stale: 'an earlier text (stale)',
-        severity: 'Severity',
-        code: 'Check',
-        place: 'Where',
-        message: 'Problem',
-        sha256: 'SHA-256',
-        agreementFingerprint: 'Agreement fingerprint (as approvals record it)',
-        toolVersion: 'Produced by',
-        generatedAt: 'Produced on',
-        paysIn: 'Pays in',
-        receives: 'Receives of shared benefits',
-        bears: 'Bears of overspends',
-        noPayback: 'not within the projection',
-        increase: 'increase',
-        reduce: 'reduce',
-        green: 'Green',
-        amber: 'Amber',
-        red: 'Red',
-        error: 'Error',
-        warning: 'Warning',
-        info: 'Information',
-        hint: 'Hint',
-        chartAlternative: 'The same figures are in the table.'
-    },
-    chart: {
-        financialYear: 'Financial year',
-        contributions: 'Contributions (£)',
-        partner: 'Partner',
-        share: 'Share (£)',
-        endOfPeriod: 'End of period',
-        status: 'Status',
-        noStatus: 'no status'
-    },
     sentences: {
         contributes: (partner, amounts, pool, total) => `${partner} puts ${amounts} into the ${pool}${total ? `: ${total} in all` : ''}.`,
         amountInYear: (amount, year) => `${amount} in ${year}`,
@@ -267,99 +204,12 @@ const en: ReportText = {
 
 
 const cy: ReportText = {
+    ...catalogueWords('cy'),
     reportTitle: title => `${title}: adroddiad ar y cytundeb`,
     statementTitle: (partner, title) => `${partner}: datganiad o dan ${title}`,
     untitled: 'Cytundeb heb deitl',
     skipLink: 'Neidio i’r prif gynnwys',
     unknown: 'anhysbys',
-    headings: {
-        about: 'Am y cytundeb hwn',
-        summary: 'Beth mae’r cytundeb yn ei ddweud',
-        partners: 'Partneriaid',
-        contributions: 'Cyfraniadau fesul partner a blwyddyn',
-        spending: 'Gwariant yn erbyn incwm',
-        outcomes: 'Canlyniadau',
-        shares: 'Rhannu arbedion a risg',
-        savings: 'Arbedion a ragwelir',
-        approvals: 'Cymeradwyaethau',
-        statement: 'Datganiad',
-        checks: 'Gwiriadau',
-        fingerprint: 'Ôl bys'
-    },
-    labels: {
-        reference: 'Cyfeirnod',
-        status: 'Statws',
-        period: 'Cyfnod',
-        host: 'Corff lletyol',
-        board: 'Bwrdd',
-        reviews: 'Adolygiadau',
-        file: 'Ffeil',
-        partner: 'Partner',
-        id: 'Dynodydd',
-        kind: 'Math',
-        pool: 'Cronfa',
-        year: 'Blwyddyn',
-        total: 'Cyfanswm',
-        income: 'Incwm',
-        spend: 'Gwariant',
-        balance: 'Yn weddill',
-        outcome: 'Canlyniad',
-        baseline: 'Llinell sylfaen',
-        target: 'Targed',
-        direction: 'Nod',
-        measuredBy: 'Mesurir gan',
-        period2: 'Cyfnod',
-        actual: 'Gwerth gwirioneddol',
-        expected: 'Disgwyliedig ar y llwybr',
-        progress: 'Cynnydd',
-        rag: 'Statws',
-        earned: 'Taliad a enillwyd',
-        share: 'Cyfran',
-        amount: 'Swm',
-        cap: 'Hyd at',
-        reinvested: 'Wedi’i ailfuddsoddi yn y gronfa',
-        projected: 'Arbedion a ragwelir',
-        investment: 'Wedi’i roi i mewn',
-        netBenefit: 'Budd net',
-        payback: 'Yn talu’n ôl yn',
-        returnPerPound: 'Arbediad am bob £1 a roddwyd i mewn',
-        approver: 'Cymeradwywyd gan',
-        date: 'Dyddiad',
-        approvedText: 'Testun a gymeradwywyd',
-        current: 'y testun presennol',
-        stale: 'testun cynharach (hen)',
-        severity: 'Difrifoldeb',
-        code: 'Gwiriad',
-        place: 'Ble',
-        message: 'Problem',
-        sha256: 'SHA-256',
-        agreementFingerprint: 'Ôl bys y cytundeb (fel y mae cymeradwyaethau’n ei gofnodi)',
-        toolVersion: 'Cynhyrchwyd gan',
-        generatedAt: 'Cynhyrchwyd ar',
-        paysIn: 'Yn talu i mewn',
-        receives: 'Yn cael o fuddion a rennir',
-        bears: 'Yn ysgwyddo o orwariant',
-        noPayback: 'nid o fewn y rhagamcan',
-        increase: 'cynyddu',
-        reduce: 'lleihau',
-        green: 'Gwyrdd',
-        amber: 'Ambr',
-        red: 'Coch',
-        error: 'Gwall',
-        warning: 'Rhybudd',
-        info: 'Gwybodaeth',
-        hint: 'Awgrym',
-        chartAlternative: 'Mae’r un ffigurau yn y tabl.'
-    },
-    chart: {
-        financialYear: 'Blwyddyn ariannol',
-        contributions: 'Cyfraniadau (£)',
-        partner: 'Partner',
-        share: 'Cyfran (£)',
-        endOfPeriod: 'Diwedd y cyfnod',
-        status: 'Statws',
-        noStatus: 'dim statws'
-    },
     sentences: {
         contributes: (partner, amounts, pool, total) => `Mae ${partner} yn cyfrannu ${amounts} i’r gronfa ${pool}${total ? `: ${total} i gyd` : ''}.`,
         amountInYear: (amount, year) => `${amount} yn ${year}`,
