@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startClient } from './client.js';
+import { compareWithLastApproved } from './compare-approved.js';
+import { exportReport, type ExportArguments } from './export.js';
 import { newAgreement } from './new-agreement.js';
 import { ReportPreviews } from './preview.js';
 
@@ -37,7 +39,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PoolEx
             await previews.open(uri);
             return uri.toString();
         }),
-        vscode.commands.registerCommand('pool.newAgreement', async () => (await newAgreement()).document.uri.toString())
+        vscode.commands.registerCommand('pool.newAgreement', async () => (await newAgreement()).document.uri.toString()),
+        vscode.commands.registerCommand('pool.exportReport', async (argument?: ExportArguments | vscode.Uri) => {
+            const args = argument instanceof vscode.Uri ? { uri: argument.toString() } : argument ?? {};
+            return (await exportReport(started, args))?.toString();
+        }),
+        vscode.commands.registerCommand('pool.compareWithLastApproved', async (argument?: unknown) =>
+            (await compareWithLastApproved(agreementUri(argument)))?.getText())
     );
     return { client: started, previews };
 }

@@ -1,5 +1,5 @@
 import type { AgreementModel, ast, PoolServices } from '@pool/language';
-import { buildReportData, renderHtml, type ReportData, type ReportLang } from '@pool/reports';
+import { buildReportData, renderHtml, renderJson, renderMarkdown, type ReportData, type ReportLang } from '@pool/reports';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType, ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
@@ -50,6 +50,10 @@ export function registerReportRequests(connection: Connection, shared: LangiumSh
         switch (params.format) {
             case 'html':
                 return { content: renderHtml(data, { lang }) };
+            case 'md':
+                return { content: renderMarkdown(data, { lang }) };
+            case 'json':
+                return { content: renderJson(data) };
             default:
                 throw new ResponseError(ErrorCodes.InvalidParams, `cannot export a report as ${String(params.format)}`);
         }

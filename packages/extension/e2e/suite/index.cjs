@@ -161,6 +161,28 @@ test('New agreement opens an untitled agreement from the template, which checks'
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+test('Export report writes Markdown, HTML and JSON where asked, atomically', async () => {
+    const document = await open('troubled-families.pool');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-export-'));
+    for (const format of ['md', 'html', 'json']) {
+        const target = vscode.Uri.file(path.join(folder, `report.${format}`));
+        const written = await vscode.commands.executeCommand('pool.exportReport', { uri: document.uri.toString(), format, target: target.toString() });
+        assert.equal(written, target.toString(), `${format} was written`);
+    }
+    const read = format => fs.readFileSync(path.join(folder, `report.${format}`), 'utf8');
+    assert.match(read('md'), /Greater Manchester Troubled Families Investment Agreement/);
+    assert.match(read('html'), /^<!DOCTYPE html>[\s\S]*£2,200,000[\s\S]*<\/html>\n?$/);
+    assert.equal(JSON.parse(read('json')).agreement.title, 'Greater Manchester Troubled Families Investment Agreement');
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['report.html', 'report.json', 'report.md'], 'no temporary files are left');
+});
+
+test('Compare with last approved version says when the text is as its partners approved it', async () => {
+    const document = await open('better-care-fund.pool');
+    const text = await vscode.commands.executeCommand('pool.compareWithLastApproved', document.uri);
+    assert.match(String(text), /^The text of better-care-fund\.pool is as approved by [^:]*cwac \(Director of Adult Social Care\) on 2015-03-27[^:]*: no changes since\.$/m);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
 test('the editor with problems and the preview, for the screenshot', async () => {
     const signals = process.env.POOL_E2E_SIGNALS;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
