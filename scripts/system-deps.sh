@@ -3,6 +3,9 @@
 #   chromium       headless browser for the report, playground and editor end-to-end tests
 #   poppler-utils  pdftoppm and pdftotext, to render and read the PDF reports
 #   libkrb5-dev    headers code-server's native modules build against (editor end-to-end tests)
+#   g++, make, python3  to build those native modules (once; the build is cached outside the repository)
+#   hledger, beancount  the peers the benchmark compares pool check with (its smoke test runs them)
+#   time           GNU time, for the benchmark's CPU time and peak memory
 # It needs root (or password-less sudo) only when something is missing; with everything present it
 # changes nothing. Called by `pnpm test` and by .ci/run, so a fresh machine needs no manual step.
 set -euo pipefail
@@ -12,6 +15,12 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v hledger >/dev/null 2>&1 || missing+=(hledger)
+command -v bean-check >/dev/null 2>&1 || missing+=(beancount)
+[ -x /usr/bin/time ] || missing+=(time)
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0
 fi

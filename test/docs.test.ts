@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
+import { cy, type MessageKey } from '../packages/language/src/i18n/messages.js';
 import { runPool } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
@@ -28,7 +29,7 @@ function renderCheckReference(): string {
         ''
     ];
     for (const check of ALL_CHECKS) {
-        out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '');
+        out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '', `*Cymraeg:* ${cy[`summary.${check.code}` as MessageKey]}`, '');
         if (check.code === 'internal-error') {
             out.push('No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.', '');
             continue;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,44 @@ function findings(root: string): string[] {
 }
 
 describe('fuzzing the command line', () => {
+    it('pool generate json and pool report on fuzzed agreements write just the whole file asked for, exit 0 or 1, and never print a stack trace', () => {
+        const random = randomGenerator(SEED + 1);
+        const root = mkdtempSync(path.join(tmpdir(), 'pool-report-fuzz-'));
+        mkdirSync(path.join(root, 'registers'));
+        for (const register of readdirSync(path.join(REPO, 'examples/registers'))) copyFileSync(path.join(REPO, 'examples/registers', register), path.join(root, 'registers', register));
+        const complete: Record<string, (bytes: Buffer) => boolean> = {
+            json: bytes => { JSON.parse(bytes.toString('utf8')); return true; },
+            html: bytes => /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/.test(bytes.toString('utf8')),
+            md: bytes => bytes.toString('utf8').startsWith('# '),
+            pdf: bytes => bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-8).toString('latin1').includes('%%EOF')
+        };
+        let written = 0;
+        for (let i = 0; i < 12; i++) {
+            let text = readFileSync(EXAMPLES[i % EXAMPLES.length], 'utf8');
+            const count = 1 + Math.floor(random() * 4);
+            for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
+            const file = `fuzzed-${i}.pool`;
+            writeFileSync(path.join(root, file), text.replace(/\u0000/g, ''));
+            for (const format of i % 3 === 0 ? ['json', 'html', 'md', 'pdf'] : ['json', 'html']) {
+                const out = path.join(root, `out-${i}`);
+                mkdirSync(out);
+                const target = path.join(out, `report.${format}`);
+                const args = format === 'json' ? ['generate', 'json', file, '-o', target] : ['report', file, '--format', format, '-o', target];
+                const result = runPool(args, { cwd: root });
+                const where = `${args.join(' ')} (${count} edits)`;
+                expect(result.stderr, where).not.toMatch(/\n\s+at |internal error/);
+                expect([0, 1], `${where}: ${result.stderr}`).toContain(result.status);
+                // Only the file asked for, whole: no temporary file left, nothing else written.
+                expect(readdirSync(out), where).toEqual([`report.${format}`]);
+                expect(complete[format](readFileSync(target)), where).toBe(true);
+                written++;
+                rmSync(out, { recursive: true });
+            }
+        }
+        expect(written).toBe(32);
+    }, 600_000); // a guard against a hang, not a time limit
+
+
     it('pool check and pool fmt on 200 fuzzed agreements exit 0 or 1, never print a stack trace, and formatting keeps every finding', () => {
         const random = randomGenerator(SEED);
         const root = mkdtempSync(path.join(tmpdir(), 'pool-cli-fuzz-'));

@@ -93,6 +93,31 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
     });
 });
 
+describe('hovers in Welsh', () => {
+    it('a pool, an amount and a financial year are described in Welsh', async () => {
+        const client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+        try {
+            const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
+            const lines = (await readFile(file, 'utf8')).split('\n');
+            await client.openAndWaitForDiagnostics(file);
+            const hoverAt = async (text: string, offset = 0) => {
+                const line = lines.findIndex(candidate => candidate.includes(text));
+                const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+                    textDocument: { uri: pathToFileURL(file).toString() }, position: { line, character: lines[line].indexOf(text) + offset }
+                }, 30_000);
+                return hover?.contents.value ?? '';
+            };
+            const total = await hoverAt('£160,000', 1);
+            expect(total).toContain('**£160,000** yw £160,000.00 yn union');
+            expect(total).toContain("Wedi'i wirio yn erbyn cyfraniadau'r flwyddyn, sy'n dod i gyfanswm o £150,000.");
+            expect(total).toContain('`total-mismatch` (error): Mae cyfanswm a ddatganwyd');
+            expect(await hoverAt('2013/14 {', 1)).toBe('**2013/14**: blwyddyn ariannol y DU o 1 Ebrill 2013 i 31 Mawrth 2014');
+        } finally {
+            await client.stop();
+        }
+    });
+});
+
 describe('choosing the language on the command line', () => {
     it('pool check --lang cy prints Welsh diagnostics and a Welsh summary', () => {
         const result = runPool(['check', '--lang', 'cy', 'examples/invalid/overspent-pool.pool']);
@@ -118,6 +143,15 @@ describe('choosing the language on the command line', () => {
         const result = runPool(['fingerprint', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'de' } });
         expect(result.status).toBe(2);
         expect(result.stderr).toBe("pool: POOL_LANG must be en (English) or cy (Cymraeg); got 'de'\n");
+    });
+
+    it('pool fmt --check summarises in Welsh', () => {
+        const clean = runPool(['fmt', '--check', '--lang', 'cy', 'examples/troubled-families.pool']);
+        expect(clean.status).toBe(0);
+        expect(clean.stderr).toBe("Gwiriwyd 1 ffeil: mae pob un wedi'i fformatio\n");
+        const broken = runPool(['fmt', '--check', '--lang', 'cy', 'examples/invalid/syntax-error.pool']);
+        expect(broken.status).toBe(1);
+        expect(broken.stderr).toBe('examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n');
     });
 
     it('a usage error is worded in the language chosen', () => {

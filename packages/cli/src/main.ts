@@ -4,6 +4,7 @@ import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
+import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, languageOption, usageMessage } from './language.js';
@@ -13,6 +14,17 @@ import { styleFor } from './style.js';
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+const REPORT_HELP = `
+Exit status: 0 written, no errors in the agreement; 1 written, but the agreement has errors (the
+report lists them); 2 usage or I/O error (nothing written).
+
+Examples:
+  pool report agreement.pool -o report.html
+  pool report agreement.pool --format pdf -o report.pdf
+  pool report agreement.pool --format md --partner manchester > manchester.md
+  pool report agreement.pool --format pdf --each-partner -o statements/
+`;
 
 const CHECK_HELP = `
 Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.
@@ -114,6 +126,36 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             const commandIo = ioIn(chosenLanguage(options.lang));
             const progress = progressReporter(process.stderr, commandIo.lang, 'reading');
             exitCode = await runFmt(paths, options, { ...commandIo, progress });
+        });
+
+    program.command('report')
+        .description('write a report on an agreement for people who sign it: Markdown, HTML or PDF')
+        .argument('<file>', 'the agreement (.pool file); its imports are read too')
+        .addOption(new Option('-f, --format <format>', 'md, html (one self-contained page) or pdf').choices(['md', 'html', 'pdf']).default('html'))
+        .option('-o, --output <path>', 'write to this file (with --each-partner: this folder) instead of standard output')
+        .option('--partner <id>', 'a statement for one partner: what it pays in, receives and bears')
+        .option('--each-partner', 'one statement per partner, in the folder given with -o', false)
+        .option('--timestamp', 'record when the report was made (otherwise the same agreement gives identical bytes)', false)
+        .addOption(languageOption())
+        .addHelpText('after', REPORT_HELP)
+        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            // Loaded only for reports: the charting library would slow every other command's start.
+            const { runReport } = await import('./commands/report.js');
+            exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
+        });
+
+    program.command('generate')
+        .description('generate machine-readable output from agreements')
+        .command('json')
+        .description('the whole agreement with its imports as JSON: declarations with source ranges, every computed figure, every diagnostic')
+        .argument('<path>', 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)')
+        .option('-o, --output <path>', 'write to this file (for a folder: this folder) instead of standard output')
+        .addOption(languageOption())
+        .action(async (target: string, options: { output?: string; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            const { runGenerateJson } = await import('./commands/report.js');
+            exitCode = await runGenerateJson(target, options, commandIo);
         });
 
     program.command('fingerprint')

@@ -25,6 +25,22 @@ async function checkReference() {
     await copyFile(path.join(repository, 'docs/checks.md'), path.join(extension, 'docs/checks.md'));
 }
 
+/**
+ * vega-canvas's Node build looks for the optional `canvas` package with a top-level await, which a
+ * CommonJS bundle cannot hold. Without `canvas` (never installed here) it behaves exactly as its
+ * browser build, which is what the bundle takes.
+ */
+const vegaCanvasWithoutAwait = {
+    name: 'vega-canvas-without-await',
+    setup(build) {
+        build.onResolve({ filter: /^vega-canvas$/ }, async args => {
+            if (args.pluginData === 'vega-canvas') return undefined;
+            const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'vega-canvas' });
+            return { path: resolved.path.replace(/vega-canvas\.node\.js$/, 'vega-canvas.browser.js') };
+        });
+    }
+};
+
 const common = {
     bundle: true,
     platform: 'node',
@@ -34,6 +50,7 @@ const common = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    plugins: [vegaCanvasWithoutAwait],
     // Langium and the language client are ES modules; in a CommonJS bundle `import.meta.url` is the bundle's own file.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }

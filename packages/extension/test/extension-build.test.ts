@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { OPEN_REPORT_PREVIEW } from '@pool/language';
 import { describe, expect, it } from 'vitest';
 import { LspClient } from '../../../test/support/lsp-client.js';
@@ -114,6 +115,30 @@ describe('the bundled language server', () => {
             expect(bundled.loggedErrors).toEqual([]);
         } finally {
             await Promise.all([bundled.stop(), built.stop()]);
+        }
+    });
+
+    it('answers pool/reportHtml with the report of the agreement as edited, under a strict policy', async () => {
+        const file = path.join(REPO, 'examples/troubled-families.pool');
+        const client = await LspClient.start([path.join(REPO, 'examples')], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        try {
+            const uri = pathToFileURL(file).toString();
+            const text = readFileSync(file, 'utf8');
+            await client.open(uri, text);
+            const params = { uri, lang: 'en', cspSource: 'https://webview.example' };
+            const { html } = await client.request<{ html: string }>('pool/reportHtml', params, 60_000);
+            expect(html).toContain('Greater Manchester Troubled Families Investment Agreement');
+            expect(html).toContain('£6,150,000');
+            expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none/);
+            expect(html).toContain('https://webview.example');
+            expect(html).not.toMatch(/<script/i);
+            await client.change(uri, 2, text.replace('"Greater Manchester Troubled', '"Greater <Salford> Troubled'));
+            const edited = await client.request<{ html: string }>('pool/reportHtml', params, 60_000);
+            expect(edited.html).toContain('Greater &lt;Salford&gt; Troubled');
+            const exported = await client.request<{ content: string }>('pool/reportExport', { uri, format: 'html' }, 60_000);
+            expect(exported.content).toContain('<!DOCTYPE html>');
+        } finally {
+            await client.stop();
         }
     });
 });

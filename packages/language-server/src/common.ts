@@ -1,6 +1,9 @@
 import { createPoolServices, type PoolServices } from '@pool/language';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
+import { registerReportRequests } from './report-requests.js';
+
+export { ReportExportRequest, ReportHtmlRequest, type ReportExportFormat, type ReportExportParams, type ReportHtmlParams } from './report-requests.js';
 
 /** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
 export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };
@@ -11,11 +14,13 @@ export interface PoolLanguageServer {
 }
 
 /**
- * Creates the Pool services on a connection, registers the custom requests and starts listening.
- * The same on every platform: only the connection and the file system differ.
+ * Creates the Pool services on a connection, registers the custom requests (`pool/reportHtml`,
+ * `pool/reportExport`) and starts listening. The same on every platform: only the connection and
+ * the file system differ.
  */
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {
     const { shared, Pool } = createPoolServices(context);
+    registerReportRequests(context.connection, shared, Pool);
     startLanguageServer(shared);
     return { shared, Pool };
 }

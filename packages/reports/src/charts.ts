@@ -47,14 +47,26 @@ export function renderChart(spec: TopLevelSpec, id: string): string {
         [padding.left + internal._origin[0], padding.top + internal._origin[1]]).background(view.background());
     renderer.render(internal._scenegraph.root);
     view.finalize();
-    const svg = renderer.svg();
+    // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
+    // (inside tags only; text is escaped, so it holds no tags).
+    const svg = renderer.svg().replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 
 export interface ContributionPoint { readonly partner: string; readonly year: string; readonly pounds: number }
 
 /** Stacked bars: each year's contributions, by partner. */
-export function contributionsChart(points: readonly ContributionPoint[], partnerOrder: readonly string[], id: string): string {
+export interface ChartWords {
+    readonly financialYear: string;
+    readonly contributions: string;
+    readonly partner: string;
+    readonly share: string;
+    readonly endOfPeriod: string;
+    readonly status: string;
+    readonly noStatus: string;
+}
+
+export function contributionsChart(points: readonly ContributionPoint[], partnerOrder: readonly string[], id: string, words: ChartWords): string {
     return renderChart({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         width: 520,
@@ -62,9 +74,9 @@ export function contributionsChart(points: readonly ContributionPoint[], partner
         data: { values: points.map(point => ({ ...point })) },
         mark: { type: 'bar' },
         encoding: {
-            x: { field: 'year', type: 'ordinal', title: 'Financial year', axis: { labelAngle: 0 } },
-            y: { field: 'pounds', type: 'quantitative', title: 'Contributions (£)', axis: { format: ',.0f' }, stack: 'zero' },
-            color: { field: 'partner', type: 'nominal', title: 'Partner', sort: [...partnerOrder] },
+            x: { field: 'year', type: 'ordinal', title: words.financialYear, axis: { labelAngle: 0 } },
+            y: { field: 'pounds', type: 'quantitative', title: words.contributions, axis: { format: ',.0f' }, stack: 'zero' },
+            color: { field: 'partner', type: 'nominal', title: words.partner, sort: [...partnerOrder] },
             order: { field: 'order', type: 'quantitative' }
         },
         transform: [{ calculate: `indexof(${JSON.stringify(partnerOrder)}, datum.partner)`, as: 'order' }]
@@ -74,7 +86,7 @@ export function contributionsChart(points: readonly ContributionPoint[], partner
 export interface SharePoint { readonly partner: string; readonly pounds: number }
 
 /** Horizontal bars: each partner's part of a shared amount, in pounds. */
-export function shareChart(points: readonly SharePoint[], id: string): string {
+export function shareChart(points: readonly SharePoint[], id: string, words: ChartWords): string {
     return renderChart({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         width: 420,
@@ -83,7 +95,7 @@ export function shareChart(points: readonly SharePoint[], id: string): string {
         mark: { type: 'bar', color: PALETTE[0] },
         encoding: {
             y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
-            x: { field: 'pounds', type: 'quantitative', title: 'Share (£)', axis: { format: ',.0f' } }
+            x: { field: 'pounds', type: 'quantitative', title: words.share, axis: { format: ',.0f' } }
         }
     } as TopLevelSpec, id);
 }
@@ -96,12 +108,13 @@ export interface OutcomeChartInput {
 }
 
 /** The straight line from baseline to target, and each actual as a dot coloured by its RAG status. */
-export function outcomeChart(input: OutcomeChartInput, id: string): string {
+export function outcomeChart(input: OutcomeChartInput, id: string, words: ChartWords & { readonly green: string; readonly amber: string; readonly red: string }): string {
+    const ragName = (rag: string | null) => rag === 'green' ? words.green : rag === 'amber' ? words.amber : rag === 'red' ? words.red : words.noStatus;
     const ticks = [input.baseline, input.target, ...input.actuals];
     // Positions are year ends and quarter ends; the axis names them as the agreement does.
     const labelExpr = ticks.map(tick => `datum.value == ${tick.at} ? ${JSON.stringify(tick.label)}`).join(' : ') + ' : ""';
     const positions = [...new Set(ticks.map(tick => tick.at))].sort((a, b) => a - b);
-    const x = { field: 'at', type: 'quantitative' as const, title: 'End of period', scale: { zero: false, nice: false, padding: 24 }, axis: { values: positions, labelExpr, labelAngle: 0, grid: false, labelOverlap: true } };
+    const x = { field: 'at', type: 'quantitative' as const, title: words.endOfPeriod, scale: { zero: false, nice: false, padding: 24 }, axis: { values: positions, labelExpr, labelAngle: 0, grid: false, labelOverlap: true } };
     const y = { field: 'value', type: 'quantitative' as const, title: input.unit, scale: { zero: false, padding: 16 } };
     return renderChart({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -114,11 +127,11 @@ export function outcomeChart(input: OutcomeChartInput, id: string): string {
                 encoding: { x, y }
             },
             {
-                data: { values: input.actuals.map(actual => ({ ...actual, rag: actual.rag ?? 'none' })) },
+                data: { values: input.actuals.map(actual => ({ ...actual, rag: ragName(actual.rag) })) },
                 mark: { type: 'point', filled: true, size: 110, stroke: '#0b0c0c', strokeWidth: 1 },
                 encoding: {
                     x, y,
-                    color: { field: 'rag', type: 'nominal', title: 'Status', scale: { domain: ['green', 'amber', 'red', 'none'], range: [RAG_COLOURS.green, RAG_COLOURS.amber, RAG_COLOURS.red, '#b1b4b6'] } }
+                    color: { field: 'rag', type: 'nominal', title: words.status, scale: { domain: [ragName('green'), ragName('amber'), ragName('red'), ragName(null)], range: [RAG_COLOURS.green, RAG_COLOURS.amber, RAG_COLOURS.red, '#b1b4b6'] } }
                 }
             }
         ]

@@ -1,5 +1,6 @@
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
-import { formatAmount, formatPercentText, joinWords, pence } from './format.js';
+import { listInWords } from '@pool/language';
+import { formatAmount, formatPercentText, pence } from './format.js';
 import type { Money, ReportData, ShareData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
@@ -48,6 +49,8 @@ export interface DocumentOptions {
     readonly lang?: ReportLang;
     /** A statement for one partner instead of the whole agreement. */
     readonly partner?: string;
+    /** When the report was made (ISO 8601), only when asked for: without it, output is byte-identical across runs. */
+    readonly generatedAt?: string;
 }
 
 /** Chart positions in pounds (a float is fine for drawing; every figure printed is exact). */
@@ -57,7 +60,7 @@ function chartPounds(amount: Money): number {
 
 export function buildReportDocument(data: ReportData, options: DocumentOptions = {}): ReportDocument {
     const text = reportText(options.lang);
-    const ctx = new Context(data, text);
+    const ctx = new Context(data, text, options.lang ?? 'en', options.generatedAt);
     const agreementTitle = data.agreement?.title ?? text.untitled;
     if (options.partner !== undefined) {
         const statement = data.statements.find(entry => entry.partner === options.partner);
@@ -70,7 +73,7 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
 class Context {
     private readonly names: Map<string, string>;
     private readonly poolTitles: Map<string, string>;
-    constructor(readonly data: ReportData, readonly text: ReportText) {
+    constructor(readonly data: ReportData, readonly text: ReportText, readonly lang: ReportLang, readonly generatedAt?: string) {
         this.names = new Map(data.partners.map(partner => [partner.id, partner.name]));
         this.poolTitles = new Map(data.pools.map(pool => [pool.id, pool.title]));
     }
@@ -116,7 +119,7 @@ function verdictBlocks(ctx: Context): Block[] {
     return blocks;
 }
 
-function fingerprintBlocks(ctx: Context): Block[] {
+function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block[] {
     const { data, text } = ctx;
     return [
         { kind: 'heading', level: 2, text: text.headings.fingerprint, id: 'fingerprint' },
@@ -128,7 +131,11 @@ function fingerprintBlocks(ctx: Context): Block[] {
             numeric: [false, false],
             rows: data.fingerprint.files.map(file => [file.file, file.sha256])
         },
-        { kind: 'summary', rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`]] }
+        {
+            kind: 'summary',
+            rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
+                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])]
+        }
     ];
 }
 
@@ -152,7 +159,7 @@ function summarySentences(ctx: Context): string[] {
     for (const pool of data.pools) {
         for (const entry of pool.byPartner) {
             const years = pool.years.flatMap(year => year.contributions.filter(line => line.partner === entry.partner).map(line => ({ year: year.year, amount: line.amount })));
-            const amounts = joinWords(years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)), text.and);
+            const amounts = listInWords(years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)), ctx.lang);
             sentences.push(text.sentences.contributes(ctx.partnerName(entry.partner), amounts, pool.title, years.length > 1 ? ctx.money(entry.amount) : undefined));
         }
         const spending = pool.years.filter(year => year.spendLines.length > 0);
@@ -172,7 +179,7 @@ function summarySentences(ctx: Context): string[] {
     }
     for (const outcome of data.outcomes) {
         if (!outcome.baseline || !outcome.target) continue;
-        let sentence = text.sentences.outcome(outcome.description, outcome.direction, `${outcome.baseline.value} in ${outcome.baseline.year}`, `${outcome.target.value} by ${outcome.target.year}`,
+        let sentence = text.sentences.outcome(outcome.description, outcome.direction, text.sentences.valueInYear(outcome.baseline.value, outcome.baseline.year), text.sentences.valueByYear(outcome.target.value, outcome.target.year),
             outcome.measuredBy ? ctx.partnerName(outcome.measuredBy) : undefined);
         const latest = outcome.actuals[outcome.actuals.length - 1];
         if (latest) sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
@@ -190,7 +197,7 @@ function shareSentence(ctx: Context, share: ShareData): string | undefined {
     if (!share.subject) return undefined;
     const parts = share.lines.map(line => text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount)));
     if (share.reinvest) parts.push(text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount)));
-    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, joinWords(parts, text.and), share.base?.description);
+    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, listInWords(parts, ctx.lang), share.base ? text.sentences.shareBase(share.base.description, ctx.money(share.base.amount)) : undefined);
 }
 
 function contributionBlocks(ctx: Context): Block[] {
@@ -213,7 +220,7 @@ function contributionBlocks(ctx: Context): Block[] {
                 svg: () => contributionsChart(
                     pool.years.flatMap(year => year.contributions.map(line => ({ partner: ctx.partnerName(line.partner), year: year.year, pounds: chartPounds(line.amount) }))),
                     partners.map(partner => ctx.partnerName(partner)),
-                    `chart-contributions-${index + 1}`)
+                    `chart-contributions-${index + 1}`, text.chart)
             });
         }
         blocks.push({
@@ -282,7 +289,7 @@ function outcomeBlocks(ctx: Context): Block[] {
             id,
             title: text.sentences.chartOutcome(outcome.description),
             description: `${text.sentences.chartOutcome(outcome.description)}: ${described}. ${text.sentences.trajectoryExplained}`,
-            svg: () => outcomeChart({ unit: outcome.unit ?? '', ...chart }, id)
+            svg: () => outcomeChart({ unit: outcome.unit ?? '', ...chart }, id, { ...text.chart, green: text.labels.green, amber: text.labels.amber, red: text.labels.red })
         });
         if (outcome.actuals.length > 0) {
             blocks.push({
@@ -306,7 +313,7 @@ function shareBlocks(ctx: Context): Block[] {
         const subject = share.subject?.title ?? text.unknown;
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
-        if (share.base) blocks.push({ kind: 'paragraph', text: share.base.description });
+        if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.description, ctx.money(share.base.amount)) });
         const rows = share.lines.map(line => [ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? '–' : ctx.money(line.amount), line.cap === null ? '–' : ctx.money(line.cap)]);
         if (share.reinvest) rows.push([text.labels.reinvested, ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount), '–']);
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {
@@ -316,7 +323,7 @@ function shareBlocks(ctx: Context): Block[] {
                 id,
                 title: text.sentences.chartShares(kind, subject),
                 description: `${text.sentences.chartShares(kind, subject)}. ${text.labels.chartAlternative}`,
-                svg: () => shareChart(share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })), id)
+                svg: () => shareChart(share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })), id, text.chart)
             });
         }
         blocks.push({
@@ -365,7 +372,7 @@ function agreementBlocks(ctx: Context): Block[] {
         ...shareBlocks(ctx),
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx)
+        ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }
 
@@ -395,6 +402,6 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
         },
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx)
+        ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }

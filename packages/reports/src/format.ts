@@ -25,9 +25,3 @@ export function formatPercentText(percent: string): string {
     const text = `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
     return `≈${whole.startsWith('-') ? '-' : ''}${text}%`;
 }
-
-/** A list in words: "a", "a and b", "a, b and c". */
-export function joinWords(items: readonly string[], and: string): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}

@@ -99,7 +99,8 @@ function renderTable(table: TableBlock): string {
         ? `<th scope="row" class="${cellClass(false, 'header')}">${escapeHtml(cell)}</th>`
         : `<td class="${cellClass(table.numeric[index], 'cell')}">${escapeHtml(cell)}</td>`).join('')}</tr>`;
     const foot = table.foot && table.foot.length > 0 ? `\n<tfoot class="govuk-table__body">\n${table.foot.map(cells => row(cells, true)).join('\n')}\n</tfoot>` : '';
-    return `<div class="pool-table-wrap"><table class="govuk-table">
+    // A wide table scrolls on a narrow screen; keyboard users can focus it to scroll it too.
+    return `<div class="pool-table-wrap" role="region" aria-label="${escapeHtml(table.caption)}" tabindex="0"><table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(table.caption)}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead>
 <tbody class="govuk-table__body">

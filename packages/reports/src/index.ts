@@ -5,3 +5,5 @@ export { buildReportDocument, type Block, type ChartBlock, type DocumentOptions,
 export { renderHtml, renderHtmlDocument, type HtmlOptions } from './html.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 export { REPORT_TEXT, reportText, type ReportLang, type ReportText } from './strings.js';
+export { renderMarkdown, renderMarkdownDocument } from './markdown.js';
+export { renderJson } from './json.js';

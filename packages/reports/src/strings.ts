@@ -1,6 +1,13 @@
+import { type MessageKey, t } from '@pool/language';
+
 /**
- * Every heading, label and sentence pattern of the reports, in one place, per language. Values
- * inserted into a pattern are already formatted (and, for HTML, escaped) by the caller.
+ * The reports' text in English and Welsh: headings, labels and chart words come from the message
+ * catalogue (packages/language/src/i18n/messages.ts, keys `report.*`); the sentence patterns,
+ * which choose their words by the figures they are given, are here. Values put into a pattern are
+ * formatted by the caller; escaping is the renderer's job. Welsh
+ * follows the Welsh Government's public-sector terms (cronfa gyfun, arbedion, blwyddyn ariannol,
+ * corff lletyol). A sentence built by the model itself (the description of what a share clause
+ * shares) is English, so the Welsh report says the amount instead.
  */
 export type ReportLang = 'en' | 'cy';
 
@@ -10,7 +17,6 @@ export interface ReportText {
     readonly untitled: string;
     readonly skipLink: string;
     readonly unknown: string;
-    readonly and: string;
     readonly headings: {
         readonly about: string;
         readonly summary: string;
@@ -74,6 +80,7 @@ export interface ReportText {
         readonly sha256: string;
         readonly agreementFingerprint: string;
         readonly toolVersion: string;
+        readonly generatedAt: string;
         readonly paysIn: string;
         readonly receives: string;
         readonly bears: string;
@@ -89,9 +96,23 @@ export interface ReportText {
         readonly hint: string;
         readonly chartAlternative: string;
     };
+    /** Words inside the charts: axis and legend titles, and the RAG statuses' legend. */
+    readonly chart: {
+        readonly financialYear: string;
+        readonly contributions: string;
+        readonly partner: string;
+        readonly share: string;
+        readonly endOfPeriod: string;
+        readonly status: string;
+        readonly noStatus: string;
+    };
     readonly sentences: {
         readonly contributes: (partner: string, amounts: string, pool: string, total: string | undefined) => string;
         readonly amountInYear: (amount: string, year: string) => string;
+        readonly valueInYear: (value: string, year: string) => string;
+        readonly valueByYear: (value: string, year: string) => string;
+        /** What a share clause shares, said in words: the model's description (English) or the amount. */
+        readonly shareBase: (description: string, amount: string) => string;
         readonly spends: (pool: string, spend: string, income: string, year: string, balance: string) => string;
         readonly noSpending: (pool: string) => string;
         readonly outcome: (description: string, direction: 'increase' | 'reduce' | null, baseline: string, target: string, measuredBy: string | undefined) => string;
@@ -118,96 +139,41 @@ export interface ReportText {
     };
 }
 
+/** Headings, labels and chart words live in the message catalogue (keys `report.heading.*`, `report.label.*`, `report.chart.*`). */
+const WORDS = {
+    headings: { prefix: 'heading', names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint'] },
+    labels: { prefix: 'label', names: ['reference', 'status', 'period', 'host', 'board', 'reviews', 'file', 'partner', 'id', 'kind', 'pool', 'year', 'total', 'income', 'spend', 'balance', 'outcome', 'baseline', 'target', 'direction', 'measuredBy', 'period2', 'actual', 'expected', 'progress', 'rag', 'earned', 'share', 'amount', 'cap', 'reinvested', 'projected', 'investment', 'netBenefit', 'payback', 'returnPerPound', 'approver', 'date', 'approvedText', 'current', 'stale', 'severity', 'code', 'place', 'message', 'sha256', 'agreementFingerprint', 'toolVersion', 'generatedAt', 'paysIn', 'receives', 'bears', 'noPayback', 'increase', 'reduce', 'green', 'amber', 'red', 'error', 'warning', 'info', 'hint', 'chartAlternative'] },
+    chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
+} as const;
+
+type Words = Pick<ReportText, 'headings' | 'labels' | 'chart'>;
+
+function catalogueWords(lang: ReportLang): Words {
+    const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const group = (prefix: string, groupNames: readonly string[]) =>
+        Object.fromEntries(groupNames.map(name => [name, t(`report.${prefix}.${kebab(name)}` as MessageKey, {} as never, lang)]));
+    return {
+        headings: group(WORDS.headings.prefix, WORDS.headings.names),
+        labels: group(WORDS.labels.prefix, WORDS.labels.names),
+        chart: group(WORDS.chart.prefix, WORDS.chart.names)
+    } as unknown as Words;
+}
+
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const en: ReportText = {
+    ...catalogueWords('en'),
     reportTitle: title => `${title}: agreement report`,
     statementTitle: (partner, title) => `${partner}: statement under ${title}`,
     untitled: 'Untitled agreement',
     skipLink: 'Skip to main content',
     unknown: 'unknown',
-    and: 'and',
-    headings: {
-        about: 'About this agreement',
-        summary: 'What the agreement says',
-        partners: 'Partners',
-        contributions: 'Contributions by partner and year',
-        spending: 'Spending against income',
-        outcomes: 'Outcomes',
-        shares: 'Sharing of savings and risk',
-        savings: 'Projected savings',
-        approvals: 'Approvals',
-        statement: 'Statement',
-        checks: 'Checks',
-        fingerprint: 'Fingerprint'
-    },
-    labels: {
-        reference: 'Reference',
-        status: 'Status',
-        period: 'Period',
-        host: 'Host',
-        board: 'Board',
-        reviews: 'Reviews',
-        file: 'File',
-        partner: 'Partner',
-        id: 'Id',
-        kind: 'Kind',
-        pool: 'Pool',
-        year: 'Year',
-        total: 'Total',
-        income: 'Income',
-        spend: 'Spend',
-        balance: 'Left over',
-        outcome: 'Outcome',
-        baseline: 'Baseline',
-        target: 'Target',
-        direction: 'Aim',
-        measuredBy: 'Measured by',
-        period2: 'Period',
-        actual: 'Actual',
-        expected: 'Expected on the trajectory',
-        progress: 'Progress',
-        rag: 'Status',
-        earned: 'Payment earned',
-        share: 'Share',
-        amount: 'Amount',
-        cap: 'Up to',
-        reinvested: 'Reinvested in the pool',
-        projected: 'Projected savings',
-        investment: 'Put in',
-        netBenefit: 'Net benefit',
-        payback: 'Pays back in',
-        returnPerPound: 'Saved per £1 put in',
-        approver: 'Approved by',
-        date: 'Date',
-        approvedText: 'Text approved',
-        current: 'the current text',
-        stale: 'an earlier text (stale)',
-        severity: 'Severity',
-        code: 'Check',
-        place: 'Where',
-        message: 'Problem',
-        sha256: 'SHA-256',
-        agreementFingerprint: 'Agreement fingerprint (as approvals record it)',
-        toolVersion: 'Produced by',
-        paysIn: 'Pays in',
-        receives: 'Receives of shared benefits',
-        bears: 'Bears of overspends',
-        noPayback: 'not within the projection',
-        increase: 'increase',
-        reduce: 'reduce',
-        green: 'Green',
-        amber: 'Amber',
-        red: 'Red',
-        error: 'Error',
-        warning: 'Warning',
-        info: 'Information',
-        hint: 'Hint',
-        chartAlternative: 'The same figures are in the table.'
-    },
     sentences: {
         contributes: (partner, amounts, pool, total) => `${partner} puts ${amounts} into the ${pool}${total ? `: ${total} in all` : ''}.`,
         amountInYear: (amount, year) => `${amount} in ${year}`,
+        valueInYear: (value, year) => `${value} in ${year}`,
+        valueByYear: (value, year) => `${value} by ${year}`,
+        shareBase: description => description,
         spends: (pool, spend, income, year, balance) => `In ${year} the ${pool} spends ${spend} of its ${income} income, leaving ${balance}.`,
         noSpending: pool => `No spending from the ${pool} is set out.`,
         outcome: (description, direction, baseline, target, measuredBy) =>
@@ -236,8 +202,50 @@ const en: ReportText = {
     }
 };
 
-/** Welsh falls back to English until the message catalogue carries the report's strings. */
-export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy: en };
+
+const cy: ReportText = {
+    ...catalogueWords('cy'),
+    reportTitle: title => `${title}: adroddiad ar y cytundeb`,
+    statementTitle: (partner, title) => `${partner}: datganiad o dan ${title}`,
+    untitled: 'Cytundeb heb deitl',
+    skipLink: 'Neidio i’r prif gynnwys',
+    unknown: 'anhysbys',
+    sentences: {
+        contributes: (partner, amounts, pool, total) => `Mae ${partner} yn cyfrannu ${amounts} i’r gronfa ${pool}${total ? `: ${total} i gyd` : ''}.`,
+        amountInYear: (amount, year) => `${amount} yn ${year}`,
+        valueInYear: (value, year) => `${value} yn ${year}`,
+        valueByYear: (value, year) => `${value} erbyn ${year}`,
+        shareBase: (_description, amount) => `swm a rennir: ${amount}`,
+        spends: (pool, spend, income, year, balance) => `Yn ${year} mae’r gronfa ${pool} yn gwario ${spend} o’i hincwm o ${income}, gan adael ${balance}.`,
+        noSpending: pool => `Nid oes gwariant o’r gronfa ${pool} wedi’i nodi.`,
+        outcome: (description, direction, baseline, target, measuredBy) =>
+            `${description}: ${direction === 'increase' ? 'codi' : direction === 'reduce' ? 'gostwng' : 'symud'} o ${baseline} i ${target}${measuredBy ? `, wedi’i fesur gan ${measuredBy}` : ''}.`,
+        latestActual: (value, period, rag, expected) => `Y gwerth gwirioneddol diweddaraf yw ${value} yn ${period}${expected ? ` yn erbyn ${expected} a ddisgwylir ar y llwybr` : ''}${rag ? ` (${rag})` : ''}.`,
+        payment: (rate, per, cap, atTarget) => `Talu yn ôl canlyniadau: ${rate} am bob ${per}${cap ? `, hyd at ${cap}` : ''}${atTarget ? `; ${atTarget} os cyrhaeddir y targed` : ''}.`,
+        share: (kind, subject, parts, base) => `Rhennir ${kind.toLowerCase()} y gronfa ${subject}${base ? ` (${base})` : ''}: ${parts}.`,
+        sharePart: (partner, percent, amount) => `${partner} ${percent}${amount ? ` (${amount})` : ''}`,
+        reinvestPart: (percent, amount) => `${percent} wedi’i ailfuddsoddi${amount ? ` (${amount})` : ''}`,
+        savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
+            `Rhagwelir arbedion o ${total} o’r gronfa ${pool} o ${first} i ${last}, yn erbyn ${investment} a roddwyd i mewn: budd net o ${netBenefit}${payback ? `, yn talu’n ôl yn ${payback}` : ''}${returnPerPound ? `, ${returnPerPound} wedi’i arbed am bob £1 a roddwyd i mewn` : ''}.`,
+        approval: (approver, partner, date, stale) => `Cymeradwyodd ${approver} ar ran ${partner} ar ${date}${stale ? '; mae’r testun wedi newid ers hynny, felly mae’r gymeradwyaeth hon yn hen' : ''}.`,
+        checksPassed: 'Pasiodd pob gwiriad.',
+        checksFailed: (errors, warnings) => `Canfu’r gwiriadau ${errors} gwall${warnings ? ` a ${warnings} rhybudd` : ''}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.`,
+        checksWarnings: warnings => `Dim gwallau; canfu’r gwiriadau ${warnings} rhybudd.`,
+        noApprovals: 'Nid oes cymeradwyaethau wedi’u cofnodi.',
+        noOutcomes: 'Nid oes canlyniadau wedi’u nodi.',
+        noShares: 'Nid oes trefniant i rannu arbedion na risg wedi’i nodi.',
+        fingerprintExplained: 'Gall adolygydd gymharu’r rhain â’r ffeiliau sydd ganddo (sha256sum) i weld a yw’r adroddiad hwn yn cyfateb i destun y cytundeb.',
+        statementTotals: (paysIn, receives, bears) => `At ei gilydd mae’n talu ${paysIn} i mewn, yn cael ${receives} o fuddion a rennir ac yn ysgwyddo ${bears} o orwariant.`,
+        chartContributions: title => `Siart: cyfraniadau i’r gronfa ${title} fesul partner a blwyddyn`,
+        chartShares: (kind, subject) => `Siart: cyfran pob partner o ${kind.toLowerCase()} y gronfa ${subject}, mewn punnoedd`,
+        chartOutcome: description => `Siart: ${description}, o’r llinell sylfaen i’r targed, gyda’r gwerthoedd gwirioneddol`,
+        shareKind: kind => ({ savings: 'Arbedion', benefits: 'Buddion', overspend: 'Gorwariant', overspends: 'Gorwariant', underspend: 'Tanwariant', underspends: 'Tanwariant' } as Record<string, string>)[kind] ?? kind,
+        trajectoryExplained: 'Y llinell doriad yw’r llwybr syth o’r llinell sylfaen i’r targed; mae pob dot yn werth gwirioneddol, wedi’i liwio yn ôl ei statws (gwyrdd ar y trywydd iawn, ambr ar 75% neu fwy o’r gwelliant disgwyliedig, coch islaw hynny).'
+    }
+};
+
+/** The report's words in each language; the compiler refuses a language that lacks one. */
+export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy };
 
 export function reportText(lang: ReportLang = 'en'): ReportText {
     return REPORT_TEXT[lang] ?? en;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../src/index.js';
+import { renderHtml, renderJson, renderMarkdown } from '../src/index.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { EXAMPLES, loadReportData } from './support.js';
 import path from 'node:path';
@@ -28,11 +28,12 @@ describe('renderHtml', () => {
         expect(html).toMatch(/<tr class="govuk-table__row pool-total"><th scope="row" class="govuk-table__header">Total<\/th><td class="govuk-table__cell govuk-table__cell--numeric">£2,200,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£2,100,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£1,850,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£6,150,000<\/td><\/tr>/);
     });
 
-    it('is the same bytes every time for the same agreement', async () => {
+    it('is the same bytes every time for the same agreement, in HTML, Markdown and JSON', async () => {
         for (const file of EXAMPLES) {
-            const first = renderHtml(await loadReportData(file));
-            const second = renderHtml(await loadReportData(file));
-            expect(second === first, file).toBe(true);
+            const [first, second] = [await loadReportData(file), await loadReportData(file)];
+            for (const render of [renderHtml, renderMarkdown, renderJson]) {
+                expect(render(second) === render(first), `${render.name} ${file}`).toBe(true);
+            }
         }
     });
 

@@ -96,7 +96,16 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
  * `pool diff --approved FILE`: what changed since the last version its partners approved.
  */
 export async function runDiff(oldSpec: string, newSpec: string | undefined, options: DiffOptions, io: CommandIo): Promise<number> {
-    const cwd = process.cwd();
+    const { output, changed } = await diffVersions(oldSpec, newSpec, options);
+    io.out(output);
+    return options.exitCode && changed ? 1 : 0;
+}
+
+/**
+ * The diff as `pool diff` prints it, and whether anything changed. Paths and revisions are read
+ * from `cwd`. The editor's "Compare with last approved version" calls this with `approved`.
+ */
+export async function diffVersions(oldSpec: string, newSpec: string | undefined, options: Pick<DiffOptions, 'format' | 'approved'>, cwd = process.cwd()): Promise<{ readonly output: string; readonly changed: boolean }> {
     let before: Side;
     let after: Side;
     const models: AgreementModel[] = [];
@@ -107,9 +116,11 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
         const current = await modelOf(after);
         const approved = await lastApprovedVersion(oldSpec, current, cwd);
         if ('asApproved' in approved) {
-            io.out(options.format === 'json' ? diffJson(diffAgreements(current, current), oldSpec, oldSpec)
-                : `The text of ${oldSpec} is as approved by ${approved.asApproved}: no changes since.\n`);
-            return 0;
+            return {
+                changed: false,
+                output: options.format === 'json' ? diffJson(diffAgreements(current, current), oldSpec, oldSpec)
+                    : `The text of ${oldSpec} is as approved by ${approved.asApproved}: no changes since.\n`
+            };
         }
         before = approved.side;
         models.push(await modelOf(before), current);
@@ -119,13 +130,13 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
         for (const version of [before, after]) models.push(await modelOf(version));
     }
     const diff = diffAgreements(models[0], models[1]);
-    const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file);
+    const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file, cwd);
     const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
-    io.out(options.format === 'json' ? diffJson(diff, before.label, after.label)
+    const output = options.format === 'json' ? diffJson(diff, before.label, after.label)
         : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money)
             : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money)
-                : diffText(diff, before.label, after.label));
-    return options.exitCode && diff.sentences.length > 0 ? 1 : 0;
+                : diffText(diff, before.label, after.label);
+    return { output, changed: diff.sentences.length > 0 };
 }
 
 function diffText(diff: AgreementDiff, from: string, to: string): string {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatPoolDocument } from '@pool/language';
+import { formatPoolDocument, plural, t } from '@pool/language';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
 import { loadWorkspace } from '../workspace.js';
 import { writeFileAtomic } from '../write-output.js';
@@ -20,10 +20,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
     return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-    return `${count} ${count === 1 ? one : many}`;
-}
-
 /**
  * `pool fmt PATH...`: formats agreements in place with the editor's formatter.
  *
@@ -42,7 +38,8 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         originals.set(file, bytes);
         return bytes;
     };
-    const workspace = await loadWorkspace(files, { read, progress: io.progress });
+    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang });
+    const lang = io.lang;
     let changed = 0;
     let unformattable = 0;
     let leftAlone = 0;
@@ -53,8 +50,8 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         const shown = displayPath(file);
         const result = formatPoolDocument(workspace.pool, document);
         if (result.skipped) {
-            const approved = /approved/.test(result.skipped);
-            io.err(`${shown}: ${approved ? 'left as it is' : 'not formatted'}: ${result.skipped}\n`);
+            const approved = result.approved === true;
+            io.err(`${t(approved ? 'fmt.left-as-is' : 'fmt.not-formatted', { file: shown, reason: result.skipped }, lang)}\n`);
             if (approved) leftAlone++;
             else unformattable++;
             continue;
@@ -72,29 +69,35 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         try {
             const now = await readFile(file);
             if (!sameBytes(now, before)) {
-                io.err(`pool: ${shown} changed on disk while it was being formatted; it was left as it is now\n`);
+                io.err(`${t('fmt.changed-on-disk', { file: shown }, lang)}\n`);
                 ioErrors++;
                 continue;
             }
             await writeFileAtomic(file, bytes);
-            io.out(`formatted ${shown}\n`);
+            io.out(`${t('fmt.formatted', { file: shown }, lang)}\n`);
         } catch (error) {
-            io.err(`pool: cannot write ${shown}: ${describeFsError(error)}\n`);
+            io.err(`${t('fmt.cannot-write', { file: shown, reason: describeFsError(error) }, lang)}\n`);
             ioErrors++;
         }
     }
     for (const { file, reason } of workspace.unreadable) {
-        io.err(`pool: cannot read ${file}: ${reason}\n`);
+        io.err(`${t('cli.error', { message: t('cli.cannot-read', { file, reason }, lang) }, lang)}\n`);
     }
     const total = requested.length;
     if (options.check) {
-        io.err(changed === 0
-            ? `${plural(total, 'file')} checked: ${unformattable > 0 ? `${unformattable} could not be formatted` : 'all formatted'}\n`
-            : `${changed} of ${plural(total, 'file')} would be reformatted; run pool fmt to format ${changed === 1 ? 'it' : 'them'}\n`);
+        const summary = changed > 0
+            ? t(changed > 1 ? 'fmt.check.would-change.many' : total === 1 ? 'fmt.check.would-change.one-of-one' : 'fmt.check.would-change.one-of-many', { changed, total }, lang)
+            : unformattable > 0
+                ? t(plural(total, 'fmt.check.unformattable.one', 'fmt.check.unformattable.other'), { count: total, unformattable }, lang)
+                : t(plural(total, 'fmt.check.clean.one', 'fmt.check.clean.other'), { count: total }, lang);
+        io.err(`${summary}\n`);
     } else {
-        const notes = [`${plural(changed, 'file')} formatted`, `${total - changed - unformattable - leftAlone} already formatted`];
-        if (leftAlone > 0) notes.push(`${leftAlone} left as approved`);
-        if (unformattable > 0) notes.push(`${unformattable} not formatted`);
+        const notes = [
+            t(plural(changed, 'fmt.formatted-count.one', 'fmt.formatted-count.other'), { count: changed }, lang),
+            t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone }, lang)
+        ];
+        if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));
+        if (unformattable > 0) notes.push(t('fmt.not-formatted-count', { count: unformattable }, lang));
         io.err(`${notes.join(', ')}\n`);
     }
     if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +6,7 @@ export const actualOutsidePeriod = defineCheck({
     code: 'actual-outside-period',
     severity: 'error',
     tier: 'domain',
-    summary: 'An actual value of an outcome recorded for a period outside the agreement period.',
+    summary: en['summary.actual-outside-period'],
     run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;

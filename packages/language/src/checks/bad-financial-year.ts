@@ -1,4 +1,4 @@
-import { render, t } from '../i18n/messages.js';
+import { en, render, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -7,7 +7,7 @@ export const badFinancialYear = defineCheck({
     code: 'bad-financial-year',
     severity: 'error',
     tier: 'core',
-    summary: 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
+    summary: en['summary.bad-financial-year'],
     run(model, report, lang) {
         for (const value of model.years) {
             if (!value.parsed.problem) continue;

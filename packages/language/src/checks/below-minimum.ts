@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -7,7 +7,7 @@ export const belowMinimum = defineCheck({
     code: 'below-minimum',
     severity: 'error',
     tier: 'domain',
-    summary: 'A partner contributes less to a pool in a year than a minimum the agreement declares for it.',
+    summary: en['summary.below-minimum'],
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const minimum of pool.minimums) {

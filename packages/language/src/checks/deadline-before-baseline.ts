@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +6,7 @@ export const deadlineBeforeBaseline = defineCheck({
     code: 'deadline-before-baseline',
     severity: 'error',
     tier: 'core',
-    summary: 'A target year that is not after its baseline year.',
+    summary: en['summary.deadline-before-baseline'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const baselineYear = outcome.baseline?.year.start;

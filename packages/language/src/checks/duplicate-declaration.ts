@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { type Lang, t } from '../i18n/messages.js';
+import { en, type Lang, t } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck, type Report } from './check.js';
 import { where, year } from './describe.js';
@@ -12,9 +12,10 @@ export const duplicateDeclaration = defineCheck({
     code: 'duplicate-declaration',
     severity: 'error',
     tier: 'core',
-    summary: 'The same id is declared twice in scope (across imports too), or a year, ring-fence or field is written twice in one declaration.',
+    summary: en['summary.duplicate-declaration'],
     run(model, report, lang) {
         for (const [id, declarations] of model.declarations) {
+            if (declarations.length < 2) continue;
             // An imported declaration counts as the first: the one to remove is the one in this file.
             const imported = declarations.filter(declaration => declaration.document !== model.document);
             const local = declarations.filter(declaration => declaration.document === model.document);

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
 import { defineCheck } from './check.js';
@@ -9,7 +9,7 @@ export const earnedOverCap = defineCheck({
     code: 'earned-over-cap',
     severity: 'warning',
     tier: 'domain',
-    summary: 'The payment earned by the latest actual value of a payment-by-results outcome is above its cap; payment stops at the cap.',
+    summary: en['summary.earned-over-cap'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const latest = outcome.latest;

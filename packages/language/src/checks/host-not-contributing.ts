@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -7,7 +7,7 @@ export const hostNotContributing = defineCheck({
     code: 'host-not-contributing',
     severity: 'warning',
     tier: 'domain',
-    summary: 'The host contributes nothing to a pooled fund it holds.',
+    summary: en['summary.host-not-contributing'],
     run(model, report, lang) {
         const host = model.agreement?.host;
         if (!host?.partner) return;

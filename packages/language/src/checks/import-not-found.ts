@@ -1,11 +1,11 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const importNotFound = defineCheck({
     code: 'import-not-found',
     severity: 'error',
     tier: 'core',
-    summary: 'An import path that does not lead to a readable `.pool` file.',
+    summary: en['summary.import-not-found'],
     run(model, report, lang) {
         for (const resolved of model.imports) {
             const path = resolved.node.path ?? '';

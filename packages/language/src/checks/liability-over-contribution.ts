@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
@@ -12,7 +12,7 @@ export const liabilityOverContribution = defineCheck({
     code: 'liability-over-contribution',
     severity: 'warning',
     tier: 'domain',
-    summary: "A partner's share of an overspend, or its declared cap, can exceed its contribution to the pool.",
+    summary: en['summary.liability-over-contribution'],
     run(model, report, lang) {
         for (const share of model.shares) {
             if (share.family !== 'risk' || share.subject?.kind !== 'pool') continue;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** Fields an agreement or outcome cannot do without. */
@@ -6,7 +6,7 @@ export const missingField = defineCheck({
     code: 'missing-field',
     severity: 'error',
     tier: 'language',
-    summary: 'An agreement without a period, an outcome without a baseline, target or direction, or a share line without a percentage.',
+    summary: en['summary.missing-field'],
     run(model, report, lang) {
         const agreement = model.agreement;
         if (agreement && !agreement.periodNode) {

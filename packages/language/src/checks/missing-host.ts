@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
@@ -8,7 +8,7 @@ export const missingHost = defineCheck({
     code: 'missing-host',
     severity: 'error',
     tier: 'core',
-    summary: 'The agreement names no host (accountable body), or names a host that is not a partner.',
+    summary: en['summary.missing-host'],
     run(model, report, lang) {
         const agreement = model.agreement;
         if (!agreement) return;

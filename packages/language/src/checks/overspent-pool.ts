@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 import { yearsWithSpending } from './pools.js';
@@ -8,7 +8,7 @@ export const overspentPool = defineCheck({
     code: 'overspent-pool',
     severity: 'error',
     tier: 'core',
-    summary: "The spend lines of a pool in a year add up to more than that year's contributions.",
+    summary: en['summary.overspent-pool'],
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const { figures, income, spend, block } of yearsWithSpending(pool)) {

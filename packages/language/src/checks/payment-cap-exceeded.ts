@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
@@ -9,7 +9,7 @@ export const paymentCapExceeded = defineCheck({
     code: 'payment-cap-exceeded',
     severity: 'warning',
     tier: 'domain',
-    summary: 'The payments a payment-by-results target implies, if met, exceed its cap.',
+    summary: en['summary.payment-cap-exceeded'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const payment = outcome.payment;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -8,7 +8,7 @@ export const pbrSplit = defineCheck({
     code: 'pbr-split',
     severity: 'error',
     tier: 'domain',
-    summary: 'Payment-by-results terms whose upfront (attachment) and results percentages do not sum to 100% in a year.',
+    summary: en['summary.pbr-split'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const split of outcome.payment?.splits ?? []) {

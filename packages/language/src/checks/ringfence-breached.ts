@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { sumKnown } from '../model/build-model.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
@@ -11,7 +11,7 @@ export const ringfenceBreached = defineCheck({
     code: 'ringfence-breached',
     severity: 'error',
     tier: 'domain',
-    summary: 'Spend lines tagged for a ring-fenced purpose total less than the ring-fenced amount, or ring-fenced money is spent on other lines.',
+    summary: en['summary.ringfence-breached'],
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const ringfence of pool.ringfences) {

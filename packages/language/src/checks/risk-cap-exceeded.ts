@@ -1,4 +1,4 @@
-import { listInWords, t } from '../i18n/messages.js';
+import { en, listInWords, t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
 import { money } from './describe.js';
@@ -11,7 +11,7 @@ export const riskCapExceeded = defineCheck({
     code: 'risk-cap-exceeded',
     severity: 'warning',
     tier: 'domain',
-    summary: "A risk share's caps cannot cover the overspend it states.",
+    summary: en['summary.risk-cap-exceeded'],
     run(model, report, lang) {
         for (const share of model.shares) {
             const covering = share.covering?.pence;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
@@ -15,7 +15,7 @@ export const sharesNot100 = defineCheck({
     code: 'shares-not-100',
     severity: 'error',
     tier: 'core',
-    summary: 'The percentages of a share clause, with any reinvestment, do not sum to exactly 100%.',
+    summary: en['summary.shares-not-100'],
     run(model, report, lang) {
         for (const share of model.shares) {
             const total = share.totalPoints;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
 
@@ -7,7 +7,7 @@ export const targetDirection = defineCheck({
     code: 'target-direction',
     severity: 'error',
     tier: 'core',
-    summary: 'A `reduce` target that is not below its baseline, or an `increase` target that is not above it.',
+    summary: en['summary.target-direction'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const { baseline, target, direction } = outcome;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 import { yearsWithSpending } from './pools.js';
@@ -8,7 +8,7 @@ export const unallocatedFunds = defineCheck({
     code: 'unallocated-funds',
     severity: 'warning',
     tier: 'core',
-    summary: "A pool's contributions in a year exceed its spend lines, where it has spend lines that year.",
+    summary: en['summary.unallocated-funds'],
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const { figures, income, spend, block } of yearsWithSpending(pool)) {

@@ -1,11 +1,11 @@
-import { render } from '../i18n/messages.js';
+import { en, render } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const unknownPeriod = defineCheck({
     code: 'unknown-period',
     severity: 'error',
     tier: 'domain',
-    summary: 'An actual value recorded for a reporting period that does not exist, such as a fifth quarter.',
+    summary: en['summary.unknown-period'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const actual of outcome.actuals) {

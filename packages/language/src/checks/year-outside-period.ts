@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { en, t } from '../i18n/messages.js';
 import type { YearValue } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
@@ -8,7 +8,7 @@ export const yearOutsidePeriod = defineCheck({
     code: 'year-outside-period',
     severity: 'error',
     tier: 'core',
-    summary: 'A contribution, spend line, target, minimum or ring-fence year falls outside the agreement period.',
+    summary: en['summary.year-outside-period'],
     run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;

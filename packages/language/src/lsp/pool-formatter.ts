@@ -4,6 +4,7 @@ import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { t } from '../i18n/messages.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import type { TooLargeParseResult } from '../services/pool-document-factory.js';
@@ -38,8 +39,10 @@ export interface PoolFormatResult {
     readonly text: string;
     /** Edits that turn the original text into `text`, one per changed gap or amount. */
     readonly edits: TextEdit[];
-    /** Why the text was left alone, when it was. */
+    /** Why the text was left alone, when it was (in the language of the services' settings). */
     readonly skipped?: string;
+    /** Left alone because partners approved the text as it stands (not a fault to fix). */
+    readonly approved?: boolean;
 }
 
 /**
@@ -145,13 +148,14 @@ class DocumentFormatting {
 
     run(): PoolFormatResult {
         const unchanged = (skipped?: string): PoolFormatResult => ({ text: this.text, edits: [], skipped });
+        const lang = this.services.pool.Settings.language;
         const parse = this.document.parseResult;
-        if ((parse as TooLargeParseResult).tooLargeChars !== undefined) return unchanged('it is too large for Pool to read');
+        if ((parse as TooLargeParseResult).tooLargeChars !== undefined) return unchanged(t('format.too-large', {}, lang));
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
-            return unchanged('it has syntax errors; fix them first, then format');
+            return unchanged(t('format.syntax-errors', {}, lang));
         }
         const lexed = this.services.parser.Lexer.tokenize(this.text);
-        if (lexed.errors.length > 0) return unchanged('it has syntax errors; fix them first, then format');
+        if (lexed.errors.length > 0) return unchanged(t('format.syntax-errors', {}, lang));
         this.tokens = [...lexed.tokens, ...(lexed.hidden ?? [])]
             .sort((a, b) => a.startOffset - b.startOffset)
             .map(token => toToken(token));
@@ -163,12 +167,12 @@ class DocumentFormatting {
         this.layOut();
         const formatted = this.gaps.map((gap, index) => gap + (this.tokens[index]?.text ?? '')).join('');
         if (!this.sameMeaning(formatted)) {
-            return unchanged('Pool could not format it without changing what it says; please report this with the file');
+            return unchanged(t('format.meaning-would-change', {}, lang));
         }
         const result = this.finish(formatted);
         const approvedIn = this.approvedAsItStands();
         if (approvedIn && result.edits.some(edit => !this.insideApprovals(edit))) {
-            return unchanged(`partners have approved its text as it stands (the approvals in ${approvedIn}), and formatting would change the text they approved`);
+            return { ...unchanged(t('format.approved', { file: approvedIn }, lang)), approved: true };
         }
         return result;
     }

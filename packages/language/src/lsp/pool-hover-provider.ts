@@ -4,7 +4,7 @@ import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver'
 import { CHECKS_BY_CODE } from '../checks/index.js';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
-import { message, render } from '../i18n/messages.js';
+import { en, type Lang, message, type MessageKey, render, t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatQuantity } from '../money/quantity.js';
@@ -60,27 +60,28 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (declared) return this.describeDeclaration(model, document, declared);
         const node = leaf.astNode;
         if (ast.isAmount(node)) return this.describeAmount(model, node);
-        if (ast.isApproval(node)) return describeApproval(model, node);
+        if (ast.isApproval(node)) return describeApproval(model, node, this.settings.language);
         if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text, this.settings);
         return undefined;
     }
 
     private describeDeclaration(model: AgreementModel, document: LangiumDocument, node: AstNode): string | undefined {
-        const where = declaredElsewhere(document, node);
+        const where = declaredElsewhere(document, node, this.settings.language);
         if (ast.isPartner(node)) return [this.describePartner(model, node), where].filter(Boolean).join('\n\n');
         if (ast.isPool(node)) return [this.describePool(model, node), where].filter(Boolean).join('\n\n');
-        if (ast.isOutcome(node)) return [describeOutcome(model, node), where].filter(Boolean).join('\n\n');
-        if (ast.isRingFence(node)) return describeRingFence(model, node);
+        if (ast.isOutcome(node)) return [describeOutcome(model, node, this.settings.language), where].filter(Boolean).join('\n\n');
+        if (ast.isRingFence(node)) return describeRingFence(model, node, this.settings.language);
         return undefined;
     }
 
     private describePartner(model: AgreementModel, node: ast.Partner): string {
         const id = node.name;
-        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? 'partner'}`];
-        if (model.agreement?.host?.id === id) lines[0] += ', the host (accountable body)';
+        const lang = this.settings.language;
+        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}`];
+        if (model.agreement?.host?.id === id) lines[0] += t('hover.partner.host', {}, lang);
         const pools = model.pools.filter(pool => pool.byPartner.has(id));
         if (pools.length === 0) {
-            lines.push(model.agreement ? 'Puts nothing into any pool of this agreement.' : 'No pools in this file: the agreements that import it show what it puts in.');
+            lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
             return lines.join('\n\n');
         }
         const years = [...new Set(pools.flatMap(pool => [...pool.years.values()].filter(figures => figures.byPartner.has(id)).map(figures => figures.year)))].sort((a, b) => a - b);
@@ -94,18 +95,20 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         ]);
         if (pools.length > 1) {
             const byYear = model.totals.byPartnerAndYear.get(id);
-            rows.push(['all pools', ...years.map(year => this.money(model, byYear?.get(year))), this.money(model, model.totals.byPartner.get(id))]);
+            rows.push([t('hover.all-pools', {}, lang), ...years.map(year => this.money(model, byYear?.get(year))), this.money(model, model.totals.byPartner.get(id))]);
         }
-        lines.push(`Contributions:\n\n${table(['pool', ...years.map(yearLabel), 'all years'], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`);
+        lines.push(`${t('hover.contributions', {}, lang)}\n\n${table([t('hover.pool', {}, lang), ...years.map(yearLabel), t('hover.all-years', {}, lang)], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`);
         return lines.join('\n\n');
     }
 
     private describePool(model: AgreementModel, node: ast.Pool): string {
         const pool = poolOf(model, node);
-        const basis = node.basis?.section !== undefined ? ` under section ${node.basis.section}` : node.basis?.text ? ` under ${escapeMarkdown(node.basis.text)}` : '';
-        const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? 'pool'}${basis}`];
+        const lang = this.settings.language;
+        const basis = node.basis?.section !== undefined ? t('hover.pool.under-section', { section: node.basis.section }, lang)
+            : node.basis?.text ? t('hover.pool.under', { basis: escapeMarkdown(node.basis.text) }, lang) : '';
+        const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
         if (!pool || pool.years.size === 0) {
-            lines.push('No contributions or spending yet.');
+            lines.push(t('hover.pool.empty', {}, lang));
             return lines.join('\n\n');
         }
         const rows = [...pool.years.values()].map(figures => [
@@ -114,25 +117,26 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             figures.spendLines.length > 0 ? this.money(model, figures.spend) : '—',
             figures.balance !== undefined ? this.money(model, figures.balance) : '—'
         ]);
-        rows.push(['all years', this.money(model, pool.income), this.money(model, pool.spend), '']);
-        lines.push(table(['year', 'in', 'spent', 'left'], ['left', 'right', 'right', 'right'], rows));
+        rows.push([t('hover.all-years', {}, lang), this.money(model, pool.income), this.money(model, pool.spend), '']);
+        lines.push(table([t('hover.column.year', {}, lang), t('hover.column.in', {}, lang), t('hover.column.spent', {}, lang), t('hover.column.left', {}, lang)], ['left', 'right', 'right', 'right'], rows));
         return lines.join('\n\n');
     }
 
     private describeAmount(model: AgreementModel, node: ast.Amount): string | undefined {
         const amount = amountOf(model, node);
         if (!amount) return undefined;
+        const lang = this.settings.language;
         const written = `**${escapeMarkdown(amount.parsed.text)}**`;
         if (amount.pence === undefined) {
-            return `${written} cannot be used in totals:\n\n${amount.problems.map(problem => `- ${escapeMarkdown(render(problem, this.settings.language))}`).join('\n')}`;
+            return `${t('hover.amount.unusable', { amount: written }, lang)}\n\n${amount.problems.map(problem => `- ${escapeMarkdown(render(problem, lang))}`).join('\n')}`;
         }
-        const lines = [`${written} is exactly ${escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' }))}`];
+        const lines = [t('hover.amount.exactly', { amount: written, exact: escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' })) }, lang)];
         const owner = node.$container;
         if (ast.isYearTotal(owner) || ast.isPoolTotal(owner)) {
             const sum = totalCheckedAgainst(model, owner);
             if (sum !== undefined) {
-                const scope = ast.isPoolTotal(owner) ? 'all years\' contributions' : 'the contributions of the year';
-                lines.push(`Checked against ${scope}, which sum to ${escapeMarkdown(formatMoney(sum, { currency: model.currency }))}.`);
+                const sumText = escapeMarkdown(formatMoney(sum, { currency: model.currency }));
+                lines.push(t(ast.isPoolTotal(owner) ? 'hover.amount.checked-all-years' : 'hover.amount.checked-year', { sum: sumText }, lang));
             }
         }
         return lines.join('\n\n');
@@ -154,61 +158,64 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             const check = CHECKS_BY_CODE.get(checkCode);
             if (!check) return [];
             const href = this.settings.checkDocumentationHref(checkCode);
-            const link = href ? ` [Read more about ${code(checkCode)}](${href})` : '';
-            return [`${code(checkCode)} (${check.severity}): ${escapeMarkdown(check.summary)}${link}`];
+            const lang = this.settings.language;
+            const link = href ? ` [${t('hover.read-more', { code: code(checkCode) }, lang)}](${href})` : '';
+            return [`${code(checkCode)} (${check.severity}): ${escapeMarkdown(checkSummary(checkCode, lang) ?? check.summary)}${link}`];
         });
     }
 
     private money(model: AgreementModel, pence: bigint | undefined): string {
-        return pence === undefined ? 'unknown' : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+        return pence === undefined ? t('word.unknown', {}, this.settings.language) : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
     }
 }
 
-function describeOutcome(model: AgreementModel, node: ast.Outcome): string {
+function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): string {
     const outcome = outcomeOf(model, node);
     const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
     if (!outcome) return lines[0];
     const parts: string[] = [];
-    if (outcome.baseline) parts.push(`from ${escapeMarkdown(outcome.baseline.text)} in ${escapeMarkdown(outcome.baseline.year.parsed.text)}`);
-    if (outcome.target) parts.push(`to ${escapeMarkdown(outcome.target.text)} by ${escapeMarkdown(outcome.target.year.parsed.text)}`);
+    if (outcome.baseline) parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
+    if (outcome.target) parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
     if (parts.length > 0) {
         const unit = outcome.unit ? ` ${escapeMarkdown(outcome.unit)}` : '';
-        lines.push(`${outcome.direction === 'reduce' ? 'Reduce' : outcome.direction === 'increase' ? 'Increase' : 'Change'}${unit} ${parts.join(' ')}${outcome.measuredBy ? `, measured by ${code(outcome.measuredBy)}` : ''}.`);
+        const verb = t(outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change', {}, lang);
+        const measured = outcome.measuredBy ? t('hover.outcome.measured-by', { partner: code(outcome.measuredBy) }, lang) : '';
+        lines.push(`${verb}${unit} ${parts.join(' ')}${measured}.`);
     }
     const latest = outcome.latest;
     if (latest) {
         const period = `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`;
-        const expected = latest.expected !== undefined ? `, against ${escapeMarkdown(formatQuantity(latest.expected, latest.isPercent))} expected by then` : '';
-        const rag = latest.rag ? ` **${latest.rag}**` : '';
-        const earned = latest.earned !== undefined ? `; earned ${escapeMarkdown(formatMoney(latest.earned, { currency: model.currency }))}` : '';
-        lines.push(`Latest actual: ${escapeMarkdown(latest.text)} in ${period}${expected}:${rag || ' no status'}${earned}.`);
+        const expected = latest.expected !== undefined ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang) : '';
+        const rag = latest.rag ? ` **${latest.rag}**` : t('hover.outcome.no-status', {}, lang);
+        const earned = latest.earned !== undefined ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang) : '';
+        lines.push(t('hover.outcome.latest', { value: escapeMarkdown(latest.text), period, expected, status: rag, earned }, lang));
     }
     const payment = outcome.payment;
     if (payment && payment.rate.pence !== undefined) {
         const rate = escapeMarkdown(formatMoney(payment.rate.pence, { currency: model.currency }));
-        let text = `Payment by results: ${rate} per ${escapeMarkdown(payment.unitName)}`;
-        if (payment.paymentAtTarget !== undefined) text += `; ${escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency }))} if the target is met exactly`;
-        if (payment.cap?.pence !== undefined) text += `, capped at ${escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency }))}`;
+        let text = t('hover.payment', { rate, unit: escapeMarkdown(payment.unitName) }, lang);
+        if (payment.paymentAtTarget !== undefined) text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
+        if (payment.cap?.pence !== undefined) text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
         lines.push(`${text}.`);
     }
     return lines.join('\n\n');
 }
 
-function describeApproval(model: AgreementModel, node: ast.Approval): string | undefined {
+function describeApproval(model: AgreementModel, node: ast.Approval, lang: Lang): string | undefined {
     const approval = model.approvals.find(candidate => candidate.node === node);
     if (!approval) return undefined;
-    const who = `${code(approval.partnerId)}, ${escapeMarkdown(approval.approver)}, on ${approval.date}`;
+    const who = { partner: code(approval.partnerId), approver: escapeMarkdown(approval.approver), date: approval.date };
     return approval.stale
-        ? `Approved by ${who}, for a version of the text that has since changed: it does not cover the text as it stands (now ${code(`${model.fingerprint.slice(0, 19)}…`)}).`
-        : `Approved by ${who}: it covers the text as it stands.`;
+        ? t('hover.approval.stale', { ...who, current: code(`${model.fingerprint.slice(0, 19)}…`) }, lang)
+        : t('hover.approval.current', who, lang);
 }
 
-function describeRingFence(model: AgreementModel, node: ast.RingFence): string {
+function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
     const ringfence = ringfenceOf(model, node);
-    const lines = [`${code(node.name)}: ring-fence${node.purpose ? ` for **${escapeMarkdown(node.purpose)}**` : ''}`];
+    const lines = [`${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`];
     if (ringfence?.amount.pence !== undefined && ringfence.year.start !== undefined) {
-        const tagged = ringfence.taggedSpend !== undefined ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency })) : 'unknown';
-        lines.push(`${escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency }))} set aside in ${yearLabel(ringfence.year.start)}; spend lines tagged \`for ${node.name}\` that year: ${tagged}.`);
+        const tagged = ringfence.taggedSpend !== undefined ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency })) : t('word.unknown', {}, lang);
+        lines.push(t('hover.ring-fence.set-aside', { amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })), year: yearLabel(ringfence.year.start), id: node.name, tagged }, lang));
     }
     return lines.join('\n\n');
 }
@@ -216,14 +223,20 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence): string {
 function describeYear(text: string, settings: PoolSettings): string {
     const year = parseFinancialYear(text);
     if (year.start === undefined) return escapeMarkdown(render(year.problem ?? message('year.not-a-year', { text }), settings.language));
-    return `**${year.text}**: the UK financial year from 1 April ${year.start} to 31 March ${year.start + 1}`;
+    return t('hover.year', { year: `**${year.text}**`, start: year.start, end: year.start + 1 }, settings.language);
 }
 
 /** `Declared in registers/essex.pool.` for a declaration in another file. */
-function declaredElsewhere(document: LangiumDocument, node: AstNode): string | undefined {
+function declaredElsewhere(document: LangiumDocument, node: AstNode, lang: Lang): string | undefined {
     const home = AstUtils.getDocument(node);
     if (home.uri.toString() === document.uri.toString()) return undefined;
-    return `Declared in ${code(relativeTo(document, home))}.`;
+    return t('hover.declared-in', { file: code(relativeTo(document, home)) }, lang);
+}
+
+/** What a check finds, in one sentence, in the reader's language. */
+function checkSummary(checkCode: string, lang: Lang): string | undefined {
+    const key = `summary.${checkCode}`;
+    return key in en ? t(key as MessageKey, {} as never, lang) : undefined;
 }
 
 function contains(range: Range, position: Position): boolean {

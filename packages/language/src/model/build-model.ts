@@ -123,14 +123,17 @@ class ModelBuilder {
         const totals = this.computeTotals(pools);
         const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => this.readSavings(node, pools)));
         const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).map(node => this.readShare(node, pools, outcomes, savings, totals)));
-        const fingerprint = agreementFingerprint(documents);
+        // Hashing the text of a file and all it imports is costly in a large workspace (every
+        // agreement re-hashes a shared register), so it is done only when something reads it.
+        let fingerprint: string | undefined;
+        const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
         const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? []).map(node => ({
             node,
             partnerId: node.partner?.$refText ?? '',
             approver: node.approver ?? '',
             date: node.date ?? '',
             fingerprint: node.fingerprint ?? '',
-            stale: node.fingerprint !== fingerprint
+            stale: node.fingerprint !== currentFingerprint()
         }));
 
         return {
@@ -152,7 +155,9 @@ class ModelBuilder {
             totals,
             amounts: this.amounts,
             years: this.years,
-            fingerprint,
+            get fingerprint() {
+                return currentFingerprint();
+            },
             approvals
         };
     }

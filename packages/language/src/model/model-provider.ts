@@ -1,22 +1,57 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { WorkspaceCache } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices, TextDocumentProvider } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { buildAgreementModel } from './build-model.js';
 import type { ImportGraph } from './imports.js';
 import type { AgreementModel } from './types.js';
 
+/** How many models of files not open in an editor are kept, the most recently used first. */
+export const RECENT_MODELS = 32;
+
 /**
  * Hands out the computed model of a document, built once per state of the workspace: any change
- * to any document clears the cache, so a model never mixes old and new text.
+ * to any document clears them all, so a model never mixes old and new text.
+ *
+ * The models of files open in the editor are kept (hovers, lenses and hints read them on every
+ * request); of the rest only the most recently used few: each is needed once, to check its file,
+ * and keeping a model for every file of a large workspace held most of the server's memory.
  */
 export class AgreementModelProvider {
-    private readonly cache: WorkspaceCache<string, AgreementModel>;
+    private readonly models = new Map<string, AgreementModel>();
+    private readonly textDocuments: TextDocumentProvider | undefined;
 
     constructor(shared: LangiumSharedCoreServices, private readonly imports: () => ImportGraph) {
-        this.cache = new WorkspaceCache(shared);
+        this.textDocuments = shared.workspace.TextDocuments;
+        shared.workspace.DocumentBuilder.onUpdate(() => this.models.clear());
     }
 
     getModel(document: LangiumDocument<Document>): AgreementModel {
-        return this.cache.get(document.uri.toString(), () => buildAgreementModel(document, this.imports()));
+        const key = document.uri.toString();
+        let model = this.models.get(key);
+        if (model) {
+            // Most recently used last.
+            this.models.delete(key);
+        } else {
+            model = buildAgreementModel(document, this.imports());
+        }
+        this.models.set(key, model);
+        this.forgetLeastRecent();
+        return model;
+    }
+
+    private forgetLeastRecent(): void {
+        let closed = 0;
+        for (const key of this.models.keys()) {
+            if (!this.isOpen(key)) closed++;
+        }
+        for (const key of this.models.keys()) {
+            if (closed <= RECENT_MODELS) break;
+            if (this.isOpen(key)) continue;
+            this.models.delete(key);
+            closed--;
+        }
+    }
+
+    private isOpen(uri: string): boolean {
+        return this.textDocuments?.get(uri) !== undefined;
     }
 }

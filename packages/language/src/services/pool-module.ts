@@ -23,6 +23,10 @@ import { AgreementModelProvider } from '../model/model-provider.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
 import { PoolDocumentFactory } from './pool-document-factory.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
+import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
+import { PoolLinker } from './pool-linker.js';
+import { PoolReferenceDescriptionProvider } from './pool-reference-descriptions.js';
+import { PoolScopeComputation } from './pool-scope-computation.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
 import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
 
@@ -50,10 +54,15 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
         LexerErrorMessageProvider: services => new PoolLexerErrorMessageProvider(() => services.pool.Settings.language)
     },
     references: {
-        ScopeProvider: services => new PoolScopeProvider(services)
+        ScopeProvider: services => new PoolScopeProvider(services),
+        ScopeComputation: services => new PoolScopeComputation(services),
+        Linker: services => new PoolLinker(services)
     },
     validation: {
         DocumentValidator: services => new PoolDocumentValidator(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new PoolReferenceDescriptionProvider(services)
     },
     // The editor features (src/lsp): every figure they show is read from the model.
     lsp: {
@@ -78,7 +87,8 @@ export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         ConfigurationProvider: services => new PoolConfigurationProvider(services)
     },
     lsp: {
-        NodeKindProvider: () => new PoolNodeKindProvider()
+        NodeKindProvider: () => new PoolNodeKindProvider(),
+        DocumentUpdateHandler: services => new PoolDocumentUpdateHandler(services)
     }
 };
 

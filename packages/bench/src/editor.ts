@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Arrival, TimingLspClient } from './lsp.js';
+import { median, percentile } from './measure.js';
+
+export interface KeystrokeTimes {
+    readonly edits: number;
+    readonly p50Ms: number;
+    readonly p95Ms: number;
+    /** Diagnostics published after an edit that did not yet reflect it (from work begun before it), skipped. */
+    readonly stalePublications: number;
+}
+
+/** How long one edit may wait for diagnostics that reflect it before the benchmark gives up. */
+const EDIT_TIMEOUT_MS = 120_000;
+
+/**
+ * Types over the last digit of a contribution's amount and then back, `edits` times in all,
+ * through a real LSP connection, timing each `didChange` to the `publishDiagnostics` that follows.
+ * The edit changes a year's sum, so every other keystroke makes a total-mismatch error and the
+ * next one clears it: the server has to redo the real work each time.
+ */
+export async function timeKeystrokes(serverEntry: string, file: string, edits: number): Promise<KeystrokeTimes> {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    // A contribution a quarter of the way in: `    partner   £12,345.67`.
+    const start = Math.floor(lines.length / 4);
+    let line = lines.findIndex((l, i) => i >= start && /^\s+\w+\s+£[\d,]+\.\d\d\s*$/.test(l));
+    if (line < 0) line = lines.findIndex(l => /^\s+\w+\s+£[\d,]+\.\d\d\s*$/.test(l));
+    if (line < 0) throw new Error(`no contribution line to edit in ${file}`);
+    // The last digit of the pence: typing over it keeps the amount well-formed but changes the sum.
+    const column = lines[line]!.trimEnd().length - 1;
+    const original = lines[line]![column]!;
+    const typed = original === '1' ? '2' : '1';
+    const client = await TimingLspClient.start(serverEntry, path.dirname(file));
+    const times: number[] = [];
+    let stale = 0;
+    try {
+        await client.open(file, text);
+        await client.settled(file);
+        for (let i = 0; i < edits; i++) {
+            const typing = i % 2 === 0;
+            const sent = performance.now();
+            // The time until the editor shows diagnostics that reflect the edit: a changed amount
+            // is a total-mismatch, changing it back is clean. Anything published before that
+            // (work begun before the edit) is counted and skipped.
+            let published = 0;
+            const reflects = (arrival: Arrival): boolean => {
+                published++;
+                return arrival.diagnostics.some(d => d.code === 'total-mismatch') === typing;
+            };
+            const arrival = client.nextDiagnostics(file, sent, reflects);
+            await client.edit(file, line, column, column + 1, typing ? typed : original);
+            const { at } = await withTimeout(arrival, EDIT_TIMEOUT_MS, `no diagnostics reflecting edit ${i + 1} of ${path.basename(file)} within ${EDIT_TIMEOUT_MS / 1000} s`);
+            stale += published - 1;
+            times.push(at - sent);
+        }
+    } finally {
+        await client.stop();
+    }
+    return { edits, p50Ms: median(times), p95Ms: percentile(times, 95), stalePublications: stale };
+}
+
+export interface WorkspaceOpenTimes {
+    /** From starting the server to the first diagnostics of the file opened right after `initialized`. */
+    readonly firstDiagnosticsMs: number;
+    /** From starting the server to diagnostics for every file of the workspace. */
+    readonly allCheckedMs: number;
+    /** The server's resident memory once every file is checked. */
+    readonly residentBytes: number | undefined;
+    readonly filesWithDiagnostics: number;
+}
+
+/** Starts the server on a workspace, opens `file` at once and times what the editor waits for. */
+export async function timeWorkspaceOpen(serverEntry: string, workspace: string, file: string, files: number, timeoutMs: number): Promise<WorkspaceOpenTimes> {
+    const client = await TimingLspClient.start(serverEntry, workspace);
+    try {
+        await client.open(file);
+        const first = await client.nextDiagnostics(file, 0);
+        const deadline = performance.now() + timeoutMs;
+        while (client.filesWithDiagnostics < files && performance.now() < deadline) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        const allCheckedMs = performance.now() - client.startedAt;
+        // Let the last notifications' work settle before reading the memory.
+        await new Promise(resolve => setTimeout(resolve, 500));
+        return {
+            firstDiagnosticsMs: first.at - client.startedAt,
+            allCheckedMs,
+            residentBytes: client.residentBytes(),
+            filesWithDiagnostics: client.filesWithDiagnostics
+        };
+    } finally {
+        await client.stop();
+    }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

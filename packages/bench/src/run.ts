@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { timeKeystrokes, timeWorkspaceOpen } from './editor.js';
+import { timeInProcess } from './in-process.js';
+import { languageServerEntry } from './lsp.js';
+import { type CommandRun, median, medianOf, onPath, runCommand, versionOf } from './measure.js';
+import { FULL_SIZES, SMOKE_SIZES, writeWorkloads } from './workloads.js';
+
+/*
+ * The benchmark: `pnpm bench` (full, rewrites the results in BENCHMARKS.md) or `pnpm bench:smoke`
+ * (tiny workloads, one run each, writes nothing: CI runs it so the benchmark cannot rot). Times are
+ * printed, never asserted; what is asserted is that every tool accepted its input and that the
+ * editor's diagnostics followed each edit, so a broken benchmark fails loudly instead of timing an
+ * error path.
+ */
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
+const POOL_BIN = path.join(REPO, 'packages/cli/bin/pool.js');
+
+interface Options {
+    readonly smoke: boolean;
+    readonly seed: number;
+    readonly dir: string;
+    readonly runs: number;
+    readonly edits: number;
+    readonly write: boolean;
+    readonly json: string | undefined;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+    const value = (name: string): string | undefined => {
+        const at = argv.indexOf(name);
+        return at >= 0 ? argv[at + 1] : undefined;
+    };
+    const smoke = argv.includes('--smoke');
+    const seed = Number(value('--seed') ?? 1);
+    const runs = Number(value('--runs') ?? (smoke ? 1 : 5));
+    const edits = Number(value('--edits') ?? (smoke ? 6 : 200));
+    if (![seed, runs, edits].every(n => Number.isInteger(n) && n >= 0) || runs < 1 || edits < 2) {
+        throw new UsageError('--seed, --runs and --edits take whole numbers (runs ≥ 1, edits ≥ 2)');
+    }
+    return {
+        smoke,
+        seed,
+        runs,
+        edits,
+        dir: path.resolve(value('--dir') ?? path.join(os.tmpdir(), `pool-bench-${smoke ? 'smoke' : 'full'}-${seed}`)),
+        write: !smoke && !argv.includes('--no-write'),
+        json: value('--json')
+    };
+}
+
+class UsageError extends Error {}
+
+/** A row of the results table. */
+export interface ResultRow {
+    readonly measure: string;
+    readonly workload: string;
+    readonly result: string;
+    readonly budget: string;
+    /** Whether the budget is met; undefined when the row has no budget or could not be measured. */
+    readonly met: boolean | undefined;
+}
+
+export interface BenchResults {
+    readonly smoke: boolean;
+    readonly seed: number;
+    readonly machine: Record<string, string>;
+    readonly lines: Record<string, number>;
+    readonly rows: readonly ResultRow[];
+    /** Raw medians and percentiles, in milliseconds and bytes. */
+    readonly figures: Record<string, number | undefined>;
+}
+
+const seconds = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const megabytes = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
+const cpu = (ms: number | undefined): string => (ms === undefined ? '' : `, ${seconds(ms)} CPU`);
+const ratio = (x: number): string => `${x.toFixed(2)}×`;
+
+function log(message: string): void {
+    process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Runs a command `runs` times and fails if it does not accept its input. */
+async function repeat(label: string, runs: number, command: string, args: readonly string[], env?: Record<string, string>): Promise<CommandRun[]> {
+    const results: CommandRun[] = [];
+    for (let i = 0; i < runs; i++) {
+        const run = await runCommand(command, args, REPO, env);
+        if (run.exitCode !== 0) {
+            throw new Error(`${label} failed (exit ${run.exitCode}): ${(run.stderr || run.stdout).trim().split('\n').slice(0, 5).join(' | ')}`);
+        }
+        results.push(run);
+    }
+    return results;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+    const options = parseOptions(argv);
+    const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
+    const loadAtStart = os.loadavg();
+    const started = performance.now();
+    log(`writing workloads (seed ${options.seed}) to ${options.dir}`);
+    const files = await writeWorkloads(options.dir, options.seed, sizes);
+    const rows: ResultRow[] = [];
+    const figures: Record<string, number | undefined> = {};
+    const w1Lines = files.lines['w1/w1.pool']!;
+    const w1Label = `W1 (${w1Lines.toLocaleString('en-GB')} lines)`;
+
+    // 1. W1: pool check against the peers, runs interleaved so that load hits them alike.
+    const hledger = onPath('hledger');
+    const beanCheck = onPath('bean-check');
+    if (options.smoke && !(hledger && beanCheck)) {
+        throw new UsageError('the smoke benchmark needs hledger and bean-check (Debian: apt-get install hledger beancount)');
+    }
+    log(`W1: pool check${hledger ? ', hledger check' : ''}${beanCheck ? ', bean-check' : ''} × ${options.runs}`);
+    const poolRuns: CommandRun[] = [];
+    const hledgerRuns: CommandRun[] = [];
+    const beanRuns: CommandRun[] = [];
+    for (let i = 0; i < options.runs; i++) {
+        poolRuns.push(...(await repeat('pool check W1', 1, process.execPath, [POOL_BIN, 'check', files.w1.pool])));
+        if (hledger) hledgerRuns.push(...(await repeat('hledger check W1', 1, 'hledger', ['check', '-f', files.w1.hledger])));
+        // bean-check keeps a pickle of what it read beside the file and, run again, checks that instead
+        // of the text; every run here must read the text, as pool check and hledger check do.
+        if (beanCheck) beanRuns.push(...(await repeat('bean-check W1', 1, 'bean-check', [files.w1.beancount], { BEANCOUNT_DISABLE_LOAD_CACHE: '1' })));
+    }
+    const poolWall = median(poolRuns.map(r => r.wallMs));
+    const poolCpu = medianOf(poolRuns.map(r => r.cpuMs));
+    figures.w1PoolWallMs = poolWall;
+    figures.w1PoolCpuMs = poolCpu;
+    rows.push({ measure: '`pool check`', workload: w1Label, result: `${seconds(poolWall)} wall${cpu(poolCpu)}`, budget: '', met: undefined });
+    if (hledger) {
+        const wall = median(hledgerRuns.map(r => r.wallMs));
+        const cpuMs = medianOf(hledgerRuns.map(r => r.cpuMs));
+        figures.w1HledgerWallMs = wall;
+        figures.w1HledgerCpuMs = cpuMs;
+        rows.push({ measure: '`hledger check`', workload: 'W1 as a journal', result: `${seconds(wall)} wall${cpu(cpuMs)}`, budget: '', met: undefined });
+        const cpuRatio = poolCpu && cpuMs ? `; CPU ${ratio(poolCpu / cpuMs)}` : '';
+        rows.push({ measure: '`pool check` ÷ `hledger check`', workload: 'W1', result: `${ratio(poolWall / wall)} wall${cpuRatio}`, budget: '≤ 1.0×', met: options.smoke ? undefined : poolWall / wall <= 1 });
+    } else {
+        rows.push({ measure: '`hledger check`', workload: 'W1 as a journal', result: 'not installed (Debian: `apt-get install hledger`)', budget: '', met: undefined });
+    }
+    if (beanCheck) {
+        const wall = median(beanRuns.map(r => r.wallMs));
+        const cpuMs = medianOf(beanRuns.map(r => r.cpuMs));
+        figures.w1BeanCheckWallMs = wall;
+        figures.w1BeanCheckCpuMs = cpuMs;
+        rows.push({ measure: '`bean-check`', workload: 'W1 as a beancount file', result: `${seconds(wall)} wall${cpu(cpuMs)}`, budget: '', met: undefined });
+        const cpuRatio = poolCpu && cpuMs ? `; CPU ${ratio(cpuMs / poolCpu)}` : '';
+        rows.push({ measure: '`bean-check` ÷ `pool check`', workload: 'W1', result: `${ratio(wall / poolWall)} wall${cpuRatio}`, budget: '≥ 3×', met: options.smoke ? undefined : wall / poolWall >= 3 });
+    } else {
+        rows.push({ measure: '`bean-check`', workload: 'W1 as a beancount file', result: 'not installed (Debian: `apt-get install beancount`)', budget: '', met: undefined });
+    }
+
+    // 2. W2: the whole workspace from the command line.
+    const w2Runs = options.smoke ? 1 : Math.max(1, Math.ceil(options.runs / 2));
+    log(`W2: pool check × ${w2Runs}`);
+    const w2 = await repeat('pool check W2', w2Runs, process.execPath, [POOL_BIN, 'check', files.w2.dir]);
+    const w2Wall = median(w2.map(r => r.wallMs));
+    const w2Rss = medianOf(w2.map(r => r.peakRssBytes));
+    figures.w2PoolWallMs = w2Wall;
+    figures.w2PoolCpuMs = medianOf(w2.map(r => r.cpuMs));
+    figures.w2PoolPeakRssBytes = w2Rss;
+    const w2Label = `W2 (${files.w2.agreements.length.toLocaleString('en-GB')} files + register)`;
+    rows.push({
+        measure: '`pool check`',
+        workload: w2Label,
+        result: `${seconds(w2Wall)} wall${cpu(figures.w2PoolCpuMs)}, ${megabytes(w2Rss)} peak`,
+        budget: '≤ 10 s wall',
+        met: options.smoke ? undefined : w2Wall <= 10_000
+    });
+
+    // 3. The floor: the lexer alone over W1, inside one process.
+    log('W1: lexer, parser and full check in-process');
+    const inProcess = await timeInProcess(files.w1.pool, Math.max(3, options.runs));
+    if (inProcess.diagnostics !== 0) throw new Error(`the in-process check of W1 found ${inProcess.diagnostics} diagnostics; the workload should be clean`);
+    Object.assign(figures, { w1LexerMs: inProcess.lexerMs, w1ParseMs: inProcess.parseMs, w1InProcessCheckMs: inProcess.checkMs });
+    rows.push({ measure: 'lexer alone (the floor), CPU', workload: `W1 (${inProcess.tokens.toLocaleString('en-GB')} tokens)`, result: seconds(inProcess.lexerMs), budget: '', met: undefined });
+    rows.push({ measure: 'lexer + parser, CPU', workload: 'W1', result: `${seconds(inProcess.parseMs)} (${ratio(inProcess.parseMs / inProcess.lexerMs)} the lexer)`, budget: '', met: undefined });
+    rows.push({ measure: 'full check in-process, CPU', workload: 'W1', result: `${seconds(inProcess.checkMs)} (${ratio(inProcess.checkMs / inProcess.lexerMs)} the lexer)`, budget: '', met: undefined });
+
+    // 4. The editor, through a real stdio connection to the language server.
+    const server = languageServerEntry(REPO);
+    const keystrokeTargets = [
+        ...files.w3.map(w3 => ({ label: `${w3.name.toUpperCase()} (${files.lines[`${w3.name}/${w3.name}.pool`]!.toLocaleString('en-GB')} lines)`, key: w3.name, file: w3.pool })),
+        { label: w1Label, key: 'w1', file: files.w1.pool }
+    ];
+    const keystrokeBudgets: Record<string, number> = { 'w3-500': 50, 'w3-2000': 100, w1: 400 };
+    for (const target of keystrokeTargets) {
+        log(`editor: ${options.edits} keystrokes in ${target.key}`);
+        const times = await timeKeystrokes(server, target.file, options.edits);
+        if (times.stalePublications > 0) log(`editor: ${times.stalePublications} diagnostics in ${target.key} were published before they reflected an edit (skipped)`);
+        figures[`${target.key}KeystrokeP50Ms`] = times.p50Ms;
+        figures[`${target.key}KeystrokeP95Ms`] = times.p95Ms;
+        const budget = keystrokeBudgets[target.key]!;
+        rows.push({
+            measure: `keystroke → diagnostics, p50 / p95 of ${times.edits}`,
+            workload: target.label,
+            result: `${seconds(times.p50Ms)} / ${seconds(times.p95Ms)}`,
+            budget: `p95 ≤ ${budget} ms`,
+            met: options.smoke ? undefined : times.p95Ms <= budget
+        });
+    }
+    const w2LspRuns = options.smoke ? 1 : Math.max(1, Math.ceil(options.runs / 2));
+    log(`editor: open a file in W2 × ${w2LspRuns}`);
+    const opens = [];
+    const opened = files.w2.agreements[Math.floor(files.w2.agreements.length / 2)]!;
+    for (let i = 0; i < w2LspRuns; i++) {
+        const open = await timeWorkspaceOpen(server, files.w2.dir, opened, files.w2.agreements.length + 1, 300_000);
+        if (open.filesWithDiagnostics < files.w2.agreements.length + 1) {
+            throw new Error(`the language server checked ${open.filesWithDiagnostics} of ${files.w2.agreements.length + 1} W2 files`);
+        }
+        opens.push(open);
+    }
+    const firstMs = median(opens.map(o => o.firstDiagnosticsMs));
+    const allMs = median(opens.map(o => o.allCheckedMs));
+    const rss = medianOf(opens.map(o => o.residentBytes));
+    Object.assign(figures, { w2FirstDiagnosticsMs: firstMs, w2AllCheckedMs: allMs, w2ServerRssBytes: rss });
+    rows.push({ measure: 'server start → first diagnostics of an opened file', workload: w2Label, result: seconds(firstMs), budget: '≤ 5 s', met: options.smoke ? undefined : firstMs <= 5000 });
+    rows.push({ measure: 'server start → every file checked', workload: w2Label, result: seconds(allMs), budget: '', met: undefined });
+    rows.push({ measure: 'server resident memory after indexing', workload: w2Label, result: megabytes(rss), budget: '≤ 400 MB', met: options.smoke || rss === undefined ? undefined : rss <= 400 * 1024 * 1024 });
+
+    const loadAtEnd = os.loadavg();
+    const machine: Record<string, string> = {
+        cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+        memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        'language server': path.relative(REPO, server),
+        hledger: hledger ? (versionOf('hledger') ?? 'unknown') : 'not installed',
+        beancount: beanCheck ? (versionOf('bean-check', '--version') ?? 'unknown') : 'not installed',
+        'load average (1 min) at start / end': `${loadAtStart[0]!.toFixed(2)} / ${loadAtEnd[0]!.toFixed(2)}`,
+        'benchmark took': seconds(performance.now() - started),
+        runs: `${options.runs} per command (W2: ${w2Runs}), ${options.edits} edits per file`,
+        seed: String(options.seed)
+    };
+    const results: BenchResults = { smoke: options.smoke, seed: options.seed, machine, lines: files.lines, rows, figures };
+    const report = renderReport(results);
+    process.stdout.write(`${report}\n`);
+    if (options.json) await writeAtomically(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
+    if (options.write) {
+        await updateBenchmarksFile(path.join(REPO, 'BENCHMARKS.md'), report);
+        log('wrote the results into BENCHMARKS.md');
+    }
+    return 0;
+}
+
+/** The results as Markdown: the table, then the machine and the workloads. */
+export function renderReport(results: BenchResults): string {
+    const out = [
+        '| measure | workload | median | budget | met |',
+        '| --- | --- | --- | --- | --- |',
+        ...results.rows.map(row => `| ${row.measure} | ${row.workload} | ${row.result} | ${row.budget} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`),
+        '',
+        'Machine and run:',
+        '',
+        ...Object.entries(results.machine).map(([key, value]) => `- ${key}: ${value}`),
+        '',
+        'Workloads (lines):',
+        '',
+        ...Object.entries(results.lines).map(([file, lines]) => `- ${file}: ${lines.toLocaleString('en-GB')}`)
+    ];
+    return out.join('\n');
+}
+
+const START = '<!-- bench:results:start (written by `pnpm bench`) -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the results between the markers in BENCHMARKS.md, leaving the rest as written. */
+async function updateBenchmarksFile(file: string, report: string): Promise<void> {
+    const current = await readFile(file, 'utf8');
+    const start = current.indexOf(START);
+    const end = current.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`${file} lacks the results markers`);
+    const dated = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n${report}`;
+    await writeAtomically(file, `${current.slice(0, start + START.length)}\n${dated}\n${current.slice(end)}`);
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+}
+
+main(process.argv.slice(2)).then(
+    code => {
+        process.exitCode = code;
+    },
+    (error: unknown) => {
+        process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = error instanceof UsageError ? 2 : 1;
+    }
+);

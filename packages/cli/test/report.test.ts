@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runPool } from '../../../test/support/cli.js';
+import { CLEAN_AGREEMENT, scratchFolder } from '../../../test/support/scratch.js';
+import { main } from '../src/main.js';
+
+// A PDF renderer that fails part-way, as a full disk or a bad font would: the report must not appear.
+vi.mock('@pool/reports/pdf', () => ({
+    renderPdf: async () => {
+        throw new Error('the PDF renderer failed');
+    }
+}));
+
+const EXAMPLES = ['better-care-fund', 'essex-whole-place', 'neighbourhood-budget', 'troubled-families'].map(name => `examples/${name}.pool`);
+
+describe('pool report and pool generate json: output', () => {
+    it('gives byte-identical Markdown, HTML and JSON on every run of the command', () => {
+        // Every example is rendered twice in-process by packages/reports/test/html.test.ts; here the
+        // whole command, with its file hashing, for one.
+        for (const args of [['report', EXAMPLES[0], '--format', 'md'], ['report', EXAMPLES[0], '--format', 'html'], ['generate', 'json', EXAMPLES[0]]]) {
+            const first = runPool(args);
+            const second = runPool(args);
+            expect(first.status, `${args.join(' ')}: ${first.stderr}`).toBe(0);
+            expect(second.stdout === first.stdout, args.join(' ')).toBe(true);
+        }
+    });
+
+    it('records when a report was made only when asked', () => {
+        const plain = runPool(['report', EXAMPLES[3], '--format', 'md']).stdout;
+        expect(plain).not.toMatch(/Produced on/);
+        const stamped = runPool(['report', EXAMPLES[3], '--format', 'md', '--timestamp']).stdout;
+        expect(stamped).toMatch(/\*\*Produced on\*\*: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    });
+
+    it('writes a report for an agreement with errors, lists them, and exits 1', () => {
+        const result = runPool(['report', 'examples/invalid/total-mismatch.pool', '--format', 'md']);
+        expect(result.status).toBe(1);
+        expect(result.stdout).toContain('> **The checks found 1 error. The figures below may be incomplete until they are fixed.**');
+        expect(result.stdout).toMatch(/\| Error \| total-mismatch \| total-mismatch\.pool:16:18 \| contributions to care for 2013\/14 sum to £150,000 but the total says £160,000: £10,000 short \|/);
+    });
+});
+
+describe('pool report: statements', () => {
+    it('writes one statement per partner taking part, each with its own totals', () => {
+        const folder = path.join(scratchFolder({}), 'statements');
+        const result = runPool(['report', 'examples/troubled-families.pool', '--format', 'md', '--each-partner', '-o', folder]);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/^wrote 4 partner statements to /);
+        expect(readdirSync(folder).sort()).toEqual(['ccg.md', 'dwp.md', 'gmp.md', 'manchester.md']);
+        const manchester = readFileSync(path.join(folder, 'manchester.md'), 'utf8');
+        expect(manchester).toContain('# Manchester City Council: statement under Greater Manchester Troubled Families Investment Agreement');
+        expect(manchester).toContain('In all it pays in £3,250,000, receives £3,560,000 of shared benefits and bears £264,227.64 of overspends.');
+        expect(manchester).toContain('| Troubled Families single pot | 2013/14 | £1,200,000 |');
+        expect(manchester).toContain('| **Total** |   | **£3,250,000** |');
+    });
+
+    it('says in one line when the partner is unknown or the options conflict, and writes nothing', () => {
+        const folder = scratchFolder({});
+        const unknown = runPool(['report', 'examples/troubled-families.pool', '--partner', 'nobody', '-o', path.join(folder, 'r.html')]);
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toBe('pool: there is no partner nobody in examples/troubled-families.pool; its partners are manchester, dwp, gmp, gmfrs, ccg, salford, trafford, gmca, probation\n');
+        const both = runPool(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '-o', folder]);
+        expect(both.stderr).toBe('pool: use either --partner ID or --each-partner, not both\n');
+        const pdfToTerminal = runPool(['report', 'examples/troubled-families.pool', '--format', 'pdf']);
+        expect(pdfToTerminal.stderr).toBe('pool: a PDF is written to a file: give one with -o, like -o report.pdf\n');
+        expect(readdirSync(folder)).toEqual([]);
+    });
+});
+
+describe('pool report: writing files', () => {
+    it('leaves no file, and no temporary file, when rendering fails; an existing report stays as it was', async () => {
+        const folder = scratchFolder({ 'a.pool': CLEAN_AGREEMENT, 'old.pdf': 'the report approved last month' });
+        const errors: string[] = [];
+        const io = { out: () => undefined, err: (text: string) => errors.push(text) };
+        expect(await main(['report', path.join(folder, 'a.pool'), '--format', 'pdf', '-o', path.join(folder, 'new.pdf')], io)).toBe(2);
+        expect(await main(['report', path.join(folder, 'a.pool'), '--format', 'pdf', '-o', path.join(folder, 'old.pdf')], io)).toBe(2);
+        expect(errors.join('')).toContain('the PDF renderer failed');
+        expect(existsSync(path.join(folder, 'new.pdf'))).toBe(false);
+        expect(readFileSync(path.join(folder, 'old.pdf'), 'utf8')).toBe('the report approved last month');
+        expect(readdirSync(folder).sort()).toEqual(['a.pool', 'old.pdf']);
+        // --each-partner renders every statement before writing any.
+        expect(await main(['report', path.join(folder, 'a.pool'), '--format', 'pdf', '--each-partner', '-o', path.join(folder, 'statements')], io)).toBe(2);
+        expect(readdirSync(folder).sort()).toEqual(['a.pool', 'old.pdf']);
+    });
+
+    it('replaces an earlier report whole, and never writes to a folder given as the output file', () => {
+        const folder = scratchFolder({ 'a.pool': CLEAN_AGREEMENT, 'report.html': 'old' });
+        expect(runPool(['report', 'a.pool', '-o', 'report.html'], { cwd: folder }).status).toBe(0);
+        expect(readFileSync(path.join(folder, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/);
+        const result = runPool(['report', 'a.pool', '-o', '.'], { cwd: folder });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe('pool: . is a folder; give a file name with -o, like -o report.html\n');
+        expect(readdirSync(folder).sort()).toEqual(['a.pool', 'report.html']);
+    });
+});

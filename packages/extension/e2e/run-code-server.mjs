@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// Runs the end-to-end suite in a real VS Code, offline: the workbench of code-server, driven by
+// Debian's Chromium through playwright-core. The .vsix is packaged and installed as a user would;
+// the suite (suite/index.cjs) runs in code-server's extension host, and reports its exit code
+// through the smoke-test driver's `codeAutomationExit`. While the editor shows problems and the
+// preview, this driver checks what the preview webview actually draws and takes the screenshot.
+//
+//   node run-code-server.mjs [--screenshot FILE]
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer } from './code-server-toolchain.mjs';
+import { packageExtension, scratch, SUITE } from './workspace.mjs';
+
+const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const SUITE_TIMEOUT_MS = 10 * 60_000;
+const screenshotArgument = process.argv.indexOf('--screenshot');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+        server.on('error', reject);
+    });
+}
+
+async function waitForHttp(url, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        try {
+            if ((await fetch(url)).ok) return;
+        } catch { /* not listening yet */ }
+        await sleep(250);
+    }
+    throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** What the preview webview draws: its text, and the policy it is shown under. */
+async function lookAtPreview(page, title) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+        for (const frame of page.frames()) {
+            try {
+                const seen = await frame.evaluate(() => ({
+                    text: document.body?.innerText ?? '',
+                    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+                    scripts: document.scripts.length
+                }));
+                if (!seen.text.includes(title)) continue;
+                if (!seen.csp.startsWith("default-src 'none'")) return `shown without a strict Content-Security-Policy (${seen.csp})`;
+                if (seen.scripts > 0) return `the report has ${seen.scripts} script(s)`;
+                if (!/£2,150,000/.test(seen.text)) return 'the report does not show the computed sum £2,150,000';
+                return 'ok';
+            } catch { /* a frame navigating away */ }
+        }
+        await sleep(200);
+    }
+    return `no webview frame shows "${title}"`;
+}
+
+const { node, entry } = ensureCodeServer();
+console.log(`[${elapsed()}] code-server ready; packaging the extension…`);
+const vsix = packageExtension();
+const dirs = scratch();
+execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`[${elapsed()}] installed ${path.basename(vsix)}; starting code-server…`);
+
+const port = await freePort();
+const server = spawn(node, [
+    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
+], { env: { ...process.env, POOL_E2E_SIGNALS: dirs.signals }, stdio: ['ignore', 'pipe', 'pipe'] });
+const serverLog = [];
+server.stdout.on('data', chunk => serverLog.push(chunk.toString()));
+server.stderr.on('data', chunk => serverLog.push(chunk.toString()));
+
+let browser;
+let exitCode = 1;
+try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const exited = new Promise(resolve => page.exposeFunction('codeAutomationExit', code => resolve(code)));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+        const text = (Array.isArray(args) ? args : [args]).map(arg => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+        if (/^\s*[✓✗(]|Pool end-to-end|Error|failed/.test(text)) console.log(text);
+    });
+    const remote = file => `vscode-remote://127.0.0.1:${port}${file}`;
+    const payload = [
+        ['extensionDevelopmentPath', remote(SUITE)],
+        ['extensionTestsPath', remote(path.join(SUITE, 'index.cjs'))],
+        ['skipWelcome', 'true']
+    ];
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    console.log(`[${elapsed()}] the workbench is loading; the suite runs in its extension host`);
+
+    const ready = path.join(dirs.signals, 'ready');
+    const looked = (async () => {
+        while (!existsSync(ready)) await sleep(200);
+        const verdict = await lookAtPreview(page, 'Greater Manchester Troubled Families Investment Agreement');
+        console.log(`[${elapsed()}] the preview as drawn: ${verdict}`);
+        await sleep(1500); // let the squiggles and the Problems panel settle
+        const file = screenshotArgument > 0 ? path.resolve(process.argv[screenshotArgument + 1]) : path.join(dirs.root, 'editor.png');
+        await page.screenshot({ path: file });
+        console.log(`[${elapsed()}] screenshot: ${file}`);
+        writeFileSync(path.join(dirs.signals, 'looked'), verdict);
+    })();
+    const timeout = sleep(SUITE_TIMEOUT_MS).then(() => 'timeout');
+    const result = await Promise.race([exited, timeout]);
+    if (result === 'timeout') {
+        console.error(`The suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes.`);
+    } else {
+        exitCode = Number(result);
+        if (!existsSync(path.join(dirs.signals, 'looked'))) {
+            console.error('The suite ended before the preview could be looked at.');
+            exitCode ||= 1;
+        }
+        void looked;
+    }
+} catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+} finally {
+    await browser?.close();
+    server.kill();
+    if (exitCode !== 0) console.error(`code-server said:\n${serverLog.join('').split('\n').slice(-40).join('\n')}`);
+    if (exitCode === 0) rmSync(dirs.root, { recursive: true, force: true });
+}
+console.log(`End-to-end suite in code-server ${exitCode === 0 ? 'passed' : 'FAILED'} in ${elapsed()}`);
+process.exit(exitCode);

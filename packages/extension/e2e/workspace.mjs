@@ -1,0 +1,53 @@
+// What both runners share: the packaged .vsix, and a scratch workspace holding a copy of the
+// examples (the suite edits and saves files) plus a copy of one example with a wrong total for the
+// screenshot.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E = path.dirname(fileURLToPath(import.meta.url));
+export const EXTENSION = path.resolve(E2E, '..');
+export const REPOSITORY = path.resolve(EXTENSION, '../..');
+export const SUITE = path.join(E2E, 'suite');
+export const VSIX = path.join(EXTENSION, 'pool-vscode.vsix');
+export const EXTENSION_ID = 'pool-project.pool-vscode';
+
+/** Builds the .vsix the way a user does (`pnpm --filter pool-vscode package`). */
+export function packageExtension() {
+    execFileSync('npx', ['--yes', 'pnpm@10.34.9', '--filter', 'pool-vscode', 'run', 'package'], { cwd: REPOSITORY, stdio: ['ignore', 'ignore', 'inherit'] });
+    return VSIX;
+}
+
+/** A fresh scratch folder: `workspace/` (the examples), `user-data/`, `extensions/`, `signals/`. */
+export function scratch() {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pool-e2e-'));
+    const workspace = path.join(root, 'workspace');
+    cpSync(path.join(REPOSITORY, 'examples'), workspace, { recursive: true });
+    mkdirSync(path.join(workspace, 'screenshot'));
+    const example = readFileSync(path.join(REPOSITORY, 'examples/troubled-families.pool'), 'utf8');
+    writeFileSync(path.join(workspace, 'screenshot/troubled-families.pool'),
+        example.replace('import "registers/', 'import "../registers/').replace('ccg            £250,000', 'ccg            £200,000'));
+    const userData = path.join(root, 'user-data');
+    mkdirSync(path.join(userData, 'User'), { recursive: true });
+    writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'editor.minimap.enabled': false,
+        'workbench.colorTheme': 'Default Light Modern',
+        'window.commandCenter': false,
+        'chat.disableAIFeatures': true
+    }, null, 2));
+    const extensions = path.join(root, 'extensions');
+    const signals = path.join(root, 'signals');
+    mkdirSync(extensions);
+    mkdirSync(signals);
+    return { root, workspace, userData, extensions, signals };
+}

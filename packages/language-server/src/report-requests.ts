@@ -1,0 +1,57 @@
+import type { AgreementModel, ast, PoolServices } from '@pool/language';
+import { buildReportData, renderHtml, type ReportData, type ReportLang } from '@pool/reports';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { RequestType, ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
+
+// The custom requests of the Pool language server, for the editor's report preview and export.
+
+export interface ReportHtmlParams {
+    readonly uri: string;
+    readonly lang?: ReportLang;
+    /** A VS Code webview's `cspSource`, allowed by the report's Content-Security-Policy. */
+    readonly cspSource?: string;
+}
+export const ReportHtmlRequest = new RequestType<ReportHtmlParams, { html: string }, void>('pool/reportHtml');
+
+export type ReportExportFormat = 'md' | 'html' | 'json';
+export interface ReportExportParams {
+    readonly uri: string;
+    readonly format: ReportExportFormat;
+    readonly lang?: ReportLang;
+}
+export const ReportExportRequest = new RequestType<ReportExportParams, { content: string }, void>('pool/reportExport');
+
+/** The version written in a report's fingerprint section. */
+const TOOL_VERSION = '0.1.0';
+
+export function registerReportRequests(connection: Connection, shared: LangiumSharedServices, pool: PoolServices): void {
+    /** The report data of an agreement as the editor holds it, once it is checked. */
+    async function reportData(uri: string, cancel: CancellationToken): Promise<ReportData> {
+        const parsed = URI.parse(uri);
+        await shared.workspace.WorkspaceManager.ready;
+        // A read waits for the edits queued before it (they are writes), so the report is of the text as sent.
+        const document = await shared.workspace.WorkspaceLock.read(() => shared.workspace.LangiumDocuments.getDocument(parsed));
+        if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a Pool document the server knows`);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancel);
+        const model: AgreementModel = pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
+        return buildReportData(model, undefined, { toolVersion: TOOL_VERSION });
+    }
+
+    connection.onRequest(ReportHtmlRequest, async (params, cancel) => {
+        const data = await reportData(params.uri, cancel);
+        const lang = params.lang === 'cy' ? 'cy' : 'en';
+        return { html: renderHtml(data, { lang, ...(params.cspSource ? { webview: { cspSource: params.cspSource } } : {}) }) };
+    });
+
+    connection.onRequest(ReportExportRequest, async (params, cancel) => {
+        const data = await reportData(params.uri, cancel);
+        const lang = params.lang === 'cy' ? 'cy' : 'en';
+        switch (params.format) {
+            case 'html':
+                return { content: renderHtml(data, { lang }) };
+            default:
+                throw new ResponseError(ErrorCodes.InvalidParams, `cannot export a report as ${String(params.format)}`);
+        }
+    });
+}

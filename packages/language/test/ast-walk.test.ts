@@ -1,0 +1,49 @@
+import { AstUtils, type ReferenceInfo } from 'langium';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allNodes, forEachReference } from '../src/services/ast-walk.js';
+import { REPO, workspace } from './helpers.js';
+
+/** Every `.pool` file of the examples and fixtures, relative to the repository. */
+async function poolFiles(): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of ['examples', 'test/fixtures']) {
+        const entries = await readdir(path.join(REPO, folder), { recursive: true, withFileTypes: true });
+        for (const entry of entries) {
+            if (entry.isFile() && entry.name.endsWith('.pool')) files.push(path.relative(REPO, path.join(entry.parentPath, entry.name)));
+        }
+    }
+    return files.sort();
+}
+
+describe('the plain tree walks used for linking', () => {
+    it('visit the same nodes and references, in the same order, as Langium\'s streams, in every example and fixture', async () => {
+        const files = await poolFiles();
+        expect(files.length).toBeGreaterThan(50);
+        // Each file as it is, with the files it imports where they exist (missing ones stay unresolved).
+        const texts: Record<string, string> = {};
+        for (const file of files) texts[path.join(REPO, file)] = await readFile(path.join(REPO, file), 'utf8');
+        const ws = await workspace(texts, 'disk');
+        let references = 0;
+        for (const file of files) {
+            const root = ws.document(path.join(REPO, file)).parseResult.value;
+            const nodes = allNodes(root);
+            expect(nodes, file).toEqual(AstUtils.streamAst(root).toArray());
+            for (const node of nodes) {
+                const walked: ReferenceInfo[] = [];
+                forEachReference(node, reference => walked.push(reference));
+                const streamed = AstUtils.streamReferences(node).toArray();
+                expect(walked.length, file).toBe(streamed.length);
+                walked.forEach((reference, i) => {
+                    const expected = streamed[i]!;
+                    expect(reference.reference, file).toBe(expected.reference);
+                    expect(reference.container, file).toBe(expected.container);
+                    expect([reference.property, reference.index], file).toEqual([expected.property, expected.index]);
+                });
+                references += walked.length;
+            }
+        }
+        expect(references).toBeGreaterThan(500);
+    });
+});

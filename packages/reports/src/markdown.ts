@@ -1,0 +1,49 @@
+import { type Block, buildReportDocument, type DocumentOptions, type ReportDocument, type TableBlock } from './document.js';
+import { escapeMarkdown } from './escape.js';
+import type { ReportData } from './report-data.js';
+
+/**
+ * The report as Markdown (GitHub-flavoured tables). Agreement text is escaped, so a name can
+ * never become a link, an image, emphasis, a table cell or HTML. Charts appear as their text
+ * alternative: the caption and the described summary; the figures are in the tables.
+ */
+export function renderMarkdown(data: ReportData, options: DocumentOptions = {}): string {
+    return renderMarkdownDocument(buildReportDocument(data, options));
+}
+
+export function renderMarkdownDocument(document: ReportDocument): string {
+    const out = [`# ${escapeMarkdown(document.title)}`, ''];
+    for (const block of document.blocks) out.push(...renderBlock(block), '');
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+}
+
+function renderBlock(block: Block): string[] {
+    switch (block.kind) {
+        case 'heading':
+            return [`${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`];
+        case 'paragraph':
+            return [escapeMarkdown(block.text)];
+        case 'list':
+            return block.items.map(item => `- ${escapeMarkdown(item)}`);
+        case 'summary':
+            return block.rows.map(([key, value]) => `- **${escapeMarkdown(key)}**: ${escapeMarkdown(value)}`);
+        case 'verdict':
+            return [`> **${escapeMarkdown(block.text)}**`];
+        case 'table':
+            return renderTable(block);
+        case 'chart':
+            return [`*${escapeMarkdown(block.description)}*`];
+    }
+}
+
+function renderTable(table: TableBlock): string[] {
+    const row = (cells: readonly string[], bold: boolean) => `| ${cells.map(cell => cell === '' ? ' ' : bold ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell)).join(' | ')} |`;
+    return [
+        `**${escapeMarkdown(table.caption)}**`,
+        '',
+        row(table.head, false),
+        `| ${table.numeric.map(numeric => numeric ? '---:' : '---').join(' | ')} |`,
+        ...table.rows.map(cells => row(cells, false)),
+        ...(table.foot ?? []).map(cells => row(cells, true))
+    ];
+}

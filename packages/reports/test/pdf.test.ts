@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../../../test/support/cli.js';
+import { scratchFolder } from '../../../test/support/scratch.js';
+import { EXAMPLES } from './support.js';
+
+/** The text of a PDF as poppler's pdftotext reads it, in reading order. */
+function pdfText(file: string): string {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+function pageCount(file: string): number {
+    return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
+
+describe('PDF reports', () => {
+    it('renders every page of each example and carries its text: title, totals, partners, verdict, chart labels', () => {
+        const folder = scratchFolder({});
+        for (const example of EXAMPLES) {
+            const name = path.basename(example, '.pool');
+            const file = path.join(folder, `${name}.pdf`);
+            const result = runPool(['report', example, '--format', 'pdf', '-o', file]);
+            expect(result.status, result.stderr).toBe(0);
+            expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+            const pages = pageCount(file);
+            expect(pages, name).toBeGreaterThan(2);
+            execFileSync('pdftoppm', ['-r', '30', '-png', file, path.join(folder, name)]);
+            const images = readdirSync(folder).filter(entry => entry.startsWith(`${name}-`) && entry.endsWith('.png'));
+            expect(images.length, name).toBe(pages);
+            for (const image of images) expect(statSync(path.join(folder, image)).size).toBeGreaterThan(1000);
+            const text = pdfText(file).replace(/\s+/g, ' ');
+            const data = JSON.parse(runPool(['generate', 'json', example]).stdout);
+            expect(text).toContain(data.agreement.title.split(' ').slice(0, 3).join(' '));
+            expect(text).toContain('All checks passed.');
+            expect(text).toContain('Fingerprint');
+            for (const file of data.fingerprint.files) expect(text).toContain(file.sha256);
+            for (const entry of data.totals.byPartner) {
+                const partner = data.partners.find((candidate: { id: string }) => candidate.id === entry.partner);
+                expect(text, partner.name).toContain(partner.name.split(' ').slice(0, 2).join(' '));
+            }
+            // The charts are vectors: their axis titles are text in the PDF, not pixels.
+            expect(text).toContain('Financial year');
+            expect(text).toContain('End of period');
+        }
+        const troubled = pdfText(path.join(folder, 'troubled-families.pdf')).replace(/\s+/g, ' ');
+        expect(troubled).toContain('Total £2,200,000 £2,100,000 £1,850,000 £6,150,000');
+        expect(troubled).toContain('Manchester City Council puts £1,200,000 in 2013/14');
+    });
+
+    it('prints Welsh letters and the pound sign with its embedded fonts', () => {
+        const folder = scratchFolder({
+            'cymru.pool': `agreement "Cytundeb Cronfa Gofal Integredig Gogledd Cymru" {
+    period 2016/17 to 2016/17
+    host ynys_mon
+}
+partner ynys_mon "Cyngor Sir Ynys Môn" council
+partner betsi "Bwrdd Iechyd Prifysgol Betsi Cadwaladr — Gŵyl Dŷ" health
+pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
+    2016/17 { ynys_mon £1,250,000.50  betsi £750,000 }
+}
+`
+        });
+        const file = path.join(folder, 'cymru.pdf');
+        expect(runPool(['report', path.join(folder, 'cymru.pool'), '--format', 'pdf', '-o', file]).status).toBe(0);
+        const text = pdfText(file);
+        expect(text).toContain('Cyngor Sir Ynys Môn');
+        expect(text).toContain('Gŵyl Dŷ');
+        expect(text).toContain('£2,000,000.50');
+        const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+        expect(fonts).toMatch(/DejaVuSans\s/);
+        expect(fonts.split('\n').slice(2).filter(line => line.trim()).every(line => /\byes\s+yes\s+yes\b/.test(line))).toBe(true);
+    });
+
+    it('is the same bytes every time for the same agreement, and a statement per partner', () => {
+        const folder = scratchFolder({});
+        const [first, second] = ['a.pdf', 'b.pdf'].map(name => path.join(folder, name));
+        for (const file of [first, second]) expect(runPool(['report', 'examples/better-care-fund.pool', '--format', 'pdf', '-o', file]).status).toBe(0);
+        expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
+        const statements = path.join(folder, 'statements');
+        expect(runPool(['report', 'examples/better-care-fund.pool', '--format', 'pdf', '--each-partner', '-o', statements]).status).toBe(0);
+        expect(readdirSync(statements).sort()).toEqual(['cwac.pdf', 'vale_ccg.pdf', 'west_ccg.pdf']);
+        const text = pdfText(path.join(statements, 'cwac.pdf')).replace(/\s+/g, ' ');
+        expect(text).toContain('Cheshire West and Chester Council: statement under');
+    });
+});

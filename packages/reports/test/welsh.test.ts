@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../../../test/support/cli.js';
+import { REPORT_TEXT } from '../src/strings.js';
+
+/** Every string and every sentence pattern (called with placeholder arguments) of a language. */
+function leaves(value: unknown, prefix = ''): Map<string, string> {
+    const out = new Map<string, string>();
+    if (typeof value === 'string') out.set(prefix, value);
+    else if (typeof value === 'function') out.set(prefix, String((value as (...args: string[]) => string)('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H')));
+    else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) for (const [path, text] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(path, text);
+    }
+    return out;
+}
+
+/** Words that are the same in both languages. */
+const SAME_IN_WELSH = new Set(['labels.partner', 'labels.sha256', 'labels.message', 'chart.partner', 'sentences.sharePart', 'sentences.shareKind']);
+
+describe('reports in Welsh', () => {
+    it('has a Welsh translation of every heading, label and sentence, none left in English', () => {
+        const en = leaves(REPORT_TEXT.en);
+        const cy = leaves(REPORT_TEXT.cy);
+        expect([...cy.keys()].sort()).toEqual([...en.keys()].sort());
+        const untranslated = [...en].filter(([key, text]) => !SAME_IN_WELSH.has(key) && cy.get(key) === text).map(([key]) => key);
+        expect(untranslated).toEqual([]);
+        for (const [key, text] of cy) expect(text.trim(), key).not.toBe('');
+    });
+
+    it('writes the report in Welsh with --lang cy, with the same figures', () => {
+        const english = runPool(['report', 'examples/troubled-families.pool', '--format', 'md']).stdout;
+        const welsh = runPool(['report', 'examples/troubled-families.pool', '--format', 'md', '--lang', 'cy']);
+        expect(welsh.status, welsh.stderr).toBe(0);
+        expect(welsh.stdout).toContain('## Cyfraniadau fesul partner a blwyddyn');
+        expect(welsh.stdout).toContain('Mae Manchester City Council yn cyfrannu £1,200,000 yn 2013/14, £1,100,000 yn 2014/15 a £950,000 yn 2015/16 i’r gronfa Troubled Families single pot: £3,250,000 i gyd.');
+        expect(welsh.stdout).toContain('> **Pasiodd pob gwiriad.**');
+        // The same amounts, wherever each language's word order puts them.
+        const figures = (text: string) => text.match(/£\d{1,3}(,\d{3})*(\.\d\d)?/g)?.sort();
+        expect(figures(welsh.stdout)).toEqual(figures(english));
+        const html = runPool(['report', 'examples/troubled-families.pool', '--lang', 'cy']).stdout;
+        expect(html).toContain('<html lang="cy" class="govuk-template">');
+        expect(html).toContain('Neidio i’r prif gynnwys');
+        expect(html).toContain('Blwyddyn ariannol');
+        expect(runPool(['report', 'examples/troubled-families.pool', '--format', 'md'], { env: { POOL_LANG: 'cy' } }).stdout).toContain('## Gwiriadau');
+    });
+});
