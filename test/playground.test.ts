@@ -91,6 +91,10 @@ function editorText(page: Page): Promise<string> {
     return page.evaluate(() => poolPlayground.editor.getModel().getValue());
 }
 
+async function reportText(page: Page): Promise<string> {
+    return (await page.frameLocator('#report').locator('body').textContent()) ?? '';
+}
+
 describe('the playground', () => {
     it('loads with nothing fetched from outside its own origin, and checks an example clean', async () => {
         const { page, requests, errors } = await openPlayground();
@@ -183,6 +187,33 @@ describe('the playground', () => {
         expect(await editorText(page)).toBe(readFileSync(path.join(REPO, 'examples/neighbourhood-budget.pool'), 'utf8'));
         expect(await page.isDisabled('#reset')).toBe(true);
         await context.close();
+    });
+
+    it('renders the report beside the editor, sandboxed, and follows each edit', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'neighbourhood-budget.pool');
+        await poll(() => reportText(page)).toContain('Ilfracombe Neighbourhood Community Budget');
+        // The report shows agreement text: it runs no scripts and has an origin of its own.
+        expect(await page.getAttribute('#report', 'sandbox')).toBe('');
+        expect(await page.frameLocator('#report').locator('script').count()).toBe(0);
+        await typeOver(page, 'Ilfracombe Neighbourhood Community Budget"', 'Ilfracombe <Town> Budget"');
+        await poll(() => reportText(page)).toContain('Ilfracombe <Town> Budget');
+        await page.context().close();
+    });
+
+    it('downloads the report as HTML, from the text as edited', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await typeOver(page, '£2,200,000', '£2,300,000');
+        await waitForMarker(page, 'total-mismatch');
+
+        const [html] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+        expect(html.suggestedFilename()).toBe('troubled-families.html');
+        const text = readFileSync(await html.path(), 'utf8');
+        expect(text).toMatch(/^<!DOCTYPE html>/i);
+        expect(text).toContain('Greater Manchester Troubled Families Investment Agreement');
+        expect(text).toContain('Content-Security-Policy');
+        await page.context().close();
     });
 
     it('keeps the built site self-contained: the worker bundle has no Node built-ins', () => {

@@ -79,7 +79,13 @@ async function start(): Promise<void> {
 
     const download = async (format: 'json' | 'html', type: string) => {
         if (!current) return;
-        const { content } = await bridge.connection.sendRequest(ReportExportRequest, { uri: current.uri.toString(), format });
+        let content: string;
+        try {
+            ({ content } = await bridge.connection.sendRequest(ReportExportRequest, { uri: current.uri.toString(), format }));
+        } catch (error) {
+            status.textContent = `Could not make the ${format === 'json' ? 'JSON' : 'HTML report'}: ${error instanceof Error ? error.message : String(error)}`;
+            return;
+        }
         const link = document.createElement('a');
         link.href = URL.createObjectURL(new Blob([content], { type }));
         link.download = files.selected.replace(/^.*\//, '').replace(/\.pool$/, '') + (format === 'json' ? '.json' : '.html');

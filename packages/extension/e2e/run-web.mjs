@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// The extension as a web extension, end to end and offline: the packaged .vsix installed into
+// code-server, with VS Code told to run it in the browser's web-worker extension host
+// (`remote.extensionKind: web`), so the `browser` entry and the worker language server are what
+// run, and every file is read through `vscode.workspace.fs`. Driven from Debian's Chromium as a user
+// would: open an agreement with a wrong total, see the problem, hover a partner declared in an
+// imported register, apply the quick fix.
+//
+//   node run-web.mjs [--screenshot FILE]
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer } from './code-server-toolchain.mjs';
+import { EXTENSION_ID, packageExtension, scratch } from './workspace.mjs';
+
+const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const screenshotArgument = process.argv.indexOf('--screenshot');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+        server.on('error', reject);
+    });
+}
+
+async function waitForHttp(url, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        try {
+            if ((await fetch(url)).ok) return;
+        } catch { /* not listening yet */ }
+        await sleep(250);
+    }
+    throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Waits until `probe` returns something truthy; fails saying what it waited for. */
+async function waitFor(what, probe, timeoutMs = 90_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+        try {
+            last = await probe();
+            if (last) return last;
+        } catch (error) {
+            last = error instanceof Error ? error.message : String(error);
+        }
+        await sleep(250);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? ` (last seen: ${String(last).slice(0, 300)})` : ''}`);
+}
+
+const checks = [];
+async function check(name, run) {
+    try {
+        await run();
+        checks.push({ name, ok: true });
+        console.log(`  ✓ ${name}`);
+    } catch (error) {
+        checks.push({ name, ok: false });
+        console.log(`  ✗ ${name}: ${error instanceof Error ? error.message : error}`);
+    }
+}
+
+const { node, entry } = ensureCodeServer();
+console.log(`[${elapsed()}] code-server ready; packaging the extension…`);
+const vsix = packageExtension();
+const dirs = scratch();
+execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+const settingsFile = path.join(dirs.userData, 'User/settings.json');
+const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+// Run the extension where VS Code for the Web runs it: in the browser, not in code-server's Node.
+writeFileSync(settingsFile, JSON.stringify({ ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, null, 2));
+console.log(`[${elapsed()}] installed ${path.basename(vsix)} as a web extension; starting code-server…`);
+
+const port = await freePort();
+const server = spawn(node, [
+    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
+], { stdio: ['ignore', 'pipe', 'pipe'] });
+const serverLog = [];
+server.stdout.on('data', chunk => serverLog.push(chunk.toString()));
+server.stderr.on('data', chunk => serverLog.push(chunk.toString()));
+
+let browser;
+try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const requests = [];
+    const failures = [];
+    page.on('request', request => requests.push(request.url()));
+    page.on('console', message => {
+        if (/Activating extension .*pool.* failed|pool-vscode.*Error/i.test(message.text())) failures.push(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    console.log(`[${elapsed()}] the workbench is up`);
+
+    const editorLines = page.locator('.part.editor .monaco-editor .view-lines').first();
+    // Monaco renders spaces as no-break spaces.
+    const editorText = async () => (await editorLines.innerText()).replace(/\u00a0/g, ' ');
+    // Line numbers come from the file on disk: the editor only renders the lines in view.
+    const agreementLines = readFileSync(path.join(dirs.workspace, 'screenshot/troubled-families.pool'), 'utf8').split('\n');
+    const lineOf = pattern => {
+        const index = agreementLines.findIndex(text => pattern.test(text));
+        if (index < 0) throw new Error(`${pattern} is not in the agreement`);
+        return index + 1;
+    };
+    const goTo = async (line, column) => {
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type(`${line}:${column}`);
+        await page.keyboard.press('Enter');
+        await sleep(300);
+    };
+
+    /** Moves the mouse over the first token in view with exactly this text, as a user pointing at it. */
+    const hoverOver = async token => {
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+        await page.locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) }).first().hover();
+    };
+
+    await check('the browser entry and the worker language server are what VS Code loads', async () => {
+        await waitFor('dist/browser.cjs and dist/server.worker.js to be fetched', () =>
+            requests.some(url => url.includes('dist%2Fbrowser.cjs')) && requests.some(url => url.includes('dist%2Fserver.worker.js')));
+        if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+
+    await check('an agreement with a wrong total shows the problem', async () => {
+        await page.keyboard.press('Control+P');
+        await page.keyboard.type('screenshot/troubled-families.pool');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'troubled-families.pool' }).first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Enter');
+        await waitFor('the agreement in the editor', async () => (await editorText()).includes('Troubled Families'));
+        await waitFor('an error squiggle', async () => (await page.locator('.part.editor .squiggly-error').count()) > 0);
+        // The problem, as its hover shows it on the wrong total.
+        await hoverOver('£2,200,000');
+        await waitFor('the total-mismatch problem in the hover', async () => {
+            const text = (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
+            return /total-mismatch/.test(text) && /2,150,000/.test(text) ? text : false;
+        });
+        await page.keyboard.press('Escape');
+    });
+
+    // gmp is declared in registers/greater-manchester.pool: read through vscode.workspace.fs.
+    await check('hovering a partner from the imported register shows its full name', async () => {
+        await hoverOver('gmp');
+        await waitFor('the hover', async () => {
+            const text = (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
+            return text.includes('Greater Manchester Police') ? text : false;
+        });
+        await page.keyboard.press('Escape');
+    });
+
+    await check('the quick fix sets the total to the sum', async () => {
+        await goTo(lineOf(/^\s*total\s+£2,200,000/), 24);
+        await page.keyboard.press('Control+.');
+        await waitFor('the quick fix', async () => {
+            const text = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).join('\n');
+            return text.includes('Set the total to £2,150,000') ? text : false;
+        });
+        await page.keyboard.press('Enter');
+        await waitFor('the fixed total', async () => /total\s+£2,150,000/.test(await editorText()));
+    });
+
+    const file = screenshotArgument > 0 ? path.resolve(process.argv[screenshotArgument + 1]) : path.join(dirs.root, 'web-extension.png');
+    await page.screenshot({ path: file });
+    console.log(`[${elapsed()}] screenshot: ${file}`);
+} catch (error) {
+    checks.push({ name: 'the run', ok: false });
+    console.error(error instanceof Error ? error.message : error);
+} finally {
+    await browser?.close();
+    server.kill();
+}
+const passed = checks.length > 0 && checks.every(result => result.ok);
+if (!passed) console.error(`code-server said:\n${serverLog.join('').split('\n').slice(-30).join('\n')}`);
+else rmSync(dirs.root, { recursive: true, force: true });
+console.log(`The web extension in code-server ${passed ? 'passed' : 'FAILED'} (${checks.filter(result => result.ok).length}/${checks.length}) in ${elapsed()}`);
+process.exit(passed ? 0 : 1);
