@@ -38,6 +38,8 @@ async function start(): Promise<void> {
         minimap: { enabled: false },
         fontSize: 14,
         lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        // Completion comes from the language server; words lifted from the text (`,`, `above`) are noise.
+        wordBasedSuggestions: 'off',
         'semanticHighlighting.enabled': false
     });
 
