@@ -12,12 +12,24 @@ export const NODE_VERSION = '24.22.3';
 
 const cacheRoot = () => process.env.POOL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'pool-e2e');
 
+/**
+ * The environment for a nested npm: without the `npm_*` and `pnpm_*` settings a package manager
+ * passes to the scripts it runs (`pnpm test:e2e` sets `npm_config_local_prefix` to this repository
+ * and an empty `npm_config_allow_scripts`), which would make code-server's own install scripts
+ * work on the wrong project and fail.
+ */
+function cleanEnvironment(extra) {
+    const kept = Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key));
+    return { ...Object.fromEntries(kept), ...extra };
+}
+
 function npmInstall(folder, packageJson, spec, env = {}) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, 'package.json'), JSON.stringify(packageJson));
+    // npm's own output goes to stderr, so a failing install script says why.
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', spec], {
-        cwd: folder, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env }
+        cwd: folder, stdio: ['ignore', 2, 'inherit'], env: cleanEnvironment(env)
     });
     writeFileSync(path.join(folder, '.complete'), `${spec}\n`);
 }
