@@ -8,41 +8,18 @@
 //   node run-code-server.mjs [--screenshot FILE]
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { packageExtension, scratch, SUITE } from './workspace.mjs';
+import { freePort, packageExtension, scratch, SUITE, waitForHttp } from './workspace.mjs';
 
 const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const screenshotArgument = process.argv.indexOf('--screenshot');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-        server.on('error', reject);
-    });
-}
-
-async function waitForHttp(url, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        try {
-            if ((await fetch(url)).ok) return;
-        } catch { /* not listening yet */ }
-        await sleep(250);
-    }
-    throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
 
 /** What the preview webview draws: its text, and the policy it is shown under. */
 async function lookAtPreview(page, title) {

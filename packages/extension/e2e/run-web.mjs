@@ -9,39 +9,16 @@
 //   node run-web.mjs [--screenshot FILE]
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { EXTENSION_ID, packageExtension, scratch } from './workspace.mjs';
+import { EXTENSION_ID, freePort, packageExtension, scratch, waitForHttp } from './workspace.mjs';
 
 const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotArgument = process.argv.indexOf('--screenshot');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-        server.on('error', reject);
-    });
-}
-
-async function waitForHttp(url, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        try {
-            if ((await fetch(url)).ok) return;
-        } catch { /* not listening yet */ }
-        await sleep(250);
-    }
-    throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
 
 /** Waits until `probe` returns something truthy; fails saying what it waited for. */
 async function waitFor(what, probe, timeoutMs = 90_000) {

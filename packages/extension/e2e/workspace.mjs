@@ -3,8 +3,10 @@
 // screenshot.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const E2E = path.dirname(fileURLToPath(import.meta.url));
@@ -50,4 +52,28 @@ export function scratch() {
     mkdirSync(extensions);
     mkdirSync(signals);
     return { root, workspace, userData, extensions, signals };
+}
+
+/** A TCP port free on the loopback interface, for code-server. */
+export function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+        server.on('error', reject);
+    });
+}
+
+/** Waits until `url` answers 200, or fails after `timeoutMs`. */
+export async function waitForHttp(url, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        try {
+            if ((await fetch(url)).ok) return;
+        } catch { /* not listening yet */ }
+        await sleep(250);
+    }
+    throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
