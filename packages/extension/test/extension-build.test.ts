@@ -141,4 +141,29 @@ describe('the bundled language server', () => {
             await client.stop();
         }
     });
+
+    it('answers pool/reportDocument with the report laid out, its charts drawn, ready for the PDF export', async () => {
+        const file = path.join(REPO, 'examples/troubled-families.pool');
+        const client = await LspClient.start([path.join(REPO, 'examples')], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        try {
+            const uri = pathToFileURL(file).toString();
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const { document } = await client.request<{ document: { lang: string; title: string; blocks: { kind: string; svg?: unknown }[] } }>('pool/reportDocument', { uri, lang: 'cy' }, 60_000);
+            expect(document.lang).toBe('cy');
+            expect(document.title).toContain('Greater Manchester Troubled Families Investment Agreement');
+            const charts = document.blocks.filter(block => block.kind === 'chart');
+            expect(charts.length).toBeGreaterThan(0);
+            for (const chart of charts) expect(String(chart.svg)).toMatch(/^<svg[\s\S]*<\/svg>$/);
+        } finally {
+            await client.stop();
+        }
+    });
+
+    it('ships the fonts the PDF export embeds, and the .vsix includes them', () => {
+        const ignore = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
+        expect(ignore).toContain('!dist/fonts/**');
+        for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) {
+            expect(readFileSync(path.join(EXTENSION, 'dist/fonts', font)).subarray(0, 4).toString('hex')).toBe('00010000');
+        }
+    });
 });
