@@ -113,7 +113,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--approved', 'compare one agreement with the last version its partners approved (found in git history by the fingerprint they recorded)', false)
         .addOption(languageOption())
         .action(async (oldSpec: string, newSpec: string | undefined, options: { format: DiffFormat; exitCode: boolean; approved: boolean; lang?: string }) => {
-            exitCode = await runDiff(oldSpec, newSpec, options, ioIn(chosenLanguage(options.lang)));
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            exitCode = await runDiff(oldSpec, newSpec, { ...options, lang: commandIo.lang }, commandIo);
         });
 
     program.command('fmt')

@@ -87,6 +87,45 @@ describe('pool diff', () => {
         expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import/);
     });
 
+    it('speaks Welsh with --lang cy, with the same figures', () => {
+        const root = repository();
+        const result = runPool(['diff', '--lang', 'cy', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        expect(result.stdout).toBe([
+            'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
+            '',
+            '- Mae nhs yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board.',
+            '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).',
+            ''
+        ].join('\n'));
+        expect(result.status).toBe(0);
+        const same = runPool(['diff', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } });
+        expect(same.stdout).toBe('Dim newidiadau rhwng agreements/care.pool a agreements/care.pool.\n');
+    });
+
+    it('gives Welsh headings, columns and sentences in Markdown and HTML, and Welsh sentences in JSON with English keys', () => {
+        const root = repository();
+        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } }).stdout;
+        expect(markdown).toContain('# Newidiadau i Anytown care\n\nO `main:agreements/care.pool` i `agreements/care.pool`.');
+        expect(markdown).toContain('## Cyfraniadau\n\n| Partner | Cronfa | Blwyddyn | Cyn | Ar ôl | Gwahaniaeth |');
+        expect(markdown).toContain('| Anytown Council | Care pot | 2013/14 | £100,000 | £120,000 | +£20,000 |');
+        expect(markdown).toContain('## Pob newid\n\n- Mae nhs yn cael ei ailenwi');
+        const html = runPool(['diff', '--lang', 'cy', '--format', 'html', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout;
+        expect(html).toMatch(/<html lang="cy"/);
+        expect(html).toContain('Newidiadau i Anytown care');
+        expect(html).toMatch(/<h2[^>]*>Pob newid<\/h2>/);
+        expect(html).not.toContain('All changes');
+        const json = JSON.parse(runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
+        expect(json.partners).toEqual([{ kind: 'changed', id: 'nhs', name: 'NHS Anytown Integrated Care Board', detail: 'yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board' }]);
+        expect(json.sentences[1]).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
+    });
+
+    it('refuses a language it does not speak with one line', () => {
+        const root = repository();
+        expect(runPool(['diff', '--lang', 'fr', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+            status: 2, stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
+        });
+    });
+
     it('says clearly when a version cannot be found', () => {
         const root = repository();
         expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
@@ -149,5 +188,15 @@ describe('pool diff --approved', () => {
         const twoFiles = runPool(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
         expect(twoFiles.stderr).toBe('pool: pool diff --approved takes one file: the agreement as it is now\n');
         expect(twoFiles.status).toBe(2);
+    });
+
+    it('says in Welsh that the text is as approved, or that nothing was approved', () => {
+        const { root, file } = approvedHistory();
+        writeFileSync(file, readFileSync(file, 'utf8').replace('£125,000', '£100,000'));
+        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout)
+            .toBe("Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n");
+        const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: repository(), env: { POOL_LANG: 'cy' } });
+        expect(none.stderr).toBe("pool: nid yw agreements/care.pool yn cofnodi unrhyw gymeradwyaethau, felly nid oes fersiwn gymeradwy i'w chymharu â hi\n");
+        expect(none.status).toBe(2);
     });
 });

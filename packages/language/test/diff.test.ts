@@ -13,10 +13,10 @@ function edit(text: string, pattern: RegExp, replacement: string): string {
     return text.replace(pattern, replacement);
 }
 
-async function diff(before: string, after: string) {
+async function diff(before: string, after: string, lang: 'en' | 'cy' = 'en') {
     const old = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': before });
     const next = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': after });
-    return diffAgreements(old.model('agreement.pool'), next.model('agreement.pool'));
+    return diffAgreements(old.model('agreement.pool'), next.model('agreement.pool'), lang);
 }
 
 describe('the semantic diff of two versions of an agreement', () => {
@@ -62,5 +62,29 @@ describe('the semantic diff of two versions of an agreement', () => {
             'Department for Work and Pensions now puts £25,000 into Evaluation fund in 2013/14.',
             'The outcome Police call-outs per family per year (callouts) is removed.'
         ]);
+    });
+
+    it('says the same changes in Welsh, with the same figures', async () => {
+        let changed = edit(ORIGINAL, /(partner dwp +"Department for Work and Pensions" +central-government)/, '$1\npartner moj "Ministry of Justice" central-government');
+        changed = edit(changed, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
+        changed = edit(changed, /target 1,500 by 2015\/16/, 'target 1,800 by 2015/16');
+        changed = edit(changed, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
+        changed = changed.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '')
+            + '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
+        const result = await diff(ORIGINAL, changed, 'cy');
+        expect(result.sentences).toEqual([
+            'Mae statws y cytundeb yn newid o proposed i signed.',
+            'Mae Ministry of Justice (moj, central-government) yn ymuno.',
+            'Mae cyfraniad Manchester City Council i Troubled Families single pot yn 2013/14 yn newid o £1,200,000 i £1,100,000 (−£100,000).',
+            'Ychwanegir cronfa newydd (alinedig), Evaluation fund (evaluation), gyda chyfraniadau o £25,000.',
+            'Mae Department for Work and Pensions bellach yn cyfrannu £25,000 i Evaluation fund yn 2013/14.',
+            'Cyfran Manchester City Council o arbedion families: 40% → 35%.',
+            'Cyfran Greater Manchester Police o arbedion families: 20% → 25%.',
+            'Dilëir y canlyniad Police call-outs per family per year (callouts).',
+            'Mae targed Families turned around (turned_around) yn newid: cynyddu i 1,500 erbyn 2015/16 → cynyddu i 1,800 erbyn 2015/16.'
+        ]);
+        expect(result.outcomes[1]).toMatchObject({ kind: 'retargeted', before: 'cynyddu i 1,500 erbyn 2015/16', after: 'cynyddu i 1,800 erbyn 2015/16' });
+        // What programs read stays the same in every language.
+        expect(result.shares[0]).toMatchObject({ clause: 'savings of families', partner: 'manchester', before: '40%', after: '35%' });
     });
 });

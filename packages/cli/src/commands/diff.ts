@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, message, penceToDecimalString, yearLabel } from '@pool/language';
-import { type Block, renderHtmlDocument } from '@pool/reports';
+import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, type Lang, message, penceToDecimalString, t, yearLabel } from '@pool/language';
+import { type Block, escapeMarkdown, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -19,6 +19,8 @@ export interface DiffOptions {
     readonly exitCode: boolean;
     /** Compare the file with the last version of it that partners approved, found in git history. */
     readonly approved?: boolean;
+    /** The language of the sentences and headings (JSON keys stay as they are); English by default. */
+    readonly lang?: Lang;
 }
 
 /** One side of a diff: a file on disk, or `REV:PATH` in the git repository around the working directory. */
@@ -63,18 +65,18 @@ async function modelOf(version: Side): Promise<AgreementModel> {
  * The last approved version of an agreement: the newest commit in the git history of the file (and
  * of the files it imports) whose text has the fingerprint one of its approvals records.
  */
-async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: string): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
+async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: string, lang: Lang): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
     const approvals = [...current.approvals].sort((a, b) => b.date.localeCompare(a.date));
-    if (approvals.length === 0) throw new UsageError(`${spec} records no approvals, so there is no approved version to compare with`);
+    if (approvals.length === 0) throw new UsageError(message('cli.diff.no-approvals', { spec }));
     const describe = (fingerprint: string) => approvals.filter(approval => approval.fingerprint === fingerprint)
-        .map(approval => `${approval.partnerId} (${approval.approver}) on ${approval.date}`).join(', ');
+        .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang)).join(', ');
     const standing = approvals.find(approval => !approval.stale);
     if (standing) return { asApproved: describe(standing.fingerprint) };
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
     } catch {
-        throw new UsageError(`cannot find the approved version of ${spec}: it is not in a git repository, so its history cannot be read`);
+        throw new UsageError(message('cli.diff.not-in-git', { spec }));
     }
     const files = current.documents.map(document => document.uri.fsPath);
     const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({ stdout: '' }));
@@ -85,10 +87,10 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
         if (!candidate) continue;
         const model = await modelOf(candidate);
         if (fingerprints.has(model.fingerprint)) {
-            return { side: { ...candidate, label: `${relative} as approved (${commit.slice(0, 12)})` }, approvedBy: describe(model.fingerprint) };
+            return { side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) }, approvedBy: describe(model.fingerprint) };
         }
     }
-    throw new UsageError(`cannot find the approved version of ${spec}: no commit in its git history has the text its approvals record (${[...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ')})`);
+    throw new UsageError(message('cli.diff.no-approved-commit', { spec, fingerprints: [...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ') }));
 }
 
 /**
@@ -105,64 +107,71 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
  * The diff as `pool diff` prints it, and whether anything changed. Paths and revisions are read
  * from `cwd`. The editor's "Compare with last approved version" calls this with `approved`.
  */
-export async function diffVersions(oldSpec: string, newSpec: string | undefined, options: Pick<DiffOptions, 'format' | 'approved'>, cwd = process.cwd()): Promise<{ readonly output: string; readonly changed: boolean }> {
+export async function diffVersions(oldSpec: string, newSpec: string | undefined, options: Pick<DiffOptions, 'format' | 'approved' | 'lang'>, cwd = process.cwd()): Promise<{ readonly output: string; readonly changed: boolean }> {
+    const lang = options.lang ?? 'en';
     let before: Side;
     let after: Side;
     const models: AgreementModel[] = [];
     if (options.approved) {
-        if (newSpec !== undefined) throw new UsageError('pool diff --approved takes one file: the agreement as it is now');
+        if (newSpec !== undefined) throw new UsageError(message('cli.diff.approved-one-file', {}));
         after = await side(oldSpec, cwd);
-        if (after.load.read) throw new UsageError(`pool diff --approved takes a file on disk, not a revision: ${oldSpec}`);
+        if (after.load.read) throw new UsageError(message('cli.diff.approved-not-revision', { spec: oldSpec }));
         const current = await modelOf(after);
-        const approved = await lastApprovedVersion(oldSpec, current, cwd);
+        const approved = await lastApprovedVersion(oldSpec, current, cwd, lang);
         if ('asApproved' in approved) {
             return {
                 changed: false,
-                output: options.format === 'json' ? diffJson(diffAgreements(current, current), oldSpec, oldSpec)
-                    : `The text of ${oldSpec} is as approved by ${approved.asApproved}: no changes since.\n`
+                output: options.format === 'json' ? diffJson(diffAgreements(current, current, lang), oldSpec, oldSpec)
+                    : `${t('cli.diff.as-approved', { spec: oldSpec, approvals: approved.asApproved }, lang)}\n`
             };
         }
         before = approved.side;
         models.push(await modelOf(before), current);
     } else {
-        if (newSpec === undefined) throw new UsageError('pool diff needs two versions (OLD NEW), or --approved and one file');
+        if (newSpec === undefined) throw new UsageError(message('cli.diff.needs-two', {}));
         [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
         for (const version of [before, after]) models.push(await modelOf(version));
     }
-    const diff = diffAgreements(models[0], models[1]);
+    const diff = diffAgreements(models[0], models[1], lang);
     const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file, cwd);
     const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
     const output = options.format === 'json' ? diffJson(diff, before.label, after.label)
-        : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money)
-            : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money)
-                : diffText(diff, before.label, after.label);
+        : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money, lang)
+            : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money, lang)
+                : diffText(diff, before.label, after.label, lang);
     return { output, changed: diff.sentences.length > 0 };
 }
 
-function diffText(diff: AgreementDiff, from: string, to: string): string {
-    if (diff.sentences.length === 0) return `No changes between ${from} and ${to}.\n`;
-    return [`Changes from ${from} to ${to}:`, '', ...diff.sentences.map(sentence => `- ${sentence}`), ''].join('\n');
+function diffText(diff: AgreementDiff, from: string, to: string, lang: Lang): string {
+    if (diff.sentences.length === 0) return `${t('cli.diff.no-changes', { from, to }, lang)}\n`;
+    return [t('cli.diff.changes-from', { from, to }, lang), '', ...diff.sentences.map(sentence => `- ${sentence}`), ''].join('\n');
+}
+
+/** The column headings of the table of contribution changes. */
+function contributionColumns(lang: Lang): string[] {
+    return (['report.label.partner', 'report.label.pool', 'report.label.year', 'cli.diff.column.before', 'cli.diff.column.after', 'cli.diff.column.difference'] as const)
+        .map(key => t(key, {}, lang));
 }
 
 /** Markdown for a board paper: the sentences by topic, and the contribution changes as a table. */
-function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string): string {
+function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
     // Agreement text is data: no emphasis, links, tables or HTML may come out of it.
-    const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/[`*_[\]|]/g, character => `\\${character}`)
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const out = [`# Changes to ${escape(title)}`, '', `From \`${from.replace(/`/g, "'")}\` to \`${to.replace(/`/g, "'")}\`.`, ''];
+    const escape = escapeMarkdown;
+    const code = (label: string) => `\`${label.replace(/`/g, "'")}\``;
+    const out = [`# ${t('cli.diff.title', { title: escape(title) }, lang)}`, '', t('cli.diff.from-to', { from: code(from), to: code(to) }, lang), ''];
     if (diff.sentences.length === 0) {
-        out.push('No changes to the partners, contributions, spending, shares or outcomes.', '');
+        out.push(t('cli.diff.nothing-changed', {}, lang), '');
         return out.join('\n');
     }
     if (diff.contributions.length > 0) {
-        out.push('## Contributions', '', '| Partner | Pool | Year | Before | After | Difference |', '| --- | --- | --- | ---: | ---: | ---: |');
+        out.push(`## ${t('cli.diff.heading.contributions', {}, lang)}`, '', `| ${contributionColumns(lang).join(' | ')} |`, '| --- | --- | --- | ---: | ---: | ---: |');
         for (const change of diff.contributions) {
             const difference = signed(change.difference, money);
             out.push(`| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`);
         }
         out.push('');
     }
-    out.push('## All changes', '', ...diff.sentences.map(sentence => `- ${escape(sentence)}`), '');
+    out.push(`## ${t('cli.diff.heading.all-changes', {}, lang)}`, '', ...diff.sentences.map(sentence => `- ${escape(sentence)}`), '');
     return out.join('\n');
 }
 
@@ -174,23 +183,23 @@ function signed(difference: bigint, money: (pence: bigint) => string): string {
  * HTML for a board paper: the same self-contained GOV.UK-styled page as the reports (no script,
  * nothing fetched, every piece of agreement text escaped by the one report renderer).
  */
-function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string): string {
-    const blocks: Block[] = [{ kind: 'paragraph', text: `From ${from} to ${to}.` }];
+function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
+    const blocks: Block[] = [{ kind: 'paragraph', text: t('cli.diff.from-to', { from, to }, lang) }];
     if (diff.sentences.length === 0) {
-        blocks.push({ kind: 'verdict', passed: true, text: 'No changes to the partners, contributions, spending, shares or outcomes.' });
+        blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
     } else {
         if (diff.contributions.length > 0) {
-            blocks.push({ kind: 'heading', level: 2, text: 'Contributions', id: 'contributions' }, {
+            blocks.push({ kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' }, {
                 kind: 'table',
-                caption: 'Contributions that change, by partner, pool and year',
-                head: ['Partner', 'Pool', 'Year', 'Before', 'After', 'Difference'],
+                caption: t('cli.diff.caption', {}, lang),
+                head: contributionColumns(lang),
                 numeric: [false, false, false, true, true, true],
                 rows: diff.contributions.map(change => [change.partnerName, change.poolTitle, yearLabel(change.year), money(change.before), money(change.after), signed(change.difference, money)])
             });
         }
-        blocks.push({ kind: 'heading', level: 2, text: 'All changes', id: 'all-changes' }, { kind: 'list', items: diff.sentences });
+        blocks.push({ kind: 'heading', level: 2, text: t('cli.diff.heading.all-changes', {}, lang), id: 'all-changes' }, { kind: 'list', items: diff.sentences });
     }
-    return renderHtmlDocument({ lang: 'en', title: `Changes to ${title}`, blocks });
+    return renderHtmlDocument({ lang, title: t('cli.diff.title', { title }, lang), blocks });
 }
 
 function diffJson(diff: AgreementDiff, from: string, to: string): string {

@@ -4,11 +4,14 @@ import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
 import type { Rational } from '../money/rational.js';
 import type { AgreementModel, OutcomeInfo, PartnerInfo, ShareInfo } from '../model/types.js';
+import { type Lang, type MessageKey, t } from '../i18n/messages.js';
 
 /**
  * What changed between two versions of an agreement, in the terms an approval board uses:
  * contributions by partner, pool and year with the difference in pounds, shares, outcomes, and
- * partners joining or leaving. Computed from the two models, so every figure is exact.
+ * partners joining or leaving. Computed from the two models, so every figure is exact. The sentences,
+ * and the phrases a person reads in the details (`detail`, an outcome's target), are in the language
+ * asked for; ids, kinds and field names stay as they are, for programs.
  */
 export interface AgreementDiff {
     readonly header: readonly FieldChange[];
@@ -20,7 +23,7 @@ export interface AgreementDiff {
     readonly outcomes: readonly OutcomeChange[];
     /** Approvals in the later version that no longer cover its text. */
     readonly staleApprovals: readonly { readonly partner: string; readonly approver: string; readonly date: string }[];
-    /** Every change, each as one plain-English sentence, in the order above. */
+    /** Every change, each as one plain sentence in the language asked for, in the order above. */
     readonly sentences: readonly string[];
 }
 
@@ -64,15 +67,20 @@ export interface OutcomeChange {
     readonly after?: string;
 }
 
-/** `Manchester City Council's`, `Department for Work and Pensions'`. */
-function possessive(name: string): string {
-    return name.endsWith('s') ? `${name}'` : `${name}'s`;
+/** `Manchester City Council's`, `Department for Work and Pensions'` (Welsh puts the owner after the thing owned, unmarked). */
+function possessive(name: string, lang: Lang): string {
+    return t(name.endsWith('s') ? 'diff.possessive-s' : 'diff.possessive', { name }, lang);
 }
+
+const ARRANGEMENT_WORDS: Record<string, MessageKey> = { pooled: 'diff.arrangement.pooled', aligned: 'diff.arrangement.aligned', 'in-kind': 'diff.arrangement.in-kind' };
+const SHARE_KIND_WORDS: Record<string, MessageKey> = { savings: 'share-kind.savings', benefits: 'share-kind.benefits', overspend: 'share-kind.overspend', underspend: 'share-kind.underspend' };
 
 /** Figures that cannot be known exactly (a malformed amount) are treated as zero; `pool check` reports them. */
 const known = (pence: bigint | undefined) => pence ?? 0n;
 
-export function diffAgreements(before: AgreementModel, after: AgreementModel): AgreementDiff {
+export function diffAgreements(before: AgreementModel, after: AgreementModel, lang: Lang = 'en'): AgreementDiff {
+    const words = (key: MessageKey) => t(key, {} as never, lang);
+    const arrangement = (value: string) => (ARRANGEMENT_WORDS[value] ? words(ARRANGEMENT_WORDS[value]) : value);
     const money = (pence: bigint) => formatMoney(pence, { currency: after.currency });
     const signed = (pence: bigint) => (pence > 0n ? `+${money(pence)}` : pence < 0n ? `−${money(-pence)}` : money(0n));
     const partnerName = (id: string) => after.partners.get(id)?.name ?? before.partners.get(id)?.name ?? id;
@@ -83,7 +91,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
     const headerField = (field: string, a: string | undefined, b: string | undefined) => {
         if (a !== b) header.push({ field, before: a, after: b });
     };
-    const period = (model: AgreementModel) => model.agreement?.period ? `${yearLabel(model.agreement.period.first)} to ${yearLabel(model.agreement.period.last)}` : undefined;
+    const period = (model: AgreementModel) => model.agreement?.period
+        ? t('diff.period', { first: yearLabel(model.agreement.period.first), last: yearLabel(model.agreement.period.last) }, lang) : undefined;
     headerField('title', before.agreement?.title, after.agreement?.title);
     headerField('reference', before.agreement?.reference, after.agreement?.reference);
     headerField('status', before.agreement?.status, after.agreement?.status);
@@ -91,7 +100,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
     headerField('host', before.agreement?.host?.id, after.agreement?.host?.id);
     headerField('currency', before.currency, after.currency);
     for (const change of header) {
-        sentences.push(`The agreement's ${change.field} changes from ${change.before ?? 'nothing'} to ${change.after ?? 'nothing'}.`);
+        const field = words(`diff.field.${change.field}` as MessageKey);
+        sentences.push(t('diff.header.changed', { field, before: change.before ?? words('diff.nothing'), after: change.after ?? words('diff.nothing') }, lang));
     }
 
     // Partners.
@@ -101,17 +111,19 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
         const old = before.partners.get(id);
         if (!old) {
             partners.push({ kind: 'joined', id, name: partner.name });
-            sentences.push(`${describe(partner)} joins.`);
+            sentences.push(t('diff.partner.joins', { partner: describe(partner) }, lang));
         } else if (old.name !== partner.name || old.kind !== partner.kind) {
-            const detail = old.name !== partner.name ? `is renamed from ${old.name} to ${partner.name}` : `changes kind from ${old.kind} to ${partner.kind}`;
+            const renamed = old.name !== partner.name;
+            const change = renamed ? { before: old.name, after: partner.name } : { before: old.kind, after: partner.kind };
+            const detail = t(renamed ? 'diff.partner.renamed-detail' : 'diff.partner.kind-changed-detail', change, lang);
             partners.push({ kind: 'changed', id, name: partner.name, detail });
-            sentences.push(`${id} ${detail}.`);
+            sentences.push(t(renamed ? 'diff.partner.renamed' : 'diff.partner.kind-changed', { id, ...change }, lang));
         }
     }
     for (const [id, partner] of before.partners) {
         if (!after.partners.has(id)) {
             partners.push({ kind: 'left', id, name: partner.name });
-            sentences.push(`${describe(partner)} leaves.`);
+            sentences.push(t('diff.partner.leaves', { partner: describe(partner) }, lang));
         }
     }
 
@@ -125,13 +137,14 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
         const next = after.poolsById.get(id);
         if (!old && next) {
             pools.push({ kind: 'added', id, title: next.title });
-            sentences.push(`A new ${next.arrangement} pool, ${next.title} (${id}), is added with contributions of ${money(known(next.income))}.`);
+            sentences.push(t('diff.pool.added', { arrangement: arrangement(next.arrangement), title: next.title, id, amount: money(known(next.income)) }, lang));
         } else if (old && !next) {
             pools.push({ kind: 'removed', id, title: old.title });
-            sentences.push(`The ${old.arrangement} pool ${old.title} (${id}) is removed; it had contributions of ${money(known(old.income))}.`);
+            sentences.push(t('diff.pool.removed', { arrangement: arrangement(old.arrangement), title: old.title, id, amount: money(known(old.income)) }, lang));
         } else if (old && next && old.arrangement !== next.arrangement) {
-            pools.push({ kind: 'changed', id, title: next.title, detail: `from ${old.arrangement} to ${next.arrangement}` });
-            sentences.push(`${next.title} (${id}) changes from ${old.arrangement} to ${next.arrangement}.`);
+            const change = { before: arrangement(old.arrangement), after: arrangement(next.arrangement) };
+            pools.push({ kind: 'changed', id, title: next.title, detail: t('diff.pool.arrangement-detail', change, lang) });
+            sentences.push(t('diff.pool.arrangement-changed', { title: next.title, id, ...change }, lang));
         }
         const title = (next ?? old)!.title;
         const years = [...new Set([...(old?.years.keys() ?? []), ...(next?.years.keys() ?? [])])].sort((a, b) => a - b);
@@ -144,37 +157,41 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
                 const b = known(nextYear?.byPartner.get(partner));
                 if (a === b) continue;
                 contributions.push({ pool: id, poolTitle: title, partner, partnerName: partnerName(partner), year, before: a, after: b, difference: b - a });
+                const where = { pool: title, year: yearLabel(year) };
                 sentences.push(a === 0n
-                    ? `${partnerName(partner)} now puts ${money(b)} into ${title} in ${yearLabel(year)}.`
+                    ? t('diff.contribution.new', { partner: partnerName(partner), amount: money(b), ...where }, lang)
                     : b === 0n
-                        ? `${partnerName(partner)} no longer puts money into ${title} in ${yearLabel(year)} (was ${money(a)}).`
-                          : `${possessive(partnerName(partner))} contribution to ${title} in ${yearLabel(year)} changes from ${money(a)} to ${money(b)} (${signed(b - a)}).`);
+                        ? t('diff.contribution.stopped', { partner: partnerName(partner), amount: money(a), ...where }, lang)
+                        : t('diff.contribution.changed', { owner: possessive(partnerName(partner), lang), before: money(a), after: money(b), difference: signed(b - a), ...where }, lang));
             }
             const spendBefore = oldYear?.spendLines.length ? known(oldYear.spend) : 0n;
             const spendAfter = nextYear?.spendLines.length ? known(nextYear.spend) : 0n;
             if (spendBefore !== spendAfter) {
                 spend.push({ pool: id, year, before: spendBefore, after: spendAfter, difference: spendAfter - spendBefore });
-                sentences.push(`Spending from ${title} in ${yearLabel(year)} changes from ${money(spendBefore)} to ${money(spendAfter)} (${signed(spendAfter - spendBefore)}).`);
+                sentences.push(t('diff.spend.changed', { pool: title, year: yearLabel(year), before: money(spendBefore), after: money(spendAfter), difference: signed(spendAfter - spendBefore) }, lang));
             }
         }
     }
 
     // Shares.
     const shares: ShareChange[] = [];
+    // The clause as programs identify it (`savings of families`), and as a person reads it.
     const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
-    const percent = (points: Rational | undefined) => (points ? formatPercent(points) : 'no percentage');
+    const clauseWords = (share: ShareInfo) => t('diff.share.clause', { kind: SHARE_KIND_WORDS[share.kind] ? words(SHARE_KIND_WORDS[share.kind]) : share.kind, subject: share.subjectId }, lang);
+    const percent = (points: Rational) => formatPercent(points);
     const clauses = [...new Set([...before.shares.map(clauseKey), ...after.shares.map(clauseKey)])];
     for (const clause of clauses) {
         const old = before.shares.find(share => clauseKey(share) === clause);
         const next = after.shares.find(share => clauseKey(share) === clause);
         if (!old || !next) {
             shares.push({ clause, before: old ? 'present' : undefined, after: next ? 'present' : undefined });
-            sentences.push(`The share of ${clause} is ${old ? 'removed' : 'added'}.`);
+            sentences.push(t(old ? 'diff.share.removed' : 'diff.share.added', { clause: clauseWords((old ?? next)!) }, lang));
             continue;
         }
         if (old.proRata !== next.proRata) {
             shares.push({ clause, before: old.proRata ? 'pro rata' : 'percentages', after: next.proRata ? 'pro rata' : 'percentages' });
-            sentences.push(`The share of ${clause} changes from ${old.proRata ? 'pro rata to contributions' : 'fixed percentages'} to ${next.proRata ? 'pro rata to contributions' : 'fixed percentages'}.`);
+            const method = (share: ShareInfo) => words(share.proRata ? 'diff.share.pro-rata' : 'diff.share.fixed');
+            sentences.push(t('diff.share.method-changed', { clause: clauseWords(next), before: method(old), after: method(next) }, lang));
         }
         // Pro-rata percentages follow the contributions, whose changes are already listed.
         const partnerIds = old.proRata && next.proRata ? [] : [...new Set([...old.lines.map(line => line.partnerId), ...next.lines.map(line => line.partnerId)])];
@@ -184,47 +201,54 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
             if (a && b && a.equals(b)) continue;
             if (!a && !b) continue;
             shares.push({ clause, partner, before: a ? percent(a) : undefined, after: b ? percent(b) : undefined });
-            sentences.push(`${possessive(partnerName(partner))} share of ${clause}: ${a ? percent(a) : 'none'} → ${b ? percent(b) : 'none'}.`);
+            const none = words('diff.share.none');
+            sentences.push(t('diff.share.partner', { owner: possessive(partnerName(partner), lang), clause: clauseWords(next), before: a ? percent(a) : none, after: b ? percent(b) : none }, lang));
         }
         const ra = old.reinvest;
         const rb = next.reinvest;
         if (ra && rb && !ra.equals(rb)) {
             shares.push({ clause, partner: 'reinvested', before: percent(ra), after: percent(rb) });
-            sentences.push(`Reinvested in the pool from the ${clause}: ${percent(ra)} → ${percent(rb)}.`);
+            sentences.push(t('diff.share.reinvested', { clause: clauseWords(next), before: percent(ra), after: percent(rb) }, lang));
         }
     }
 
     // Outcomes.
     const outcomes: OutcomeChange[] = [];
     const target = (outcome: OutcomeInfo) => outcome.target?.value
-        ? `${outcome.direction ?? ''} to ${formatQuantity(outcome.target.value, outcome.target.isPercent)} by ${outcome.target.year.parsed.text}`.trim()
-        : 'no target';
+        ? t(outcome.direction === 'increase' ? 'diff.outcome.target.increase' : outcome.direction === 'reduce' ? 'diff.outcome.target.reduce' : 'diff.outcome.target.any',
+            { value: formatQuantity(outcome.target.value, outcome.target.isPercent), year: outcome.target.year.parsed.text }, lang)
+        : words('diff.outcome.no-target');
     const baseline = (outcome: OutcomeInfo) => outcome.baseline?.value
-        ? `${formatQuantity(outcome.baseline.value, outcome.baseline.isPercent)} in ${outcome.baseline.year.parsed.text}` : 'no baseline';
-    const payment = (outcome: OutcomeInfo) => outcome.payment
-        ? `${outcome.payment.rate.parsed.text} per ${outcome.payment.unitName}${outcome.payment.cap ? ` up to ${outcome.payment.cap.parsed.text}` : ''}` : 'no payment by results';
+        ? t('diff.outcome.baseline', { value: formatQuantity(outcome.baseline.value, outcome.baseline.isPercent), year: outcome.baseline.year.parsed.text }, lang)
+        : words('diff.outcome.no-baseline');
+    const payment = (outcome: OutcomeInfo) => {
+        if (!outcome.payment) return words('diff.outcome.no-payment');
+        const terms = { rate: outcome.payment.rate.parsed.text, unit: outcome.payment.unitName };
+        return outcome.payment.cap ? t('diff.outcome.payment-capped', { ...terms, cap: outcome.payment.cap.parsed.text }, lang) : t('diff.outcome.payment', terms, lang);
+    };
     const outcomeIds = [...new Set([...before.outcomesById.keys(), ...after.outcomesById.keys()])];
     for (const id of outcomeIds) {
         const old = before.outcomesById.get(id);
         const next = after.outcomesById.get(id);
         if (!old && next) {
             outcomes.push({ kind: 'added', id, description: next.description, after: target(next) });
-            sentences.push(`A new outcome is added: ${next.description} (${id}), ${target(next)}.`);
+            sentences.push(t('diff.outcome.added', { description: next.description, id, target: target(next) }, lang));
         } else if (old && !next) {
             outcomes.push({ kind: 'removed', id, description: old.description, before: target(old) });
-            sentences.push(`The outcome ${old.description} (${id}) is removed.`);
+            sentences.push(t('diff.outcome.removed', { description: old.description, id }, lang));
         } else if (old && next) {
             if (target(old) !== target(next)) {
                 outcomes.push({ kind: 'retargeted', id, description: next.description, before: target(old), after: target(next) });
-                sentences.push(`${next.description} (${id}) is retargeted: ${target(old)} → ${target(next)}.`);
+                sentences.push(t('diff.outcome.retargeted', { description: next.description, id, before: target(old), after: target(next) }, lang));
             }
             if (baseline(old) !== baseline(next)) {
-                outcomes.push({ kind: 'changed', id, description: next.description, before: `baseline ${baseline(old)}`, after: `baseline ${baseline(next)}` });
-                sentences.push(`The baseline of ${next.description} (${id}) changes: ${baseline(old)} → ${baseline(next)}.`);
+                outcomes.push({ kind: 'changed', id, description: next.description,
+                    before: t('diff.outcome.baseline-detail', { baseline: baseline(old) }, lang), after: t('diff.outcome.baseline-detail', { baseline: baseline(next) }, lang) });
+                sentences.push(t('diff.outcome.baseline-changed', { description: next.description, id, before: baseline(old), after: baseline(next) }, lang));
             }
             if (payment(old) !== payment(next)) {
                 outcomes.push({ kind: 'changed', id, description: next.description, before: payment(old), after: payment(next) });
-                sentences.push(`Payment by results for ${next.description} (${id}) changes: ${payment(old)} → ${payment(next)}.`);
+                sentences.push(t('diff.outcome.payment-changed', { description: next.description, id, before: payment(old), after: payment(next) }, lang));
             }
         }
     }
@@ -233,7 +257,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel): A
     const staleApprovals = after.approvals.filter(approval => approval.stale)
         .map(approval => ({ partner: approval.partnerId, approver: approval.approver, date: approval.date }));
     for (const approval of staleApprovals) {
-        sentences.push(`The approval by ${partnerName(approval.partner)} (${approval.approver}, ${approval.date}) no longer covers the text and must be given again.`);
+        sentences.push(t('diff.approval.stale', { partner: partnerName(approval.partner), approver: approval.approver, date: approval.date }, lang));
     }
 
     return { header, partners, pools, contributions, spend, shares, outcomes, staleApprovals, sentences };
