@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CodeLensRequest, DidOpenTextDocumentNotification, type Diagnostic, DiagnosticSeverity, DocumentFormattingRequest, HoverRequest, InlayHintRequest,
+    CodeLensRequest, CompletionRequest, type CompletionItem, type CompletionList, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type Diagnostic, DiagnosticSeverity, DocumentFormattingRequest, HoverRequest, InlayHintRequest,
     type Position, RenameRequest, ResponseError, type TextEdit
 } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client.js';
@@ -105,6 +105,32 @@ describe('the language server in an editor', () => {
         const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
         const formatted = applyEdits(AGREEMENT, edits ?? []);
         expect(formatted).toContain('        council   £1,200,000\n        nhs         £500,000\n        total     £1,800,000\n');
+    });
+
+    it('answers a request sent right after an edit from the text as edited, never the text before it', async () => {
+        // An editor sends the change and at once asks for completion (typing `host ` triggers it):
+        // the answer must be of the new text, or the user sees "No suggestions".
+        const uri = pathToFileURL(path.join(root, 'typing.pool')).toString();
+        const base = AGREEMENT.replace('    host council\n', '    host council\n    board "Anytown Board"\n');
+        await client.open(uri, base);
+        await client.diagnosticsFor(path.join(root, 'typing.pool'));
+        const line = base.split('\n').findIndex(text => text.startsWith('    board'));
+        const labels = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : result?.items ?? []).map(item => item.label);
+        let version = 1;
+        const send = (text: string) => client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+        for (let round = 1; round <= 20; round++) {
+            // Each round types `host ` over the board line a key at a time, as fast as a test can,
+            // with the completion an editor asks for after the first letter still unanswered.
+            const typing = ['h', 'ho', 'hos', 'host', 'host '].map(word => base.replace('    board "Anytown Board"', `    ${word}`));
+            await send(typing[0]);
+            const early = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 5 } });
+            for (const text of typing.slice(1)) await send(text);
+            const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 } });
+            expect(labels(result), `round ${round}`).toEqual(expect.arrayContaining(['council', 'police', 'nhs']));
+            await early.catch(() => undefined);
+            await send(base);
+        }
+        await client.close(uri);
     });
 
     it('refuses a rename to an id that is already declared, saying where', async () => {

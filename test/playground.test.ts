@@ -156,6 +156,11 @@ describe('the playground', () => {
         const { page } = await openPlayground();
         await choose(page, 'troubled-families.pool');
         await typeOver(page, 'host manchester', 'host ');
+        // As a user who stops typing and asks: once the text as typed is checked (its syntax error
+        // shows), with no suggestion list left open from the typing (Ctrl+Space on an open list
+        // only toggles its details).
+        await waitForMarker(page, 'syntax-error');
+        await page.keyboard.press('Escape');
         await page.keyboard.press('Control+Space');
         const suggestions = page.locator('.suggest-widget .monaco-list-row');
         await poll(async () => suggestions.allTextContents()).toEqual(expect.arrayContaining([
@@ -213,6 +218,24 @@ describe('the playground', () => {
         expect(text).toMatch(/^<!DOCTYPE html>/i);
         expect(text).toContain('Greater Manchester Troubled Families Investment Agreement');
         expect(text).toContain('Content-Security-Policy');
+        await page.context().close();
+    });
+
+    it('downloads the JSON of the text as edited, with the problem it has and its exact figures', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await typeOver(page, '£2,200,000', '£2,300,000');
+        await waitForMarker(page, 'total-mismatch');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+        expect(download.suggestedFilename()).toBe('troubled-families.json');
+        const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+        expect(json.$schema).toBe('urn:pool:schema:agreement-json:1');
+        expect(json.agreement.title).toBe('Greater Manchester Troubled Families Investment Agreement');
+        // Amounts are exact decimal strings, and the edit's problem travels with them.
+        expect(json.pools[0].years[0].contributions[0]).toMatchObject({ partner: 'manchester', amount: '1200000.00' });
+        expect(json.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('total-mismatch');
+        expect(json.verdict).toMatchObject({ errors: 1, passed: false });
         await page.context().close();
     });
 

@@ -13,35 +13,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { freePort, packageExtension, scratch, SUITE, waitForHttp } from './workspace.mjs';
+import { freePort, lookAtPreview, packageExtension, scratch, SUITE, waitForHttp } from './workspace.mjs';
 
 const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const screenshotArgument = process.argv.indexOf('--screenshot');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-/** What the preview webview draws: its text, and the policy it is shown under. */
-async function lookAtPreview(page, title) {
-    for (let attempt = 0; attempt < 100; attempt++) {
-        for (const frame of page.frames()) {
-            try {
-                const seen = await frame.evaluate(() => ({
-                    text: document.body?.innerText ?? '',
-                    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
-                    scripts: document.scripts.length
-                }));
-                if (!seen.text.includes(title)) continue;
-                if (!seen.csp.startsWith("default-src 'none'")) return `shown without a strict Content-Security-Policy (${seen.csp})`;
-                if (seen.scripts > 0) return `the report has ${seen.scripts} script(s)`;
-                if (!/£2,150,000/.test(seen.text)) return 'the report does not show the computed sum £2,150,000';
-                return 'ok';
-            } catch { /* a frame navigating away */ }
-        }
-        await sleep(200);
-    }
-    return `no webview frame shows "${title}"`;
-}
 
 const { node, entry } = ensureCodeServer();
 console.log(`[${elapsed()}] code-server ready; packaging the extension…`);
@@ -86,7 +64,7 @@ try {
     const ready = path.join(dirs.signals, 'ready');
     const looked = (async () => {
         while (!existsSync(ready)) await sleep(200);
-        const verdict = await lookAtPreview(page, 'Greater Manchester Troubled Families Investment Agreement');
+        const verdict = await lookAtPreview(page, 'Greater Manchester Troubled Families Investment Agreement', '£2,150,000');
         console.log(`[${elapsed()}] the preview as drawn: ${verdict}`);
         await sleep(1500); // let the squiggles and the Problems panel settle
         const file = screenshotArgument > 0 ? path.resolve(process.argv[screenshotArgument + 1]) : path.join(dirs.root, 'editor.png');

@@ -4,7 +4,7 @@
 // (`remote.extensionKind: web`), so the `browser` entry and the worker language server are what
 // run, and every file is read through `vscode.workspace.fs`. Driven from Debian's Chromium as a user
 // would: open an agreement with a wrong total, see the problem, hover a partner declared in an
-// imported register, apply the quick fix.
+// imported register, apply the quick fix, open the report preview and export the report.
 //
 //   node run-web.mjs [--screenshot FILE]
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { EXTENSION_ID, freePort, packageExtension, scratch, waitForHttp } from './workspace.mjs';
+import { EXTENSION_ID, freePort, lookAtPreview, packageExtension, scratch, waitForHttp } from './workspace.mjs';
 
 const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotArgument = process.argv.indexOf('--screenshot');
@@ -152,6 +152,42 @@ try {
         });
         await page.keyboard.press('Enter');
         await waitFor('the fixed total', async () => /total\s+£2,150,000/.test(await editorText()));
+    });
+
+    /** Runs a command from the Command Palette, as a user does. */
+    const runCommand = async title => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await page.keyboard.type(title);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Enter');
+    };
+
+    await check('the report preview opens beside the editor, under a strict policy, with the fixed total', async () => {
+        await runCommand('Pool: Open report preview');
+        const verdict = await lookAtPreview(page, 'Greater Manchester Troubled Families Investment Agreement', '£2,150,000');
+        if (verdict !== 'ok') throw new Error(`the preview as drawn: ${verdict}`);
+    });
+
+    await check('Export report offers HTML, Markdown and JSON (PDF is desktop-only) and writes JSON through the editor', async () => {
+        await goTo(lineOf(/^\s*total\s+£2,200,000/), 1);
+        await runCommand('Pool: Export report');
+        const labels = await waitFor('the formats', async () => {
+            const names = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(name => name.trim());
+            return names.includes('JSON') ? names : false;
+        });
+        if (!['HTML', 'Markdown', 'JSON'].every(label => labels.includes(label)) || labels.includes('PDF')) throw new Error(`offered: ${labels.join(', ')}`);
+        await page.keyboard.type('JSON');
+        await page.keyboard.press('Enter');
+        // VS Code's own save dialog, proposing the agreement's name with .json beside it.
+        await waitFor('the save dialog', async () => (await page.locator('.quick-input-box input').inputValue()).endsWith('troubled-families.json'));
+        await page.keyboard.press('Enter');
+        const written = path.join(dirs.workspace, 'screenshot/troubled-families.json');
+        const json = await waitFor('the JSON report on disk', () => {
+            try { return JSON.parse(readFileSync(written, 'utf8')); } catch { return false; }
+        }, 30_000);
+        if (json.agreement?.title !== 'Greater Manchester Troubled Families Investment Agreement') throw new Error(`the JSON report is of ${json.agreement?.title}`);
+        if (json.totals === undefined) throw new Error('the JSON report has no totals');
     });
 
     const file = screenshotArgument > 0 ? path.resolve(process.argv[screenshotArgument + 1]) : path.join(dirs.root, 'web-extension.png');

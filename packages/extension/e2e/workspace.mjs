@@ -77,3 +77,29 @@ export async function waitForHttp(url, timeoutMs) {
     }
     throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
+
+/**
+ * What the report preview webview draws, looked at in the page's frames as a user sees it: 'ok'
+ * when a frame shows `title` and `figure` under a strict Content-Security-Policy and runs no
+ * script, otherwise what is wrong.
+ */
+export async function lookAtPreview(page, title, figure) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+        for (const frame of page.frames()) {
+            try {
+                const seen = await frame.evaluate(() => ({
+                    text: document.body?.innerText ?? '',
+                    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+                    scripts: document.scripts.length
+                }));
+                if (!seen.text.includes(title)) continue;
+                if (!seen.csp.startsWith("default-src 'none'")) return `shown without a strict Content-Security-Policy (${seen.csp})`;
+                if (seen.scripts > 0) return `the report has ${seen.scripts} script(s)`;
+                if (!seen.text.includes(figure)) return `the report does not show ${figure}`;
+                return 'ok';
+            } catch { /* a frame navigating away */ }
+        }
+        await sleep(200);
+    }
+    return `no webview frame shows "${title}"`;
+}

@@ -3,6 +3,7 @@
 // language server, both CommonJS for the Node that VS Code ships.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTextMateGrammar } from './textmate.mjs';
@@ -18,6 +19,18 @@ async function textMateGrammar() {
     await mkdir(path.join(extension, 'syntaxes'), { recursive: true });
     const grammar = generateTextMateGrammar(langiumOutput, grammarText);
     await writeFile(path.join(extension, 'syntaxes/pool.tmLanguage.json'), `${JSON.stringify(grammar, null, 2)}\n`);
+}
+
+/**
+ * The fonts the PDF export embeds (`pool report --format pdf` reads the same files from the
+ * dejavu-fonts-ttf package): copied beside the bundle, which cannot carry binary files itself.
+ */
+async function pdfFonts() {
+    const { PDF_FONT_FILES } = await import('@pool/reports/pdf');
+    const fonts = path.dirname(createRequire(path.join(repository, 'packages/reports/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    await mkdir(path.join(extension, 'dist/fonts'), { recursive: true });
+    await Promise.all(PDF_FONT_FILES.map(file => copyFile(path.join(fonts, file), path.join(extension, 'dist/fonts', file))));
+    await copyFile(path.join(fonts, '../LICENSE'), path.join(extension, 'dist/fonts/LICENSE'));
 }
 
 async function checkReference() {
@@ -59,6 +72,7 @@ const common = {
 await Promise.all([
     textMateGrammar(),
     checkReference(),
+    pdfFonts(),
     build({ ...common, entryPoints: [path.join(extension, 'src/extension.ts')], outfile: path.join(extension, 'dist/extension.cjs'), external: ['vscode'] }),
     build({ ...common, entryPoints: [path.join(repository, 'packages/language-server/out/node.js')], outfile: path.join(extension, 'dist/server.cjs') }),
     // VS Code for the Web: the client for the browser extension host (CommonJS, as VS Code loads it)

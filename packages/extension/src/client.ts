@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** The language of the extension's messages and reports: Welsh when VS Code is in Welsh. */
-export function reportLanguage(): 'en' | 'cy' {
-    return vscode.env.language.toLowerCase().startsWith('cy') ? 'cy' : 'en';
-}
-
 /**
  * Starts the bundled language server in a separate process on the Node that VS Code ships, and a
  * client for `.pool` files (on disk and untitled). The client reads `pool.trace.server` itself and

@@ -1,16 +1,32 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { reportLanguage } from './client.js';
-import { ReportExportRequest } from './protocol.js';
-import { writeFileAtomic } from './write-atomic.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { PortableReportDocument } from '@pool/reports';
+import { reportLanguage } from './language.js';
+import { ReportDocumentRequest, ReportExportRequest } from './protocol.js';
 
-export type ExportFormat = 'md' | 'html' | 'json';
+export type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
 
-const FORMATS: readonly { format: ExportFormat; label: string; detail: string; filter: string }[] = [
-    { format: 'html', label: 'HTML', detail: 'one self-contained web page', filter: 'HTML' },
-    { format: 'md', label: 'Markdown', detail: 'for a wiki or a pull request', filter: 'Markdown' },
-    { format: 'json', label: 'JSON', detail: 'the computed figures, for other tools', filter: 'JSON' }
+/** What exporting needs from where the extension runs: the desktop writes to disk and makes PDFs, the web does neither. */
+export interface ExportPlatform {
+    /** Writes the whole file or nothing. */
+    readonly write: (target: vscode.Uri, data: Uint8Array | string) => Promise<void>;
+    /** Makes the PDF of a laid-out report; absent where there is no Node to run pdfkit (VS Code for the Web). */
+    readonly renderPdf?: (document: PortableReportDocument) => Promise<Uint8Array>;
+}
+
+interface FormatChoice { readonly format: ExportFormat; readonly label: string; readonly detail: string; readonly filter: string }
+
+const FORMATS: readonly FormatChoice[] = [
+    { format: 'html', label: 'HTML', detail: vscode.l10n.t('one self-contained web page'), filter: 'HTML' },
+    { format: 'pdf', label: 'PDF', detail: vscode.l10n.t('for sign-off: A4, fonts embedded'), filter: 'PDF' },
+    { format: 'md', label: 'Markdown', detail: vscode.l10n.t('for a wiki or a pull request'), filter: 'Markdown' },
+    { format: 'json', label: 'JSON', detail: vscode.l10n.t('the computed figures, for other tools'), filter: 'JSON' }
 ];
+
+/** The formats this editor can write. */
+export function exportFormats(platform: ExportPlatform): readonly FormatChoice[] {
+    return FORMATS.filter(choice => choice.format !== 'pdf' || platform.renderPdf !== undefined);
+}
 
 /** What a caller (the end-to-end tests, a keybinding) may give instead of answering the prompts. */
 export interface ExportArguments {
@@ -21,21 +37,25 @@ export interface ExportArguments {
 
 /**
  * "Pool: Export report…": asks for a format and a place, has the server render the report of the
- * agreement as the editor holds it (Markdown, HTML or JSON, the same renderers as `pool report` and
- * `pool generate json`) and writes it atomically. Returns where it wrote, or undefined when the
- * user cancelled. PDF is made by `pool report --format pdf`, which needs fonts the extension does
- * not ship.
+ * agreement as the editor holds it (the same renderers as `pool report` and `pool generate json`)
+ * and writes it whole or not at all. For PDF the server lays the report out and the extension
+ * host draws it with the fonts the extension ships, as `pool report --format pdf` does. Returns
+ * where it wrote, or undefined when the user cancelled or it failed (the user is told why).
  */
-export async function exportReport(client: LanguageClient, args: ExportArguments = {}): Promise<vscode.Uri | undefined> {
+export async function exportReport(client: BaseLanguageClient, platform: ExportPlatform, args: ExportArguments = {}): Promise<vscode.Uri | undefined> {
     const source = args.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
     if (!source) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Open a Pool agreement to export its report.'));
         return undefined;
     }
+    const formats = exportFormats(platform);
     const choice = args.format
-        ? FORMATS.find(candidate => candidate.format === args.format)
-        : await vscode.window.showQuickPick(FORMATS.map(candidate => ({ ...candidate, description: `.${candidate.format}` })), { title: vscode.l10n.t('Export report as') });
-    if (!choice) return undefined;
+        ? formats.find(candidate => candidate.format === args.format)
+        : await vscode.window.showQuickPick(formats.map(candidate => ({ ...candidate, description: `.${candidate.format}` })), { title: vscode.l10n.t('Export report as') });
+    if (!choice) {
+        if (args.format) void vscode.window.showErrorMessage(vscode.l10n.t('This editor cannot export a report as {0}; use `pool report --format {0}`.', args.format));
+        return undefined;
+    }
     const target = args.target
         ? vscode.Uri.parse(args.target)
         : await vscode.window.showSaveDialog({
@@ -46,8 +66,11 @@ export async function exportReport(client: LanguageClient, args: ExportArguments
     if (!target) return undefined;
     const lang = reportLanguage();
     try {
-        const data = (await client.sendRequest(ReportExportRequest, { uri: source.toString(), format: choice.format, lang })).content;
-        await writeFileAtomic(target, data);
+        const uri = source.toString();
+        const data = choice.format === 'pdf'
+            ? await platform.renderPdf!((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
+            : (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content;
+        await platform.write(target, data);
     } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Pool could not export the report: {0}', error instanceof Error ? error.message : String(error)));
         return undefined;

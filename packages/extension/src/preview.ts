@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { reportLanguage } from './client.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { reportLanguage } from './language.js';
 import { ReportHtmlRequest } from './protocol.js';
 
 export const PREVIEW_VIEW_TYPE = 'pool.reportPreview';
@@ -18,7 +18,7 @@ export class ReportPreviews implements vscode.Disposable {
     private readonly previews = new Map<string, ReportPreview>();
     private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly client: LanguageClient) {
+    constructor(private readonly client: BaseLanguageClient) {
         this.subscriptions = [
             // Any agreement may be imported by a previewed one: a change anywhere refreshes them all.
             vscode.workspace.onDidChangeTextDocument(event => {
@@ -74,7 +74,7 @@ export class ReportPreview {
     /** Why the last update failed, if it did. */
     lastError: string | undefined;
 
-    constructor(readonly uri: vscode.Uri, private readonly client: LanguageClient, onDispose: () => void) {
+    constructor(readonly uri: vscode.Uri, private readonly client: BaseLanguageClient, onDispose: () => void) {
         const name = uri.path.split('/').pop() ?? uri.path;
         this.panel = vscode.window.createWebviewPanel(
             PREVIEW_VIEW_TYPE,

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OPEN_REPORT_PREVIEW } from '@pool/language';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LspClient } from '../../../test/support/lsp-client.js';
 import { REPO } from '../../../test/support/paths.js';
@@ -141,4 +142,76 @@ describe('the bundled language server', () => {
             await client.stop();
         }
     });
+
+    it('answers pool/reportDocument with the report laid out, its charts drawn, ready for the PDF export', async () => {
+        const file = path.join(REPO, 'examples/troubled-families.pool');
+        const client = await LspClient.start([path.join(REPO, 'examples')], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        try {
+            const uri = pathToFileURL(file).toString();
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const { document } = await client.request<{ document: { lang: string; title: string; blocks: { kind: string; svg?: unknown }[] } }>('pool/reportDocument', { uri, lang: 'cy' }, 60_000);
+            expect(document.lang).toBe('cy');
+            expect(document.title).toContain('Greater Manchester Troubled Families Investment Agreement');
+            const charts = document.blocks.filter(block => block.kind === 'chart');
+            expect(charts.length).toBeGreaterThan(0);
+            for (const chart of charts) expect(String(chart.svg)).toMatch(/^<svg[\s\S]*<\/svg>$/);
+        } finally {
+            await client.stop();
+        }
+    });
+
+    it('ships the fonts the PDF export embeds, and the .vsix includes them', () => {
+        const ignore = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
+        expect(ignore).toContain('!dist/fonts/**');
+        for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) {
+            expect(readFileSync(path.join(EXTENSION, 'dist/fonts', font)).subarray(0, 4).toString('hex')).toBe('00010000');
+        }
+    });
 });
+
+describe('the extension in Welsh', () => {
+    /** Every message the extension shows through vscode.l10n.t, read from its sources. */
+    function l10nMessages(): string[] {
+        const messages: string[] = [];
+        for (const file of readdirSync(path.join(EXTENSION, 'src')).filter(name => name.endsWith('.ts'))) {
+            const source = ts.createSourceFile(file, readFileSync(path.join(EXTENSION, 'src', file), 'utf8'), ts.ScriptTarget.Latest, true);
+            const visit = (node: ts.Node): void => {
+                if (ts.isCallExpression(node) && node.expression.getText(source) === 'vscode.l10n.t') {
+                    const [message] = node.arguments;
+                    expect(ts.isStringLiteralLike(message), `${file}: ${node.getText(source)} takes a literal message`).toBe(true);
+                    messages.push((message as ts.StringLiteralLike).text);
+                }
+                ts.forEachChild(node, visit);
+            };
+            visit(source);
+        }
+        return messages;
+    }
+    const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map(match => match[0]).sort();
+
+    it('has a Welsh translation of every message it shows, with the same placeholders, and none left over', () => {
+        const welsh = readJson(path.join(EXTENSION, 'l10n/bundle.l10n.cy.json')) as Record<string, string>;
+        const messages = [...new Set(l10nMessages())];
+        expect(messages.length).toBeGreaterThan(10);
+        expect(messages.filter(message => !(message in welsh))).toEqual([]);
+        expect(Object.keys(welsh).filter(message => !messages.includes(message))).toEqual([]);
+        for (const message of messages) {
+            expect(welsh[message], message).not.toBe(message);
+            expect(placeholders(welsh[message]), message).toEqual(placeholders(message));
+        }
+    });
+
+    it('names its commands and settings in English and Welsh', () => {
+        const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map(match => match[1]);
+        expect(keys).toEqual(expect.arrayContaining(['description', 'command.exportReport', 'setting.strict']));
+        const english = readJson(path.join(EXTENSION, 'package.nls.json')) as Record<string, string>;
+        const welsh = readJson(path.join(EXTENSION, 'package.nls.cy.json')) as Record<string, string>;
+        expect(Object.keys(english).sort()).toEqual([...new Set(keys)].sort());
+        expect(Object.keys(welsh).sort()).toEqual(Object.keys(english).sort());
+        for (const key of keys) expect(welsh[key], key).not.toBe(english[key]);
+        expect(manifest.l10n).toBe('./l10n');
+        const shipped = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
+        for (const pattern of ['!l10n/**', '!package.nls.json', '!package.nls.cy.json']) expect(shipped).toContain(pattern);
+    });
+});
+

@@ -1,9 +1,10 @@
 import { createPoolServices, type PoolServices } from '@pool/language';
+import { DocumentState } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { registerReportRequests } from './report-requests.js';
 
-export { ReportExportRequest, ReportHtmlRequest, type ReportExportFormat, type ReportExportParams, type ReportHtmlParams } from './report-requests.js';
+export { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest, type ReportDocumentParams, type ReportExportFormat, type ReportExportParams, type ReportHtmlParams } from './report-requests.js';
 
 /** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
 export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };
@@ -21,6 +22,8 @@ export interface PoolLanguageServer {
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {
     const { shared, Pool } = createPoolServices(context);
     registerReportRequests(context.connection, shared, Pool);
-    startLanguageServer(shared);
+    // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:
+    // a hover during a rebuild would otherwise leave the problem out.
+    startLanguageServer(shared, { HoverProvider: DocumentState.Validated });
     return { shared, Pool };
 }

@@ -1,5 +1,5 @@
 import type { AgreementModel, ast, PoolServices } from '@pool/language';
-import { buildReportData, renderHtml, renderJson, renderMarkdown, type ReportData, type ReportLang } from '@pool/reports';
+import { buildReportData, buildReportDocument, renderHtml, renderJson, renderMarkdown, toPortableDocument, type PortableReportDocument, type ReportData, type ReportLang } from '@pool/reports';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType, ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
@@ -22,6 +22,17 @@ export interface ReportExportParams {
 }
 export const ReportExportRequest = new RequestType<ReportExportParams, { content: string }, void>('pool/reportExport');
 
+export interface ReportDocumentParams {
+    readonly uri: string;
+    readonly lang?: ReportLang;
+}
+/**
+ * The report laid out as blocks, its charts drawn: what the editor's PDF export needs. The PDF is
+ * made where Node and the fonts are (the desktop extension), not in the server, which also runs
+ * as a web worker.
+ */
+export const ReportDocumentRequest = new RequestType<ReportDocumentParams, { document: PortableReportDocument }, void>('pool/reportDocument');
+
 /** The version written in a report's fingerprint section. */
 const TOOL_VERSION = '0.1.0';
 
@@ -42,6 +53,11 @@ export function registerReportRequests(connection: Connection, shared: LangiumSh
         const data = await reportData(params.uri, cancel);
         const lang = params.lang === 'cy' ? 'cy' : 'en';
         return { html: renderHtml(data, { lang, ...(params.cspSource ? { webview: { cspSource: params.cspSource } } : {}) }) };
+    });
+
+    connection.onRequest(ReportDocumentRequest, async (params, cancel) => {
+        const data = await reportData(params.uri, cancel);
+        return { document: toPortableDocument(buildReportDocument(data, { lang: params.lang === 'cy' ? 'cy' : 'en' })) };
     });
 
     connection.onRequest(ReportExportRequest, async (params, cancel) => {

@@ -150,10 +150,10 @@ export class LspBridge {
     private registerProviders(): void {
         const { languages } = this.monaco;
         languages.registerHoverProvider(LANGUAGE_ID, {
-            provideHover: async (model, position) => {
+            provideHover: async (model, position, token) => {
                 const hover = await this.connection.sendRequest(HoverRequest.type, {
                     textDocument: { uri: model.uri.toString() }, position: this.toPosition(position)
-                });
+                }, token);
                 if (!hover) return null;
                 const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
                 return {
@@ -164,10 +164,11 @@ export class LspBridge {
         });
         languages.registerCompletionItemProvider(LANGUAGE_ID, {
             triggerCharacters: [' ', '"'],
-            provideCompletionItems: async (model, position) => {
+            // Monaco cancels a request it no longer wants (the text moved on); the server then stops too.
+            provideCompletionItems: async (model, position, _context, token) => {
                 const result = await this.connection.sendRequest(CompletionRequest.type, {
                     textDocument: { uri: model.uri.toString() }, position: this.toPosition(position)
-                });
+                }, token);
                 const items = result === null ? [] : Array.isArray(result) ? result : result.items;
                 const word = model.getWordUntilPosition(position);
                 const fallback = new this.monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
@@ -175,7 +176,7 @@ export class LspBridge {
             }
         });
         languages.registerCodeActionProvider(LANGUAGE_ID, {
-            provideCodeActions: async (model, range, context) => {
+            provideCodeActions: async (model, range, context, token) => {
                 const uri = model.uri.toString();
                 const wanted = new Set(context.markers.map(marker => `${marker.startLineNumber}:${marker.startColumn}:${marker.message}`));
                 const diagnostics = this.diagnosticsOf(uri).filter(diagnostic => {
@@ -186,7 +187,7 @@ export class LspBridge {
                     textDocument: { uri },
                     range: this.fromMonacoRange(range),
                     context: { diagnostics, only: context.only ? [context.only] : undefined }
-                });
+                }, token);
                 const actions = (result ?? []).filter((action): action is CodeAction => !isCommand(action));
                 return {
                     actions: actions.map(action => ({

@@ -405,3 +405,27 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
         ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }
+
+/** A report document as plain data, for sending between processes: each chart's SVG already drawn. */
+export interface PortableReportDocument {
+    readonly lang: ReportLang;
+    readonly title: string;
+    readonly blocks: readonly (Exclude<Block, ChartBlock> | (Omit<ChartBlock, 'svg'> & { readonly svg: string }))[];
+}
+
+/** Draws the charts of a document so that it can travel as JSON (the editor's PDF export). */
+export function toPortableDocument(document: ReportDocument): PortableReportDocument {
+    return { ...document, blocks: document.blocks.map(block => block.kind === 'chart' ? { ...block, svg: block.svg() } : block) };
+}
+
+/** The document again from its portable form. */
+export function fromPortableDocument(portable: PortableReportDocument): ReportDocument {
+    return {
+        ...portable,
+        blocks: portable.blocks.map(block => {
+            if (block.kind !== 'chart') return block;
+            const svg = block.svg;
+            return { ...block, svg: () => svg };
+        })
+    };
+}

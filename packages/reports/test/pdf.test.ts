@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
+import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
-import { EXAMPLES } from './support.js';
+import { EXAMPLES, loadReportData } from './support.js';
+import { buildReportDocument, toPortableDocument } from '../src/index.js';
+import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.js';
 
 /** The text of a PDF as poppler's pdftotext reads it, in reading order. */
 function pdfText(file: string): string {
@@ -83,5 +87,29 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         expect(readdirSync(statements).sort()).toEqual(['cwac.pdf', 'vale_ccg.pdf', 'west_ccg.pdf']);
         const text = pdfText(path.join(statements, 'cwac.pdf')).replace(/\s+/g, ' ');
         expect(text).toContain('Cheshire West and Chester Council: statement under');
+    });
+
+    it('is the same PDF when laid out in the language server and drawn in the editor with the fonts it ships', async () => {
+        // The editor's "Export report…" receives the laid-out document as JSON (charts drawn) and
+        // draws it with fonts copied beside its bundle: the bytes must be those of `pool report`.
+        const data = await loadReportData(path.join(REPO, 'examples/troubled-families.pool'));
+        const fontsShipped = scratchFolder({});
+        const dejavu = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+        for (const font of PDF_FONT_FILES) copyFileSync(path.join(dejavu, font), path.join(fontsShipped, font));
+        const sent = JSON.parse(JSON.stringify(toPortableDocument(buildReportDocument(data, { lang: 'cy' }))));
+        const fromEditor = await renderPortablePdf(sent, { fontDirectory: fontsShipped });
+        const direct = await renderPdf(data, { lang: 'cy' });
+        expect(Buffer.from(fromEditor).equals(Buffer.from(direct))).toBe(true);
+        const file = path.join(fontsShipped, 'report.pdf');
+        writeFileSync(file, fromEditor);
+        const text = pdfText(file).replace(/\s+/g, ' ');
+        expect(text).toContain('Greater Manchester Troubled Families Investment Agreement');
+        expect(text).toContain('£2,200,000');
+    });
+
+    it('says which font file is missing when the folder given lacks it', async () => {
+        const data = await loadReportData(path.join(REPO, 'examples/troubled-families.pool'));
+        const empty = scratchFolder({});
+        await expect(renderPdf(data, { fontDirectory: empty })).rejects.toThrow(/DejaVuSans\.ttf/);
     });
 });

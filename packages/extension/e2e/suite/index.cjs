@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const vscode = require('vscode');
+const { execFileSync } = require('node:child_process');
 
 const EXTENSION_ID = 'pool-project.pool-vscode';
 const tests = [];
@@ -161,10 +162,10 @@ test('New agreement opens an untitled agreement from the template, which checks'
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
-test('Export report writes Markdown, HTML and JSON where asked, atomically', async () => {
+test('Export report writes Markdown, HTML, JSON and PDF where asked, atomically', async () => {
     const document = await open('troubled-families.pool');
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-export-'));
-    for (const format of ['md', 'html', 'json']) {
+    for (const format of ['md', 'html', 'json', 'pdf']) {
         const target = vscode.Uri.file(path.join(folder, `report.${format}`));
         const written = await vscode.commands.executeCommand('pool.exportReport', { uri: document.uri.toString(), format, target: target.toString() });
         assert.equal(written, target.toString(), `${format} was written`);
@@ -173,7 +174,15 @@ test('Export report writes Markdown, HTML and JSON where asked, atomically', asy
     assert.match(read('md'), /Greater Manchester Troubled Families Investment Agreement/);
     assert.match(read('html'), /^<!DOCTYPE html>[\s\S]*£2,200,000[\s\S]*<\/html>\n?$/);
     assert.equal(JSON.parse(read('json')).agreement.title, 'Greater Manchester Troubled Families Investment Agreement');
-    assert.deepEqual(fs.readdirSync(folder).sort(), ['report.html', 'report.json', 'report.md'], 'no temporary files are left');
+    // The PDF: whole, with the fonts the extension ships embedded, and the report's text in it.
+    const pdf = fs.readFileSync(path.join(folder, 'report.pdf'));
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(pdf.subarray(-32).toString('latin1'), /%%EOF\s*$/);
+    assert.match(pdf.toString('latin1'), /\/FontName \/[A-Z]{6}\+DejaVuSans/);
+    const text = execFileSync('pdftotext', ['-layout', path.join(folder, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /Greater Manchester Troubled Families Investment Agreement/);
+    assert.match(text, /£2,200,000/);
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['report.html', 'report.json', 'report.md', 'report.pdf'], 'no temporary files are left');
 });
 
 test('Compare with last approved version says when the text is as its partners approved it', async () => {

@@ -1,8 +1,10 @@
+/// <reference path="./svg-to-pdfkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { type Block, buildReportDocument, type DocumentOptions, type ReportDocument, type TableBlock } from '../document.js';
+import { type Block, buildReportDocument, type DocumentOptions, fromPortableDocument, type PortableReportDocument, type ReportDocument, type TableBlock } from '../document.js';
 import type { ReportData } from '../report-data.js';
 
 /**
@@ -12,23 +14,44 @@ import type { ReportData } from '../report-data.js';
  * date fields hold a fixed date (1970-01-01) and its id derives from it, so the same agreement
  * gives the same bytes.
  */
-export async function renderPdf(data: ReportData, options: DocumentOptions = {}): Promise<Uint8Array> {
-    return renderPdfDocument(buildReportDocument(data, options), options.generatedAt);
+export async function renderPdf(data: ReportData, options: DocumentOptions & PdfOptions = {}): Promise<Uint8Array> {
+    return renderPdfDocument(buildReportDocument(data, options), options.generatedAt, options);
 }
 
-const require = createRequire(import.meta.url);
-const FONTS = {
-    regular: readFont('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-    bold: readFont('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-    mono: readFont('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf')
-};
+/** The PDF of a document laid out elsewhere (the language server lays it out for the editor). */
+export async function renderPortablePdf(document: PortableReportDocument, options: PdfOptions & { readonly generatedAt?: string } = {}): Promise<Uint8Array> {
+    return renderPdfDocument(fromPortableDocument(document), options.generatedAt, options);
+}
+
+export interface PdfOptions {
+    /**
+     * A folder holding the DejaVu fonts the PDF embeds (`DejaVuSans.ttf`, `DejaVuSans-Bold.ttf`,
+     * `DejaVuSansMono.ttf`), for a bundle that ships them beside itself (the VS Code extension).
+     * By default they are read from the `dejavu-fonts-ttf` package.
+     */
+    readonly fontDirectory?: string;
+}
+
+/** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
+export const PDF_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'] as const;
+
+interface Fonts { readonly regularFile: string; readonly regular: Buffer; readonly bold: Buffer; readonly mono: Buffer }
+const loadedFonts = new Map<string, Fonts>();
+
+/** The fonts, read once per folder on first use (not on import, so a bundle can load this module without them). */
+function fonts(directory: string | undefined): Fonts {
+    const folder = directory ?? path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    let loaded = loadedFonts.get(folder);
+    if (!loaded) {
+        const read = (file: string) => readFileSync(path.join(folder, file));
+        loaded = { regularFile: path.join(folder, PDF_FONT_FILES[0]), regular: read(PDF_FONT_FILES[0]), bold: read(PDF_FONT_FILES[1]), mono: read(PDF_FONT_FILES[2]) };
+        loadedFonts.set(folder, loaded);
+    }
+    return loaded;
+}
 
 /** Fingerprints print small and monospaced, on one line, so they can be compared by eye. */
 const isHash = (text: string) => /^(sha256:)?[0-9a-f]{64}$/.test(text);
-
-function readFont(module: string): Buffer {
-    return readFileSync(require.resolve(module));
-}
 
 const INK = '#0b0c0c';
 const GREY = '#505a5f';
@@ -37,14 +60,17 @@ const GREEN = '#00703c';
 const RED = '#d4351c';
 const MARGIN = 50;
 
-export async function renderPdfDocument(document: ReportDocument, generatedAt?: string): Promise<Uint8Array> {
+export async function renderPdfDocument(document: ReportDocument, generatedAt?: string, options: PdfOptions = {}): Promise<Uint8Array> {
+    const FONTS = fonts(options.fontDirectory);
     const pdf = new PDFDocument({
         size: 'A4',
         margin: MARGIN,
         bufferPages: true,
         lang: document.lang === 'cy' ? 'cy-GB' : 'en-GB',
         displayTitle: true,
-        info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: new Date(generatedAt ?? 0) }
+        info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: new Date(generatedAt ?? 0) },
+        // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
+        font: FONTS.regularFile
     });
     pdf.registerFont('body', FONTS.regular);
     pdf.registerFont('bold', FONTS.bold);
