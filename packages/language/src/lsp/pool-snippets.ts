@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, type MessageKey, t } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
@@ -25,6 +25,33 @@ export interface SnippetContext {
     readonly fingerprint?: string;
     /** The language of each snippet's description; English unless said. */
     readonly lang?: Lang;
+}
+
+/** Placeholder words a snippet puts in the text for the user to type over, by their English. */
+const PLACEHOLDER_WORDS: Readonly<Record<string, MessageKey>> = {
+    'Title of the agreement': 'snippet.text.title',
+    'Full name': 'snippet.text.full-name',
+    'Name of the pool': 'snippet.text.pool-name',
+    'What the pool pays for': 'snippet.text.pays-for',
+    'Director of Finance': 'snippet.text.approver',
+    'Description': 'snippet.text.description',
+    'Purpose': 'snippet.text.purpose',
+    'Name of the council': 'snippet.text.council-name',
+    'Name of the NHS body': 'snippet.text.nhs-name',
+    'What the partners want to change': 'snippet.text.change',
+    'people': 'snippet.text.people',
+    'families': 'snippet.text.families'
+};
+
+/** The snippets with their placeholder words in the context's language (keywords and ids stay as they are). */
+function inLanguage(snippets: Snippet[], context: SnippetContext): Snippet[] {
+    const lang = context.lang ?? 'en';
+    if (lang === 'en') return snippets;
+    return snippets.map(snippet => ({
+        ...snippet,
+        body: snippet.body.replace(/\$\{(\d+):([^}$|]*)\}/g, (whole, index: string, words: string) =>
+            (PLACEHOLDER_WORDS[words] ? `\${${index}:${t(PLACEHOLDER_WORDS[words], {} as never, lang)}}` : whole))
+    }));
 }
 
 /** The financial year (its first calendar year) that contains `date`: April to March. */
@@ -63,6 +90,10 @@ function lastYear(context: SnippetContext): string {
 
 /** Snippets that may start wherever a declaration may (the top level of a file). */
 export function declarationSnippets(context: SnippetContext): Snippet[] {
+    return inLanguage(declarationSnippetsInEnglish(context), context);
+}
+
+function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
     const partner = (index: number) => choice(index, context.partners, 'partner_id');
     const pool = (index: number) => choice(index, context.pools, 'pool_id');
     const year = defaultYear(context);
@@ -179,6 +210,10 @@ function sharesLines(context: SnippetContext): string[] {
 
 /** Snippets that may start inside an outcome's braces. */
 export function outcomeBodySnippets(context: SnippetContext): Snippet[] {
+    return inLanguage(outcomeBodySnippetsInEnglish(context), context);
+}
+
+function outcomeBodySnippetsInEnglish(context: SnippetContext): Snippet[] {
     return [{
         keyword: 'actual', label: 'actual', detail: t('snippet.actual', {}, context.lang ?? 'en'),
         body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : context.years[0] ?? context.currentYear)}} \${3|Q1,Q2,Q3,Q4|}$0`
@@ -187,6 +222,10 @@ export function outcomeBodySnippets(context: SnippetContext): Snippet[] {
 
 /** Snippets that may start inside a pool's braces. */
 export function poolBodySnippets(context: SnippetContext, usedYears: ReadonlySet<number>): Snippet[] {
+    return inLanguage(poolBodySnippetsInEnglish(context, usedYears), context);
+}
+
+function poolBodySnippetsInEnglish(context: SnippetContext, usedYears: ReadonlySet<number>): Snippet[] {
     const partner = (index: number) => choice(index, context.partners, 'partner_id');
     const free = context.years.find(year => !usedYears.has(year));
     const year = free === undefined ? defaultYear(context) : yearLabel(free);
@@ -208,6 +247,10 @@ export function poolBodySnippets(context: SnippetContext, usedYears: ReadonlySet
 
 /** Everything an agreement needs, for a new, empty file. */
 export function agreementTemplate(context: SnippetContext): Snippet {
+    return inLanguage([agreementTemplateInEnglish(context)], context)[0];
+}
+
+function agreementTemplateInEnglish(context: SnippetContext): Snippet {
     const first = defaultYear(context);
     const third = defaultYear(context, 2);
     return {

@@ -20,8 +20,9 @@ const AGREEMENT = `${HEADER}pool care "Care" pooled {
 }
 <|>`;
 
-async function snippetsAt(cursor: number, text = AGREEMENT): Promise<CompletionItem[]> {
+async function snippetsAt(cursor: number, text = AGREEMENT, lang: 'en' | 'cy' = 'en'): Promise<CompletionItem[]> {
     const { Pool } = createPoolServices(EmptyFileSystem);
+    Pool.pool.Settings.setLanguage(lang);
     let items: CompletionItem[] = [];
     await expectCompletion(Pool)({ text, index: cursor, assert: list => { items = list.items.filter(item => item.kind === CompletionItemKind.Snippet); } });
     return items;
@@ -74,5 +75,23 @@ describe('snippets', () => {
         const { Pool } = createPoolServices(EmptyFileSystem);
         const result = await validationHelper(Pool)(expand(template!.insertText!));
         expect(result.diagnostics.map(d => `${d.code}: ${d.message}`)).toEqual([]);
+    });
+
+    it('describes each snippet, and fills its placeholders, in Welsh for a Welsh editor, still valid at its defaults', async () => {
+        const [before] = AGREEMENT.split('<|>');
+        const topLevel = await snippetsAt(1, AGREEMENT, 'cy');
+        expect(topLevel.find(item => item.label === 'partner')?.detail).toBe('datganiad partner');
+        const partner = expand(topLevel.find(item => item.label === 'partner')!.insertText!);
+        expect(partner).toBe('partner id "Enw llawn" council');
+        for (const item of topLevel) {
+            expect(await syntaxErrors(`${before}}\n${expand(item.insertText!)}\n`), item.label).toEqual([]);
+        }
+        const template = (await snippetsAt(0, '<|>', 'cy')).find(item => item.label === 'agreement template')!;
+        const text = expand(template.insertText!);
+        expect(text).toContain('agreement "Teitl y cytundeb" {');
+        expect(text).toContain('pool fund "Enw\'r gronfa" pooled under section 75 {');
+        expect(text).not.toMatch(/Title of the agreement|Name of the pool|What the pool pays for/);
+        const { Pool } = createPoolServices(EmptyFileSystem);
+        expect((await validationHelper(Pool)(text)).diagnostics.map(d => `${d.code}: ${d.message}`)).toEqual([]);
     });
 });
