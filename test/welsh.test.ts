@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runPool } from './support/cli.js';
 import { LspClient } from './support/lsp-client.js';
 import { REPO } from './support/paths.js';
+import { scratchFolder } from './support/scratch.js';
 
 /**
  * Welsh: the invalid examples checked with `pool check --lang cy` and by a language server whose
@@ -115,6 +116,63 @@ describe('hovers in Welsh', () => {
         } finally {
             await client.stop();
         }
+    });
+});
+
+describe('editing in Welsh', () => {
+    const AGREEMENT = [
+        'agreement "Anytown care" {',
+        '    period 2013/14 to 2013/14',
+        '    host council',
+        '}',
+        'import "registers/partners.pool"',
+        'partner council "Anytown Council" council',
+        'pool care "Care" pooled {',
+        '    2013/14 { council £100,000  nhs £50,000 }',
+        '}',
+        'savings of care {',
+        '    2013/14 { council £30,000  nhs £10,000 }',
+        '}',
+        'share savings of care {',
+        '    council 60%',
+        '    nhs 40%',
+        '}',
+        ''
+    ].join('\n');
+    let client: LspClient;
+    let uri: string;
+    beforeAll(async () => {
+        const root = scratchFolder({ 'agreement.pool': AGREEMENT, 'registers/partners.pool': 'partner nhs "NHS Anytown CCG" health\n' }, 'pool-cy-');
+        uri = pathToFileURL(path.join(root, 'agreement.pool')).toString();
+        client = await LspClient.start([root], { locale: 'cy', settings: { inlayHints: { enabled: true } } });
+        await client.openAndWaitForDiagnostics(path.join(root, 'agreement.pool'));
+    });
+    afterAll(async () => {
+        await client?.stop();
+    });
+
+    /** The message a rename of `council` (line 6) to `newName` is refused with. */
+    async function refusal(newName: string): Promise<string> {
+        const error = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 5, character: 10 }, newName }, 30_000)
+            .then(() => 'not refused', (refused: unknown) => (refused as Error).message);
+        return error;
+    }
+
+    it('refuses a rename in Welsh, saying why and where', async () => {
+        expect(await refusal('nhs')).toBe("mae `nhs` eisoes yn ddynodydd partner yn registers/partners.pool ar linell 1, a byddai'r ddau i'w gweld yn y ffeil hon; dewiswch ddynodydd arall");
+        expect(await refusal('care')).toBe('mae `care` eisoes yn ddynodydd cronfa ar linell 7; dewiswch ddynodydd arall');
+        expect(await refusal('two words')).toBe("nid yw `two words` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau");
+        expect(await refusal('pool')).toBe("ni all `pool` fod yn ddynodydd: mae'n air yn iaith Pool");
+    });
+
+    it('labels the computed figures in Welsh, with what a share is of', async () => {
+        const hints = await client.request<{ label: string; tooltip?: string }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } } }, 30_000);
+        expect(hints.map(hint => `${hint.label} | ${hint.tooltip}`)).toEqual([
+            "cyfanswm £150,000 | Union swm cyfraniadau'r flwyddyn hon i'r gronfa.",
+            'cyfanswm £40,000 | Union swm yr arbedion a ragwelir ar gyfer y flwyddyn hon.',
+            '£24,000 | Cyfran council o arbedion a ragwelir o £40,000.',
+            '£16,000 | Cyfran nhs o arbedion a ragwelir o £40,000.'
+        ]);
     });
 });
 

@@ -197,7 +197,7 @@ function shareSentence(ctx: Context, share: ShareData): string | undefined {
     if (!share.subject) return undefined;
     const parts = share.lines.map(line => text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount)));
     if (share.reinvest) parts.push(text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount)));
-    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, listInWords(parts, ctx.lang), share.base ? text.sentences.shareBase(share.base.description, ctx.money(share.base.amount)) : undefined);
+    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, listInWords(parts, ctx.lang), share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined);
 }
 
 function contributionBlocks(ctx: Context): Block[] {
@@ -313,7 +313,7 @@ function shareBlocks(ctx: Context): Block[] {
         const subject = share.subject?.title ?? text.unknown;
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
-        if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.description, ctx.money(share.base.amount)) });
+        if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
         const rows = share.lines.map(line => [ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? '–' : ctx.money(line.amount), line.cap === null ? '–' : ctx.money(line.cap)]);
         if (share.reinvest) rows.push([text.labels.reinvested, ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount), '–']);
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {

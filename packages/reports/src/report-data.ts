@@ -1,6 +1,6 @@
 import {
     type AgreementModel, type ActualInfo, type AmountValue, type OutcomeInfo, type PoolInfo, type QuantityValue, type ShareInfo,
-    Rational, formatQuantity, partnerStatements, penceToDecimalString, periodLabel, sha256Hex, yearLabel
+    Rational, formatQuantity, partnerStatements, penceToDecimalString, periodLabel, render, sha256Hex, yearLabel
 } from '@pool/language';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -137,13 +137,19 @@ export interface OutcomeChartData {
     readonly actuals: readonly { readonly at: number; readonly value: number; readonly label: string; readonly rag: string | null }[];
 }
 
+/** What a share clause shares: the overspend it covers, the projected savings, or results payments. */
+export type ShareBasis = 'overspend' | 'projected-savings' | 'results-payments';
+
 export interface ShareData {
     readonly kind: string;
     readonly family: 'benefit' | 'risk';
     readonly subject: { readonly kind: 'pool' | 'outcome'; readonly id: string; readonly title: string } | null;
     readonly proRata: boolean;
-    /** The amount shared, when the agreement states or implies one. */
-    readonly base: { readonly amount: Money; readonly description: string } | null;
+    /**
+     * The amount shared, when the agreement states or implies one: what it is (`basis`), and
+     * `description` in English for programs; reports word it from `basis` in their language.
+     */
+    readonly base: { readonly amount: Money; readonly basis: ShareBasis; readonly description: string } | null;
     readonly lines: readonly { readonly partner: string; readonly percent: string | null; readonly amount: Money; readonly cap: Money }[];
     readonly reinvest: { readonly percent: string; readonly amount: Money } | null;
     readonly totalPercent: string | null;
@@ -465,7 +471,9 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
         family: share.family,
         subject,
         proRata: share.proRata,
-        base: share.base ? { amount: money(share.base.pence), description: share.base.description } : null,
+        base: share.base
+            ? { amount: money(share.base.pence), basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis, description: render(share.base.description, 'en') }
+            : null,
         lines: share.lines.map((line, index) => ({
             partner: line.partnerId,
             percent: line.points?.toDecimal(4) ?? null,

@@ -1,13 +1,13 @@
-import { type MessageKey, t } from '@pool/language';
+import { type MessageKey, type MessageParams, plural, t } from '@pool/language';
+import type { ShareBasis } from './report-data.js';
 
 /**
- * The reports' text in English and Welsh: headings, labels and chart words come from the message
- * catalogue (packages/language/src/i18n/messages.ts, keys `report.*`); the sentence patterns,
- * which choose their words by the figures they are given, are here. Values put into a pattern are
- * formatted by the caller; escaping is the renderer's job. Welsh
- * follows the Welsh Government's public-sector terms (cronfa gyfun, arbedion, blwyddyn ariannol,
- * corff lletyol). A sentence built by the model itself (the description of what a share clause
- * shares) is English, so the Welsh report says the amount instead.
+ * The reports' text in English and Welsh. Every word comes from the message catalogue
+ * (packages/language/src/i18n/messages.ts: `report.*` keys, `share-base.*` for what a share clause
+ * shares); here the figures are put into those sentences, choosing a sentence by the figures it is
+ * given (a total or none, a stale approval or not). Values are formatted by the caller; escaping
+ * is the renderer's job. Welsh follows the Welsh Government's public-sector terms (cronfa gyfun,
+ * arbedion, blwyddyn ariannol, corff lletyol).
  */
 export type ReportLang = 'en' | 'cy';
 
@@ -111,8 +111,8 @@ export interface ReportText {
         readonly amountInYear: (amount: string, year: string) => string;
         readonly valueInYear: (value: string, year: string) => string;
         readonly valueByYear: (value: string, year: string) => string;
-        /** What a share clause shares, said in words: the model's description (English) or the amount. */
-        readonly shareBase: (description: string, amount: string) => string;
+        /** What a share clause shares, said in words: `projected savings of £8,900,000`. */
+        readonly shareBase: (basis: ShareBasis, amount: string) => string;
         readonly spends: (pool: string, spend: string, income: string, year: string, balance: string) => string;
         readonly noSpending: (pool: string) => string;
         readonly outcome: (description: string, direction: 'increase' | 'reduce' | null, baseline: string, target: string, measuredBy: string | undefined) => string;
@@ -159,90 +159,77 @@ function catalogueWords(lang: ReportLang): Words {
     } as unknown as Words;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** A sentence whose first word is a placeholder (a share kind) starts with a capital letter. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const en: ReportText = {
-    ...catalogueWords('en'),
-    reportTitle: title => `${title}: agreement report`,
-    statementTitle: (partner, title) => `${partner}: statement under ${title}`,
-    untitled: 'Untitled agreement',
-    skipLink: 'Skip to main content',
-    unknown: 'unknown',
-    sentences: {
-        contributes: (partner, amounts, pool, total) => `${partner} puts ${amounts} into the ${pool}${total ? `: ${total} in all` : ''}.`,
-        amountInYear: (amount, year) => `${amount} in ${year}`,
-        valueInYear: (value, year) => `${value} in ${year}`,
-        valueByYear: (value, year) => `${value} by ${year}`,
-        shareBase: description => description,
-        spends: (pool, spend, income, year, balance) => `In ${year} the ${pool} spends ${spend} of its ${income} income, leaving ${balance}.`,
-        noSpending: pool => `No spending from the ${pool} is set out.`,
-        outcome: (description, direction, baseline, target, measuredBy) =>
-            `${description}: ${direction === 'increase' ? 'to rise' : direction === 'reduce' ? 'to fall' : 'to move'} from ${baseline} to ${target}${measuredBy ? `, measured by ${measuredBy}` : ''}.`,
-        latestActual: (value, period, rag, expected) => `The latest actual is ${value} in ${period}${expected ? ` against ${expected} expected on the trajectory` : ''}${rag ? ` (${rag})` : ''}.`,
-        payment: (rate, per, cap, atTarget) => `Payment by results: ${rate} per ${per}${cap ? `, up to ${cap}` : ''}${atTarget ? `; ${atTarget} if the target is met` : ''}.`,
-        share: (kind, subject, parts, base) => `${kind} of the ${subject}${base ? ` (${base})` : ''} are shared: ${parts}.`,
-        sharePart: (partner, percent, amount) => `${partner} ${percent}${amount ? ` (${amount})` : ''}`,
-        reinvestPart: (percent, amount) => `${percent} reinvested${amount ? ` (${amount})` : ''}`,
-        savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
-            `Savings of ${total} are projected from the ${pool} from ${first} to ${last}, against ${investment} put in: a net benefit of ${netBenefit}${payback ? `, paying back in ${payback}` : ''}${returnPerPound ? `, ${returnPerPound} saved for every £1 put in` : ''}.`,
-        approval: (approver, partner, date, stale) => `${approver} approved for ${partner} on ${date}${stale ? '; the text has changed since, so this approval is stale' : ''}.`,
-        checksPassed: 'All checks passed.',
-        checksFailed: (errors, warnings) => `The checks found ${plural(errors, 'error', 'errors')}${warnings ? ` and ${plural(warnings, 'warning', 'warnings')}` : ''}. The figures below may be incomplete until they are fixed.`,
-        checksWarnings: warnings => `No errors; the checks found ${plural(warnings, 'warning', 'warnings')}.`,
-        noApprovals: 'No approvals are recorded.',
-        noOutcomes: 'No outcomes are set out.',
-        noShares: 'No sharing of savings or risk is set out.',
-        fingerprintExplained: 'A reviewer can compare these with the files they hold (sha256sum) to tell whether this report matches the agreement text.',
-        statementTotals: (paysIn, receives, bears) => `In all it pays in ${paysIn}, receives ${receives} of shared benefits and bears ${bears} of overspends.`,
-        chartContributions: title => `Chart: contributions to the ${title} by partner and year`,
-        chartShares: (kind, subject) => `Chart: each partner's share of ${kind.toLowerCase()} of the ${subject}, in pounds`,
-        chartOutcome: description => `Chart: ${description}, baseline to target, with actuals`,
-        shareKind: kind => ({ savings: 'Savings', benefits: 'Benefits', overspend: 'Overspends', overspends: 'Overspends', underspend: 'Underspends', underspends: 'Underspends' } as Record<string, string>)[kind] ?? kind,
-        trajectoryExplained: 'The dashed line is the straight-line trajectory from the baseline to the target; each dot is an actual, coloured by its status (green on track, amber at 75% or more of the expected improvement, red below).'
-    }
+const SHARE_KINDS: Record<string, MessageKey> = {
+    savings: 'report.share-kind.savings', benefits: 'report.share-kind.benefits', overspend: 'report.share-kind.overspend',
+    overspends: 'report.share-kind.overspend', underspend: 'report.share-kind.underspend', underspends: 'report.share-kind.underspend'
 };
 
+/** The report's text in `lang`: every word from the catalogue, the figures put in here. */
+function textIn(lang: ReportLang): ReportText {
+    const say = <K extends MessageKey>(key: K, params: MessageParams<K>) => t(key, params, lang);
+    const word = (key: MessageKey) => t(key, {} as never, lang);
+    const count = (n: number, one: MessageKey, other: MessageKey) => t(plural(n, one, other), { count: n } as never, lang);
+    const inBrackets = (amount: string | undefined) => (amount ? ` (${amount})` : '');
+    return {
+        ...catalogueWords(lang),
+        reportTitle: title => say('report.title', { title }),
+        statementTitle: (partner, title) => say('report.statement-title', { partner, title }),
+        untitled: word('report.untitled'),
+        skipLink: word('report.skip-link'),
+        unknown: word('word.unknown'),
+        sentences: {
+            contributes: (partner, amounts, pool, total) => (total
+                ? say('report.sentence.contributes-total', { partner, amounts, pool, total })
+                : say('report.sentence.contributes', { partner, amounts, pool })),
+            amountInYear: (amount, year) => say('report.sentence.amount-in-year', { amount, year }),
+            valueInYear: (value, year) => say('report.sentence.amount-in-year', { amount: value, year }),
+            valueByYear: (value, year) => say('report.sentence.value-by-year', { value, year }),
+            shareBase: (basis, amount) => say(`share-base.${basis}`, { amount }),
+            spends: (pool, spend, income, year, balance) => say('report.sentence.spends', { pool, spend, income, year, balance }),
+            noSpending: pool => say('report.sentence.no-spending', { pool }),
+            outcome: (description, direction, baseline, target, measuredBy) => say(
+                direction === 'increase' ? 'report.sentence.outcome.increase' : direction === 'reduce' ? 'report.sentence.outcome.reduce' : 'report.sentence.outcome.change',
+                { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }),
+            latestActual: (value, period, rag, expected) => say('report.sentence.latest-actual', {
+                value, period, expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '', status: inBrackets(rag)
+            }),
+            payment: (rate, per, cap, atTarget) => say('report.sentence.payment', {
+                rate, unit: per, cap: cap ? say('report.sentence.payment.cap', { cap }) : '', atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
+            }),
+            share: (kind, subject, parts, base) => capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
+            sharePart: (partner, percent, amount) => `${partner} ${percent}${inBrackets(amount)}`,
+            reinvestPart: (percent, amount) => say('report.sentence.reinvest-part', { percent, amount: inBrackets(amount) }),
+            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) => say('report.sentence.savings', {
+                pool, total, first, last, investment, netBenefit,
+                payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
+                returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
+            }),
+            approval: (approver, partner, date, stale) => say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
+            checksPassed: word('report.sentence.checks-passed'),
+            checksFailed: (errors, warnings) => say('report.sentence.checks-failed', {
+                errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
+                warnings: warnings ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }) : ''
+            }),
+            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
+            noApprovals: word('report.sentence.no-approvals'),
+            noOutcomes: word('report.sentence.no-outcomes'),
+            noShares: word('report.sentence.no-shares'),
+            fingerprintExplained: word('report.sentence.fingerprint-explained'),
+            statementTotals: (paysIn, receives, bears) => say('report.sentence.statement-totals', { paysIn, receives, bears }),
+            chartContributions: title => say('report.sentence.chart-contributions', { pool: title }),
+            chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: kind.toLowerCase(), subject }),
+            chartOutcome: description => say('report.sentence.chart-outcome', { description }),
+            shareKind: kind => (SHARE_KINDS[kind] ? word(SHARE_KINDS[kind]) : kind),
+            trajectoryExplained: word('report.sentence.trajectory-explained')
+        }
+    };
+}
 
-const cy: ReportText = {
-    ...catalogueWords('cy'),
-    reportTitle: title => `${title}: adroddiad ar y cytundeb`,
-    statementTitle: (partner, title) => `${partner}: datganiad o dan ${title}`,
-    untitled: 'Cytundeb heb deitl',
-    skipLink: 'Neidio i’r prif gynnwys',
-    unknown: 'anhysbys',
-    sentences: {
-        contributes: (partner, amounts, pool, total) => `Mae ${partner} yn cyfrannu ${amounts} i’r gronfa ${pool}${total ? `: ${total} i gyd` : ''}.`,
-        amountInYear: (amount, year) => `${amount} yn ${year}`,
-        valueInYear: (value, year) => `${value} yn ${year}`,
-        valueByYear: (value, year) => `${value} erbyn ${year}`,
-        shareBase: (_description, amount) => `swm a rennir: ${amount}`,
-        spends: (pool, spend, income, year, balance) => `Yn ${year} mae’r gronfa ${pool} yn gwario ${spend} o’i hincwm o ${income}, gan adael ${balance}.`,
-        noSpending: pool => `Nid oes gwariant o’r gronfa ${pool} wedi’i nodi.`,
-        outcome: (description, direction, baseline, target, measuredBy) =>
-            `${description}: ${direction === 'increase' ? 'codi' : direction === 'reduce' ? 'gostwng' : 'symud'} o ${baseline} i ${target}${measuredBy ? `, wedi’i fesur gan ${measuredBy}` : ''}.`,
-        latestActual: (value, period, rag, expected) => `Y gwerth gwirioneddol diweddaraf yw ${value} yn ${period}${expected ? ` yn erbyn ${expected} a ddisgwylir ar y llwybr` : ''}${rag ? ` (${rag})` : ''}.`,
-        payment: (rate, per, cap, atTarget) => `Talu yn ôl canlyniadau: ${rate} am bob ${per}${cap ? `, hyd at ${cap}` : ''}${atTarget ? `; ${atTarget} os cyrhaeddir y targed` : ''}.`,
-        share: (kind, subject, parts, base) => `Rhennir ${kind.toLowerCase()} y gronfa ${subject}${base ? ` (${base})` : ''}: ${parts}.`,
-        sharePart: (partner, percent, amount) => `${partner} ${percent}${amount ? ` (${amount})` : ''}`,
-        reinvestPart: (percent, amount) => `${percent} wedi’i ailfuddsoddi${amount ? ` (${amount})` : ''}`,
-        savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
-            `Rhagwelir arbedion o ${total} o’r gronfa ${pool} o ${first} i ${last}, yn erbyn ${investment} a roddwyd i mewn: budd net o ${netBenefit}${payback ? `, yn talu’n ôl yn ${payback}` : ''}${returnPerPound ? `, ${returnPerPound} wedi’i arbed am bob £1 a roddwyd i mewn` : ''}.`,
-        approval: (approver, partner, date, stale) => `Cymeradwyodd ${approver} ar ran ${partner} ar ${date}${stale ? '; mae’r testun wedi newid ers hynny, felly mae’r gymeradwyaeth hon yn hen' : ''}.`,
-        checksPassed: 'Pasiodd pob gwiriad.',
-        checksFailed: (errors, warnings) => `Canfu’r gwiriadau ${errors} gwall${warnings ? ` a ${warnings} rhybudd` : ''}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.`,
-        checksWarnings: warnings => `Dim gwallau; canfu’r gwiriadau ${warnings} rhybudd.`,
-        noApprovals: 'Nid oes cymeradwyaethau wedi’u cofnodi.',
-        noOutcomes: 'Nid oes canlyniadau wedi’u nodi.',
-        noShares: 'Nid oes trefniant i rannu arbedion na risg wedi’i nodi.',
-        fingerprintExplained: 'Gall adolygydd gymharu’r rhain â’r ffeiliau sydd ganddo (sha256sum) i weld a yw’r adroddiad hwn yn cyfateb i destun y cytundeb.',
-        statementTotals: (paysIn, receives, bears) => `At ei gilydd mae’n talu ${paysIn} i mewn, yn cael ${receives} o fuddion a rennir ac yn ysgwyddo ${bears} o orwariant.`,
-        chartContributions: title => `Siart: cyfraniadau i’r gronfa ${title} fesul partner a blwyddyn`,
-        chartShares: (kind, subject) => `Siart: cyfran pob partner o ${kind.toLowerCase()} y gronfa ${subject}, mewn punnoedd`,
-        chartOutcome: description => `Siart: ${description}, o’r llinell sylfaen i’r targed, gyda’r gwerthoedd gwirioneddol`,
-        shareKind: kind => ({ savings: 'Arbedion', benefits: 'Buddion', overspend: 'Gorwariant', overspends: 'Gorwariant', underspend: 'Tanwariant', underspends: 'Tanwariant' } as Record<string, string>)[kind] ?? kind,
-        trajectoryExplained: 'Y llinell doriad yw’r llwybr syth o’r llinell sylfaen i’r targed; mae pob dot yn werth gwirioneddol, wedi’i liwio yn ôl ei statws (gwyrdd ar y trywydd iawn, ambr ar 75% neu fwy o’r gwelliant disgwyliedig, coch islaw hynny).'
-    }
-};
+const en = textIn('en');
+const cy = textIn('cy');
 
 /** The report's words in each language; the compiler refuses a language that lacks one. */
 export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy };

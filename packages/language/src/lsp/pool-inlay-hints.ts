@@ -2,6 +2,7 @@ import { type AstNode, AstUtils, GrammarUtils, type LangiumDocument } from 'lang
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { type Lang, render, t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { formatPercent } from '../money/percent.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
@@ -35,34 +36,35 @@ export class PoolInlayHintProvider implements InlayHintProvider {
 
     private hintsFor(model: AgreementModel, node: AstNode): InlayHint[] {
         const money = (pence: bigint) => formatMoney(pence, { currency: model.currency });
+        const lang = this.settings.language;
         if (ast.isPoolYear(node)) {
             const income = yearFiguresOf(model, node)?.income;
-            return income === undefined ? [] : [hint(end(node), `sums to ${money(income)}`, 'The exact sum of this year\'s contributions to the pool.')];
+            return income === undefined ? [] : [hint(end(node), t('inlay.sums-to', { amount: money(income) }, lang), t('inlay.sums-to.contributions', {}, lang))];
         }
         if (ast.isSpendBlock(node)) {
             const found = spendBlockOf(model, node);
             const spend = found?.figures?.spend;
             if (spend === undefined) return [];
             const income = found?.figures?.income;
-            return [hint(end(node), income === undefined ? `spends ${money(spend)}` : `spends ${money(spend)} of ${money(income)}`,
-                'The exact sum of the pool\'s spend lines this year, and of its contributions.')];
+            return [hint(end(node), income === undefined ? t('inlay.spends', { spend: money(spend) }, lang) : t('inlay.spends-of', { spend: money(spend), income: money(income) }, lang),
+                t('inlay.spends.tooltip', {}, lang))];
         }
         if (ast.isSavingsYear(node)) {
             const year = /^(\d{4})\//.exec(node.year ?? '')?.[1];
             const total = year === undefined ? undefined : savingsOf(model, node.$container)?.byYear.get(Number(year));
-            return total === undefined ? [] : [hint(end(node), `sums to ${money(total)}`, 'The exact sum of the savings projected for this year.')];
+            return total === undefined ? [] : [hint(end(node), t('inlay.sums-to', { amount: money(total) }, lang), t('inlay.sums-to.savings', {}, lang))];
         }
         if (ast.isShare(node)) {
             const share = shareOf(model, node);
-            return share ? shareHints(share, money) : [];
+            return share ? shareHints(share, money, lang) : [];
         }
         return [];
     }
 }
 
-function shareHints(share: ShareInfo, money: (pence: bigint) => string): InlayHint[] {
+function shareHints(share: ShareInfo, money: (pence: bigint) => string, lang: Lang): InlayHint[] {
     const hints: InlayHint[] = [];
-    const of = share.base ? ` of ${share.base.description}` : '';
+    const base = share.base ? render(share.base.description, lang) : undefined;
     const unlisted: string[] = [];
     share.lines.forEach((line, index) => {
         const pounds = share.pounds?.byLine[index];
@@ -74,16 +76,16 @@ function shareHints(share: ShareInfo, money: (pence: bigint) => string): InlayHi
             return;
         }
         const anchor = GrammarUtils.findNodeForProperty(line.node.$cstNode, 'percent') ?? GrammarUtils.findNodeForProperty(line.node.$cstNode, 'partner');
-        if (anchor) hints.push(hint(anchor.range.end, label, `${line.partnerId}'s share${of}.`));
+        if (anchor) hints.push(hint(anchor.range.end, label, base ? t('inlay.share-of', { partner: line.partnerId, base }, lang) : t('inlay.share', { partner: line.partnerId }, lang)));
     });
     share.reinvestments.forEach((reinvestment, index) => {
         const anchor = GrammarUtils.findNodeForProperty(reinvestment.node.$cstNode, 'percent');
         if (anchor && index === 0 && share.pounds && share.reinvestments.length === 1) {
-            hints.push(hint(anchor.range.end, money(share.pounds.reinvested), `Put back into the pool${of}.`));
+            hints.push(hint(anchor.range.end, money(share.pounds.reinvested), base ? t('inlay.reinvested-of', { base }, lang) : t('inlay.reinvested', {}, lang)));
         }
     });
     if (unlisted.length > 0 && share.node.$cstNode) {
-        hints.push(hint(end(share.node), unlisted.join(', '), `Each partner's share pro rata to its contributions${of}.`));
+        hints.push(hint(end(share.node), unlisted.join(', '), base ? t('inlay.pro-rata-of', { base }, lang) : t('inlay.pro-rata', {}, lang)));
     }
     return hints;
 }

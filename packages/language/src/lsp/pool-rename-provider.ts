@@ -3,13 +3,14 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, type RenameParams, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
+import { type Lang, t } from '../i18n/messages.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**
  * Rename a partner, pool, outcome or ring-fence everywhere it is used: in its own file and in every
  * file that sees it through imports (renaming a partner in a register renames it in each agreement
  * that imports the register). A new id that is not an id, or that is already declared where the
- * renamed one is visible, is refused with a message saying why.
+ * renamed one is visible, is refused with a message saying why, in the client's display language.
  */
 export class PoolRenameProvider extends DefaultRenameProvider {
     private readonly services: PoolServices;
@@ -27,8 +28,9 @@ export class PoolRenameProvider extends DefaultRenameProvider {
         const oldName = (target as { name?: string }).name ?? '';
         const newName = params.newName.trim();
         if (newName === oldName) return { changes: {} };
-        this.refuseInvalid(newName);
-        this.refuseClash(target, newName);
+        const lang = this.services.pool.Settings.language;
+        this.refuseInvalid(newName, lang);
+        this.refuseClash(target, newName, lang);
         return super.rename(document, { ...params, newName });
     }
 
@@ -38,23 +40,22 @@ export class PoolRenameProvider extends DefaultRenameProvider {
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
-    private refuseInvalid(newName: string): void {
+    private refuseInvalid(newName: string, lang: Lang): void {
         const tokens = this.services.parser.Lexer.tokenize(newName);
         const token = tokens.tokens[0];
         const single = tokens.errors.length === 0 && tokens.tokens.length === 1 && (tokens.hidden ?? []).length === 0 && token.image === newName;
         if (single && (token.tokenType.name === 'ID' || this.idWords.has(token.tokenType.name))) return;
         if (single && /^[_a-zA-Z]/.test(newName)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` cannot be an id: it is a word of the Pool language`);
+            throw new ResponseError(ErrorCodes.InvalidParams, t('rename.keyword', { name: newName }, lang));
         }
-        throw new ResponseError(ErrorCodes.InvalidParams,
-            `\`${newName}\` is not an id: an id starts with a letter or _, followed by letters, digits, _ or -, with no spaces`);
+        throw new ResponseError(ErrorCodes.InvalidParams, t('rename.not-an-id', { name: newName }, lang));
     }
 
     /** The new id must not be declared already anywhere the renamed declaration is visible. */
-    private refuseClash(target: AstNode, newName: string): void {
+    private refuseClash(target: AstNode, newName: string, lang: Lang): void {
         if (ast.isRingFence(target)) {
             const clash = target.$container.ringfences.find(other => other !== target && other.name === newName);
-            if (clash) throw new ResponseError(ErrorCodes.InvalidParams, `pool ${target.$container.name} already has a ring-fence called \`${newName}\``);
+            if (clash) throw new ResponseError(ErrorCodes.InvalidParams, t('rename.ring-fence-taken', { pool: target.$container.name, name: newName }, lang));
             return;
         }
         const home = AstUtils.getDocument<ast.Document>(target);
@@ -65,11 +66,11 @@ export class PoolRenameProvider extends DefaultRenameProvider {
             const declaration = this.services.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>).declarations.get(newName)?.[0];
             if (declaration) {
                 const line = (declaration.node.$cstNode?.range.start.line ?? 0) + 1;
-                const kind = declaration.kind === 'outcome' ? 'an outcome' : `a ${declaration.kind}`;
                 const where = declaration.document.uri.toString() === home.uri.toString()
-                    ? `on line ${line}`
-                    : `in ${relativeTo(home, declaration.document)} on line ${line}, and both would be seen in ${document === home ? 'this file' : relativeTo(home, document)}`;
-                throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is already the id of ${kind} ${where}; choose another id`);
+                    ? t('word.on-line', { line }, lang)
+                    : t('rename.taken.elsewhere', { file: relativeTo(home, declaration.document), line, seen: document === home ? t('rename.this-file', {}, lang) : relativeTo(home, document) }, lang);
+                const taken = declaration.kind === 'outcome' ? 'rename.taken.outcome' : declaration.kind === 'pool' ? 'rename.taken.pool' : 'rename.taken.partner';
+                throw new ResponseError(ErrorCodes.InvalidParams, t(taken, { name: newName, where }, lang));
             }
         }
     }

@@ -527,19 +527,19 @@ class ModelBuilder {
 
     private shareBase(family: 'benefit' | 'risk', subject: ShareInfo['subject'], savings: readonly SavingsInfo[], covering: AmountValue | undefined): ShareInfo['base'] {
         if (family === 'risk') {
-            return covering?.pence !== undefined ? { pence: covering.pence, description: `an overspend of ${formatMoney(covering.pence, { currency: this.currency })}` } : undefined;
+            return covering?.pence !== undefined ? { pence: covering.pence, description: message('share-base.overspend', { amount: formatMoney(covering.pence, { currency: this.currency }) }) } : undefined;
         }
         if (subject?.kind === 'pool') {
             const projections = savings.filter(projection => projection.pool === subject.pool);
             const total = projections.length > 0 ? sumKnown(projections.map(projection => projection.total)) : undefined;
-            return total !== undefined ? { pence: total, description: `projected savings of ${formatMoney(total, { currency: this.currency })}` } : undefined;
+            return total !== undefined ? { pence: total, description: message('share-base.projected-savings', { amount: formatMoney(total, { currency: this.currency }) }) } : undefined;
         }
         if (subject?.kind === 'outcome') {
             const payment = subject.outcome.payment;
             if (payment?.paymentAtTarget !== undefined) {
                 const cap = payment.cap?.pence;
                 const pence = cap !== undefined && cap < payment.paymentAtTarget ? cap : payment.paymentAtTarget;
-                return { pence, description: `results payments of ${formatMoney(pence, { currency: this.currency })} if the target is met` };
+                return { pence, description: message('share-base.results-payments', { amount: formatMoney(pence, { currency: this.currency }) }) };
             }
         }
         return undefined;

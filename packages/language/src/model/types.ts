@@ -318,8 +318,11 @@ export interface ShareInfo {
     readonly covering?: AmountValue;
     /** Sum of every partner's share and the reinvestment, in percentage points. */
     readonly totalPoints: Rational | undefined;
-    /** The amount being shared, when the agreement states or implies one. */
-    readonly base?: { readonly pence: bigint; readonly description: string };
+    /**
+     * The amount being shared, when the agreement states or implies one, and what it is
+     * (`projected savings of £8,900,000`), to be worded in the reader's language with `render`.
+     */
+    readonly base?: { readonly pence: bigint; readonly description: Message };
     /** Each line's share of `base` in pence (largest-remainder rounding), and the reinvested part. */
     readonly pounds?: { readonly byLine: readonly bigint[]; readonly reinvested: bigint };
 }
