@@ -215,6 +215,55 @@ describe('choosing the language on the command line', () => {
     it('a usage error is worded in the language chosen', () => {
         const result = runPool(['check', '--lang', 'cy', 'no-such-folder']);
         expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(/^pool: methu darllen no-such-folder: .+\n$/);
+        expect(result.stderr).toBe("pool: methu darllen no-such-folder: nid oes ffeil na ffolder o'r fath\n");
+    });
+
+    it('pool --help --lang cy lists the commands in Welsh', () => {
+        const result = runPool(['--help', '--lang', 'cy']);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^Defnydd: pool /);
+        expect(result.stdout).toContain("Gwirio cytundebau cyllideb gyfun wedi'u hysgrifennu yn iaith Pool.");
+        expect(result.stdout).toContain('\nOpsiynau:\n');
+        expect(result.stdout).toContain('\nGorchmynion:\n');
+        expect(result.stdout).toMatch(/check \[options\] <paths\.\.\.> +gwirio cytundebau a rhoi gwybod am bob problem/);
+        expect(result.stdout).toMatch(/help \[command\] +dangos cymorth ar gyfer gorchymyn/);
+        expect(result.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/);
+    });
+
+    it('POOL_LANG=cy gives a command\'s help in Welsh: options, choices, defaults, exit statuses and examples', () => {
+        const result = runPool(['check', '--help'], { env: { POOL_LANG: 'cy' } });
+        expect(result.status).toBe(0);
+        const text = result.stdout.replace(/\s+/g, ' ');
+        expect(text).toContain('Dadleuon: paths ffeiliau .pool, ffolderi');
+        expect(text).toContain('(dewisiadau: "text", "json", "sarif", "github", "junit", rhagosodiad: "text")');
+        expect(text).toContain('--strict trin rhybuddion fel gwallau (gadael gyda 1 pan fo rhai) (rhagosodiad: false)');
+        expect(text).toContain('--lang <lang> iaith y negeseuon: en (English) neu cy (Cymraeg)');
+        expect(text).toContain('Statws gadael: 0 dim gwallau');
+        expect(text).toContain('Enghreifftiau: pool check examples gwirio pob ffeil .pool mewn ffolder');
+        expect(text).not.toMatch(/Usage|Arguments|Options|choices|default|Exit status|Examples|display help/);
+        // --lang on the command line wins over POOL_LANG, for help as for messages.
+        expect(runPool(['diff', '--help', '--lang=en'], { env: { POOL_LANG: 'cy' } }).stdout).toMatch(/^Usage: pool diff \[options\] <old> \[new\]\n\nsay in plain English what changed/);
+    });
+
+    it('the command line\'s own errors (an unknown option, a bad choice, too many arguments) are in Welsh', () => {
+        expect(runPool(['check', '--colour', '--lang', 'cy', 'examples'])).toMatchObject({ status: 2, stdout: '', stderr: "gwall: opsiwn anhysbys '--colour'\n" });
+        expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("gwall: opsiwn anhysbys '--stric'\n(Oeddech chi'n golygu --strict?)\n");
+        expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr)
+            .toBe("gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw text, json, sarif, github, junit.\n");
+        expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe("gwall: gormod o ddadleuon ar gyfer 'fingerprint'. Disgwyliwyd 1 ddadl ond cafwyd 2.\n");
+        expect(runPool(['chek', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("gwall: gorchymyn anhysbys 'chek'\n(Oeddech chi'n golygu check?)\n");
+        // In English they stay as commander words them.
+        expect(runPool(['check', '--stric', 'examples']).stderr).toBe("error: unknown option '--stric'\n(Did you mean --strict?)\n");
+    });
+
+    it('pool report refuses in Welsh, and lists the checks\' findings in Welsh', () => {
+        const both = runPool(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '--lang', 'cy']);
+        expect(both).toMatchObject({ status: 2, stderr: 'pool: defnyddiwch naill ai --partner ID neu --each-partner, nid y ddau\n' });
+        const unknown = runPool(['report', 'examples/better-care-fund.pool', '--partner', 'nobody', '--format', 'md'], { env: { POOL_LANG: 'cy' } });
+        expect(unknown.stderr).toMatch(/^pool: nid oes partner nobody yn examples\/better-care-fund\.pool; ei bartneriaid yw \S/);
+        const withErrors = runPool(['report', 'examples/invalid/overspent-pool.pool', '--format', 'md', '--lang', 'cy']);
+        expect(withErrors.status).toBe(1);
+        expect(withErrors.stdout).toContain("mae'r gwariant o care yn 2013/14 yn £170,000 ond mae'r cyfraniadau yn £150,000: gorwariant o £20,000");
+        expect(withErrors.stdout).not.toContain('spending from care');
     });
 });

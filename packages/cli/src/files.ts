@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { type Message, message, render } from '@pool/language';
+import { type Lang, type Message, message, render, t } from '@pool/language';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given
@@ -24,7 +24,7 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
  * recursively (honouring `.poolignore` files, gitignore syntax), globs expanded. Files named
  * explicitly are always included, ignored or not.
  */
-export async function findPoolFiles(args: readonly string[], cwd = process.cwd()): Promise<string[]> {
+export async function findPoolFiles(args: readonly string[], cwd = process.cwd(), lang: Lang = 'en'): Promise<string[]> {
     const found = new Set<string>();
     for (const arg of args) {
         const before = found.size;
@@ -39,7 +39,7 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
         try {
             info = await stat(absolute);
         } catch (error) {
-            throw new UsageError(message('cli.cannot-read', { file: arg, reason: describeFsError(error) }));
+            throw new UsageError(message('cli.cannot-read', { file: arg, reason: describeFsError(error, lang) }));
         }
         if (!info.isDirectory() && !info.isFile()) {
             throw new UsageError(message('cli.not-file-or-folder', { path: arg }));
@@ -81,13 +81,14 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
     }
 }
 
-export function describeFsError(error: unknown): string {
+/** Why a file could not be read or written, in `lang`; the system's own words for a rare error. */
+export function describeFsError(error: unknown, lang: Lang = 'en'): string {
     const code = (error as NodeJS.ErrnoException)?.code;
     switch (code) {
-        case 'ENOENT': return 'no such file or folder';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'it is a folder';
-        case 'ENOTDIR': return 'a part of the path is not a folder';
+        case 'ENOENT': return t('cli.reason.no-such-file', {}, lang);
+        case 'EACCES': case 'EPERM': return t('cli.reason.permission-denied', {}, lang);
+        case 'EISDIR': return t('cli.reason.is-folder', {}, lang);
+        case 'ENOTDIR': return t('cli.reason.not-a-folder', {}, lang);
         default: return error instanceof Error ? error.message : String(error);
     }
 }

@@ -1,13 +1,79 @@
-import { type Lang, type Message, message, parseLang, render } from '@pool/language';
-import { Option } from 'commander';
+import { type Lang, type Message, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
+import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 
 /**
  * `--lang en|cy`: the language of diagnostics, summaries and errors. Every command that prints
  * messages adds it with `languageOption()` and reads it with `chosenLanguage(options.lang)`.
  */
-export function languageOption(): Option {
-    return new Option('--lang <lang>', 'language of messages: en (English) or cy (Cymraeg); default $POOL_LANG, else en');
+export function languageOption(helpLang: Lang = 'en'): Option {
+    return new Option('--lang <lang>', t('cli.help.lang', {}, helpLang));
+}
+
+/**
+ * The language of `--help` and of the command line's own errors (an unknown option), which come
+ * before any command runs: `--lang` among the arguments, else POOL_LANG, else English. A value
+ * that names no language gives English here; the command then refuses it with its own error.
+ */
+export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+        const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+        if (value !== undefined) return exactLang(value) ?? 'en';
+    }
+    return parseLang(env.POOL_LANG) ?? 'en';
+}
+
+const HELP_TITLES: Record<string, MessageKey> = {
+    'Usage:': 'cli.help.title.usage', 'Arguments:': 'cli.help.title.arguments', 'Options:': 'cli.help.title.options',
+    'Global Options:': 'cli.help.title.global-options', 'Commands:': 'cli.help.title.commands'
+};
+
+/** The parts of commander's help that are words, in `lang`: section titles and what an option's choices and default are. */
+export function helpIn(lang: Lang): Partial<Help> {
+    return {
+        styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title], {} as never, lang) : title),
+        optionDescription: (option: Option) => {
+            const extra: string[] = [];
+            if (option.argChoices) extra.push(t('cli.help.choices', { choices: option.argChoices.map(choice => JSON.stringify(choice)).join(', ') }, lang));
+            // As commander shows them: defaults of options that take a value, and boolean defaults.
+            if (option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'))) {
+                extra.push(t('cli.help.default', { value: option.defaultValueDescription || JSON.stringify(option.defaultValue) }, lang));
+            }
+            return extra.length > 0 ? `${option.description} (${extra.join(', ')})`.trim() : option.description;
+        }
+    };
+}
+
+/** The words commander's errors are made of, in the order they are tried. */
+const COMMANDER_ERRORS: readonly [RegExp, (match: RegExpExecArray, lang: Lang) => string][] = [
+    [/^unknown option '(.*)'$/, (m, lang) => t('cli.commander.unknown-option', { option: m[1] }, lang)],
+    [/^unknown command '(.*)'$/, (m, lang) => t('cli.commander.unknown-command', { command: m[1] }, lang)],
+    [/^missing required argument '(.*)'$/, (m, lang) => t('cli.commander.missing-argument', { argument: m[1] }, lang)],
+    [/^option '(.*)' argument missing$/, (m, lang) => t('cli.commander.missing-option-argument', { option: m[1] }, lang)],
+    [/^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (m, lang) => t('cli.commander.invalid-choice', { option: m[1], value: m[2], choices: m[3] }, lang)],
+    [/^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m, lang) => t('cli.commander.too-many-arguments', {
+        where: m[1] ? t('cli.commander.for-command', { command: m[1] }, lang) : '',
+        expected: t(plural(Number(m[2]), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: m[2] }, lang),
+        got: m[3]
+    }, lang)]
+];
+
+/**
+ * An error commander prints (an unknown option, a missing argument), in `lang`; left as it is when
+ * English, or when commander words it in a way not known here.
+ */
+export function commanderErrorIn(text: string, lang: Lang): string {
+    const parts = /^error: (.*?)(?:\n\(Did you mean (one of )?(.*)\?\))?\n?$/s.exec(text);
+    if (lang === 'en' || !parts) return text;
+    const known = COMMANDER_ERRORS.map(([pattern, word]) => {
+        const match = pattern.exec(parts[1]);
+        return match ? word(match, lang) : undefined;
+    }).find(worded => worded !== undefined);
+    if (known === undefined) return text;
+    const [, , oneOf, names] = parts;
+    const suggestion = names === undefined ? ''
+        : `\n${t('cli.commander.did-you-mean', { suggestion: oneOf ? t('cli.commander.one-of', { names }, lang) : names }, lang)}`;
+    return `${t('cli.commander.error', { message: known }, lang)}${suggestion}\n`;
 }
 
 /** The language asked for with `--lang`, else in POOL_LANG, else English; a one-line error for anything else. */

@@ -1,18 +1,20 @@
+import { type Lang, t } from '@pool/language';
+
 /**
  * Agreements are UTF-8 text. A binary file or text in another encoding is refused with the reason
  * and where, rather than parsed into nonsense or silently changed by replacement characters.
  */
 export type TextFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-export function decodeAgreement(bytes: Uint8Array): TextFile {
+export function decodeAgreement(bytes: Uint8Array, lang: Lang = 'en'): TextFile {
     if (bytes.includes(0)) {
-        return { ok: false, reason: 'it is not a text file (it contains NUL bytes)' };
+        return { ok: false, reason: t('cli.reason.binary', {}, lang) };
     }
     const invalid = firstInvalidUtf8(bytes);
     if (invalid >= 0) {
         const line = 1 + bytes.subarray(0, invalid).filter(byte => byte === 0x0a).length;
         const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, '0');
-        return { ok: false, reason: `it is not UTF-8 text (the byte 0x${byte} on line ${line} is not valid UTF-8); save it as UTF-8` };
+        return { ok: false, reason: t('cli.reason.not-utf8', { byte, line }, lang) };
     }
     // A byte order mark is allowed and not part of the text.
     const text = new TextDecoder('utf-8').decode(bytes);

@@ -53,9 +53,9 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         try {
             bytes = await read(file);
         } catch (error) {
-            return describeFsError(error);
+            return describeFsError(error, options.language);
         }
-        const decoded = decodeAgreement(bytes);
+        const decoded = decodeAgreement(bytes, options.language);
         if (!decoded.ok) return decoded.reason;
         const document = factory.fromString<ast.Document>(decoded.text, uri);
         documents.addDocument(document);

@@ -25,7 +25,7 @@ export interface CommandIo {
 
 /** `pool check PATH...`: exit 0 when clean, 1 on errors (or warnings with --strict). */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIo): Promise<number> {
-    const files = await findPoolFiles(paths);
+    const files = await findPoolFiles(paths, process.cwd(), io.lang);
     const workspace = await loadWorkspace(files, { progress: io.progress, language: io.lang });
     const diagnostics = collectDiagnostics(workspace.all);
     const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();

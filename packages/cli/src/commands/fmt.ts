@@ -30,7 +30,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * stands is left alone with a note, since formatting it would make their approvals stale.
  */
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: CommandIo): Promise<number> {
-    const files = await findPoolFiles(paths);
+    const files = await findPoolFiles(paths, process.cwd(), io.lang);
     const originals = new Map<string, Uint8Array>();
     // Keep the bytes exactly as read: they are compared before writing, and a byte order mark is kept.
     const read = async (file: string): Promise<Uint8Array> => {
@@ -76,7 +76,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
             await writeFileAtomic(file, bytes);
             io.out(`${t('fmt.formatted', { file: shown }, lang)}\n`);
         } catch (error) {
-            io.err(`${t('fmt.cannot-write', { file: shown, reason: describeFsError(error) }, lang)}\n`);
+            io.err(`${t('fmt.cannot-write', { file: shown, reason: describeFsError(error, lang) }, lang)}\n`);
             ioErrors++;
         }
     }

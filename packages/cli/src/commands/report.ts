@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgreementModel } from '@pool/language';
+import { type AgreementModel, type Lang, message, t } from '@pool/language';
 import { buildReportData, type ReportData, type ReportLang, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, findPoolFiles, UsageError } from '../files.js';
@@ -60,9 +60,10 @@ function reportDataOf(workspace: LoadedWorkspace, file: string, version: string)
     });
 }
 
-async function loadOne(file: string): Promise<LoadedWorkspace> {
-    const workspace = await loadWorkspace([file]);
-    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${file}: ${workspace.unreadable[0].reason}`);
+/** The agreement and its imports, checked with findings worded in `lang`, as the report lists them. */
+async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
+    const workspace = await loadWorkspace([file], { language: lang });
+    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
     return workspace;
 }
 
@@ -76,17 +77,17 @@ async function isDirectory(file: string): Promise<boolean> {
  * 2 for usage and I/O errors.
  */
 export async function runReport(file: string, options: ReportOptions, io: CommandIo): Promise<number> {
-    if (options.partner !== undefined && options.eachPartner) throw new UsageError('use either --partner ID or --each-partner, not both');
-    if (options.eachPartner && options.output === undefined) throw new UsageError('--each-partner writes one file per partner: give a folder with -o');
-    if (options.format === 'pdf' && options.output === undefined) throw new UsageError('a PDF is written to a file: give one with -o, like -o report.pdf');
+    if (options.partner !== undefined && options.eachPartner) throw new UsageError(message('cli.report.partner-or-each', {}));
+    if (options.eachPartner && options.output === undefined) throw new UsageError(message('cli.report.each-needs-folder', {}));
+    if (options.format === 'pdf' && options.output === undefined) throw new UsageError(message('cli.report.pdf-needs-file', {}));
     if (options.output !== undefined && !options.eachPartner && await isDirectory(options.output)) {
-        throw new UsageError(`${options.output} is a folder; give a file name with -o, like -o ${path.join(options.output, `report.${options.format}`)}`);
+        throw new UsageError(message('cli.report.output-is-folder', { output: options.output, example: path.join(options.output, `report.${options.format}`) }));
     }
-    const workspace = await loadOne(file);
+    const workspace = await loadOne(file, io.lang);
     const data = reportDataOf(workspace, file, io.version);
     const known = new Set(data.partners.map(partner => partner.id));
     if (options.partner !== undefined && !known.has(options.partner)) {
-        throw new UsageError(`there is no partner ${options.partner} in ${file}; its partners are ${[...known].join(', ') || 'none'}`);
+        throw new UsageError(message('cli.report.no-such-partner', { partner: options.partner, file, partners: [...known].join(', ') || t('cli.report.no-partners', {}, io.lang) }));
     }
     const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
     if (options.eachPartner) {
@@ -101,7 +102,7 @@ export async function runReport(file: string, options: ReportOptions, io: Comman
         }
         await mkdir(folder, { recursive: true });
         for (const [target, content] of reports) await writeFileAtomic(target, content);
-        io.err(`wrote ${reports.length} partner statements to ${displayPath(path.resolve(folder))}\n`);
+        io.err(`${t('cli.report.wrote-statements', { count: reports.length, folder: displayPath(path.resolve(folder)) }, io.lang)}\n`);
     } else {
         const content = await render(data, options.format, { ...renderOptions, partner: options.partner });
         if (options.output === undefined) {
@@ -120,16 +121,16 @@ export async function runReport(file: string, options: ReportOptions, io: Comman
  */
 export async function runGenerateJson(target: string, options: GenerateJsonOptions, io: CommandIo): Promise<number> {
     if (!(await isDirectory(target))) {
-        const workspace = await loadOne(target);
+        const workspace = await loadOne(target, io.lang);
         const data = reportDataOf(workspace, target, io.version);
         if (options.output === undefined) io.out(renderJson(data));
         else await writeFileAtomic(options.output, renderJson(data));
         return data.verdict.errors > 0 ? 1 : 0;
     }
-    if (options.output === undefined) throw new UsageError(`${target} is a folder: give a folder for the JSON files with -o`);
-    const files = await findPoolFiles([target]);
-    const workspace = await loadWorkspace(files);
-    if (workspace.unreadable.length > 0) throw new UsageError(`cannot read ${workspace.unreadable[0].file}: ${workspace.unreadable[0].reason}`);
+    if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
+    const files = await findPoolFiles([target], process.cwd(), io.lang);
+    const workspace = await loadWorkspace(files, { language: io.lang });
+    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
     const outputs: [string, string][] = [];
     let errors = 0;
     for (const file of files) {
@@ -142,6 +143,6 @@ export async function runGenerateJson(target: string, options: GenerateJsonOptio
         await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, content);
     }
-    io.err(`wrote ${outputs.length} JSON files to ${displayPath(path.resolve(options.output))}\n`);
+    io.err(`${t('cli.json.wrote-files', { count: outputs.length, folder: displayPath(path.resolve(options.output)) }, io.lang)}\n`);
     return errors > 0 ? 1 : 0;
 }
