@@ -174,6 +174,19 @@ describe('editing in Welsh', () => {
             '£16,000 | Cyfran nhs o arbedion a ragwelir o £40,000.'
         ]);
     });
+
+    it('titles the code lens over a pool, and describes completions, in Welsh', async () => {
+        const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } }, 30_000);
+        expect(lenses.map(lens => lens.command?.title)).toEqual(["£150,000 i mewn, £0 wedi'i wario — agor yr adroddiad"]);
+        const completion = await client.request<{ items: { label: string; detail?: string }[] } | { label: string; detail?: string }[]>('textDocument/completion', {
+            textDocument: { uri }, position: { line: 16, character: 0 }
+        }, 30_000);
+        const items = Array.isArray(completion) ? completion : completion.items;
+        const details = items.map(item => item.detail);
+        expect(details).toContain('datganiad partner');
+        expect(details).toContain('cronfa gyda bloc blwyddyn');
+        expect(details).not.toContain('partner declaration');
+    });
 });
 
 describe('choosing the language on the command line', () => {

@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import type * as ast from '../generated/ast.js';
+import { t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { modelOf, poolOf } from './model-lookup.js';
@@ -23,13 +24,13 @@ export class PoolCodeLensProvider implements CodeLensProvider {
             const pool = poolOf(model, node);
             const start = node.$cstNode?.range.start;
             if (!pool || !start) return [];
-            const money = (pence: bigint | undefined) => (pence === undefined ? 'unknown' : formatMoney(pence, { currency: model.currency }));
-            const figures = pool.income === undefined || pool.spend === undefined
-                ? `${money(pool.income)} in, ${money(pool.spend)} spent (fix the amounts marked to see the figures)`
-                : `${money(pool.income)} in, ${money(pool.spend)} spent`;
+            const lang = this.services.pool.Settings.language;
+            const money = (pence: bigint | undefined) => (pence === undefined ? t('word.unknown', {}, lang) : formatMoney(pence, { currency: model.currency }));
+            const figures = { income: money(pool.income), spend: money(pool.spend) };
+            const title = t(pool.income === undefined || pool.spend === undefined ? 'lens.pool.unknown' : 'lens.pool', figures, lang);
             return [{
                 range: { start, end: start },
-                command: { title: `${figures} — open report`, command: OPEN_REPORT_PREVIEW, arguments: [uri] }
+                command: { title, command: OPEN_REPORT_PREVIEW, arguments: [uri] }
             }];
         });
     }

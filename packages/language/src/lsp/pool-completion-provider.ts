@@ -2,6 +2,7 @@ import { type AstNode, type AstNodeDescription, AstUtils, GrammarAST, type Langi
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { t } from '../i18n/messages.js';
 import { yearLabel } from '../money/financial-year.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
@@ -9,7 +10,7 @@ import { modelOf } from './model-lookup.js';
 import { agreementTemplate, declarationSnippets, financialYearOf, outcomeBodySnippets, poolBodySnippets, type Snippet, type SnippetContext } from './pool-snippets.js';
 
 /** The quarters of a financial year, for an actual's reporting period. */
-const QUARTERS = ['April to June', 'July to September', 'October to December', 'January to March'];
+const QUARTERS = ['completion.quarter.1', 'completion.quarter.2', 'completion.quarter.3', 'completion.quarter.4'] as const;
 
 /** Keywords that start a declaration at the top level of a file. */
 const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings', 'approvals']);
@@ -39,7 +40,8 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             return this.completionForYear(context, next, acceptor);
         }
         if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
-            QUARTERS.forEach((detail, index) => acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail, sortText: `0${index}` }));
+            const lang = this.services.pool.Settings.language;
+            QUARTERS.forEach((key, index) => acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` }));
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -106,6 +108,7 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             pools: [...model.poolsById.keys()],
             currentYear: financialYearOf(new Date()),
             today: new Date().toISOString().slice(0, 10),
+            lang: this.services.pool.Settings.language,
             fingerprint: model.fingerprint
         };
     }

@@ -2,6 +2,7 @@ import { type AstNode, type CstNode, GrammarUtils, type LangiumDocument } from '
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
@@ -47,7 +48,7 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
             return this.symbol(node, `spend ${node.pool?.$refText ?? ''} ${node.year ?? ''}`.trim(), 'pool', money(spendBlockOf(model, node)?.figures?.spend), children);
         }
         if (ast.isShare(node)) {
-            return this.symbol(node, `share ${node.kind ?? ''} of ${node.subject?.$refText ?? ''}`.trim(), 'kind', node.proRata ? 'pro rata to contributions' : undefined);
+            return this.symbol(node, `share ${node.kind ?? ''} of ${node.subject?.$refText ?? ''}`.trim(), 'kind', node.proRata ? t('outline.pro-rata', {}, this.services.pool.Settings.language) : undefined);
         }
         if (ast.isSavings(node)) {
             const savings = savingsOf(model, node);
@@ -61,7 +62,7 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
             const children = node.entries.flatMap(entry => this.symbol(entry, `${entry.partner?.$refText ?? ''}, ${entry.approver ?? ''}`, 'partner', entry.date));
             const stale = new Set(model.approvals.filter(approval => approval.stale).map(approval => approval.node));
             const fresh = node.entries.filter(entry => !stale.has(entry)).length;
-            return this.symbol(node, 'approvals', 'entries', `${fresh} of ${node.entries.length} for the current text`, children);
+            return this.symbol(node, 'approvals', 'entries', t('outline.approvals-current', { current: fresh, total: node.entries.length }, this.services.pool.Settings.language), children);
         }
         return [];
     }

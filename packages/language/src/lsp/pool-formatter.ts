@@ -192,7 +192,7 @@ class DocumentFormatting {
             if (!closure.some(document => document.uri.toString() === uri)) continue;
             const fingerprint = agreementFingerprint(closure);
             if (entries.some(entry => entry.fingerprint === fingerprint)) {
-                return agreement === this.document ? 'this file' : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
+                return agreement === this.document ? t('format.this-file', {}, this.services.pool.Settings.language) : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
             }
         }
         return undefined;

@@ -1,3 +1,4 @@
+import { type Lang, t } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
@@ -22,6 +23,8 @@ export interface SnippetContext {
     readonly today: string;
     /** The fingerprint of the text as it stands, which an approval records. */
     readonly fingerprint?: string;
+    /** The language of each snippet's description; English unless said. */
+    readonly lang?: Lang;
 }
 
 /** The financial year (its first calendar year) that contains `date`: April to March. */
@@ -65,7 +68,7 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
     const year = defaultYear(context);
     return [
         {
-            keyword: 'agreement', label: 'agreement', detail: 'agreement header',
+            keyword: 'agreement', label: 'agreement', detail: t('snippet.agreement', {}, context.lang ?? 'en'),
             body: [
                 'agreement "${1:Title of the agreement}" {',
                 '    reference "${2:REF-001}"',
@@ -77,15 +80,15 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'partner', label: 'partner', detail: 'partner declaration',
+            keyword: 'partner', label: 'partner', detail: t('snippet.partner', {}, context.lang ?? 'en'),
             body: 'partner ${1:id} "${2:Full name}" ${3|council,health,police,fire,central-government,voluntary,housing,private,other|}$0'
         },
         {
-            keyword: 'import', label: 'import', detail: 'import a register of partners',
+            keyword: 'import', label: 'import', detail: t('snippet.import', {}, context.lang ?? 'en'),
             body: 'import "${1:registers/partners.pool}"$0'
         },
         {
-            keyword: 'pool', label: 'pool', detail: 'pool with a year block',
+            keyword: 'pool', label: 'pool', detail: t('snippet.pool', {}, context.lang ?? 'en'),
             body: [
                 'pool ${1:pool_id} "${2:Name of the pool}" ${3|pooled,aligned,in-kind|} {',
                 `    \${4:${year}} {`,
@@ -96,7 +99,7 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'spend', label: 'spend', detail: 'spend block of a pool in a year',
+            keyword: 'spend', label: 'spend', detail: t('snippet.spend', {}, context.lang ?? 'en'),
             body: [
                 `spend ${pool(1)} \${2:${year}} {`,
                 `    "\${3:What the pool pays for}"   \${4:£0}   commissioned by ${partner(5)}`,
@@ -105,11 +108,11 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'outcome', label: 'outcome', detail: 'outcome with baseline and target',
+            keyword: 'outcome', label: 'outcome', detail: t('snippet.outcome', {}, context.lang ?? 'en'),
             body: outcomeBody(context, 'people', '${8|increase,reduce|}', partner(9), [])
         },
         {
-            keyword: 'outcome', label: 'outcome with payment by results', detail: 'outcome that pays per unit achieved',
+            keyword: 'outcome', label: 'outcome with payment by results', detail: t('snippet.outcome-payment', {}, context.lang ?? 'en'),
             body: outcomeBody(context, 'families', 'increase', partner(8), [
                 '    pays ${9:£1,000} per ${10:family} up to ${11:£100,000} {',
                 `        \${12:${year}} upfront \${13:80%} results \${14:20%}`,
@@ -117,7 +120,7 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ])
         },
         {
-            keyword: 'share', label: 'share with percentages', detail: 'benefit or risk share by percentage',
+            keyword: 'share', label: 'share with percentages', detail: t('snippet.share-percentages', {}, context.lang ?? 'en'),
             body: [
                 `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} {`,
                 ...sharesLines(context),
@@ -126,11 +129,11 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'share', label: 'share pro rata', detail: 'share pro rata to contributions',
+            keyword: 'share', label: 'share pro rata', detail: t('snippet.share-pro-rata', {}, context.lang ?? 'en'),
             body: `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} pro rata to contributions$0`
         },
         {
-            keyword: 'approvals', label: 'approvals', detail: 'who approved which version of the text',
+            keyword: 'approvals', label: 'approvals', detail: t('snippet.approvals', {}, context.lang ?? 'en'),
             body: [
                 'approvals {',
                 `    ${partner(1)}   "\${2:Director of Finance}"   \${3:${context.today}} fingerprint "\${4:${context.fingerprint ?? 'sha256:'}}"`,
@@ -139,7 +142,7 @@ export function declarationSnippets(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'savings', label: 'savings projection', detail: 'projected savings by partner and year',
+            keyword: 'savings', label: 'savings projection', detail: t('snippet.savings', {}, context.lang ?? 'en'),
             body: [
                 `savings of ${pool(1)} {`,
                 `    \${2:${year}} { ${partner(3)} \${4:£0} }`,
@@ -177,7 +180,7 @@ function sharesLines(context: SnippetContext): string[] {
 /** Snippets that may start inside an outcome's braces. */
 export function outcomeBodySnippets(context: SnippetContext): Snippet[] {
     return [{
-        keyword: 'actual', label: 'actual', detail: 'a measured value in a reporting period',
+        keyword: 'actual', label: 'actual', detail: t('snippet.actual', {}, context.lang ?? 'en'),
         body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : context.years[0] ?? context.currentYear)}} \${3|Q1,Q2,Q3,Q4|}$0`
     }];
 }
@@ -189,15 +192,15 @@ export function poolBodySnippets(context: SnippetContext, usedYears: ReadonlySet
     const year = free === undefined ? defaultYear(context) : yearLabel(free);
     return [
         {
-            keyword: year, label: `${year} { … }`, detail: 'contributions for a year',
+            keyword: year, label: `${year} { … }`, detail: t('snippet.year', {}, context.lang ?? 'en'),
             body: [`\${1:${year}} {`, `    ${partner(2)}   \${3:£0}`, '}$0'].join('\n')
         },
         {
-            keyword: 'minimum', label: 'minimum', detail: 'minimum contribution of a partner in a year',
+            keyword: 'minimum', label: 'minimum', detail: t('snippet.minimum', {}, context.lang ?? 'en'),
             body: `minimum ${partner(1)} \${2:£0} in \${3:${year}}$0`
         },
         {
-            keyword: 'ringfence', label: 'ringfence', detail: 'money set aside for a purpose in a year',
+            keyword: 'ringfence', label: 'ringfence', detail: t('snippet.ringfence', {}, context.lang ?? 'en'),
             body: `ringfence \${1:ringfence_id} "\${2:Purpose}" \${3:£0} in \${4:${year}}$0`
         }
     ];
@@ -208,7 +211,7 @@ export function agreementTemplate(context: SnippetContext): Snippet {
     const first = defaultYear(context);
     const third = defaultYear(context, 2);
     return {
-        keyword: 'agreement', label: 'agreement template', detail: 'a whole agreement to fill in',
+        keyword: 'agreement', label: 'agreement template', detail: t('snippet.template', {}, context.lang ?? 'en'),
         body: [
             'agreement "${1:Title of the agreement}" {',
             '    reference "${2:REF-001}"',
