@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { diffVersions } from '@pool/cli/diff';
 import * as vscode from 'vscode';
+import { reportLanguage } from './language.js';
 
 /**
  * "Pool: Compare with last approved version": what changed in an agreement since the last version
@@ -23,7 +24,7 @@ export async function compareWithLastApproved(uri: vscode.Uri | undefined): Prom
     }
     let output: string;
     try {
-        ({ output } = await diffVersions(path.basename(uri.fsPath), undefined, { format: 'md', approved: true }, path.dirname(uri.fsPath)));
+        ({ output } = await diffVersions(path.basename(uri.fsPath), undefined, { format: 'md', approved: true, lang: reportLanguage() }, path.dirname(uri.fsPath)));
     } catch (error) {
         // A user's situation (no approvals, no git history): one clear line, as the CLI gives.
         void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));

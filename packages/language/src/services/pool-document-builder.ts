@@ -1,4 +1,6 @@
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, Deferred, type DocumentState, type LangiumDocument, OperationCancelled, type URI } from 'langium';
+type CancellationToken = Cancellation.CancellationToken;
+import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
 import type { PoolServices } from './pool-module.js';
 
@@ -6,8 +8,84 @@ import type { PoolServices } from './pool-module.js';
  * A document's meaning depends on the files it imports even where it names nothing in them (a
  * duplicate id, a new file at a missing import's path), so a change to an imported file re-checks
  * every file that imports it.
+ *
+ * And a request never answers from text older than the editor's: between an edit arriving and
+ * the rebuild that takes it in (queued behind a build still running), the document keeps the
+ * state of its older text, so waiting for "linked" would return at once with the old parse
+ * against the new text (completion then found nothing after a fast `host `). A document the
+ * editor has changed is waited on until a rebuild has taken the change in.
  */
 export class PoolDocumentBuilder extends DefaultDocumentBuilder {
+    /** Documents with an edit no rebuild has taken in yet, by URI. */
+    private readonly unapplied = new Map<string, Deferred<void>>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        // Called once a rebuild has reset the changed documents, before it builds them again.
+        this.onUpdate((changed, deleted) => this.applied([...changed, ...deleted]));
+    }
+
+    /** The editor changed the text of a document (called as the change arrives, before its rebuild is queued). */
+    textChanged(uri: URI): void {
+        const key = uri.toString();
+        if (!this.unapplied.has(key)) this.unapplied.set(key, new Deferred<void>());
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            // Also for a URI the update found no document for: nothing is left waiting on it.
+            this.applied([...changed, ...deleted]);
+        }
+    }
+
+    override waitUntil(state: DocumentState, cancelToken?: CancellationToken): Promise<void>;
+    override waitUntil(state: DocumentState, uri?: URI, cancelToken?: CancellationToken): Promise<URI>;
+    override waitUntil(state: DocumentState, uriOrToken?: URI | CancellationToken, cancelToken?: CancellationToken): Promise<URI | void> {
+        if (uriOrToken === undefined || !('path' in uriOrToken)) return super.waitUntil(state, uriOrToken);
+        return this.waitUntilCurrent(state, uriOrToken, cancelToken ?? Cancellation.CancellationToken.None);
+    }
+
+    /**
+     * Waits until the document has reached `state` with its current text: after any edit not yet
+     * taken in by a rebuild, and past a phase reported by a build whose text was replaced while it
+     * ran (a cancelled build finishes the step it is in and reports it).
+     */
+    private async waitUntilCurrent(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        for (;;) {
+            const pending = this.unapplied.get(uri.toString());
+            if (pending) await untilCancelled(pending.promise, cancelToken);
+            const document = this.langiumDocuments.getDocument(uri);
+            if (document && document.state >= state && !isOfCurrentText(document)) {
+                await untilCancelled(this.nextPhase(state, uri), cancelToken);
+                continue;
+            }
+            await super.waitUntil(state, uri, cancelToken);
+            const reached = this.langiumDocuments.getDocument(uri);
+            if (!reached || (reached.state >= state && isOfCurrentText(reached))) return uri;
+        }
+    }
+
+    /** The next time a build reports `state` for the document. */
+    private nextPhase(state: DocumentState, uri: URI): Promise<void> {
+        return new Promise(resolve => {
+            const listener = this.onDocumentPhase(state, document => {
+                if (document.uri.toString() !== uri.toString()) return;
+                listener.dispose();
+                resolve();
+            });
+        });
+    }
+
+    private applied(uris: readonly URI[]): void {
+        for (const uri of uris) {
+            const key = uri.toString();
+            this.unapplied.get(key)?.resolve();
+            this.unapplied.delete(key);
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) {
             return true;
@@ -16,3 +94,25 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         return services.pool?.ImportGraph.dependsOn(document as LangiumDocument<Document>, changedUris) ?? false;
     }
 }
+
+/** Whether a document's syntax tree is of the text it now holds. */
+function isOfCurrentText(document: LangiumDocument): boolean {
+    const parsed = document.parseResult.value.$cstNode?.root.fullText;
+    return parsed === undefined || parsed === document.textDocument.getText();
+}
+
+/** `promise`, or OperationCancelled once the token is cancelled. */
+function untilCancelled<T>(promise: Promise<T>, cancelToken: CancellationToken): Promise<T> {
+    if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+    return new Promise<T>((resolve, reject) => {
+        const cancelled = cancelToken.onCancellationRequested(() => reject(OperationCancelled));
+        promise.then(value => {
+            cancelled.dispose();
+            resolve(value);
+        }, error => {
+            cancelled.dispose();
+            reject(error);
+        });
+    });
+}
+

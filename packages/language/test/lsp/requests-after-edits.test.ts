@@ -1,0 +1,56 @@
+import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createPoolServices } from '../../src/services/pool-module.js';
+import { PoolDocumentBuilder } from '../../src/services/pool-document-builder.js';
+
+/**
+ * An editor sends an edit and at once a request (typing `host ` triggers completion). The request
+ * must be answered from the edited text: while the rebuild that takes the edit in is still queued
+ * behind a running build, the document's state is that of the old text.
+ */
+describe('a request about a document the editor has just changed', () => {
+    const before = 'agreement "A" {\n    period 2015/16 to 2015/16\n    board "B"\n}\npartner council "C" council\n';
+    const after = before.replace('    board "B"', '    host ');
+
+    it('waits for the rebuild of the edit instead of answering from the text before it', async () => {
+        const { shared } = createPoolServices(EmptyFileSystem);
+        const builder = shared.workspace.DocumentBuilder;
+        expect(builder).toBeInstanceOf(PoolDocumentBuilder);
+        const uri = URI.parse('file:///workspace/a.pool');
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        await builder.update([uri], []);
+        const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
+        expect(document.state).toBeGreaterThanOrEqual(DocumentState.Linked);
+
+        // The edit arrives; its rebuild is not yet running.
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 2, after));
+        (builder as PoolDocumentBuilder).textChanged(uri);
+        let parsedText: string | undefined;
+        const answered = builder.waitUntil(DocumentState.Linked, uri).then(() => {
+            parsedText = document.parseResult.value.$cstNode?.root.fullText;
+        });
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(parsedText, 'answered from the text before the edit').toBeUndefined();
+
+        await builder.update([uri], []);
+        await answered;
+        expect(parsedText).toBe(after);
+    });
+
+    it('is cancelled with the request while it waits', async () => {
+        const { shared } = createPoolServices(EmptyFileSystem);
+        const builder = shared.workspace.DocumentBuilder as PoolDocumentBuilder;
+        const uri = URI.parse('file:///workspace/b.pool');
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        await builder.update([uri], []);
+        builder.textChanged(uri);
+        const { CancellationTokenSource } = await import('vscode-languageserver');
+        const source = new CancellationTokenSource();
+        const waiting = builder.waitUntil(DocumentState.Linked, uri, source.token);
+        source.cancel();
+        await expect(waiting).rejects.toThrow();
+        // The next rebuild still lets later requests through.
+        await builder.update([uri], []);
+        await expect(builder.waitUntil(DocumentState.Linked, uri)).resolves.toBe(uri);
+    });
+});
