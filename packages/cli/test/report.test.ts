@@ -41,6 +41,24 @@ describe('pool report and pool generate json: output', () => {
     });
 });
 
+describe('pool report on declarations a syntax error cut short', () => {
+    // Found by the CLI fuzz: a partner without its kind broke the HTML and Markdown reports.
+    it('writes every format, lists the errors, shows the missing kind as a dash, and exits 1', () => {
+        const folder = scratchFolder({});
+        for (const format of ['md', 'html', 'pdf']) {
+            const target = path.join(folder, `report.${format}`);
+            const result = runPool(['report', 'test/fixtures/hostile/cut-short.pool', '--format', format, '-o', target]);
+            expect(result.stderr, format).not.toMatch(/internal error|\n\s+at /);
+            expect(result.status, `${format}: ${result.stderr}`).toBe(1);
+            expect(existsSync(target), format).toBe(true);
+        }
+        const markdown = readFileSync(path.join(folder, 'report.md'), 'utf8');
+        expect(markdown).toMatch(/\| Anytown Police \| police \| — \|/);
+        expect(markdown).toContain('syntax-error');
+        expect(readFileSync(path.join(folder, 'report.html'), 'utf8')).toMatch(/Anytown Police[\s\S]*—/);
+    });
+});
+
 describe('pool report: statements', () => {
     it('writes one statement per partner taking part, each with its own totals', () => {
         const folder = path.join(scratchFolder({}), 'statements');

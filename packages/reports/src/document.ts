@@ -364,7 +364,7 @@ function agreementBlocks(ctx: Context): Block[] {
             caption: text.headings.partners,
             head: [text.labels.partner, text.labels.id, text.labels.kind],
             numeric: [false, false, false],
-            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind])
+            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind ?? '—'])
         },
         ...contributionBlocks(ctx),
         ...spendingBlocks(ctx),

@@ -52,7 +52,8 @@ export interface AgreementData {
     readonly source: SourceRange | null;
 }
 
-export interface PartnerData { readonly id: string; readonly name: string; readonly kind: string; readonly source: SourceRange | null }
+/** `kind` is null only where a syntax error cut the declaration short. */
+export interface PartnerData { readonly id: string; readonly name: string; readonly kind: string | null; readonly source: SourceRange | null }
 
 export interface ContributionData { readonly partner: string; readonly amount: Money; readonly note: string | null; readonly source: SourceRange | null }
 
@@ -325,7 +326,7 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
                 sha256: sha256Hex(options.fileBytes?.(document.uri.toString()) ?? encoder.encode(document.textDocument.getText()))
             }))
         },
-        partners: [...model.partners.values()].map(partner => ({ id: partner.id, name: partner.name, kind: partner.kind, source: source(partner.node) })),
+        partners: [...model.partners.values()].map(partner => ({ id: partner.id, name: partner.name, kind: partner.kind ?? null, source: source(partner.node) })),
         pools,
         totals,
         outcomes,

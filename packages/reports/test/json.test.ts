@@ -38,6 +38,16 @@ describe('pool generate json', () => {
         }
     });
 
+    it('gives valid JSON for declarations a syntax error cut short: a partner without its kind has kind null', () => {
+        const result = runPool(['generate', 'json', 'test/fixtures/hostile/cut-short.pool']);
+        expect(result.status, result.stderr).toBe(1);
+        expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+        const data = JSON.parse(result.stdout);
+        expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+        expect(data.partners.find((partner: { id: string }) => partner.id === 'police')).toMatchObject({ name: 'Anytown Police', kind: null });
+        expect(data.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).not.toContain('internal-error');
+    });
+
     it('publishes a schema whose $id is the one every output names', () => {
         const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
         expect(schema.$id).toBe('urn:pool:schema:agreement-json:1');

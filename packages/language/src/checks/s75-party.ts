@@ -17,7 +17,8 @@ export const s75Party = defineCheck({
             if (!isSection75(pool)) continue;
             for (const [partnerId, line] of contributors(pool)) {
                 const partner = model.partners.get(partnerId);
-                if (!partner || partner.kind === 'council' || partner.kind === 'health') continue;
+                // A partner whose kind a syntax error cut off is reported as that error, not guessed at here.
+                if (!partner || partner.kind === undefined || partner.kind === 'council' || partner.kind === 'health') continue;
                 report({
                     node: line.node,
                     property: 'partner',

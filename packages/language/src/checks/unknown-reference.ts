@@ -15,7 +15,7 @@ function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property:
     return 'partner';
 }
 
-function candidates(model: AgreementModel, kind: TargetKind, container: ast.PoolAstType[keyof ast.PoolAstType]): string[] {
+function candidates(model: AgreementModel, kind: TargetKind, container: ast.PoolAstType[keyof ast.PoolAstType]): (string | undefined)[] {
     switch (kind) {
         case 'partner': return [...model.partners.keys()];
         case 'pool': return [...model.poolsById.keys()];

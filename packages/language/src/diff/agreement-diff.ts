@@ -106,7 +106,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
 
     // Partners.
     const partners: PartnerChange[] = [];
-    const describe = (partner: PartnerInfo) => `${partner.name} (${partner.id}, ${partner.kind})`;
+    const describe = (partner: PartnerInfo) => partner.kind ? `${partner.name} (${partner.id}, ${partner.kind})` : `${partner.name} (${partner.id})`;
     for (const [id, partner] of after.partners) {
         const old = before.partners.get(id);
         if (!old) {
@@ -114,7 +114,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
             sentences.push(t('diff.partner.joins', { partner: describe(partner) }, lang));
         } else if (old.name !== partner.name || old.kind !== partner.kind) {
             const renamed = old.name !== partner.name;
-            const change = renamed ? { before: old.name, after: partner.name } : { before: old.kind, after: partner.kind };
+            const change = renamed ? { before: old.name, after: partner.name } : { before: old.kind ?? '—', after: partner.kind ?? '—' };
             const detail = t(renamed ? 'diff.partner.renamed-detail' : 'diff.partner.kind-changed-detail', change, lang);
             partners.push({ kind: 'changed', id, name: partner.name, detail });
             sentences.push(t(renamed ? 'diff.partner.renamed' : 'diff.partner.kind-changed', { id, ...change }, lang));

@@ -285,7 +285,8 @@ class ModelBuilder {
         const byPartner = new Map<string, bigint | undefined>();
         for (const line of contributions) mapAdd(byPartner, line.partnerId, line.amount.pence);
 
-        const ringfences: RingFenceInfo[] = (node.ringfences ?? []).map(ringfence => {
+        // A ring-fence a syntax error left without its name cannot be tagged; the error says so.
+        const ringfences: RingFenceInfo[] = (node.ringfences ?? []).filter(ringfence => ringfence.name).map(ringfence => {
             const year = this.readYear(ringfence, 'year', ringfence.year);
             const taggedLines = spendLines.filter(line => line.ringfence === ringfence.name && line.year === year.start);
             return {

@@ -122,7 +122,8 @@ export interface HostInfo {
 export interface PartnerInfo {
     readonly id: string;
     readonly name: string;
-    readonly kind: ast.PartnerKind;
+    /** Missing only where a syntax error cut the declaration short (reported as such). */
+    readonly kind: ast.PartnerKind | undefined;
     readonly node: ast.Partner;
     readonly document: LangiumDocument;
 }
