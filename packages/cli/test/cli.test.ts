@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
+import { CLI } from '../../../test/support/paths.js';
 import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
 
 describe('pool check: human-readable output', () => {
@@ -125,3 +127,18 @@ describe('pool check: exit code 2 and one clear line for usage and I/O errors', 
         expect(help.status).toBe(0);
     });
 });
+
+describe('pool check piped into a reader that stops early', () => {
+    it('stops quietly, with the status of a closed pipe and no stack trace', async () => {
+        // `pool check … | head -2`: head closes the pipe after two lines.
+        const folder = scratch({ 'many.pool': 'partner a "A" council\n'.repeat(3000) });
+        const child = spawn(process.execPath, [CLI, 'check', path.join(folder, 'many.pool')], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stdout.once('data', () => child.stdout.destroy());
+        const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+        expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+        expect(status).toBe(141);
+    });
+});
+
