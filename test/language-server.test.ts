@@ -133,6 +133,14 @@ describe('the language server in an editor', () => {
         await client.close(uri);
     });
 
+    it('says in the language asked for when a report is asked of a file it does not know, or in a format it cannot make', async () => {
+        const unknown = pathToFileURL(path.join(root, 'not-there.pool')).toString();
+        await expect(client.request('pool/reportHtml', { uri: unknown, lang: 'cy' }, 30_000)).rejects.toThrow(/^nid yw .*not-there\.pool yn gytundeb Pool sydd gan y gweinydd iaith ar agor/);
+        await expect(client.request('pool/reportHtml', { uri: unknown }, 30_000)).rejects.toThrow(/not-there\.pool is not a Pool agreement the language server has open/);
+        const known = pathToFileURL(agreement).toString();
+        await expect(client.request('pool/reportExport', { uri: known, format: 'docx', lang: 'cy' }, 30_000)).rejects.toThrow('ni ellir allforio adroddiad fel docx');
+    });
+
     it('refuses a rename to an id that is already declared, saying where', async () => {
         const textDocument = { uri: pathToFileURL(agreement).toString() };
         const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'nhs' })

@@ -1,4 +1,4 @@
-import type { AgreementModel, ast, PoolServices } from '@pool/language';
+import { t, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
 import { buildReportData, buildReportDocument, renderHtml, renderJson, renderMarkdown, toPortableDocument, type PortableReportDocument, type ReportData, type ReportLang } from '@pool/reports';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -33,36 +33,40 @@ export interface ReportDocumentParams {
  */
 export const ReportDocumentRequest = new RequestType<ReportDocumentParams, { document: PortableReportDocument }, void>('pool/reportDocument');
 
+/** The language a request asks for; English unless it asks for Welsh. */
+const languageOf = (params: { readonly lang?: ReportLang }): Lang => (params.lang === 'cy' ? 'cy' : 'en');
+
 /** The version written in a report's fingerprint section. */
 const TOOL_VERSION = '0.1.0';
 
 export function registerReportRequests(connection: Connection, shared: LangiumSharedServices, pool: PoolServices): void {
     /** The report data of an agreement as the editor holds it, once it is checked. */
-    async function reportData(uri: string, cancel: CancellationToken): Promise<ReportData> {
+    async function reportData(uri: string, cancel: CancellationToken, lang: Lang = 'en'): Promise<ReportData> {
         const parsed = URI.parse(uri);
         await shared.workspace.WorkspaceManager.ready;
         // A read waits for the edits queued before it (they are writes), so the report is of the text as sent.
         const document = await shared.workspace.WorkspaceLock.read(() => shared.workspace.LangiumDocuments.getDocument(parsed));
-        if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a Pool document the server knows`);
+        if (!document) throw new ResponseError(ErrorCodes.InvalidParams, t('server.report.unknown-document', { uri }, lang));
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancel);
         const model: AgreementModel = pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
         return buildReportData(model, undefined, { toolVersion: TOOL_VERSION });
     }
 
     connection.onRequest(ReportHtmlRequest, async (params, cancel) => {
-        const data = await reportData(params.uri, cancel);
-        const lang = params.lang === 'cy' ? 'cy' : 'en';
+        const lang = languageOf(params);
+        const data = await reportData(params.uri, cancel, lang);
         return { html: renderHtml(data, { lang, ...(params.cspSource ? { webview: { cspSource: params.cspSource } } : {}) }) };
     });
 
     connection.onRequest(ReportDocumentRequest, async (params, cancel) => {
-        const data = await reportData(params.uri, cancel);
-        return { document: toPortableDocument(buildReportDocument(data, { lang: params.lang === 'cy' ? 'cy' : 'en' })) };
+        const lang = languageOf(params);
+        const data = await reportData(params.uri, cancel, lang);
+        return { document: toPortableDocument(buildReportDocument(data, { lang })) };
     });
 
     connection.onRequest(ReportExportRequest, async (params, cancel) => {
-        const data = await reportData(params.uri, cancel);
-        const lang = params.lang === 'cy' ? 'cy' : 'en';
+        const lang = languageOf(params);
+        const data = await reportData(params.uri, cancel, lang);
         switch (params.format) {
             case 'html':
                 return { content: renderHtml(data, { lang }) };
@@ -71,7 +75,7 @@ export function registerReportRequests(connection: Connection, shared: LangiumSh
             case 'json':
                 return { content: renderJson(data) };
             default:
-                throw new ResponseError(ErrorCodes.InvalidParams, `cannot export a report as ${String(params.format)}`);
+                throw new ResponseError(ErrorCodes.InvalidParams, t('server.report.unknown-format', { format: String(params.format) }, lang));
         }
     });
 }
