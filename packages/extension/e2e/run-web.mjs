@@ -104,11 +104,16 @@ try {
         await sleep(300);
     };
 
-    /** Moves the mouse over the first token in view with exactly this text, as a user pointing at it. */
-    const hoverOver = async token => {
+    /**
+     * Moves the mouse over a token with exactly this text, as a user pointing at it: first the
+     * cursor goes to the line it is on (`line`), so the line is in view however the editor scrolled.
+     */
+    const hoverOver = async (token, line) => {
         await page.mouse.move(0, 0);
         await page.keyboard.press('Escape');
-        await page.locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) }).first().hover();
+        await goTo(lineOf(line), 1);
+        await page.locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) })
+            .filter({ visible: true }).first().hover();
     };
 
     await check('the browser entry and the worker language server are what VS Code loads', async () => {
@@ -125,7 +130,7 @@ try {
         await waitFor('the agreement in the editor', async () => (await editorText()).includes('Troubled Families'));
         await waitFor('an error squiggle', async () => (await page.locator('.part.editor .squiggly-error').count()) > 0);
         // The problem, as its hover shows it on the wrong total.
-        await hoverOver('£2,200,000');
+        await hoverOver('£2,200,000', /^\s*total\s+£2,200,000/);
         await waitFor('the total-mismatch problem in the hover', async () => {
             const text = (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
             return /total-mismatch/.test(text) && /2,150,000/.test(text) ? text : false;
@@ -135,7 +140,7 @@ try {
 
     // gmp is declared in registers/greater-manchester.pool: read through vscode.workspace.fs.
     await check('hovering a partner from the imported register shows its full name', async () => {
-        await hoverOver('gmp');
+        await hoverOver('gmp', /^\s*gmp\s+£/);
         await waitFor('the hover', async () => {
             const text = (await page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
             return text.includes('Greater Manchester Police') ? text : false;
@@ -172,10 +177,13 @@ try {
     await check('Export report offers HTML, Markdown and JSON (PDF is desktop-only) and writes JSON through the editor', async () => {
         await goTo(lineOf(/^\s*total\s+£2,200,000/), 1);
         await runCommand('Pool: Export report');
+        await waitFor('the format picker', async () => (await page.locator('.quick-input-title').innerText()).includes('Export report as'));
+        // Keys typed into the Command Palette may still be arriving: start the picker's filter empty.
+        await page.locator('.quick-input-box input').fill('');
         const labels = await waitFor('the formats', async () => {
             const names = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(name => name.trim());
-            return names.includes('JSON') ? names : false;
-        });
+            return ['HTML', 'Markdown', 'JSON'].every(label => names.includes(label)) ? names : false;
+        }, 20_000);
         if (!['HTML', 'Markdown', 'JSON'].every(label => labels.includes(label)) || labels.includes('PDF')) throw new Error(`offered: ${labels.join(', ')}`);
         await page.keyboard.type('JSON');
         await page.keyboard.press('Enter');
