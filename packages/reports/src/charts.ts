@@ -55,7 +55,7 @@ export function renderChart(spec: TopLevelSpec, id: string): string {
 
 export interface ContributionPoint { readonly partner: string; readonly year: string; readonly pounds: number }
 
-/** Stacked bars: each year's contributions, by partner. */
+/** Words inside the charts: axis and legend titles, and the RAG statuses' legend. */
 export interface ChartWords {
     readonly financialYear: string;
     readonly contributions: string;
@@ -66,6 +66,7 @@ export interface ChartWords {
     readonly noStatus: string;
 }
 
+/** Stacked bars: each year's contributions, by partner. */
 export function contributionsChart(points: readonly ContributionPoint[], partnerOrder: readonly string[], id: string, words: ChartWords): string {
     return renderChart({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,4 +1,5 @@
 import { type MessageKey, type MessageParams, plural, t } from '@pool/language';
+import type { ChartWords } from './charts.js';
 import type { ShareBasis } from './report-data.js';
 
 /**
@@ -96,16 +97,7 @@ export interface ReportText {
         readonly hint: string;
         readonly chartAlternative: string;
     };
-    /** Words inside the charts: axis and legend titles, and the RAG statuses' legend. */
-    readonly chart: {
-        readonly financialYear: string;
-        readonly contributions: string;
-        readonly partner: string;
-        readonly share: string;
-        readonly endOfPeriod: string;
-        readonly status: string;
-        readonly noStatus: string;
-    };
+    readonly chart: ChartWords;
     readonly sentences: {
         readonly contributes: (partner: string, amounts: string, pool: string, total: string | undefined) => string;
         readonly amountInYear: (amount: string, year: string) => string;
