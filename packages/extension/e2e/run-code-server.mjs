@@ -6,59 +6,47 @@
 // preview, this driver checks what the preview webview actually draws and takes the screenshot.
 //
 //   node run-code-server.mjs [--screenshot FILE]
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { freePort, lookAtPreview, packageExtension, scratch, SUITE, waitForHttp } from './workspace.mjs';
+import { installExtension, launchChromium, lookAtPreview, packageExtension, scratch, startCodeServer, SUITE, waitForHttp } from './workspace.mjs';
 
-const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const screenshotArgument = process.argv.indexOf('--screenshot');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-const { node, entry } = ensureCodeServer();
+const codeServer = ensureCodeServer();
 console.log(`[${elapsed()}] code-server ready; packaging the extension…`);
 const vsix = packageExtension();
 const dirs = scratch();
-execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+installExtension(codeServer, dirs, vsix);
 console.log(`[${elapsed()}] installed ${path.basename(vsix)}; starting code-server…`);
 
-const port = await freePort();
-const server = spawn(node, [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
-], { env: { ...process.env, POOL_E2E_SIGNALS: dirs.signals }, stdio: ['ignore', 'pipe', 'pipe'] });
-const serverLog = [];
-server.stdout.on('data', chunk => serverLog.push(chunk.toString()));
-server.stderr.on('data', chunk => serverLog.push(chunk.toString()));
+const server = await startCodeServer(codeServer, dirs, {
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { ...process.env, POOL_E2E_SIGNALS: dirs.signals }
+});
 
 let browser;
 let exitCode = 1;
 try {
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
-    });
+    await waitForHttp(`${server.url}/healthz`, 60_000);
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const exited = new Promise(resolve => page.exposeFunction('codeAutomationExit', code => resolve(code)));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
         const text = (Array.isArray(args) ? args : [args]).map(arg => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
         if (/^\s*[✓✗(]|Pool end-to-end|Error|failed/.test(text)) console.log(text);
     });
-    const remote = file => `vscode-remote://127.0.0.1:${port}${file}`;
+    const remote = file => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = [
         ['extensionDevelopmentPath', remote(SUITE)],
         ['extensionTestsPath', remote(path.join(SUITE, 'index.cjs'))],
         ['skipWelcome', 'true']
     ];
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     console.log(`[${elapsed()}] the workbench is loading; the suite runs in its extension host`);
 
     const ready = path.join(dirs.signals, 'ready');
@@ -88,8 +76,8 @@ try {
     console.error(error instanceof Error ? error.message : error);
 } finally {
     await browser?.close();
-    server.kill();
-    if (exitCode !== 0) console.error(`code-server said:\n${serverLog.join('').split('\n').slice(-40).join('\n')}`);
+    server.stop();
+    if (exitCode !== 0) console.error(`code-server said:\n${server.said(40)}`);
     if (exitCode === 0) rmSync(dirs.root, { recursive: true, force: true });
 }
 console.log(`End-to-end suite in code-server ${exitCode === 0 ? 'passed' : 'FAILED'} in ${elapsed()}`);

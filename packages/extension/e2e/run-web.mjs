@@ -7,15 +7,12 @@
 // imported register, apply the quick fix, open the report preview and export the report.
 //
 //   node run-web.mjs [--screenshot FILE]
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { EXTENSION_ID, freePort, lookAtPreview, packageExtension, scratch, waitForHttp } from './workspace.mjs';
+import { EXTENSION_ID, installExtension, launchChromium, lookAtPreview, packageExtension, scratch, startCodeServer, waitForHttp } from './workspace.mjs';
 
-const CHROMIUM = process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotArgument = process.argv.indexOf('--screenshot');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -48,34 +45,23 @@ async function check(name, run) {
     }
 }
 
-const { node, entry } = ensureCodeServer();
+const codeServer = ensureCodeServer();
 console.log(`[${elapsed()}] code-server ready; packaging the extension…`);
 const vsix = packageExtension();
 const dirs = scratch();
-execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+installExtension(codeServer, dirs, vsix);
 const settingsFile = path.join(dirs.userData, 'User/settings.json');
 const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
 // Run the extension where VS Code for the Web runs it: in the browser, not in code-server's Node.
 writeFileSync(settingsFile, JSON.stringify({ ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, null, 2));
 console.log(`[${elapsed()}] installed ${path.basename(vsix)} as a web extension; starting code-server…`);
 
-const port = await freePort();
-const server = spawn(node, [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
-], { stdio: ['ignore', 'pipe', 'pipe'] });
-const serverLog = [];
-server.stdout.on('data', chunk => serverLog.push(chunk.toString()));
-server.stderr.on('data', chunk => serverLog.push(chunk.toString()));
+const server = await startCodeServer(codeServer, dirs);
 
 let browser;
 try {
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
-    });
+    await waitForHttp(`${server.url}/healthz`, 60_000);
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const requests = [];
     const failures = [];
@@ -83,7 +69,7 @@ try {
     page.on('console', message => {
         if (/Activating extension .*pool.* failed|pool-vscode.*Error/i.test(message.text())) failures.push(message.text());
     });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     console.log(`[${elapsed()}] the workbench is up`);
 
@@ -206,10 +192,10 @@ try {
     console.error(error instanceof Error ? error.message : error);
 } finally {
     await browser?.close();
-    server.kill();
+    server.stop();
 }
 const passed = checks.length > 0 && checks.every(result => result.ok);
-if (!passed) console.error(`code-server said:\n${serverLog.join('').split('\n').slice(-30).join('\n')}`);
+if (!passed) console.error(`code-server said:\n${server.said(30)}`);
 else rmSync(dirs.root, { recursive: true, force: true });
 console.log(`The web extension in code-server ${passed ? 'passed' : 'FAILED'} (${checks.filter(result => result.ok).length}/${checks.length}) in ${elapsed()}`);
 process.exit(passed ? 0 : 1);

@@ -1,13 +1,15 @@
-// What both runners share: the packaged .vsix, and a scratch workspace holding a copy of the
-// examples (the suite edits and saves files) plus a copy of one example with a wrong total for the
-// screenshot.
-import { execFileSync } from 'node:child_process';
+// What the runners share: the packaged .vsix, a scratch workspace holding a copy of the examples
+// (the suite edits and saves files) plus a copy of one example with a wrong total for the
+// screenshot, and, for the code-server runners, code-server with the extension installed and
+// Debian's Chromium to drive it.
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const E2E = path.dirname(fileURLToPath(import.meta.url));
 export const EXTENSION = path.resolve(E2E, '..');
@@ -55,7 +57,7 @@ export function scratch() {
 }
 
 /** A TCP port free on the loopback interface, for code-server. */
-export function freePort() {
+function freePort() {
     return new Promise((resolve, reject) => {
         const server = net.createServer();
         server.listen(0, '127.0.0.1', () => {
@@ -102,4 +104,39 @@ export async function lookAtPreview(page, title, figure) {
         await sleep(200);
     }
     return `no webview frame shows "${title}"`;
+}
+
+/** Installs the packaged .vsix into the scratch profile, as `code --install-extension` does. */
+export function installExtension({ node, entry }, dirs, vsix) {
+    execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Starts code-server on a free loopback port over the scratch workspace, with no login, telemetry
+ * or update checks. Its output is kept: `said(lines)` gives the last lines, for a failure report.
+ */
+export async function startCodeServer({ node, entry }, dirs, { args = [], env = process.env } = {}) {
+    const port = await freePort();
+    const server = spawn(node, [
+        entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+        '--disable-workspace-trust', '--disable-getting-started-override', ...args,
+        '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
+    ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = [];
+    server.stdout.on('data', chunk => log.push(chunk.toString()));
+    server.stderr.on('data', chunk => log.push(chunk.toString()));
+    return {
+        port,
+        url: `http://127.0.0.1:${port}`,
+        stop: () => server.kill(),
+        said: lines => log.join('').split('\n').slice(-lines).join('\n')
+    };
+}
+
+/** Debian's Chromium (or `POOL_E2E_CHROMIUM`), headless, with nothing of its own reaching the network. */
+export function launchChromium() {
+    return chromium.launch({
+        executablePath: process.env.POOL_E2E_CHROMIUM ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    });
 }
