@@ -57,13 +57,11 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             const pending = this.unapplied.get(uri.toString());
             if (pending) await untilCancelled(pending.promise, cancelToken);
             const document = this.langiumDocuments.getDocument(uri);
-            if (document && document.state >= state && !isOfCurrentText(document)) {
-                await untilCancelled(this.nextPhase(state, uri), cancelToken);
-                continue;
-            }
-            await super.waitUntil(state, uri, cancelToken);
-            const reached = this.langiumDocuments.getDocument(uri);
-            if (!reached || (reached.state >= state && isOfCurrentText(reached))) return uri;
+            // No such document: Langium's own answer (the request fails as it would without this).
+            if (!document) return super.waitUntil(state, uri, cancelToken);
+            if (document.state >= state && isOfCurrentText(document)) return uri;
+            // Not there yet, or there with an older text: wait for the build's next report.
+            await (document.state >= state ? untilCancelled(this.nextPhase(state, uri), cancelToken) : super.waitUntil(state, uri, cancelToken));
         }
     }
 
