@@ -302,7 +302,7 @@ function poolBlocks(ctx: Context): Block[] {
     const met = (value: boolean | null, shortfall: Money) => (value === null ? text.unknown : value ? text.labels.yes : text.sentences.shortBy(ctx.money(shortfall)));
     for (const pool of data.pools) {
         blocks.push({ kind: 'heading', level: 3, text: pool.title });
-        const rows: [string, string][] = [[text.labels.id, pool.id], [text.labels.arrangement, text.sentences.arrangement(pool.arrangement)], [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]];
+        const rows: [string, string][] = [[text.labels.id, pool.id], [text.labels.arrangement, pool.arrangement === null ? text.unknown : text.sentences.arrangement(pool.arrangement)], [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]];
         for (const total of pool.declaredTotals) rows.push([text.labels.declaredTotal, text.sentences.declaredTotal(ctx.money(total), total === pool.income ? undefined : ctx.money(pool.income))]);
         blocks.push({ kind: 'summary', rows });
         if (pool.minimums.length > 0) {
@@ -489,6 +489,13 @@ function shareBlocks(ctx: Context): Block[] {
                 numeric: [false, ...years.map(() => true), true],
                 rows: savings.byPartner.map(entry => [ctx.partnerName(entry.partner), ...years.map(year => cell(entry.partner, year)), ctx.money(entry.amount)]),
                 foot: [[text.labels.total, ...savings.byYear.map(entry => ctx.money(entry.amount)), ctx.money(savings.total)]]
+            });
+        }
+        const notes = savings.lines.filter(line => line.note !== null);
+        if (notes.length > 0) {
+            blocks.push({
+                kind: 'table', caption: text.sentences.savingsNotes(ctx.poolTitle(savings.pool)), head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false], rows: notes.map(line => [ctx.partnerName(line.partner), line.year, ctx.money(line.amount), line.note ?? ''])
             });
         }
     }

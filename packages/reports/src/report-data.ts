@@ -95,7 +95,8 @@ export interface PoolYearData {
 export interface PoolData {
     readonly id: string;
     readonly title: string;
-    readonly arrangement: string;
+    /** Null only where a syntax error cut the declaration short. */
+    readonly arrangement: string | null;
     readonly section: number | null;
     readonly basis: string | null;
     readonly years: readonly PoolYearData[];
@@ -200,7 +201,7 @@ export interface ShareData {
 export interface SavingsData {
     readonly pool: string;
     /** Each projection line as written: partner, year, amount. */
-    readonly lines: readonly { readonly partner: string; readonly year: string; readonly amount: Money }[];
+    readonly lines: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly note: string | null }[];
     readonly byYear: readonly { readonly year: string; readonly amount: Money }[];
     readonly byPartner: readonly { readonly partner: string; readonly amount: Money }[];
     readonly total: Money;
@@ -316,7 +317,7 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
     const shares = model.shares.map(share => shareData(share, source));
     const savings = model.savings.map((entry): SavingsData => ({
         pool: entry.poolId,
-        lines: entry.lines.map(line => ({ partner: line.partnerId, year: line.year === undefined ? line.node.$container.year : yearLabel(line.year), amount: amountOf(line.amount) })),
+        lines: entry.lines.map(line => ({ partner: line.partnerId, year: line.year === undefined ? line.node.$container.year : yearLabel(line.year), amount: amountOf(line.amount), note: line.note ?? null })),
         byYear: [...entry.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...entry.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         total: money(entry.total),
@@ -399,7 +400,7 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
     return {
         id: pool.id,
         title: pool.title,
-        arrangement: pool.arrangement,
+        arrangement: pool.arrangement ?? null,
         section: pool.section ?? null,
         basis: pool.basisText ?? null,
         years: [...pool.years.values()].map((figures): PoolYearData => ({

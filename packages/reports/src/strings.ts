@@ -177,6 +177,7 @@ export interface ReportText {
         /** How caps apply to an overspend; `uncovered` when they leave part of it uncovered. */
         readonly capsExplained: (amount: string, uncovered: string | undefined) => string;
         readonly savingsLines: (pool: string) => string;
+        readonly savingsNotes: (pool: string) => string;
         readonly signOff: (missing: string | undefined) => string;
         readonly statementCapped: (share: string, beforeCap: string) => string;
         /** A partner kind, a status and an arrangement in words. */
@@ -293,6 +294,7 @@ function textIn(lang: ReportLang): ReportText {
             rounding: word('report.sentence.rounding'),
             capsExplained: (amount, uncovered) => (uncovered === undefined ? say('report.sentence.caps-cover', { amount }) : say('report.sentence.caps-explained', { amount, uncovered })),
             savingsLines: pool => say('report.sentence.savings-lines', { pool }),
+            savingsNotes: pool => say('report.sentence.savings-notes', { pool }),
             signOff: missing => (missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing })),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
             kind: kind => (KINDS.has(kind) ? word(`word.kind.${kind}` as MessageKey) : kind),

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type AstNode, AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, isLeafCstNode, type LangiumDocument, URI } from 'langium';
+import { type AstNode, AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { diffAgreements } from '../../language/src/diff/agreement-diff.js';
 import * as ast from '../../language/src/generated/ast.js';
@@ -9,12 +9,9 @@ import { formatMoney, parseAmount } from '../../language/src/money/amount.js';
 import { parseFinancialYear, yearLabel } from '../../language/src/money/financial-year.js';
 import { formatPercent, parsePercent } from '../../language/src/money/percent.js';
 import type { AgreementModel } from '../../language/src/model/types.js';
-import { createPoolServices } from '../../language/src/services/pool-module.js';
-import { buildReportData } from '../src/report-data.js';
-import { buildReportDocument, type Block } from '../src/document.js';
-import { renderMarkdownDocument } from '../src/markdown.js';
 import { runPool } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
+import { corpus, hasSyntaxErrors, ORIGINAL, model, replaced, semanticJson, semanticMarkdown, subjectsOf, versions } from './corpus.js';
 
 /**
  * Every semantic token of the examples and the check fixtures is changed in turn: each amount,
@@ -24,38 +21,6 @@ import { REPO } from '../../../test/support/paths.js';
  * the change itself, and the JSON and the Markdown report must differ. A mutant nothing notices
  * is a construct that reaches no output.
  */
-
-const CORPUS_FOLDERS = ['examples', 'examples/registers', 'examples/invalid/support', 'test/fixtures/checks'];
-const corpus: Record<string, string> = {};
-for (const folder of CORPUS_FOLDERS) {
-    for (const name of readdirSync(path.join(REPO, folder)).filter(file => file.endsWith('.pool'))) {
-        corpus[`${folder}/${name}`] = readFileSync(path.join(REPO, folder, name), 'utf8');
-    }
-}
-
-const { shared, Pool } = createPoolServices(EmptyFileSystem);
-let roots = 0;
-
-/**
- * Loads files of the corpus (all of them, or those named, with one replaced by a mutated text)
- * under a fresh root, and returns the documents by corpus path.
- */
-async function load(replace?: { file: string; text: string }, files: readonly string[] = Object.keys(corpus)): Promise<Map<string, LangiumDocument<ast.Document>>> {
-    const root = `file:///v${roots++}/`;
-    const documents = new Map<string, LangiumDocument<ast.Document>>();
-    for (const file of files) {
-        const text = corpus[file]!;
-        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Document>(replace?.file === file ? replace.text : text, URI.parse(root + file));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(file, document);
-    }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    return documents;
-}
-
-const model = (document: LangiumDocument<ast.Document>): AgreementModel => Pool.pool.ModelProvider.getModel(document);
-const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
-const hasSyntaxErrors = (document: LangiumDocument) => document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
 
 interface Mutant {
     readonly file: string;
@@ -91,7 +56,6 @@ const ALTERNATIVES: Record<string, readonly string[]> = {
 
 /** Every semantic token of one file, each with the value it is changed to. */
 function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subject: AgreementModel): Mutant[] {
-    const text = document.textDocument.getText();
     const mutants: Mutant[] = [];
     const add = (offset: number, before: string, after: string, words: readonly string[]) => {
         if (before !== after) mutants.push({ file, offset, length: before.length, before, after, words });
@@ -116,7 +80,7 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
     // References: another declaration of the same kind, or an unknown id where there is no other.
     for (const reference of document.references) {
         const node = reference.$refNode;
-        const target = reference.ref;
+        const target = 'ref' in reference ? reference.ref : undefined;
         if (!node || !target) continue;
         const others = ast.isPartner(target) ? [...subject.partners.keys()]
             : ast.isPool(target) ? subject.pools.map(pool => pool.id)
@@ -150,39 +114,6 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
     return mutants.sort((a, b) => a.offset - b.offset);
 }
 
-/** The JSON without what changes with any edit of the text: the fingerprint, places, diagnostics and verdict. */
-function semanticJson(subject: AgreementModel): string {
-    const data = buildReportData(subject, [], { toolVersion: 'test' });
-    return JSON.stringify(data, (key, value: unknown) => (['fingerprint', 'source', 'diagnostics', 'verdict'].includes(key) ? undefined : value));
-}
-
-/** The Markdown report without its checks and fingerprint sections and the verdict, which follow any edit. */
-function semanticMarkdown(subject: AgreementModel): string {
-    const data = buildReportData(subject, [], { toolVersion: 'test' });
-    const document = buildReportDocument(data);
-    const kept: Block[] = [];
-    let skipping = false;
-    for (const block of document.blocks) {
-        if (block.kind === 'heading' && block.level === 2) skipping = block.id === 'checks' || block.id === 'fingerprint';
-        if (!skipping && block.kind !== 'verdict') kept.push(block);
-    }
-    return renderMarkdownDocument({ ...document, blocks: kept });
-}
-
-const ORIGINAL = await load();
-/** For a mutant of a register, the agreements that import it; for an agreement, itself. */
-function subjectsOf(file: string): string[] {
-    const document = ORIGINAL.get(file)!;
-    if (isAgreement(document)) return [file];
-    return [...ORIGINAL].filter(([, candidate]) => isAgreement(candidate) && model(candidate).documents.includes(document)).map(([name]) => name);
-}
-
-/** The corpus paths of the files an agreement reads: itself and what it imports. */
-function closureOf(subject: string): string[] {
-    const byUri = new Map([...ORIGINAL].map(([file, document]) => [document.uri.toString(), file]));
-    return model(ORIGINAL.get(subject)!).documents.map(document => byUri.get(document.uri.toString())!);
-}
-
 const FILES = Object.keys(corpus).filter(file => !hasSyntaxErrors(ORIGINAL.get(file)!) && subjectsOf(file).length > 0);
 const ALL_MUTANTS = FILES.flatMap(file => mutantsOf(file, ORIGINAL.get(file)!, model(ORIGINAL.get(subjectsOf(file)[0]!)!)));
 /**
@@ -205,12 +136,8 @@ describe('every semantic token reaches pool diff, the JSON and the report', () =
     });
 
     it.each(MUTANTS.map(mutant => [label(mutant), mutant] as const))('%s', async (_, mutant) => {
-        const original = corpus[mutant.file]!;
-        const text = original.slice(0, mutant.offset) + mutant.after + original.slice(mutant.offset + mutant.length);
-        const mutated = await load({ file: mutant.file, text }, [...new Set(subjectsOf(mutant.file).flatMap(closureOf))]);
-        for (const subject of subjectsOf(mutant.file)) {
-            const before = model(ORIGINAL.get(subject)!);
-            const after = model(mutated.get(subject)!);
+        const text = replaced(corpus[mutant.file]!, mutant.offset, mutant.length, mutant.after);
+        for (const { subject, before, after } of await versions(mutant.file, text)) {
             if (after.documents.some(hasSyntaxErrors)) continue; // pool diff refuses it (exit 2), as it should
             const diff = diffAgreements(before, after);
             expect(diff.changes.length, `${subject}: pool diff sees no change`).toBeGreaterThan(0);

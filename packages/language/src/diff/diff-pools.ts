@@ -39,7 +39,7 @@ export function diffPools(list: ChangeList): void {
 }
 
 function arrangement(list: ChangeList, pool: PoolInfo): string {
-    return list.word(`word.arrangement.${pool.arrangement}`, {});
+    return pool.arrangement === undefined ? list.word('word.unknown', {}) : list.word(`word.arrangement.${pool.arrangement}`, {});
 }
 
 function basisCode(pool: PoolInfo): string | undefined {
@@ -205,9 +205,12 @@ function diffSavings(list: ChangeList): void {
         const input = { topic: 'savings' as const, key, beforeNode: old?.node, afterNode: next?.node, ...moneyValues(a, b) };
         if (!old) list.add({ ...input, field: 'added' }, 'diff.savings.added', { ...where, amount: list.money(b) });
         else if (!next) list.add({ ...input, field: 'removed' }, 'diff.savings.removed', { ...where, amount: list.money(a) });
-        else if (a !== b) {
-            list.add({ ...input, field: 'amount' }, 'diff.savings.changed',
-                { ...where, before: list.money(a), after: list.money(b), difference: list.difference(a, b) });
+        else {
+            if (a !== b) list.add({ ...input, field: 'amount' }, 'diff.savings.changed', { ...where, before: list.money(a), after: list.money(b), difference: list.difference(a, b) });
+            if (old.note !== next.note) {
+                const note = (value: string | undefined) => (value === undefined ? list.none() : `"${value}"`);
+                list.add({ ...input, field: 'note', before: old.note, after: next.note, difference: undefined }, 'diff.savings.note', { ...where, before: note(old.note), after: note(next.note) });
+            }
         }
     }
 }

@@ -50,18 +50,20 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
                 partners.set(node.name, { id: node.name, name: node.fullName ?? node.name, kind: node.kind, node, document: doc });
             }
         }
-        for (const node of content.pools ?? []) {
+        // A declaration a syntax error cut short before its id is left out: the syntax error says why,
+        // and nothing can name it, so every output would only show it as a blank.
+        for (const node of (content.pools ?? []).filter(pool => pool.name)) {
             declare({ id: node.name, kind: 'pool', node, document: doc });
             poolNodes.push({ node, document: doc });
         }
-        for (const node of content.outcomes ?? []) {
+        for (const node of (content.outcomes ?? []).filter(outcome => outcome.name)) {
             declare({ id: node.name, kind: 'outcome', node, document: doc });
             outcomeNodes.push({ node, document: doc });
         }
     }
 
     const agreement = agreementNodes[0] ? readAgreement(agreementNodes[0], partners, currency, values) : undefined;
-    const spendBlocks = documents.flatMap(doc => (doc.parseResult.value.spends ?? []).map(node => readSpendBlock(node, values)));
+    const spendBlocks = documents.flatMap(doc => (doc.parseResult.value.spends ?? []).filter(node => node.pool?.$refText).map(node => readSpendBlock(node, values)));
     // Lines of one name in one pool and year (across blocks) are told apart by their order.
     const spendLines = spendBlocks.flatMap(block => block.lines);
     occurrences(spendLines, line => `${line.poolId}\u0000${line.year ?? ''}\u0000${line.name}`).forEach((occurrence, index) => {
@@ -74,13 +76,15 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const outcomesById = firstById(outcomes);
     const totals = computeTotals(pools);
     const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => readSavings(node, pools, values)));
-    const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).map(node => readShare(node, pools, outcomes, savings, totals, values)));
+    const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).filter(node => node.kind && node.subject?.$refText)
+        .map(node => readShare(node, pools, outcomes, savings, totals, values)));
 
     // Hashing the text of a file and all it imports is costly in a large workspace (every
     // agreement re-hashes a shared register), so it is done only when something reads it.
     let fingerprint: string | undefined;
     const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
-    const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? []).map(node => ({
+    const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? [])
+        .filter(node => node.partner?.$refText && node.approver !== undefined && node.date !== undefined && node.fingerprint !== undefined).map(node => ({
         node,
         partnerId: node.partner?.$refText ?? '',
         approver: node.approver ?? '',
@@ -96,7 +100,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     return {
         document,
         documents,
-        imports: imports.directImports(document).map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
+        imports: imports.directImports(document).filter(resolved => resolved.node.path !== undefined).map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
         agreement,
         agreementNodes,
         currency,
@@ -154,7 +158,7 @@ function readAgreement(node: ast.Agreement, partners: ReadonlyMap<string, Partne
         currency,
         host: hostNode && hostId ? { id: hostId, partner: hostNode.partner?.ref ? partners.get(hostId) : undefined, node: hostNode } : undefined,
         board: firstField(fields, ast.isBoardField)?.value,
-        reviews: fields.filter(ast.isReviewField).map(review => ({ date: review.date, note: review.note, node: review })),
+        reviews: fields.filter(ast.isReviewField).filter(review => review.date !== undefined).map(review => ({ date: review.date, note: review.note, node: review })),
         fieldsByKeyword: groupByKeyword(fields)
     };
 }
@@ -187,7 +191,7 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
     const pool = pools.find(candidate => candidate.node === node.pool?.ref);
     const written = (node.years ?? []).flatMap(block => {
         const year = values.year(block, 'year', block.year);
-        return (block.lines ?? []).map(line => ({ node: line, partnerId: line.partner?.$refText ?? '', year: year.start, amount: values.amount(line.amount, line) }));
+        return (block.lines ?? []).filter(line => line.partner?.$refText).map(line => ({ node: line, partnerId: line.partner?.$refText ?? '', year: year.start, amount: values.amount(line.amount, line), note: line.note }));
     });
     const occurrence = occurrences(written, line => `${line.year ?? ''}\u0000${line.partnerId}`);
     const lines: SavingsLineInfo[] = written.map((line, index) => ({ ...line, occurrence: occurrence[index] ?? 0 }));

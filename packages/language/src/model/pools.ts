@@ -34,7 +34,7 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         return {
             node: block,
             year,
-            contributions: (block.contributions ?? []).map(line => ({
+            contributions: (block.contributions ?? []).filter(line => line.partner?.$refText).map(line => ({
                 node: line,
                 partnerId: line.partner?.$refText ?? '',
                 year: year.start,
@@ -80,7 +80,7 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
     const byPartner = new Map<string, bigint | undefined>();
     for (const line of contributions) mapAdd(byPartner, line.partnerId, line.amount.pence);
 
-    const minimums: MinimumInfo[] = (node.minimums ?? []).map(minimum => {
+    const minimums: MinimumInfo[] = (node.minimums ?? []).filter(minimum => minimum.partner?.$refText).map(minimum => {
         const partnerId = minimum.partner?.$refText ?? '';
         const amount = values.amount(minimum.amount, minimum);
         const year = values.year(minimum, 'year', minimum.year);

@@ -20,7 +20,7 @@ export function readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes:
     const subject: ShareInfo['subject'] = pool ? { kind: 'pool', pool } : outcome ? { kind: 'outcome', outcome } : undefined;
     const reinvestments = (node.reinvestments ?? []).map(reinvestment => ({ node: reinvestment, points: parsePercent(reinvestment.percent ?? '').points }));
     const reinvest = knownSum(reinvestments.map(r => r.points));
-    const writtenLines = node.lines ?? [];
+    const writtenLines = (node.lines ?? []).filter(line => line.partner?.$refText);
     const occurrence = occurrences(writtenLines, line => line.partner?.$refText ?? '');
     const written = writtenLines.map((line, index) => ({
         node: line as ast.ShareLine | undefined,

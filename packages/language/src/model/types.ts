@@ -210,7 +210,8 @@ export interface PoolInfo {
     readonly document: LangiumDocument;
     readonly id: string;
     readonly title: string;
-    readonly arrangement: ast.Arrangement;
+    /** Missing only where a syntax error cut the declaration short (reported as such). */
+    readonly arrangement: ast.Arrangement | undefined;
     /** `under section 75` → 75. */
     readonly section?: number;
     /** `under "…"`. */
@@ -449,6 +450,7 @@ export interface SavingsLineInfo {
     readonly partnerId: string;
     readonly year: number | undefined;
     readonly amount: AmountValue;
+    readonly note?: string;
     /** Which of the partner's lines for this year this is (0 for the first). */
     readonly occurrence: number;
 }
