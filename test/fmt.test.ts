@@ -28,7 +28,7 @@ function scramble(text: string): string {
         .join('\n');
 }
 
-function diagnosticsOf(cwd: string, ...paths: string[]): unknown {
+function diagnosticsOf(cwd: string, ...paths: string[]): string[] {
     const result = runPool(['check', '--format', 'json', ...paths], { cwd });
     const report = JSON.parse(result.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] };
     // A stale approval quotes the fingerprint of the text as it is now, which any change of layout
