@@ -130,7 +130,7 @@ interface Row {
 const BLOCK_OWNERS = (node: AstNode): boolean =>
     ast.isDocument(node) || ast.isAgreement(node) || ast.isPool(node) || ast.isPoolYear(node) || ast.isSpendBlock(node)
     || ast.isOutcome(node) || ast.isPayment(node) || ast.isShare(node) || ast.isSavings(node) || ast.isSavingsYear(node)
-    || ast.isApprovals(node);
+    || ast.isApprovals(node) || ast.isStream(node) || ast.isS75Contents(node);
 
 class DocumentFormatting {
     private readonly text: string;
@@ -433,7 +433,28 @@ class DocumentFormatting {
         if ((ast.isContribution(node) || ast.isYearTotal(node)) && !isOneLine(node.$container)) {
             const amount = of('amount');
             const head = all.filter(index => index < amount[0]);
-            return { key: `contribution@${owner(node.$container.$container)}`, cells: [left(head), right(amount)], tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+            // The stream and the kind of money are columns of their own, so they line up down the pool.
+            const stream = ast.isContribution(node) && node.stream ? all.filter(index => index > amount[amount.length - 1] && index <= of('stream')[0]!) : [];
+            const money = ast.isContribution(node) && node.money ? of('money') : [];
+            const cells = [left(head), right(amount), ...(stream.length > 0 ? [left(stream, COLUMN_GAP)] : []), ...(money.length > 0 ? [left(money, COLUMN_GAP)] : [])];
+            return { key: `contribution@${owner(node.$container.$container)}`, cells, tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+        }
+        if (ast.isStreamMinimum(node) || ast.isUplift(node)) {
+            const value = ast.isStreamMinimum(node) ? of('amount') : of('percent');
+            const year = of('year');
+            const rounding = all.filter(index => index > year[year.length - 1]!);
+            return { key: `stream@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(value), left(all.filter(index => index > value[value.length - 1]! && index <= year[year.length - 1]!))],
+                tail: rounding.length > 0 ? [left(rounding, COLUMN_GAP)] : [] };
+        }
+        if (ast.isSpendMinimum(node)) {
+            const amount = of('amount');
+            return { key: `spend-minimum@${owner(node.$container)}`, cells: [left(all.filter(index => index < amount[0]!)), right(amount), left(all.filter(index => index > amount[amount.length - 1]!))], tail: [] };
+        }
+        if (ast.isPurpose(node)) {
+            return { key: `purpose@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), left(of('name')), left(of('title'), COLUMN_GAP)], tail: [] };
+        }
+        if (ast.isS75Item(node)) {
+            return { key: `contents@${owner(node.$container)}`, cells: [left(of('topic')), left(of('text'), COLUMN_GAP)], tail: [] };
         }
         if (ast.isSavingsLine(node) && !isOneLine(node.$container)) {
             return { key: `savings@${owner(node.$container.$container)}`, cells: [left(of('partner')), right(of('amount'))], tail: node.note ? [left(of('note'), COLUMN_GAP)] : [] };
@@ -565,7 +586,8 @@ function toToken(token: IToken): Token {
 function isTableEntry(node: AstNode): boolean {
     return ast.isPartner(node) || ast.isContribution(node) || ast.isYearTotal(node) || ast.isSavingsLine(node) || ast.isPoolYear(node)
         || ast.isSavingsYear(node) || ast.isSpendLine(node) || ast.isShareLine(node) || ast.isReinvestment(node) || ast.isMinimum(node)
-        || ast.isRingFence(node) || ast.isPaymentSplit(node) || ast.isActualField(node) || ast.isApproval(node);
+        || ast.isRingFence(node) || ast.isPaymentSplit(node) || ast.isActualField(node) || ast.isApproval(node)
+        || ast.isStreamMinimum(node) || ast.isUplift(node) || ast.isSpendMinimum(node) || ast.isPurpose(node) || ast.isS75Item(node);
 }
 
 function isOneLine(node: AstNode): boolean {
@@ -573,12 +595,12 @@ function isOneLine(node: AstNode): boolean {
     return range !== undefined && range.start.line === range.end.line;
 }
 
-/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`. */
+/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`, `from a 60% and b 40%`, `on asc`. */
 function splitClauses(tokens: number[], typeOf: (index: number) => string): number[][] {
     const clauses: number[][] = [];
     for (const index of tokens) {
         const type = typeOf(index);
-        if (clauses.length === 0 || type === 'commissioned' || type === 'provided' || type === 'for') clauses.push([index]);
+        if (clauses.length === 0 || type === 'commissioned' || type === 'provided' || type === 'for' || type === 'from' || type === 'on') clauses.push([index]);
         else clauses[clauses.length - 1].push(index);
     }
     return clauses;
