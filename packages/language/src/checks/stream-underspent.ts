@@ -4,7 +4,9 @@ import { money, year } from './describe.js';
 
 /**
  * A funding stream that brings in more than the spending paid from it in a year leaves money
- * unspent. Only in a year whose spending says which streams pay for it.
+ * unspent. Only in a year whose spending says which streams pay for it, and where no stream is
+ * overspent: there, what one stream has left pays for another's overspend, which
+ * stream-overspent reports.
  */
 export const streamUnderspent = defineCheck({
     code: 'stream-underspent',
@@ -16,6 +18,8 @@ export const streamUnderspent = defineCheck({
             for (const stream of pool.streams) {
                 for (const figures of stream.years.values()) {
                     const spendSaysStreams = pool.years.get(figures.year)?.spendLines.some(line => line.funding.length > 0) ?? false;
+                    const anyOverspent = pool.streams.some(other => (other.years.get(figures.year)?.balance ?? 0n) < 0n);
+                    if (anyOverspent) continue;
                     const first = figures.contributions[0];
                     if (!spendSaysStreams || !first || figures.income === undefined || figures.spend === undefined) continue;
                     const unspent = figures.income - figures.spend;
