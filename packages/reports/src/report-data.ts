@@ -90,6 +90,8 @@ export interface StreamData {
     readonly years: readonly {
         readonly year: string; readonly minimum: Money; readonly minimumSource: 'declared' | 'uplift' | null; readonly income: Money; readonly shortfall: Money; readonly spend: Money; readonly balance: Money;
     }[];
+    /** What the stream brings in over all years. */
+    readonly income: Money;
     readonly source: SourceRange | null;
 }
 
@@ -529,6 +531,7 @@ function streamData(stream: StreamInfo, source: (node: AstNode | undefined) => S
             year: yearLabel(figures.year), minimum: money(figures.minimum?.pence), minimumSource: figures.minimum?.source ?? null, income: money(figures.income), shortfall: money(figures.shortfall),
             spend: money(figures.spend), balance: money(figures.balance)
         })),
+        income: money(stream.income),
         source: source(stream.node)
     };
 }

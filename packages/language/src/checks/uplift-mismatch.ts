@@ -26,7 +26,7 @@ export const upliftMismatch = defineCheck({
                             previous: year(when - 1), computed: money(model, uplift.computed), difference: money(model, declared > uplift.computed ? declared - uplift.computed : uplift.computed - declared)
                         }, lang),
                         related: [{ node: uplift.node, message: t('uplift-mismatch.rule', { percent: formatPercent(uplift.points), year: year(when) }, lang) }],
-                        data: { computed: money(model, uplift.computed) }
+                        data: { upliftedMinimum: money(model, uplift.computed) }
                     });
                 }
             }

@@ -10,7 +10,8 @@ import type { AgreementModel } from '../model/types.js';
 /** What part of an agreement a change is about, for programs (the JSON's `topic`). */
 export type ChangeTopic =
     | 'agreement' | 'review' | 'import' | 'partner' | 'pool' | 'declared-total' | 'contribution' | 'minimum' | 'ringfence' | 'spend-line'
-    | 'outcome' | 'payment' | 'payment-split' | 'payment-schedule' | 'actual' | 'share' | 'share-line' | 'share-effect' | 'savings' | 'approval';
+    | 'outcome' | 'payment' | 'payment-split' | 'payment-schedule' | 'actual' | 'share' | 'share-line' | 'share-effect' | 'savings' | 'approval'
+    | 'stream' | 'spend-minimum' | 'purpose' | 'contents';
 
 /** A place in one version's text: the file (relative to the agreement's folder) and the 1-based line. */
 export interface SourcePlace {

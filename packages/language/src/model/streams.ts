@@ -52,10 +52,10 @@ export function readStreams(pool: ast.Pool, contributions: readonly Contribution
         }));
         const upliftNodes = (node.uplifts ?? []).map(uplift => ({ node: uplift, year: values.year(uplift, 'year', uplift.year) }));
         // Years in order, so each uplift reads the minimum of the year before, itself perhaps uplifted.
-        const years = [...new Set([...declaredMinimums, ...upliftNodes].map(entry => entry.year.start).filter(year => year !== undefined))].sort((a, b) => a - b);
+        const minimumYears = [...new Set([...declaredMinimums, ...upliftNodes].map(entry => entry.year.start).filter(year => year !== undefined))].sort((a, b) => a - b);
         const minimums = new Map<number, RequiredMinimum>();
         const uplifts: UpliftInfo[] = [];
-        for (const year of years) {
+        for (const year of minimumYears) {
             const declared = declaredMinimums.find(minimum => minimum.year.start === year);
             const upliftNode = upliftNodes.find(uplift => uplift.year.start === year);
             if (upliftNode) {
@@ -70,6 +70,7 @@ export function readStreams(pool: ast.Pool, contributions: readonly Contribution
                 minimums.set(year, { year, pence: declared.amount.pence, source: 'declared', declared });
             }
         }
+        const years = streamYears(node.name, contributions, spendLines, minimums);
         return {
             node,
             id: node.name,
@@ -79,7 +80,8 @@ export function readStreams(pool: ast.Pool, contributions: readonly Contribution
             uplifts: [...upliftNodes].map(entry => uplifts.find(uplift => uplift.node === entry.node)
                 ?? { node: entry.node, points: undefined, year: entry.year, rounding: entry.node.rounding ?? 'penny', base: undefined, exact: undefined, computed: undefined }),
             minimums,
-            years: streamYears(node.name, contributions, spendLines, minimums)
+            years,
+            income: sumKnown([...years.values()].map(figures => figures.income))
         };
     });
 }

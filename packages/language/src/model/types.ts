@@ -267,6 +267,8 @@ export interface StreamInfo {
     readonly minimums: ReadonlyMap<number, RequiredMinimum>;
     /** Each year the stream brings money in or pays for spending. */
     readonly years: ReadonlyMap<number, StreamYearFigures>;
+    /** What the stream brings in over all years. */
+    readonly income: bigint | undefined;
 }
 
 export interface StreamMinimumInfo {

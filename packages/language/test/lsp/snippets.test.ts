@@ -41,7 +41,7 @@ describe('snippets', () => {
             'agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'outcome with payment by results',
             'share with percentages', 'share pro rata', 'savings projection', 'approvals'
         ]);
-        expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence']);
+        expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence', 'stream', 'contents']);
         const [before, , after] = AGREEMENT.split('<|>');
         for (const item of topLevel) {
             expect(await syntaxErrors(`${before}}\n${expand(item.insertText!)}\n`), item.label).toEqual([]);
