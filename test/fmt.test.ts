@@ -38,7 +38,9 @@ function diagnosticsOf(cwd: string, ...paths: string[]): string[] {
 }
 
 /** The agreements and registers under examples/ (examples/invalid is left out by .poolignore). */
-const EXAMPLE_FILES = [...readdirSync(path.join(REPO, 'examples')), ...readdirSync(path.join(REPO, 'examples/registers'))].filter(name => name.endsWith('.pool')).length;
+const EXAMPLE_FILES = [...readdirSync(path.join(REPO, 'examples')), ...readdirSync(path.join(REPO, 'examples/registers'))].filter(name =>
+    name.endsWith('.pool')
+).length;
 
 describe('pool fmt --check', () => {
     it('passes on the committed examples, which are formatted', () => {
@@ -81,9 +83,12 @@ describe('pool fmt --check', () => {
 describe('pool fmt', () => {
     it('restores the committed layout of every scrambled example, keeps every finding, and a second run changes nothing', () => {
         const root = examplesCopy();
-        const agreements = ['troubled-families', 'essex-whole-place', 'neighbourhood-budget', 'registers/essex', 'registers/greater-manchester']
-            .map(name => `examples/${name}.pool`);
-        const invalid = readdirSync(path.join(root, 'examples/invalid')).filter(name => name.endsWith('.pool')).map(name => `examples/invalid/${name}`);
+        const agreements = ['troubled-families', 'essex-whole-place', 'neighbourhood-budget', 'registers/essex', 'registers/greater-manchester'].map(
+            name => `examples/${name}.pool`
+        );
+        const invalid = readdirSync(path.join(root, 'examples/invalid'))
+            .filter(name => name.endsWith('.pool'))
+            .map(name => `examples/invalid/${name}`);
         for (const file of [...agreements, ...invalid]) writeFileSync(path.join(root, file), scramble(readFileSync(path.join(root, file), 'utf8')));
         const findingsBefore = diagnosticsOf(root, 'examples', ...invalid);
 
@@ -99,7 +104,9 @@ describe('pool fmt', () => {
         const fingerprinted = /approval-stale|signed-without-approval/;
         const findingsAfter = diagnosticsOf(root, 'examples', ...invalid);
         expect(findingsAfter.filter(finding => !fingerprinted.test(finding))).toEqual(findingsBefore.filter(finding => !fingerprinted.test(finding)));
-        expect(findingsBefore.filter(finding => finding.startsWith('examples/essex-whole-place.pool') && fingerprinted.test(finding)).length).toBeGreaterThan(0);
+        expect(findingsBefore.filter(finding => finding.startsWith('examples/essex-whole-place.pool') && fingerprinted.test(finding)).length).toBeGreaterThan(
+            0
+        );
         expect(findingsAfter.filter(finding => !finding.startsWith('examples/invalid/') && fingerprinted.test(finding))).toEqual([]);
 
         const second = runPool(['fmt', 'examples'], { cwd: root });

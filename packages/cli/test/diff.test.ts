@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { runPool } from '../../../test/support/cli.js';
 
-const validateDiff = new Ajv2020.default({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(path.join(import.meta.dirname, '../schema/diff-json-2.schema.json'), 'utf8')));
+const validateDiff = new Ajv2020.default({ strict: true, allErrors: true }).compile(
+    JSON.parse(readFileSync(path.join(import.meta.dirname, '../schema/diff-json-2.schema.json'), 'utf8'))
+);
 
 const AGREEMENT = (contribution: string, partnerName = 'Anytown Council') => `import "registers/anytown.pool"
 agreement "Anytown care" {
@@ -23,7 +25,17 @@ share savings of care { council 50%  nhs 50% }
 /** A git repository with two commits of an agreement and of the register it imports. */
 function repository(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'pool-diff-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } });
+    const git = (...args: string[]) =>
+        execFileSync('git', args, {
+            cwd: root,
+            env: {
+                ...process.env,
+                GIT_AUTHOR_NAME: 'Test',
+                GIT_AUTHOR_EMAIL: 'test@example.invalid',
+                GIT_COMMITTER_NAME: 'Test',
+                GIT_COMMITTER_EMAIL: 'test@example.invalid'
+            }
+        });
     mkdirSync(path.join(root, 'agreements/registers'), { recursive: true });
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown CCG" health\n');
@@ -39,14 +51,16 @@ describe('pool diff', () => {
     it('compares a git revision with the working file, reading imports at that revision too', () => {
         const root = repository();
         const result = runPool(['diff', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
-        expect(result.stdout).toBe([
-            'Changes from main:agreements/care.pool to agreements/care.pool:',
-            '',
-            'All changes:',
-            '- Partner nhs is renamed from "NHS Anytown CCG" to "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
-            '- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).  [care.pool:8]',
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'Changes from main:agreements/care.pool to agreements/care.pool:',
+                '',
+                'All changes:',
+                '- Partner nhs is renamed from "NHS Anytown CCG" to "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
+                '- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).  [care.pool:8]',
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(0);
     });
 
@@ -54,9 +68,20 @@ describe('pool diff', () => {
         const root = repository();
         const json = JSON.parse(runPool(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
         expect(validateDiff(json), JSON.stringify(validateDiff.errors)).toBe(true);
-        expect(json).toMatchObject({ $schema: 'urn:pool:schema:diff-json:2', version: 2, changed: true, names: { partners: { council: 'Anytown Council' }, pools: { care: 'Care pot' } } });
+        expect(json).toMatchObject({
+            $schema: 'urn:pool:schema:diff-json:2',
+            version: 2,
+            changed: true,
+            names: { partners: { council: 'Anytown Council' }, pools: { care: 'Care pot' } }
+        });
         expect(json.changes[1]).toEqual({
-            topic: 'contribution', key: ['care', '2013/14', 'council', '0'], field: 'amount', before: '100000.00', after: '120000.00', difference: '20000.00', derived: false,
+            topic: 'contribution',
+            key: ['care', '2013/14', 'council', '0'],
+            field: 'amount',
+            before: '100000.00',
+            after: '120000.00',
+            difference: '20000.00',
+            derived: false,
             sentence: 'The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).',
             where: { before: { file: 'care.pool', line: 8 }, after: { file: 'care.pool', line: 8 } }
         });
@@ -97,14 +122,16 @@ describe('pool diff', () => {
     it('speaks Welsh with --lang cy, with the same figures', () => {
         const root = repository();
         const result = runPool(['diff', '--lang', 'cy', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
-        expect(result.stdout).toBe([
-            'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
-            '',
-            'Pob newid:',
-            '- Mae partner nhs yn newid ei enw o "NHS Anytown CCG" i "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
-            '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).  [care.pool:8]',
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
+                '',
+                'Pob newid:',
+                '- Mae partner nhs yn newid ei enw o "NHS Anytown CCG" i "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
+                '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).  [care.pool:8]',
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(0);
         const same = runPool(['diff', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } });
         expect(same.stdout).toBe('Dim newidiadau rhwng agreements/care.pool a agreements/care.pool.\n');
@@ -112,7 +139,10 @@ describe('pool diff', () => {
 
     it('gives Welsh headings, columns and sentences in Markdown and HTML, and Welsh sentences in JSON with English keys', () => {
         const root = repository();
-        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } }).stdout;
+        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], {
+            cwd: root,
+            env: { POOL_LANG: 'cy' }
+        }).stdout;
         expect(markdown).toContain('# Newidiadau i Anytown care\n\nO `main:agreements/care.pool` i `agreements/care.pool`.');
         expect(markdown).toContain('## Cyfraniadau\n\n| Partner | Cronfa | Blwyddyn | Cyn | Ar ôl | Gwahaniaeth |');
         expect(markdown).toContain('| Anytown Council | Care pot | 2013/14 | £100,000 | £120,000 | +£20,000 |');
@@ -122,8 +152,16 @@ describe('pool diff', () => {
         expect(html).toContain('Newidiadau i Anytown care');
         expect(html).toMatch(/<h2[^>]*>Pob newid<\/h2>/);
         expect(html).not.toContain('All changes');
-        const json = JSON.parse(runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
-        expect(json.changes[0]).toMatchObject({ topic: 'partner', key: ['nhs'], field: 'name', before: 'NHS Anytown CCG', after: 'NHS Anytown Integrated Care Board' });
+        const json = JSON.parse(
+            runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout
+        );
+        expect(json.changes[0]).toMatchObject({
+            topic: 'partner',
+            key: ['nhs'],
+            field: 'name',
+            before: 'NHS Anytown CCG',
+            after: 'NHS Anytown Integrated Care Board'
+        });
         expect(json.changes[1].sentence).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
     });
 
@@ -132,7 +170,9 @@ describe('pool diff', () => {
         writeFileSync(path.join(root, 'agreements/broken.pool'), AGREEMENT('£100,000').replace('pool care', 'pool care care'));
         const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/broken.pool'], { cwd: root });
         expect(result.stdout).toBe('');
-        expect(result.stderr).toMatch(/^pool: cannot compare agreements\/broken\.pool: it has syntax errors \(\d+\), and a diff of what could be read would show the rest as removed; fix them and compare again\n {2}agreements\/broken\.pool:7:\d+: /);
+        expect(result.stderr).toMatch(
+            /^pool: cannot compare agreements\/broken\.pool: it has syntax errors \(\d+\), and a diff of what could be read would show the rest as removed; fix them and compare again\n {2}agreements\/broken\.pool:7:\d+: /
+        );
         expect(result.status).toBe(2);
         expect(runPool(['diff', 'agreements/broken.pool', 'agreements/care.pool'], { cwd: root }).status).toBe(2);
     });
@@ -144,32 +184,40 @@ describe('pool diff', () => {
         writeFileSync(file, `${readFileSync(file, 'utf8')}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`);
         writeFileSync(path.join(root, 'agreements/commented.pool'), readFileSync(file, 'utf8').replace('pool care', '// one more comment\npool care'));
         const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/commented.pool'], { cwd: root });
-        expect(result.stdout).toBe([
-            'No changes between agreements/care.pool and agreements/commented.pool.',
-            '',
-            'Approvals to be given again:',
-            '- The approval by Anytown Council (Director of Finance, 2013-03-28) no longer covers the text and must be given again.  [commented.pool:13]',
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'No changes between agreements/care.pool and agreements/commented.pool.',
+                '',
+                'Approvals to be given again:',
+                '- The approval by Anytown Council (Director of Finance, 2013-03-28) no longer covers the text and must be given again.  [commented.pool:13]',
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(0);
         // Comparing the stale version with itself: nothing at all.
-        expect(runPool(['diff', '--exit-code', 'agreements/commented.pool', 'agreements/commented.pool'], { cwd: root })).toMatchObject({ status: 0, stdout: 'No changes between agreements/commented.pool and agreements/commented.pool.\n' });
+        expect(runPool(['diff', '--exit-code', 'agreements/commented.pool', 'agreements/commented.pool'], { cwd: root })).toMatchObject({
+            status: 0,
+            stdout: 'No changes between agreements/commented.pool and agreements/commented.pool.\n'
+        });
     });
 
     it('refuses a language it does not speak with one line', () => {
         const root = repository();
         expect(runPool(['diff', '--lang', 'fr', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
+            status: 2,
+            stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
         });
     });
 
     it('says clearly when a version cannot be found', () => {
         const root = repository();
         expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
+            status: 2,
+            stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
         });
         expect(runPool(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
+            status: 2,
+            stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
         });
     });
 });
@@ -181,7 +229,18 @@ describe('pool diff --approved', () => {
      */
     function approvedHistory(): { root: string; git: (...args: string[]) => void; file: string } {
         const root = repository();
-        const git = (...args: string[]) => { execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } }); };
+        const git = (...args: string[]) => {
+            execFileSync('git', args, {
+                cwd: root,
+                env: {
+                    ...process.env,
+                    GIT_AUTHOR_NAME: 'Test',
+                    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+                    GIT_COMMITTER_NAME: 'Test',
+                    GIT_COMMITTER_EMAIL: 'test@example.invalid'
+                }
+            });
+        };
         const file = path.join(root, 'agreements/care.pool');
         git('checkout', '-q', '--', '.');
         const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
@@ -199,7 +258,9 @@ describe('pool diff --approved', () => {
         const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
         expect(result.stderr).toBe('');
         expect(result.stdout).toMatch(/^Changes from agreements\/care\.pool as approved \([0-9a-f]{12}\) to agreements\/care\.pool:\n/);
-        expect(result.stdout).toContain('- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).  [care.pool:8]');
+        expect(result.stdout).toContain(
+            '- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).  [care.pool:8]'
+        );
         expect(result.status).toBe(0);
     });
 
@@ -220,7 +281,9 @@ describe('pool diff --approved', () => {
         const { root: other, file } = approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace(/fingerprint "sha256:[0-9a-f]+"/, `fingerprint "sha256:${'0'.repeat(64)}"`));
         const lost = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: other });
-        expect(lost.stderr).toMatch(/^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/);
+        expect(lost.stderr).toMatch(
+            /^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/
+        );
         expect(lost.status).toBe(2);
         const twoFiles = runPool(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
         expect(twoFiles.stderr).toBe('pool: pool diff --approved takes one file: the agreement as it is now\n');
@@ -230,8 +293,9 @@ describe('pool diff --approved', () => {
     it('says in Welsh that the text is as approved, or that nothing was approved', () => {
         const { root, file } = approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace('£125,000', '£100,000'));
-        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout)
-            .toBe("Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n");
+        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout).toBe(
+            "Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n"
+        );
         const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: repository(), env: { POOL_LANG: 'cy' } });
         expect(none.stderr).toBe("pool: nid yw agreements/care.pool yn cofnodi unrhyw gymeradwyaethau, felly nid oes fersiwn gymeradwy i'w chymharu â hi\n");
         expect(none.status).toBe(2);

@@ -35,7 +35,9 @@ describe('the semantic diff of two versions of an agreement', () => {
     });
 
     it('finds nothing in a change of layout or comments', async () => {
-        const relaid = TF.replace(/ {2,}/g, ' ').replace(/\/\/[^\n]*/g, '// reworded').replace(/£1,200,000/g, '£1.2m');
+        const relaid = TF.replace(/ {2,}/g, ' ')
+            .replace(/\/\/[^\n]*/g, '// reworded')
+            .replace(/£1,200,000/g, '£1.2m');
         const result = await diff(TF, relaid);
         expect(result.changes).toEqual([]);
     });
@@ -71,7 +73,13 @@ describe('the semantic diff of two versions of an agreement', () => {
         ]);
         // Projected savings of £8.9m: five points are £445,000.
         expect(result.changes.filter(change => change.topic === 'share-effect')).toMatchObject([
-            { derived: true, before: '3560000.00', after: '3115000.00', difference: '-445000.00', sentence: 'Manchester City Council now receives £3,115,000 of the savings of Troubled Families single pot instead of £3,560,000 (−£445,000).' },
+            {
+                derived: true,
+                before: '3560000.00',
+                after: '3115000.00',
+                difference: '-445000.00',
+                sentence: 'Manchester City Council now receives £3,115,000 of the savings of Troubled Families single pot instead of £3,560,000 (−£445,000).'
+            },
             { derived: true, before: '1780000.00', after: '2225000.00', difference: '445000.00' }
         ]);
     });
@@ -99,7 +107,9 @@ describe('the semantic diff of two versions of an agreement', () => {
 
     it('follows a change made in an imported register into every agreement that imports it', async () => {
         const register = edit(GM, /"Greater Manchester Police"/, '"Greater Manchester Police Service"');
-        expect(await written(TF, TF, { register: [GM, register] })).toEqual(['Partner gmp is renamed from "Greater Manchester Police" to "Greater Manchester Police Service".']);
+        expect(await written(TF, TF, { register: [GM, register] })).toEqual([
+            'Partner gmp is renamed from "Greater Manchester Police" to "Greater Manchester Police Service".'
+        ]);
     });
 
     it('says the same changes in Welsh, with the same figures', async () => {
@@ -111,6 +121,13 @@ describe('the semantic diff of two versions of an agreement', () => {
         ]);
         // What programs read stays the same in every language.
         const result = await diff(TF, changed, { lang: 'cy' });
-        expect(result.changes[1]).toMatchObject({ topic: 'contribution', key: ['families', '2013/14', 'manchester', '0'], field: 'amount', before: '1200000.00', after: '1100000.00', difference: '-100000.00' });
+        expect(result.changes[1]).toMatchObject({
+            topic: 'contribution',
+            key: ['families', '2013/14', 'manchester', '0'],
+            field: 'amount',
+            before: '1200000.00',
+            after: '1100000.00',
+            difference: '-100000.00'
+        });
     });
 });

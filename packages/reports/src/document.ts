@@ -65,7 +65,11 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
     if (options.partner !== undefined) {
         const statement = data.statements.find(entry => entry.partner === options.partner);
         if (!statement) throw new RangeError(`no partner ${options.partner} in ${data.file}`);
-        return { lang: options.lang ?? 'en', title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle), blocks: statementBlocks(ctx, statement) };
+        return {
+            lang: options.lang ?? 'en',
+            title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle),
+            blocks: statementBlocks(ctx, statement)
+        };
     }
     return { lang: options.lang ?? 'en', title: text.reportTitle(agreementTitle), blocks: agreementBlocks(ctx) };
 }
@@ -73,15 +77,35 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
 class Context {
     private readonly names: Map<string, string>;
     private readonly poolTitles: Map<string, string>;
-    constructor(readonly data: ReportData, readonly text: ReportText, readonly lang: ReportLang, readonly generatedAt?: string) {
+    constructor(
+        readonly data: ReportData,
+        readonly text: ReportText,
+        readonly lang: ReportLang,
+        readonly generatedAt?: string
+    ) {
         this.names = new Map(data.partners.map(partner => [partner.id, partner.name]));
         this.poolTitles = new Map(data.pools.map(pool => [pool.id, pool.title]));
     }
-    partnerName(id: string): string { return this.names.get(id) ?? id; }
-    poolTitle(id: string): string { return this.poolTitles.get(id) ?? id; }
-    money(amount: Money): string { return formatAmount(amount, this.data.currency, this.text.unknown); }
-    percent(percent: string | null): string { return percent === null ? this.text.unknown : formatPercentText(percent); }
-    partnerList(ids: readonly string[]): string { return ids.length === 0 ? '–' : listInWords(ids.map(id => this.partnerName(id)), this.lang); }
+    partnerName(id: string): string {
+        return this.names.get(id) ?? id;
+    }
+    poolTitle(id: string): string {
+        return this.poolTitles.get(id) ?? id;
+    }
+    money(amount: Money): string {
+        return formatAmount(amount, this.data.currency, this.text.unknown);
+    }
+    percent(percent: string | null): string {
+        return percent === null ? this.text.unknown : formatPercentText(percent);
+    }
+    partnerList(ids: readonly string[]): string {
+        return ids.length === 0
+            ? '–'
+            : listInWords(
+                  ids.map(id => this.partnerName(id)),
+                  this.lang
+              );
+    }
 }
 
 /** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
@@ -99,11 +123,15 @@ function aboutBlocks(ctx: Context): Block[] {
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);
-        if (agreement.reviews.length > 0) rows.push([text.labels.reviews, agreement.reviews.map(review => review.note ? `${review.date}: ${review.note}` : review.date).join('; ')]);
+        if (agreement.reviews.length > 0)
+            rows.push([text.labels.reviews, agreement.reviews.map(review => (review.note ? `${review.date}: ${review.note}` : review.date)).join('; ')]);
     }
     rows.push([text.labels.currency, data.currency]);
     if (data.imports.length > 0) rows.push([text.labels.imports, data.imports.map(entry => entry.file).join('; ')]);
-    return [{ kind: 'heading', level: 2, text: text.headings.about, id: 'about' }, { kind: 'summary', rows }];
+    return [
+        { kind: 'heading', level: 2, text: text.headings.about, id: 'about' },
+        { kind: 'summary', rows }
+    ];
 }
 
 function verdictBlocks(ctx: Context): Block[] {
@@ -121,7 +149,12 @@ function verdictBlocks(ctx: Context): Block[] {
             caption: text.headings.checks,
             head: [text.labels.severity, text.labels.code, text.labels.place, text.labels.message],
             numeric: [false, false, false, false],
-            rows: data.diagnostics.map(diagnostic => [text.labels[diagnostic.severity], diagnostic.code, `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`, diagnostic.message])
+            rows: data.diagnostics.map(diagnostic => [
+                text.labels[diagnostic.severity],
+                diagnostic.code,
+                `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`,
+                diagnostic.message
+            ])
         });
     }
     return blocks;
@@ -141,8 +174,11 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
         },
         {
             kind: 'summary',
-            rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
-                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])]
+            rows: [
+                [text.labels.agreementFingerprint, data.fingerprint.agreement],
+                [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
+                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])
+            ]
         }
     ];
 }
@@ -151,7 +187,17 @@ function approvalBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.approvals, id: 'approvals' }];
     if (data.signOff.required.length > 0) {
-        blocks.push({ kind: 'paragraph', text: text.sentences.signOff(data.signOff.missing.length > 0 ? listInWords(data.signOff.missing.map(id => ctx.partnerName(id)), ctx.lang) : undefined) });
+        blocks.push({
+            kind: 'paragraph',
+            text: text.sentences.signOff(
+                data.signOff.missing.length > 0
+                    ? listInWords(
+                          data.signOff.missing.map(id => ctx.partnerName(id)),
+                          ctx.lang
+                      )
+                    : undefined
+            )
+        });
     }
     if (data.approvals.length === 0) return [...blocks, { kind: 'paragraph', text: text.sentences.noApprovals }];
     blocks.push({
@@ -159,7 +205,12 @@ function approvalBlocks(ctx: Context): Block[] {
         caption: text.headings.approvals,
         head: [text.labels.partner, text.labels.approver, text.labels.date, text.labels.approvedText],
         numeric: [false, false, false, false],
-        rows: data.approvals.map(approval => [ctx.partnerName(approval.partner), approval.approver, approval.date, approval.stale ? text.labels.stale : text.labels.current])
+        rows: data.approvals.map(approval => [
+            ctx.partnerName(approval.partner),
+            approval.approver,
+            approval.date,
+            approval.stale ? text.labels.stale : text.labels.current
+        ])
     });
     return blocks;
 }
@@ -169,9 +220,16 @@ function summarySentences(ctx: Context): string[] {
     const sentences: string[] = [];
     for (const pool of data.pools) {
         for (const entry of pool.byPartner) {
-            const years = pool.years.flatMap(year => year.contributions.filter(line => line.partner === entry.partner).map(line => ({ year: year.year, amount: line.amount })));
-            const amounts = listInWords(years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)), ctx.lang);
-            sentences.push(text.sentences.contributes(ctx.partnerName(entry.partner), amounts, pool.title, years.length > 1 ? ctx.money(entry.amount) : undefined));
+            const years = pool.years.flatMap(year =>
+                year.contributions.filter(line => line.partner === entry.partner).map(line => ({ year: year.year, amount: line.amount }))
+            );
+            const amounts = listInWords(
+                years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)),
+                ctx.lang
+            );
+            sentences.push(
+                text.sentences.contributes(ctx.partnerName(entry.partner), amounts, pool.title, years.length > 1 ? ctx.money(entry.amount) : undefined)
+            );
         }
         const spending = pool.years.filter(year => year.spendLines.length > 0);
         for (const year of spending) {
@@ -184,17 +242,33 @@ function summarySentences(ctx: Context): string[] {
     }
     for (const savings of data.savings) {
         if (savings.byYear.length === 0) continue;
-        sentences.push(text.sentences.savings(ctx.poolTitle(savings.pool), ctx.money(savings.total), savings.byYear[0].year, savings.byYear[savings.byYear.length - 1].year,
-            ctx.money(savings.investment), ctx.money(savings.netBenefit), savings.paybackYear ?? undefined,
-            savings.returnPerPound === null ? undefined : ctx.money(savings.returnPerPound)));
+        sentences.push(
+            text.sentences.savings(
+                ctx.poolTitle(savings.pool),
+                ctx.money(savings.total),
+                savings.byYear[0].year,
+                savings.byYear[savings.byYear.length - 1].year,
+                ctx.money(savings.investment),
+                ctx.money(savings.netBenefit),
+                savings.paybackYear ?? undefined,
+                savings.returnPerPound === null ? undefined : ctx.money(savings.returnPerPound)
+            )
+        );
     }
     for (const outcome of data.outcomes) {
         if (!outcome.baseline || !outcome.target) continue;
-        let sentence = text.sentences.outcome(outcome.description, outcome.direction, text.sentences.valueInYear(outcome.baseline.value, outcome.baseline.year), text.sentences.valueByYear(outcome.target.value, outcome.target.year),
-            outcome.measuredBy ? ctx.partnerName(outcome.measuredBy) : undefined);
+        let sentence = text.sentences.outcome(
+            outcome.description,
+            outcome.direction,
+            text.sentences.valueInYear(outcome.baseline.value, outcome.baseline.year),
+            text.sentences.valueByYear(outcome.target.value, outcome.target.year),
+            outcome.measuredBy ? ctx.partnerName(outcome.measuredBy) : undefined
+        );
         const latest = outcome.actuals[outcome.actuals.length - 1];
-        if (latest) sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
-        if (outcome.payment) sentence += ` ${text.sentences.payment(ctx.money(outcome.payment.rate), outcome.payment.per, outcome.payment.cap ? ctx.money(outcome.payment.cap) : undefined, outcome.payment.atTarget ? ctx.money(outcome.payment.atTarget) : undefined)}`;
+        if (latest)
+            sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
+        if (outcome.payment)
+            sentence += ` ${text.sentences.payment(ctx.money(outcome.payment.rate), outcome.payment.per, outcome.payment.cap ? ctx.money(outcome.payment.cap) : undefined, outcome.payment.atTarget ? ctx.money(outcome.payment.atTarget) : undefined)}`;
         sentences.push(sentence);
     }
     for (const approval of data.approvals) {
@@ -206,9 +280,19 @@ function summarySentences(ctx: Context): string[] {
 function shareSentence(ctx: Context, share: ShareData): string | undefined {
     const { text } = ctx;
     if (!share.subject) return undefined;
-    const parts = share.lines.map(line => text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount)));
-    if (share.reinvest) parts.push(text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount)));
-    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, listInWords(parts, ctx.lang), share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined);
+    const parts = share.lines.map(line =>
+        text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount))
+    );
+    if (share.reinvest)
+        parts.push(
+            text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount))
+        );
+    return text.sentences.share(
+        text.sentences.shareKind(share.kind),
+        share.subject.title,
+        listInWords(parts, ctx.lang),
+        share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined
+    );
 }
 
 function contributionBlocks(ctx: Context): Block[] {
@@ -228,10 +312,15 @@ function contributionBlocks(ctx: Context): Block[] {
                 id: `chart-contributions-${index + 1}`,
                 title: text.sentences.chartContributions(pool.title),
                 description: `${text.sentences.chartContributions(pool.title)}. ${text.labels.chartAlternative}`,
-                svg: () => contributionsChart(
-                    pool.years.flatMap(year => year.contributions.map(line => ({ partner: ctx.partnerName(line.partner), year: year.year, pounds: chartPounds(line.amount) }))),
-                    partners.map(partner => ctx.partnerName(partner)),
-                    `chart-contributions-${index + 1}`, text.chart)
+                svg: () =>
+                    contributionsChart(
+                        pool.years.flatMap(year =>
+                            year.contributions.map(line => ({ partner: ctx.partnerName(line.partner), year: year.year, pounds: chartPounds(line.amount) }))
+                        ),
+                        partners.map(partner => ctx.partnerName(partner)),
+                        `chart-contributions-${index + 1}`,
+                        text.chart
+                    )
             });
         }
         blocks.push({
@@ -243,13 +332,25 @@ function contributionBlocks(ctx: Context): Block[] {
             foot: [
                 [text.labels.total, ...pool.years.map(year => ctx.money(year.income)), ctx.money(pool.income)],
                 ...(pool.declaredTotals.length > 0 || pool.years.some(year => year.declaredTotals.length > 0)
-                    ? [[text.labels.declaredTotal, ...pool.years.map(year => year.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'), pool.declaredTotals.map(total => ctx.money(total)).join('; ') || '–']]
+                    ? [
+                          [
+                              text.labels.declaredTotal,
+                              ...pool.years.map(year => year.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'),
+                              pool.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'
+                          ]
+                      ]
                     : []),
                 // New money and existing budgets apart, where the contributions say which is which.
                 ...(pool.money.new !== '0.00' || pool.money.existing !== '0.00'
-                    ? ([['new', text.labels.newMoney], ['existing', text.labels.existingMoney], ['unmarked', text.labels.unmarkedMoney]] as const)
-                        .filter(([kind]) => pool.money[kind] !== '0.00')
-                        .map(([kind, label]) => [label, ...pool.years.map(year => ctx.money(year.money[kind])), ctx.money(pool.money[kind])])
+                    ? (
+                          [
+                              ['new', text.labels.newMoney],
+                              ['existing', text.labels.existingMoney],
+                              ['unmarked', text.labels.unmarkedMoney]
+                          ] as const
+                      )
+                          .filter(([kind]) => pool.money[kind] !== '0.00')
+                          .map(([kind, label]) => [label, ...pool.years.map(year => ctx.money(year.money[kind])), ctx.money(pool.money[kind])])
                     : [])
             ]
         });
@@ -270,7 +371,9 @@ function contributionBlocks(ctx: Context): Block[] {
 function spendingBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.spending, id: 'spending' }];
-    const rows = data.pools.flatMap(pool => pool.years.map(year => [pool.title, year.year, ctx.money(year.income), ctx.money(year.spend), year.balance === null ? '–' : ctx.money(year.balance)]));
+    const rows = data.pools.flatMap(pool =>
+        pool.years.map(year => [pool.title, year.year, ctx.money(year.income), ctx.money(year.spend), year.balance === null ? '–' : ctx.money(year.balance)])
+    );
     blocks.push({
         kind: 'table',
         caption: text.headings.spending,
@@ -283,14 +386,32 @@ function spendingBlocks(ctx: Context): Block[] {
         // The columns for streams and purposes appear where some line names one.
         const streams = lines.some(line => line.funding.length > 0);
         const purposes = lines.some(line => line.purposes.length > 0);
-        const paidFrom = (line: SpendLineData) => line.funding.map(share => (share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent)))).join(', ') || '–';
+        const paidFrom = (line: SpendLineData) =>
+            line.funding
+                .map(share => (share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent))))
+                .join(', ') || '–';
         return {
             kind: 'table',
             caption,
-            head: [text.labels.line, text.labels.commissionedBy, text.labels.providedBy, text.labels.ringfence, ...(streams ? [text.labels.paidFrom] : []), ...(purposes ? [text.labels.forPurpose] : []), text.labels.amount],
+            head: [
+                text.labels.line,
+                text.labels.commissionedBy,
+                text.labels.providedBy,
+                text.labels.ringfence,
+                ...(streams ? [text.labels.paidFrom] : []),
+                ...(purposes ? [text.labels.forPurpose] : []),
+                text.labels.amount
+            ],
             numeric: [false, false, false, false, ...(streams ? [false] : []), ...(purposes ? [false] : []), true],
-            rows: lines.map(line => [line.name, ctx.partnerList(line.commissioners), ctx.partnerList(line.providers), line.ringfenceTags.join(', ') || '–',
-                ...(streams ? [paidFrom(line)] : []), ...(purposes ? [line.purposes.join(', ') || '–'] : []), ctx.money(line.amount)]),
+            rows: lines.map(line => [
+                line.name,
+                ctx.partnerList(line.commissioners),
+                ctx.partnerList(line.providers),
+                line.ringfenceTags.join(', ') || '–',
+                ...(streams ? [paidFrom(line)] : []),
+                ...(purposes ? [line.purposes.join(', ') || '–'] : []),
+                ctx.money(line.amount)
+            ]),
             foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ...(streams ? [''] : []), ...(purposes ? [''] : []), ctx.money(total)]]
         };
     };
@@ -301,8 +422,11 @@ function spendingBlocks(ctx: Context): Block[] {
         }
     }
     for (const block of data.unplacedSpend) {
-        blocks.push({ kind: 'heading', level: 3, text: text.labels.unknownPool }, { kind: 'paragraph', text: text.sentences.unplacedSpend(block.pool, block.year) },
-            lineTable(text.sentences.spendLines(block.pool, block.year), block.spendLines, undefined));
+        blocks.push(
+            { kind: 'heading', level: 3, text: text.labels.unknownPool },
+            { kind: 'paragraph', text: text.sentences.unplacedSpend(block.pool, block.year) },
+            lineTable(text.sentences.spendLines(block.pool, block.year), block.spendLines, undefined)
+        );
     }
     return blocks;
 }
@@ -312,11 +436,17 @@ function poolBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     if (data.pools.length === 0) return [];
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.pools, id: 'pools' }];
-    const met = (value: boolean | null, shortfall: Money) => (value === null ? text.unknown : value ? text.labels.yes : text.sentences.shortBy(ctx.money(shortfall)));
+    const met = (value: boolean | null, shortfall: Money) =>
+        value === null ? text.unknown : value ? text.labels.yes : text.sentences.shortBy(ctx.money(shortfall));
     for (const pool of data.pools) {
         blocks.push({ kind: 'heading', level: 3, text: pool.title });
-        const rows: [string, string][] = [[text.labels.id, pool.id], [text.labels.arrangement, pool.arrangement === null ? text.unknown : text.sentences.arrangement(pool.arrangement)], [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]];
-        for (const total of pool.declaredTotals) rows.push([text.labels.declaredTotal, text.sentences.declaredTotal(ctx.money(total), total === pool.income ? undefined : ctx.money(pool.income))]);
+        const rows: [string, string][] = [
+            [text.labels.id, pool.id],
+            [text.labels.arrangement, pool.arrangement === null ? text.unknown : text.sentences.arrangement(pool.arrangement)],
+            [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]
+        ];
+        for (const total of pool.declaredTotals)
+            rows.push([text.labels.declaredTotal, text.sentences.declaredTotal(ctx.money(total), total === pool.income ? undefined : ctx.money(pool.income))]);
         blocks.push({ kind: 'summary', rows });
         if (pool.minimums.length > 0) {
             blocks.push({
@@ -324,7 +454,13 @@ function poolBlocks(ctx: Context): Block[] {
                 caption: text.sentences.minimums(pool.title),
                 head: [text.labels.partner, text.labels.year, text.labels.minimum, text.labels.contributed, text.labels.met],
                 numeric: [false, false, true, true, false],
-                rows: pool.minimums.map(minimum => [ctx.partnerName(minimum.partner), minimum.year, ctx.money(minimum.amount), ctx.money(minimum.contributed), met(minimum.met, minimum.shortfall)])
+                rows: pool.minimums.map(minimum => [
+                    ctx.partnerName(minimum.partner),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.contributed),
+                    met(minimum.met, minimum.shortfall)
+                ])
             });
         }
         if (pool.ringfences.length > 0) {
@@ -333,7 +469,14 @@ function poolBlocks(ctx: Context): Block[] {
                 caption: text.sentences.ringfences(pool.title),
                 head: [text.labels.ringfence, text.labels.purpose, text.labels.year, text.labels.amount, text.labels.taggedSpend, text.labels.met],
                 numeric: [false, false, false, true, true, false],
-                rows: pool.ringfences.map(fence => [fence.id, fence.purpose ?? '–', fence.year, ctx.money(fence.amount), ctx.money(fence.spent), met(fence.met, fence.shortfall)])
+                rows: pool.ringfences.map(fence => [
+                    fence.id,
+                    fence.purpose ?? '–',
+                    fence.year,
+                    ctx.money(fence.amount),
+                    ctx.money(fence.spent),
+                    met(fence.met, fence.shortfall)
+                ])
             });
             const fencedYears = pool.years.filter(year => year.ringfenced !== null);
             blocks.push({
@@ -341,27 +484,73 @@ function poolBlocks(ctx: Context): Block[] {
                 caption: `${text.labels.unfenced}: ${pool.title}`,
                 head: [text.labels.year, text.labels.income, text.labels.unfenced, text.labels.untaggedSpend],
                 numeric: [false, true, true, true],
-                rows: fencedYears.map(year => [year.year, ctx.money(year.income), ctx.money(year.ringfenced?.unfenced ?? null), ctx.money(year.ringfenced?.untaggedSpend ?? null)])
+                rows: fencedYears.map(year => [
+                    year.year,
+                    ctx.money(year.income),
+                    ctx.money(year.ringfenced?.unfenced ?? null),
+                    ctx.money(year.ringfenced?.untaggedSpend ?? null)
+                ])
             });
         }
         if (pool.contents.length > 0) {
-            blocks.push({ kind: 'table', caption: text.sentences.contents(pool.title), head: [text.labels.topic, text.labels.note], numeric: [false, false],
-                rows: pool.contents.map(item => [text.sentences.topic(item.topic), item.text]) });
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.contents(pool.title),
+                head: [text.labels.topic, text.labels.note],
+                numeric: [false, false],
+                rows: pool.contents.map(item => [text.sentences.topic(item.topic), item.text])
+            });
         }
         if (pool.streams.length > 0) {
             blocks.push({
                 kind: 'table',
                 caption: text.sentences.streams(pool.title),
-                head: [text.labels.stream, text.labels.year, text.labels.minimum, text.labels.minimumSet, text.labels.income, text.labels.paidFrom, text.labels.met],
+                head: [
+                    text.labels.stream,
+                    text.labels.year,
+                    text.labels.minimum,
+                    text.labels.minimumSet,
+                    text.labels.income,
+                    text.labels.paidFrom,
+                    text.labels.met
+                ],
                 numeric: [false, false, true, false, true, true, false],
-                rows: pool.streams.flatMap(stream => stream.years.map(year => {
-                    const uplift = stream.uplifts.find(entry => entry.year === year.year);
-                    const written = uplift?.declared !== null && uplift?.declared !== undefined && uplift.declared !== uplift.computed ? ctx.money(uplift.declared) : undefined;
-                    const minimumSet = year.minimumSource === null ? '–'
-                        : text.sentences.minimumSet(year.minimumSource, uplift?.percent === null || uplift === undefined ? undefined : ctx.percent(uplift.percent), uplift?.base ? ctx.money(uplift.base) : undefined, uplift?.rounding, written);
-                    const met = year.minimum === null ? '–' : year.shortfall === null ? text.unknown : pence(year.shortfall) === 0n ? text.labels.yes : text.sentences.shortBy(ctx.money(year.shortfall));
-                    return [`${stream.title} (${stream.id})`, year.year, year.minimum === null ? '–' : ctx.money(year.minimum), minimumSet, ctx.money(year.income), year.spend === null ? '–' : ctx.money(year.spend), met];
-                }))
+                rows: pool.streams.flatMap(stream =>
+                    stream.years.map(year => {
+                        const uplift = stream.uplifts.find(entry => entry.year === year.year);
+                        const written =
+                            uplift?.declared !== null && uplift?.declared !== undefined && uplift.declared !== uplift.computed
+                                ? ctx.money(uplift.declared)
+                                : undefined;
+                        const minimumSet =
+                            year.minimumSource === null
+                                ? '–'
+                                : text.sentences.minimumSet(
+                                      year.minimumSource,
+                                      uplift?.percent === null || uplift === undefined ? undefined : ctx.percent(uplift.percent),
+                                      uplift?.base ? ctx.money(uplift.base) : undefined,
+                                      uplift?.rounding,
+                                      written
+                                  );
+                        const met =
+                            year.minimum === null
+                                ? '–'
+                                : year.shortfall === null
+                                  ? text.unknown
+                                  : pence(year.shortfall) === 0n
+                                    ? text.labels.yes
+                                    : text.sentences.shortBy(ctx.money(year.shortfall));
+                        return [
+                            `${stream.title} (${stream.id})`,
+                            year.year,
+                            year.minimum === null ? '–' : ctx.money(year.minimum),
+                            minimumSet,
+                            ctx.money(year.income),
+                            year.spend === null ? '–' : ctx.money(year.spend),
+                            met
+                        ];
+                    })
+                )
             });
             const years = pool.years.map(year => year.year);
             blocks.push({
@@ -369,10 +558,14 @@ function poolBlocks(ctx: Context): Block[] {
                 caption: text.sentences.streamContributions(pool.title),
                 head: [text.labels.stream, ...years, text.labels.total],
                 numeric: [false, ...years.map(() => true), true],
-                rows: pool.streams.map(stream => [stream.title, ...years.map(year => {
-                    const figures = stream.years.find(entry => entry.year === year);
-                    return figures ? ctx.money(figures.income) : '–';
-                }), ctx.money(stream.income)])
+                rows: pool.streams.map(stream => [
+                    stream.title,
+                    ...years.map(year => {
+                        const figures = stream.years.find(entry => entry.year === year);
+                        return figures ? ctx.money(figures.income) : '–';
+                    }),
+                    ctx.money(stream.income)
+                ])
             });
         }
         if (pool.spendMinimums.length > 0) {
@@ -383,12 +576,29 @@ function poolBlocks(ctx: Context): Block[] {
                 caption: text.sentences.spendMinimums(pool.title),
                 head: [text.labels.forPurpose, text.labels.stream, text.labels.year, text.labels.minimum, text.labels.taggedSpend, text.labels.met],
                 numeric: [false, false, false, true, true, false],
-                rows: pool.spendMinimums.map(minimum => [purpose(minimum.purpose), stream(minimum.stream), minimum.year, ctx.money(minimum.amount), ctx.money(minimum.spent), met(minimum.met, minimum.shortfall)])
+                rows: pool.spendMinimums.map(minimum => [
+                    purpose(minimum.purpose),
+                    stream(minimum.stream),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.spent),
+                    met(minimum.met, minimum.shortfall)
+                ])
             });
         }
-        const notes = pool.years.flatMap(year => year.contributions.filter(line => line.note !== null).map(line => [ctx.partnerName(line.partner), year.year, ctx.money(line.amount), line.note ?? '']));
+        const notes = pool.years.flatMap(year =>
+            year.contributions
+                .filter(line => line.note !== null)
+                .map(line => [ctx.partnerName(line.partner), year.year, ctx.money(line.amount), line.note ?? ''])
+        );
         if (notes.length > 0) {
-            blocks.push({ kind: 'table', caption: text.sentences.notes(pool.title), head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note], numeric: [false, false, true, false], rows: notes });
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.notes(pool.title),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes
+            });
         }
     }
     return blocks;
@@ -402,33 +612,48 @@ function paymentBlocks(ctx: Context): Block[] {
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
     for (const outcome of paying) {
         const payment = outcome.payment!;
-        blocks.push({ kind: 'heading', level: 3, text: outcome.description }, {
-            kind: 'summary',
-            rows: [
-                [text.labels.rate, `${ctx.money(payment.rate)} / ${payment.per}`],
-                [text.labels.paymentCap, payment.cap === null ? text.labels.none : ctx.money(payment.cap)],
-                [text.labels.atTarget, ctx.money(payment.atTarget)],
-                [text.labels.payable, ctx.money(payment.payable)]
-            ]
-        });
+        blocks.push(
+            { kind: 'heading', level: 3, text: outcome.description },
+            {
+                kind: 'summary',
+                rows: [
+                    [text.labels.rate, `${ctx.money(payment.rate)} / ${payment.per}`],
+                    [text.labels.paymentCap, payment.cap === null ? text.labels.none : ctx.money(payment.cap)],
+                    [text.labels.atTarget, ctx.money(payment.atTarget)],
+                    [text.labels.payable, ctx.money(payment.payable)]
+                ]
+            }
+        );
         if (payment.schedule.length > 0) {
             const splits = new Map(payment.splits.map(split => [split.year, split]));
-            blocks.push({ kind: 'paragraph', text: text.sentences.scheduleExplained }, {
-                kind: 'table',
-                caption: text.sentences.paymentSchedule(outcome.description),
-                head: [text.labels.year, text.labels.units, text.labels.split, text.labels.upfront, text.labels.results, text.labels.total],
-                numeric: [false, true, false, true, true, true],
-                rows: payment.schedule.map(entry => {
-                    const split = splits.get(entry.year);
-                    return [entry.year, formatDecimal(entry.units), split ? text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results)) : '–',
-                        ctx.money(entry.upfront), ctx.money(entry.results), ctx.money(entry.amount)];
-                }),
-                foot: [[text.labels.total, '', '', '', '', ctx.money(payment.payable)]]
-            });
+            blocks.push(
+                { kind: 'paragraph', text: text.sentences.scheduleExplained },
+                {
+                    kind: 'table',
+                    caption: text.sentences.paymentSchedule(outcome.description),
+                    head: [text.labels.year, text.labels.units, text.labels.split, text.labels.upfront, text.labels.results, text.labels.total],
+                    numeric: [false, true, false, true, true, true],
+                    rows: payment.schedule.map(entry => {
+                        const split = splits.get(entry.year);
+                        return [
+                            entry.year,
+                            formatDecimal(entry.units),
+                            split ? text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results)) : '–',
+                            ctx.money(entry.upfront),
+                            ctx.money(entry.results),
+                            ctx.money(entry.amount)
+                        ];
+                    }),
+                    foot: [[text.labels.total, '', '', '', '', ctx.money(payment.payable)]]
+                }
+            );
         }
         const unscheduled = payment.splits.filter(split => !payment.schedule.some(entry => entry.year === split.year));
         if (unscheduled.length > 0) {
-            blocks.push({ kind: 'list', items: unscheduled.map(split => `${split.year}: ${text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results))}`) });
+            blocks.push({
+                kind: 'list',
+                items: unscheduled.map(split => `${split.year}: ${text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results))}`)
+            });
         }
     }
     return blocks;
@@ -458,14 +683,23 @@ function outcomeBlocks(ctx: Context): Block[] {
         const chart = outcome.chart;
         blocks.push({ kind: 'heading', level: 3, text: outcome.description });
         const id = `chart-outcome-${index + 1}`;
-        const described = [`${text.labels.baseline} ${outcome.baseline?.value} (${chart.baseline.label})`, `${text.labels.target} ${outcome.target?.value} (${chart.target.label})`,
-            ...outcome.actuals.map(actual => `${text.labels.actual} ${actual.value} (${actual.period}${actual.rag ? `, ${text.labels[actual.rag]}` : ''})`)].join('; ');
+        const described = [
+            `${text.labels.baseline} ${outcome.baseline?.value} (${chart.baseline.label})`,
+            `${text.labels.target} ${outcome.target?.value} (${chart.target.label})`,
+            ...outcome.actuals.map(actual => `${text.labels.actual} ${actual.value} (${actual.period}${actual.rag ? `, ${text.labels[actual.rag]}` : ''})`)
+        ].join('; ');
         blocks.push({
             kind: 'chart',
             id,
             title: text.sentences.chartOutcome(outcome.description),
             description: `${text.sentences.chartOutcome(outcome.description)}: ${described}. ${text.sentences.trajectoryExplained}`,
-            svg: () => outcomeChart({ unit: outcome.unit ?? '', ...chart }, id, { ...text.chart, green: text.labels.green, amber: text.labels.amber, red: text.labels.red })
+            svg: () =>
+                outcomeChart({ unit: outcome.unit ?? '', ...chart }, id, {
+                    ...text.chart,
+                    green: text.labels.green,
+                    amber: text.labels.amber,
+                    red: text.labels.red
+                })
         });
         if (outcome.actuals.length > 0) {
             blocks.push({
@@ -473,8 +707,14 @@ function outcomeBlocks(ctx: Context): Block[] {
                 caption: `${text.labels.actual}: ${outcome.description}`,
                 head: [text.labels.period2, text.labels.actual, text.labels.expected, text.labels.progress, text.labels.rag, text.labels.earned],
                 numeric: [false, true, true, true, false, true],
-                rows: outcome.actuals.map(actual => [actual.period, actual.value, actual.expected ?? '–', actual.progressPercent === null ? '–' : `${actual.progressPercent}%`,
-                    actual.rag ? text.labels[actual.rag] : '–', actual.earned === null ? '–' : ctx.money(actual.earned)])
+                rows: outcome.actuals.map(actual => [
+                    actual.period,
+                    actual.value,
+                    actual.expected ?? '–',
+                    actual.progressPercent === null ? '–' : `${actual.progressPercent}%`,
+                    actual.rag ? text.labels[actual.rag] : '–',
+                    actual.earned === null ? '–' : ctx.money(actual.earned)
+                ])
             });
         }
     }
@@ -491,9 +731,21 @@ function shareBlocks(ctx: Context): Block[] {
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
         if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
         const capped = share.uncovered !== null;
-        const rows = share.lines.map(line => [ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? '–' : ctx.money(line.amount), line.cap === null ? '–' : ctx.money(line.cap),
-            ...(capped ? [ctx.money(line.borne)] : [])]);
-        if (share.reinvest) rows.push([text.labels.reinvested, ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount), '–', ...(capped ? ['–'] : [])]);
+        const rows = share.lines.map(line => [
+            ctx.partnerName(line.partner),
+            ctx.percent(line.percent),
+            line.amount === null ? '–' : ctx.money(line.amount),
+            line.cap === null ? '–' : ctx.money(line.cap),
+            ...(capped ? [ctx.money(line.borne)] : [])
+        ]);
+        if (share.reinvest)
+            rows.push([
+                text.labels.reinvested,
+                ctx.percent(share.reinvest.percent),
+                share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount),
+                '–',
+                ...(capped ? ['–'] : [])
+            ]);
         if (capped) rows.push([text.labels.uncovered, '–', '–', '–', ctx.money(share.uncovered)]);
         if (share.base && share.lines.some(line => line.amount !== null)) blocks.push({ kind: 'paragraph', text: text.sentences.rounding });
         if (capped && share.base) {
@@ -507,7 +759,12 @@ function shareBlocks(ctx: Context): Block[] {
                 id,
                 title: text.sentences.chartShares(kind, subject),
                 description: `${text.sentences.chartShares(kind, subject)}. ${text.labels.chartAlternative}`,
-                svg: () => shareChart(share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })), id, text.chart)
+                svg: () =>
+                    shareChart(
+                        share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })),
+                        id,
+                        text.chart
+                    )
             });
         }
         blocks.push({
@@ -516,7 +773,15 @@ function shareBlocks(ctx: Context): Block[] {
             head: [text.labels.partner, text.labels.share, text.labels.amount, text.labels.cap, ...(capped ? [text.labels.borne] : [])],
             numeric: [false, true, true, true, ...(capped ? [true] : [])],
             rows,
-            foot: [[text.labels.total, ctx.percent(share.totalPercent), share.base ? ctx.money(share.base.amount) : '–', '', ...(capped && share.base ? [ctx.money(share.base.amount)] : [])]]
+            foot: [
+                [
+                    text.labels.total,
+                    ctx.percent(share.totalPercent),
+                    share.base ? ctx.money(share.base.amount) : '–',
+                    '',
+                    ...(capped && share.base ? [ctx.money(share.base.amount)] : [])
+                ]
+            ]
         });
     }
     for (const savings of data.savings) {
@@ -544,15 +809,22 @@ function shareBlocks(ctx: Context): Block[] {
                 caption: text.sentences.savingsLines(ctx.poolTitle(savings.pool)),
                 head: [text.labels.partner, ...years, text.labels.total],
                 numeric: [false, ...years.map(() => true), true],
-                rows: savings.byPartner.map(entry => [ctx.partnerName(entry.partner), ...years.map(year => cell(entry.partner, year)), ctx.money(entry.amount)]),
+                rows: savings.byPartner.map(entry => [
+                    ctx.partnerName(entry.partner),
+                    ...years.map(year => cell(entry.partner, year)),
+                    ctx.money(entry.amount)
+                ]),
                 foot: [[text.labels.total, ...savings.byYear.map(entry => ctx.money(entry.amount)), ctx.money(savings.total)]]
             });
         }
         const notes = savings.lines.filter(line => line.note !== null);
         if (notes.length > 0) {
             blocks.push({
-                kind: 'table', caption: text.sentences.savingsNotes(ctx.poolTitle(savings.pool)), head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
-                numeric: [false, false, true, false], rows: notes.map(line => [ctx.partnerName(line.partner), line.year, ctx.money(line.amount), line.note ?? ''])
+                kind: 'table',
+                caption: text.sentences.savingsNotes(ctx.poolTitle(savings.pool)),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes.map(line => [ctx.partnerName(line.partner), line.year, ctx.money(line.amount), line.note ?? ''])
             });
         }
     }
@@ -588,13 +860,18 @@ function agreementBlocks(ctx: Context): Block[] {
 
 function statementBlocks(ctx: Context, statement: StatementData): Block[] {
     const { text } = ctx;
-    const shareRows = statement.shares.map(share => [`${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`,
-        share.beforeCap === null ? ctx.money(share.amount) : text.sentences.statementCapped(ctx.money(share.amount), ctx.money(share.beforeCap))]);
+    const shareRows = statement.shares.map(share => [
+        `${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`,
+        share.beforeCap === null ? ctx.money(share.amount) : text.sentences.statementCapped(ctx.money(share.amount), ctx.money(share.beforeCap))
+    ]);
     return [
         ...aboutBlocks(ctx),
         ...verdictBlocks(ctx).slice(1, 2),
         { kind: 'heading', level: 2, text: text.headings.statement, id: 'statement' },
-        { kind: 'paragraph', text: text.sentences.statementTotals(ctx.money(statement.totalContributed), ctx.money(statement.totalReceived), ctx.money(statement.totalBorne)) },
+        {
+            kind: 'paragraph',
+            text: text.sentences.statementTotals(ctx.money(statement.totalContributed), ctx.money(statement.totalReceived), ctx.money(statement.totalBorne))
+        },
         {
             kind: 'table',
             caption: `${text.labels.paysIn}: ${ctx.partnerName(statement.partner)}`,
@@ -609,7 +886,10 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
             head: [text.labels.share, text.labels.amount],
             numeric: [false, true],
             rows: shareRows,
-            foot: [[text.labels.receives, ctx.money(statement.totalReceived)], [text.labels.bears, ctx.money(statement.totalBorne)]]
+            foot: [
+                [text.labels.receives, ctx.money(statement.totalReceived)],
+                [text.labels.bears, ctx.money(statement.totalBorne)]
+            ]
         },
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
@@ -626,7 +906,7 @@ export interface PortableReportDocument {
 
 /** Draws the charts of a document so that it can travel as JSON (the editor's PDF export). */
 export function toPortableDocument(document: ReportDocument): PortableReportDocument {
-    return { ...document, blocks: document.blocks.map(block => block.kind === 'chart' ? { ...block, svg: block.svg() } : block) };
+    return { ...document, blocks: document.blocks.map(block => (block.kind === 'chart' ? { ...block, svg: block.svg() } : block)) };
 }
 
 /** The document again from its portable form. */

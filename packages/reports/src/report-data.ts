@@ -1,6 +1,24 @@
 import {
-    type AgreementModel, type ActualInfo, type AmountValue, type MoneyKinds, type OutcomeInfo, type PaymentInfo, type PoolInfo, type StreamInfo, type QuantityValue, type ShareInfo, type SpendLineInfo, type YearValue,
-    Rational, formatQuantity, partnerStatements, penceToDecimalString, periodLabel, render, sha256Hex, yearLabel
+    type AgreementModel,
+    type ActualInfo,
+    type AmountValue,
+    type MoneyKinds,
+    type OutcomeInfo,
+    type PaymentInfo,
+    type PoolInfo,
+    type StreamInfo,
+    type QuantityValue,
+    type ShareInfo,
+    type SpendLineInfo,
+    type YearValue,
+    Rational,
+    formatQuantity,
+    partnerStatements,
+    penceToDecimalString,
+    periodLabel,
+    render,
+    sha256Hex,
+    yearLabel
 } from '@pool/language';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -42,9 +60,16 @@ export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:2';
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
 
-export interface Position { readonly line: number; readonly column: number }
+export interface Position {
+    readonly line: number;
+    readonly column: number;
+}
 /** Where a declaration is written: 1-based lines and columns, end exclusive. */
-export interface SourceRange { readonly file: string; readonly start: Position; readonly end: Position }
+export interface SourceRange {
+    readonly file: string;
+    readonly start: Position;
+    readonly end: Position;
+}
 
 export interface AgreementData {
     readonly title: string;
@@ -58,10 +83,21 @@ export interface AgreementData {
 }
 
 /** `kind` is null only where a syntax error cut the declaration short; `file` is where it is declared. */
-export interface PartnerData { readonly id: string; readonly name: string; readonly kind: string | null; readonly file: string; readonly source: SourceRange | null }
+export interface PartnerData {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: string | null;
+    readonly file: string;
+    readonly source: SourceRange | null;
+}
 
 /** An import as written, the file it names (relative to the agreement's folder) and whether it was read. */
-export interface ImportData { readonly path: string; readonly file: string; readonly status: string; readonly source: SourceRange | null }
+export interface ImportData {
+    readonly path: string;
+    readonly file: string;
+    readonly status: string;
+    readonly source: SourceRange | null;
+}
 
 export interface ContributionData {
     readonly partner: string;
@@ -74,7 +110,11 @@ export interface ContributionData {
 }
 
 /** Contributions that are new money, existing budgets, and neither marked. */
-export interface MoneyKindsData { readonly new: Money; readonly existing: Money; readonly unmarked: Money }
+export interface MoneyKindsData {
+    readonly new: Money;
+    readonly existing: Money;
+    readonly unmarked: Money;
+}
 
 export interface StreamData {
     readonly id: string;
@@ -83,12 +123,24 @@ export interface StreamData {
     readonly minimums: readonly { readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
     /** Each uplift: the year before's minimum, the exact uplifted figure (pence, as a decimal string), and the rounded minimum. */
     readonly uplifts: readonly {
-        readonly year: string; readonly percent: string | null; readonly rounding: 'penny' | 'pound'; readonly base: Money; readonly exactPence: string | null; readonly computed: Money; readonly declared: Money;
+        readonly year: string;
+        readonly percent: string | null;
+        readonly rounding: 'penny' | 'pound';
+        readonly base: Money;
+        readonly exactPence: string | null;
+        readonly computed: Money;
+        readonly declared: Money;
         readonly source: SourceRange | null;
     }[];
     /** Each year: the minimum that applies (and whether written or computed by an uplift), income, shortfall, spend paid from the stream and what is left. */
     readonly years: readonly {
-        readonly year: string; readonly minimum: Money; readonly minimumSource: 'declared' | 'uplift' | null; readonly income: Money; readonly shortfall: Money; readonly spend: Money; readonly balance: Money;
+        readonly year: string;
+        readonly minimum: Money;
+        readonly minimumSource: 'declared' | 'uplift' | null;
+        readonly income: Money;
+        readonly shortfall: Money;
+        readonly spend: Money;
+        readonly balance: Money;
     }[];
     /** What the stream brings in over all years. */
     readonly income: Money;
@@ -151,10 +203,22 @@ export interface PoolData {
     readonly spend: Money;
     readonly declaredTotals: readonly Money[];
     readonly minimums: readonly {
-        readonly partner: string; readonly year: string; readonly amount: Money; readonly contributed: Money; readonly shortfall: Money; readonly met: boolean | null; readonly source: SourceRange | null;
+        readonly partner: string;
+        readonly year: string;
+        readonly amount: Money;
+        readonly contributed: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
+        readonly source: SourceRange | null;
     }[];
     readonly ringfences: readonly {
-        readonly id: string; readonly purpose: string | null; readonly year: string; readonly amount: Money; readonly spent: Money; readonly shortfall: Money; readonly met: boolean | null;
+        readonly id: string;
+        readonly purpose: string | null;
+        readonly year: string;
+        readonly amount: Money;
+        readonly spent: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
         readonly source: SourceRange | null;
     }[];
     readonly streams: readonly StreamData[];
@@ -175,7 +239,10 @@ export interface TotalsData {
     readonly byPartnerAndYear: readonly { readonly partner: string; readonly year: string; readonly amount: Money }[];
 }
 
-export interface QuantityData { readonly value: string; readonly year: string }
+export interface QuantityData {
+    readonly value: string;
+    readonly year: string;
+}
 
 export interface ActualData {
     readonly period: string;
@@ -243,7 +310,14 @@ export interface ShareData {
      * Each partner's percentage, its part of the amount shared, its cap, and for an overspend what
      * it bears once the cap applies (`borne`, with `capped` when the cap cuts its part down).
      */
-    readonly lines: readonly { readonly partner: string; readonly percent: string | null; readonly amount: Money; readonly cap: Money; readonly borne: Money; readonly capped: boolean }[];
+    readonly lines: readonly {
+        readonly partner: string;
+        readonly percent: string | null;
+        readonly amount: Money;
+        readonly cap: Money;
+        readonly borne: Money;
+        readonly capped: boolean;
+    }[];
     readonly reinvest: { readonly percent: string; readonly amount: Money } | null;
     /** The part of an overspend no cap covers: the partners' parts and this make the overspend. */
     readonly uncovered: Money;
@@ -282,7 +356,13 @@ export interface StatementData {
     readonly contributions: readonly { readonly pool: string; readonly year: string; readonly amount: Money }[];
     readonly totalContributed: Money;
     /** The partner's part of each share with an amount: for an overspend, what it bears once its cap applies (`beforeCap` when the cap cut it down). */
-    readonly shares: readonly { readonly kind: string; readonly family: 'benefit' | 'risk'; readonly subject: string; readonly amount: Money; readonly beforeCap: Money }[];
+    readonly shares: readonly {
+        readonly kind: string;
+        readonly family: 'benefit' | 'risk';
+        readonly subject: string;
+        readonly amount: Money;
+        readonly beforeCap: Money;
+    }[];
     readonly totalReceived: Money;
     readonly totalBorne: Money;
 }
@@ -296,7 +376,10 @@ export interface DiagnosticData {
 }
 
 /** A diagnostic and the document it belongs to. */
-export interface DocumentDiagnostic { readonly uri: string; readonly diagnostic: Diagnostic }
+export interface DocumentDiagnostic {
+    readonly uri: string;
+    readonly diagnostic: Diagnostic;
+}
 
 export interface ReportDataOptions {
     /** The version of the tool producing the report, printed in its fingerprint section. */
@@ -324,11 +407,13 @@ function amountOf(value: AmountValue | undefined): Money {
 }
 
 /** Builds the plain data every output renders, from the model and the validator's diagnostics. */
-export function buildReportData(model: AgreementModel, diagnostics: readonly DocumentDiagnostic[] = documentDiagnostics(model), options: ReportDataOptions): ReportData {
+export function buildReportData(
+    model: AgreementModel,
+    diagnostics: readonly DocumentDiagnostic[] = documentDiagnostics(model),
+    options: ReportDataOptions
+): ReportData {
     const rootDir = UriUtils.dirname(model.document.uri);
-    const fileName = (document: LangiumDocument) => document === model.document
-        ? UriUtils.basename(document.uri)
-        : UriUtils.relative(rootDir, document.uri);
+    const fileName = (document: LangiumDocument) => (document === model.document ? UriUtils.basename(document.uri) : UriUtils.relative(rootDir, document.uri));
     const fileNameOfUri = (uri: string) => {
         const document = model.documents.find(candidate => candidate.uri.toString() === uri);
         return document ? fileName(document) : uri;
@@ -343,21 +428,30 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         };
     };
     const info = model.agreement;
-    const agreement: AgreementData | null = info ? {
-        title: info.title,
-        reference: info.reference ?? null,
-        status: info.status ?? null,
-        period: info.period ? { first: yearLabel(info.period.first), last: yearLabel(info.period.last), years: info.period.years.map(yearLabel) } : null,
-        host: info.host ? { id: info.host.id, name: info.host.partner?.name ?? null } : null,
-        board: info.board ?? null,
-        reviews: info.reviews.map(review => ({ date: review.date, note: review.note ?? null })),
-        source: source(info.node)
-    } : null;
+    const agreement: AgreementData | null = info
+        ? {
+              title: info.title,
+              reference: info.reference ?? null,
+              status: info.status ?? null,
+              period: info.period ? { first: yearLabel(info.period.first), last: yearLabel(info.period.last), years: info.period.years.map(yearLabel) } : null,
+              host: info.host ? { id: info.host.id, name: info.host.partner?.name ?? null } : null,
+              board: info.board ?? null,
+              reviews: info.reviews.map(review => ({ date: review.date, note: review.note ?? null })),
+              source: source(info.node)
+          }
+        : null;
 
     const pools = model.pools.map((pool): PoolData => poolData(pool, source));
-    const unplacedSpend = model.spendBlocks.map(block => ({ pool: block.poolId, year: yearText(block.year), spendLines: block.lines.map(line => spendLineData(line, source)) }));
+    const unplacedSpend = model.spendBlocks.map(block => ({
+        pool: block.poolId,
+        year: yearText(block.year),
+        spendLines: block.lines.map(line => spendLineData(line, source))
+    }));
     const imports = model.imports.map((resolved): ImportData => ({
-        path: resolved.node.path ?? '', file: UriUtils.relative(rootDir, resolved.uri), status: resolved.status, source: source(resolved.node)
+        path: resolved.node.path ?? '',
+        file: UriUtils.relative(rootDir, resolved.uri),
+        status: resolved.status,
+        source: source(resolved.node)
     }));
     const totals: TotalsData = {
         income: money(model.totals.income),
@@ -366,14 +460,20 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         byYear: [...model.totals.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...model.totals.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         byPartnerAndYear: [...model.totals.byPartnerAndYear].flatMap(([partner, years]) =>
-            [...years].map(([start, pence]) => ({ partner, year: yearLabel(start), amount: money(pence) })))
+            [...years].map(([start, pence]) => ({ partner, year: yearLabel(start), amount: money(pence) }))
+        )
     };
 
     const outcomes = model.outcomes.map(outcome => outcomeData(outcome, source));
     const shares = model.shares.map(share => shareData(share, source));
     const savings = model.savings.map((entry): SavingsData => ({
         pool: entry.poolId,
-        lines: entry.lines.map(line => ({ partner: line.partnerId, year: line.year === undefined ? line.node.$container.year : yearLabel(line.year), amount: amountOf(line.amount), note: line.note ?? null })),
+        lines: entry.lines.map(line => ({
+            partner: line.partnerId,
+            year: line.year === undefined ? line.node.$container.year : yearLabel(line.year),
+            amount: amountOf(line.amount),
+            note: line.note ?? null
+        })),
         byYear: [...entry.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...entry.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         total: money(entry.total),
@@ -398,22 +498,35 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         partner: statement.partnerId,
         contributions: statement.contributions.map(entry => ({ pool: entry.poolId, year: yearLabel(entry.year), amount: money(entry.pence) })),
         totalContributed: money(statement.totalContributed),
-        shares: statement.shares.map(entry => ({ kind: entry.share.kind, family: entry.share.family, subject: entry.share.subjectId, amount: money(entry.pence), beforeCap: money(entry.beforeCap) })),
+        shares: statement.shares.map(entry => ({
+            kind: entry.share.kind,
+            family: entry.share.family,
+            subject: entry.share.subjectId,
+            amount: money(entry.pence),
+            beforeCap: money(entry.beforeCap)
+        })),
         totalReceived: money(statement.totalReceived),
         totalBorne: money(statement.totalBorne)
     }));
 
-    const reported: DiagnosticData[] = diagnostics.map(({ uri, diagnostic }) => ({
-        file: fileNameOfUri(uri),
-        severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
-        code: String(diagnostic.code ?? 'unknown'),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
-        range: {
-            start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
-            end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
-        }
-    })).sort((a, b) => compareText(a.file, b.file) || a.range.start.line - b.range.start.line
-        || a.range.start.column - b.range.start.column || compareText(a.code, b.code));
+    const reported: DiagnosticData[] = diagnostics
+        .map(({ uri, diagnostic }) => ({
+            file: fileNameOfUri(uri),
+            severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
+            code: String(diagnostic.code ?? 'unknown'),
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
+            range: {
+                start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
+                end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
+            }
+        }))
+        .sort(
+            (a, b) =>
+                compareText(a.file, b.file) ||
+                a.range.start.line - b.range.start.line ||
+                a.range.start.column - b.range.start.column ||
+                compareText(a.code, b.code)
+        );
     const errors = reported.filter(entry => entry.severity === 'error').length;
     const warnings = reported.filter(entry => entry.severity === 'warning').length;
 
@@ -433,7 +546,13 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
             }))
         },
         imports,
-        partners: [...model.partners.values()].map(partner => ({ id: partner.id, name: partner.name, kind: partner.kind ?? null, file: fileName(partner.document), source: source(partner.node) })),
+        partners: [...model.partners.values()].map(partner => ({
+            id: partner.id,
+            name: partner.name,
+            kind: partner.kind ?? null,
+            file: fileName(partner.document),
+            source: source(partner.node)
+        })),
         pools,
         unplacedSpend,
         totals,
@@ -476,7 +595,10 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             spendLines: figures.spendLines.map(line => spendLineData(line, source)),
             spend: money(figures.spend),
             balance: money(figures.balance),
-            ringfenced: figures.ringfences.length > 0 ? { fenced: money(figures.fenced), unfenced: money(figures.unfenced), untaggedSpend: money(figures.untaggedSpend) } : null,
+            ringfenced:
+                figures.ringfences.length > 0
+                    ? { fenced: money(figures.fenced), unfenced: money(figures.unfenced), untaggedSpend: money(figures.untaggedSpend) }
+                    : null,
             money: moneyKinds(figures.money)
         })),
         byPartner: [...pool.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
@@ -505,8 +627,14 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
         streams: pool.streams.map(stream => streamData(stream, source)),
         purposes: pool.purposes.map(purpose => ({ id: purpose.id, title: purpose.title, source: source(purpose.node) })),
         spendMinimums: pool.spendMinimums.map(minimum => ({
-            stream: minimum.streamId, purpose: minimum.purposeId, year: yearText(minimum.year), amount: amountOf(minimum.amount), spent: money(minimum.spent), shortfall: money(minimum.shortfall),
-            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n, source: source(minimum.node)
+            stream: minimum.streamId,
+            purpose: minimum.purposeId,
+            year: yearText(minimum.year),
+            amount: amountOf(minimum.amount),
+            spent: money(minimum.spent),
+            shortfall: money(minimum.shortfall),
+            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
+            source: source(minimum.node)
         })),
         money: moneyKinds(pool.money),
         contents: pool.contents.map(item => ({ topic: item.topic, text: item.text, source: source(item.node) })),
@@ -524,12 +652,23 @@ function streamData(stream: StreamInfo, source: (node: AstNode | undefined) => S
         title: stream.title,
         minimums: stream.declaredMinimums.map(minimum => ({ year: yearText(minimum.year), amount: amountOf(minimum.amount), source: source(minimum.node) })),
         uplifts: stream.uplifts.map(uplift => ({
-            year: yearText(uplift.year), percent: uplift.points?.toDecimal(4) ?? null, rounding: uplift.rounding, base: money(uplift.base), exactPence: uplift.exact?.toDecimal(6) ?? null,
-            computed: money(uplift.computed), declared: uplift.declared ? amountOf(uplift.declared.amount) : null, source: source(uplift.node)
+            year: yearText(uplift.year),
+            percent: uplift.points?.toDecimal(4) ?? null,
+            rounding: uplift.rounding,
+            base: money(uplift.base),
+            exactPence: uplift.exact?.toDecimal(6) ?? null,
+            computed: money(uplift.computed),
+            declared: uplift.declared ? amountOf(uplift.declared.amount) : null,
+            source: source(uplift.node)
         })),
         years: [...stream.years.values()].map(figures => ({
-            year: yearLabel(figures.year), minimum: money(figures.minimum?.pence), minimumSource: figures.minimum?.source ?? null, income: money(figures.income), shortfall: money(figures.shortfall),
-            spend: money(figures.spend), balance: money(figures.balance)
+            year: yearLabel(figures.year),
+            minimum: money(figures.minimum?.pence),
+            minimumSource: figures.minimum?.source ?? null,
+            income: money(figures.income),
+            shortfall: money(figures.shortfall),
+            spend: money(figures.spend),
+            balance: money(figures.balance)
         })),
         income: money(stream.income),
         source: source(stream.node)
@@ -562,8 +701,18 @@ function paymentData(payment: PaymentInfo): PaymentData {
         cap: payment.cap ? amountOf(payment.cap) : null,
         atTarget: money(payment.paymentAtTarget),
         payable: money(payment.payable),
-        splits: payment.splits.map(split => ({ year: yearText(split.year), upfront: split.upfront?.toDecimal(4) ?? null, results: split.results?.toDecimal(4) ?? null })),
-        schedule: payment.schedule.map(entry => ({ year: yearLabel(entry.year), units: entry.units.toDecimal(4), amount: money(entry.amount), upfront: money(entry.upfront), results: money(entry.results) }))
+        splits: payment.splits.map(split => ({
+            year: yearText(split.year),
+            upfront: split.upfront?.toDecimal(4) ?? null,
+            results: split.results?.toDecimal(4) ?? null
+        })),
+        schedule: payment.schedule.map(entry => ({
+            year: yearLabel(entry.year),
+            units: entry.units.toDecimal(4),
+            amount: money(entry.amount),
+            upfront: money(entry.upfront),
+            results: money(entry.results)
+        }))
     };
 }
 
@@ -629,18 +778,23 @@ function toChartNumber(value: { toDecimal(places: number): string }): number {
 }
 
 function shareData(share: ShareInfo, source: (node: AstNode | undefined) => SourceRange | null): ShareData {
-    const subject = share.subject?.kind === 'pool'
-        ? { kind: 'pool' as const, id: share.subject.pool.id, title: share.subject.pool.title }
-        : share.subject?.kind === 'outcome'
-            ? { kind: 'outcome' as const, id: share.subject.outcome.id, title: share.subject.outcome.description }
-            : null;
+    const subject =
+        share.subject?.kind === 'pool'
+            ? { kind: 'pool' as const, id: share.subject.pool.id, title: share.subject.pool.title }
+            : share.subject?.kind === 'outcome'
+              ? { kind: 'outcome' as const, id: share.subject.outcome.id, title: share.subject.outcome.description }
+              : null;
     return {
         kind: share.kind,
         family: share.family,
         subject,
         proRata: share.proRata,
         base: share.base
-            ? { amount: money(share.base.pence), basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis, description: render(share.base.description, 'en') }
+            ? {
+                  amount: money(share.base.pence),
+                  basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis,
+                  description: render(share.base.description, 'en')
+              }
             : null,
         covering: share.covering ? amountOf(share.covering) : null,
         lines: share.lines.map((line, index) => ({
@@ -651,9 +805,10 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
             borne: share.liabilities ? money(share.liabilities.byLine[index]) : null,
             capped: share.liabilities?.capped[index] ?? false
         })),
-        reinvest: share.reinvest && !share.reinvest.isZero()
-            ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
-            : null,
+        reinvest:
+            share.reinvest && !share.reinvest.isZero()
+                ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
+                : null,
         uncovered: share.liabilities ? money(share.liabilities.uncovered) : null,
         totalPercent: share.totalPoints?.toDecimal(4) ?? null,
         source: source(share.node)

@@ -150,13 +150,28 @@ export interface ReportText {
         readonly shareBase: (basis: ShareBasis, amount: string) => string;
         readonly spends: (pool: string, spend: string, income: string, year: string, balance: string) => string;
         readonly noSpending: (pool: string) => string;
-        readonly outcome: (description: string, direction: 'increase' | 'reduce' | null, baseline: string, target: string, measuredBy: string | undefined) => string;
+        readonly outcome: (
+            description: string,
+            direction: 'increase' | 'reduce' | null,
+            baseline: string,
+            target: string,
+            measuredBy: string | undefined
+        ) => string;
         readonly latestActual: (value: string, period: string, rag: string | undefined, expected: string | undefined) => string;
         readonly payment: (rate: string, per: string, cap: string | undefined, atTarget: string | undefined) => string;
         readonly share: (kind: string, subject: string, parts: string, base: string | undefined) => string;
         readonly sharePart: (partner: string, percent: string, amount: string | undefined) => string;
         readonly reinvestPart: (percent: string, amount: string | undefined) => string;
-        readonly savings: (pool: string, total: string, first: string, last: string, investment: string, netBenefit: string, payback: string | undefined, returnPerPound: string | undefined) => string;
+        readonly savings: (
+            pool: string,
+            total: string,
+            first: string,
+            last: string,
+            investment: string,
+            netBenefit: string,
+            payback: string | undefined,
+            returnPerPound: string | undefined
+        ) => string;
         readonly approval: (approver: string, partner: string, date: string, stale: boolean) => string;
         readonly checksPassed: string;
         readonly checksFailed: (errors: number, warnings: number) => string;
@@ -192,7 +207,13 @@ export interface ReportText {
         readonly streams: (pool: string) => string;
         readonly streamContributions: (pool: string) => string;
         /** How a stream's minimum for a year is set: as written, or by an uplift (with its base and rounding). */
-        readonly minimumSet: (source: 'declared' | 'uplift' | null, percent: string | undefined, base: string | undefined, rounding: 'penny' | 'pound' | undefined, written: string | undefined) => string;
+        readonly minimumSet: (
+            source: 'declared' | 'uplift' | null,
+            percent: string | undefined,
+            base: string | undefined,
+            rounding: 'penny' | 'pound' | undefined,
+            written: string | undefined
+        ) => string;
         readonly spendMinimums: (pool: string) => string;
         readonly contents: (pool: string) => string;
         readonly topic: (topic: string) => string;
@@ -206,10 +227,134 @@ export interface ReportText {
 
 /** Headings, labels and chart words live in the message catalogue (keys `report.heading.*`, `report.label.*`, `report.chart.*`). */
 const WORDS = {
-    headings: { prefix: 'heading', names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint', 'pools', 'payments'] },
-    labels: { prefix: 'label', names: ['reference', 'status', 'period', 'host', 'board', 'reviews', 'file', 'partner', 'id', 'kind', 'pool', 'year', 'total', 'income', 'spend', 'balance', 'outcome', 'baseline', 'target', 'direction', 'measuredBy', 'period2', 'actual', 'expected', 'progress', 'rag', 'earned', 'share', 'amount', 'cap', 'reinvested', 'projected', 'investment', 'netBenefit', 'payback', 'returnPerPound', 'approver', 'date', 'approvedText', 'current', 'stale', 'severity', 'code', 'place', 'message', 'sha256', 'agreementFingerprint', 'toolVersion', 'generatedAt', 'paysIn', 'receives', 'bears', 'noPayback', 'increase', 'reduce', 'green', 'amber', 'red', 'error', 'warning', 'info', 'hint', 'chartAlternative',
-        'currency', 'imports', 'declaredIn', 'arrangement', 'basis', 'declaredTotal', 'minimum', 'contributed', 'met', 'ringfence', 'purpose', 'taggedSpend', 'unfenced', 'untaggedSpend', 'line', 'commissionedBy', 'providedBy', 'note', 'unit', 'rate', 'paymentCap', 'atTarget', 'payable', 'units', 'upfront', 'results', 'split', 'borne', 'uncovered', 'yes', 'none', 'unknownPool',
-        'stream', 'minimumSet', 'paidFrom', 'forPurpose', 'newMoney', 'existingMoney', 'unmarkedMoney', 'netBenefitNew', 'topic'] },
+    headings: {
+        prefix: 'heading',
+        names: [
+            'about',
+            'summary',
+            'partners',
+            'contributions',
+            'spending',
+            'outcomes',
+            'shares',
+            'savings',
+            'approvals',
+            'statement',
+            'checks',
+            'fingerprint',
+            'pools',
+            'payments'
+        ]
+    },
+    labels: {
+        prefix: 'label',
+        names: [
+            'reference',
+            'status',
+            'period',
+            'host',
+            'board',
+            'reviews',
+            'file',
+            'partner',
+            'id',
+            'kind',
+            'pool',
+            'year',
+            'total',
+            'income',
+            'spend',
+            'balance',
+            'outcome',
+            'baseline',
+            'target',
+            'direction',
+            'measuredBy',
+            'period2',
+            'actual',
+            'expected',
+            'progress',
+            'rag',
+            'earned',
+            'share',
+            'amount',
+            'cap',
+            'reinvested',
+            'projected',
+            'investment',
+            'netBenefit',
+            'payback',
+            'returnPerPound',
+            'approver',
+            'date',
+            'approvedText',
+            'current',
+            'stale',
+            'severity',
+            'code',
+            'place',
+            'message',
+            'sha256',
+            'agreementFingerprint',
+            'toolVersion',
+            'generatedAt',
+            'paysIn',
+            'receives',
+            'bears',
+            'noPayback',
+            'increase',
+            'reduce',
+            'green',
+            'amber',
+            'red',
+            'error',
+            'warning',
+            'info',
+            'hint',
+            'chartAlternative',
+            'currency',
+            'imports',
+            'declaredIn',
+            'arrangement',
+            'basis',
+            'declaredTotal',
+            'minimum',
+            'contributed',
+            'met',
+            'ringfence',
+            'purpose',
+            'taggedSpend',
+            'unfenced',
+            'untaggedSpend',
+            'line',
+            'commissionedBy',
+            'providedBy',
+            'note',
+            'unit',
+            'rate',
+            'paymentCap',
+            'atTarget',
+            'payable',
+            'units',
+            'upfront',
+            'results',
+            'split',
+            'borne',
+            'uncovered',
+            'yes',
+            'none',
+            'unknownPool',
+            'stream',
+            'minimumSet',
+            'paidFrom',
+            'forPurpose',
+            'newMoney',
+            'existingMoney',
+            'unmarkedMoney',
+            'netBenefitNew',
+            'topic'
+        ]
+    },
     chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
 } as const;
 
@@ -230,8 +375,12 @@ function catalogueWords(lang: ReportLang): Words {
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const SHARE_KINDS: Record<string, MessageKey> = {
-    savings: 'report.share-kind.savings', benefits: 'report.share-kind.benefits', overspend: 'report.share-kind.overspend',
-    overspends: 'report.share-kind.overspend', underspend: 'report.share-kind.underspend', underspends: 'report.share-kind.underspend'
+    savings: 'report.share-kind.savings',
+    benefits: 'report.share-kind.benefits',
+    overspend: 'report.share-kind.overspend',
+    overspends: 'report.share-kind.overspend',
+    underspend: 'report.share-kind.underspend',
+    underspends: 'report.share-kind.underspend'
 };
 
 const KINDS = new Set(['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other']);
@@ -253,39 +402,66 @@ function textIn(lang: ReportLang): ReportText {
         skipLink: word('report.skip-link'),
         unknown: word('word.unknown'),
         sentences: {
-            contributes: (partner, amounts, pool, total) => (total
-                ? say('report.sentence.contributes-total', { partner, amounts, pool, total })
-                : say('report.sentence.contributes', { partner, amounts, pool })),
+            contributes: (partner, amounts, pool, total) =>
+                total
+                    ? say('report.sentence.contributes-total', { partner, amounts, pool, total })
+                    : say('report.sentence.contributes', { partner, amounts, pool }),
             amountInYear: (amount, year) => say('report.sentence.amount-in-year', { amount, year }),
             valueInYear: (value, year) => say('report.sentence.amount-in-year', { amount: value, year }),
             valueByYear: (value, year) => say('report.sentence.value-by-year', { value, year }),
             shareBase: (basis, amount) => say(`share-base.${basis}`, { amount }),
             spends: (pool, spend, income, year, balance) => say('report.sentence.spends', { pool, spend, income, year, balance }),
             noSpending: pool => say('report.sentence.no-spending', { pool }),
-            outcome: (description, direction, baseline, target, measuredBy) => say(
-                direction === 'increase' ? 'report.sentence.outcome.increase' : direction === 'reduce' ? 'report.sentence.outcome.reduce' : 'report.sentence.outcome.change',
-                { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }),
-            latestActual: (value, period, rag, expected) => say('report.sentence.latest-actual', {
-                value, period, expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '', status: inBrackets(rag)
-            }),
-            payment: (rate, per, cap, atTarget) => say('report.sentence.payment', {
-                rate, unit: per, cap: cap ? say('report.sentence.payment.cap', { cap }) : '', atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
-            }),
-            share: (kind, subject, parts, base) => capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
+            outcome: (description, direction, baseline, target, measuredBy) =>
+                say(
+                    direction === 'increase'
+                        ? 'report.sentence.outcome.increase'
+                        : direction === 'reduce'
+                          ? 'report.sentence.outcome.reduce'
+                          : 'report.sentence.outcome.change',
+                    { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }
+                ),
+            latestActual: (value, period, rag, expected) =>
+                say('report.sentence.latest-actual', {
+                    value,
+                    period,
+                    expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '',
+                    status: inBrackets(rag)
+                }),
+            payment: (rate, per, cap, atTarget) =>
+                say('report.sentence.payment', {
+                    rate,
+                    unit: per,
+                    cap: cap ? say('report.sentence.payment.cap', { cap }) : '',
+                    atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
+                }),
+            share: (kind, subject, parts, base) =>
+                capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
             sharePart: (partner, percent, amount) => `${partner} ${percent}${inBrackets(amount)}`,
             reinvestPart: (percent, amount) => say('report.sentence.reinvest-part', { percent, amount: inBrackets(amount) }),
-            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) => say('report.sentence.savings', {
-                pool, total, first, last, investment, netBenefit,
-                payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
-                returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
-            }),
-            approval: (approver, partner, date, stale) => say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
+            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
+                say('report.sentence.savings', {
+                    pool,
+                    total,
+                    first,
+                    last,
+                    investment,
+                    netBenefit,
+                    payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
+                    returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
+                }),
+            approval: (approver, partner, date, stale) =>
+                say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
             checksPassed: word('report.sentence.checks-passed'),
-            checksFailed: (errors, warnings) => say('report.sentence.checks-failed', {
-                errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
-                warnings: warnings ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }) : ''
-            }),
-            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
+            checksFailed: (errors, warnings) =>
+                say('report.sentence.checks-failed', {
+                    errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
+                    warnings: warnings
+                        ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') })
+                        : ''
+                }),
+            checksWarnings: warnings =>
+                say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),
@@ -297,11 +473,16 @@ function textIn(lang: ReportLang): ReportText {
             shareKind: kind => (SHARE_KINDS[kind] ? word(SHARE_KINDS[kind]) : kind),
             trajectoryExplained: word('report.sentence.trajectory-explained'),
             shortBy: amount => say('report.sentence.short-by', { amount }),
-            declaredTotal: (declared, computed) => (computed === undefined
-                ? say('report.sentence.declared-total-matches', { declared })
-                : say('report.sentence.declared-total-differs', { declared, computed })),
-            basis: (section, text) => (section !== null ? say('report.sentence.basis.section', { section })
-                : text !== null ? say('report.sentence.basis.text', { text }) : word('report.sentence.basis.none')),
+            declaredTotal: (declared, computed) =>
+                computed === undefined
+                    ? say('report.sentence.declared-total-matches', { declared })
+                    : say('report.sentence.declared-total-differs', { declared, computed }),
+            basis: (section, text) =>
+                section !== null
+                    ? say('report.sentence.basis.section', { section })
+                    : text !== null
+                      ? say('report.sentence.basis.text', { text })
+                      : word('report.sentence.basis.none'),
             spendLines: (pool, year) => say('report.sentence.spend-lines', { pool, year }),
             unplacedSpend: (pool, year) => say('report.sentence.unplaced-spend', { pool, year }),
             minimums: pool => say('report.sentence.minimums', { pool }),
@@ -311,16 +492,23 @@ function textIn(lang: ReportLang): ReportText {
             scheduleExplained: word('report.sentence.schedule-explained'),
             split: (upfront, results) => say('report.sentence.split', { upfront, results }),
             rounding: word('report.sentence.rounding'),
-            capsExplained: (amount, uncovered) => (uncovered === undefined ? say('report.sentence.caps-cover', { amount }) : say('report.sentence.caps-explained', { amount, uncovered })),
+            capsExplained: (amount, uncovered) =>
+                uncovered === undefined ? say('report.sentence.caps-cover', { amount }) : say('report.sentence.caps-explained', { amount, uncovered }),
             savingsLines: pool => say('report.sentence.savings-lines', { pool }),
             savingsNotes: pool => say('report.sentence.savings-notes', { pool }),
-            signOff: missing => (missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing })),
+            signOff: missing =>
+                missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
             streams: pool => say('report.sentence.streams', { pool }),
             streamContributions: pool => say('report.sentence.stream-contributions', { pool }),
             minimumSet: (source, percent, base, rounding, written) => {
                 if (source !== 'uplift' || percent === undefined || base === undefined) return word('report.sentence.minimum-written');
-                if (written !== undefined) return say(rounding === 'pound' ? 'report.sentence.minimum-uplift-differs.pound' : 'report.sentence.minimum-uplift-differs.penny', { percent, base, written });
+                if (written !== undefined)
+                    return say(rounding === 'pound' ? 'report.sentence.minimum-uplift-differs.pound' : 'report.sentence.minimum-uplift-differs.penny', {
+                        percent,
+                        base,
+                        written
+                    });
                 return say(rounding === 'pound' ? 'report.sentence.minimum-uplift.pound' : 'report.sentence.minimum-uplift.penny', { percent, base });
             },
             spendMinimums: pool => say('report.sentence.spend-minimums', { pool }),

@@ -29,7 +29,11 @@ function grammarProperties(): Property[] {
         if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
         for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
             const terminal = assignment.terminal;
-            const calls = GrammarAST.isRuleCall(terminal) ? [terminal] : GrammarAST.isAlternatives(terminal) ? terminal.elements.filter(GrammarAST.isRuleCall) : [];
+            const calls = GrammarAST.isRuleCall(terminal)
+                ? [terminal]
+                : GrammarAST.isAlternatives(terminal)
+                  ? terminal.elements.filter(GrammarAST.isRuleCall)
+                  : [];
             // A property that holds declarations (a rule call to a parser rule that is not a data type) is reached
             // through them; an amount is a value, written in every place that holds one, so each of those is a property.
             const amount = calls.some(call => call.rule.ref?.name === 'Amount');
@@ -44,9 +48,16 @@ function grammarProperties(): Property[] {
 }
 
 const ALTERNATIVES: readonly (readonly string[])[] = [
-    ['draft', 'proposed', 'signed'], ['pooled', 'aligned', 'in-kind'], ['reduce', 'increase'], ['savings', 'benefits', 'overspend', 'underspend'],
-    ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other'], ['GBP', 'EUR', 'USD'], ['Q1', 'Q2', 'Q3', 'Q4'],
-    ['new', 'existing'], ['penny', 'pound'], ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']
+    ['draft', 'proposed', 'signed'],
+    ['pooled', 'aligned', 'in-kind'],
+    ['reduce', 'increase'],
+    ['savings', 'benefits', 'overspend', 'underspend'],
+    ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other'],
+    ['GBP', 'EUR', 'USD'],
+    ['Q1', 'Q2', 'Q3', 'Q4'],
+    ['new', 'existing'],
+    ['penny', 'pound'],
+    ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']
 ];
 
 /** The text written for a property, changed so that it means something else. */
@@ -56,10 +67,15 @@ function changedText(text: string, node: AstNode, property: Property, subject: R
         const value = (node as unknown as Record<string, unknown>)[property.feature];
         const reference = (Array.isArray(value) ? value[0] : value) as { ref?: AstNode } | undefined;
         const target = reference?.ref;
-        const candidates = ast.isPartner(target) ? [...subject.partners.keys()]
-            : ast.isPool(target) ? subject.pools.map(pool => pool.id)
-                : ast.isOutcome(target) ? subject.outcomes.map(outcome => outcome.id)
-                    : ast.isRingFence(target) ? (target.$container.ringfences ?? []).map(fence => fence.name) : [];
+        const candidates = ast.isPartner(target)
+            ? [...subject.partners.keys()]
+            : ast.isPool(target)
+              ? subject.pools.map(pool => pool.id)
+              : ast.isOutcome(target)
+                ? subject.outcomes.map(outcome => outcome.id)
+                : ast.isRingFence(target)
+                  ? (target.$container.ringfences ?? []).map(fence => fence.name)
+                  : [];
         return candidates.find(id => id && id !== text) ?? `${text}_other`;
     }
     if (text.startsWith('"')) return `${text.slice(0, -1)} (changed)"`;
@@ -76,7 +92,11 @@ function changedText(text: string, node: AstNode, property: Property, subject: R
     return `${text}_other`;
 }
 
-interface Place { readonly file: string; readonly document: LangiumDocument<ast.Document>; readonly node: AstNode }
+interface Place {
+    readonly file: string;
+    readonly document: LangiumDocument<ast.Document>;
+    readonly node: AstNode;
+}
 
 /** Where the corpus writes each property, so each can be changed there. */
 function placesOf(property: Property): Place[] {
@@ -98,7 +118,11 @@ function span(place: Place, property: Property): { offset: number; length: numbe
         const offset = text.indexOf('pro rata to contributions', place.node.$cstNode!.offset);
         const share = place.node as ast.Share;
         // Without a block of lines, the clause then lists no partners at all: an empty percentage clause.
-        return { offset, length: 'pro rata to contributions'.length, text: (share.lines ?? []).length > 0 || (share.reinvestments ?? []).length > 0 ? '' : '{ }' };
+        return {
+            offset,
+            length: 'pro rata to contributions'.length,
+            text: (share.lines ?? []).length > 0 || (share.reinvestments ?? []).length > 0 ? '' : '{ }'
+        };
     }
     const owner = property.amount ? (place.node as unknown as Record<string, AstNode>)[property.feature] : place.node;
     const cst = GrammarUtils.findNodeForProperty(owner?.$cstNode, property.amount ? 'value' : property.feature);

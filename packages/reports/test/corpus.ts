@@ -29,7 +29,10 @@ let roots = 0;
  * Loads files of the corpus (all of them, or those named, with one replaced by a mutated text)
  * under a fresh root, and returns the documents by corpus path.
  */
-export async function load(replace?: { file: string; text: string }, files: readonly string[] = Object.keys(corpus)): Promise<Map<string, LangiumDocument<ast.Document>>> {
+export async function load(
+    replace?: { file: string; text: string },
+    files: readonly string[] = Object.keys(corpus)
+): Promise<Map<string, LangiumDocument<ast.Document>>> {
     const root = `file:///v${roots++}/`;
     const documents = new Map<string, LangiumDocument<ast.Document>>();
     for (const file of files) {
@@ -78,7 +81,6 @@ export function closureOf(subject: string): string[] {
     const byUri = new Map([...ORIGINAL].map(([file, document]) => [document.uri.toString(), file]));
     return model(ORIGINAL.get(subject)!).documents.map(document => byUri.get(document.uri.toString())!);
 }
-
 
 /** The text with `length` characters at `offset` replaced. */
 export function replaced(text: string, offset: number, length: number, replacement: string): string {

@@ -51,7 +51,10 @@ async function readPrefix(file: string, end: number): Promise<string[]> {
     shared.workspace.LangiumDocuments.addDocument(document);
     try {
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
-        const texts = (document.diagnostics ?? []).flatMap(diagnostic => [typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, ...(diagnostic.relatedInformation ?? []).map(related => related.message)]);
+        const texts = (document.diagnostics ?? []).flatMap(diagnostic => [
+            typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+            ...(diagnostic.relatedInformation ?? []).map(related => related.message)
+        ]);
         const position = document.textDocument.positionAt(Math.max(0, end - 1));
         const hover = await Pool.lsp.HoverProvider?.getHoverContent(document as LangiumDocument, { textDocument: { uri: uri.toString() }, position });
         if (hover && typeof hover.contents === 'object' && 'value' in hover.contents) texts.push(hover.contents.value);
@@ -72,7 +75,9 @@ describe('no message, hover or report sentence is garbled, at any moment of typi
     it('finds no garbled text in any of them', async () => {
         const garbled: string[] = [];
         for (const { file, end } of PREFIXES) {
-            const read = await readPrefix(file, end).catch((error: unknown) => [`failed: ${String(error)} ${error instanceof Error ? error.stack?.split('\n')[1] : ''}`]);
+            const read = await readPrefix(file, end).catch((error: unknown) => [
+                `failed: ${String(error)} ${error instanceof Error ? error.stack?.split('\n')[1] : ''}`
+            ]);
             if (read[0]?.startsWith('failed: ')) garbled.push(`${file} cut at ${end}: ${read[0]}`);
             for (const text of read) {
                 const match = GARBLED.exec(text);

@@ -70,7 +70,10 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
             add(leaf.offset, image, after, [...moneyWords(image, subject.currency), ...moneyWords(after, subject.currency), image, after]);
         } else if (token === 'PERCENT') {
             const after = mutateDigits(image);
-            const words = [image, after].flatMap(value => { const points = parsePercent(value).points; return points ? [formatPercent(points)] : [value]; });
+            const words = [image, after].flatMap(value => {
+                const points = parsePercent(value).points;
+                return points ? [formatPercent(points)] : [value];
+            });
             add(leaf.offset, image, after, words);
         } else if (token === 'FIN_YEAR') {
             const start = parseFinancialYear(image).start;
@@ -82,10 +85,15 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
         const node = reference.$refNode;
         const target = 'ref' in reference ? reference.ref : undefined;
         if (!node || !target) continue;
-        const others = ast.isPartner(target) ? [...subject.partners.keys()]
-            : ast.isPool(target) ? subject.pools.map(pool => pool.id)
-                : ast.isOutcome(target) ? subject.outcomes.map(outcome => outcome.id)
-                    : ast.isRingFence(target) ? (target.$container.ringfences ?? []).map(fence => fence.name) : [];
+        const others = ast.isPartner(target)
+            ? [...subject.partners.keys()]
+            : ast.isPool(target)
+              ? subject.pools.map(pool => pool.id)
+              : ast.isOutcome(target)
+                ? subject.outcomes.map(outcome => outcome.id)
+                : ast.isRingFence(target)
+                  ? (target.$container.ringfences ?? []).map(fence => fence.name)
+                  : [];
         const replacement = others.find(id => id && id !== reference.$refText) ?? 'unknown_id';
         const name = (id: string) => subject.partners.get(id)?.name ?? subject.poolsById.get(id)?.title ?? subject.outcomesById.get(id)?.description ?? id;
         add(node.offset, node.text, replacement, [reference.$refText, replacement, name(reference.$refText), name(replacement)]);
@@ -121,8 +129,8 @@ const ALL_MUTANTS = FILES.flatMap(file => mutantsOf(file, ORIGINAL.get(file)!, m
  * constructs again), so the main test run stays short; `POOL_MUTANTS=all` (set by `pnpm fuzz`)
  * runs all of them.
  */
-const MUTANTS = process.env.POOL_MUTANTS === 'all' ? ALL_MUTANTS
-    : ALL_MUTANTS.filter((mutant, index) => index % (mutant.file.startsWith('examples/') ? 2 : 5) === 0);
+const MUTANTS =
+    process.env.POOL_MUTANTS === 'all' ? ALL_MUTANTS : ALL_MUTANTS.filter((mutant, index) => index % (mutant.file.startsWith('examples/') ? 2 : 5) === 0);
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 const label = (mutant: Mutant) => `${mutant.file}:${lineOf(corpus[mutant.file]!, mutant.offset)}: ${mutant.before} → ${mutant.after}`;
 
@@ -130,8 +138,21 @@ describe('every semantic token reaches pool diff, the JSON and the report', () =
     it('has at least 200 mutants over the examples and the fixtures, of every kind of token', () => {
         expect(MUTANTS.length).toBeGreaterThanOrEqual(200);
         expect(new Set(MUTANTS.map(mutant => mutant.file.split('/')[0]))).toEqual(new Set(['examples', 'test']));
-        for (const kind of [/^£/, /%$/, /^\d{4}\/\d{2}$/, /^(draft|proposed|signed)$/, /^(pooled|aligned|in-kind)$/, /^(reduce|increase)$/, /^(savings|benefits|overspend|underspend)$/, /^(commissioned|provided)$/, /^health$/]) {
-            expect(MUTANTS.some(mutant => kind.test(mutant.before)), String(kind)).toBe(true);
+        for (const kind of [
+            /^£/,
+            /%$/,
+            /^\d{4}\/\d{2}$/,
+            /^(draft|proposed|signed)$/,
+            /^(pooled|aligned|in-kind)$/,
+            /^(reduce|increase)$/,
+            /^(savings|benefits|overspend|underspend)$/,
+            /^(commissioned|provided)$/,
+            /^health$/
+        ]) {
+            expect(
+                MUTANTS.some(mutant => kind.test(mutant.before)),
+                String(kind)
+            ).toBe(true);
         }
     });
 
@@ -143,9 +164,12 @@ describe('every semantic token reaches pool diff, the JSON and the report', () =
             expect(diff.changes.length, `${subject}: pool diff sees no change`).toBeGreaterThan(0);
             const line = lineOf(text, mutant.offset);
             const mutatedFile = path.basename(mutant.file);
-            const named = diff.changes.some(change => !change.derived && (
-                mutant.words.some(word => change.sentence.includes(word))
-                || [change.where.before, change.where.after].some(place => place?.line === line && place.file.endsWith(mutatedFile))));
+            const named = diff.changes.some(
+                change =>
+                    !change.derived &&
+                    (mutant.words.some(word => change.sentence.includes(word)) ||
+                        [change.where.before, change.where.after].some(place => place?.line === line && place.file.endsWith(mutatedFile)))
+            );
             expect(named, `${subject}: no change names the token:\n${diff.sentences.join('\n')}`).toBe(true);
             expect(semanticJson(after), `${subject}: the JSON is the same`).not.toBe(semanticJson(before));
             expect(semanticMarkdown(after), `${subject}: the Markdown report is the same`).not.toBe(semanticMarkdown(before));

@@ -7,7 +7,9 @@ import { loadWorkspace } from '../../cli/src/workspace.js';
 import { REPO } from '../../../test/support/paths.js';
 
 /** The agreements under examples/ (registers are imported by them, not reported on their own). */
-export const EXAMPLES = readdirSync(path.join(REPO, 'examples')).filter(name => name.endsWith('.pool')).sort()
+export const EXAMPLES = readdirSync(path.join(REPO, 'examples'))
+    .filter(name => name.endsWith('.pool'))
+    .sort()
     .map(name => path.join(REPO, 'examples', name));
 
 /** Reads an agreement and its imports and checks them, as the CLI does, and returns its model. */

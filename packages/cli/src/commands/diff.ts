@@ -2,7 +2,19 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, type ast, type Change, type DiffFinding, diffAgreements, formatMoney, type Lang, message, render, t } from '@pool/language';
+import {
+    type AgreementDiff,
+    type AgreementModel,
+    type ast,
+    type Change,
+    type DiffFinding,
+    diffAgreements,
+    formatMoney,
+    type Lang,
+    message,
+    render,
+    t
+} from '@pool/language';
 import type { Block } from '@pool/reports';
 import { type LangiumDocument, URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
@@ -32,7 +44,12 @@ interface Side {
 
 async function side(spec: string, cwd: string): Promise<Side> {
     const onDisk = path.resolve(cwd, spec);
-    if (await stat(onDisk).then(info => info.isFile(), () => false)) {
+    if (
+        await stat(onDisk).then(
+            info => info.isFile(),
+            () => false
+        )
+    ) {
         return { label: spec, file: onDisk, load: {} };
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
@@ -48,8 +65,14 @@ async function side(spec: string, cwd: string): Promise<Side> {
     // As in git, a path after the colon is relative to the top of the repository (or to here with ./).
     const file = path.resolve(revisionPath.startsWith('./') || revisionPath.startsWith('../') ? cwd : root, revisionPath);
     const inRepository = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
-    const show = async (absolute: string) => (await run('git', ['show', `${revision}:${inRepository(absolute)}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as unknown as Uint8Array;
-    const exists = async (absolute: string) => run('git', ['cat-file', '-e', `${revision}:${inRepository(absolute)}`], { cwd: root }).then(() => true, () => false);
+    const show = async (absolute: string) =>
+        (await run('git', ['show', `${revision}:${inRepository(absolute)}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }))
+            .stdout as unknown as Uint8Array;
+    const exists = async (absolute: string) =>
+        run('git', ['cat-file', '-e', `${revision}:${inRepository(absolute)}`], { cwd: root }).then(
+            () => true,
+            () => false
+        );
     if (!(await exists(file))) throw new UsageError(message('cli.diff.not-in-revision', { spec, file: inRepository(file), revision }));
     return { label: spec, file, load: { read: show, canRead: exists } };
 }
@@ -60,7 +83,10 @@ async function side(spec: string, cwd: string): Promise<Side> {
  * the syntax errors (exit 2).
  */
 export class UnparseableVersion extends Error {
-    constructor(readonly label: string, readonly errors: readonly string[]) {
+    constructor(
+        readonly label: string,
+        readonly errors: readonly string[]
+    ) {
         super(`${label} has syntax errors`);
     }
 }
@@ -71,12 +97,14 @@ async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
     const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file));
     if (!document) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: render(message('cli.diff.not-loaded', {}), lang) }));
     const model = workspace.pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
-    const errors = model.documents.flatMap(doc => (doc.diagnostics ?? [])
-        .filter(diagnostic => diagnostic.code === 'syntax-error')
-        .map(diagnostic => {
-            const file = doc === model.document ? version.label : displayPath(doc.uri.fsPath);
-            return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${diagnostic.message}`;
-        }));
+    const errors = model.documents.flatMap(doc =>
+        (doc.diagnostics ?? [])
+            .filter(diagnostic => diagnostic.code === 'syntax-error')
+            .map(diagnostic => {
+                const file = doc === model.document ? version.label : displayPath(doc.uri.fsPath);
+                return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${diagnostic.message}`;
+            })
+    );
     if (errors.length > 0) throw new UnparseableVersion(version.label, errors);
     return model;
 }
@@ -85,11 +113,19 @@ async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
  * The last approved version of an agreement: the newest commit in the git history of the file (and
  * of the files it imports) whose text has the fingerprint one of its approvals records.
  */
-async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: string, lang: Lang): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
+async function lastApprovedVersion(
+    spec: string,
+    current: AgreementModel,
+    cwd: string,
+    lang: Lang
+): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
     const approvals = [...current.approvals].sort((a, b) => b.date.localeCompare(a.date));
     if (approvals.length === 0) throw new UsageError(message('cli.diff.no-approvals', { spec }));
-    const describe = (fingerprint: string) => approvals.filter(approval => approval.fingerprint === fingerprint)
-        .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang)).join(', ');
+    const describe = (fingerprint: string) =>
+        approvals
+            .filter(approval => approval.fingerprint === fingerprint)
+            .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang))
+            .join(', ');
     const standing = approvals.find(approval => !approval.stale);
     if (standing) return { asApproved: describe(standing.fingerprint) };
     let root: string;
@@ -99,7 +135,9 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
         throw new UsageError(message('cli.diff.not-in-git', { spec }));
     }
     const files = current.documents.map(document => document.uri.fsPath);
-    const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({ stdout: '' }));
+    const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({
+        stdout: ''
+    }));
     const fingerprints = new Set(approvals.map(approval => approval.fingerprint));
     const relative = path.relative(root, current.document.uri.fsPath).split(path.sep).join('/');
     for (const commit of log.stdout.split('\n').filter(Boolean)) {
@@ -108,7 +146,10 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
         const model = await modelOf(candidate, lang).catch(() => undefined);
         if (!model) continue;
         if (fingerprints.has(model.fingerprint)) {
-            return { side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) }, approvedBy: describe(model.fingerprint) };
+            return {
+                side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) },
+                approvedBy: describe(model.fingerprint)
+            };
         }
     }
     throw new UsageError(message('cli.diff.no-approved-commit', { spec, fingerprints: [...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ') }));
@@ -138,7 +179,12 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
  * The diff as `pool diff` prints it, and whether anything changed. Paths and revisions are read
  * from `cwd`. The editor's "Compare with last approved version" calls this with `approved`.
  */
-export async function diffVersions(oldSpec: string, newSpec: string | undefined, options: Pick<DiffOptions, 'format' | 'approved' | 'lang'>, cwd = process.cwd()): Promise<{ readonly output: string; readonly changed: boolean }> {
+export async function diffVersions(
+    oldSpec: string,
+    newSpec: string | undefined,
+    options: Pick<DiffOptions, 'format' | 'approved' | 'lang'>,
+    cwd = process.cwd()
+): Promise<{ readonly output: string; readonly changed: boolean }> {
     const lang = options.lang ?? 'en';
     let before: Side;
     let after: Side;
@@ -152,8 +198,10 @@ export async function diffVersions(oldSpec: string, newSpec: string | undefined,
         if ('asApproved' in approved) {
             return {
                 changed: false,
-                output: options.format === 'json' ? diffJson(diffAgreements(current, current, lang), oldSpec, oldSpec)
-                    : `${t('cli.diff.as-approved', { spec: oldSpec, approvals: approved.asApproved }, lang)}\n`
+                output:
+                    options.format === 'json'
+                        ? diffJson(diffAgreements(current, current, lang), oldSpec, oldSpec)
+                        : `${t('cli.diff.as-approved', { spec: oldSpec, approvals: approved.asApproved }, lang)}\n`
             };
         }
         before = approved.side;
@@ -167,9 +215,13 @@ export async function diffVersions(oldSpec: string, newSpec: string | undefined,
     const diff = diffAgreements(older, newer, lang);
     const title = newer.agreement?.title ?? older.agreement?.title ?? displayPath(after.file, cwd);
     const money = (pence: bigint) => formatMoney(pence, { currency: newer.currency });
-    const output = options.format === 'json' ? diffJson(diff, before.label, after.label)
-        : options.format === 'md' ? await diffMarkdown(diff, title, before.label, after.label, money, lang)
-            : options.format === 'html' ? await diffHtml(diff, title, before.label, after.label, money, lang)
+    const output =
+        options.format === 'json'
+            ? diffJson(diff, before.label, after.label)
+            : options.format === 'md'
+              ? await diffMarkdown(diff, title, before.label, after.label, money, lang)
+              : options.format === 'html'
+                ? await diffHtml(diff, title, before.label, after.label, money, lang)
                 : diffText(diff, before.label, after.label, lang);
     return { output, changed: diff.changes.length > 0 };
 }
@@ -182,7 +234,16 @@ function place(change: Change, lang: Lang): string {
 }
 
 function findingLine(finding: DiffFinding, lang: Lang): string {
-    return t('cli.diff.finding', { place: `${finding.file}:${finding.line}`, severity: t(finding.severity === 'error' ? 'cli.diff.severity.error' : 'cli.diff.severity.warning', {}, lang), code: finding.code, message: finding.message }, lang);
+    return t(
+        'cli.diff.finding',
+        {
+            place: `${finding.file}:${finding.line}`,
+            severity: t(finding.severity === 'error' ? 'cli.diff.severity.error' : 'cli.diff.severity.warning', {}, lang),
+            code: finding.code,
+            message: finding.message
+        },
+        lang
+    );
 }
 
 /** The diff's sections in reading order: the changes written, what they are worth, approvals to seek again, problems. */
@@ -190,11 +251,27 @@ function sections(diff: AgreementDiff, lang: Lang): { heading: string; id: strin
     const written = diff.changes.filter(change => !change.derived);
     const derived = diff.changes.filter(change => change.derived);
     return [
-        { heading: t('cli.diff.heading.all-changes', {}, lang), id: 'all-changes', items: written.map(change => ({ text: change.sentence, place: place(change, lang) })) },
+        {
+            heading: t('cli.diff.heading.all-changes', {}, lang),
+            id: 'all-changes',
+            items: written.map(change => ({ text: change.sentence, place: place(change, lang) }))
+        },
         { heading: t('cli.diff.heading.worth', {}, lang), id: 'worth', items: derived.map(change => ({ text: change.sentence, place: place(change, lang) })) },
-        { heading: t('cli.diff.heading.approvals', {}, lang), id: 'approvals', items: diff.staleApprovals.map(stale => ({ text: stale.sentence, place: stale.where ? `${stale.where.file}:${stale.where.line}` : undefined })) },
-        { heading: t('cli.diff.heading.introduced', {}, lang), id: 'introduced', items: diff.findings.introduced.map(finding => ({ text: findingLine(finding, lang) })) },
-        { heading: t('cli.diff.heading.resolved', {}, lang), id: 'resolved', items: diff.findings.resolved.map(finding => ({ text: findingLine(finding, lang) })) }
+        {
+            heading: t('cli.diff.heading.approvals', {}, lang),
+            id: 'approvals',
+            items: diff.staleApprovals.map(stale => ({ text: stale.sentence, place: stale.where ? `${stale.where.file}:${stale.where.line}` : undefined }))
+        },
+        {
+            heading: t('cli.diff.heading.introduced', {}, lang),
+            id: 'introduced',
+            items: diff.findings.introduced.map(finding => ({ text: findingLine(finding, lang) }))
+        },
+        {
+            heading: t('cli.diff.heading.resolved', {}, lang),
+            id: 'resolved',
+            items: diff.findings.resolved.map(finding => ({ text: findingLine(finding, lang) }))
+        }
     ].filter(section => section.items.length > 0);
 }
 
@@ -209,18 +286,35 @@ function diffText(diff: AgreementDiff, from: string, to: string, lang: Lang): st
 
 /** The column headings of the table of contribution changes. */
 function contributionColumns(lang: Lang): string[] {
-    return (['report.label.partner', 'report.label.pool', 'report.label.year', 'cli.diff.column.before', 'cli.diff.column.after', 'cli.diff.column.difference'] as const)
-        .map(key => t(key, {}, lang));
+    return (
+        [
+            'report.label.partner',
+            'report.label.pool',
+            'report.label.year',
+            'cli.diff.column.before',
+            'cli.diff.column.after',
+            'cli.diff.column.difference'
+        ] as const
+    ).map(key => t(key, {}, lang));
 }
 
 /** The contribution changes as table rows: partner, pool, year, before, after, difference, each as a reader sees it. */
 function contributionRows(diff: AgreementDiff, money: (pence: bigint) => string): string[][] {
     const pence = (decimal: string | null) => (decimal === null ? 0n : BigInt(decimal.replace('.', '')));
-    return diff.changes.filter(change => change.topic === 'contribution' && change.field !== 'note').map(change => {
-        const [pool = '', year = '', partner = ''] = change.key;
-        const difference = pence(change.after) - pence(change.before);
-        return [diff.names.partners[partner] ?? partner, diff.names.pools[pool] ?? pool, year, money(pence(change.before)), money(pence(change.after)), signed(difference, money)];
-    });
+    return diff.changes
+        .filter(change => change.topic === 'contribution' && change.field !== 'note')
+        .map(change => {
+            const [pool = '', year = '', partner = ''] = change.key;
+            const difference = pence(change.after) - pence(change.before);
+            return [
+                diff.names.partners[partner] ?? partner,
+                diff.names.pools[pool] ?? pool,
+                year,
+                money(pence(change.before)),
+                money(pence(change.after)),
+                signed(difference, money)
+            ];
+        });
 }
 
 /** Markdown for a board paper: the contribution changes as a table, then every section as a list. */
@@ -232,7 +326,12 @@ async function diffMarkdown(diff: AgreementDiff, title: string, from: string, to
     if (diff.changes.length === 0) out.push(t('cli.diff.nothing-changed', {}, lang), '');
     const rows = contributionRows(diff, money);
     if (rows.length > 0) {
-        out.push(`## ${t('cli.diff.heading.contributions', {}, lang)}`, '', `| ${contributionColumns(lang).join(' | ')} |`, '| --- | --- | --- | ---: | ---: | ---: |');
+        out.push(
+            `## ${t('cli.diff.heading.contributions', {}, lang)}`,
+            '',
+            `| ${contributionColumns(lang).join(' | ')} |`,
+            '| --- | --- | --- | ---: | ---: | ---: |'
+        );
         // Names are agreement text; the figures are Pool's own.
         for (const [partner = '', pool = '', ...figures] of rows) out.push(`| ${[escape(partner), escape(pool), ...figures].join(' | ')} |`);
         out.push('');
@@ -257,29 +356,43 @@ async function diffHtml(diff: AgreementDiff, title: string, from: string, to: st
     if (diff.changes.length === 0) blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
     const rows = contributionRows(diff, money);
     if (rows.length > 0) {
-        blocks.push({ kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' }, {
-            kind: 'table', caption: t('cli.diff.caption', {}, lang), head: contributionColumns(lang), numeric: [false, false, false, true, true, true], rows
-        });
+        blocks.push(
+            { kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' },
+            {
+                kind: 'table',
+                caption: t('cli.diff.caption', {}, lang),
+                head: contributionColumns(lang),
+                numeric: [false, false, false, true, true, true],
+                rows
+            }
+        );
     }
     for (const section of sections(diff, lang)) {
-        blocks.push({ kind: 'heading', level: 2, text: section.heading, id: section.id }, { kind: 'list', items: section.items.map(item => (item.place ? `${item.text} (${item.place})` : item.text)) });
+        blocks.push(
+            { kind: 'heading', level: 2, text: section.heading, id: section.id },
+            { kind: 'list', items: section.items.map(item => (item.place ? `${item.text} (${item.place})` : item.text)) }
+        );
     }
     return renderHtmlDocument({ lang, title: t('cli.diff.title', { title }, lang), blocks });
 }
 
 /** The diff for programs: its schema is schema/diff-json-2.schema.json (`$id` urn:pool:schema:diff-json:2). */
 function diffJson(diff: AgreementDiff, from: string, to: string): string {
-    return `${JSON.stringify({
-        $schema: DIFF_JSON_SCHEMA_ID,
-        version: 2,
-        from,
-        to,
-        changed: diff.changes.length > 0,
-        changes: diff.changes,
-        staleApprovals: diff.staleApprovals,
-        findings: diff.findings,
-        names: diff.names
-    }, null, 2)}\n`;
+    return `${JSON.stringify(
+        {
+            $schema: DIFF_JSON_SCHEMA_ID,
+            version: 2,
+            from,
+            to,
+            changed: diff.changes.length > 0,
+            changes: diff.changes,
+            staleApprovals: diff.staleApprovals,
+            findings: diff.findings,
+            names: diff.names
+        },
+        null,
+        2
+    )}\n`;
 }
 
 export const DIFF_JSON_SCHEMA_ID = 'urn:pool:schema:diff-json:2';

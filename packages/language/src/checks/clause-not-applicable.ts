@@ -32,13 +32,17 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
         const kind = shareKindWord(share.kind, lang);
         if (share.covering && share.family === 'benefit') {
-            report({ node: share.node, property: 'covering', message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang) });
+            report({
+                node: share.node,
+                property: 'covering',
+                message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang)
+            });
         }
         if (share.family === 'risk' && share.subject?.kind === 'outcome') {
             report({ node: share.node, property: 'subject', message: t('clause-not-applicable.risk-of-outcome', { kind, outcome: share.subjectId }, lang) });
         }
         for (const reinvestment of share.reinvestments) {
-            const percent = reinvestment.points ? formatPercent(reinvestment.points) : reinvestment.node.percent ?? '';
+            const percent = reinvestment.points ? formatPercent(reinvestment.points) : (reinvestment.node.percent ?? '');
             if (share.kind === 'overspend') {
                 report({ node: reinvestment.node, message: t('clause-not-applicable.reinvest-overspend', { percent }, lang) });
             } else if (share.subject?.kind === 'outcome') {
@@ -51,7 +55,11 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
                 report({ node: line.node, property: 'cap', message: t('clause-not-applicable.cap-not-overspend', { cap: line.cap.parsed.text, kind }, lang) });
             }
             if (share.proRata && line.node.percent !== undefined) {
-                report({ node: line.node, property: 'percent', message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang) });
+                report({
+                    node: line.node,
+                    property: 'percent',
+                    message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang)
+                });
             }
         }
     }
@@ -61,18 +69,53 @@ function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
     const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
     for (const line of lines) {
         if (line.purposeTags.length > 1) {
-            report({ node: line.node, property: 'purposes', index: 1, message: t('clause-not-applicable.two-purposes', { line: line.name, purposes: listInWords(line.purposeTags.map(id => `\`${id}\``), lang) }, lang) });
+            report({
+                node: line.node,
+                property: 'purposes',
+                index: 1,
+                message: t(
+                    'clause-not-applicable.two-purposes',
+                    {
+                        line: line.name,
+                        purposes: listInWords(
+                            line.purposeTags.map(id => `\`${id}\``),
+                            lang
+                        )
+                    },
+                    lang
+                )
+            });
         }
         const [tag, ...more] = line.ringfenceTags;
         if (tag === undefined) continue;
         if (more.length > 0) {
-            report({ node: line.node, property: 'ringfences', index: 1, message: t('clause-not-applicable.two-ringfences', { line: line.name, ringfences: listInWords(line.ringfenceTags.map(id => `\`${id}\``), lang) }, lang) });
+            report({
+                node: line.node,
+                property: 'ringfences',
+                index: 1,
+                message: t(
+                    'clause-not-applicable.two-ringfences',
+                    {
+                        line: line.name,
+                        ringfences: listInWords(
+                            line.ringfenceTags.map(id => `\`${id}\``),
+                            lang
+                        )
+                    },
+                    lang
+                )
+            });
             continue;
         }
         const fence = model.poolsById.get(line.poolId)?.ringfences.find(candidate => candidate.id === tag);
         const fenceYear = fence?.year.start;
         if (fenceYear !== undefined && line.year !== undefined && fenceYear !== line.year) {
-            report({ node: line.node, property: 'ringfences', index: 0, message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang) });
+            report({
+                node: line.node,
+                property: 'ringfences',
+                index: 0,
+                message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang)
+            });
         }
     }
 }
@@ -80,20 +123,31 @@ function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
 function streamClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const stream of model.pools.flatMap(pool => pool.streams)) {
         const seen = new Set<number>();
-        const entries = [...stream.declaredMinimums.map(minimum => ({ node: minimum.node, year: minimum.year.start, kind: 'minimum' })), ...stream.uplifts.map(uplift => ({ node: uplift.node, year: uplift.year.start, kind: 'uplift' }))]
-            .sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
+        const entries = [
+            ...stream.declaredMinimums.map(minimum => ({ node: minimum.node, year: minimum.year.start, kind: 'minimum' })),
+            ...stream.uplifts.map(uplift => ({ node: uplift.node, year: uplift.year.start, kind: 'uplift' }))
+        ].sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
         for (const kind of ['minimum', 'uplift']) {
             seen.clear();
             for (const entry of entries.filter(candidate => candidate.kind === kind)) {
                 if (entry.year === undefined) continue;
-                if (seen.has(entry.year)) report({ node: entry.node, property: 'year', message: t('clause-not-applicable.stream-year-twice', { stream: stream.id, year: year(entry.year) }, lang) });
+                if (seen.has(entry.year))
+                    report({
+                        node: entry.node,
+                        property: 'year',
+                        message: t('clause-not-applicable.stream-year-twice', { stream: stream.id, year: year(entry.year) }, lang)
+                    });
                 seen.add(entry.year);
             }
         }
         for (const uplift of stream.uplifts) {
             const when = uplift.year.start;
             if (when !== undefined && !stream.minimums.has(when - 1)) {
-                report({ node: uplift.node, property: 'year', message: t('clause-not-applicable.uplift-no-base', { stream: stream.id, year: year(when), previous: year(when - 1) }, lang) });
+                report({
+                    node: uplift.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.uplift-no-base', { stream: stream.id, year: year(when), previous: year(when - 1) }, lang)
+                });
             }
         }
     }
@@ -110,12 +164,19 @@ function paymentClauses(model: AgreementModel, report: Report, lang: Lang): void
             const when = split.year.start;
             if (when === undefined) continue;
             if (seen.has(when)) {
-                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-twice', { outcome: outcome.id, year: year(when) }, lang) });
+                report({
+                    node: split.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.split-twice', { outcome: outcome.id, year: year(when) }, lang)
+                });
             } else if (first !== undefined && last !== undefined && (when < first || when > last)) {
-                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang) });
+                report({
+                    node: split.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang)
+                });
             }
             seen.add(when);
         }
     }
 }
-

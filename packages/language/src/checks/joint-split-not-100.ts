@@ -23,7 +23,15 @@ export const jointSplitNot100 = defineCheck({
             report({
                 node: line.node,
                 property: 'funding',
-                message: t('joint-split-not-100', { line: line.name, total: formatPercent(total), parts: line.funding.map(share => `${share.streamId} ${formatPercent(share.points!)}`).join(', ') }, lang)
+                message: t(
+                    'joint-split-not-100',
+                    {
+                        line: line.name,
+                        total: formatPercent(total),
+                        parts: line.funding.map(share => `${share.streamId} ${formatPercent(share.points!)}`).join(', ')
+                    },
+                    lang
+                )
             });
         }
     }

@@ -19,14 +19,19 @@ export const missingField = defineCheck({
                 outcome.direction ? undefined : t('missing-field.direction', {}, lang)
             ].filter(Boolean);
             if (missing.length > 0) {
-                report({ node: outcome.node, property: 'name', message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang) });
+                report({
+                    node: outcome.node,
+                    property: 'name',
+                    message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang)
+                });
             }
         }
         for (const pool of model.pools) {
             const example = pool.streams[0]?.id;
             if (example === undefined) continue;
             for (const line of pool.contributions) {
-                if (line.streamId === undefined) report({ node: line.node, property: 'partner', message: t('missing-field.stream', { pool: pool.id, example }, lang) });
+                if (line.streamId === undefined)
+                    report({ node: line.node, property: 'partner', message: t('missing-field.stream', { pool: pool.id, example }, lang) });
             }
         }
         for (const share of model.shares) {

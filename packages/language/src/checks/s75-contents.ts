@@ -25,7 +25,17 @@ export const s75Contents = defineCheck({
             if (missing.length === 0) continue;
             report({
                 node: pool.node.basis,
-                message: t('s75-contents', { pool: pool.id, missing: listInWords(missing.map(topic => t(`s75-topic.${topic}`, {}, lang)), lang) }, lang),
+                message: t(
+                    's75-contents',
+                    {
+                        pool: pool.id,
+                        missing: listInWords(
+                            missing.map(topic => t(`s75-topic.${topic}`, {}, lang)),
+                            lang
+                        )
+                    },
+                    lang
+                ),
                 data: { missing }
             });
         }

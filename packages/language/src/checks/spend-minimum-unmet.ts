@@ -16,10 +16,22 @@ export const spendMinimumUnmet = defineCheck({
                 if (required === undefined || when === undefined || minimum.spent === undefined || !minimum.shortfall) continue;
                 report({
                     node: minimum.amount.node,
-                    message: t('spend-minimum-unmet', {
-                        amount: money(model, required), stream: minimum.streamId, purpose: minimum.purposeId, year: year(when), spent: money(model, minimum.spent), short: money(model, minimum.shortfall)
-                    }, lang),
-                    related: minimum.lines.map(entry => ({ node: entry.line.amount.node, message: `${entry.line.name}: ${entry.pence === undefined ? t('word.unknown', {}, lang) : money(model, entry.pence)}` }))
+                    message: t(
+                        'spend-minimum-unmet',
+                        {
+                            amount: money(model, required),
+                            stream: minimum.streamId,
+                            purpose: minimum.purposeId,
+                            year: year(when),
+                            spent: money(model, minimum.spent),
+                            short: money(model, minimum.shortfall)
+                        },
+                        lang
+                    ),
+                    related: minimum.lines.map(entry => ({
+                        node: entry.line.amount.node,
+                        message: `${entry.line.name}: ${entry.pence === undefined ? t('word.unknown', {}, lang) : money(model, entry.pence)}`
+                    }))
                 });
             }
         }

@@ -22,12 +22,25 @@ export const streamBelowMinimum = defineCheck({
                     const first = figures.contributions[0];
                     report({
                         node: first?.amount.node ?? where,
-                        message: t('stream-below-minimum', {
-                            stream: stream.id, title: stream.title, pool: pool.id, year: year(figures.year), income: money(model, figures.income), minimum: money(model, required), short: money(model, figures.shortfall)
-                        }, lang),
+                        message: t(
+                            'stream-below-minimum',
+                            {
+                                stream: stream.id,
+                                title: stream.title,
+                                pool: pool.id,
+                                year: year(figures.year),
+                                income: money(model, figures.income),
+                                minimum: money(model, required),
+                                short: money(model, figures.shortfall)
+                            },
+                            lang
+                        ),
                         related: [
                             ...(first ? [{ node: where, message: t('stream-below-minimum.minimum', { amount: money(model, required) }, lang) }] : []),
-                            ...figures.contributions.map(line => ({ node: line.amount.node, message: t('total-mismatch.puts-in', { partner: partnerName(model, line.partnerId), amount: line.amount.parsed.text }, lang) }))
+                            ...figures.contributions.map(line => ({
+                                node: line.amount.node,
+                                message: t('total-mismatch.puts-in', { partner: partnerName(model, line.partnerId), amount: line.amount.parsed.text }, lang)
+                            }))
                         ],
                         data: { required: money(model, required) }
                     });

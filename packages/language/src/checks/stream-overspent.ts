@@ -13,12 +13,27 @@ export const streamOverspent = defineCheck({
             for (const stream of pool.streams) {
                 for (const figures of stream.years.values()) {
                     const last = figures.spendLines[figures.spendLines.length - 1];
-                    if (figures.balance === undefined || figures.balance >= 0n || !last || figures.spend === undefined || figures.income === undefined) continue;
+                    if (figures.balance === undefined || figures.balance >= 0n || !last || figures.spend === undefined || figures.income === undefined)
+                        continue;
                     report({
                         node: last.line.node,
                         property: 'funding',
-                        message: t('stream-overspent', { stream: stream.id, pool: pool.id, year: year(figures.year), spend: money(model, figures.spend), income: money(model, figures.income), over: money(model, -figures.balance) }, lang),
-                        related: figures.spendLines.map(entry => ({ node: entry.line.amount.node, message: `${entry.line.name}: ${entry.pence === undefined ? t('word.unknown', {}, lang) : money(model, entry.pence)}` }))
+                        message: t(
+                            'stream-overspent',
+                            {
+                                stream: stream.id,
+                                pool: pool.id,
+                                year: year(figures.year),
+                                spend: money(model, figures.spend),
+                                income: money(model, figures.income),
+                                over: money(model, -figures.balance)
+                            },
+                            lang
+                        ),
+                        related: figures.spendLines.map(entry => ({
+                            node: entry.line.amount.node,
+                            message: `${entry.line.name}: ${entry.pence === undefined ? t('word.unknown', {}, lang) : money(model, entry.pence)}`
+                        }))
                     });
                 }
             }

@@ -26,7 +26,18 @@ export const streamUnderspent = defineCheck({
                     if (unspent <= 0n) continue;
                     report({
                         node: first.amount.node,
-                        message: t('stream-underspent', { stream: stream.id, pool: pool.id, year: year(figures.year), income: money(model, figures.income), spend: money(model, figures.spend), unspent: money(model, unspent) }, lang)
+                        message: t(
+                            'stream-underspent',
+                            {
+                                stream: stream.id,
+                                pool: pool.id,
+                                year: year(figures.year),
+                                income: money(model, figures.income),
+                                spend: money(model, figures.spend),
+                                unspent: money(model, unspent)
+                            },
+                            lang
+                        )
                     });
                 }
             }

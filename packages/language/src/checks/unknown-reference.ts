@@ -11,7 +11,8 @@ function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property:
     if (ast.isSpendBlock(container) || ast.isSavings(container)) return 'pool';
     if (ast.isShare(container)) return 'pool or outcome';
     if (ast.isSpendLine(container) && property === 'ringfences') return 'ring-fence';
-    if (ast.isStreamShare(container) || (ast.isContribution(container) && property === 'stream') || (ast.isSpendMinimum(container) && property === 'stream')) return 'stream';
+    if (ast.isStreamShare(container) || (ast.isContribution(container) && property === 'stream') || (ast.isSpendMinimum(container) && property === 'stream'))
+        return 'stream';
     if ((ast.isSpendLine(container) && property === 'purposes') || (ast.isSpendMinimum(container) && property === 'purpose')) return 'purpose';
     if (ast.isHostField(container)) return undefined; // reported by missing-host
     return 'partner';
@@ -19,9 +20,12 @@ function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property:
 
 function candidates(model: AgreementModel, kind: TargetKind, container: ast.PoolAstType[keyof ast.PoolAstType]): (string | undefined)[] {
     switch (kind) {
-        case 'partner': return [...model.partners.keys()];
-        case 'pool': return [...model.poolsById.keys()];
-        case 'pool or outcome': return [...model.poolsById.keys(), ...model.outcomesById.keys()];
+        case 'partner':
+            return [...model.partners.keys()];
+        case 'pool':
+            return [...model.poolsById.keys()];
+        case 'pool or outcome':
+            return [...model.poolsById.keys(), ...model.outcomesById.keys()];
         case 'ring-fence':
             return (poolOf(container)?.ringfences ?? []).map(ringfence => ringfence.name);
         case 'stream':

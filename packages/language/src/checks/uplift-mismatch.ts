@@ -18,13 +18,31 @@ export const upliftMismatch = defineCheck({
                 for (const uplift of stream.uplifts) {
                     const declared = uplift.declared?.amount.pence;
                     const when = uplift.year.start;
-                    if (declared === undefined || uplift.computed === undefined || uplift.base === undefined || uplift.points === undefined || when === undefined || declared === uplift.computed) continue;
+                    if (
+                        declared === undefined ||
+                        uplift.computed === undefined ||
+                        uplift.base === undefined ||
+                        uplift.points === undefined ||
+                        when === undefined ||
+                        declared === uplift.computed
+                    )
+                        continue;
                     report({
                         node: uplift.declared!.amount.node,
-                        message: t(uplift.rounding === 'pound' ? 'uplift-mismatch.pound' : 'uplift-mismatch.penny', {
-                            stream: stream.id, year: year(when), declared: money(model, declared), percent: formatPercent(uplift.points), base: money(model, uplift.base),
-                            previous: year(when - 1), computed: money(model, uplift.computed), difference: money(model, declared > uplift.computed ? declared - uplift.computed : uplift.computed - declared)
-                        }, lang),
+                        message: t(
+                            uplift.rounding === 'pound' ? 'uplift-mismatch.pound' : 'uplift-mismatch.penny',
+                            {
+                                stream: stream.id,
+                                year: year(when),
+                                declared: money(model, declared),
+                                percent: formatPercent(uplift.points),
+                                base: money(model, uplift.base),
+                                previous: year(when - 1),
+                                computed: money(model, uplift.computed),
+                                difference: money(model, declared > uplift.computed ? declared - uplift.computed : uplift.computed - declared)
+                            },
+                            lang
+                        ),
                         related: [{ node: uplift.node, message: t('uplift-mismatch.rule', { percent: formatPercent(uplift.points), year: year(when) }, lang) }],
                         data: { upliftedMinimum: money(model, uplift.computed) }
                     });

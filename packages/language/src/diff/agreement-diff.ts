@@ -21,7 +21,13 @@ export type { Change, ChangeTopic, SourcePlace } from './changes.js';
 export interface AgreementDiff {
     readonly changes: readonly Change[];
     /** Approvals that covered the earlier text and no longer cover the later one. */
-    readonly staleApprovals: readonly { readonly partner: string; readonly approver: string; readonly date: string; readonly sentence: string; readonly where: SourcePlace | null }[];
+    readonly staleApprovals: readonly {
+        readonly partner: string;
+        readonly approver: string;
+        readonly date: string;
+        readonly sentence: string;
+        readonly where: SourcePlace | null;
+    }[];
     /** Problems `pool check` finds in the later version and not the earlier, and the other way round. */
     readonly findings: { readonly introduced: readonly DiffFinding[]; readonly resolved: readonly DiffFinding[] };
     /** Every change's sentence, in order. */
@@ -52,7 +58,13 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
         partners: Object.fromEntries([...before.partners.values(), ...after.partners.values()].map(partner => [partner.id, partner.name])),
         pools: Object.fromEntries([...before.pools, ...after.pools].map(pool => [pool.id, pool.title]))
     };
-    return { changes: list.changes, staleApprovals: stale, findings: diffFindings(before, after), sentences: list.changes.map(change => change.sentence), names };
+    return {
+        changes: list.changes,
+        staleApprovals: stale,
+        findings: diffFindings(before, after),
+        sentences: list.changes.map(change => change.sentence),
+        names
+    };
 }
 
 function staleEntry(model: AgreementModel, approval: ApprovalInfo, lang: Lang): AgreementDiff['staleApprovals'][number] {
@@ -73,16 +85,19 @@ function staleEntry(model: AgreementModel, approval: ApprovalInfo, lang: Lang): 
  * new one introduced, which is what a reader needs to see.
  */
 function diffFindings(before: AgreementModel, after: AgreementModel): AgreementDiff['findings'] {
-    const findings = (model: AgreementModel): DiffFinding[] => model.documents.flatMap(document => (document.diagnostics ?? [])
-        // Approvals that go stale are listed as approvals to be given again, not as problems.
-        .filter((diagnostic: Diagnostic) => (diagnostic.severity === 1 || diagnostic.severity === 2) && diagnostic.code !== 'approval-stale')
-        .map((diagnostic: Diagnostic) => ({
-            file: fileName(model, document),
-            line: diagnostic.range.start.line + 1,
-            severity: diagnostic.severity === 1 ? 'error' as const : 'warning' as const,
-            code: String(diagnostic.code ?? ''),
-            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
-        })));
+    const findings = (model: AgreementModel): DiffFinding[] =>
+        model.documents.flatMap(document =>
+            (document.diagnostics ?? [])
+                // Approvals that go stale are listed as approvals to be given again, not as problems.
+                .filter((diagnostic: Diagnostic) => (diagnostic.severity === 1 || diagnostic.severity === 2) && diagnostic.code !== 'approval-stale')
+                .map((diagnostic: Diagnostic) => ({
+                    file: fileName(model, document),
+                    line: diagnostic.range.start.line + 1,
+                    severity: diagnostic.severity === 1 ? ('error' as const) : ('warning' as const),
+                    code: String(diagnostic.code ?? ''),
+                    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+                }))
+        );
     const identity = (finding: DiffFinding) => [finding.file, finding.code, finding.message].join('\u0000');
     const a = findings(before);
     const b = findings(after);

@@ -9,9 +9,30 @@ import type { AgreementModel } from '../model/types.js';
 
 /** What part of an agreement a change is about, for programs (the JSON's `topic`). */
 export type ChangeTopic =
-    | 'agreement' | 'review' | 'import' | 'partner' | 'pool' | 'declared-total' | 'contribution' | 'minimum' | 'ringfence' | 'spend-line'
-    | 'outcome' | 'payment' | 'payment-split' | 'payment-schedule' | 'actual' | 'share' | 'share-line' | 'share-effect' | 'savings' | 'approval'
-    | 'stream' | 'spend-minimum' | 'purpose' | 'contents';
+    | 'agreement'
+    | 'review'
+    | 'import'
+    | 'partner'
+    | 'pool'
+    | 'declared-total'
+    | 'contribution'
+    | 'minimum'
+    | 'ringfence'
+    | 'spend-line'
+    | 'outcome'
+    | 'payment'
+    | 'payment-split'
+    | 'payment-schedule'
+    | 'actual'
+    | 'share'
+    | 'share-line'
+    | 'share-effect'
+    | 'savings'
+    | 'approval'
+    | 'stream'
+    | 'spend-minimum'
+    | 'purpose'
+    | 'contents';
 
 /** A place in one version's text: the file (relative to the agreement's folder) and the 1-based line. */
 export interface SourcePlace {
@@ -61,7 +82,11 @@ export interface ChangeInput {
 export class ChangeList {
     readonly changes: Change[] = [];
 
-    constructor(readonly before: AgreementModel, readonly after: AgreementModel, readonly lang: Lang) { }
+    constructor(
+        readonly before: AgreementModel,
+        readonly after: AgreementModel,
+        readonly lang: Lang
+    ) {}
 
     add<K extends MessageKey>(input: ChangeInput, key: K, params: MessageParams<K>): void {
         this.changes.push({
@@ -108,7 +133,7 @@ export class ChangeList {
     }
 
     year(start: number | undefined, written?: string): string {
-        return start === undefined ? written ?? this.word('word.unknown', {}) : yearLabel(start);
+        return start === undefined ? (written ?? this.word('word.unknown', {})) : yearLabel(start);
     }
 
     /** A partner as a person reads it: its full name, from the later version or else the earlier one. */
@@ -117,7 +142,12 @@ export class ChangeList {
     }
 
     partners(ids: readonly string[]): string {
-        return ids.length === 0 ? this.word('word.nobody', {}) : listOf(ids.map(id => this.partner(id)), this.lang);
+        return ids.length === 0
+            ? this.word('word.nobody', {})
+            : listOf(
+                  ids.map(id => this.partner(id)),
+                  this.lang
+              );
     }
 
     kind(kind: ast.PartnerKind | undefined): string {

@@ -70,13 +70,23 @@ function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixF
 /** uplift-mismatch: write the minimum the uplift rule computes. */
 function fixUpliftedMinimum(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.upliftedMinimum) return [];
-    return [quickFix(document, diagnostic, t('fix.uplifted-minimum', { amount: facts.upliftedMinimum }, lang), [TextEdit.replace(diagnostic.range, facts.upliftedMinimum)], true)];
+    return [
+        quickFix(
+            document,
+            diagnostic,
+            t('fix.uplifted-minimum', { amount: facts.upliftedMinimum }, lang),
+            [TextEdit.replace(diagnostic.range, facts.upliftedMinimum)],
+            true
+        )
+    ];
 }
 
 /** bad-financial-year: write the year the way it was probably meant. */
 function fixYear(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.replacement) return [];
-    return [quickFix(document, diagnostic, t('fix.write-year', { year: facts.replacement }, lang), [TextEdit.replace(diagnostic.range, facts.replacement)], true)];
+    return [
+        quickFix(document, diagnostic, t('fix.write-year', { year: facts.replacement }, lang), [TextEdit.replace(diagnostic.range, facts.replacement)], true)
+    ];
 }
 
 /** shares-not-100: scale every percentage so the clause makes exactly 100%. */
@@ -97,15 +107,23 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
 /** unknown-reference: use a close name that exists, or declare the missing partner. */
 function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
-        quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0));
+        quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0)
+    );
     // Where the parser had to skip text there is no place a new declaration is sure to fit, so it is
     // offered only in a file without syntax errors (as formatting is).
     const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
     if (parsed && facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
         const { position, prefix } = placeForNewPartner(document);
         const declaration = `partner ${facts.name} "${facts.name}" other   // ${t('fix.declare-partner.comment', {}, lang)}`;
-        actions.push(quickFix(document, diagnostic, t('fix.declare-partner', { name: facts.name }, lang),
-            [TextEdit.insert(position, `${prefix}${declaration}\n`)], actions.length === 0));
+        actions.push(
+            quickFix(
+                document,
+                diagnostic,
+                t('fix.declare-partner', { name: facts.name }, lang),
+                [TextEdit.insert(position, `${prefix}${declaration}\n`)],
+                actions.length === 0
+            )
+        );
     }
     return actions;
 }
@@ -122,7 +140,9 @@ function placeForNewPartner(document: LangiumDocument<ast.Document>): { position
     // A declaration on the last line of a file without a final newline needs one first.
     const atEnd = document.textDocument.offsetAt(nextLine) === document.textDocument.getText().length && !document.textDocument.getText().endsWith('\n');
     const blank = ast.isPartner(anchor) ? '' : '\n';
-    return atEnd ? { position: document.textDocument.positionAt(document.textDocument.getText().length), prefix: `\n${blank}` } : { position: nextLine, prefix: blank };
+    return atEnd
+        ? { position: document.textDocument.positionAt(document.textDocument.getText().length), prefix: `\n${blank}` }
+        : { position: nextLine, prefix: blank };
 }
 
 /** unused-partner: delete the declaration, with its line when nothing else is on it. */
@@ -136,9 +156,7 @@ function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic, 
     const before = text.slice(lineStart, cst.offset);
     const after = text.slice(cst.end, nextLineStart);
     const aloneOnLine = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('//'));
-    const range = aloneOnLine
-        ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) }
-        : cst.range;
+    const range = aloneOnLine ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) } : cst.range;
     return [quickFix(document, diagnostic, t('fix.remove-partner', { name: partner.name }, lang), [TextEdit.replace(range, '')], true)];
 }
 

@@ -63,9 +63,11 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const uplift = AstUtils.getContainerOfType(node, ast.isUplift);
         if (uplift) return describeUplift(model, uplift, this.settings.language);
         const minimum = AstUtils.getContainerOfType(node, ast.isMinimum);
-        if (minimum && (ast.isMinimum(node) || (ast.isAmount(node) && node.$container === minimum))) return describeMinimum(model, minimum, this.settings.language);
+        if (minimum && (ast.isMinimum(node) || (ast.isAmount(node) && node.$container === minimum)))
+            return describeMinimum(model, minimum, this.settings.language);
         const payment = AstUtils.getContainerOfType(node, ast.isPayment);
-        if (payment && (ast.isPayment(node) || (ast.isAmount(node) && node.$container === payment))) return describePayment(model, payment, this.settings.language);
+        if (payment && (ast.isPayment(node) || (ast.isAmount(node) && node.$container === payment)))
+            return describePayment(model, payment, this.settings.language);
         const shareLine = AstUtils.getContainerOfType(node, ast.isShareLine);
         if (shareLine && (ast.isShareLine(node) || (ast.isAmount(node) && node.$container === shareLine))) {
             const about = describeShareLine(model, shareLine, this.settings.language);
@@ -97,7 +99,9 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
             return lines.join('\n\n');
         }
-        const years = [...new Set(pools.flatMap(pool => [...pool.years.values()].filter(figures => figures.byPartner.has(id)).map(figures => figures.year)))].sort((a, b) => a - b);
+        const years = [
+            ...new Set(pools.flatMap(pool => [...pool.years.values()].filter(figures => figures.byPartner.has(id)).map(figures => figures.year)))
+        ].sort((a, b) => a - b);
         const rows = pools.map(pool => [
             code(pool.id),
             ...years.map(year => {
@@ -108,17 +112,27 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         ]);
         if (pools.length > 1) {
             const byYear = model.totals.byPartnerAndYear.get(id);
-            rows.push([t('hover.all-pools', {}, lang), ...years.map(year => this.money(model, byYear?.get(year))), this.money(model, model.totals.byPartner.get(id))]);
+            rows.push([
+                t('hover.all-pools', {}, lang),
+                ...years.map(year => this.money(model, byYear?.get(year))),
+                this.money(model, model.totals.byPartner.get(id))
+            ]);
         }
-        lines.push(`${t('hover.contributions', {}, lang)}\n\n${table([t('hover.pool', {}, lang), ...years.map(yearLabel), t('hover.all-years', {}, lang)], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`);
+        lines.push(
+            `${t('hover.contributions', {}, lang)}\n\n${table([t('hover.pool', {}, lang), ...years.map(yearLabel), t('hover.all-years', {}, lang)], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`
+        );
         return lines.join('\n\n');
     }
 
     private describePool(model: AgreementModel, node: ast.Pool): string {
         const pool = poolOf(model, node);
         const lang = this.settings.language;
-        const basis = pool?.section !== undefined ? t('hover.pool.under-section', { section: pool.section }, lang)
-            : pool?.basisText ? t('hover.pool.under', { basis: escapeMarkdown(pool.basisText) }, lang) : '';
+        const basis =
+            pool?.section !== undefined
+                ? t('hover.pool.under-section', { section: pool.section }, lang)
+                : pool?.basisText
+                  ? t('hover.pool.under', { basis: escapeMarkdown(pool.basisText) }, lang)
+                  : '';
         const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
         if (!pool || pool.years.size === 0) {
             lines.push(t('hover.pool.empty', {}, lang));
@@ -131,7 +145,13 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             figures.balance !== undefined ? this.money(model, figures.balance) : '—'
         ]);
         rows.push([t('hover.all-years', {}, lang), this.money(model, pool.income), this.money(model, pool.spend), '']);
-        lines.push(table([t('hover.column.year', {}, lang), t('hover.column.in', {}, lang), t('hover.column.spent', {}, lang), t('hover.column.left', {}, lang)], ['left', 'right', 'right', 'right'], rows));
+        lines.push(
+            table(
+                [t('hover.column.year', {}, lang), t('hover.column.in', {}, lang), t('hover.column.spent', {}, lang), t('hover.column.left', {}, lang)],
+                ['left', 'right', 'right', 'right'],
+                rows
+            )
+        );
         return lines.join('\n\n');
     }
 
@@ -143,7 +163,13 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (amount.pence === undefined) {
             return `${t('hover.amount.unusable', { amount: written }, lang)}\n\n${amount.problems.map(problem => `- ${escapeMarkdown(render(problem, lang))}`).join('\n')}`;
         }
-        const lines = [t('hover.amount.exactly', { amount: written, exact: escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' })) }, lang)];
+        const lines = [
+            t(
+                'hover.amount.exactly',
+                { amount: written, exact: escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' })) },
+                lang
+            )
+        ];
         const owner = node.$container;
         if (ast.isYearTotal(owner) || ast.isPoolTotal(owner)) {
             const sum = totalCheckedAgainst(model, owner);
@@ -187,28 +213,42 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): 
     const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
     if (!outcome) return lines[0];
     const parts: string[] = [];
-    if (outcome.baseline) parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
-    if (outcome.target) parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
+    if (outcome.baseline)
+        parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
+    if (outcome.target)
+        parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
     if (parts.length > 0) {
         const unit = outcome.unit ? ` ${escapeMarkdown(outcome.unit)}` : '';
-        const verb = t(outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change', {}, lang);
+        const verb = t(
+            outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change',
+            {},
+            lang
+        );
         const measured = outcome.measuredBy ? t('hover.outcome.measured-by', { partner: code(outcome.measuredBy) }, lang) : '';
         lines.push(`${verb}${unit} ${parts.join(' ')}${measured}.`);
     }
     const latest = outcome.latest;
     if (latest) {
         const period = `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`;
-        const expected = latest.expected !== undefined ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang) : '';
+        const expected =
+            latest.expected !== undefined
+                ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang)
+                : '';
         const rag = latest.rag ? ` **${latest.rag}**` : t('hover.outcome.no-status', {}, lang);
-        const earned = latest.earned !== undefined ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang) : '';
+        const earned =
+            latest.earned !== undefined
+                ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang)
+                : '';
         lines.push(t('hover.outcome.latest', { value: escapeMarkdown(latest.text), period, expected, status: rag, earned }, lang));
     }
     const payment = outcome.payment;
     if (payment && payment.rate.pence !== undefined) {
         const rate = escapeMarkdown(formatMoney(payment.rate.pence, { currency: model.currency }));
         let text = t('hover.payment', { rate, unit: escapeMarkdown(payment.unitName) }, lang);
-        if (payment.paymentAtTarget !== undefined) text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
-        if (payment.cap?.pence !== undefined) text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
+        if (payment.paymentAtTarget !== undefined)
+            text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
+        if (payment.cap?.pence !== undefined)
+            text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
         lines.push(`${text}.`);
     }
     return lines.join('\n\n');
@@ -225,10 +265,26 @@ function describeApproval(model: AgreementModel, node: ast.Approval, lang: Lang)
 
 function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
     const ringfence = ringfenceOf(model, node);
-    const lines = [`${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`];
+    const lines = [
+        `${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`
+    ];
     if (ringfence?.amount.pence !== undefined && ringfence.year.start !== undefined) {
-        const tagged = ringfence.taggedSpend !== undefined ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency })) : t('word.unknown', {}, lang);
-        lines.push(t('hover.ring-fence.set-aside', { amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })), year: yearLabel(ringfence.year.start), id: node.name, tagged }, lang));
+        const tagged =
+            ringfence.taggedSpend !== undefined
+                ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency }))
+                : t('word.unknown', {}, lang);
+        lines.push(
+            t(
+                'hover.ring-fence.set-aside',
+                {
+                    amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })),
+                    year: yearLabel(ringfence.year.start),
+                    id: node.name,
+                    tagged
+                },
+                lang
+            )
+        );
     }
     return lines.join('\n\n');
 }
@@ -242,28 +298,68 @@ function describeStream(model: AgreementModel, node: ast.Stream, lang: Lang): st
         return lines.join('\n\n');
     }
     const money = (pence: bigint | undefined) => (pence === undefined ? '—' : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
-    lines.push(table([t('hover.column.year', {}, lang), t('hover.column.minimum', {}, lang), t('hover.column.in', {}, lang), t('hover.column.paid-from', {}, lang)], ['left', 'right', 'right', 'right'],
-        [...stream.years.values()].map(figures => [yearLabel(figures.year), money(figures.minimum?.pence), money(figures.income), figures.spendLines.length > 0 ? money(figures.spend) : '—'])));
+    lines.push(
+        table(
+            [t('hover.column.year', {}, lang), t('hover.column.minimum', {}, lang), t('hover.column.in', {}, lang), t('hover.column.paid-from', {}, lang)],
+            ['left', 'right', 'right', 'right'],
+            [...stream.years.values()].map(figures => [
+                yearLabel(figures.year),
+                money(figures.minimum?.pence),
+                money(figures.income),
+                figures.spendLines.length > 0 ? money(figures.spend) : '—'
+            ])
+        )
+    );
     return lines.join('\n\n');
 }
 
 /** An uplift: the year before's minimum times (1 + the uplift), exactly, and rounded by its rule. */
 function describeUplift(model: AgreementModel, node: ast.Uplift, lang: Lang): string | undefined {
-    const uplift = model.pools.flatMap(pool => pool.streams).flatMap(stream => stream.uplifts).find(candidate => candidate.node === node);
+    const uplift = model.pools
+        .flatMap(pool => pool.streams)
+        .flatMap(stream => stream.uplifts)
+        .find(candidate => candidate.node === node);
     const when = uplift?.year.start;
-    if (!uplift || uplift.base === undefined || uplift.exact === undefined || uplift.computed === undefined || uplift.points === undefined || when === undefined) return undefined;
+    if (
+        !uplift ||
+        uplift.base === undefined ||
+        uplift.exact === undefined ||
+        uplift.computed === undefined ||
+        uplift.points === undefined ||
+        when === undefined
+    )
+        return undefined;
     const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
     const exact = escapeMarkdown(`${formatMoney(uplift.exact.floor(), { currency: model.currency, pence: 'always' })}${uplift.exact.isInteger() ? '' : '…'}`);
-    const values = { base: money(uplift.base), previous: yearLabel(when - 1), percent: formatPercent(uplift.points), exact, year: yearLabel(when), computed: `**${money(uplift.computed)}**` };
+    const values = {
+        base: money(uplift.base),
+        previous: yearLabel(when - 1),
+        percent: formatPercent(uplift.points),
+        exact,
+        year: yearLabel(when),
+        computed: `**${money(uplift.computed)}**`
+    };
     return t(uplift.rounding === 'pound' ? 'hover.uplift.pound' : 'hover.uplift.penny', values, lang);
 }
 
 /** A minimum: what the partner contributes that year against it, from the model. */
 function describeMinimum(model: AgreementModel, node: ast.Minimum, lang: Lang): string | undefined {
     const minimum = model.pools.flatMap(pool => pool.minimums).find(candidate => candidate.node === node);
-    if (!minimum || minimum.amount.pence === undefined || minimum.contributed === undefined || minimum.shortfall === undefined || minimum.year.start === undefined) return undefined;
+    if (
+        !minimum ||
+        minimum.amount.pence === undefined ||
+        minimum.contributed === undefined ||
+        minimum.shortfall === undefined ||
+        minimum.year.start === undefined
+    )
+        return undefined;
     const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
-    const values = { partner: escapeMarkdown(model.partners.get(minimum.partnerId)?.name ?? minimum.partnerId), year: yearLabel(minimum.year.start), minimum: money(minimum.amount.pence), contributed: money(minimum.contributed) };
+    const values = {
+        partner: escapeMarkdown(model.partners.get(minimum.partnerId)?.name ?? minimum.partnerId),
+        year: yearLabel(minimum.year.start),
+        minimum: money(minimum.amount.pence),
+        contributed: money(minimum.contributed)
+    };
     return minimum.shortfall === 0n ? t('hover.minimum.met', values, lang) : t('hover.minimum.short', { ...values, short: money(minimum.shortfall) }, lang);
 }
 
@@ -271,11 +367,17 @@ function describeMinimum(model: AgreementModel, node: ast.Minimum, lang: Lang): 
 function describePayment(model: AgreementModel, node: ast.Payment, lang: Lang): string | undefined {
     const payment = model.outcomes.find(outcome => outcome.payment?.node === node)?.payment;
     if (!payment || payment.payable === undefined) return undefined;
-    const money = (pence: bigint | undefined) => (pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
+    const money = (pence: bigint | undefined) =>
+        pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
     const lines = [t('hover.payment.payable', { amount: money(payment.payable) }, lang)];
     if (payment.schedule.length > 0) {
-        lines.push(table([t('hover.column.year', {}, lang), t('hover.column.upfront', {}, lang), t('hover.column.results', {}, lang), t('hover.column.total', {}, lang)], ['left', 'right', 'right', 'right'],
-            payment.schedule.map(entry => [yearLabel(entry.year), money(entry.upfront), money(entry.results), money(entry.amount)])));
+        lines.push(
+            table(
+                [t('hover.column.year', {}, lang), t('hover.column.upfront', {}, lang), t('hover.column.results', {}, lang), t('hover.column.total', {}, lang)],
+                ['left', 'right', 'right', 'right'],
+                payment.schedule.map(entry => [yearLabel(entry.year), money(entry.upfront), money(entry.results), money(entry.amount)])
+            )
+        );
     }
     return lines.join('\n\n');
 }
@@ -290,7 +392,8 @@ function describeShareLine(model: AgreementModel, node: ast.ShareLine, lang: Lan
     const partner = escapeMarkdown(model.partners.get(node.partner?.$refText ?? '')?.name ?? node.partner?.$refText ?? '');
     const base = escapeMarkdown(render(share.base.description, lang));
     const borne = share.liabilities?.byLine[index];
-    if (borne !== undefined && share.liabilities?.capped[index]) return t('hover.share-line.capped', { partner, part: money(part), base, borne: money(borne) }, lang);
+    if (borne !== undefined && share.liabilities?.capped[index])
+        return t('hover.share-line.capped', { partner, part: money(part), base, borne: money(borne) }, lang);
     return t('hover.share-line.part', { partner, part: money(part), base }, lang);
 }
 

@@ -11,8 +11,21 @@ import { readPool, readSpendBlock } from './pools.js';
 import { readShare } from './shares.js';
 import { moneyKinds } from './streams.js';
 import type {
-    AgreementInfo, AgreementModel, AgreementTotals, ApprovalInfo, Declaration, OutcomeInfo, PartnerInfo, PartnerRole, PartnerUse, PoolInfo,
-    SavingsInfo, SavingsLineInfo, ShareInfo, SignOffInfo, SpendBlockInfo
+    AgreementInfo,
+    AgreementModel,
+    AgreementTotals,
+    ApprovalInfo,
+    Declaration,
+    OutcomeInfo,
+    PartnerInfo,
+    PartnerRole,
+    PartnerUse,
+    PoolInfo,
+    SavingsInfo,
+    SavingsLineInfo,
+    ShareInfo,
+    SignOffInfo,
+    SpendBlockInfo
 } from './types.js';
 import { mapAdd, occurrences, sumKnown, ValueReader } from './values.js';
 
@@ -64,44 +77,61 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     }
 
     const agreement = agreementNodes[0] ? readAgreement(agreementNodes[0], partners, currency, values) : undefined;
-    const spendBlocks = documents.flatMap(doc => (doc.parseResult.value.spends ?? []).filter(node => node.pool?.$refText).map(node => readSpendBlock(node, values)));
+    const spendBlocks = documents.flatMap(doc =>
+        (doc.parseResult.value.spends ?? []).filter(node => node.pool?.$refText).map(node => readSpendBlock(node, values))
+    );
     // Lines of one name in one pool and year (across blocks) are told apart by their order.
     const spendLines = spendBlocks.flatMap(block => block.lines);
     occurrences(spendLines, line => `${line.poolId}\u0000${line.year ?? ''}\u0000${line.name}`).forEach((occurrence, index) => {
         const line = spendLines[index];
         if (line) Object.assign(line, { occurrence });
     });
-    const pools = poolNodes.map(({ node, document: doc }) => readPool(node, doc, spendBlocks.filter(block => block.node.pool?.ref === node), values));
+    const pools = poolNodes.map(({ node, document: doc }) =>
+        readPool(
+            node,
+            doc,
+            spendBlocks.filter(block => block.node.pool?.ref === node),
+            values
+        )
+    );
     const poolsById = firstById(pools);
     const outcomes = outcomeNodes.map(({ node, document: doc }) => readOutcome(node, doc, values));
     const outcomesById = firstById(outcomes);
     const totals = computeTotals(pools);
     const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => readSavings(node, pools, values)));
-    const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).filter(node => node.kind && node.subject?.$refText)
-        .map(node => readShare(node, pools, outcomes, savings, totals, values)));
+    const shares = documents.flatMap(doc =>
+        (doc.parseResult.value.shares ?? [])
+            .filter(node => node.kind && node.subject?.$refText)
+            .map(node => readShare(node, pools, outcomes, savings, totals, values))
+    );
 
     // Hashing the text of a file and all it imports is costly in a large workspace (every
     // agreement re-hashes a shared register), so it is done only when something reads it.
     let fingerprint: string | undefined;
     const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
-    const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? [])
-        .filter(node => node.partner?.$refText && node.approver !== undefined && node.date !== undefined && node.fingerprint !== undefined).map(node => ({
-        node,
-        partnerId: node.partner?.$refText ?? '',
-        approver: node.approver ?? '',
-        date: node.date ?? '',
-        fingerprint: node.fingerprint ?? '',
-        get stale() {
-            return node.fingerprint !== currentFingerprint();
-        }
-    }));
+    const approvals: ApprovalInfo[] = (root.approvals ?? [])
+        .flatMap(block => block.entries ?? [])
+        .filter(node => node.partner?.$refText && node.approver !== undefined && node.date !== undefined && node.fingerprint !== undefined)
+        .map(node => ({
+            node,
+            partnerId: node.partner?.$refText ?? '',
+            approver: node.approver ?? '',
+            date: node.date ?? '',
+            fingerprint: node.fingerprint ?? '',
+            get stale() {
+                return node.fingerprint !== currentFingerprint();
+            }
+        }));
     let signOffInfo: SignOffInfo | undefined;
     const placed = new Set(pools.flatMap(pool => pool.spendBlocks));
 
     return {
         document,
         documents,
-        imports: imports.directImports(document).filter(resolved => resolved.node.path !== undefined).map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
+        imports: imports
+            .directImports(document)
+            .filter(resolved => resolved.node.path !== undefined)
+            .map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
         agreement,
         agreementNodes,
         currency,
@@ -159,7 +189,10 @@ function readAgreement(node: ast.Agreement, partners: ReadonlyMap<string, Partne
         currency,
         host: hostNode && hostId ? { id: hostId, partner: hostNode.partner?.ref ? partners.get(hostId) : undefined, node: hostNode } : undefined,
         board: firstField(fields, ast.isBoardField)?.value,
-        reviews: fields.filter(ast.isReviewField).filter(review => review.date !== undefined).map(review => ({ date: review.date, note: review.note, node: review })),
+        reviews: fields
+            .filter(ast.isReviewField)
+            .filter(review => review.date !== undefined)
+            .map(review => ({ date: review.date, note: review.note, node: review })),
         fieldsByKeyword: groupByKeyword(fields)
     };
 }
@@ -193,7 +226,15 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
     const pool = pools.find(candidate => candidate.node === node.pool?.ref);
     const written = (node.years ?? []).flatMap(block => {
         const year = values.year(block, 'year', block.year);
-        return (block.lines ?? []).filter(line => line.partner?.$refText).map(line => ({ node: line, partnerId: line.partner?.$refText ?? '', year: year.start, amount: values.amount(line.amount, line), note: line.note }));
+        return (block.lines ?? [])
+            .filter(line => line.partner?.$refText)
+            .map(line => ({
+                node: line,
+                partnerId: line.partner?.$refText ?? '',
+                year: year.start,
+                amount: values.amount(line.amount, line),
+                note: line.note
+            }));
     });
     const occurrence = occurrences(written, line => `${line.year ?? ''}\u0000${line.partnerId}`);
     const lines: SavingsLineInfo[] = written.map((line, index) => ({ ...line, occurrence: occurrence[index] ?? 0 }));
@@ -214,7 +255,10 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
         byPartner,
         total,
         netBenefit: total !== undefined && investment !== undefined ? total - investment : undefined,
-        netBenefitOfNewMoney: pool && total !== undefined && pool.contributions.some(line => line.money !== undefined) && pool.money.new !== undefined ? total - pool.money.new : undefined,
+        netBenefitOfNewMoney:
+            pool && total !== undefined && pool.contributions.some(line => line.money !== undefined) && pool.money.new !== undefined
+                ? total - pool.money.new
+                : undefined,
         paybackYear: pool ? paybackYear(pool, byYear) : undefined,
         returnPerPound: total !== undefined && investment !== undefined && investment > 0n ? Rational.of(total, investment) : undefined
     };
@@ -252,8 +296,13 @@ function signOff(pools: readonly PoolInfo[], approvals: readonly ApprovalInfo[])
 }
 
 function partnerUses(
-    agreement: AgreementInfo | undefined, pools: readonly PoolInfo[], spendBlocks: readonly SpendBlockInfo[],
-    outcomes: readonly OutcomeInfo[], shares: readonly ShareInfo[], savings: readonly SavingsInfo[], approvals: readonly ApprovalInfo[]
+    agreement: AgreementInfo | undefined,
+    pools: readonly PoolInfo[],
+    spendBlocks: readonly SpendBlockInfo[],
+    outcomes: readonly OutcomeInfo[],
+    shares: readonly ShareInfo[],
+    savings: readonly SavingsInfo[],
+    approvals: readonly ApprovalInfo[]
 ): Map<string, PartnerUse[]> {
     const uses = new Map<string, PartnerUse[]>();
     const use = (partnerId: string | undefined, role: PartnerRole, node: AstNode) => {

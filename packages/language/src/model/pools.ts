@@ -1,7 +1,15 @@
 import type { LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type {
-    ContributionInfo, DeclaredTotal, MinimumInfo, PoolInfo, PoolYearBlock, PoolYearFigures, RingFenceInfo, SpendBlockInfo, SpendLineInfo
+    ContributionInfo,
+    DeclaredTotal,
+    MinimumInfo,
+    PoolInfo,
+    PoolYearBlock,
+    PoolYearFigures,
+    RingFenceInfo,
+    SpendBlockInfo,
+    SpendLineInfo
 } from './types.js';
 import { moneyKinds, readFunding, readSpendMinimums, readStreams } from './streams.js';
 import { mapAdd, occurrences, shortfall, sumKnown, type ValueReader } from './values.js';
@@ -13,18 +21,18 @@ export function readSpendBlock(node: ast.SpendBlock, values: ValueReader): Spend
     const lines: SpendLineInfo[] = (node.lines ?? []).map(line => {
         const amount = values.amount(line.amount, line);
         return {
-        node: line,
-        poolId,
-        name: line.name ?? '',
-        year: year.start,
-        amount,
-        funding: readFunding(line, amount.pence),
-        purposeTags: (line.purposes ?? []).map(ref => ref.$refText),
-        commissioners: (line.commissioners ?? []).map(ref => ref.$refText),
-        providers: (line.providers ?? []).map(ref => ref.$refText),
-        ringfenceTags: (line.ringfences ?? []).map(ref => ref.$refText),
-        // Numbered across every block of the pool and year once all are read (build-model.ts).
-        occurrence: 0
+            node: line,
+            poolId,
+            name: line.name ?? '',
+            year: year.start,
+            amount,
+            funding: readFunding(line, amount.pence),
+            purposeTags: (line.purposes ?? []).map(ref => ref.$refText),
+            commissioners: (line.commissioners ?? []).map(ref => ref.$refText),
+            providers: (line.providers ?? []).map(ref => ref.$refText),
+            ringfenceTags: (line.ringfences ?? []).map(ref => ref.$refText),
+            // Numbered across every block of the pool and year once all are read (build-model.ts).
+            occurrence: 0
         };
     });
     return { node, poolId, year, lines };
@@ -40,16 +48,21 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         return {
             node: block,
             year,
-            contributions: (block.contributions ?? []).filter(line => line.partner?.$refText).map(line => ({
-                node: line,
-                partnerId: line.partner?.$refText ?? '',
-                year: year.start,
-                amount: values.amount(line.amount, line),
-                note: line.note,
-                streamId: line.stream?.$refText,
-                money: line.money,
-                occurrence: 0
-            } satisfies ContributionInfo)),
+            contributions: (block.contributions ?? [])
+                .filter(line => line.partner?.$refText)
+                .map(
+                    line =>
+                        ({
+                            node: line,
+                            partnerId: line.partner?.$refText ?? '',
+                            year: year.start,
+                            amount: values.amount(line.amount, line),
+                            note: line.note,
+                            streamId: line.stream?.$refText,
+                            money: line.money,
+                            occurrence: 0
+                        }) satisfies ContributionInfo
+                ),
             declaredTotals: (block.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }))
         };
     });
@@ -59,19 +72,24 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
     const contributions = written.map((line, index) => Object.assign(line, { occurrence: occurrence[index] ?? 0 }));
 
     // A ring-fence a syntax error left without its name cannot be tagged; the error says so.
-    const fences = (node.ringfences ?? []).filter(ringfence => ringfence.name).map(ringfence => ({
-        node: ringfence,
-        id: ringfence.name,
-        purpose: ringfence.purpose,
-        amount: values.amount(ringfence.amount, ringfence),
-        year: values.year(ringfence, 'year', ringfence.year)
-    }));
+    const fences = (node.ringfences ?? [])
+        .filter(ringfence => ringfence.name)
+        .map(ringfence => ({
+            node: ringfence,
+            id: ringfence.name,
+            purpose: ringfence.purpose,
+            amount: values.amount(ringfence.amount, ringfence),
+            year: values.year(ringfence, 'year', ringfence.year)
+        }));
     // A line is paid from a ring-fence when its one tag names a fence of the pool for the line's year.
-    const spendLines: SpendLineInfo[] = spendBlocks.flatMap(block => block.lines).map(line => {
-        const [tag, ...more] = line.ringfenceTags;
-        const fence = tag !== undefined && more.length === 0 ? fences.find(candidate => candidate.id === tag && candidate.year.start === line.year) : undefined;
-        return fence ? Object.assign(line, { ringfence: fence.id }) : line;
-    });
+    const spendLines: SpendLineInfo[] = spendBlocks
+        .flatMap(block => block.lines)
+        .map(line => {
+            const [tag, ...more] = line.ringfenceTags;
+            const fence =
+                tag !== undefined && more.length === 0 ? fences.find(candidate => candidate.id === tag && candidate.year.start === line.year) : undefined;
+            return fence ? Object.assign(line, { ringfence: fence.id }) : line;
+        });
     const ringfences: RingFenceInfo[] = fences.map(fence => {
         const taggedLines = spendLines.filter(line => line.ringfence === fence.id && line.year === fence.year.start);
         const taggedSpend = sumKnown(taggedLines.map(line => line.amount.pence));
@@ -88,14 +106,16 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
     const byPartner = new Map<string, bigint | undefined>();
     for (const line of contributions) mapAdd(byPartner, line.partnerId, line.amount.pence);
 
-    const minimums: MinimumInfo[] = (node.minimums ?? []).filter(minimum => minimum.partner?.$refText).map(minimum => {
-        const partnerId = minimum.partner?.$refText ?? '';
-        const amount = values.amount(minimum.amount, minimum);
-        const year = values.year(minimum, 'year', minimum.year);
-        const lines = contributions.filter(line => line.partnerId === partnerId && line.year !== undefined && line.year === year.start);
-        const contributed = year.start === undefined ? undefined : sumKnown(lines.map(line => line.amount.pence));
-        return { node: minimum, partnerId, amount, year, lines, contributed, shortfall: shortfall(amount.pence, contributed) };
-    });
+    const minimums: MinimumInfo[] = (node.minimums ?? [])
+        .filter(minimum => minimum.partner?.$refText)
+        .map(minimum => {
+            const partnerId = minimum.partner?.$refText ?? '';
+            const amount = values.amount(minimum.amount, minimum);
+            const year = values.year(minimum, 'year', minimum.year);
+            const lines = contributions.filter(line => line.partnerId === partnerId && line.year !== undefined && line.year === year.start);
+            const contributed = year.start === undefined ? undefined : sumKnown(lines.map(line => line.amount.pence));
+            return { node: minimum, partnerId, amount, year, lines, contributed, shortfall: shortfall(amount.pence, contributed) };
+        });
 
     return {
         node,
@@ -110,20 +130,31 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         contributions,
         income: sumKnown(contributions.map(line => line.amount.pence)),
         byPartner,
-        declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) } satisfies DeclaredTotal)),
+        declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }) satisfies DeclaredTotal),
         spendBlocks,
         spend: sumKnown(spendLines.map(line => line.amount.pence)),
         minimums,
         ringfences,
         streams: readStreams(node, contributions, spendLines, values),
-        purposes: (node.purposes ?? []).filter(purpose => purpose.name).map(purpose => ({ node: purpose, id: purpose.name, title: purpose.title ?? purpose.name })),
+        purposes: (node.purposes ?? [])
+            .filter(purpose => purpose.name)
+            .map(purpose => ({ node: purpose, id: purpose.name, title: purpose.title ?? purpose.name })),
         spendMinimums: readSpendMinimums(node, spendLines, values),
         money: moneyKinds(contributions),
-        contents: (node.contents ?? []).flatMap(block => block.items ?? []).filter(item => item.topic && item.text !== undefined).map(item => ({ node: item, topic: item.topic, text: item.text }))
+        contents: (node.contents ?? [])
+            .flatMap(block => block.items ?? [])
+            .filter(item => item.topic && item.text !== undefined)
+            .map(item => ({ node: item, topic: item.topic, text: item.text }))
     };
 }
 
-function yearFigures(year: number, blocks: readonly PoolYearBlock[], contributions: readonly ContributionInfo[], spendLines: readonly SpendLineInfo[], ringfences: readonly RingFenceInfo[]): PoolYearFigures {
+function yearFigures(
+    year: number,
+    blocks: readonly PoolYearBlock[],
+    contributions: readonly ContributionInfo[],
+    spendLines: readonly SpendLineInfo[],
+    ringfences: readonly RingFenceInfo[]
+): PoolYearFigures {
     const yearContributions = contributions.filter(line => line.year === year);
     const yearSpend = spendLines.filter(line => line.year === year);
     const byPartner = new Map<string, bigint | undefined>();
