@@ -29,13 +29,26 @@ function renderCheckReference(): string {
         ''
     ];
     for (const check of ALL_CHECKS) {
-        out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '', `*Cymraeg:* ${cy[`summary.${check.code}` as MessageKey]}`, '');
+        out.push(
+            `## ${check.code}`,
+            '',
+            `**${check.severity}**, ${check.tier} tier. ${check.summary}`,
+            '',
+            `*Cymraeg:* ${cy[`summary.${check.code}` as MessageKey]}`,
+            ''
+        );
         if (check.code === 'internal-error') {
-            out.push('No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.', '');
+            out.push(
+                'No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.',
+                ''
+            );
             continue;
         }
         if (check.code === 'file-too-large') {
-            out.push('A file of more than 10 MiB is not parsed at all; `pool check` reports this one error at its first line, and so does the editor. Split the agreement into files that import a shared register or pools file.', '');
+            out.push(
+                'A file of more than 10 MiB is not parsed at all; `pool check` reports this one error at its first line, and so does the editor. Split the agreement into files that import a shared register or pools file.',
+                ''
+            );
             continue;
         }
         const example = `examples/invalid/${check.code}.pool`;

@@ -85,11 +85,17 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
 export function describeFsError(error: unknown, lang: Lang = 'en'): string {
     const code = (error as NodeJS.ErrnoException)?.code;
     switch (code) {
-        case 'ENOENT': return t('cli.reason.no-such-file', {}, lang);
-        case 'EACCES': case 'EPERM': return t('cli.reason.permission-denied', {}, lang);
-        case 'EISDIR': return t('cli.reason.is-folder', {}, lang);
-        case 'ENOTDIR': return t('cli.reason.not-a-folder', {}, lang);
-        default: return error instanceof Error ? error.message : String(error);
+        case 'ENOENT':
+            return t('cli.reason.no-such-file', {}, lang);
+        case 'EACCES':
+        case 'EPERM':
+            return t('cli.reason.permission-denied', {}, lang);
+        case 'EISDIR':
+            return t('cli.reason.is-folder', {}, lang);
+        case 'ENOTDIR':
+            return t('cli.reason.not-a-folder', {}, lang);
+        default:
+            return error instanceof Error ? error.message : String(error);
     }
 }
 

@@ -16,7 +16,10 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
     const resolved = await realpath(target).catch(() => path.resolve(target));
-    const existingMode = await stat(resolved).then(info => info.mode & 0o7777, () => undefined);
+    const existingMode = await stat(resolved).then(
+        info => info.mode & 0o7777,
+        () => undefined
+    );
     const temporary = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let handle;
     try {

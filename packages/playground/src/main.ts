@@ -109,7 +109,8 @@ async function start(): Promise<void> {
             },
             (error: Error) => {
                 if (request === reportRequest) report.srcdoc = withPolicy(`<p>The report could not be made: ${escapeHtml(error.message)}</p>`);
-            });
+            }
+        );
     });
 
     open(files.selected);
@@ -122,7 +123,10 @@ function registerLanguage(): void {
     monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
         comments: { lineComment: '//', blockComment: ['/*', '*/'] },
         brackets: [['{', '}']],
-        autoClosingPairs: [{ open: '{', close: '}' }, { open: '"', close: '"' }],
+        autoClosingPairs: [
+            { open: '{', close: '}' },
+            { open: '"', close: '"' }
+        ],
         wordPattern: /[A-Za-z_][\w-]*|£?[\d,.]+[km]?/
     });
     monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
@@ -144,12 +148,14 @@ function registerLanguage(): void {
 }
 
 function showProblems(list: HTMLUListElement, diagnostics: readonly Diagnostic[]): void {
-    list.replaceChildren(...diagnostics.map(diagnostic => {
-        const item = document.createElement('li');
-        item.className = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
-        item.textContent = `Line ${diagnostic.range.start.line + 1}: ${messageOf(diagnostic)}${diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`}`;
-        return item;
-    }));
+    list.replaceChildren(
+        ...diagnostics.map(diagnostic => {
+            const item = document.createElement('li');
+            item.className = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+            item.textContent = `Line ${diagnostic.range.start.line + 1}: ${messageOf(diagnostic)}${diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`}`;
+            return item;
+        })
+    );
     list.dataset.count = String(diagnostics.length);
     if (diagnostics.length === 0) {
         const item = document.createElement('li');

@@ -11,12 +11,17 @@ export function escapeHtml(text: string): string {
  * heading, list or quote is escaped too, and so is anything GitHub would turn into a link.
  */
 export function escapeMarkdown(text: string): string {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, character => `\\${character}`)
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        // GitHub turns bare URLs into links: break the pattern it looks for, not the text shown.
-        .replace(/:\/\//g, ':\\/\\/').replace(/\bwww\./gi, match => `${match.slice(0, 3)}\\.`)
-        .replace(/^([#+\-=])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2');
+    return (
+        text
+            .replace(/[\r\n]+/g, ' ')
+            .replace(/[\\`*_[\]|~]/g, character => `\\${character}`)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            // GitHub turns bare URLs into links: break the pattern it looks for, not the text shown.
+            .replace(/:\/\//g, ':\\/\\/')
+            .replace(/\bwww\./gi, match => `${match.slice(0, 3)}\\.`)
+            .replace(/^([#+\-=])/, '\\$1')
+            .replace(/^(\d+)([.)])/, '$1\\$2')
+    );
 }

@@ -30,9 +30,18 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const diagnostics = collectDiagnostics(workspace.all);
     const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();
     const summary = summarise(diagnostics, checked.length, workspace.unreadable.length);
-    io.out(CHECK_FORMATS[options.format]({
-        diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri, lang: io.lang
-    }));
+    io.out(
+        CHECK_FORMATS[options.format]({
+            diagnostics,
+            summary,
+            files: checked,
+            toolVersion: io.version,
+            strict: options.strict,
+            style: io.style,
+            helpBaseUri: options.helpBaseUri,
+            lang: io.lang
+        })
+    );
     // Files that could not be read are I/O errors: each gets one line, and they decide the exit code.
     for (const { file, reason } of workspace.unreadable) {
         io.err(`${t('cli.error', { message: t('cli.cannot-read', { file, reason }, io.lang) }, io.lang)}\n`);

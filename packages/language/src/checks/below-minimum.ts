@@ -20,9 +20,18 @@ export const belowMinimum = defineCheck({
                 const line = figures?.contributions.find(candidate => candidate.partnerId === minimum.partnerId);
                 report({
                     node: line?.amount.node ?? minimum.amount.node,
-                    message: t('below-minimum', {
-                        partner: partnerName(model, minimum.partnerId), paid: money(model, paid), pool: pool.id, year: year(when), required: money(model, required), short: money(model, required - paid)
-                    }, lang),
+                    message: t(
+                        'below-minimum',
+                        {
+                            partner: partnerName(model, minimum.partnerId),
+                            paid: money(model, paid),
+                            pool: pool.id,
+                            year: year(when),
+                            required: money(model, required),
+                            short: money(model, required - paid)
+                        },
+                        lang
+                    ),
                     related: line ? [{ node: minimum.amount.node, message: t('below-minimum.minimum', { amount: money(model, required) }, lang) }] : []
                 });
             }

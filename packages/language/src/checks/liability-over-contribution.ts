@@ -23,19 +23,31 @@ export const liabilityOverContribution = defineCheck({
                 const contributed = pool.byPartner.has(line.partnerId) ? pool.byPartner.get(line.partnerId) : 0n;
                 if (contributed === undefined) continue;
                 const cap = line.cap?.pence;
-                const shareOfCovering = covering !== undefined ? Rational.of(covering).mul(line.points).div(Rational.HUNDRED).roundHalfAwayFromZero() : undefined;
-                const liability = cap !== undefined && shareOfCovering !== undefined ? (cap < shareOfCovering ? cap : shareOfCovering) : cap ?? shareOfCovering;
+                const shareOfCovering =
+                    covering !== undefined ? Rational.of(covering).mul(line.points).div(Rational.HUNDRED).roundHalfAwayFromZero() : undefined;
+                const liability =
+                    cap !== undefined && shareOfCovering !== undefined ? (cap < shareOfCovering ? cap : shareOfCovering) : (cap ?? shareOfCovering);
                 if (liability === undefined || liability <= contributed) continue;
                 const partner = partnerName(model, line.partnerId);
                 const contribution = money(model, contributed);
                 report({
                     node: line.node ?? share.node,
                     property: line.node ? (liability === cap ? 'cap' : 'percent') : 'kind',
-                    message: liability === cap
-                        ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
-                        : t('liability-over-contribution.share', {
-                            partner, percent: formatPercent(line.points), covering: money(model, covering!), liability: money(model, liability), contributed: contribution, pool: pool.id
-                        }, lang)
+                    message:
+                        liability === cap
+                            ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
+                            : t(
+                                  'liability-over-contribution.share',
+                                  {
+                                      partner,
+                                      percent: formatPercent(line.points),
+                                      covering: money(model, covering!),
+                                      liability: money(model, liability),
+                                      contributed: contribution,
+                                      pool: pool.id
+                                  },
+                                  lang
+                              )
                 });
             }
         }

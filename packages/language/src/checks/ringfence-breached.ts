@@ -21,9 +21,17 @@ export const ringfenceBreached = defineCheck({
                 if (ringfence.taggedSpend < fenced) {
                     report({
                         node: ringfence.amount.node,
-                        message: t('ringfence-breached.short', {
-                            id: ringfence.id, year: year(when), spend: money(model, ringfence.taggedSpend), fenced: money(model, fenced), short: money(model, fenced - ringfence.taggedSpend)
-                        }, lang),
+                        message: t(
+                            'ringfence-breached.short',
+                            {
+                                id: ringfence.id,
+                                year: year(when),
+                                spend: money(model, ringfence.taggedSpend),
+                                fenced: money(model, fenced),
+                                short: money(model, fenced - ringfence.taggedSpend)
+                            },
+                            lang
+                        ),
                         related: ringfence.taggedLines.map(line => ({ node: line.amount.node, message: `${line.name}: ${line.amount.parsed.text}` }))
                     });
                 }
@@ -40,10 +48,21 @@ export const ringfenceBreached = defineCheck({
                 if (untaggedSpend <= free || untagged.length === 0) continue;
                 report({
                     node: untagged[untagged.length - 1].amount.node,
-                    message: t('ringfence-breached.spent-elsewhere', {
-                        year: year(figures.year), spend: money(model, untaggedSpend), free: money(model, free), pool: pool.id, over: money(model, untaggedSpend - free)
-                    }, lang),
-                    related: fences.map(fence => ({ node: fence.amount.node, message: t('ringfence-breached.ring-fence', { id: fence.id, amount: fence.amount.parsed.text }, lang) }))
+                    message: t(
+                        'ringfence-breached.spent-elsewhere',
+                        {
+                            year: year(figures.year),
+                            spend: money(model, untaggedSpend),
+                            free: money(model, free),
+                            pool: pool.id,
+                            over: money(model, untaggedSpend - free)
+                        },
+                        lang
+                    ),
+                    related: fences.map(fence => ({
+                        node: fence.amount.node,
+                        message: t('ringfence-breached.ring-fence', { id: fence.id, amount: fence.amount.parsed.text }, lang)
+                    }))
                 });
             }
         }

@@ -24,7 +24,13 @@ export const riskCapExceeded = defineCheck({
                 const cap = line.cap?.pence;
                 if (cap !== undefined && liability.gt(Rational.of(cap))) {
                     covered = covered.add(Rational.of(cap));
-                    capped.push(t('risk-cap-exceeded.capped', { partner: line.partnerId, share: money(model, liability.roundHalfAwayFromZero()), cap: money(model, cap) }, lang));
+                    capped.push(
+                        t(
+                            'risk-cap-exceeded.capped',
+                            { partner: line.partnerId, share: money(model, liability.roundHalfAwayFromZero()), cap: money(model, cap) },
+                            lang
+                        )
+                    );
                 } else {
                     covered = covered.add(liability);
                 }
@@ -33,7 +39,11 @@ export const riskCapExceeded = defineCheck({
             if (uncovered.sign() <= 0) continue;
             report({
                 node: share.covering!.node,
-                message: t('risk-cap-exceeded', { uncovered: money(model, uncovered.roundHalfAwayFromZero()), covering: money(model, covering), capped: listInWords(capped, lang) }, lang)
+                message: t(
+                    'risk-cap-exceeded',
+                    { uncovered: money(model, uncovered.roundHalfAwayFromZero()), covering: money(model, covering), capped: listInWords(capped, lang) },
+                    lang
+                )
             });
         }
     }

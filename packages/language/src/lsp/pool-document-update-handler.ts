@@ -17,7 +17,6 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super.didChangeContent(change);
     }
 
-
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         if (!this.serviceRegistry.hasServices(uri)) this.fireDocumentUpdate([], [uri]);

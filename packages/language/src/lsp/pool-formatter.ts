@@ -56,7 +56,7 @@ export function formatPoolDocument(services: PoolServices, document: LangiumDocu
 
 /** The editor's formatting requests, answered by {@link formatPoolDocument}. */
 export class PoolFormatter implements Formatter {
-    constructor(private readonly services: PoolServices) { }
+    constructor(private readonly services: PoolServices) {}
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
         return this.format(document).edits;
@@ -128,9 +128,17 @@ interface Row {
 }
 
 const BLOCK_OWNERS = (node: AstNode): boolean =>
-    ast.isDocument(node) || ast.isAgreement(node) || ast.isPool(node) || ast.isPoolYear(node) || ast.isSpendBlock(node)
-    || ast.isOutcome(node) || ast.isPayment(node) || ast.isShare(node) || ast.isSavings(node) || ast.isSavingsYear(node)
-    || ast.isApprovals(node);
+    ast.isDocument(node) ||
+    ast.isAgreement(node) ||
+    ast.isPool(node) ||
+    ast.isPoolYear(node) ||
+    ast.isSpendBlock(node) ||
+    ast.isOutcome(node) ||
+    ast.isPayment(node) ||
+    ast.isShare(node) ||
+    ast.isSavings(node) ||
+    ast.isSavingsYear(node) ||
+    ast.isApprovals(node);
 
 class DocumentFormatting {
     private readonly text: string;
@@ -141,7 +149,10 @@ class DocumentFormatting {
     /** The separator written before each token, and after the last one. */
     private gaps: string[] = [];
 
-    constructor(private readonly services: PoolServices, private readonly document: LangiumDocument) {
+    constructor(
+        private readonly services: PoolServices,
+        private readonly document: LangiumDocument
+    ) {
         this.text = document.textDocument.getText();
         this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
     }
@@ -156,9 +167,7 @@ class DocumentFormatting {
         }
         const lexed = this.services.parser.Lexer.tokenize(this.text);
         if (lexed.errors.length > 0) return unchanged(t('format.syntax-errors', {}, lang));
-        this.tokens = [...lexed.tokens, ...(lexed.hidden ?? [])]
-            .sort((a, b) => a.startOffset - b.startOffset)
-            .map(token => toToken(token));
+        this.tokens = [...lexed.tokens, ...(lexed.hidden ?? [])].sort((a, b) => a.startOffset - b.startOffset).map(token => toToken(token));
         this.tokens.forEach((token, index) => this.tokenAt.set(token.start, index));
         if (this.tokens.length === 0) {
             return this.finish(this.text.trim() === '' ? '' : this.text);
@@ -192,7 +201,9 @@ class DocumentFormatting {
             if (!closure.some(document => document.uri.toString() === uri)) continue;
             const fingerprint = agreementFingerprint(closure);
             if (entries.some(entry => entry.fingerprint === fingerprint)) {
-                return agreement === this.document ? t('format.this-file', {}, this.services.pool.Settings.language) : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
+                return agreement === this.document
+                    ? t('format.this-file', {}, this.services.pool.Settings.language)
+                    : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
             }
         }
         return undefined;
@@ -202,8 +213,9 @@ class DocumentFormatting {
     private insideApprovals(edit: TextEdit): boolean {
         const start = this.document.textDocument.offsetAt(edit.range.start);
         const end = this.document.textDocument.offsetAt(edit.range.end);
-        return ((this.document.parseResult.value as ast.Document).approvals ?? [])
-            .some(block => block.$cstNode !== undefined && block.$cstNode.offset < start && end < block.$cstNode.end);
+        return ((this.document.parseResult.value as ast.Document).approvals ?? []).some(
+            block => block.$cstNode !== undefined && block.$cstNode.offset < start && end < block.$cstNode.end
+        );
     }
 
     private finish(formatted: string): PoolFormatResult {
@@ -255,7 +267,10 @@ class DocumentFormatting {
         const contentWidths: number[] = [];
         lines.forEach((line, lineIndex) => {
             const first = this.tokens[line.tokens[0]];
-            const leadingCloses = countLeading(line.tokens.map(index => this.tokens[index]), '}');
+            const leadingCloses = countLeading(
+                line.tokens.map(index => this.tokens[index]),
+                '}'
+            );
             let indent = Math.max(0, depth - leadingCloses);
             if (!first.hidden && leadingCloses === 0 && first.type !== '{' && !statementStarts.has(first.start)) indent++;
             const blank = line.blankBefore && lineIndex > 0 && !previousEndsBlock && leadingCloses === 0;
@@ -337,7 +352,8 @@ class DocumentFormatting {
         };
         lines.forEach((line, lineIndex) => {
             const depthOf = (index: number) => this.gaps[lines[index].tokens[0]].replace(/^[\r\n]+/, '').length;
-            const continues = run.length > 0 && !line.blankBefore && depthOf(run[run.length - 1]) === depthOf(lineIndex) && run[run.length - 1] === lineIndex - 1;
+            const continues =
+                run.length > 0 && !line.blankBefore && depthOf(run[run.length - 1]) === depthOf(lineIndex) && run[run.length - 1] === lineIndex - 1;
             if (contentWidths[lineIndex] < 0 || !continues) flush();
             if (contentWidths[lineIndex] >= 0) run.push(lineIndex);
         });
@@ -351,18 +367,22 @@ class DocumentFormatting {
         const aligned = widths !== undefined;
         let pendingPad = 0;
         row.cells.forEach((cell, position) => {
-            cell.tokens.slice(1).forEach(index => { this.gaps[index] = ' '; });
+            cell.tokens.slice(1).forEach(index => {
+                this.gaps[index] = ' ';
+            });
             const text = cellText(cell);
             const pad = aligned ? widths[position] - text.length : 0;
             if (position > 0) {
-                const gap = aligned ? cell.gap : cell.plainGap ?? 1;
+                const gap = aligned ? cell.gap : (cell.plainGap ?? 1);
                 this.gaps[cell.tokens[0]] = ' '.repeat(gap + pendingPad + (cell.align === 'right' ? pad : 0));
             }
             pendingPad = cell.align === 'left' ? pad : 0;
         });
         for (const cell of row.tail) {
-            cell.tokens.slice(1).forEach(index => { this.gaps[index] = ' '; });
-            this.gaps[cell.tokens[0]] = ' '.repeat((aligned ? cell.gap : cell.plainGap ?? 1) + pendingPad);
+            cell.tokens.slice(1).forEach(index => {
+                this.gaps[index] = ' ';
+            });
+            this.gaps[cell.tokens[0]] = ' '.repeat((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
             pendingPad = 0;
         }
     }
@@ -379,9 +399,17 @@ class DocumentFormatting {
         for (const [key, group] of byKey) {
             if (group.length < 2) continue;
             const columns = Math.max(...group.map(row => row.cells.length));
-            widths.set(key, Array.from({ length: columns }, (_, column) =>
-                Math.max(0, ...group.filter(row => column < row.cells.length)
-                    .map(row => row.cells[column].tokens.map(index => this.tokens[index].text).join(' ').length))));
+            widths.set(
+                key,
+                Array.from({ length: columns }, (_, column) =>
+                    Math.max(
+                        0,
+                        ...group
+                            .filter(row => column < row.cells.length)
+                            .map(row => row.cells[column].tokens.map(index => this.tokens[index].text).join(' ').length)
+                    )
+                )
+            );
         }
         return widths;
     }
@@ -428,45 +456,78 @@ class DocumentFormatting {
         const of = (property: string) => this.propertyTokens(node, property);
         const owner = (container: AstNode) => `${container.$cstNode?.offset ?? 0}`;
         if (ast.isPartner(node)) {
-            return { key: 'partner', cells: [left(all.slice(0, 1)), left(of('name')), left(of('fullName'), COLUMN_GAP), left(of('kind'), COLUMN_GAP)], tail: [] };
+            return {
+                key: 'partner',
+                cells: [left(all.slice(0, 1)), left(of('name')), left(of('fullName'), COLUMN_GAP), left(of('kind'), COLUMN_GAP)],
+                tail: []
+            };
         }
         if ((ast.isContribution(node) || ast.isYearTotal(node)) && !isOneLine(node.$container)) {
             const amount = of('amount');
             const head = all.filter(index => index < amount[0]);
-            return { key: `contribution@${owner(node.$container.$container)}`, cells: [left(head), right(amount)], tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+            return {
+                key: `contribution@${owner(node.$container.$container)}`,
+                cells: [left(head), right(amount)],
+                tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : []
+            };
         }
         if (ast.isSavingsLine(node) && !isOneLine(node.$container)) {
-            return { key: `savings@${owner(node.$container.$container)}`, cells: [left(of('partner')), right(of('amount'))], tail: node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+            return {
+                key: `savings@${owner(node.$container.$container)}`,
+                cells: [left(of('partner')), right(of('amount'))],
+                tail: node.note ? [left(of('note'), COLUMN_GAP)] : []
+            };
         }
         if (ast.isPoolYear(node) || ast.isSavingsYear(node)) {
             return this.oneLineBlock(node, owner(node.$container));
         }
         if (ast.isSpendLine(node)) {
             const amount = of('amount');
-            const clauses = splitClauses(all.filter(index => index > amount[amount.length - 1]), index => this.tokens[index].type);
+            const clauses = splitClauses(
+                all.filter(index => index > amount[amount.length - 1]),
+                index => this.tokens[index].type
+            );
             return { key: `spend@${owner(node.$container)}`, cells: [left(of('name')), right(amount)], tail: clauses.map(clause => left(clause, COLUMN_GAP)) };
         }
         if (ast.isShareLine(node)) {
             const cap = all.filter(index => index > of('partner')[0] && !of('percent').includes(index));
             if (!node.percent) return { key: `share-cap@${owner(node.$container)}`, cells: [left(of('partner')), left(cap, COLUMN_GAP)], tail: [] };
-            return { key: `share@${owner(node.$container)}`, cells: [left(of('partner')), right(of('percent'))], tail: cap.length > 0 ? [left(cap, COLUMN_GAP)] : [] };
+            return {
+                key: `share@${owner(node.$container)}`,
+                cells: [left(of('partner')), right(of('percent'))],
+                tail: cap.length > 0 ? [left(cap, COLUMN_GAP)] : []
+            };
         }
         if (ast.isReinvestment(node)) {
             return { key: `share@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(of('percent'))], tail: [] };
         }
         if (ast.isMinimum(node)) {
             const amount = of('amount');
-            return { key: `minimum@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(all.filter(index => index > amount[amount.length - 1]))], tail: [] };
+            return {
+                key: `minimum@${owner(node.$container)}`,
+                cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(all.filter(index => index > amount[amount.length - 1]))],
+                tail: []
+            };
         }
         if (ast.isRingFence(node)) {
             const amount = of('amount');
             const purpose = of('purpose');
-            const cells = [left(all.slice(0, 1)), left(of('name')), ...(purpose.length > 0 ? [left(purpose)] : []), right(amount), left(all.filter(index => index > amount[amount.length - 1]))];
+            const cells = [
+                left(all.slice(0, 1)),
+                left(of('name')),
+                ...(purpose.length > 0 ? [left(purpose)] : []),
+                right(amount),
+                left(all.filter(index => index > amount[amount.length - 1]))
+            ];
             return { key: `ringfence${purpose.length > 0 ? '' : '-plain'}@${owner(node.$container)}`, cells, tail: [] };
         }
         if (ast.isActualField(node)) {
             const value = of('value');
-            return { key: `actual@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))], tail: [] };
+            return {
+                key: `actual@${owner(node.$container)}`,
+                cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))],
+                tail: []
+            };
         }
         if (ast.isApproval(node)) {
             const date = of('date');
@@ -478,7 +539,11 @@ class DocumentFormatting {
         }
         if (ast.isPaymentSplit(node)) {
             const [year, upfrontWord, upfront, resultsWord, results] = all;
-            return { key: `split@${owner(node.$container)}`, cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)], tail: [] };
+            return {
+                key: `split@${owner(node.$container)}`,
+                cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)],
+                tail: []
+            };
         }
         return undefined;
     }
@@ -489,7 +554,10 @@ class DocumentFormatting {
         entries.sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
         if (entries.some(entry => (ast.isContribution(entry) || ast.isSavingsLine(entry)) && entry.note)) return undefined;
         const all = this.leafTokens(node);
-        const cells: Cell[] = [{ tokens: all.slice(0, 1), align: 'left', gap: 1 }, { tokens: all.slice(1, 2), align: 'left', gap: 1 }];
+        const cells: Cell[] = [
+            { tokens: all.slice(0, 1), align: 'left', gap: 1 },
+            { tokens: all.slice(1, 2), align: 'left', gap: 1 }
+        ];
         entries.forEach((entry, position) => {
             const amount = this.propertyTokens(entry, 'amount');
             const head = this.leafTokens(entry).filter(index => index < amount[0]);
@@ -502,12 +570,21 @@ class DocumentFormatting {
 
     private leafTokens(node: AstNode): number[] {
         if (!node.$cstNode) return [];
-        return CstUtils.flattenCst(node.$cstNode).filter(leaf => !leaf.hidden).map(leaf => this.tokenAt.get(leaf.offset)).filter((index): index is number => index !== undefined).toArray();
+        return CstUtils.flattenCst(node.$cstNode)
+            .filter(leaf => !leaf.hidden)
+            .map(leaf => this.tokenAt.get(leaf.offset))
+            .filter((index): index is number => index !== undefined)
+            .toArray();
     }
 
     private propertyTokens(node: AstNode, property: string): number[] {
         return GrammarUtils.findNodesForProperty(node.$cstNode, property)
-            .flatMap(cst => CstUtils.flattenCst(cst).filter(leaf => !leaf.hidden).map(leaf => this.tokenAt.get(leaf.offset)).toArray())
+            .flatMap(cst =>
+                CstUtils.flattenCst(cst)
+                    .filter(leaf => !leaf.hidden)
+                    .map(leaf => this.tokenAt.get(leaf.offset))
+                    .toArray()
+            )
             .filter((index): index is number => index !== undefined);
     }
 
@@ -563,9 +640,22 @@ function toToken(token: IToken): Token {
 }
 
 function isTableEntry(node: AstNode): boolean {
-    return ast.isPartner(node) || ast.isContribution(node) || ast.isYearTotal(node) || ast.isSavingsLine(node) || ast.isPoolYear(node)
-        || ast.isSavingsYear(node) || ast.isSpendLine(node) || ast.isShareLine(node) || ast.isReinvestment(node) || ast.isMinimum(node)
-        || ast.isRingFence(node) || ast.isPaymentSplit(node) || ast.isActualField(node) || ast.isApproval(node);
+    return (
+        ast.isPartner(node) ||
+        ast.isContribution(node) ||
+        ast.isYearTotal(node) ||
+        ast.isSavingsLine(node) ||
+        ast.isPoolYear(node) ||
+        ast.isSavingsYear(node) ||
+        ast.isSpendLine(node) ||
+        ast.isShareLine(node) ||
+        ast.isReinvestment(node) ||
+        ast.isMinimum(node) ||
+        ast.isRingFence(node) ||
+        ast.isPaymentSplit(node) ||
+        ast.isActualField(node) ||
+        ast.isApproval(node)
+    );
 }
 
 function isOneLine(node: AstNode): boolean {

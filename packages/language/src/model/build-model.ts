@@ -12,9 +12,29 @@ import { agreementFingerprint } from './fingerprint.js';
 import type { ImportGraph } from './imports.js';
 import { trajectoryAt } from './trajectory.js';
 import type {
-    ActualInfo, AgreementInfo, ApprovalInfo, AgreementModel, AgreementTotals, AmountValue, ContributionInfo, Declaration, DeclaredTotal, OutcomeInfo,
-    PartnerInfo, PaymentInfo, PoolInfo, PoolYearBlock, PoolYearFigures, QuantityValue, RingFenceInfo, SavingsInfo, ShareInfo,
-    ShareLineInfo, SpendBlockInfo, SpendLineInfo, YearValue
+    ActualInfo,
+    AgreementInfo,
+    ApprovalInfo,
+    AgreementModel,
+    AgreementTotals,
+    AmountValue,
+    ContributionInfo,
+    Declaration,
+    DeclaredTotal,
+    OutcomeInfo,
+    PartnerInfo,
+    PaymentInfo,
+    PoolInfo,
+    PoolYearBlock,
+    PoolYearFigures,
+    QuantityValue,
+    RingFenceInfo,
+    SavingsInfo,
+    ShareInfo,
+    ShareLineInfo,
+    SpendBlockInfo,
+    SpendLineInfo,
+    YearValue
 } from './types.js';
 
 /** Adds two figures; unknown if either is. */
@@ -37,10 +57,20 @@ function mapAdd<K>(map: Map<K, bigint | undefined>, key: K, value: bigint | unde
 
 /** The keyword that starts an agreement or outcome field, for finding fields written twice. */
 const FIELD_KEYWORD: Record<string, string> = {
-    ReferenceField: 'reference', StatusField: 'status', PeriodField: 'period', CurrencyField: 'currency',
-    HostField: 'host', BoardField: 'board', ReviewField: 'review',
-    UnitField: 'unit', BaselineField: 'baseline', TargetField: 'target', DirectionField: 'reduce/increase',
-    MeasuredByField: 'measured by', Payment: 'pays', ActualField: 'actual'
+    ReferenceField: 'reference',
+    StatusField: 'status',
+    PeriodField: 'period',
+    CurrencyField: 'currency',
+    HostField: 'host',
+    BoardField: 'board',
+    ReviewField: 'review',
+    UnitField: 'unit',
+    BaselineField: 'baseline',
+    TargetField: 'target',
+    DirectionField: 'reduce/increase',
+    MeasuredByField: 'measured by',
+    Payment: 'pays',
+    ActualField: 'actual'
 };
 
 export function fieldKeyword(node: AstNode): string {
@@ -73,7 +103,10 @@ class ModelBuilder {
     private readonly years: YearValue[] = [];
     private currency: Currency = 'GBP';
 
-    constructor(private readonly document: LangiumDocument<ast.Document>, private readonly imports: ImportGraph) { }
+    constructor(
+        private readonly document: LangiumDocument<ast.Document>,
+        private readonly imports: ImportGraph
+    ) {}
 
     build(): AgreementModel {
         const root = this.document.parseResult.value;
@@ -110,7 +143,13 @@ class ModelBuilder {
 
         const agreement = agreementNodes[0] ? this.readAgreement(agreementNodes[0], partners) : undefined;
         const spendBlocks = documents.flatMap(doc => (doc.parseResult.value.spends ?? []).map(node => this.readSpendBlock(node)));
-        const pools = poolNodes.map(({ node, document }) => this.readPool(node, document, spendBlocks.filter(block => block.node.pool?.ref === node)));
+        const pools = poolNodes.map(({ node, document }) =>
+            this.readPool(
+                node,
+                document,
+                spendBlocks.filter(block => block.node.pool?.ref === node)
+            )
+        );
         const poolsById = new Map<string, PoolInfo>();
         for (const pool of pools) {
             if (pool.id && !poolsById.has(pool.id)) poolsById.set(pool.id, pool);
@@ -127,14 +166,16 @@ class ModelBuilder {
         // agreement re-hashes a shared register), so it is done only when something reads it.
         let fingerprint: string | undefined;
         const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
-        const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? []).map(node => ({
-            node,
-            partnerId: node.partner?.$refText ?? '',
-            approver: node.approver ?? '',
-            date: node.date ?? '',
-            fingerprint: node.fingerprint ?? '',
-            stale: node.fingerprint !== currentFingerprint()
-        }));
+        const approvals: ApprovalInfo[] = (root.approvals ?? [])
+            .flatMap(block => block.entries ?? [])
+            .map(node => ({
+                node,
+                partnerId: node.partner?.$refText ?? '',
+                approver: node.approver ?? '',
+                date: node.date ?? '',
+                fingerprint: node.fingerprint ?? '',
+                stale: node.fingerprint !== currentFingerprint()
+            }));
 
         return {
             document: this.document,
@@ -247,13 +288,16 @@ class ModelBuilder {
             return {
                 node: block,
                 year,
-                contributions: (block.contributions ?? []).map(line => ({
-                    node: line,
-                    partnerId: line.partner?.$refText ?? '',
-                    year: year.start,
-                    amount: this.readAmount(line.amount, line),
-                    note: line.note
-                } satisfies ContributionInfo)),
+                contributions: (block.contributions ?? []).map(
+                    line =>
+                        ({
+                            node: line,
+                            partnerId: line.partner?.$refText ?? '',
+                            year: year.start,
+                            amount: this.readAmount(line.amount, line),
+                            note: line.note
+                        }) satisfies ContributionInfo
+                ),
                 declaredTotals: (block.totals ?? []).map(total => ({ node: total, amount: this.readAmount(total.amount, total) }))
             };
         });
@@ -286,19 +330,21 @@ class ModelBuilder {
         for (const line of contributions) mapAdd(byPartner, line.partnerId, line.amount.pence);
 
         // A ring-fence a syntax error left without its name cannot be tagged; the error says so.
-        const ringfences: RingFenceInfo[] = (node.ringfences ?? []).filter(ringfence => ringfence.name).map(ringfence => {
-            const year = this.readYear(ringfence, 'year', ringfence.year);
-            const taggedLines = spendLines.filter(line => line.ringfence === ringfence.name && line.year === year.start);
-            return {
-                node: ringfence,
-                id: ringfence.name,
-                purpose: ringfence.purpose,
-                amount: this.readAmount(ringfence.amount, ringfence),
-                year,
-                taggedLines,
-                taggedSpend: sumKnown(taggedLines.map(line => line.amount.pence))
-            };
-        });
+        const ringfences: RingFenceInfo[] = (node.ringfences ?? [])
+            .filter(ringfence => ringfence.name)
+            .map(ringfence => {
+                const year = this.readYear(ringfence, 'year', ringfence.year);
+                const taggedLines = spendLines.filter(line => line.ringfence === ringfence.name && line.year === year.start);
+                return {
+                    node: ringfence,
+                    id: ringfence.name,
+                    purpose: ringfence.purpose,
+                    amount: this.readAmount(ringfence.amount, ringfence),
+                    year,
+                    taggedLines,
+                    taggedSpend: sumKnown(taggedLines.map(line => line.amount.pence))
+                };
+            });
 
         return {
             node,
@@ -313,7 +359,7 @@ class ModelBuilder {
             contributions,
             income: sumKnown(contributions.map(line => line.amount.pence)),
             byPartner,
-            declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: this.readAmount(total.amount, total) } satisfies DeclaredTotal)),
+            declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: this.readAmount(total.amount, total) }) satisfies DeclaredTotal),
             spendBlocks,
             spend: sumKnown(spendLines.map(line => line.amount.pence)),
             minimums: (node.minimums ?? []).map(minimum => ({
@@ -365,7 +411,8 @@ class ModelBuilder {
         const paymentNode = first(fields, ast.isPayment);
         const payment = paymentNode ? this.readPayment(paymentNode, baseline, target) : undefined;
         const actuals = fields.filter(ast.isActualField).map(field => this.readActual(field, baseline, target, directionNode?.value, payment));
-        const latest = actuals.filter(actual => actual.end !== undefined && actual.value !== undefined)
+        const latest = actuals
+            .filter(actual => actual.end !== undefined && actual.value !== undefined)
             .reduce<ActualInfo | undefined>((best, actual) => (!best || actual.end! >= best.end! ? actual : best), undefined);
         return {
             node,
@@ -385,14 +432,22 @@ class ModelBuilder {
         };
     }
 
-    private readActual(node: ast.ActualField, baseline: QuantityValue | undefined, target: QuantityValue | undefined, direction: ast.Direction | undefined, payment: PaymentInfo | undefined): ActualInfo {
+    private readActual(
+        node: ast.ActualField,
+        baseline: QuantityValue | undefined,
+        target: QuantityValue | undefined,
+        direction: ast.Direction | undefined,
+        payment: PaymentInfo | undefined
+    ): ActualInfo {
         const parsed = parseQuantity(node.value ?? '');
         const year = this.readYear(node, 'year', node.year);
         const period = parsePeriod(node.year ?? '', node.quarter);
         const end = year.start !== undefined && !period.quarterProblem ? periodEnd(year.start, period.quarter) : undefined;
-        const point = end !== undefined && parsed.value && baseline && target && direction ? trajectoryAt(baseline, target, direction, end, parsed.value) : undefined;
+        const point =
+            end !== undefined && parsed.value && baseline && target && direction ? trajectoryAt(baseline, target, direction, end, parsed.value) : undefined;
         const unitsAchieved = point ? (point.achieved.sign() > 0 ? point.achieved : Rational.ZERO) : undefined;
-        const earnedBeforeCap = unitsAchieved && payment?.rate.pence !== undefined ? unitsAchieved.mul(Rational.of(payment.rate.pence)).roundHalfAwayFromZero() : undefined;
+        const earnedBeforeCap =
+            unitsAchieved && payment?.rate.pence !== undefined ? unitsAchieved.mul(Rational.of(payment.rate.pence)).roundHalfAwayFromZero() : undefined;
         const cap = payment?.cap?.pence;
         return {
             node,
@@ -466,7 +521,13 @@ class ModelBuilder {
         };
     }
 
-    private readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes: readonly OutcomeInfo[], savings: readonly SavingsInfo[], totals: AgreementTotals): ShareInfo {
+    private readShare(
+        node: ast.Share,
+        pools: readonly PoolInfo[],
+        outcomes: readonly OutcomeInfo[],
+        savings: readonly SavingsInfo[],
+        totals: AgreementTotals
+    ): ShareInfo {
         const family = node.kind === 'overspend' || node.kind === 'underspend' ? 'risk' : 'benefit';
         const target = node.subject?.ref;
         const pool = pools.find(candidate => candidate.node === target);
@@ -492,15 +553,17 @@ class ModelBuilder {
             lines = partnerIds.map(partnerId => {
                 const line = written.find(candidate => candidate.partnerId === partnerId);
                 const weight = weights.get(partnerId) ?? 0n;
-                const points = known && distributable && contributed !== undefined && contributed > 0n && weight !== undefined
-                    ? distributable.mul(Rational.of(weight, contributed)) : undefined;
+                const points =
+                    known && distributable && contributed !== undefined && contributed > 0n && weight !== undefined
+                        ? distributable.mul(Rational.of(weight, contributed))
+                        : undefined;
                 return { node: line?.node, partnerId, written: line?.written, points, cap: line?.cap };
             });
         } else {
             lines = written.map(line => ({ ...line, points: line.written }));
         }
-        const totalPoints = reinvest !== undefined && lines.every(line => line.points !== undefined)
-            ? sumRationals(lines.map(line => line.points!)).add(reinvest) : undefined;
+        const totalPoints =
+            reinvest !== undefined && lines.every(line => line.points !== undefined) ? sumRationals(lines.map(line => line.points!)).add(reinvest) : undefined;
 
         const covering = this.readOptionalAmount(node.covering);
         const base = this.shareBase(family, subject, savings, covering);
@@ -526,14 +589,23 @@ class ModelBuilder {
         };
     }
 
-    private shareBase(family: 'benefit' | 'risk', subject: ShareInfo['subject'], savings: readonly SavingsInfo[], covering: AmountValue | undefined): ShareInfo['base'] {
+    private shareBase(
+        family: 'benefit' | 'risk',
+        subject: ShareInfo['subject'],
+        savings: readonly SavingsInfo[],
+        covering: AmountValue | undefined
+    ): ShareInfo['base'] {
         if (family === 'risk') {
-            return covering?.pence !== undefined ? { pence: covering.pence, description: message('share-base.overspend', { amount: formatMoney(covering.pence, { currency: this.currency }) }) } : undefined;
+            return covering?.pence !== undefined
+                ? { pence: covering.pence, description: message('share-base.overspend', { amount: formatMoney(covering.pence, { currency: this.currency }) }) }
+                : undefined;
         }
         if (subject?.kind === 'pool') {
             const projections = savings.filter(projection => projection.pool === subject.pool);
             const total = projections.length > 0 ? sumKnown(projections.map(projection => projection.total)) : undefined;
-            return total !== undefined ? { pence: total, description: message('share-base.projected-savings', { amount: formatMoney(total, { currency: this.currency }) }) } : undefined;
+            return total !== undefined
+                ? { pence: total, description: message('share-base.projected-savings', { amount: formatMoney(total, { currency: this.currency }) }) }
+                : undefined;
         }
         if (subject?.kind === 'outcome') {
             const payment = subject.outcome.payment;
@@ -555,7 +627,7 @@ function paybackYear(pool: PoolInfo, savingsByYear: ReadonlyMap<number, bigint |
     for (const year of years) {
         const income = pool.years.get(year)?.income ?? 0n;
         const savings = savingsByYear.has(year) ? savingsByYear.get(year) : 0n;
-        if (savings === undefined || pool.years.get(year)?.income === undefined && pool.years.has(year)) {
+        if (savings === undefined || (pool.years.get(year)?.income === undefined && pool.years.has(year))) {
             return undefined;
         }
         invested += income;

@@ -52,8 +52,7 @@ export class ImportGraph {
 
     /** The imports written in this document, resolved. */
     directImports(document: LangiumDocument<Document>): ResolvedImport[] {
-        return this.direct.get(document.uri.toString(), () =>
-            (document.parseResult.value.imports ?? []).map(node => this.resolve(document, node)));
+        return this.direct.get(document.uri.toString(), () => (document.parseResult.value.imports ?? []).map(node => this.resolve(document, node)));
     }
 
     resolve(document: LangiumDocument, node: Import): ResolvedImport {

@@ -19,7 +19,9 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
-        return text.length > MAX_DOCUMENT_CHARS ? tooLarge(await super.parseAsync<T>(uri, '', cancellationToken), text.length) : super.parseAsync<T>(uri, text, cancellationToken);
+        return text.length > MAX_DOCUMENT_CHARS
+            ? tooLarge(await super.parseAsync<T>(uri, '', cancellationToken), text.length)
+            : super.parseAsync<T>(uri, text, cancellationToken);
     }
 }
 

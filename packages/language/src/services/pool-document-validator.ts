@@ -1,5 +1,15 @@
 import type { IToken } from 'chevrotain';
-import { type AstNode, AstUtils, type Cancellation, DefaultDocumentValidator, diagnosticData, DocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    type Cancellation,
+    DefaultDocumentValidator,
+    diagnosticData,
+    DocumentValidator,
+    type LangiumDocument,
+    type ParseResult,
+    type ValidationOptions
+} from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
@@ -29,16 +39,22 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         this.settings = services.pool.Settings;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: Cancellation.CancellationToken
+    ): Promise<Diagnostic[]> {
         const tooLarge = (document.parseResult as TooLargeParseResult).tooLargeChars;
         if (tooLarge !== undefined) {
-            return [{
-                severity: DiagnosticSeverity.Error,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                code: 'file-too-large',
-                source: this.getSource(),
-                message: t('file-too-large', { size: (tooLarge / 1024 / 1024).toFixed(1), limit: MAX_DOCUMENT_CHARS / 1024 / 1024 }, this.settings.language)
-            }];
+            return [
+                {
+                    severity: DiagnosticSeverity.Error,
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    code: 'file-too-large',
+                    source: this.getSource(),
+                    message: t('file-too-large', { size: (tooLarge / 1024 / 1024).toFixed(1), limit: MAX_DOCUMENT_CHARS / 1024 / 1024 }, this.settings.language)
+                }
+            ];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         let lexingErrors = 0;
@@ -93,7 +109,11 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({
                     severity: DiagnosticSeverity.Error,
                     range: last.range,
-                    message: t(plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'), { count: rest.toLocaleString('en-GB') }, this.settings.language),
+                    message: t(
+                        plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
+                        { count: rest.toLocaleString('en-GB') },
+                        this.settings.language
+                    ),
                     code: 'syntax-error',
                     data: diagnosticData(DocumentValidator.ParsingError),
                     source: this.getSource()
@@ -163,8 +183,14 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
 }
 
 function isRealToken(token: IToken | undefined): token is IToken {
-    return token !== undefined && token.tokenType?.name !== 'EOF' && !Number.isNaN(token.startOffset) && token.startOffset >= 0
-        && token.startLine !== undefined && !Number.isNaN(token.startLine);
+    return (
+        token !== undefined &&
+        token.tokenType?.name !== 'EOF' &&
+        !Number.isNaN(token.startOffset) &&
+        token.startOffset >= 0 &&
+        token.startLine !== undefined &&
+        !Number.isNaN(token.startLine)
+    );
 }
 
 function tokenRange(token: IToken): Range {

@@ -35,7 +35,9 @@ function without<T>(items: readonly T[], removed: readonly T[]): T[] {
     return rest;
 }
 
-interface Checked { fixes: number }
+interface Checked {
+    fixes: number;
+}
 
 async function checkEveryFix(name: string, text: string, tally: Checked): Promise<void> {
     const files: Record<string, string> = { [name]: text };
@@ -45,9 +47,13 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
     const syntaxErrors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => String(d.code) === 'syntax-error').length;
     const originalSyntaxErrors = syntaxErrors(before.diagnostics(name));
     for (const diagnostic of before.diagnostics(name)) {
-        const actions = (await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 }
-        }) ?? []).filter(CodeAction.is);
+        const actions = (
+            (await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic], triggerKind: 1 }
+            })) ?? []
+        ).filter(CodeAction.is);
         for (const action of actions) {
             const edits = action.edit?.changes?.[document.uri.toString()];
             if (!edits) continue;
@@ -59,20 +65,36 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
 
             const removal = action.title.startsWith('Remove the unused partner');
             // Only a comment on the removed declaration's own line may go with it.
-            const declarationLine = removal ? edits.map(edit => text.slice(document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)).split('\n')[0]).join('\n') : '';
-            expect(without(comments(text), comments(declarationLine)).every(comment => comments(fixed).includes(comment)), `${where} keeps every comment`).toBe(true);
+            const declarationLine = removal
+                ? edits
+                      .map(edit => text.slice(document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)).split('\n')[0])
+                      .join('\n')
+                : '';
+            expect(
+                without(comments(text), comments(declarationLine)).every(comment => comments(fixed).includes(comment)),
+                `${where} keeps every comment`
+            ).toBe(true);
             const lostIds = without(declaredIds(text), declaredIds(fixed));
             expect(lostIds, where).toEqual(removal ? [action.title.match(/`([^`]+)`/)![1]] : []);
 
             if (action.isPreferred && originalSyntaxErrors === 0) {
-                const still = after.diagnostics(name).filter(d => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
+                const still = after
+                    .diagnostics(name)
+                    .filter(
+                        d =>
+                            d.code === diagnostic.code &&
+                            d.range.start.line === diagnostic.range.start.line &&
+                            d.range.start.character === diagnostic.range.start.character
+                    );
                 expect(still, `${where} fixes the problem`).toEqual([]);
             }
         }
     }
 }
 
-const examples = readdirSync(INVALID).filter(name => name.endsWith('.pool')).sort();
+const examples = readdirSync(INVALID)
+    .filter(name => name.endsWith('.pool'))
+    .sort();
 
 describe('every quick fix on the invalid examples', () => {
     it.each(examples)('%s', async name => {
