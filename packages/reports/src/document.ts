@@ -213,13 +213,15 @@ function summarySentences(ctx: Context): string[] {
         if (sentence) sentences.push(sentence);
     }
     for (const savings of data.savings) {
-        if (savings.byYear.length === 0) continue;
+        const [first] = savings.byYear;
+        const last = savings.byYear.at(-1);
+        if (!first || !last) continue;
         sentences.push(
             text.sentences.savings(
                 ctx.poolTitle(savings.pool),
                 ctx.money(savings.total),
-                savings.byYear[0].year,
-                savings.byYear[savings.byYear.length - 1].year,
+                first.year,
+                last.year,
                 ctx.money(savings.investment),
                 ctx.money(savings.netBenefit),
                 savings.paybackYear ?? undefined,

@@ -42,7 +42,8 @@ async function side(spec: string, cwd: string): Promise<Side> {
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
     if (!match) throw new UsageError(message('cli.diff.bad-spec', { spec }));
-    const [, revision, revisionPath] = match;
+    // Both groups take part in every match.
+    const [, revision = '', revisionPath = ''] = match;
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
@@ -67,7 +68,8 @@ async function side(spec: string, cwd: string): Promise<Side> {
 
 async function modelOf(version: Side): Promise<AgreementModel> {
     const workspace = await loadWorkspace([version.file], version.load);
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: unreadable.reason }));
     const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
@@ -140,7 +142,8 @@ export async function diffVersions(
     const lang = options.lang ?? 'en';
     let before: Side;
     let after: Side;
-    const models: AgreementModel[] = [];
+    let beforeModel: AgreementModel;
+    let afterModel: AgreementModel;
     if (options.approved) {
         if (newSpec !== undefined) throw new UsageError(message('cli.diff.approved-one-file', {}));
         after = await side(oldSpec, cwd);
@@ -157,15 +160,17 @@ export async function diffVersions(
             };
         }
         before = approved.side;
-        models.push(await modelOf(before), current);
+        beforeModel = await modelOf(before);
+        afterModel = current;
     } else {
         if (newSpec === undefined) throw new UsageError(message('cli.diff.needs-two', {}));
         [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
-        for (const version of [before, after]) models.push(await modelOf(version));
+        beforeModel = await modelOf(before);
+        afterModel = await modelOf(after);
     }
-    const diff = diffAgreements(models[0], models[1], lang);
-    const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file, cwd);
-    const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
+    const diff = diffAgreements(beforeModel, afterModel, lang);
+    const title = afterModel.agreement?.title ?? beforeModel.agreement?.title ?? displayPath(after.file, cwd);
+    const money = (pence: bigint) => formatMoney(pence, { currency: afterModel.currency });
     const output =
         options.format === 'json'
             ? diffJson(diff, before.label, after.label)

@@ -11,7 +11,8 @@ import { loadWorkspace } from '../workspace.js';
  */
 export async function runFingerprint(file: string, io: CommandIo): Promise<number> {
     const workspace = await loadWorkspace([file], { language: io.lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
     const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
     io.out(`${workspace.pool.pool.ModelProvider.getModel(document as never).fingerprint}\n`);
     return 0;

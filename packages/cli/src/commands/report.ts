@@ -67,7 +67,8 @@ function reportDataOf(workspace: LoadedWorkspace, file: string, version: string)
 /** The agreement and its imports, checked with findings worded in `lang`, as the report lists them. */
 async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
     const workspace = await loadWorkspace([file], { language: lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
     return workspace;
 }
 
@@ -147,8 +148,8 @@ export async function runGenerateJson(target: string, options: GenerateJsonOptio
     if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
     const files = await findPoolFiles([target], process.cwd(), io.lang);
     const workspace = await loadWorkspace(files, { language: io.lang });
-    if (workspace.unreadable.length > 0)
-        throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file: unreadable.file, reason: unreadable.reason }));
     const outputs: [string, string][] = [];
     let errors = 0;
     for (const file of files) {

@@ -45,9 +45,10 @@ export const ringfenceBreached = defineCheck({
                 const untaggedSpend = sumKnown(untagged.map(line => line.amount.pence));
                 if (fenced === undefined || untaggedSpend === undefined) continue;
                 const free = figures.income - fenced;
-                if (untaggedSpend <= free || untagged.length === 0) continue;
+                const lastUntagged = untagged.at(-1);
+                if (untaggedSpend <= free || lastUntagged === undefined) continue;
                 report({
-                    node: untagged[untagged.length - 1].amount.node,
+                    node: lastUntagged.amount.node,
                     message: t(
                         'ringfence-breached.spent-elsewhere',
                         {

@@ -223,8 +223,10 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
     const shares: ShareChange[] = [];
     // The clause as programs identify it (`savings of families`), and as a person reads it.
     const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
-    const clauseWords = (share: ShareInfo) =>
-        t('diff.share.clause', { kind: SHARE_KIND_WORDS[share.kind] ? words(SHARE_KIND_WORDS[share.kind]) : share.kind, subject: share.subjectId }, lang);
+    const clauseWords = (share: ShareInfo) => {
+        const kindWords = SHARE_KIND_WORDS[share.kind];
+        return t('diff.share.clause', { kind: kindWords ? words(kindWords) : share.kind, subject: share.subjectId }, lang);
+    };
     const percent = (points: Rational) => formatPercent(points);
     const clauses = [...new Set([...before.shares.map(clauseKey), ...after.shares.map(clauseKey)])];
     for (const clause of clauses) {

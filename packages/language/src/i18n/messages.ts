@@ -1408,9 +1408,9 @@ export function parseLang(value: string | undefined): Lang | undefined {
 
 /** `a`, `a and b`, `a, b and c` (or `a, b a c` in Welsh). */
 export function listInWords(items: readonly string[], lang: Lang, conjunction: 'and' | 'or' = 'and'): string {
-    if (items.length <= 1) return items[0] ?? '';
+    const last = items.at(-1);
+    if (last === undefined || items.length === 1) return last ?? '';
     const rest = items.slice(0, -1).join(', ');
-    const last = items[items.length - 1];
     if (conjunction === 'or') return t('word.list-or', { rest, last }, lang);
     // Welsh writes `ac`, not `a`, before a vowel.
     return t(/^[`"(]?[aeiouwyâêîôûŵŷ]/i.test(last) ? 'word.list-and-vowel' : 'word.list-and', { rest, last }, lang);

@@ -105,8 +105,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         } else if (keyword === 'minimum' || keyword === 'ringfence') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
             snippets.push(...all.filter(snippet => snippet.keyword === keyword));
-            // The year block has no keyword of its own: offer it alongside `minimum`.
-            if (keyword === 'minimum') snippets.push(all[0]);
+            // The year block (the first) has no keyword of its own: offer it alongside `minimum`.
+            const [yearBlock] = all;
+            if (keyword === 'minimum' && yearBlock) snippets.push(yearBlock);
         } else if (keyword === 'actual') {
             snippets.push(...outcomeBodySnippets(snippetContext));
         }

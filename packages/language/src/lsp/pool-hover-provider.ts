@@ -195,8 +195,9 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
 
 function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): string {
     const outcome = outcomeOf(model, node);
-    const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
-    if (!outcome) return lines[0];
+    const heading = `${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`;
+    if (!outcome) return heading;
+    const lines = [heading];
     const parts: string[] = [];
     if (outcome.baseline)
         parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));

@@ -570,7 +570,8 @@ class ModelBuilder {
         let pounds: ShareInfo['pounds'];
         if (base && totalPoints?.equals(Rational.HUNDRED) && lines.every(line => line.points!.sign() >= 0) && reinvest!.sign() >= 0) {
             const parts = allocate(base.pence, [...lines.map(line => line.points!), reinvest!]);
-            pounds = { byLine: parts.slice(0, lines.length), reinvested: parts[lines.length] };
+            const reinvested = parts.at(lines.length);
+            if (reinvested !== undefined) pounds = { byLine: parts.slice(0, lines.length), reinvested };
         }
         return {
             node,

@@ -33,9 +33,11 @@ export function partnerStatement(model: AgreementModel, partnerId: string): Part
     );
     const shares: StatementShare[] = [];
     for (const share of model.shares) {
-        if (!share.pounds) continue;
+        const byLine = share.pounds?.byLine;
+        if (!byLine) continue;
         share.lines.forEach((line, index) => {
-            if (line.partnerId === partnerId) shares.push({ share, pence: share.pounds!.byLine[index] });
+            const pence = byLine[index];
+            if (line.partnerId === partnerId && pence !== undefined) shares.push({ share, pence });
         });
     }
     const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);

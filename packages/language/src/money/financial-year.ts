@@ -29,8 +29,9 @@ export function parseFinancialYear(text: string): ParsedYear {
     if (!match) {
         return { text, start: undefined, problem: { key: 'year.not-a-year', params: { text } } };
     }
-    const first = Number(match[1]);
-    const second = match[2];
+    // Both groups take part in every match.
+    const [, firstDigits = '', second = ''] = match;
+    const first = Number(firstDigits);
     const expected = yearLabel(first);
     if (second.length === 2 && Number(second) === (first + 1) % 100) {
         return { text, start: first };

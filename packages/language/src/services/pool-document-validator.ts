@@ -102,22 +102,24 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         const seen = new Set<string>();
         let reported = 0;
         for (const [index, error] of parseResult.parserErrors.entries()) {
-            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left.
+            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left,
+            // where the last error reported is.
             if (reported === MAX_SYNTAX_ERRORS) {
                 const rest = parseResult.parserErrors.length - index;
-                const last = diagnostics[diagnostics.length - 1];
-                diagnostics.push({
-                    severity: DiagnosticSeverity.Error,
-                    range: last.range,
-                    message: t(
-                        plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
-                        { count: rest.toLocaleString('en-GB') },
-                        this.settings.language
-                    ),
-                    code: 'syntax-error',
-                    data: diagnosticData(DocumentValidator.ParsingError),
-                    source: this.getSource()
-                });
+                const last = diagnostics.at(-1);
+                if (last)
+                    diagnostics.push({
+                        severity: DiagnosticSeverity.Error,
+                        range: last.range,
+                        message: t(
+                            plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
+                            { count: rest.toLocaleString('en-GB') },
+                            this.settings.language
+                        ),
+                        code: 'syntax-error',
+                        data: diagnosticData(DocumentValidator.ParsingError),
+                        source: this.getSource()
+                    });
                 break;
             }
             const token = error.token;

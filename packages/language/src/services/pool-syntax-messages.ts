@@ -87,8 +87,9 @@ export function foundPrefix(lang: Lang): string {
     return t('syntax.found', { found: '' }, lang);
 }
 
-function describeFound(token: IToken, lang: Lang): string {
-    if (token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
+function describeFound(token: IToken | undefined, lang: Lang): string {
+    // Chevrotain names the token it stopped at; none means it stopped at the end.
+    if (token === undefined || token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
     return `\`${shorten(token.image)}\``;
 }
 
@@ -155,7 +156,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], lang);
     }
 
-    private expected(ruleName: string, expected: string, actual: IToken, lang: Lang): string {
+    private expected(ruleName: string, expected: string, actual: IToken | undefined, lang: Lang): string {
         const found = t('syntax.found', { found: describeFound(actual, lang) }, lang);
         return t('syntax.expected', { place: place(ruleName, lang), expected, found }, lang);
     }
