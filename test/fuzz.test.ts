@@ -33,7 +33,7 @@ describe('fuzzing the language server through a real LSP connection', () => {
                 `language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`
             );
             for (const failure of result.failures.slice(0, 5)) {
-                const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), `${failure.file}`);
+                const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), failure.file);
                 writeFileSync(file, failure.text);
                 console.log(`failure kept at ${file}: ${failure.what}`);
             }

@@ -199,7 +199,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
         return await Promise.race([
             promise,
             new Promise<never>((_, reject) => {
-                timer = setTimeout(() => reject(new Error(message)), ms);
+                timer = setTimeout(() => {
+                    reject(new Error(message));
+                }, ms);
             })
         ]);
     } finally {

@@ -72,7 +72,7 @@ export class TimingLspClient {
     static async start(serverEntry: string, workspaceFolder: string): Promise<TimingLspClient> {
         const startedAt = performance.now();
         const child = spawn(process.execPath, [serverEntry, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         connection.listen();
         const client = new TimingLspClient(child, connection, startedAt);
         await connection.sendRequest(InitializeRequest.type, {
@@ -145,7 +145,10 @@ export class TimingLspClient {
     async stop(): Promise<void> {
         const exited = new Promise<void>(resolve => {
             if (this.child.exitCode !== null) resolve();
-            else this.child.once('exit', () => resolve());
+            else
+                this.child.once('exit', () => {
+                    resolve();
+                });
         });
         try {
             await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 5_000))]);

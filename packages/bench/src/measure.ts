@@ -44,7 +44,9 @@ export async function runCommand(command: string, args: readonly string[], cwd?:
         child.stdout.setEncoding('utf8').on('data', chunk => (out += chunk));
         child.stderr.setEncoding('utf8').on('data', chunk => (err += chunk));
         child.on('error', reject);
-        child.on('close', code => resolve({ exitCode: code, stdout: out, stderr: err }));
+        child.on('close', code => {
+            resolve({ exitCode: code, stdout: out, stderr: err });
+        });
     });
     const wallMs = performance.now() - started;
     let cpuMs: number | undefined;

@@ -92,7 +92,9 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
     if (progress) {
         let validated = 0;
-        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+            progress(++validated, all.length);
+        });
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { shared, pool: Pool, requested, all, unreadable };

@@ -21,6 +21,7 @@ import {
     type Command,
     type CompletionItem,
     type Diagnostic,
+    type FileEvent,
     type MarkupContent,
     type MarkedString,
     type ProtocolConnection,
@@ -63,7 +64,9 @@ export class LspBridge {
         const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
         const bridge = new LspBridge(monaco, connection, files);
         bridge.serveFiles();
-        connection.onNotification(PublishDiagnosticsNotification.type, params => bridge.showDiagnostics(params.uri, params.diagnostics));
+        connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            bridge.showDiagnostics(params.uri, params.diagnostics);
+        });
         connection.listen();
         await connection.sendRequest(InitializeRequest.type, {
             processId: null,
@@ -138,7 +141,7 @@ export class LspBridge {
     /** Files changed outside the editor (reset to the example, say). */
     filesChanged(uris: string[]): void {
         void this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-            changes: uris.map(uri => ({ uri, type: FileChangeType.Changed as FileChangeType }))
+            changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Changed }))
         });
     }
 

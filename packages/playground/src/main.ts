@@ -69,7 +69,9 @@ async function start(): Promise<void> {
         element<HTMLButtonElement>('reset').disabled = !files.isEdited(path);
     };
 
-    picker.addEventListener('change', () => open(picker.value));
+    picker.addEventListener('change', () => {
+        open(picker.value);
+    });
     element('reset').addEventListener('click', () => {
         if (!current) return;
         const path = files.selected;
@@ -92,7 +94,9 @@ async function start(): Promise<void> {
         link.href = URL.createObjectURL(new Blob([content], { type }));
         link.download = files.selected.replace(/^.*\//, '').replace(/\.pool$/, '') + (format === 'json' ? '.json' : '.html');
         link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        setTimeout(() => {
+            URL.revokeObjectURL(link.href);
+        }, 10_000);
     };
 
     // Each time the server publishes the open file's diagnostics it has checked it again: list them and

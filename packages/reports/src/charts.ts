@@ -38,7 +38,7 @@ const CONFIG = {
  * (the figure's caption); the caller puts the same figures in a table beside it.
  */
 export function renderChart(spec: TopLevelSpec, id: string): string {
-    const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec);
+    const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } }).spec);
     const view = new vega.View(runtime, { renderer: 'none' });
     view.run();
     // What View.toSVG does, without the awaits: nothing here loads anything, so it can be synchronous.
@@ -97,7 +97,7 @@ export function contributionsChart(points: readonly ContributionPoint[], partner
                 order: { field: 'order', type: 'quantitative' }
             },
             transform: [{ calculate: `indexof(${JSON.stringify(partnerOrder)}, datum.partner)`, as: 'order' }]
-        } as TopLevelSpec,
+        },
         id
     );
 }
@@ -120,7 +120,7 @@ export function shareChart(points: readonly SharePoint[], id: string, words: Cha
                 y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
                 x: { field: 'pounds', type: 'quantitative', title: words.share, axis: { format: ',.0f' } }
             }
-        } as TopLevelSpec,
+        },
         id
     );
 }

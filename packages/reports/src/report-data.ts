@@ -353,7 +353,7 @@ export function buildReportData(
     const reported: DiagnosticData[] = diagnostics
         .map(({ uri, diagnostic }) => ({
             file: fileNameOfUri(uri),
-            severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
+            severity: SEVERITIES[diagnostic.severity ?? 1] ?? 'error',
             code: String(diagnostic.code ?? 'unknown'),
             message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
             range: {

@@ -45,13 +45,14 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             return super.completionFor(context, next, acceptor);
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'FIN_YEAR') {
-            return this.completionForYear(context, next, acceptor);
+            this.completionForYear(context, next, acceptor);
+            return;
         }
         if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
             const lang = this.services.pool.Settings.language;
-            QUARTERS.forEach((key, index) =>
-                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` })
-            );
+            QUARTERS.forEach((key, index) => {
+                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` });
+            });
             return;
         }
         return super.completionFor(context, next, acceptor);

@@ -113,7 +113,7 @@ class ModelBuilder {
         const documents = this.imports.closure(this.document);
         const agreementNodes = root.agreements ?? [];
         const currencyField = agreementNodes[0] ? first(agreementNodes[0].fields, ast.isCurrencyField) : undefined;
-        this.currency = (currencyField?.value as Currency | undefined) ?? 'GBP';
+        this.currency = currencyField?.value ?? 'GBP';
 
         const declarations = new Map<string, Declaration[]>();
         const partners = new Map<string, PartnerInfo>();
@@ -536,7 +536,7 @@ class ModelBuilder {
         const reinvestments = (node.reinvestments ?? []).map(reinvestment => ({ node: reinvestment, points: parsePercent(reinvestment.percent ?? '').points }));
         const reinvest = reinvestments.some(r => r.points === undefined) ? undefined : sumRationals(reinvestments.map(r => r.points!));
         const written = (node.lines ?? []).map(line => ({
-            node: line as ast.ShareLine | undefined,
+            node: line,
             partnerId: line.partner?.$refText ?? '',
             written: line.percent ? parsePercent(line.percent).points : undefined,
             cap: this.readOptionalAmount(line.cap)

@@ -16,7 +16,9 @@ export class PoolLinker extends DefaultLinker {
         const nodes: AstNode[] = allNodes(document.parseResult.value);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i]!, reference => this.doLink(reference, document));
+            forEachReference(nodes[i]!, reference => {
+                this.doLink(reference, document);
+            });
         }
     }
 }

@@ -17,13 +17,13 @@ describe('a request about a document the editor has just changed', () => {
         const builder = shared.workspace.DocumentBuilder;
         expect(builder).toBeInstanceOf(PoolDocumentBuilder);
         const uri = URI.parse('file:///workspace/a.pool');
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 1, before));
         await builder.update([uri], []);
         const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
         expect(document.state).toBeGreaterThanOrEqual(DocumentState.Linked);
 
         // The edit arrives; its rebuild is not yet running.
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 2, after));
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 2, after));
         (builder as PoolDocumentBuilder).textChanged(uri);
         let parsedText: string | undefined;
         const answered = builder.waitUntil(DocumentState.Linked, uri).then(() => {
@@ -41,7 +41,7 @@ describe('a request about a document the editor has just changed', () => {
         const { shared } = createPoolServices(EmptyFileSystem);
         const builder = shared.workspace.DocumentBuilder as PoolDocumentBuilder;
         const uri = URI.parse('file:///workspace/b.pool');
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 1, before));
         await builder.update([uri], []);
         builder.textChanged(uri);
         const { CancellationTokenSource } = await import('vscode-languageserver');

@@ -28,7 +28,9 @@ describe('document symbols (outline)', () => {
             await expectSymbols(services)({
                 text: fixture.files.get(fixture.main)!,
                 parseOptions: { documentUri: uriOf(fixture.main) },
-                assert: symbols => expect(outline(symbols).join('\n')).toBe(expected(fixture))
+                assert: symbols => {
+                    expect(outline(symbols).join('\n')).toBe(expected(fixture));
+                }
             });
         });
     }
@@ -40,13 +42,14 @@ describe('workspace symbols', () => {
             const { services } = await loadFixture(fixture);
             await expectWorkspaceSymbols(services.shared)({
                 query: fixture.options.get('query') ?? '',
-                assert: symbols =>
+                assert: symbols => {
                     expect(
                         symbols
                             .map(symbol => `${symbol.name} (${SYMBOL_KINDS.get(symbol.kind)}) ${'uri' in symbol.location ? fileOf(symbol.location.uri) : ''}`)
                             .sort()
                             .join('\n')
-                    ).toBe(expected(fixture))
+                    ).toBe(expected(fixture));
+                }
             });
         });
     }
@@ -68,7 +71,9 @@ describe('semantic tokens', () => {
             const tokens = await highlightHelper(services)(fixture.files.get(fixture.main)!, { documentUri: uriOf(fixture.main) });
             const types = expected(fixture).split('\n');
             expect(tokens.ranges).toHaveLength(types.length);
-            types.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType.trim() as never }));
+            types.forEach((tokenType, rangeIndex) => {
+                expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType.trim() as never });
+            });
         });
     }
 });

@@ -96,7 +96,9 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
     const chunks: Buffer[] = [];
     const done = new Promise<void>((resolve, reject) => {
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-        pdf.on('end', () => resolve());
+        pdf.on('end', () => {
+            resolve();
+        });
         pdf.on('error', reject);
     });
     const layout = new Layout(pdf);
@@ -265,7 +267,9 @@ class Layout {
                 .strokeColor(rule > 0.5 ? INK : RULE)
                 .stroke();
         };
-        const drawHead = () => drawRow(table.head, 'bold', 1);
+        const drawHead = () => {
+            drawRow(table.head, 'bold', 1);
+        };
         pdf.font('bold').fontSize(fontSize + 1);
         this.ensure(pdf.heightOfString(table.caption, { width: this.width }) + rowHeight(table.head, 'bold') * 2 + 8);
         pdf.fillColor(INK).text(table.caption, MARGIN, pdf.y, { width: this.width });
