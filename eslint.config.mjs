@@ -17,7 +17,9 @@ export default tseslint.config(
             // A switch over a union names every member, so a new member is a compile-time question.
             '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
             // Numbers are fine in sentences; a bigint is not (pence must go through formatMoney).
-            '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }]
+            '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+            // As the compiler's noUnusedParameters: a leading underscore says "unused on purpose".
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
         }
     },
     {

@@ -74,9 +74,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
 
     // Follow imports so that each file sees what it imports; problems are reported at the import.
     const queue = [...requested];
-    while (queue.length > 0) {
-        const document = queue.shift()!;
+    for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
         for (const node of document.parseResult.value.imports ?? []) {
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
             const target = ImportGraph.targetUri(document, node.path ?? '');
             if (documents.hasDocument(target) || !target.path.endsWith('.pool')) continue;
             const readable = options.canRead ? await options.canRead(target.fsPath) : imports.resolve(document, node).status === 'not-loaded';

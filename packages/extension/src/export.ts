@@ -74,12 +74,17 @@ export async function exportReport(client: BaseLanguageClient, platform: ExportP
           });
     if (!target) return undefined;
     const lang = reportLanguage();
+    const renderPdf = platform.renderPdf;
     try {
         const uri = source.toString();
         const data =
-            choice.format === 'pdf'
-                ? await platform.renderPdf!((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
-                : (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content;
+            choice.format !== 'pdf'
+                ? (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content
+                : renderPdf
+                  ? await renderPdf((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
+                  : undefined;
+        // PDF is offered only where the platform can render it (exportFormats).
+        if (data === undefined) return undefined;
         await platform.write(target, data);
     } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Pool could not export the report: {0}', error instanceof Error ? error.message : String(error)));

@@ -70,6 +70,7 @@ export class LspBridge {
         connection.listen();
         await connection.sendRequest(InitializeRequest.type, {
             processId: null,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- the worker's one workspace folder; the server reads it from here.
             rootUri: WORKSPACE_URI,
             locale: navigator.language,
             capabilities: {
@@ -371,6 +372,7 @@ export function messageOf(diagnostic: Diagnostic): string {
     return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- a server may still answer a hover with the old MarkedString; the page only reads it
 function markdownOf(content: MarkupContent | MarkedString): string {
     if (typeof content === 'string') return content;
     return 'kind' in content ? content.value : '```' + content.language + '\n' + content.value + '\n```';

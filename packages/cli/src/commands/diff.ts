@@ -70,7 +70,8 @@ async function modelOf(version: Side): Promise<AgreementModel> {
     const workspace = await loadWorkspace([version.file], version.load);
     const [unreadable] = workspace.unreadable;
     if (unreadable) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: unreadable.reason }));
-    const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
+    const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file));
+    if (!document) throw new Error(`${version.label} was read but is not in the workspace`);
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
 
@@ -271,7 +272,7 @@ function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, 
 }
 
 function diffJson(diff: AgreementDiff, from: string, to: string): string {
-    const amounts = <T extends object>(items: readonly T[]) =>
+    const amounts = (items: readonly object[]) =>
         items.map(item =>
             Object.fromEntries(Object.entries(item).map(([key, value]) => [key, typeof value === 'bigint' ? penceToDecimalString(value) : value]))
         );

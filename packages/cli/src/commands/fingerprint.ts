@@ -13,7 +13,8 @@ export async function runFingerprint(file: string, io: CommandIo): Promise<numbe
     const workspace = await loadWorkspace([file], { language: io.lang });
     const [unreadable] = workspace.unreadable;
     if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
-    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
+    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)));
+    if (!document) throw new Error(`${file} was read but is not in the workspace`);
     io.out(`${workspace.pool.pool.ModelProvider.getModel(document as never).fingerprint}\n`);
     return 0;
 }

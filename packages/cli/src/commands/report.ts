@@ -46,7 +46,8 @@ async function render(
 }
 
 function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
-    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
+    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)));
+    if (!document) throw new Error(`${file} was read but is not in the workspace`);
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
 
@@ -106,8 +107,8 @@ export async function runReport(file: string, options: ReportOptions, io: Comman
         );
     }
     const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
-    if (options.eachPartner) {
-        const folder = options.output!;
+    if (options.eachPartner && options.output !== undefined) {
+        const folder = options.output;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
         const reports: [string, string | Uint8Array][] = [];
         // Partners that take part: they pay in, share in something, or approved the text.

@@ -41,6 +41,7 @@ export const liabilityOverContribution = defineCheck({
                                   {
                                       partner,
                                       percent: formatPercent(line.points),
+                                      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a liability by share is computed only from a known overspend
                                       covering: money(model, covering!),
                                       liability: money(model, liability),
                                       contributed: contribution,

@@ -20,6 +20,7 @@ export const riskCapExceeded = defineCheck({
             let covered = Rational.ZERO;
             const capped: string[] = [];
             for (const line of share.lines) {
+                // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- lines without points were skipped above
                 const liability = Rational.of(covering).mul(line.points!).div(Rational.HUNDRED);
                 const cap = line.cap?.pence;
                 if (cap !== undefined && liability.gt(Rational.of(cap))) {
@@ -38,6 +39,7 @@ export const riskCapExceeded = defineCheck({
             const uncovered = Rational.of(covering).sub(covered);
             if (uncovered.sign() <= 0) continue;
             report({
+                // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the overspend covered is known (checked above), so the clause has one
                 node: share.covering!.node,
                 message: t(
                     'risk-cap-exceeded',

@@ -40,6 +40,7 @@ export const sharesNot100 = defineCheck({
                 related: share.lines
                     .filter(line => line.node)
                     .map(line => ({
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- lines without a node were filtered out just above
                         node: line.node!,
                         property: 'percent',
                         message: line.points

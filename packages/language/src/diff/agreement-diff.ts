@@ -174,6 +174,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
             pools.push({ kind: 'changed', id, title: next.title, detail: t('diff.pool.arrangement-detail', change, lang) });
             sentences.push(t('diff.pool.arrangement-changed', { title: next.title, id, ...change }, lang));
         }
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pool is in one version or the other, or its id would not be listed
         const title = (next ?? old)!.title;
         const years = [...new Set([...(old?.years.keys() ?? []), ...(next?.years.keys() ?? [])])].sort((a, b) => a - b);
         for (const year of years) {
@@ -234,6 +235,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
         const next = after.shares.find(share => clauseKey(share) === clause);
         if (!old || !next) {
             shares.push({ clause, before: old ? 'present' : undefined, after: next ? 'present' : undefined });
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the clause is in one version or the other, or its key would not be listed
             sentences.push(t(old ? 'diff.share.removed' : 'diff.share.added', { clause: clauseWords((old ?? next)!) }, lang));
             continue;
         }

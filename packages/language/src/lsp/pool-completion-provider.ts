@@ -142,7 +142,7 @@ function snippetItem(snippet: Snippet): CompletionItem {
     };
 }
 
-function isInside<T extends AstNode>(node: AstNode | undefined, guard: (node: AstNode) => node is T): boolean {
+function isInside(node: AstNode | undefined, guard: (node: AstNode) => node is AstNode): boolean {
     return AstUtils.getContainerOfType(node, guard) !== undefined;
 }
 

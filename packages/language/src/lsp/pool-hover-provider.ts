@@ -29,7 +29,11 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         this.settings = services.pool.Settings;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return Promise.resolve(this.hover(document, params));
+    }
+
+    private hover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
@@ -77,8 +81,8 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
     private describePartner(model: AgreementModel, node: ast.Partner): string {
         const id = node.name;
         const lang = this.settings.language;
-        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}`];
-        if (model.agreement?.host?.id === id) lines[0] += t('hover.partner.host', {}, lang);
+        const host = model.agreement?.host?.id === id ? t('hover.partner.host', {}, lang) : '';
+        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}${host}`];
         const pools = model.pools.filter(pool => pool.byPartner.has(id));
         if (pools.length === 0) {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));

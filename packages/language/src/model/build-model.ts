@@ -413,6 +413,7 @@ class ModelBuilder {
         const actuals = fields.filter(ast.isActualField).map(field => this.readActual(field, baseline, target, directionNode?.value, payment));
         const latest = actuals
             .filter(actual => actual.end !== undefined && actual.value !== undefined)
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end were filtered out just above
             .reduce<ActualInfo | undefined>((best, actual) => (!best || actual.end! >= best.end! ? actual : best), undefined);
         return {
             node,
@@ -534,6 +535,7 @@ class ModelBuilder {
         const outcome = outcomes.find(candidate => candidate.node === target);
         const subject: ShareInfo['subject'] = pool ? { kind: 'pool', pool } : outcome ? { kind: 'outcome', outcome } : undefined;
         const reinvestments = (node.reinvestments ?? []).map(reinvestment => ({ node: reinvestment, points: parsePercent(reinvestment.percent ?? '').points }));
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every reinvestment has its points (checked in the same expression)
         const reinvest = reinvestments.some(r => r.points === undefined) ? undefined : sumRationals(reinvestments.map(r => r.points!));
         const written = (node.lines ?? []).map(line => ({
             node: line,
@@ -563,12 +565,15 @@ class ModelBuilder {
             lines = written.map(line => ({ ...line, points: line.written }));
         }
         const totalPoints =
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every line has its points (checked in the same expression)
             reinvest !== undefined && lines.every(line => line.points !== undefined) ? sumRationals(lines.map(line => line.points!)).add(reinvest) : undefined;
 
         const covering = this.readOptionalAmount(node.covering);
         const base = this.shareBase(family, subject, savings, covering);
         let pounds: ShareInfo['pounds'];
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- totalPoints is known only when every line and the reinvestment have points
         if (base && totalPoints?.equals(Rational.HUNDRED) && lines.every(line => line.points!.sign() >= 0) && reinvest!.sign() >= 0) {
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- totalPoints is known only when every line and the reinvestment have points
             const parts = allocate(base.pence, [...lines.map(line => line.points!), reinvest!]);
             const reinvested = parts.at(lines.length);
             if (reinvested !== undefined) pounds = { byLine: parts.slice(0, lines.length), reinvested };
@@ -579,7 +584,7 @@ class ModelBuilder {
             family,
             subjectId: node.subject?.$refText ?? '',
             subject,
-            proRata: Boolean(node.proRata),
+            proRata: node.proRata,
             lines,
             reinvestments,
             reinvest,

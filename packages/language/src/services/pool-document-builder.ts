@@ -103,9 +103,12 @@ function isOfCurrentText(document: LangiumDocument): boolean {
 
 /** `promise`, or OperationCancelled once the token is cancelled. */
 function untilCancelled<T>(promise: Promise<T>, cancelToken: CancellationToken): Promise<T> {
+    // Langium's cancellation is its OperationCancelled symbol, which its callers test for.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as said above
     if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
     return new Promise<T>((resolve, reject) => {
         const cancelled = cancelToken.onCancellationRequested(() => {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation, as above
             reject(OperationCancelled);
         });
         promise.then(
@@ -113,8 +116,9 @@ function untilCancelled<T>(promise: Promise<T>, cancelToken: CancellationToken):
                 cancelled.dispose();
                 resolve(value);
             },
-            error => {
+            (error: unknown) => {
                 cancelled.dispose();
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the promise's own rejection unchanged
                 reject(error);
             }
         );

@@ -126,7 +126,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
             let message = error.message;
-            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine! > previous.endLine!);
+            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine > previous.endLine);
             if (lineEndedEarly) {
                 range = tokenRange(previous);
                 const cut = message.lastIndexOf(foundPrefix(this.settings.language));
@@ -157,9 +157,9 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         // Intentionally empty.
     }
 
-    protected override async validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
+    protected override validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
         const document = AstUtils.getDocument<Document>(rootNode);
-        return this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding));
+        return Promise.resolve(this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding)));
     }
 
     protected override getSource(): string {
@@ -184,20 +184,26 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function isRealToken(token: IToken | undefined): token is IToken {
+/** A token read from the text, with the place where it is (chevrotain leaves them out of made-up tokens). */
+type PlacedToken = IToken & { readonly startLine: number; readonly startColumn: number; readonly endLine: number; readonly endColumn: number };
+
+function isRealToken(token: IToken | undefined): token is PlacedToken {
     return (
         token !== undefined &&
         token.tokenType?.name !== 'EOF' &&
         !Number.isNaN(token.startOffset) &&
         token.startOffset >= 0 &&
         token.startLine !== undefined &&
-        !Number.isNaN(token.startLine)
+        !Number.isNaN(token.startLine) &&
+        token.startColumn !== undefined &&
+        token.endLine !== undefined &&
+        token.endColumn !== undefined
     );
 }
 
-function tokenRange(token: IToken): Range {
+function tokenRange(token: PlacedToken): Range {
     return {
-        start: { line: token.startLine! - 1, character: token.startColumn! - 1 },
-        end: { line: token.endLine! - 1, character: token.endColumn! }
+        start: { line: token.startLine - 1, character: token.startColumn - 1 },
+        end: { line: token.endLine - 1, character: token.endColumn }
     };
 }

@@ -1,4 +1,3 @@
-/// <reference path="./svg-to-pdfkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
