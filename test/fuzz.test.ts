@@ -93,7 +93,7 @@ describe('fuzzing the command line', () => {
             const count = 1 + Math.floor(random() * 4);
             for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
             const file = `fuzzed-${i}.pool`;
-            writeFileSync(path.join(root, file), text.replace(/\u0000/g, ''));
+            writeFileSync(path.join(root, file), text.replaceAll('\u0000', ''));
             for (const format of i % 3 === 0 ? ['json', 'html', 'md', 'pdf'] : ['json', 'html']) {
                 const out = path.join(root, `out-${i}`);
                 mkdirSync(out);
@@ -121,7 +121,7 @@ describe('fuzzing the command line', () => {
             const count = 1 + Math.floor(random() * 6);
             for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
             // Keep the files text: NUL bytes are refused before parsing, which another test covers.
-            writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replace(/\u0000/g, ''));
+            writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replaceAll('\u0000', ''));
         }
         for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
             const result = runPool(['check', '--format', format, '.'], { cwd: root });
@@ -134,11 +134,11 @@ describe('fuzzing the command line', () => {
 
         // pool fmt on the same files: no stack trace, and what it formats keeps every finding.
         const before = findings(root);
-        const texts = new Map(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
+        const texts = new Map<string, string>(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
         const fmt = runPool(['fmt', '.'], { cwd: root });
         expect(fmt.stderr).not.toMatch(/\n\s+at |internal error/);
         expect([0, 1]).toContain(fmt.status);
-        const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file as string), 'utf8') !== texts.get(file));
+        const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file), 'utf8') !== texts.get(file));
         expect(formatted.length).toBeGreaterThanOrEqual(10); // most fuzzed files have syntax errors and are left alone
         for (const file of formatted) expect(fmt.stdout).toContain(`formatted ${file}\n`);
         expect(findings(root)).toEqual(before);

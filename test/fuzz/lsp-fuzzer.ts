@@ -62,7 +62,10 @@ const REQUESTS = [
 
 function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
     return diagnostics
-        .map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`)
+        .map(
+            d =>
+                `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`
+        )
         .sort()
         .join('\n');
 }

@@ -77,6 +77,7 @@ export class LspClient {
         const client = new LspClient(child, connection);
         client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null defers to workspaceFolders.
             rootUri: null,
             capabilities: {
                 textDocument: { publishDiagnostics: { relatedInformation: true } },

@@ -145,5 +145,6 @@ export function configure(services: PoolServices, settings: Record<string, unkno
 
 /** Starts the services as a client would, with its `initializationOptions`. */
 export async function initialize(services: PoolServices, initializationOptions: Record<string, unknown>): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires rootUri; null says there is none.
     await services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: {}, initializationOptions });
 }
