@@ -25,7 +25,7 @@ export interface FuzzOptions {
     readonly answerWithinMs?: number;
 }
 
-export interface FuzzFailure {
+interface FuzzFailure {
     readonly seed: number;
     readonly file: string;
     readonly round: number;

@@ -21,12 +21,12 @@ export interface GeneratedPartner {
     readonly kind: string;
 }
 
-export interface GeneratedContribution {
+interface GeneratedContribution {
     readonly partner: string;
     readonly pence: bigint;
 }
 
-export interface GeneratedSpend {
+interface GeneratedSpend {
     readonly name: string;
     readonly pence: bigint;
     readonly commissioner: string;
@@ -119,7 +119,7 @@ export function drawAgreement(random: SeededRandom, title: string, shape: Agreem
 }
 
 /** `£1,234,567.89`. */
-export function formatPounds(pence: bigint): string {
+function formatPounds(pence: bigint): string {
     const pounds = (pence / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `£${pounds}.${(pence % 100n).toString().padStart(2, '0')}`;
 }

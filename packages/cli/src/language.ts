@@ -1,4 +1,4 @@
-import { type Lang, type Message, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
+import { type Lang, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
 import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 
@@ -113,5 +113,3 @@ function exactLang(value: string): Lang | undefined {
 export function usageMessage(error: UsageError, lang: Lang): string {
     return error.worded ? render(error.worded, lang) : error.message;
 }
-
-export type { Message };

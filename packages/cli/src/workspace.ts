@@ -19,7 +19,7 @@ export interface LoadedWorkspace {
 }
 
 /** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
-export type FileReader = (file: string) => Promise<Uint8Array>;
+type FileReader = (file: string) => Promise<Uint8Array>;
 
 export interface LoadOptions {
     readonly progress?: (done: number, total: number) => void;

@@ -4,7 +4,7 @@ import type { PortableReportDocument } from '@pool/reports';
 import { reportLanguage } from './language.js';
 import { ReportDocumentRequest, ReportExportRequest } from './protocol.js';
 
-export type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
+type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
 
 /** What exporting needs from where the extension runs: the desktop writes to disk and makes PDFs, the web does neither. */
 export interface ExportPlatform {
@@ -29,7 +29,7 @@ const FORMATS: readonly FormatChoice[] = [
 ];
 
 /** The formats this editor can write. */
-export function exportFormats(platform: ExportPlatform): readonly FormatChoice[] {
+function exportFormats(platform: ExportPlatform): readonly FormatChoice[] {
     return FORMATS.filter(choice => choice.format !== 'pdf' || platform.renderPdf !== undefined);
 }
 

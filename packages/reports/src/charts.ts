@@ -9,8 +9,8 @@ import { escapeHtml } from './escape.js';
  */
 
 /** GOV.UK Design System colours, in an order that keeps neighbours distinguishable. */
-export const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d53880', '#28a197', '#b58840', '#003078', '#6f72af', '#505a5f', '#912b88', '#85994b'];
-export const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
+const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d53880', '#28a197', '#b58840', '#003078', '#6f72af', '#505a5f', '#912b88', '#85994b'];
+const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
 
 const FONT = 'arial, sans-serif';
 
@@ -37,7 +37,7 @@ const CONFIG = {
  * Renders a Vega-Lite specification to an SVG string, labelled by the element with the given id
  * (the figure's caption); the caller puts the same figures in a table beside it.
  */
-export function renderChart(spec: TopLevelSpec, id: string): string {
+function renderChart(spec: TopLevelSpec, id: string): string {
     const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } }).spec);
     const view = new vega.View(runtime, { renderer: 'none' });
     view.run();

@@ -6,10 +6,6 @@ import type { ShareInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { shareKindWord } from './describe.js';
 
-export function shareTitle(share: ShareInfo): string {
-    return `share of ${share.kind} of ${share.subjectId}`;
-}
-
 /** The partners' percentages and any reinvestment must come to exactly 100%. */
 export const sharesNot100 = defineCheck({
     code: 'shares-not-100',

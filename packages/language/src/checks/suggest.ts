@@ -1,5 +1,5 @@
 /** Edit distance between two ids, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
     // The table one row at a time: the distances from the first i letters of a to each start of b.
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {

@@ -1,3 +1,5 @@
+// Long: the whole catalogue, one record per language with every key, so that a missing or
+// mismatched translation is one compile error away; it is to be split by package (issue 16).
 /**
  * Every sentence Pool shows a person, in English and in Welsh, keyed by a stable name.
  *

@@ -1,3 +1,5 @@
+// Long: one layout algorithm over one token list (lines, tables, comments, the safety check);
+// split, its parts would share all of DocumentFormatting's state.
 import type { IToken } from 'chevrotain';
 import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
 import type { Formatter } from 'langium/lsp';
@@ -645,7 +647,7 @@ class DocumentFormatting {
 }
 
 /** The canonical spelling of an amount token, when it is well formed; undefined to leave it alone. */
-export function canonicalAmount(text: string): string | undefined {
+function canonicalAmount(text: string): string | undefined {
     const parsed = parseAmount(text);
     if (parsed.problems.length > 0 || parsed.pence === undefined) return undefined;
     const match = /^([£$€])?\s*([0-9][0-9,]*)((?:\.[0-9]+)?(?:bn|m|k)?)$/.exec(text.trim());

@@ -1,3 +1,4 @@
+// Long: the model is built in one pass that reads every kind of declaration; being reworked (issue 15).
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import { message, type Message } from '../i18n/messages.js';

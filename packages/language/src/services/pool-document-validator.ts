@@ -23,7 +23,7 @@ import { foundPrefix, shorten } from './pool-syntax-messages.js';
 export const DIAGNOSTIC_SOURCE = 'pool';
 
 /** Syntax errors listed per file; the rest are counted in one last message. */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 /**
  * Turns the checks' findings into diagnostics. The editor and the CLI both get their diagnostics

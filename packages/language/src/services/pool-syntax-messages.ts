@@ -74,7 +74,7 @@ const ID_KEYWORDS = [
     'increase'
 ];
 
-export function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
+function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
     // Keyword token types are named after the keyword itself.
     return TOKEN_WORDS[type.name]?.(lang) ?? `\`${type.name}\``;
 }

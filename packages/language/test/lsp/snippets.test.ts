@@ -1,6 +1,7 @@
 import { EmptyFileSystem } from 'langium';
 import { expectCompletion, validationHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
+import { passes } from './fixture.js';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { createPoolServices } from '../../src/services/pool-module.js';
 import { HEADER } from '../helpers.js';
@@ -24,13 +25,15 @@ async function snippetsAt(cursor: number, text = AGREEMENT, lang: 'en' | 'cy' = 
     const { Pool } = createPoolServices(EmptyFileSystem);
     Pool.pool.Settings.setLanguage(lang);
     let items: CompletionItem[] = [];
-    await expectCompletion(Pool)({
-        text,
-        index: cursor,
-        assert: list => {
-            items = list.items.filter(item => item.kind === CompletionItemKind.Snippet);
-        }
-    });
+    await passes(
+        expectCompletion(Pool)({
+            text,
+            index: cursor,
+            assert: list => {
+                items = list.items.filter(item => item.kind === CompletionItemKind.Snippet);
+            }
+        })
+    );
     return items;
 }
 
