@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../packages/language/src/generated/version.js';
 import { en } from '../packages/language/src/i18n/messages.js';
 import { REPO } from './support/paths.js';
 
@@ -51,5 +52,13 @@ describe('tidy', () => {
             prefixes.some(prefix => key.startsWith(prefix)) ||
             (/\.(one|other)$/.test(key) && code.includes(`'${key.replace(/\.(one|other)$/, '')}.`));
         expect(Object.keys(en).filter(key => !used(key))).toEqual([]);
+    });
+
+    it('the tool version in reports and fingerprints is the one in package.json, which every package shares', () => {
+        const versions = ['language', 'cli', 'reports', 'language-server', 'extension'].map(
+            name => (JSON.parse(text(`packages/${name}/package.json`)) as { version: string }).version
+        );
+        expect(new Set([TOOL_VERSION, ...versions])).toEqual(new Set([TOOL_VERSION]));
+        expect(sources.filter(file => file.startsWith('packages/') && /['"]0\.\d+\.\d+['"]/.test(text(file)))).toEqual([]);
     });
 });
