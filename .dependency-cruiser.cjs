@@ -14,7 +14,8 @@ const LAYERS = [
     { name: 'language/generated', path: '^packages/language/src/generated/', mayImport: [] },
     { name: 'language/model', path: '^packages/language/src/model/', mayImport: ['language/money', 'language/i18n', 'language/generated'] },
     { name: 'language/checks', path: '^packages/language/src/checks/', mayImport: ['language/model', 'language/money', 'language/i18n', 'language/generated'] },
-    { name: 'language/diff', path: '^packages/language/src/diff/', mayImport: ['language/model', 'language/money', 'language/i18n'] },
+    // A change points at the syntax nodes of both versions, as a finding does.
+    { name: 'language/diff', path: '^packages/language/src/diff/', mayImport: ['language/model', 'language/money', 'language/i18n', 'language/generated'] },
     {
         name: 'language/services',
         path: '^packages/language/src/services/',

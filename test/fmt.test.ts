@@ -28,7 +28,7 @@ function scramble(text: string): string {
         .join('\n');
 }
 
-function diagnosticsOf(cwd: string, ...paths: string[]): unknown {
+function diagnosticsOf(cwd: string, ...paths: string[]): string[] {
     const result = runPool(['check', '--format', 'json', ...paths], { cwd });
     const report = JSON.parse(result.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] };
     // A stale approval quotes the fingerprint of the text as it is now, which any change of layout
@@ -79,7 +79,15 @@ describe('pool fmt', () => {
             expect(first.stdout).toContain(`formatted ${file}\n`);
             expect(readFileSync(path.join(root, file), 'utf8'), file).toBe(readFileSync(path.join(REPO, file), 'utf8'));
         }
-        expect(diagnosticsOf(root, 'examples', ...invalid)).toEqual(findingsBefore);
+        // The findings about what the text says are the same; those about its approvals depend on the exact
+        // text, and the scrambled text was not what partners approved: formatting restores it, so they go.
+        const fingerprinted = /approval-stale|signed-without-approval/;
+        const findingsAfter = diagnosticsOf(root, 'examples', ...invalid);
+        expect(findingsAfter.filter(finding => !fingerprinted.test(finding))).toEqual(findingsBefore.filter(finding => !fingerprinted.test(finding)));
+        expect(findingsBefore.filter(finding => finding.startsWith('examples/essex-whole-place.pool') && fingerprinted.test(finding)).length).toBeGreaterThan(
+            0
+        );
+        expect(findingsAfter.filter(finding => !finding.startsWith('examples/invalid/') && fingerprinted.test(finding))).toEqual([]);
 
         const second = runPool(['fmt', 'examples'], { cwd: root });
         expect(second.stdout).toBe('');

@@ -1,7 +1,8 @@
+// Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords } from '@pool/language';
 import { formatAmount, formatPercentText, pence } from './format.js';
-import type { Money, ReportData, ShareData, StatementData } from './report-data.js';
+import type { Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
 /**
@@ -98,6 +99,19 @@ class Context {
     percent(percent: string | null): string {
         return percent === null ? this.text.unknown : formatPercentText(percent);
     }
+    partnerList(ids: readonly string[]): string {
+        return ids.length === 0
+            ? '–'
+            : listInWords(
+                  ids.map(id => this.partnerName(id)),
+                  this.lang
+              );
+    }
+}
+
+/** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
+function formatDecimal(value: string): string {
+    return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }
 
 function aboutBlocks(ctx: Context): Block[] {
@@ -106,13 +120,15 @@ function aboutBlocks(ctx: Context): Block[] {
     const rows: [string, string][] = [[text.labels.file, data.file]];
     if (agreement) {
         if (agreement.reference) rows.push([text.labels.reference, agreement.reference]);
-        if (agreement.status) rows.push([text.labels.status, agreement.status]);
+        if (agreement.status) rows.push([text.labels.status, text.sentences.status(agreement.status)]);
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);
         if (agreement.reviews.length > 0)
             rows.push([text.labels.reviews, agreement.reviews.map(review => (review.note ? `${review.date}: ${review.note}` : review.date)).join('; ')]);
     }
+    rows.push([text.labels.currency, data.currency]);
+    if (data.imports.length > 0) rows.push([text.labels.imports, data.imports.map(entry => entry.file).join('; ')]);
     return [
         { kind: 'heading', level: 2, text: text.headings.about, id: 'about' },
         { kind: 'summary', rows }
@@ -171,6 +187,19 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
 function approvalBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.approvals, id: 'approvals' }];
+    if (data.signOff.required.length > 0) {
+        blocks.push({
+            kind: 'paragraph',
+            text: text.sentences.signOff(
+                data.signOff.missing.length > 0
+                    ? listInWords(
+                          data.signOff.missing.map(id => ctx.partnerName(id)),
+                          ctx.lang
+                      )
+                    : undefined
+            )
+        });
+    }
     if (data.approvals.length === 0) return [...blocks, { kind: 'paragraph', text: text.sentences.noApprovals }];
     blocks.push({
         kind: 'table',
@@ -303,7 +332,18 @@ function contributionBlocks(ctx: Context): Block[] {
             head: [text.labels.partner, ...years, text.labels.total],
             numeric: [false, ...years.map(() => true), true],
             rows: pool.byPartner.map(entry => [ctx.partnerName(entry.partner), ...years.map(year => cell(entry.partner, year)), ctx.money(entry.amount)]),
-            foot: [[text.labels.total, ...pool.years.map(year => ctx.money(year.income)), ctx.money(pool.income)]]
+            foot: [
+                [text.labels.total, ...pool.years.map(year => ctx.money(year.income)), ctx.money(pool.income)],
+                ...(pool.declaredTotals.length > 0 || pool.years.some(year => year.declaredTotals.length > 0)
+                    ? [
+                          [
+                              text.labels.declaredTotal,
+                              ...pool.years.map(year => year.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'),
+                              pool.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'
+                          ]
+                      ]
+                    : [])
+            ]
         });
     }
     if (data.pools.length > 1) {
@@ -333,6 +373,168 @@ function spendingBlocks(ctx: Context): Block[] {
         rows,
         foot: [[text.labels.total, '', ctx.money(data.totals.income), ctx.money(data.totals.spend), '']]
     });
+    const lineTable = (caption: string, lines: readonly SpendLineData[], total: Money | undefined): Block => ({
+        kind: 'table',
+        caption,
+        head: [text.labels.line, text.labels.commissionedBy, text.labels.providedBy, text.labels.ringfence, text.labels.amount],
+        numeric: [false, false, false, false, true],
+        rows: lines.map(line => [
+            line.name,
+            ctx.partnerList(line.commissioners),
+            ctx.partnerList(line.providers),
+            line.ringfenceTags.join(', ') || '–',
+            ctx.money(line.amount)
+        ]),
+        foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ctx.money(total)]]
+    });
+    for (const pool of data.pools) {
+        for (const year of pool.years.filter(figures => figures.spendLines.length > 0)) {
+            const caption = text.sentences.spendLines(pool.title, year.year);
+            blocks.push({ kind: 'heading', level: 3, text: caption }, lineTable(caption, year.spendLines, year.spend));
+        }
+    }
+    for (const block of data.unplacedSpend) {
+        blocks.push(
+            { kind: 'heading', level: 3, text: text.labels.unknownPool },
+            { kind: 'paragraph', text: text.sentences.unplacedSpend(block.pool, block.year) },
+            lineTable(text.sentences.spendLines(block.pool, block.year), block.spendLines, undefined)
+        );
+    }
+    return blocks;
+}
+
+/** Each pool: how its money is held and on what legal basis, its minimums and ring-fences met or short, and the notes on its contributions. */
+function poolBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    if (data.pools.length === 0) return [];
+    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.pools, id: 'pools' }];
+    const met = (value: boolean | null, shortfall: Money) =>
+        value === null ? text.unknown : value ? text.labels.yes : text.sentences.shortBy(ctx.money(shortfall));
+    for (const pool of data.pools) {
+        blocks.push({ kind: 'heading', level: 3, text: pool.title });
+        const rows: [string, string][] = [
+            [text.labels.id, pool.id],
+            [text.labels.arrangement, pool.arrangement === null ? text.unknown : text.sentences.arrangement(pool.arrangement)],
+            [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]
+        ];
+        for (const total of pool.declaredTotals)
+            rows.push([text.labels.declaredTotal, text.sentences.declaredTotal(ctx.money(total), total === pool.income ? undefined : ctx.money(pool.income))]);
+        blocks.push({ kind: 'summary', rows });
+        if (pool.minimums.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.minimums(pool.title),
+                head: [text.labels.partner, text.labels.year, text.labels.minimum, text.labels.contributed, text.labels.met],
+                numeric: [false, false, true, true, false],
+                rows: pool.minimums.map(minimum => [
+                    ctx.partnerName(minimum.partner),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.contributed),
+                    met(minimum.met, minimum.shortfall)
+                ])
+            });
+        }
+        if (pool.ringfences.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.ringfences(pool.title),
+                head: [text.labels.ringfence, text.labels.purpose, text.labels.year, text.labels.amount, text.labels.taggedSpend, text.labels.met],
+                numeric: [false, false, false, true, true, false],
+                rows: pool.ringfences.map(fence => [
+                    fence.id,
+                    fence.purpose ?? '–',
+                    fence.year,
+                    ctx.money(fence.amount),
+                    ctx.money(fence.spent),
+                    met(fence.met, fence.shortfall)
+                ])
+            });
+            const fencedYears = pool.years.filter(year => year.ringfenced !== null);
+            blocks.push({
+                kind: 'table',
+                caption: `${text.labels.unfenced}: ${pool.title}`,
+                head: [text.labels.year, text.labels.income, text.labels.unfenced, text.labels.untaggedSpend],
+                numeric: [false, true, true, true],
+                rows: fencedYears.map(year => [
+                    year.year,
+                    ctx.money(year.income),
+                    ctx.money(year.ringfenced?.unfenced ?? null),
+                    ctx.money(year.ringfenced?.untaggedSpend ?? null)
+                ])
+            });
+        }
+        const notes = pool.years.flatMap(year =>
+            year.contributions
+                .filter(line => line.note !== null)
+                .map(line => [ctx.partnerName(line.partner), year.year, ctx.money(line.amount), line.note ?? ''])
+        );
+        if (notes.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.notes(pool.title),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes
+            });
+        }
+    }
+    return blocks;
+}
+
+/** Payment by results: the terms of each outcome that pays, and its schedule in pounds year by year. */
+function paymentBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    const paying = data.outcomes.filter(outcome => outcome.payment !== null);
+    if (paying.length === 0) return [];
+    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
+    for (const outcome of paying) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- paying holds only the outcomes that have a payment
+        const payment = outcome.payment!;
+        blocks.push(
+            { kind: 'heading', level: 3, text: outcome.description },
+            {
+                kind: 'summary',
+                rows: [
+                    [text.labels.rate, `${ctx.money(payment.rate)} / ${payment.per}`],
+                    [text.labels.paymentCap, payment.cap === null ? text.labels.none : ctx.money(payment.cap)],
+                    [text.labels.atTarget, ctx.money(payment.atTarget)],
+                    [text.labels.payable, ctx.money(payment.payable)]
+                ]
+            }
+        );
+        if (payment.schedule.length > 0) {
+            const splits = new Map(payment.splits.map(split => [split.year, split]));
+            blocks.push(
+                { kind: 'paragraph', text: text.sentences.scheduleExplained },
+                {
+                    kind: 'table',
+                    caption: text.sentences.paymentSchedule(outcome.description),
+                    head: [text.labels.year, text.labels.units, text.labels.split, text.labels.upfront, text.labels.results, text.labels.total],
+                    numeric: [false, true, false, true, true, true],
+                    rows: payment.schedule.map(entry => {
+                        const split = splits.get(entry.year);
+                        return [
+                            entry.year,
+                            formatDecimal(entry.units),
+                            split ? text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results)) : '–',
+                            ctx.money(entry.upfront),
+                            ctx.money(entry.results),
+                            ctx.money(entry.amount)
+                        ];
+                    }),
+                    foot: [[text.labels.total, '', '', '', '', ctx.money(payment.payable)]]
+                }
+            );
+        }
+        const unscheduled = payment.splits.filter(split => !payment.schedule.some(entry => entry.year === split.year));
+        if (unscheduled.length > 0) {
+            blocks.push({
+                kind: 'list',
+                items: unscheduled.map(split => `${split.year}: ${text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results))}`)
+            });
+        }
+    }
     return blocks;
 }
 
@@ -343,10 +545,11 @@ function outcomeBlocks(ctx: Context): Block[] {
     blocks.push({
         kind: 'table',
         caption: text.headings.outcomes,
-        head: [text.labels.outcome, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
-        numeric: [false, true, true, false, false],
+        head: [text.labels.outcome, text.labels.unit, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
+        numeric: [false, false, true, true, false, false],
         rows: data.outcomes.map(outcome => [
             outcome.description,
+            outcome.unit ?? '–',
             outcome.baseline ? `${outcome.baseline.value} (${outcome.baseline.year})` : text.unknown,
             outcome.target ? `${outcome.target.value} (${outcome.target.year})` : text.unknown,
             outcome.direction ? text.labels[outcome.direction] : text.unknown,
@@ -399,25 +602,34 @@ function outcomeBlocks(ctx: Context): Block[] {
 function shareBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.shares, id: 'shares' }];
-    if (data.shares.length === 0) return [...blocks, { kind: 'paragraph', text: text.sentences.noShares }];
+    if (data.shares.length === 0) blocks.push({ kind: 'paragraph', text: text.sentences.noShares });
     for (const [index, share] of data.shares.entries()) {
         const subject = share.subject?.title ?? text.unknown;
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
         if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
+        const capped = share.uncovered !== null;
         const rows = share.lines.map(line => [
             ctx.partnerName(line.partner),
             ctx.percent(line.percent),
             line.amount === null ? '–' : ctx.money(line.amount),
-            line.cap === null ? '–' : ctx.money(line.cap)
+            line.cap === null ? '–' : ctx.money(line.cap),
+            ...(capped ? [ctx.money(line.borne)] : [])
         ]);
         if (share.reinvest)
             rows.push([
                 text.labels.reinvested,
                 ctx.percent(share.reinvest.percent),
                 share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount),
-                '–'
+                '–',
+                ...(capped ? ['–'] : [])
             ]);
+        if (capped) rows.push([text.labels.uncovered, '–', '–', '–', ctx.money(share.uncovered)]);
+        if (share.base && share.lines.some(line => line.amount !== null)) blocks.push({ kind: 'paragraph', text: text.sentences.rounding });
+        if (capped && share.base) {
+            const uncovered = pence(share.uncovered) > 0n ? ctx.money(share.uncovered) : undefined;
+            blocks.push({ kind: 'paragraph', text: text.sentences.capsExplained(ctx.money(share.base.amount), uncovered) });
+        }
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {
             const id = `chart-share-${index + 1}`;
             blocks.push({
@@ -436,10 +648,18 @@ function shareBlocks(ctx: Context): Block[] {
         blocks.push({
             kind: 'table',
             caption: `${kind}: ${subject}`,
-            head: [text.labels.partner, text.labels.share, text.labels.amount, text.labels.cap],
-            numeric: [false, true, true, true],
+            head: [text.labels.partner, text.labels.share, text.labels.amount, text.labels.cap, ...(capped ? [text.labels.borne] : [])],
+            numeric: [false, true, true, true, ...(capped ? [true] : [])],
             rows,
-            foot: [[text.labels.total, ctx.percent(share.totalPercent), share.base ? ctx.money(share.base.amount) : '–', '']]
+            foot: [
+                [
+                    text.labels.total,
+                    ctx.percent(share.totalPercent),
+                    share.base ? ctx.money(share.base.amount) : '–',
+                    '',
+                    ...(capped && share.base ? [ctx.money(share.base.amount)] : [])
+                ]
+            ]
         });
     }
     for (const savings of data.savings) {
@@ -454,6 +674,36 @@ function shareBlocks(ctx: Context): Block[] {
                 [text.labels.returnPerPound, savings.returnPerPound === null ? text.unknown : ctx.money(savings.returnPerPound)]
             ]
         });
+        const years = savings.byYear.map(entry => entry.year);
+        const partners = savings.byPartner.map(entry => entry.partner);
+        if (years.length > 0 && partners.length > 0) {
+            const cell = (partner: string, year: string) => {
+                const lines = savings.lines.filter(line => line.partner === partner && line.year === year);
+                return lines.length === 0 ? '–' : lines.map(line => ctx.money(line.amount)).join(' + ');
+            };
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.savingsLines(ctx.poolTitle(savings.pool)),
+                head: [text.labels.partner, ...years, text.labels.total],
+                numeric: [false, ...years.map(() => true), true],
+                rows: savings.byPartner.map(entry => [
+                    ctx.partnerName(entry.partner),
+                    ...years.map(year => cell(entry.partner, year)),
+                    ctx.money(entry.amount)
+                ]),
+                foot: [[text.labels.total, ...savings.byYear.map(entry => ctx.money(entry.amount)), ctx.money(savings.total)]]
+            });
+        }
+        const notes = savings.lines.filter(line => line.note !== null);
+        if (notes.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.savingsNotes(ctx.poolTitle(savings.pool)),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes.map(line => [ctx.partnerName(line.partner), line.year, ctx.money(line.amount), line.note ?? ''])
+            });
+        }
     }
     return blocks;
 }
@@ -469,13 +719,15 @@ function agreementBlocks(ctx: Context): Block[] {
         {
             kind: 'table',
             caption: text.headings.partners,
-            head: [text.labels.partner, text.labels.id, text.labels.kind],
-            numeric: [false, false, false],
-            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind ?? '—'])
+            head: [text.labels.partner, text.labels.id, text.labels.kind, text.labels.declaredIn],
+            numeric: [false, false, false, false],
+            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind === null ? '—' : text.sentences.kind(partner.kind), partner.file])
         },
+        ...poolBlocks(ctx),
         ...contributionBlocks(ctx),
         ...spendingBlocks(ctx),
         ...outcomeBlocks(ctx),
+        ...paymentBlocks(ctx),
         ...shareBlocks(ctx),
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
@@ -485,7 +737,10 @@ function agreementBlocks(ctx: Context): Block[] {
 
 function statementBlocks(ctx: Context, statement: StatementData): Block[] {
     const { text } = ctx;
-    const shareRows = statement.shares.map(share => [`${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`, ctx.money(share.amount)]);
+    const shareRows = statement.shares.map(share => [
+        `${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`,
+        share.beforeCap === null ? ctx.money(share.amount) : text.sentences.statementCapped(ctx.money(share.amount), ctx.money(share.beforeCap))
+    ]);
     return [
         ...aboutBlocks(ctx),
         ...verdictBlocks(ctx).slice(1, 2),

@@ -1,11 +1,15 @@
+// Long: the whole shape of the report data (the published JSON) and how each part is read from the model.
 import {
     type AgreementModel,
     type ActualInfo,
     type AmountValue,
     type OutcomeInfo,
+    type PaymentInfo,
     type PoolInfo,
     type QuantityValue,
     type ShareInfo,
+    type SpendLineInfo,
+    type YearValue,
     Rational,
     formatQuantity,
     partnerStatements,
@@ -22,30 +26,35 @@ import type { Diagnostic } from 'vscode-languageserver-types';
  * Everything a report shows, as plain data: strings, numbers and booleans only, amounts as
  * decimal strings of pounds ("1200000.00"). Every figure is read from the model, never computed
  * here, so a report cannot disagree with `pool check`, the editor or another report. The JSON
- * output is this object; `schema/agreement-json-1.schema.json` describes it.
+ * output is this object; `schema/agreement-json-2.schema.json` describes it.
  */
 export interface ReportData {
     readonly $schema: typeof AGREEMENT_JSON_SCHEMA_ID;
-    readonly schemaVersion: 1;
+    readonly schemaVersion: 2;
     readonly tool: { readonly name: 'pool'; readonly version: string };
     /** The agreement's file name; other files are named by their path from its folder. */
     readonly file: string;
     readonly currency: string;
     readonly agreement: AgreementData | null;
     readonly fingerprint: { readonly agreement: string; readonly files: readonly { readonly file: string; readonly sha256: string }[] };
+    readonly imports: readonly ImportData[];
     readonly partners: readonly PartnerData[];
     readonly pools: readonly PoolData[];
+    /** Spend blocks that name a pool no declaration provides: their lines, placed against no income. */
+    readonly unplacedSpend: readonly { readonly pool: string; readonly year: string; readonly spendLines: readonly SpendLineData[] }[];
     readonly totals: TotalsData;
     readonly outcomes: readonly OutcomeData[];
     readonly shares: readonly ShareData[];
     readonly savings: readonly SavingsData[];
     readonly approvals: readonly ApprovalData[];
+    /** Whose approval `status signed` needs (every contributing partner), who has approved the current text, and who has not. */
+    readonly signOff: { readonly required: readonly string[]; readonly approved: readonly string[]; readonly missing: readonly string[] };
     readonly statements: readonly StatementData[];
     readonly diagnostics: readonly DiagnosticData[];
     readonly verdict: { readonly errors: number; readonly warnings: number; readonly passed: boolean };
 }
 
-export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:1';
+export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:2';
 
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
@@ -72,11 +81,20 @@ export interface AgreementData {
     readonly source: SourceRange | null;
 }
 
-/** `kind` is null only where a syntax error cut the declaration short. */
+/** `kind` is null only where a syntax error cut the declaration short; `file` is where it is declared. */
 export interface PartnerData {
     readonly id: string;
     readonly name: string;
     readonly kind: string | null;
+    readonly file: string;
+    readonly source: SourceRange | null;
+}
+
+/** An import as written, the file it names (relative to the agreement's folder) and whether it was read. */
+export interface ImportData {
+    readonly path: string;
+    readonly file: string;
+    readonly status: string;
     readonly source: SourceRange | null;
 }
 
@@ -92,7 +110,10 @@ export interface SpendLineData {
     readonly amount: Money;
     readonly commissioners: readonly string[];
     readonly providers: readonly string[];
+    /** The ring-fence the line is paid from, when its tag names one of the pool for its year. */
     readonly ringfence: string | null;
+    /** Every ring-fence tag written on the line. */
+    readonly ringfenceTags: readonly string[];
     readonly source: SourceRange | null;
 }
 
@@ -107,12 +128,15 @@ export interface PoolYearData {
     readonly spend: Money;
     /** Income less spend; null when the pool has no spending this year. */
     readonly balance: Money;
+    /** Ring-fenced money this year, the money outside the ring-fences, and what lines not paid from a ring-fence spend. */
+    readonly ringfenced: { readonly fenced: Money; readonly unfenced: Money; readonly untaggedSpend: Money } | null;
 }
 
 export interface PoolData {
     readonly id: string;
     readonly title: string;
-    readonly arrangement: string;
+    /** Null only where a syntax error cut the declaration short. */
+    readonly arrangement: string | null;
     readonly section: number | null;
     readonly basis: string | null;
     readonly years: readonly PoolYearData[];
@@ -120,13 +144,23 @@ export interface PoolData {
     readonly income: Money;
     readonly spend: Money;
     readonly declaredTotals: readonly Money[];
-    readonly minimums: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
+    readonly minimums: readonly {
+        readonly partner: string;
+        readonly year: string;
+        readonly amount: Money;
+        readonly contributed: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
+        readonly source: SourceRange | null;
+    }[];
     readonly ringfences: readonly {
         readonly id: string;
         readonly purpose: string | null;
         readonly year: string;
         readonly amount: Money;
         readonly spent: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
         readonly source: SourceRange | null;
     }[];
     readonly source: SourceRange | null;
@@ -165,11 +199,25 @@ export interface OutcomeData {
     readonly target: QuantityData | null;
     readonly direction: 'increase' | 'reduce' | null;
     readonly measuredBy: string | null;
-    readonly payment: { readonly rate: Money; readonly per: string; readonly cap: Money; readonly atTarget: Money } | null;
+    readonly payment: PaymentData | null;
     readonly actuals: readonly ActualData[];
     /** Chart positions (not money): baseline and target as numbers, periods as year fractions. */
     readonly chart: OutcomeChartData | null;
     readonly source: SourceRange | null;
+}
+
+export interface PaymentData {
+    readonly rate: Money;
+    readonly per: string;
+    readonly cap: Money;
+    /** Payment if the target is met exactly, before the cap. */
+    readonly atTarget: Money;
+    /** What meeting the target pays: no more than the cap. */
+    readonly payable: Money;
+    /** The upfront and results percentages written for each year. */
+    readonly splits: readonly { readonly year: string; readonly upfront: string | null; readonly results: string | null }[];
+    /** The payable amount year by year along the trajectory, each year divided into upfront and results fees. */
+    readonly schedule: readonly { readonly year: string; readonly units: string; readonly amount: Money; readonly upfront: Money; readonly results: Money }[];
 }
 
 export interface OutcomeChartData {
@@ -179,7 +227,7 @@ export interface OutcomeChartData {
 }
 
 /** What a share clause shares: the overspend it covers, the projected savings, or results payments. */
-export type ShareBasis = 'overspend' | 'projected-savings' | 'results-payments';
+export type ShareBasis = 'overspend' | 'underspend' | 'projected-savings' | 'results-payments';
 
 export interface ShareData {
     readonly kind: string;
@@ -191,14 +239,31 @@ export interface ShareData {
      * `description` in English for programs; reports word it from `basis` in their language.
      */
     readonly base: { readonly amount: Money; readonly basis: ShareBasis; readonly description: string } | null;
-    readonly lines: readonly { readonly partner: string; readonly percent: string | null; readonly amount: Money; readonly cap: Money }[];
+    /** The amount a risk share is written for (`covering £500,000`). */
+    readonly covering: Money;
+    /**
+     * Each partner's percentage, its part of the amount shared, its cap, and for an overspend what
+     * it bears once the cap applies (`borne`, with `capped` when the cap cuts its part down).
+     */
+    readonly lines: readonly {
+        readonly partner: string;
+        readonly percent: string | null;
+        readonly amount: Money;
+        readonly cap: Money;
+        readonly borne: Money;
+        readonly capped: boolean;
+    }[];
     readonly reinvest: { readonly percent: string; readonly amount: Money } | null;
+    /** The part of an overspend no cap covers: the partners' parts and this make the overspend. */
+    readonly uncovered: Money;
     readonly totalPercent: string | null;
     readonly source: SourceRange | null;
 }
 
 export interface SavingsData {
     readonly pool: string;
+    /** Each projection line as written: partner, year, amount. */
+    readonly lines: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly note: string | null }[];
     readonly byYear: readonly { readonly year: string; readonly amount: Money }[];
     readonly byPartner: readonly { readonly partner: string; readonly amount: Money }[];
     readonly total: Money;
@@ -223,7 +288,14 @@ export interface StatementData {
     readonly partner: string;
     readonly contributions: readonly { readonly pool: string; readonly year: string; readonly amount: Money }[];
     readonly totalContributed: Money;
-    readonly shares: readonly { readonly kind: string; readonly family: 'benefit' | 'risk'; readonly subject: string; readonly amount: Money }[];
+    /** The partner's part of each share with an amount: for an overspend, what it bears once its cap applies (`beforeCap` when the cap cut it down). */
+    readonly shares: readonly {
+        readonly kind: string;
+        readonly family: 'benefit' | 'risk';
+        readonly subject: string;
+        readonly amount: Money;
+        readonly beforeCap: Money;
+    }[];
     readonly totalReceived: Money;
     readonly totalBorne: Money;
 }
@@ -303,6 +375,18 @@ export function buildReportData(
         : null;
 
     const pools = model.pools.map((pool): PoolData => poolData(pool, source));
+    const unplacedSpend = model.spendBlocks.map(block => ({
+        pool: block.poolId,
+        year: yearText(block.year),
+        spendLines: block.lines.map(line => spendLineData(line, source))
+    }));
+    const imports = model.imports.map((resolved): ImportData => ({
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
+        path: resolved.node.path ?? '',
+        file: UriUtils.relative(rootDir, resolved.uri),
+        status: resolved.status,
+        source: source(resolved.node)
+    }));
     const totals: TotalsData = {
         income: money(model.totals.income),
         spend: money(model.totals.spend),
@@ -317,6 +401,12 @@ export function buildReportData(
     const shares = model.shares.map(share => shareData(share, source));
     const savings = model.savings.map((entry): SavingsData => ({
         pool: entry.poolId,
+        lines: entry.lines.map(line => ({
+            partner: line.partnerId,
+            year: line.year === undefined ? line.node.$container.year : yearLabel(line.year),
+            amount: amountOf(line.amount),
+            note: line.note ?? null
+        })),
         byYear: [...entry.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...entry.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         total: money(entry.total),
@@ -344,7 +434,8 @@ export function buildReportData(
             kind: entry.share.kind,
             family: entry.share.family,
             subject: entry.share.subjectId,
-            amount: money(entry.pence)
+            amount: money(entry.pence),
+            beforeCap: money(entry.beforeCap)
         })),
         totalReceived: money(statement.totalReceived),
         totalBorne: money(statement.totalBorne)
@@ -374,7 +465,7 @@ export function buildReportData(
     const encoder = new TextEncoder();
     return {
         $schema: AGREEMENT_JSON_SCHEMA_ID,
-        schemaVersion: 1,
+        schemaVersion: 2,
         tool: { name: 'pool', version: options.toolVersion },
         file: fileName(model.document),
         currency: model.currency,
@@ -386,18 +477,22 @@ export function buildReportData(
                 sha256: sha256Hex(options.fileBytes?.(document.uri.toString()) ?? encoder.encode(document.textDocument.getText()))
             }))
         },
+        imports,
         partners: [...model.partners.values()].map(partner => ({
             id: partner.id,
             name: partner.name,
             kind: partner.kind ?? null,
+            file: fileName(partner.document),
             source: source(partner.node)
         })),
         pools,
+        unplacedSpend,
         totals,
         outcomes,
         shares,
         savings,
         approvals,
+        signOff: { required: [...model.signOff.required], approved: [...model.signOff.approved], missing: [...model.signOff.missing] },
         statements,
         diagnostics: reported,
         verdict: { errors, warnings, passed: errors === 0 }
@@ -413,7 +508,7 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
     return {
         id: pool.id,
         title: pool.title,
-        arrangement: pool.arrangement,
+        arrangement: pool.arrangement ?? null,
         section: pool.section ?? null,
         basis: pool.basisText ?? null,
         years: [...pool.years.values()].map((figures): PoolYearData => ({
@@ -427,16 +522,13 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             byPartner: [...figures.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
             income: money(figures.income),
             declaredTotals: figures.declaredTotals.map(total => amountOf(total.amount)),
-            spendLines: figures.spendLines.map(line => ({
-                name: line.name,
-                amount: amountOf(line.amount),
-                commissioners: [...line.commissioners],
-                providers: [...line.providers],
-                ringfence: line.ringfence ?? null,
-                source: source(line.node)
-            })),
+            spendLines: figures.spendLines.map(line => spendLineData(line, source)),
             spend: money(figures.spend),
-            balance: money(figures.balance)
+            balance: money(figures.balance),
+            ringfenced:
+                figures.ringfences.length > 0
+                    ? { fenced: money(figures.fenced), unfenced: money(figures.unfenced), untaggedSpend: money(figures.untaggedSpend) }
+                    : null
         })),
         byPartner: [...pool.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         income: money(pool.income),
@@ -444,19 +536,63 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
         declaredTotals: pool.declaredTotals.map(total => amountOf(total.amount)),
         minimums: pool.minimums.map(minimum => ({
             partner: minimum.partnerId,
-            year: minimum.year.start === undefined ? minimum.year.parsed.text : yearLabel(minimum.year.start),
+            year: yearText(minimum.year),
             amount: amountOf(minimum.amount),
+            contributed: money(minimum.contributed),
+            shortfall: money(minimum.shortfall),
+            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
             source: source(minimum.node)
         })),
         ringfences: pool.ringfences.map(ringfence => ({
             id: ringfence.id,
             purpose: ringfence.purpose ?? null,
-            year: ringfence.year.start === undefined ? ringfence.year.parsed.text : yearLabel(ringfence.year.start),
+            year: yearText(ringfence.year),
             amount: amountOf(ringfence.amount),
             spent: money(ringfence.taggedSpend),
+            shortfall: money(ringfence.shortfall),
+            met: ringfence.shortfall === undefined ? null : ringfence.shortfall === 0n,
             source: source(ringfence.node)
         })),
         source: source(pool.node)
+    };
+}
+
+/** A year as a label, or as written when it is not a financial year. */
+function yearText(year: YearValue): string {
+    return year.start === undefined ? year.parsed.text : yearLabel(year.start);
+}
+
+function spendLineData(line: SpendLineInfo, source: (node: AstNode | undefined) => SourceRange | null): SpendLineData {
+    return {
+        name: line.name,
+        amount: amountOf(line.amount),
+        commissioners: [...line.commissioners],
+        providers: [...line.providers],
+        ringfence: line.ringfence ?? null,
+        ringfenceTags: [...line.ringfenceTags],
+        source: source(line.node)
+    };
+}
+
+function paymentData(payment: PaymentInfo): PaymentData {
+    return {
+        rate: amountOf(payment.rate),
+        per: payment.unitName,
+        cap: payment.cap ? amountOf(payment.cap) : null,
+        atTarget: money(payment.paymentAtTarget),
+        payable: money(payment.payable),
+        splits: payment.splits.map(split => ({
+            year: yearText(split.year),
+            upfront: split.upfront?.toDecimal(4) ?? null,
+            results: split.results?.toDecimal(4) ?? null
+        })),
+        schedule: payment.schedule.map(entry => ({
+            year: yearLabel(entry.year),
+            units: entry.units.toDecimal(4),
+            amount: money(entry.amount),
+            upfront: money(entry.upfront),
+            results: money(entry.results)
+        }))
     };
 }
 
@@ -512,14 +648,7 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
         target: quantity(target),
         direction: outcome.direction ?? null,
         measuredBy: outcome.measuredBy ?? null,
-        payment: payment
-            ? {
-                  rate: amountOf(payment.rate),
-                  per: payment.unitName,
-                  cap: payment.cap ? amountOf(payment.cap) : null,
-                  atTarget: money(payment.paymentAtTarget)
-              }
-            : null,
+        payment: payment ? paymentData(payment) : null,
         actuals: outcome.actuals.map(actual => actualData(actual, source)),
         chart,
         source: source(outcome.node)
@@ -550,16 +679,20 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
                   description: render(share.base.description, 'en')
               }
             : null,
+        covering: share.covering ? amountOf(share.covering) : null,
         lines: share.lines.map((line, index) => ({
             partner: line.partnerId,
             percent: line.points?.toDecimal(4) ?? null,
             amount: share.pounds ? money(share.pounds.byLine[index]) : null,
-            cap: line.cap ? amountOf(line.cap) : null
+            cap: line.cap ? amountOf(line.cap) : null,
+            borne: share.liabilities ? money(share.liabilities.byLine[index]) : null,
+            capped: share.liabilities?.capped[index] ?? false
         })),
         reinvest:
             share.reinvest && !share.reinvest.isZero()
                 ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
                 : null,
+        uncovered: share.liabilities ? money(share.liabilities.uncovered) : null,
         totalPercent: share.totalPoints?.toDecimal(4) ?? null,
         source: source(share.node)
     };

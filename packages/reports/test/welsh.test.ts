@@ -3,7 +3,12 @@ import { runPool } from '../../../test/support/cli.js';
 import { REPORT_TEXT } from '../src/strings.js';
 
 /** Arguments that must be one of a few values (what a share clause shares); others take letters. */
-const ARGUMENTS: Record<string, string[]> = { 'sentences.shareBase': ['projected-savings', 'A'] };
+const ARGUMENTS: Record<string, string[]> = {
+    'sentences.shareBase': ['projected-savings', 'A'],
+    'sentences.kind': ['health'],
+    'sentences.status': ['signed'],
+    'sentences.arrangement': ['aligned']
+};
 
 /** Every string and every sentence pattern (called with placeholder arguments) of a language. */
 function leaves(value: unknown, prefix = ''): Map<string, string> {

@@ -6,6 +6,7 @@ import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
+import { clauseNotApplicable } from './clause-not-applicable.js';
 import { deadlineBeforeBaseline } from './deadline-before-baseline.js';
 import { duplicateDeclaration } from './duplicate-declaration.js';
 import { emptyPool } from './empty-pool.js';
@@ -18,10 +19,12 @@ import { missingHost } from './missing-host.js';
 import { overspentPool } from './overspent-pool.js';
 import { paymentCapExceeded } from './payment-cap-exceeded.js';
 import { pbrSplit } from './pbr-split.js';
+import { proposedWithoutApproval } from './proposed-without-approval.js';
 import { ringfenceBreached } from './ringfence-breached.js';
 import { riskCapExceeded } from './risk-cap-exceeded.js';
 import { s75NeedsBoth } from './s75-needs-both.js';
 import { s75Party } from './s75-party.js';
+import { signedWithoutApproval } from './signed-without-approval.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
@@ -71,12 +74,15 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     wrongPocket,
     // sign-off and monitoring
     approvalStale,
+    signedWithoutApproval,
+    proposedWithoutApproval,
     actualOutsidePeriod,
     unknownPeriod,
     earnedOverCap,
     // language
     syntaxError,
     missingField,
+    clauseNotApplicable,
     fileTooLarge,
     internalError
 ];

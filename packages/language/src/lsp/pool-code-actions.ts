@@ -97,7 +97,10 @@ function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
         quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0)
     );
-    if (facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
+    // Where the parser had to skip text there is no place a new declaration is sure to fit, so it is
+    // offered only in a file without syntax errors (as formatting is).
+    const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
+    if (parsed && facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
         const { position, prefix } = placeForNewPartner(document);
         const declaration = `partner ${facts.name} "${facts.name}" other   // ${t('fix.declare-partner.comment', {}, lang)}`;
         actions.push(

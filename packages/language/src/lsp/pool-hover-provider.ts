@@ -63,6 +63,17 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const declared = this.references.findDeclarations(leaf)[0];
         if (declared) return this.describeDeclaration(model, document, declared);
         const node = leaf.astNode;
+        const minimum = AstUtils.getContainerOfType(node, ast.isMinimum);
+        if (minimum && (ast.isMinimum(node) || (ast.isAmount(node) && node.$container === minimum)))
+            return describeMinimum(model, minimum, this.settings.language);
+        const payment = AstUtils.getContainerOfType(node, ast.isPayment);
+        if (payment && (ast.isPayment(node) || (ast.isAmount(node) && node.$container === payment)))
+            return describePayment(model, payment, this.settings.language);
+        const shareLine = AstUtils.getContainerOfType(node, ast.isShareLine);
+        if (shareLine && (ast.isShareLine(node) || (ast.isAmount(node) && node.$container === shareLine))) {
+            const about = describeShareLine(model, shareLine, this.settings.language);
+            if (about) return about;
+        }
         if (ast.isAmount(node)) return this.describeAmount(model, node);
         if (ast.isApproval(node)) return describeApproval(model, node, this.settings.language);
         if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text, this.settings);
@@ -117,10 +128,10 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const pool = poolOf(model, node);
         const lang = this.settings.language;
         const basis =
-            node.basis?.section !== undefined
-                ? t('hover.pool.under-section', { section: node.basis.section }, lang)
-                : node.basis?.text
-                  ? t('hover.pool.under', { basis: escapeMarkdown(node.basis.text) }, lang)
+            pool?.section !== undefined
+                ? t('hover.pool.under-section', { section: pool.section }, lang)
+                : pool?.basisText
+                  ? t('hover.pool.under', { basis: escapeMarkdown(pool.basisText) }, lang)
                   : '';
         const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
         if (!pool || pool.years.size === 0) {
@@ -277,6 +288,61 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lan
         );
     }
     return lines.join('\n\n');
+}
+
+/** A minimum: what the partner contributes that year against it, from the model. */
+function describeMinimum(model: AgreementModel, node: ast.Minimum, lang: Lang): string | undefined {
+    const minimum = model.pools.flatMap(pool => pool.minimums).find(candidate => candidate.node === node);
+    if (
+        !minimum ||
+        minimum.amount.pence === undefined ||
+        minimum.contributed === undefined ||
+        minimum.shortfall === undefined ||
+        minimum.year.start === undefined
+    )
+        return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const values = {
+        partner: escapeMarkdown(model.partners.get(minimum.partnerId)?.name ?? minimum.partnerId),
+        year: yearLabel(minimum.year.start),
+        minimum: money(minimum.amount.pence),
+        contributed: money(minimum.contributed)
+    };
+    return minimum.shortfall === 0n ? t('hover.minimum.met', values, lang) : t('hover.minimum.short', { ...values, short: money(minimum.shortfall) }, lang);
+}
+
+/** Payment by results: what meeting the target pays and the schedule year by year, from the model. */
+function describePayment(model: AgreementModel, node: ast.Payment, lang: Lang): string | undefined {
+    const payment = model.outcomes.find(outcome => outcome.payment?.node === node)?.payment;
+    if (!payment || payment.payable === undefined) return undefined;
+    const money = (pence: bigint | undefined) =>
+        pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const lines = [t('hover.payment.payable', { amount: money(payment.payable) }, lang)];
+    if (payment.schedule.length > 0) {
+        lines.push(
+            table(
+                [t('hover.column.year', {}, lang), t('hover.column.upfront', {}, lang), t('hover.column.results', {}, lang), t('hover.column.total', {}, lang)],
+                ['left', 'right', 'right', 'right'],
+                payment.schedule.map(entry => [yearLabel(entry.year), money(entry.upfront), money(entry.results), money(entry.amount)])
+            )
+        );
+    }
+    return lines.join('\n\n');
+}
+
+/** A partner's line of a share: its part in pounds and, for an overspend, what it bears once its cap applies. */
+function describeShareLine(model: AgreementModel, node: ast.ShareLine, lang: Lang): string | undefined {
+    const share = model.shares.find(candidate => candidate.node === node.$container);
+    const index = share?.lines.findIndex(line => line.node === node) ?? -1;
+    const part = share?.pounds?.byLine[index];
+    if (!share || part === undefined || !share.base) return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const partner = escapeMarkdown(model.partners.get(node.partner?.$refText ?? '')?.name ?? node.partner?.$refText ?? '');
+    const base = escapeMarkdown(render(share.base.description, lang));
+    const borne = share.liabilities?.byLine[index];
+    if (borne !== undefined && share.liabilities?.capped[index])
+        return t('hover.share-line.capped', { partner, part: money(part), base, borne: money(borne) }, lang);
+    return t('hover.share-line.part', { partner, part: money(part), base }, lang);
 }
 
 function describeYear(text: string, settings: PoolSettings): string {
