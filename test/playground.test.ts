@@ -138,7 +138,7 @@ describe('the playground', () => {
         await choose(page, 'troubled-families.pool');
         expect(await page.textContent('#problems')).toBe('No problems.');
         await page.evaluate(() => {
-            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0]!;
+            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0];
             poolPlayground.editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 1 });
             poolPlayground.editor.focus();
             poolPlayground.editor.trigger('test', 'editor.action.showHover', {});

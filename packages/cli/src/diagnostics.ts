@@ -3,9 +3,9 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { displayPath } from './files.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export interface Position {
+interface Position {
     readonly line: number;
     readonly column: number;
 }

@@ -83,7 +83,7 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
 
 /** Why a file could not be read or written, in `lang`; the system's own words for a rare error. */
 export function describeFsError(error: unknown, lang: Lang = 'en'): string {
-    const code = (error as NodeJS.ErrnoException)?.code;
+    const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
     switch (code) {
         case 'ENOENT':
             return t('cli.reason.no-such-file', {}, lang);

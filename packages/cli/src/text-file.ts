@@ -13,7 +13,7 @@ export function decodeAgreement(bytes: Uint8Array, lang: Lang = 'en'): TextFile 
     const invalid = firstInvalidUtf8(bytes);
     if (invalid >= 0) {
         const line = 1 + bytes.subarray(0, invalid).filter(byte => byte === 0x0a).length;
-        const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, '0');
+        const byte = byteAt(bytes, invalid).toString(16).toUpperCase().padStart(2, '0');
         return { ok: false, reason: t('cli.reason.not-utf8', { byte, line }, lang) };
     }
     // A byte order mark is allowed and not part of the text.
@@ -25,16 +25,22 @@ export function decodeAgreement(bytes: Uint8Array, lang: Lang = 'en'): TextFile 
 export function firstInvalidUtf8(bytes: Uint8Array): number {
     let i = 0;
     while (i < bytes.length) {
-        const lead = bytes[i];
+        const lead = byteAt(bytes, i);
         const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
         if (length === 0 || i + length > bytes.length) return i;
         for (let k = 1; k < length; k++) {
-            if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+            if ((byteAt(bytes, i + k) & 0xc0) !== 0x80) return i;
         }
         // Overlong, surrogate and out-of-range forms.
-        if (length === 3 && ((lead === 0xe0 && bytes[i + 1] < 0xa0) || (lead === 0xed && bytes[i + 1] > 0x9f))) return i;
-        if (length === 4 && ((lead === 0xf0 && bytes[i + 1] < 0x90) || (lead === 0xf4 && bytes[i + 1] > 0x8f))) return i;
+        const second = byteAt(bytes, i + 1);
+        if (length === 3 && ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f))) return i;
+        if (length === 4 && ((lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f))) return i;
         i += length;
     }
     return -1;
+}
+
+/** The byte at `offset`; past the end, -1, which is no byte of any valid sequence. */
+function byteAt(bytes: Uint8Array, offset: number): number {
+    return bytes[offset] ?? -1;
 }

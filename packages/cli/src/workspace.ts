@@ -19,7 +19,7 @@ export interface LoadedWorkspace {
 }
 
 /** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
-export type FileReader = (file: string) => Promise<Uint8Array>;
+type FileReader = (file: string) => Promise<Uint8Array>;
 
 export interface LoadOptions {
     readonly progress?: (done: number, total: number) => void;
@@ -74,9 +74,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
 
     // Follow imports so that each file sees what it imports; problems are reported at the import.
     const queue = [...requested];
-    while (queue.length > 0) {
-        const document = queue.shift()!;
+    for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
         for (const node of document.parseResult.value.imports ?? []) {
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
             const target = ImportGraph.targetUri(document, node.path ?? '');
             if (documents.hasDocument(target) || !target.path.endsWith('.pool')) continue;
             const readable = options.canRead ? await options.canRead(target.fsPath) : imports.resolve(document, node).status === 'not-loaded';
@@ -92,7 +93,9 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
     if (progress) {
         let validated = 0;
-        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+            progress(++validated, all.length);
+        });
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { shared, pool: Pool, requested, all, unreadable };

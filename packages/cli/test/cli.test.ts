@@ -156,7 +156,11 @@ describe('pool check piped into a reader that stops early', () => {
             stderr += String(chunk);
         });
         child.stdout.once('data', () => child.stdout.destroy());
-        const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+        const status = await new Promise<number | null>(resolve =>
+            child.on('close', code => {
+                resolve(code);
+            })
+        );
         expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
         expect(status).toBe(141);
     });

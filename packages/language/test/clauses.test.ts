@@ -19,7 +19,7 @@ async function messages(text: string, code: string): Promise<string[]> {
     return ws
         .diagnostics('main.pool')
         .filter(diagnostic => diagnostic.code === code)
-        .map(diagnostic => String(diagnostic.message));
+        .map(diagnostic => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
 }
 
 describe('a clause where it has no meaning is an error that says why', () => {
@@ -116,7 +116,7 @@ ${approvals}`;
         return ws
             .diagnostics('main.pool')
             .filter(d => /without-approval/.test(String(d.code)))
-            .map(d => `${String(d.code)}: ${d.message}`);
+            .map(d => `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
     }
 
     it('signed with no approvals names every contributing partner missing (not one that puts in nothing)', async () => {

@@ -1,3 +1,4 @@
+// Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords } from '@pool/language';
 import { formatAmount, formatPercentText, pence } from './format.js';
@@ -241,13 +242,15 @@ function summarySentences(ctx: Context): string[] {
         if (sentence) sentences.push(sentence);
     }
     for (const savings of data.savings) {
-        if (savings.byYear.length === 0) continue;
+        const [first] = savings.byYear;
+        const last = savings.byYear.at(-1);
+        if (!first || !last) continue;
         sentences.push(
             text.sentences.savings(
                 ctx.poolTitle(savings.pool),
                 ctx.money(savings.total),
-                savings.byYear[0].year,
-                savings.byYear[savings.byYear.length - 1].year,
+                first.year,
+                last.year,
                 ctx.money(savings.investment),
                 ctx.money(savings.netBenefit),
                 savings.paybackYear ?? undefined,
@@ -611,6 +614,7 @@ function paymentBlocks(ctx: Context): Block[] {
     if (paying.length === 0) return [];
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
     for (const outcome of paying) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- paying holds only the outcomes that have a payment
         const payment = outcome.payment!;
         blocks.push(
             { kind: 'heading', level: 3, text: outcome.description },
@@ -749,7 +753,7 @@ function shareBlocks(ctx: Context): Block[] {
         if (capped) rows.push([text.labels.uncovered, '–', '–', '–', ctx.money(share.uncovered)]);
         if (share.base && share.lines.some(line => line.amount !== null)) blocks.push({ kind: 'paragraph', text: text.sentences.rounding });
         if (capped && share.base) {
-            const uncovered = share.uncovered !== null && pence(share.uncovered) > 0n ? ctx.money(share.uncovered) : undefined;
+            const uncovered = pence(share.uncovered) > 0n ? ctx.money(share.uncovered) : undefined;
             blocks.push({ kind: 'paragraph', text: text.sentences.capsExplained(ctx.money(share.base.amount), uncovered) });
         }
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {

@@ -1,3 +1,4 @@
+// Long: the whole shape of the report data (the published JSON) and how each part is read from the model.
 import {
     type AgreementModel,
     type ActualInfo,
@@ -448,6 +449,7 @@ export function buildReportData(
         spendLines: block.lines.map(line => spendLineData(line, source))
     }));
     const imports = model.imports.map((resolved): ImportData => ({
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
         path: resolved.node.path ?? '',
         file: UriUtils.relative(rootDir, resolved.uri),
         status: resolved.status,
@@ -512,9 +514,9 @@ export function buildReportData(
     const reported: DiagnosticData[] = diagnostics
         .map(({ uri, diagnostic }) => ({
             file: fileNameOfUri(uri),
-            severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
+            severity: SEVERITIES[diagnostic.severity ?? 1],
             code: String(diagnostic.code ?? 'unknown'),
-            message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
             range: {
                 start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
                 end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
@@ -749,8 +751,11 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
             actuals: outcome.actuals
                 .filter(actual => actual.value && actual.end !== undefined && actual.year.start !== undefined)
                 .map(actual => ({
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     at: chartPosition(actual.end!),
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     value: toChartNumber(actual.value!),
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     label: periodLabel(actual.year.start!, actual.quarter),
                     rag: actual.rag ?? null
                 }))

@@ -529,5 +529,5 @@ const cy = textIn('cy');
 export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy };
 
 export function reportText(lang: ReportLang = 'en'): ReportText {
-    return REPORT_TEXT[lang] ?? en;
+    return REPORT_TEXT[lang];
 }

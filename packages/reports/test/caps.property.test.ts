@@ -30,12 +30,12 @@ function agreement(s: Scenario): { text: string; ids: string[]; hundredths: bigi
     // Percentages with two decimals that make exactly 100%.
     const hundredths = allocate(
         10_000n,
-        ids.map((_, index) => Rational.of(s.weights[index]!))
+        ids.map((_, index) => Rational.of(s.weights[index]))
     );
     const lines = ids
         .map((id, index) => {
             const cap = s.caps[index];
-            const percent = s.proRata ? '' : `${penceToDecimalString(hundredths[index]!)}%`;
+            const percent = s.proRata ? '' : `${penceToDecimalString(hundredths[index])}%`;
             return cap === undefined && s.proRata ? undefined : `    ${id} ${percent}${cap === undefined ? '' : ` up to ${pounds(cap)}`}`;
         })
         .filter(line => line !== undefined);
@@ -46,7 +46,7 @@ function agreement(s: Scenario): { text: string; ids: string[]; hundredths: bigi
 ${ids.map(id => `partner ${id} "Partner ${id}" council`).join('\n')}
 pool fund "Fund" aligned {
     2013/14 {
-${ids.map((id, index) => `        ${id} ${pounds(s.contributions[index]!)}`).join('\n')}
+${ids.map((id, index) => `        ${id} ${pounds(s.contributions[index])}`).join('\n')}
     }
 }
 share overspend of fund covering ${pounds(s.overspend)}${s.proRata ? ' pro rata to contributions' : ''} {
@@ -65,27 +65,27 @@ describe('caps hold for every overspend', () => {
                 const { text } = agreement(s);
                 const ws = await workspace({ 'capped.pool': text });
                 const model = ws.model('capped.pool');
-                const share = model.shares[0]!;
+                const share = model.shares[0];
                 expect(share.liabilities, text).toBeDefined();
                 const { byLine, capped, uncovered } = share.liabilities!;
                 expect(byLine.reduce((a, b) => a + b, 0n) + uncovered).toBe(s.overspend);
                 expect(uncovered >= 0n).toBe(true);
                 share.lines.forEach((line, index) => {
                     const cap = line.cap?.pence;
-                    const part = share.pounds!.byLine[index]!;
-                    if (cap !== undefined) expect(byLine[index]! <= cap).toBe(true);
+                    const part = share.pounds!.byLine[index];
+                    if (cap !== undefined) expect(byLine[index] <= cap).toBe(true);
                     expect(byLine[index]).toBe(cap !== undefined && part > cap ? cap : part);
                     expect(capped[index]).toBe(cap !== undefined && part > cap);
                 });
 
                 const data = buildReportData(model, documentDiagnostics(model), { toolVersion: 'test' });
-                const reported = data.shares[0]!;
+                const reported = data.shares[0];
                 expect(reported.uncovered).toBe(penceToDecimalString(uncovered));
                 // Each partner's statement bears what the share table says it bears.
                 for (const [index, line] of reported.lines.entries()) {
                     const statement = data.statements.find(entry => entry.partner === line.partner)!;
                     expect(statement.totalBorne).toBe(line.borne);
-                    expect(line.borne).toBe(penceToDecimalString(byLine[index]!));
+                    expect(line.borne).toBe(penceToDecimalString(byLine[index]));
                 }
                 // Every amount a check names is one the report prints.
                 const printed = new Set(
@@ -93,10 +93,10 @@ describe('caps hold for every overspend', () => {
                         reported.uncovered,
                         reported.covering,
                         ...reported.lines.flatMap(line => [line.amount, line.cap, line.borne]),
-                        ...data.pools[0]!.byPartner.map(entry => entry.amount)
+                        ...data.pools[0].byPartner.map(entry => entry.amount)
                     ]
                         .filter(value => value !== null)
-                        .map(value => pounds(BigInt(value!.replace('.', ''))))
+                        .map(value => pounds(BigInt(value.replace('.', ''))))
                 );
                 for (const diagnostic of data.diagnostics.filter(entry => entry.code === 'risk-cap-exceeded' || entry.code === 'liability-over-contribution')) {
                     for (const figure of diagnostic.message.match(MONEY) ?? []) {

@@ -80,7 +80,7 @@ function changedText(text: string, node: AstNode, property: Property, subject: R
     }
     if (text.startsWith('"')) return `${text.slice(0, -1)} (changed)"`;
     const alternatives = ALTERNATIVES.find(set => set.includes(text));
-    if (alternatives) return alternatives[(alternatives.indexOf(text) + 1) % alternatives.length]!;
+    if (alternatives) return alternatives[(alternatives.indexOf(text) + 1) % alternatives.length];
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return text.replace(/-(\d)(\d)$/, (_, tens: string, units: string) => `-${tens}${(Number(units) + 1) % 10}`);
     if (/^[0-9]{4}\/[0-9]{2}$/.test(text)) {
         const start = Number(text.slice(0, 4)) + 1;
@@ -141,12 +141,12 @@ describe('every property of the grammar reaches the model and every output', () 
     it.each(PROPERTIES.map(property => [`${property.rule}.${property.feature}`, property] as const))('%s', async (_, property) => {
         const places = placesOf(property);
         expect(places.length, `no example or fixture writes ${property.rule}.${property.feature}: add one`).toBeGreaterThan(0);
-        const place = places[0]!;
+        const place = places[0];
         const written = span(place, property);
         expect(written, 'the property has no text').toBeDefined();
-        const subjectModel = model(ORIGINAL.get(subjectsOf(place.file)[0]!)!);
+        const subjectModel = model(ORIGINAL.get(subjectsOf(place.file)[0])!);
         const replacement = property.feature === 'proRata' ? written!.text : changedText(written!.text, place.node, property, subjectModel);
-        const text = replaced(corpus[place.file]!, written!.offset, written!.length, replacement);
+        const text = replaced(corpus[place.file], written!.offset, written!.length, replacement);
         for (const { subject, before, after } of await versions(place.file, text)) {
             expect(after.documents.some(hasSyntaxErrors), `${subject}: the change ${written!.text} → ${replacement} does not parse`).toBe(false);
             expect(semanticJson(after), `${subject}: ${written!.text} → ${replacement} does not reach the JSON`).not.toBe(semanticJson(before));

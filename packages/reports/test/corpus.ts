@@ -14,7 +14,7 @@ import { REPO } from '../../../test/support/paths.js';
  * them again with one file changed and compare what every output makes of the two versions
  * (mutation.test.ts, completeness.test.ts).
  */
-export const CORPUS_FOLDERS = ['examples', 'examples/registers', 'examples/invalid/support', 'test/fixtures/checks'];
+const CORPUS_FOLDERS = ['examples', 'examples/registers', 'examples/invalid/support', 'test/fixtures/checks'];
 export const corpus: Record<string, string> = {};
 for (const folder of CORPUS_FOLDERS) {
     for (const name of readdirSync(path.join(REPO, folder)).filter(file => file.endsWith('.pool'))) {
@@ -29,14 +29,14 @@ let roots = 0;
  * Loads files of the corpus (all of them, or those named, with one replaced by a mutated text)
  * under a fresh root, and returns the documents by corpus path.
  */
-export async function load(
+async function load(
     replace?: { file: string; text: string },
     files: readonly string[] = Object.keys(corpus)
 ): Promise<Map<string, LangiumDocument<ast.Document>>> {
     const root = `file:///v${roots++}/`;
     const documents = new Map<string, LangiumDocument<ast.Document>>();
     for (const file of files) {
-        const text = corpus[file]!;
+        const text = corpus[file];
         const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Document>(replace?.file === file ? replace.text : text, URI.parse(root + file));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.set(file, document);
@@ -46,7 +46,7 @@ export async function load(
 }
 
 export const model = (document: LangiumDocument<ast.Document>): AgreementModel => Pool.pool.ModelProvider.getModel(document);
-export const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
+const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
 export const hasSyntaxErrors = (document: LangiumDocument) => document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
 
 /** The JSON without what changes with any edit of the text: the fingerprint, places, diagnostics and verdict. */
@@ -77,7 +77,7 @@ export function subjectsOf(file: string): string[] {
 }
 
 /** The corpus paths of the files an agreement reads: itself and what it imports. */
-export function closureOf(subject: string): string[] {
+function closureOf(subject: string): string[] {
     const byUri = new Map([...ORIGINAL].map(([file, document]) => [document.uri.toString(), file]));
     return model(ORIGINAL.get(subject)!).documents.map(document => byUri.get(document.uri.toString())!);
 }

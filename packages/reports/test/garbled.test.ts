@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../language/src/generated/ast.js';
 import { createPoolServices } from '../../language/src/services/pool-module.js';
@@ -38,14 +38,14 @@ for (const name of readdirSync(path.join(REPO, 'examples/invalid')).filter(file 
 const AGREEMENTS = Object.keys(texts).filter(file => file.startsWith('examples/') && !file.startsWith('examples/registers/') && !file.includes('/support/'));
 /** Prefixes: every token boundary of the four examples, and every third of the invalid examples (over 2,000 in all). */
 const PREFIXES = AGREEMENTS.flatMap(file => {
-    const ends = tokenEnds(texts[file]!);
+    const ends = tokenEnds(texts[file]);
     const every = file.startsWith('examples/invalid/') ? 3 : 1;
     return ends.filter((_, index) => index % every === 0).map(end => ({ file, end }));
 });
 
 let count = 0;
 async function readPrefix(file: string, end: number): Promise<string[]> {
-    const text = texts[file]!.slice(0, end);
+    const text = texts[file].slice(0, end);
     const uri = URI.parse(`file:///p/${file.replace(/\.pool$/, '')}.prefix${count++}.pool`);
     const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Document>(text, uri);
     shared.workspace.LangiumDocuments.addDocument(document);
@@ -56,7 +56,7 @@ async function readPrefix(file: string, end: number): Promise<string[]> {
             ...(diagnostic.relatedInformation ?? []).map(related => related.message)
         ]);
         const position = document.textDocument.positionAt(Math.max(0, end - 1));
-        const hover = await Pool.lsp.HoverProvider?.getHoverContent(document as LangiumDocument, { textDocument: { uri: uri.toString() }, position });
+        const hover = await Pool.lsp.HoverProvider?.getHoverContent(document, { textDocument: { uri: uri.toString() }, position });
         if (hover && typeof hover.contents === 'object' && 'value' in hover.contents) texts.push(hover.contents.value);
         const model = Pool.pool.ModelProvider.getModel(document);
         const data = buildReportData(model, documentDiagnostics(model), { toolVersion: 'test' });
@@ -83,7 +83,7 @@ describe('no message, hover or report sentence is garbled, at any moment of typi
                 const match = GARBLED.exec(text);
                 if (match) {
                     const line = text.split('\n').find(candidate => GARBLED.test(candidate)) ?? text;
-                    garbled.push(`${file} cut at ${end}: …${JSON.stringify(texts[file]!.slice(Math.max(0, end - 30), end))}: ${line.slice(0, 240)}`);
+                    garbled.push(`${file} cut at ${end}: …${JSON.stringify(texts[file].slice(Math.max(0, end - 30), end))}: ${line.slice(0, 240)}`);
                 }
             }
         }

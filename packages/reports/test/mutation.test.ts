@@ -37,7 +37,7 @@ const nextDigit = (digit: string) => String((Number(digit) % 9) + 1);
 /** The token with its first digit raised by one (9 becomes 1), keeping its form. */
 function mutateDigits(text: string): string {
     const index = text.search(/[0-9]/);
-    return index < 0 ? text : text.slice(0, index) + nextDigit(text[index]!) + text.slice(index + 1);
+    return index < 0 ? text : text.slice(0, index) + nextDigit(text[index]) + text.slice(index + 1);
 }
 
 function moneyWords(text: string, currency: string): string[] {
@@ -102,8 +102,8 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
     const modifier = (node: AstNode, property: string, family: string) => {
         const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
         if (!cst) return;
-        const options = ALTERNATIVES[family]!;
-        const replacement = options[(options.indexOf(cst.text) + 1) % options.length]!;
+        const options = ALTERNATIVES[family];
+        const replacement = options[(options.indexOf(cst.text) + 1) % options.length];
         add(cst.offset, cst.text, replacement, [cst.text, replacement]);
     };
     for (const node of AstUtils.streamAst(document.parseResult.value)) {
@@ -123,7 +123,7 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
 }
 
 const FILES = Object.keys(corpus).filter(file => !hasSyntaxErrors(ORIGINAL.get(file)!) && subjectsOf(file).length > 0);
-const ALL_MUTANTS = FILES.flatMap(file => mutantsOf(file, ORIGINAL.get(file)!, model(ORIGINAL.get(subjectsOf(file)[0]!)!)));
+const ALL_MUTANTS = FILES.flatMap(file => mutantsOf(file, ORIGINAL.get(file)!, model(ORIGINAL.get(subjectsOf(file)[0])!)));
 /**
  * Every other mutant of the examples and every fifth of the check fixtures (mostly the same
  * constructs again), so the main test run stays short; `POOL_MUTANTS=all` (set by `pnpm fuzz`)
@@ -132,7 +132,7 @@ const ALL_MUTANTS = FILES.flatMap(file => mutantsOf(file, ORIGINAL.get(file)!, m
 const MUTANTS =
     process.env.POOL_MUTANTS === 'all' ? ALL_MUTANTS : ALL_MUTANTS.filter((mutant, index) => index % (mutant.file.startsWith('examples/') ? 2 : 5) === 0);
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
-const label = (mutant: Mutant) => `${mutant.file}:${lineOf(corpus[mutant.file]!, mutant.offset)}: ${mutant.before} → ${mutant.after}`;
+const label = (mutant: Mutant) => `${mutant.file}:${lineOf(corpus[mutant.file], mutant.offset)}: ${mutant.before} → ${mutant.after}`;
 
 describe('every semantic token reaches pool diff, the JSON and the report', () => {
     it('has at least 200 mutants over the examples and the fixtures, of every kind of token', () => {
@@ -157,7 +157,7 @@ describe('every semantic token reaches pool diff, the JSON and the report', () =
     });
 
     it.each(MUTANTS.map(mutant => [label(mutant), mutant] as const))('%s', async (_, mutant) => {
-        const text = replaced(corpus[mutant.file]!, mutant.offset, mutant.length, mutant.after);
+        const text = replaced(corpus[mutant.file], mutant.offset, mutant.length, mutant.after);
         for (const { subject, before, after } of await versions(mutant.file, text)) {
             if (after.documents.some(hasSyntaxErrors)) continue; // pool diff refuses it (exit 2), as it should
             const diff = diffAgreements(before, after);
@@ -178,7 +178,7 @@ describe('every semantic token reaches pool diff, the JSON and the report', () =
 
     it('gives exit 0 for an identical file and for a layout-only change, exit 1 for a mutant, through the real command', () => {
         const file = 'examples/troubled-families.pool';
-        const original = corpus[file]!;
+        const original = corpus[file];
         const folder = mkdtempSync(path.join(tmpdir(), 'pool-mutant-'));
         try {
             cpSync(path.join(REPO, 'examples/registers'), path.join(folder, 'registers'), { recursive: true });

@@ -13,7 +13,7 @@ export const EXAMPLES = readdirSync(path.join(REPO, 'examples'))
     .map(name => path.join(REPO, 'examples', name));
 
 /** Reads an agreement and its imports and checks them, as the CLI does, and returns its model. */
-export async function loadModel(file: string): Promise<AgreementModel> {
+async function loadModel(file: string): Promise<AgreementModel> {
     const workspace = await loadWorkspace([file]);
     const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
     return workspace.pool.pool.ModelProvider.getModel(document as never);

@@ -15,7 +15,7 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
     const out = new Map<string, string>();
     if (typeof value === 'string') out.set(prefix, value);
     else if (typeof value === 'function')
-        out.set(prefix, String((value as (...args: string[]) => string)(...(ARGUMENTS[prefix] ?? ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']))));
+        out.set(prefix, (value as (...args: string[]) => string)(...(ARGUMENTS[prefix] ?? ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])));
     else if (value && typeof value === 'object') {
         for (const [key, child] of Object.entries(value)) for (const [path, text] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(path, text);
     }

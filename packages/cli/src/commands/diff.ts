@@ -54,7 +54,8 @@ async function side(spec: string, cwd: string): Promise<Side> {
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
     if (!match) throw new UsageError(message('cli.diff.bad-spec', { spec }));
-    const [, revision, revisionPath] = match;
+    // Both groups take part in every match.
+    const [, revision = '', revisionPath = ''] = match;
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
@@ -93,7 +94,8 @@ export class UnparseableVersion extends Error {
 
 async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
     const workspace = await loadWorkspace([version.file], { ...version.load, language: lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0]!.reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: unreadable.reason }));
     const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file));
     if (!document) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: render(message('cli.diff.not-loaded', {}), lang) }));
     const model = workspace.pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
@@ -102,7 +104,7 @@ async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
             .filter(diagnostic => diagnostic.code === 'syntax-error')
             .map(diagnostic => {
                 const file = doc === model.document ? version.label : displayPath(doc.uri.fsPath);
-                return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${diagnostic.message}`;
+                return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value}`;
             })
     );
     if (errors.length > 0) throw new UnparseableVersion(version.label, errors);

@@ -13,12 +13,13 @@ export const jointSplitNot100 = defineCheck({
         const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
         for (const line of lines) {
             if (line.funding.length === 0) continue;
-            const missing = line.funding.filter(share => share.points === undefined);
-            if (missing.length > 0) {
-                report({ node: missing[0]!.node, message: t('joint-split-not-100.missing', { line: line.name, stream: missing[0]!.streamId }, lang) });
+            const missing = line.funding.find(share => share.points === undefined);
+            if (missing) {
+                report({ node: missing.node, message: t('joint-split-not-100.missing', { line: line.name, stream: missing.streamId }, lang) });
                 continue;
             }
-            const total = sumRationals(line.funding.map(share => share.points!));
+            const parts = line.funding.flatMap(share => (share.points === undefined ? [] : [{ streamId: share.streamId, points: share.points }]));
+            const total = sumRationals(parts.map(share => share.points));
             if (total.equals(Rational.HUNDRED)) continue;
             report({
                 node: line.node,
@@ -28,7 +29,7 @@ export const jointSplitNot100 = defineCheck({
                     {
                         line: line.name,
                         total: formatPercent(total),
-                        parts: line.funding.map(share => `${share.streamId} ${formatPercent(share.points!)}`).join(', ')
+                        parts: parts.map(share => `${share.streamId} ${formatPercent(share.points)}`).join(', ')
                     },
                     lang
                 )

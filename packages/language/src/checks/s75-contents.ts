@@ -3,7 +3,7 @@ import { en, listInWords, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** What regulation 7 of the 2000 Regulations asks a section 75 partnership agreement to set out. */
-export const S75_TOPICS: readonly ast.S75Topic[] = ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management'];
+const S75_TOPICS: readonly ast.S75Topic[] = ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management'];
 
 /**
  * A pooled fund under section 75 sets out each of the contents regulation 7 lists, once the

@@ -16,9 +16,11 @@ export const upliftMismatch = defineCheck({
         for (const pool of model.pools) {
             for (const stream of pool.streams) {
                 for (const uplift of stream.uplifts) {
-                    const declared = uplift.declared?.amount.pence;
+                    const declaredAmount = uplift.declared?.amount;
+                    const declared = declaredAmount?.pence;
                     const when = uplift.year.start;
                     if (
+                        declaredAmount === undefined ||
                         declared === undefined ||
                         uplift.computed === undefined ||
                         uplift.base === undefined ||
@@ -28,7 +30,7 @@ export const upliftMismatch = defineCheck({
                     )
                         continue;
                     report({
-                        node: uplift.declared!.amount.node,
+                        node: declaredAmount.node,
                         message: t(
                             uplift.rounding === 'pound' ? 'uplift-mismatch.pound' : 'uplift-mismatch.penny',
                             {

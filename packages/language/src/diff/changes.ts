@@ -173,7 +173,7 @@ function listOf(items: readonly string[], lang: Lang): string {
 }
 
 /** Pounds as programs read them: `1200000.00`; a signed difference `-5000.00`. */
-export function decimal(pence: bigint | undefined): string | undefined {
+function decimal(pence: bigint | undefined): string | undefined {
     return pence === undefined ? undefined : penceToDecimalString(pence);
 }
 
@@ -181,7 +181,7 @@ export function points(value: Rational | undefined): string | undefined {
     return value?.toDecimal(6);
 }
 
-export function placeOf(model: AgreementModel, node: AstNode | undefined): SourcePlace | null {
+function placeOf(model: AgreementModel, node: AstNode | undefined): SourcePlace | null {
     const range = node?.$cstNode?.range;
     if (!node || !range) return null;
     return { file: fileName(model, AstUtils.getDocument(node)), line: range.start.line + 1 };

@@ -95,6 +95,7 @@ export function diffHeader(list: ChangeList): void {
     const reviewKey = (review: AgreementInfo['reviews'][number]) => `${review.date}\u0000${review.note ?? ''}`;
     for (const [key, old, next] of pairs(a.reviews, b.reviews, reviewKey)) {
         if (old && next) continue;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const review = (next ?? old)!;
         const input = {
             topic: 'review' as const,
@@ -216,6 +217,7 @@ const approvalKey = (approval: ApprovalInfo) => [approval.partnerId, approval.ap
 export function diffApprovals(list: ChangeList): void {
     for (const [key, old, next] of pairs(list.before.approvals, list.after.approvals, approvalKey)) {
         if (old && next) continue;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const approval = (next ?? old)!;
         const params = { partner: list.partner(approval.partnerId), approver: approval.approver, date: approval.date };
         list.add(

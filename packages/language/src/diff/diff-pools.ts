@@ -117,6 +117,7 @@ const contributionKey = (line: ContributionInfo) => [yearKey(line.year, line.nod
 function diffContributions(list: ChangeList, poolId: string, before: readonly ContributionInfo[], after: readonly ContributionInfo[]): void {
     const pool = list.pool(poolId);
     for (const [key, old, next] of pairs(before, after, contributionKey)) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const line = (next ?? old)!;
         const where = { pool, partner: list.partner(line.partnerId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;
@@ -174,6 +175,7 @@ function diffMinimums(list: ChangeList, poolId: string, before: PoolInfo | undef
     const pool = list.pool(poolId);
     const key = (minimum: PoolInfo['minimums'][number]) => [minimum.partnerId, yearKey(minimum.year.start, minimum.year.parsed.text)].join(NUL);
     for (const [k, old, next] of pairs(before?.minimums ?? [], after?.minimums ?? [], key)) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const minimum = (next ?? old)!;
         const where = { pool, partner: list.partner(minimum.partnerId), year: list.year(minimum.year.start, minimum.year.parsed.text) };
         const a = old?.amount.pence;
@@ -324,7 +326,8 @@ function diffStreams(list: ChangeList, poolId: string, before: PoolInfo | undefi
     for (const [key, a, b] of pairs(before?.spendMinimums ?? [], after?.spendMinimums ?? [], minimum =>
         [minimum.streamId, minimum.purposeId, yearKey(minimum.year.start, minimum.year.parsed.text)].join(NUL)
     )) {
-        const minimum = (b ?? a)!;
+        const minimum = b ?? a;
+        if (!minimum) continue;
         const where = { stream: minimum.streamId, purpose: minimum.purposeId, year: yearKey(minimum.year.start, minimum.year.parsed.text) };
         const pa = a?.amount.pence;
         const pb = b?.amount.pence;
@@ -368,6 +371,7 @@ const spendKey = (line: SpendLineInfo) => [line.poolId, yearKey(line.year, line.
 
 function diffSpendLines(list: ChangeList, before: readonly SpendLineInfo[], after: readonly SpendLineInfo[]): void {
     for (const [key, old, next] of pairs(before, after, spendKey)) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const line = (next ?? old)!;
         const where = { name: line.name, pool: list.pool(line.poolId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;
@@ -439,6 +443,7 @@ const savingsKey = (line: SavingsLineInfo & { poolId: string }) =>
 function diffSavings(list: ChangeList): void {
     const lines = (model: typeof list.before) => model.savings.flatMap(projection => projection.lines.map(line => ({ ...line, poolId: projection.poolId })));
     for (const [key, old, next] of pairs(lines(list.before), lines(list.after), savingsKey)) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const line = (next ?? old)!;
         const where = { pool: list.pool(line.poolId), partner: list.partner(line.partnerId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;

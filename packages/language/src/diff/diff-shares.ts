@@ -14,6 +14,7 @@ const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
  */
 export function diffShares(list: ChangeList): void {
     for (const [key, old, next] of pairs(list.before.shares, list.after.shares, clauseKey)) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const share = (next ?? old)!;
         const clause = list.word(`diff.clause.${share.kind}`, { subject: subjectName(share) });
         const input = { topic: 'share' as const, key, beforeNode: old?.node, afterNode: next?.node };
@@ -78,6 +79,7 @@ function diffLines(list: ChangeList, key: string, clause: string, old: ShareInfo
         next.lines.filter(line => line.node),
         lineKey
     )) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const line = (b ?? a)!;
         const partner = list.partner(line.partnerId);
         const input = { topic: 'share-line' as const, key: [key, k].join(NUL), beforeNode: a?.node, afterNode: b?.node };
@@ -161,6 +163,7 @@ function diffEffects(list: ChangeList, key: string, clause: string, old: ShareIn
             beforeNode: old?.node,
             afterNode: next?.node
         };
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
         const family = (next ?? old)!.family;
         list.add(input, family === 'risk' ? 'diff.effect.bears' : 'diff.effect.receives', {
             partner: list.partner(partnerId),

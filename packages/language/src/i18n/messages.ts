@@ -1,3 +1,5 @@
+// Long: the whole catalogue, one record per language with every key, so that a missing or
+// mismatched translation is one compile error away; it is to be split by package (issue 16).
 /**
  * Every sentence Pool shows a person, in English and in Welsh, keyed by a stable name.
  *
@@ -2030,6 +2032,7 @@ export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, strin
 /** The message `key` in `lang`, with each `{name}` replaced by its parameter. */
 export function t<K extends MessageKey>(key: K, params: MessageParams<K>, lang: Lang): string {
     // A key built at run time from text the parser could not finish (a share kind) may be none.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see the line above: the key's type promises more than a run-time key keeps
     const template: string = CATALOGUES[lang][key] ?? en[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = (params as Record<string, string | number | undefined>)[name];
@@ -2061,9 +2064,9 @@ export function parseLang(value: string | undefined): Lang | undefined {
 
 /** `a`, `a and b`, `a, b and c` (or `a, b a c` in Welsh). */
 export function listInWords(items: readonly string[], lang: Lang, conjunction: 'and' | 'or' = 'and'): string {
-    if (items.length <= 1) return items[0] ?? '';
+    const last = items.at(-1);
+    if (last === undefined || items.length === 1) return last ?? '';
     const rest = items.slice(0, -1).join(', ');
-    const last = items[items.length - 1];
     if (conjunction === 'or') return t('word.list-or', { rest, last }, lang);
     // Welsh writes `ac`, not `a`, before a vowel.
     return t(/^[`"(]?[aeiouwyâêîôûŵŷ]/i.test(last) ? 'word.list-and-vowel' : 'word.list-and', { rest, last }, lang);

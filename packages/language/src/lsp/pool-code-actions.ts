@@ -94,13 +94,18 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
     const share = nodeAt(document, diagnostic.range, ast.isShare);
     const rebalanced = facts.rebalanced;
     if (!share || !rebalanced || rebalanced.length !== share.lines.length) return [];
-    const edits: TextEdit[] = [];
-    share.lines.forEach((line, index) => {
-        const percent = GrammarUtils.findNodeForProperty(line.$cstNode, 'percent');
-        if (percent && percent.text !== rebalanced[index]) edits.push(TextEdit.replace(percent.range, rebalanced[index]));
+    // One rebalanced percentage for each line, in order.
+    const lines = share.lines.flatMap((line, index) => {
+        const percent = rebalanced[index];
+        return percent === undefined ? [] : [{ line, percent }];
     });
+    const edits: TextEdit[] = [];
+    for (const { line, percent } of lines) {
+        const written = GrammarUtils.findNodeForProperty(line.$cstNode, 'percent');
+        if (written && written.text !== percent) edits.push(TextEdit.replace(written.range, percent));
+    }
     if (edits.length === 0) return [];
-    const summary = share.lines.map((line, index) => `${line.partner?.$refText} ${rebalanced[index]}`).join(', ');
+    const summary = lines.map(({ line, percent }) => `${line.partner?.$refText ?? ''} ${percent}`).join(', ');
     return [quickFix(document, diagnostic, t('fix.rebalance-shares', { shares: summary }, lang), edits, true)];
 }
 

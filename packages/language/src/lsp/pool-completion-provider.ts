@@ -45,13 +45,14 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             return super.completionFor(context, next, acceptor);
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'FIN_YEAR') {
-            return this.completionForYear(context, next, acceptor);
+            this.completionForYear(context, next, acceptor);
+            return;
         }
         if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
             const lang = this.services.pool.Settings.language;
-            QUARTERS.forEach((key, index) =>
-                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` })
-            );
+            QUARTERS.forEach((key, index) => {
+                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` });
+            });
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -107,8 +108,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         } else if (keyword === 'minimum' || keyword === 'ringfence' || keyword === 'stream' || keyword === 'contents') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
             snippets.push(...all.filter(snippet => snippet.keyword === keyword));
-            // The year block has no keyword of its own: offer it alongside `minimum`.
-            if (keyword === 'minimum') snippets.push(all[0]);
+            // The year block (the first) has no keyword of its own: offer it alongside `minimum`.
+            const [yearBlock] = all;
+            if (keyword === 'minimum' && yearBlock) snippets.push(yearBlock);
         } else if (keyword === 'actual') {
             snippets.push(...outcomeBodySnippets(snippetContext));
         }
@@ -142,7 +144,7 @@ function snippetItem(snippet: Snippet): CompletionItem {
     };
 }
 
-function isInside<T extends AstNode>(node: AstNode | undefined, guard: (node: AstNode) => node is T): boolean {
+function isInside(node: AstNode | undefined, guard: (node: AstNode) => node is AstNode): boolean {
     return AstUtils.getContainerOfType(node, guard) !== undefined;
 }
 

@@ -30,7 +30,11 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         this.settings = services.pool.Settings;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return Promise.resolve(this.hover(document, params));
+    }
+
+    private hover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
@@ -92,8 +96,8 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
     private describePartner(model: AgreementModel, node: ast.Partner): string {
         const id = node.name;
         const lang = this.settings.language;
-        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}`];
-        if (model.agreement?.host?.id === id) lines[0] += t('hover.partner.host', {}, lang);
+        const host = model.agreement?.host?.id === id ? t('hover.partner.host', {}, lang) : '';
+        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}${host}`];
         const pools = model.pools.filter(pool => pool.byPartner.has(id));
         if (pools.length === 0) {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
@@ -210,8 +214,9 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
 
 function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): string {
     const outcome = outcomeOf(model, node);
-    const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
-    if (!outcome) return lines[0];
+    const heading = `${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`;
+    if (!outcome) return heading;
+    const lines = [heading];
     const parts: string[] = [];
     if (outcome.baseline)
         parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));

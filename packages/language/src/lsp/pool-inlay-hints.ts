@@ -122,5 +122,6 @@ function hint(position: Position, label: string, tooltip: string): InlayHint {
 }
 
 function end(node: AstNode): Position {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hints are placed after nodes of the parsed text, which all have their text's node.
     return node.$cstNode!.range.end;
 }

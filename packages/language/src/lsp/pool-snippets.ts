@@ -67,14 +67,19 @@ const CONTENTS_PROMPTS = [
 
 /** The snippets with their placeholder words in the context's language (keywords and ids stay as they are). */
 function inLanguage(snippets: Snippet[], context: SnippetContext): Snippet[] {
+    return snippets.map(snippet => snippetInLanguage(snippet, context));
+}
+
+function snippetInLanguage(snippet: Snippet, context: SnippetContext): Snippet {
     const lang = context.lang ?? 'en';
-    if (lang === 'en') return snippets;
-    return snippets.map(snippet => ({
+    if (lang === 'en') return snippet;
+    return {
         ...snippet,
-        body: snippet.body.replace(/\$\{(\d+):([^}$|]*)\}/g, (whole, index: string, words: string) =>
-            PLACEHOLDER_WORDS[words] ? `\${${index}:${t(PLACEHOLDER_WORDS[words], {} as never, lang)}}` : whole
-        )
-    }));
+        body: snippet.body.replace(/\$\{(\d+):([^}$|]*)\}/g, (whole, index: string, words: string) => {
+            const key = PLACEHOLDER_WORDS[words];
+            return key ? `\${${index}:${t(key, {} as never, lang)}}` : whole;
+        })
+    };
 }
 
 /** The financial year (its first calendar year) that contains `date`: April to March. */
@@ -238,7 +243,8 @@ function sharesLines(context: SnippetContext): string[] {
         10_000n,
         partners.map(() => Rational.ONE)
     );
-    return partners.map((id, index) => `    ${id}  \${${index + 3}:${formatPercent(Rational.of(parts[index], 100n))}}`);
+    // One part for each partner, in order.
+    return parts.map((hundredths, index) => `    ${partners[index] ?? ''}  \${${index + 3}:${formatPercent(Rational.of(hundredths, 100n))}}`);
 }
 
 /** Snippets that may start inside an outcome's braces. */
@@ -302,7 +308,7 @@ function poolBodySnippetsInEnglish(context: SnippetContext, usedYears: ReadonlyS
 
 /** Everything an agreement needs, for a new, empty file. */
 export function agreementTemplate(context: SnippetContext): Snippet {
-    return inLanguage([agreementTemplateInEnglish(context)], context)[0];
+    return snippetInLanguage(agreementTemplateInEnglish(context), context);
 }
 
 function agreementTemplateInEnglish(context: SnippetContext): Snippet {

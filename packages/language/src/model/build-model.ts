@@ -45,7 +45,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const documents = imports.closure(document);
     const agreementNodes = root.agreements ?? [];
     const currencyField = agreementNodes[0] ? firstField(agreementNodes[0].fields, ast.isCurrencyField) : undefined;
-    const currency: Currency = (currencyField?.value as Currency | undefined) ?? 'GBP';
+    const currency: Currency = currencyField?.value ?? 'GBP';
     const values = new ValueReader(currency);
 
     const declarations = new Map<string, Declaration[]>();

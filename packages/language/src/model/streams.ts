@@ -29,8 +29,9 @@ export function readFunding(line: ast.SpendLine, amount: bigint | undefined): St
             streamId: share.stream.$refText,
             points: share.percent === undefined ? undefined : parsePercent(share.percent).points
         }));
-    if (written.length === 1 && written[0]!.node.percent === undefined) {
-        return [{ ...written[0]!, points: Rational.HUNDRED, pence: amount }];
+    const [only, ...others] = written;
+    if (only && others.length === 0 && only.node.percent === undefined) {
+        return [{ ...only, points: Rational.HUNDRED, pence: amount }];
     }
     const points = written.map(share => share.points);
     const known = points.filter(value => value !== undefined);

@@ -49,7 +49,8 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
     if (!match) {
         return { text: written, value: undefined, pence: undefined, currency: undefined, problems: [{ kind: 'malformed' }] };
     }
-    const [, signBefore, symbol, signAfter, wholeDigits, fractionDigits = '', suffix] = match;
+    // The whole digits take part in every match; the other groups are optional.
+    const [, signBefore, symbol, signAfter, wholeDigits = '', fractionDigits = '', suffix] = match;
     const problems: AmountProblem[] = [];
     if (!isWellGrouped(wholeDigits)) {
         problems.push({ kind: 'grouping' });
@@ -61,8 +62,9 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
     }
     const negative = Boolean(signBefore) !== Boolean(signAfter);
     let value = Rational.parseDecimal(`${wholeDigits.replace(/,/g, '')}${fractionDigits ? '.' + fractionDigits : ''}`);
-    if (suffix) {
-        value = value.mul(Rational.of(SUFFIX_MULTIPLIER[suffix]));
+    const multiplier = suffix ? SUFFIX_MULTIPLIER[suffix] : undefined;
+    if (multiplier !== undefined) {
+        value = value.mul(Rational.of(multiplier));
     }
     if (negative) {
         value = value.neg();

@@ -23,7 +23,7 @@ import { foundPrefix, shorten } from './pool-syntax-messages.js';
 export const DIAGNOSTIC_SOURCE = 'pool';
 
 /** Syntax errors listed per file; the rest are counted in one last message. */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 /**
  * Turns the checks' findings into diagnostics. The editor and the CLI both get their diagnostics
@@ -102,29 +102,31 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         const seen = new Set<string>();
         let reported = 0;
         for (const [index, error] of parseResult.parserErrors.entries()) {
-            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left.
+            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left,
+            // where the last error reported is.
             if (reported === MAX_SYNTAX_ERRORS) {
                 const rest = parseResult.parserErrors.length - index;
-                const last = diagnostics[diagnostics.length - 1];
-                diagnostics.push({
-                    severity: DiagnosticSeverity.Error,
-                    range: last.range,
-                    message: t(
-                        plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
-                        { count: rest.toLocaleString('en-GB') },
-                        this.settings.language
-                    ),
-                    code: 'syntax-error',
-                    data: diagnosticData(DocumentValidator.ParsingError),
-                    source: this.getSource()
-                });
+                const last = diagnostics.at(-1);
+                if (last)
+                    diagnostics.push({
+                        severity: DiagnosticSeverity.Error,
+                        range: last.range,
+                        message: t(
+                            plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
+                            { count: rest.toLocaleString('en-GB') },
+                            this.settings.language
+                        ),
+                        code: 'syntax-error',
+                        data: diagnosticData(DocumentValidator.ParsingError),
+                        source: this.getSource()
+                    });
                 break;
             }
             const token = error.token;
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
             let message = error.message;
-            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine! > previous.endLine!);
+            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine > previous.endLine);
             if (lineEndedEarly) {
                 range = tokenRange(previous);
                 const cut = message.lastIndexOf(foundPrefix(this.settings.language));
@@ -155,9 +157,9 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         // Intentionally empty.
     }
 
-    protected override async validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
+    protected override validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
         const document = AstUtils.getDocument<Document>(rootNode);
-        return this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding));
+        return Promise.resolve(this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding)));
     }
 
     protected override getSource(): string {
@@ -182,20 +184,26 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function isRealToken(token: IToken | undefined): token is IToken {
+/** A token read from the text, with the place where it is (chevrotain leaves them out of made-up tokens). */
+type PlacedToken = IToken & { readonly startLine: number; readonly startColumn: number; readonly endLine: number; readonly endColumn: number };
+
+function isRealToken(token: IToken | undefined): token is PlacedToken {
     return (
         token !== undefined &&
         token.tokenType?.name !== 'EOF' &&
         !Number.isNaN(token.startOffset) &&
         token.startOffset >= 0 &&
         token.startLine !== undefined &&
-        !Number.isNaN(token.startLine)
+        !Number.isNaN(token.startLine) &&
+        token.startColumn !== undefined &&
+        token.endLine !== undefined &&
+        token.endColumn !== undefined
     );
 }
 
-function tokenRange(token: IToken): Range {
+function tokenRange(token: PlacedToken): Range {
     return {
-        start: { line: token.startLine! - 1, character: token.startColumn! - 1 },
-        end: { line: token.endLine! - 1, character: token.endColumn! }
+        start: { line: token.startLine - 1, character: token.startColumn - 1 },
+        end: { line: token.endLine - 1, character: token.endColumn }
     };
 }

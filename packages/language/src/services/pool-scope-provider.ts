@@ -93,7 +93,9 @@ export class PoolScopeProvider extends DefaultScopeProvider {
     private scopeAt(node: AstNode, referenceType: string, context: ReferenceInfo, scopes: Map<AstNode, Scope>): Scope {
         const cached = scopes.get(node);
         if (cached) return cached;
-        const localSymbols = AstUtils.getDocument(node).localSymbols!;
+        // The scope computation gives every document its local symbols before linking; without them no name is visible.
+        const localSymbols = AstUtils.getDocument(node).localSymbols;
+        if (!localSymbols) return EMPTY_SCOPE;
         let outer: AstNode | undefined = node.$container;
         while (outer && !localSymbols.has(outer)) outer = outer.$container;
         const outerScope = outer ? this.scopeAt(outer, referenceType, context, scopes) : this.getGlobalScope(referenceType, context);
@@ -139,7 +141,13 @@ export class PoolScopeProvider extends DefaultScopeProvider {
             order = this.documentsInIndexOrder();
             this.indexOrder.set('', order);
         }
-        return [...uris].filter(uri => order.has(uri)).sort((a, b) => order.get(a)! - order.get(b)!);
+        return [...uris]
+            .flatMap(uri => {
+                const position = order.get(uri);
+                return position === undefined ? [] : [{ uri, position }];
+            })
+            .sort((a, b) => a.position - b.position)
+            .map(({ uri }) => uri);
     }
 
     /** Each document with exported names, by its position in the index. */
