@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from './support/cli.js';
@@ -8,7 +8,15 @@ import { REPO } from './support/paths.js';
  * For each example, a later version (test/diff-fixtures/<example>.v2.pool) with the kinds of change
  * a board meets, and the text and Markdown that `pool diff` must print for the pair.
  */
-const EXAMPLES = ['troubled-families', 'better-care-fund', 'essex-whole-place', 'neighbourhood-budget'];
+const EXAMPLES = readdirSync(path.join(REPO, 'test/diff-fixtures'))
+    .filter(file => file.endsWith('.v2.pool'))
+    .map(file => file.replace(/\.v2\.pool$/, ''));
+
+it('every example but the plan with streams has a later version to compare', () => {
+    expect(EXAMPLES).toEqual(
+        expect.arrayContaining(['troubled-families', 'troubled-families-cohort', 'better-care-fund', 'essex-whole-place', 'neighbourhood-budget'])
+    );
+});
 
 describe('pool diff on a pair of versions of each example', () => {
     it.each(EXAMPLES)('%s', name => {

@@ -91,7 +91,10 @@ describe('pool check: what to check', () => {
             'examples/neighbourhood-budget.pool',
             'examples/registers/essex.pool',
             'examples/registers/greater-manchester.pool',
-            'examples/troubled-families.pool'
+            'examples/registers/unit-costs.pool',
+            'examples/troubled-families-cohort.pool',
+            'examples/troubled-families.pool',
+            'examples/whole-place-appraisal.pool'
         ]);
         expect(result.status).toBe(0);
     });

@@ -49,6 +49,8 @@ describe('the message catalogue', () => {
             'declaration-kind.partner',
             'hover.partner',
             'report.label.partner',
+            'report.label.cost',
+            'hover.column.partner',
             'report.chart.partner',
             'report.label.message',
             'report.label.sha256'

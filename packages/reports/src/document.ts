@@ -1,8 +1,8 @@
 // Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords } from '@pool/language';
-import { formatAmount, formatPercentText, pence } from './format.js';
-import type { Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
+import { formatAmount, formatCount, formatPercentText, pence } from './format.js';
+import type { CohortData, Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
 /**
@@ -258,6 +258,22 @@ function summarySentences(ctx: Context): string[] {
             )
         );
     }
+    for (const appraisal of data.appraisals) {
+        const figures = appraisal.figures;
+        const pool = ctx.poolTitle(appraisal.pool);
+        sentences.push(
+            figures
+                ? text.sentences.appraisal(
+                      pool,
+                      ctx.money(figures.netPresentValue),
+                      ctx.money(figures.presentBenefits),
+                      ctx.money(figures.presentCosts),
+                      figures.benefitCostRatio ?? text.unknown,
+                      figures.paybackYear ?? undefined
+                  )
+                : text.sentences.appraisalIncomplete(pool)
+        );
+    }
     for (const outcome of data.outcomes) {
         if (!outcome.baseline || !outcome.target) continue;
         let sentence = text.sentences.outcome(
@@ -272,6 +288,8 @@ function summarySentences(ctx: Context): string[] {
             sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
         if (outcome.payment)
             sentence += ` ${text.sentences.payment(ctx.money(outcome.payment.rate), outcome.payment.per, outcome.payment.cap ? ctx.money(outcome.payment.cap) : undefined, outcome.payment.atTarget ? ctx.money(outcome.payment.atTarget) : undefined)}`;
+        if (outcome.cohort)
+            sentence += ` ${text.sentences.cohort(ctx.money(outcome.cohort.rate), outcome.cohort.per, formatCount(outcome.cohort.attached, text.unknown), ctx.money(outcome.cohort.payable))}`;
         sentences.push(sentence);
     }
     for (const approval of data.approvals) {
@@ -610,12 +628,13 @@ function poolBlocks(ctx: Context): Block[] {
 /** Payment by results: the terms of each outcome that pays, and its schedule in pounds year by year. */
 function paymentBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
-    const paying = data.outcomes.filter(outcome => outcome.payment !== null);
+    const paying = data.outcomes.filter(outcome => outcome.payment !== null || outcome.cohort !== null);
     if (paying.length === 0) return [];
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
     for (const outcome of paying) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- paying holds only the outcomes that have a payment
-        const payment = outcome.payment!;
+        if (outcome.cohort) blocks.push(...cohortBlocks(ctx, outcome.description, outcome.cohort));
+        const payment = outcome.payment;
+        if (!payment) continue;
         blocks.push(
             { kind: 'heading', level: 3, text: outcome.description },
             {
@@ -661,6 +680,66 @@ function paymentBlocks(ctx: Context): Block[] {
         }
     }
     return blocks;
+}
+
+/** A cohort: its terms, then each year's attachment in pounds (upfront, on results, earned), with totals. */
+function cohortBlocks(ctx: Context, description: string, cohort: CohortData): Block[] {
+    const { text } = ctx;
+    const measured = cohort.claimed !== null;
+    return [
+        { kind: 'heading', level: 3, text: description },
+        {
+            kind: 'summary',
+            rows: [
+                [text.labels.rate, `${ctx.money(cohort.rate)} / ${cohort.per}`],
+                [text.labels.paymentCap, cohort.cap === null ? text.labels.none : ctx.money(cohort.cap)],
+                [text.labels.attached, formatCount(cohort.attached, text.unknown)],
+                [text.labels.maximum, ctx.money(cohort.maximum)],
+                [text.labels.payable, ctx.money(cohort.payable)],
+                ...(measured
+                    ? ([
+                          [text.labels.turnedAround, formatCount(cohort.claimed, text.unknown)],
+                          [text.labels.earnedOnResults, ctx.money(cohort.earned)]
+                      ] as const)
+                    : [])
+            ]
+        },
+        { kind: 'paragraph', text: text.sentences.cohortExplained },
+        {
+            kind: 'table',
+            caption: text.sentences.cohortSchedule(description),
+            head: [
+                text.labels.year,
+                text.labels.attached,
+                text.labels.upfrontPercent,
+                text.labels.upfront,
+                text.labels.results,
+                text.labels.total,
+                ...(measured ? [text.labels.turnedAround, text.labels.earnedOnResults] : [])
+            ],
+            numeric: [false, true, true, true, true, true, ...(measured ? [true, true] : [])],
+            rows: cohort.years.map(year => [
+                year.year,
+                formatCount(year.attached, text.unknown),
+                ctx.percent(year.upfrontPercent),
+                ctx.money(year.upfront),
+                ctx.money(year.results),
+                ctx.money(year.total),
+                ...(measured ? [formatCount(year.turnedAround, text.unknown), ctx.money(year.earned)] : [])
+            ]),
+            foot: [
+                [
+                    text.labels.total,
+                    formatCount(cohort.attached, text.unknown),
+                    '',
+                    ctx.money(cohort.upfront),
+                    ctx.money(cohort.results),
+                    ctx.money(cohort.maximum),
+                    ...(measured ? [formatCount(cohort.claimed, text.unknown), ctx.money(cohort.earned)] : [])
+                ]
+            ]
+        }
+    ];
 }
 
 function outcomeBlocks(ctx: Context): Block[] {
@@ -835,6 +914,170 @@ function shareBlocks(ctx: Context): Block[] {
     return blocks;
 }
 
+/** Cost-benefit appraisals: the headline figures, the method, the figures by year, who invests against who benefits, and the unit costs used. */
+function appraisalBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    if (data.appraisals.length === 0 && data.unitCosts.length === 0) return [];
+    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.appraisal, id: 'appraisal' }];
+    for (const appraisal of data.appraisals) {
+        const pool = ctx.poolTitle(appraisal.pool);
+        blocks.push({ kind: 'heading', level: 3, text: pool });
+        const figures = appraisal.figures;
+        const discount = appraisal.discountDefault
+            ? text.sentences.discountDefault(ctx.percent(appraisal.discountPercent))
+            : ctx.percent(appraisal.discountPercent);
+        const inputs: [string, string][] = [
+            [text.labels.cohort, appraisal.cohorts.map(cohort => `${formatCount(cohort.size, text.unknown)} (${cohort.year})`).join(', ') || '–'],
+            [text.labels.engagement, ctx.percent(appraisal.engagementPercent)],
+            [text.labels.success, ctx.percent(appraisal.successPercent)],
+            [text.labels.deadweight, ctx.percent(appraisal.deadweightPercent)],
+            [text.labels.optimismBias, ctx.percent(appraisal.optimismBiasPercent)],
+            [text.labels.benefitYears, formatCount(appraisal.benefitYears, text.unknown)],
+            [text.labels.discountRate, discount]
+        ];
+        if (!figures) {
+            blocks.push({ kind: 'paragraph', text: text.sentences.appraisalIncomplete(pool) }, { kind: 'summary', rows: inputs });
+            continue;
+        }
+        blocks.push({
+            kind: 'summary',
+            rows: [
+                [text.labels.presentCosts, ctx.money(figures.presentCosts)],
+                [text.labels.presentBenefits, ctx.money(figures.presentBenefits)],
+                [text.labels.netPresentValue, ctx.money(figures.netPresentValue)],
+                [text.labels.benefitCostRatio, figures.benefitCostRatio ?? text.unknown],
+                [text.labels.returnOnInvestment, ctx.percent(figures.returnOnInvestmentPercent)],
+                [text.labels.payback, figures.paybackYear ?? text.labels.noPayback],
+                ...inputs
+            ]
+        });
+        blocks.push({ kind: 'paragraph', text: text.sentences.appraisalExplained(figures.baseYear, ctx.percent(appraisal.discountPercent)) });
+        blocks.push({
+            kind: 'table',
+            caption: text.sentences.appraisalYears(pool),
+            head: [
+                text.labels.year,
+                text.labels.successes,
+                text.labels.netSuccesses,
+                text.labels.cost,
+                text.labels.discountedCost,
+                text.labels.grossBenefit,
+                text.labels.netBenefitYear,
+                text.labels.cashable,
+                text.labels.discountedBenefit
+            ],
+            numeric: [false, true, true, true, true, true, true, true, true],
+            rows: figures.years.map(year => [
+                year.year,
+                formatCount(year.successes, text.unknown),
+                formatCount(year.netSuccesses, text.unknown),
+                ctx.money(year.cost),
+                ctx.money(year.presentCost),
+                ctx.money(year.gross),
+                ctx.money(year.net),
+                ctx.money(year.cashable),
+                ctx.money(year.discounted)
+            ]),
+            foot: [
+                [
+                    text.labels.total,
+                    '',
+                    '',
+                    ctx.money(figures.costs),
+                    ctx.money(figures.presentCosts),
+                    ctx.money(figures.gross),
+                    ctx.money(figures.net),
+                    ctx.money(figures.cashable),
+                    ctx.money(figures.presentBenefits)
+                ]
+            ]
+        });
+        blocks.push({
+            kind: 'table',
+            caption: text.sentences.appraisalPartners(pool),
+            head: [
+                text.labels.partner,
+                text.labels.discountedCost,
+                text.labels.costShare,
+                text.labels.benefitBefore,
+                text.labels.benefitAfter,
+                text.labels.benefitShare
+            ],
+            numeric: [false, true, true, true, true, true],
+            rows: figures.partners.map(partner => [
+                ctx.partnerName(partner.partner),
+                ctx.money(partner.presentCost),
+                ctx.percent(partner.costSharePercent),
+                ctx.money(partner.benefitBefore),
+                ctx.money(partner.benefitAfter),
+                ctx.percent(partner.benefitSharePercentAfter)
+            ]),
+            foot: [[text.labels.total, ctx.money(figures.presentCosts), '', ctx.money(figures.presentBenefits), ctx.money(figures.presentBenefits), '']]
+        });
+        const returns = appraisal.returns.map(clause =>
+            text.sentences.benefitReturn(
+                ctx.partnerName(clause.partner),
+                ctx.percent(clause.percent),
+                ctx.money(clause.amount),
+                clause.cashableOnly,
+                clause.to === null ? undefined : ctx.partnerName(clause.to)
+            )
+        );
+        if (returns.length > 0) blocks.push({ kind: 'list', items: returns });
+        const costs = new Map(data.unitCosts.map(cost => [cost.id, cost]));
+        blocks.push({
+            kind: 'table',
+            caption: text.sentences.appraisalLines(pool),
+            head: [
+                text.labels.unitCost,
+                text.labels.partner,
+                text.labels.perSuccess,
+                text.labels.savingPerYear,
+                text.labels.netBenefitYear,
+                text.labels.discountedBenefit
+            ],
+            numeric: [false, false, true, true, true, true],
+            rows: figures.lines.map((line, index) => [
+                costs.get(line.unitCost)?.description ?? line.unitCost,
+                ctx.partnerName(line.partner),
+                formatCount(appraisal.savings[index]?.perSuccess ?? null, text.unknown),
+                ctx.money(costs.get(line.unitCost)?.saving ?? null),
+                ctx.money(line.net),
+                ctx.money(line.discounted)
+            ]),
+            foot: [[text.labels.total, '', '', '', ctx.money(figures.net), ctx.money(figures.presentBenefits)]]
+        });
+    }
+    const unitCosts = data.unitCosts;
+    if (unitCosts.length > 0) {
+        blocks.push({ kind: 'heading', level: 3, text: text.headings.unitCosts });
+        blocks.push({
+            kind: 'table',
+            caption: text.sentences.unitCosts,
+            head: [
+                text.labels.unitCost,
+                text.labels.agency,
+                text.labels.savingPerYear,
+                text.labels.cashable,
+                text.labels.source,
+                text.labels.prices,
+                text.labels.illustrative
+            ],
+            numeric: [false, false, true, true, false, false, false],
+            rows: unitCosts.map(cost => [
+                `${cost.description} (${cost.id})`,
+                cost.agency ?? '–',
+                cost.per === null ? ctx.money(cost.saving) : `${ctx.money(cost.saving)} / ${cost.per}`,
+                ctx.money(cost.cashable),
+                cost.citation ?? '–',
+                cost.priceYear ?? '–',
+                cost.illustrative ? text.labels.yes : '–'
+            ])
+        });
+    }
+    return blocks;
+}
+
 function agreementBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     return [
@@ -856,6 +1099,7 @@ function agreementBlocks(ctx: Context): Block[] {
         ...outcomeBlocks(ctx),
         ...paymentBlocks(ctx),
         ...shareBlocks(ctx),
+        ...appraisalBlocks(ctx),
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
         ...fingerprintBlocks(ctx, ctx.generatedAt)

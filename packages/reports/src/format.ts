@@ -1,4 +1,4 @@
-import { type Currency, formatMoney } from '@pool/language';
+import { type Currency, formatMoney, groupThousands } from '@pool/language';
 import type { Money } from './report-data.js';
 
 /** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */
@@ -24,4 +24,12 @@ export function formatPercentText(percent: string): string {
     const rounded = (scaled + 50n) / 100n;
     const text = `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
     return `≈${whole.startsWith('-') ? '-' : ''}${text}%`;
+}
+
+/** `1,600` from "1600", `12.5` from "12.5": a count as ReportData holds it, grouped; unknowable (null) shows as "unknown". */
+export function formatCount(value: string | null, unknown: string): string {
+    if (value === null) return unknown;
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction] = value.replace('-', '').split('.');
+    return `${negative ? '-' : ''}${groupThousands(whole)}${fraction ? '.' + fraction : ''}`;
 }

@@ -6,6 +6,9 @@ import {
     type MoneyKinds,
     type OutcomeInfo,
     type PaymentInfo,
+    type CohortInfo,
+    type AppraisalInfo,
+    type UnitCostInfo,
     type PoolInfo,
     type StreamInfo,
     type QuantityValue,
@@ -48,6 +51,9 @@ export interface ReportData {
     readonly outcomes: readonly OutcomeData[];
     readonly shares: readonly ShareData[];
     readonly savings: readonly SavingsData[];
+    /** Unit costs declared in the agreement or the registers it imports. */
+    readonly unitCosts: readonly UnitCostData[];
+    readonly appraisals: readonly AppraisalData[];
     readonly approvals: readonly ApprovalData[];
     /** Whose approval `status signed` needs (every contributing partner), who has approved the current text, and who has not. */
     readonly signOff: { readonly required: readonly string[]; readonly approved: readonly string[]; readonly missing: readonly string[] };
@@ -266,6 +272,7 @@ export interface OutcomeData {
     readonly direction: 'increase' | 'reduce' | null;
     readonly measuredBy: string | null;
     readonly payment: PaymentData | null;
+    readonly cohort: CohortData | null;
     readonly actuals: readonly ActualData[];
     /** Chart positions (not money): baseline and target as numbers, periods as year fractions. */
     readonly chart: OutcomeChartData | null;
@@ -284,6 +291,37 @@ export interface PaymentData {
     readonly splits: readonly { readonly year: string; readonly upfront: string | null; readonly results: string | null }[];
     /** The payable amount year by year along the trajectory, each year divided into upfront and results fees. */
     readonly schedule: readonly { readonly year: string; readonly units: string; readonly amount: Money; readonly upfront: Money; readonly results: Money }[];
+}
+
+/** Payment by results for a cohort: what each year's attachment may be paid, upfront and on results, and what the latest actual earns. */
+export interface CohortData {
+    readonly rate: Money;
+    readonly per: string;
+    readonly cap: Money;
+    /** Everyone attached over all years (a whole number). */
+    readonly attached: string | null;
+    /** Everyone attached × rate, before the cap. */
+    readonly maximum: Money;
+    readonly upfront: Money;
+    readonly results: Money;
+    /** The maximum, no more than the cap. */
+    readonly payable: Money;
+    /** Turned around by the latest actual. */
+    readonly claimed: string | null;
+    /** Results payments earned by the latest actual, no more than the cap leaves after upfront payments. */
+    readonly earned: Money;
+    readonly years: readonly {
+        readonly year: string;
+        readonly attached: string | null;
+        readonly upfrontPercent: string | null;
+        readonly resultsPercent: string | null;
+        readonly total: Money;
+        readonly upfront: Money;
+        readonly results: Money;
+        readonly turnedAround: string | null;
+        readonly earned: Money;
+        readonly source: SourceRange | null;
+    }[];
 }
 
 export interface OutcomeChartData {
@@ -340,6 +378,102 @@ export interface SavingsData {
     readonly paybackYear: string | null;
     /** Savings per pound contributed, as a decimal string. */
     readonly returnPerPound: string | null;
+    readonly source: SourceRange | null;
+}
+
+export interface UnitCostData {
+    readonly id: string;
+    readonly description: string;
+    readonly agency: string | null;
+    /** The saving per success per year. */
+    readonly saving: Money;
+    readonly per: string | null;
+    /** The cashable part of the saving (0 when none of it is cashable). */
+    readonly cashable: Money;
+    /** Where the figure comes from (`source "…"`). */
+    readonly citation: string | null;
+    readonly priceYear: string | null;
+    readonly illustrative: boolean;
+    /** Where the unit cost is declared (a register's file, relative to the agreement's folder). */
+    readonly file: string;
+}
+
+/**
+ * A cost-benefit appraisal (HM Treasury / New Economy method). Rates are percentages as decimal
+ * strings; counts of people are decimal strings (a cohort × rates is rarely whole). Each table of
+ * money is rounded to the penny once, so its cells add up to its totals. `figures` is null while
+ * an input is missing, malformed or out of range.
+ */
+export interface AppraisalData {
+    readonly pool: string;
+    readonly cohorts: readonly { readonly year: string; readonly size: string | null }[];
+    readonly engagementPercent: string | null;
+    readonly successPercent: string | null;
+    readonly deadweightPercent: string | null;
+    readonly optimismBiasPercent: string | null;
+    readonly discountPercent: string | null;
+    /** True when the appraisal states no discount rate and the Green Book's 3.5% applies. */
+    readonly discountDefault: boolean;
+    readonly benefitYears: string | null;
+    readonly savings: readonly { readonly unitCost: string; readonly partner: string; readonly perSuccess: string | null }[];
+    readonly returns: readonly {
+        readonly partner: string;
+        readonly percent: string | null;
+        readonly cashableOnly: boolean;
+        readonly to: string | null;
+        readonly proRata: boolean;
+        /** The present value it moves. */
+        readonly amount: Money;
+    }[];
+    readonly figures: {
+        readonly baseYear: string;
+        readonly years: readonly {
+            readonly year: string;
+            /** 1 / (1 + r)^t as a decimal to 6 places. */
+            readonly discountFactor: string;
+            readonly successes: string;
+            readonly netSuccesses: string;
+            readonly cost: Money;
+            readonly presentCost: Money;
+            readonly gross: Money;
+            readonly net: Money;
+            readonly cashable: Money;
+            readonly discounted: Money;
+        }[];
+        readonly lines: readonly {
+            readonly unitCost: string;
+            readonly partner: string;
+            readonly years: readonly {
+                readonly year: string;
+                readonly gross: Money;
+                readonly net: Money;
+                readonly cashable: Money;
+                readonly discounted: Money;
+            }[];
+            readonly net: Money;
+            readonly discounted: Money;
+        }[];
+        readonly partners: readonly {
+            readonly partner: string;
+            readonly presentCost: Money;
+            readonly benefitBefore: Money;
+            readonly benefitAfter: Money;
+            readonly costSharePercent: string | null;
+            readonly benefitSharePercentBefore: string | null;
+            readonly benefitSharePercentAfter: string | null;
+        }[];
+        readonly gross: Money;
+        readonly net: Money;
+        readonly cashable: Money;
+        readonly costs: Money;
+        readonly presentCosts: Money;
+        readonly presentBenefits: Money;
+        readonly netPresentValue: Money;
+        /** Present benefits per pound of present cost, to 2 decimal places. */
+        readonly benefitCostRatio: string | null;
+        readonly returnOnInvestmentPercent: string | null;
+        readonly paybackYear: string | null;
+    } | null;
     readonly source: SourceRange | null;
 }
 
@@ -487,6 +621,9 @@ export function buildReportData(
         source: source(entry.node)
     }));
 
+    const unitCosts = model.unitCosts.map(cost => unitCostData(cost, fileName(cost.document)));
+    const appraisals = model.appraisals.map(appraisal => appraisalData(appraisal, source));
+
     const approvals = model.approvals.map((approval): ApprovalData => ({
         partner: approval.partnerId,
         approver: approval.approver,
@@ -561,6 +698,8 @@ export function buildReportData(
         outcomes,
         shares,
         savings,
+        unitCosts,
+        appraisals,
         approvals,
         signOff: { required: [...model.signOff.required], approved: [...model.signOff.approved], missing: [...model.signOff.missing] },
         statements,
@@ -718,6 +857,125 @@ function paymentData(payment: PaymentInfo): PaymentData {
     };
 }
 
+function cohortData(cohort: CohortInfo, source: (node: AstNode | undefined) => SourceRange | null): CohortData {
+    const count = (value: Rational | undefined) => value?.toDecimal(4) ?? null;
+    return {
+        rate: amountOf(cohort.rate),
+        per: cohort.unitName,
+        cap: cohort.cap ? amountOf(cohort.cap) : null,
+        attached: count(cohort.attached),
+        maximum: money(cohort.maximum),
+        upfront: money(cohort.upfront),
+        results: money(cohort.results),
+        payable: money(cohort.payable),
+        claimed: count(cohort.claimed),
+        earned: money(cohort.earned),
+        years: cohort.years.map(year => ({
+            year: yearText(year.year),
+            attached: count(year.attached),
+            upfrontPercent: year.upfrontPoints?.toDecimal(4) ?? null,
+            resultsPercent: year.resultsPoints?.toDecimal(4) ?? null,
+            total: money(year.total),
+            upfront: money(year.upfront),
+            results: money(year.results),
+            turnedAround: count(year.turnedAround),
+            earned: money(year.earned),
+            source: source(year.node)
+        }))
+    };
+}
+
+function unitCostData(cost: UnitCostInfo, file: string): UnitCostData {
+    return {
+        id: cost.id,
+        description: cost.description,
+        agency: cost.agency ?? null,
+        saving: amountOf(cost.saving),
+        per: cost.unitName ?? null,
+        cashable: money(cost.cashable),
+        citation: cost.source ?? null,
+        priceYear: cost.priceYear ? yearText(cost.priceYear) : null,
+        illustrative: cost.illustrative,
+        file
+    };
+}
+
+function appraisalData(appraisal: AppraisalInfo, source: (node: AstNode | undefined) => SourceRange | null): AppraisalData {
+    const percent = (value: Rational | undefined) => value?.toDecimal(4) ?? null;
+    const count = (value: Rational) => value.toDecimal(4);
+    const figures = appraisal.figures;
+    return {
+        pool: appraisal.poolId,
+        cohorts: appraisal.cohorts.map(cohort => ({ year: yearText(cohort.year), size: cohort.size ? count(cohort.size) : null })),
+        engagementPercent: percent(appraisal.rates.get('engagement')?.points),
+        successPercent: percent(appraisal.rates.get('success')?.points),
+        deadweightPercent: percent(appraisal.rates.get('deadweight')?.points),
+        optimismBiasPercent: percent(appraisal.rates.get('optimism')?.points),
+        discountPercent: percent(appraisal.discount.points),
+        discountDefault: appraisal.discount.node === undefined,
+        benefitYears: appraisal.duration ? count(appraisal.duration) : null,
+        savings: appraisal.savings.map(line => ({ unitCost: line.unitCostId, partner: line.partnerId, perSuccess: line.count ? count(line.count) : null })),
+        returns: appraisal.returns.map(clause => ({
+            partner: clause.partnerId,
+            percent: percent(clause.points),
+            cashableOnly: clause.cashableOnly,
+            to: clause.recipientId ?? null,
+            proRata: clause.proRata,
+            amount: money(figures?.returns.find(figure => figure.node === clause.node)?.amount)
+        })),
+        figures: figures
+            ? {
+                  baseYear: yearLabel(figures.baseYear),
+                  years: figures.years.map(year => ({
+                      year: yearLabel(year.year),
+                      discountFactor: year.discountFactor.toDecimal(6, 6),
+                      successes: count(year.successes),
+                      netSuccesses: count(year.netSuccesses),
+                      cost: money(year.cost),
+                      presentCost: money(year.presentCost),
+                      gross: money(year.gross),
+                      net: money(year.net),
+                      cashable: money(year.cashable),
+                      discounted: money(year.discounted)
+                  })),
+                  lines: figures.lines.map(line => ({
+                      unitCost: line.unitCostId,
+                      partner: line.partnerId,
+                      years: line.byYear.map(cell => ({
+                          year: yearLabel(cell.year),
+                          gross: money(cell.gross),
+                          net: money(cell.net),
+                          cashable: money(cell.cashable),
+                          discounted: money(cell.discounted)
+                      })),
+                      net: money(line.net),
+                      discounted: money(line.discounted)
+                  })),
+                  partners: figures.partners.map(partner => ({
+                      partner: partner.partnerId,
+                      presentCost: money(partner.presentCost),
+                      benefitBefore: money(partner.benefitBefore),
+                      benefitAfter: money(partner.benefitAfter),
+                      costSharePercent: percent(partner.costShare),
+                      benefitSharePercentBefore: percent(partner.benefitShareBefore),
+                      benefitSharePercentAfter: percent(partner.benefitShareAfter)
+                  })),
+                  gross: money(figures.gross),
+                  net: money(figures.net),
+                  cashable: money(figures.cashable),
+                  costs: money(figures.costs),
+                  presentCosts: money(figures.presentCosts),
+                  presentBenefits: money(figures.presentBenefits),
+                  netPresentValue: money(figures.netPresentValue),
+                  benefitCostRatio: figures.benefitCostRatio?.toDecimal(2, 2) ?? null,
+                  returnOnInvestmentPercent: percent(figures.returnOnInvestment),
+                  paybackYear: figures.paybackYear === undefined ? null : yearLabel(figures.paybackYear)
+              }
+            : null,
+        source: source(appraisal.node)
+    };
+}
+
 function quantity(value: QuantityValue | undefined): QuantityData | null {
     if (!value?.value || value.year.start === undefined) return null;
     return { value: formatQuantity(value.value, value.isPercent), year: yearLabel(value.year.start) };
@@ -771,6 +1029,7 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
         direction: outcome.direction ?? null,
         measuredBy: outcome.measuredBy ?? null,
         payment: payment ? paymentData(payment) : null,
+        cohort: outcome.cohort ? cohortData(outcome.cohort, source) : null,
         actuals: outcome.actuals.map(actual => actualData(actual, source)),
         chart,
         source: source(outcome.node)

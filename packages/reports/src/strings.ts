@@ -1,3 +1,4 @@
+// Long: every heading, label and sentence of the reports, in one typed table read from the catalogue, so a report cannot print a word the catalogue lacks.
 import { type MessageKey, type MessageParams, plural, t } from '@pool/language';
 import type { ChartWords } from './charts.js';
 import type { ShareBasis } from './report-data.js';
@@ -33,6 +34,8 @@ export interface ReportText {
         readonly fingerprint: string;
         readonly pools: string;
         readonly payments: string;
+        readonly appraisal: string;
+        readonly unitCosts: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -125,6 +128,42 @@ export interface ReportText {
         readonly upfront: string;
         readonly results: string;
         readonly split: string;
+        readonly attached: string;
+        readonly upfrontPercent: string;
+        readonly maximum: string;
+        readonly turnedAround: string;
+        readonly earnedOnResults: string;
+        readonly presentCosts: string;
+        readonly presentBenefits: string;
+        readonly netPresentValue: string;
+        readonly benefitCostRatio: string;
+        readonly returnOnInvestment: string;
+        readonly discountRate: string;
+        readonly engagement: string;
+        readonly success: string;
+        readonly deadweight: string;
+        readonly optimismBias: string;
+        readonly benefitYears: string;
+        readonly cohort: string;
+        readonly successes: string;
+        readonly netSuccesses: string;
+        readonly cost: string;
+        readonly discountedCost: string;
+        readonly grossBenefit: string;
+        readonly netBenefitYear: string;
+        readonly cashable: string;
+        readonly discountedBenefit: string;
+        readonly costShare: string;
+        readonly benefitBefore: string;
+        readonly benefitAfter: string;
+        readonly benefitShare: string;
+        readonly unitCost: string;
+        readonly agency: string;
+        readonly perSuccess: string;
+        readonly savingPerYear: string;
+        readonly source: string;
+        readonly prices: string;
+        readonly illustrative: string;
         readonly borne: string;
         readonly uncovered: string;
         readonly yes: string;
@@ -196,6 +235,18 @@ export interface ReportText {
         readonly notes: (pool: string) => string;
         readonly paymentSchedule: (description: string) => string;
         readonly scheduleExplained: string;
+        readonly cohort: (rate: string, per: string, attached: string, payable: string) => string;
+        readonly cohortSchedule: (description: string) => string;
+        readonly cohortExplained: string;
+        readonly appraisal: (pool: string, npv: string, benefits: string, costs: string, ratio: string, payback: string | undefined) => string;
+        readonly appraisalIncomplete: (pool: string) => string;
+        readonly appraisalExplained: (baseYear: string, rate: string) => string;
+        readonly discountDefault: (rate: string) => string;
+        readonly appraisalYears: (pool: string) => string;
+        readonly appraisalPartners: (pool: string) => string;
+        readonly appraisalLines: (pool: string) => string;
+        readonly unitCosts: string;
+        readonly benefitReturn: (partner: string, percent: string, amount: string, cashableOnly: boolean, recipient: string | undefined) => string;
         readonly split: (upfront: string, results: string) => string;
         readonly rounding: string;
         /** How caps apply to an overspend; `uncovered` when they leave part of it uncovered. */
@@ -243,7 +294,9 @@ const WORDS = {
             'checks',
             'fingerprint',
             'pools',
-            'payments'
+            'payments',
+            'appraisal',
+            'unitCosts'
         ]
     },
     labels: {
@@ -339,6 +392,11 @@ const WORDS = {
             'upfront',
             'results',
             'split',
+            'attached',
+            'upfrontPercent',
+            'maximum',
+            'turnedAround',
+            'earnedOnResults',
             'borne',
             'uncovered',
             'yes',
@@ -352,7 +410,38 @@ const WORDS = {
             'existingMoney',
             'unmarkedMoney',
             'netBenefitNew',
-            'topic'
+            'topic',
+            'presentCosts',
+            'presentBenefits',
+            'netPresentValue',
+            'benefitCostRatio',
+            'returnOnInvestment',
+            'discountRate',
+            'engagement',
+            'success',
+            'deadweight',
+            'optimismBias',
+            'benefitYears',
+            'cohort',
+            'successes',
+            'netSuccesses',
+            'cost',
+            'discountedCost',
+            'grossBenefit',
+            'netBenefitYear',
+            'cashable',
+            'discountedBenefit',
+            'costShare',
+            'benefitBefore',
+            'benefitAfter',
+            'benefitShare',
+            'unitCost',
+            'agency',
+            'perSuccess',
+            'savingPerYear',
+            'source',
+            'prices',
+            'illustrative'
         ]
     },
     chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
@@ -490,6 +579,24 @@ function textIn(lang: ReportLang): ReportText {
             notes: pool => say('report.sentence.notes', { pool }),
             paymentSchedule: description => say('report.sentence.payment-schedule', { description }),
             scheduleExplained: word('report.sentence.schedule-explained'),
+            cohort: (rate, per, attached, payable) => say('report.sentence.cohort', { rate, unit: per, attached, payable }),
+            cohortSchedule: description => say('report.sentence.cohort-schedule', { description }),
+            cohortExplained: word('report.sentence.cohort-explained'),
+            appraisal: (pool, npv, benefits, costs, ratio, payback) =>
+                payback === undefined
+                    ? say('report.sentence.appraisal-no-payback', { pool, npv, benefits, costs, ratio })
+                    : say('report.sentence.appraisal', { pool, npv, benefits, costs, ratio, payback }),
+            appraisalIncomplete: pool => say('report.sentence.appraisal-incomplete', { pool }),
+            appraisalExplained: (baseYear, rate) => say('report.sentence.appraisal-explained', { baseYear, rate }),
+            discountDefault: rate => say('report.sentence.discount-default', { rate }),
+            appraisalYears: pool => say('report.sentence.appraisal-years', { pool }),
+            appraisalPartners: pool => say('report.sentence.appraisal-partners', { pool }),
+            appraisalLines: pool => say('report.sentence.appraisal-lines', { pool }),
+            unitCosts: word('report.sentence.unit-costs'),
+            benefitReturn: (partner, percent, amount, cashableOnly, recipient) =>
+                recipient === undefined
+                    ? say(cashableOnly ? 'report.sentence.return.cashable-pro-rata' : 'report.sentence.return.pro-rata', { partner, percent, amount })
+                    : say(cashableOnly ? 'report.sentence.return.cashable-to' : 'report.sentence.return.to', { partner, percent, amount, recipient }),
             split: (upfront, results) => say('report.sentence.split', { upfront, results }),
             rounding: word('report.sentence.rounding'),
             capsExplained: (amount, uncovered) =>

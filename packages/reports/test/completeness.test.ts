@@ -20,6 +20,8 @@ interface Property {
     readonly crossReference: boolean;
     /** The property holds an amount (`covering £500,000`): its value is what is changed. */
     readonly amount: boolean;
+    /** The property is a keyword that is written or not (`illustrative`, `cashable`): removing it is the change. */
+    readonly flag: boolean;
 }
 
 /** Token-valued properties of every parser rule, from the grammar itself. */
@@ -40,7 +42,13 @@ function grammarProperties(): Property[] {
             const holdsNodes = !amount && calls.some(call => GrammarAST.isParserRule(call.rule.ref) && !GrammarUtils.isDataTypeRule(call.rule.ref));
             if (holdsNodes) continue;
             if (!properties.some(property => property.rule === rule.name && property.feature === assignment.feature)) {
-                properties.push({ rule: rule.name, feature: assignment.feature, crossReference: GrammarAST.isCrossReference(terminal), amount });
+                properties.push({
+                    rule: rule.name,
+                    feature: assignment.feature,
+                    crossReference: GrammarAST.isCrossReference(terminal),
+                    amount,
+                    flag: assignment.operator === '?='
+                });
             }
         }
     }
@@ -57,7 +65,8 @@ const ALTERNATIVES: readonly (readonly string[])[] = [
     ['Q1', 'Q2', 'Q3', 'Q4'],
     ['new', 'existing'],
     ['penny', 'pound'],
-    ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']
+    ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management'],
+    ['engagement', 'success', 'deadweight']
 ];
 
 /** The text written for a property, changed so that it means something else. */
@@ -88,7 +97,7 @@ function changedText(text: string, node: AstNode, property: Property, subject: R
     }
     const digit = text.search(/[0-9]/);
     if (digit >= 0) return text.slice(0, digit) + String((Number(text[digit]) % 9) + 1) + text.slice(digit + 1);
-    if (text === 'pro') return '';
+    if (property.flag) return '';
     return `${text}_other`;
 }
 
@@ -111,8 +120,18 @@ function placesOf(property: Property): Place[] {
     return places;
 }
 
-/** `pro rata to contributions` is one property written in four words. */
+/**
+ * `pro rata to contributions` is one property written in four words; `pro rata to investment` in a
+ * benefit return too, and without it the return names a partner instead.
+ */
 function span(place: Place, property: Property): { offset: number; length: number; text: string } | undefined {
+    if (property.feature === 'proRata' && ast.isBenefitReturn(place.node)) {
+        const text = place.document.textDocument.getText();
+        const clause = place.node;
+        const recipient = (clause.$container.fields ?? []).filter(ast.isAppraisalSaving).find(line => line.partner?.$refText !== clause.partner?.$refText);
+        const offset = text.indexOf('pro rata to investment', clause.$cstNode!.offset);
+        return { offset, length: 'pro rata to investment'.length, text: `to ${recipient?.partner?.$refText ?? 'nobody'}` };
+    }
     if (property.feature === 'proRata') {
         const text = place.document.textDocument.getText();
         const offset = text.indexOf('pro rata to contributions', place.node.$cstNode!.offset);
@@ -134,8 +153,8 @@ const PROPERTIES = grammarProperties();
 describe('every property of the grammar reaches the model and every output', () => {
     it('finds the grammar’s properties', () => {
         expect(PROPERTIES.length).toBeGreaterThan(40);
-        expect(PROPERTIES).toContainEqual({ rule: 'SpendLine', feature: 'commissioners', crossReference: true, amount: false });
-        expect(PROPERTIES).toContainEqual({ rule: 'Share', feature: 'covering', crossReference: false, amount: true });
+        expect(PROPERTIES).toContainEqual({ rule: 'SpendLine', feature: 'commissioners', crossReference: true, amount: false, flag: false });
+        expect(PROPERTIES).toContainEqual({ rule: 'Share', feature: 'covering', crossReference: false, amount: true, flag: false });
     });
 
     it.each(PROPERTIES.map(property => [`${property.rule}.${property.feature}`, property] as const))('%s', async (_, property) => {

@@ -26,6 +26,7 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
 /** Words that are the same in both languages. */
 const SAME_IN_WELSH = new Set([
     'labels.partner',
+    'labels.cost',
     'labels.sha256',
     'labels.message',
     'chart.partner',

@@ -1,8 +1,10 @@
+import { GrammarUtils } from 'langium';
 import { en, listInWords, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
+import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
 import { partnerName, shareKindWord, year } from './describe.js';
-import type { AgreementModel } from '../model/types.js';
+import type { AgreementModel, OutcomeInfo } from '../model/types.js';
 import type { Lang } from '../i18n/messages.js';
 
 /**
@@ -20,6 +22,7 @@ export const clauseNotApplicable = defineCheck({
         spendClauses(model, report, lang);
         paymentClauses(model, report, lang);
         streamClauses(model, report, lang);
+        returnClauses(model, report, lang);
         for (const pool of model.pools) {
             if (pool.section === 75 && pool.arrangement === 'aligned' && pool.node.basis) {
                 report({ node: pool.node.basis, message: t('clause-not-applicable.s75-aligned', { pool: pool.id }, lang) });
@@ -27,6 +30,27 @@ export const clauseNotApplicable = defineCheck({
         }
     }
 });
+
+/** A benefit return needs a partner that saves something and another partner to receive it. */
+function returnClauses(model: AgreementModel, report: Report, lang: Lang): void {
+    for (const appraisal of model.appraisals) {
+        if (!appraisal.figures) continue;
+        for (const clause of appraisal.returns) {
+            // A percentage out of range is rate-out-of-range's business.
+            if (!clause.partnerId || clause.points === undefined || clause.points.sign() < 0 || clause.points.gt(Rational.HUNDRED)) continue;
+            const args = { partner: clause.partnerId, pool: appraisal.poolId };
+            if (!appraisal.savings.some(line => line.partnerId === clause.partnerId)) {
+                report({ node: clause.node, property: 'partner', message: t('clause-not-applicable.return-nothing', args, lang) });
+            } else if (appraisal.figures.returns.find(figure => figure.node === clause.node)?.amount === undefined) {
+                report({
+                    node: clause.node,
+                    property: clause.recipientId ? 'recipient' : 'proRata',
+                    message: t('clause-not-applicable.return-nobody', args, lang)
+                });
+            }
+        }
+    }
+}
 
 function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
@@ -153,8 +177,33 @@ function streamClauses(model: AgreementModel, report: Report, lang: Lang): void 
     }
 }
 
+function cohortClauses(outcome: OutcomeInfo, report: Report, lang: Lang): void {
+    const cohort = outcome.cohort;
+    if (!cohort) return;
+    if (outcome.payment)
+        report({
+            node: cohort.node,
+            range: GrammarUtils.findNodeForKeyword(cohort.node.$cstNode, 'cohort')?.range,
+            message: t('clause-not-applicable.pays-and-cohort', { outcome: outcome.id }, lang),
+            related: [{ node: outcome.payment.node, message: t('clause-not-applicable.per-unit-payment', { outcome: outcome.id }, lang) }]
+        });
+    const seen = new Set<number>();
+    for (const attachment of cohort.years) {
+        const when = attachment.year.start;
+        if (when === undefined) continue;
+        if (seen.has(when))
+            report({
+                node: attachment.node,
+                property: 'year',
+                message: t('clause-not-applicable.cohort-year-twice', { outcome: outcome.id, year: year(when) }, lang)
+            });
+        seen.add(when);
+    }
+}
+
 function paymentClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const outcome of model.outcomes) {
+        cohortClauses(outcome, report, lang);
         const payment = outcome.payment;
         if (!payment) continue;
         const first = payment.schedule[0]?.year;

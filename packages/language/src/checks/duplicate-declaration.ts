@@ -1,5 +1,7 @@
 import type { AstNode } from 'langium';
 import { en, type Lang, t } from '../i18n/messages.js';
+import * as ast from '../generated/ast.js';
+import { fieldKeyword, groupByKeyword } from '../model/fields.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck, type Report } from './check.js';
 import { where, year } from './describe.js';
@@ -106,6 +108,58 @@ export const duplicateDeclaration = defineCheck({
                     () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang)
                 );
             }
+        }
+        for (const cost of model.unitCosts) {
+            if (cost.document !== model.document) continue;
+            for (const [keyword, fields] of groupByKeyword(cost.node.fields ?? [])) {
+                reportRepeats(
+                    model,
+                    report,
+                    lang,
+                    fields,
+                    () => undefined,
+                    () => t('duplicate-declaration.unit-cost-field', { id: cost.id, keyword }, lang)
+                );
+            }
+        }
+        reportRepeatedKeys(
+            model,
+            report,
+            lang,
+            model.appraisals,
+            appraisal => appraisal.poolId,
+            appraisal => appraisal.node,
+            'pool',
+            key => t('duplicate-declaration.appraisal', { pool: key }, lang)
+        );
+        for (const appraisal of model.appraisals) {
+            const pool = appraisal.poolId;
+            const single = (appraisal.node.fields ?? []).filter(
+                field => !ast.isAppraisalCohort(field) && !ast.isAppraisalSaving(field) && !ast.isBenefitReturn(field)
+            );
+            const keyword = (field: AstNode) => (ast.isAppraisalRate(field) ? (field.kind === 'optimism' ? 'optimism bias' : field.kind) : fieldKeyword(field));
+            const groups = new Map<string, AstNode[]>();
+            for (const field of single) groups.set(keyword(field), [...(groups.get(keyword(field)) ?? []), field]);
+            for (const [name, fields] of groups) {
+                reportRepeats(
+                    model,
+                    report,
+                    lang,
+                    fields,
+                    () => undefined,
+                    () => t('duplicate-declaration.appraisal-field', { pool, keyword: name }, lang)
+                );
+            }
+            reportRepeatedKeys(
+                model,
+                report,
+                lang,
+                appraisal.cohorts,
+                cohort => cohort.year.start,
+                cohort => cohort.node,
+                'year',
+                key => t('duplicate-declaration.appraisal-cohort', { pool, year: year(key) }, lang)
+            );
         }
     }
 });

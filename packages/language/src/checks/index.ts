@@ -2,6 +2,7 @@ import type { CheckDefinition } from './check.js';
 import { actualOutsidePeriod } from './actual-outside-period.js';
 import { approvalStale } from './approval-stale.js';
 import { earnedOverCap } from './earned-over-cap.js';
+import { cohortOverAttached } from './cohort-over-attached.js';
 import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
@@ -14,6 +15,9 @@ import { hostNotContributing } from './host-not-contributing.js';
 import { importCycle } from './import-cycle.js';
 import { importNotFound } from './import-not-found.js';
 import { jointSplitNot100 } from './joint-split-not-100.js';
+import { rateOutOfRange } from './rate-out-of-range.js';
+import { cashableOverFiscal } from './cashable-over-fiscal.js';
+import { unitCostUnsourced } from './unit-cost-unsourced.js';
 import { s75Contents } from './s75-contents.js';
 import { spendMinimumUnmet } from './spend-minimum-unmet.js';
 import { streamBelowMinimum } from './stream-below-minimum.js';
@@ -87,6 +91,9 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     jointSplitNot100,
     spendMinimumUnmet,
     s75Contents,
+    rateOutOfRange,
+    cashableOverFiscal,
+    unitCostUnsourced,
     // sign-off and monitoring
     approvalStale,
     signedWithoutApproval,
@@ -94,6 +101,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     actualOutsidePeriod,
     unknownPeriod,
     earnedOverCap,
+    cohortOverAttached,
     // language
     syntaxError,
     missingField,

@@ -34,6 +34,25 @@ export const missingField = defineCheck({
                     report({ node: line.node, property: 'partner', message: t('missing-field.stream', { pool: pool.id, example }, lang) });
             }
         }
+        const example: Record<string, string> = {
+            cohort: '`cohort 400 in 2013/14`',
+            engagement: '`engagement 80%`',
+            success: '`success 60%`',
+            deadweight: '`deadweight 20%`',
+            optimism: '`optimism bias 15%`',
+            duration: '`benefits last 3 years`',
+            saving: '`saving police_incident for police`'
+        };
+        for (const appraisal of model.appraisals) {
+            if (appraisal.missing.length === 0) continue;
+            const missing = appraisal.missing.map(field => example[field] ?? field).join(', ');
+            report({ node: appraisal.node, property: 'pool', message: t('missing-field.appraisal', { pool: appraisal.poolId, missing }, lang) });
+        }
+        for (const cost of model.unitCosts) {
+            if (cost.document === model.document && !cost.saving) {
+                report({ node: cost.node, property: 'name', message: t('missing-field.unit-cost', { id: cost.id }, lang) });
+            }
+        }
         for (const share of model.shares) {
             if (share.proRata) continue;
             for (const line of share.lines) {

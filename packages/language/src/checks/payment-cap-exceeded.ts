@@ -4,7 +4,7 @@ import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
 import { money } from './describe.js';
 
-/** Meeting the target under payment by results would pay more than the cap allows. */
+/** Meeting the target under payment by results, or paying for every family a cohort attaches, would pay more than the cap allows. */
 export const paymentCapExceeded = defineCheck({
     code: 'payment-cap-exceeded',
     severity: 'warning',
@@ -12,6 +12,26 @@ export const paymentCapExceeded = defineCheck({
     summary: en['summary.payment-cap-exceeded'],
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
+            const cohort = outcome.cohort;
+            const cohortCap = cohort?.cap?.pence;
+            if (cohort?.cap && cohortCap !== undefined && cohort.maximum !== undefined && cohort.attached !== undefined && cohort.maximum > cohortCap) {
+                report({
+                    node: cohort.cap.node,
+                    message: t(
+                        'payment-cap-exceeded.cohort',
+                        {
+                            outcome: outcome.id,
+                            attached: formatQuantity(cohort.attached),
+                            unit: cohort.unitName,
+                            rate: cohort.rate.parsed.text,
+                            maximum: money(model, cohort.maximum),
+                            cap: money(model, cohortCap),
+                            over: money(model, cohort.maximum - cohortCap)
+                        },
+                        lang
+                    )
+                });
+            }
             const payment = outcome.payment;
             const cap = payment?.cap?.pence;
             if (!payment || cap === undefined || payment.paymentAtTarget === undefined || payment.paymentAtTarget <= cap) continue;

@@ -4,6 +4,12 @@ import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
+/**
+ * With a cost-benefit appraisal, a partner's share of the discounted benefits (after benefit
+ * returns) may fall this many percentage points below its share of the discounted costs, no more.
+ */
+const WRONG_POCKET_TOLERANCE_POINTS = Rational.of(10);
+
 /** A partner's share of the costs is at least this many times its share of the benefits… */
 const WRONG_POCKET_RATIO = Rational.of(2);
 /** …and at least this many percentage points above it. */
@@ -12,7 +18,9 @@ const WRONG_POCKET_GAP_POINTS = Rational.of(10);
 /**
  * The "wrong pocket" problem (HM Treasury, cost-benefit guidance for local partnerships): one
  * partner pays while the savings land with another. A partner's share of the benefit is its share
- * in the pool's benefit-share clause when there is one, otherwise its share of projected savings.
+ * in the pool's benefit-share clause when there is one, otherwise its share of projected savings;
+ * where the pool has a cost-benefit appraisal, its shares of the appraisal's discounted costs and
+ * benefits after benefit returns.
  */
 export const wrongPocket = defineCheck({
     code: 'wrong-pocket',
@@ -20,8 +28,37 @@ export const wrongPocket = defineCheck({
     tier: 'domain',
     summary: en['summary.wrong-pocket'],
     run(model, report, lang) {
+        const appraised = new Set<unknown>();
+        for (const appraisal of model.appraisals) {
+            const figures = appraisal.figures;
+            if (!figures || !appraisal.pool) continue;
+            appraised.add(appraisal.pool);
+            for (const partner of figures.partners) {
+                const cost = partner.costShare;
+                const benefit = partner.benefitShareAfter;
+                if (cost === undefined || benefit === undefined || partner.presentCost <= 0n) continue;
+                if (!cost.sub(benefit).gt(WRONG_POCKET_TOLERANCE_POINTS)) continue;
+                report({
+                    node: appraisal.node,
+                    property: 'pool',
+                    message: t(
+                        'wrong-pocket.appraisal',
+                        {
+                            partner: partnerName(model, partner.partnerId),
+                            cost: formatPercent(cost),
+                            pool: appraisal.poolId,
+                            benefit: formatPercent(benefit),
+                            tolerance: WRONG_POCKET_TOLERANCE_POINTS.toString()
+                        },
+                        lang
+                    )
+                });
+            }
+        }
+        // A pool with an appraisal is judged by it; the savings projection is the rough guide for the rest.
         for (const projection of model.savings) {
             const pool = projection.pool;
+            if (appraised.has(pool)) continue;
             if (!pool || pool.income === undefined || pool.income <= 0n || projection.total === undefined || projection.total <= 0n) continue;
             const clause = model.shares.find(
                 share => share.family === 'benefit' && share.subject?.kind === 'pool' && share.subject.pool === pool && share.totalPoints

@@ -3,7 +3,7 @@ import type { YearValue } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
-/** Contributions, spending, targets, minimums and ring-fences must fall within the agreement period. */
+/** Contributions, spending, targets, cohort attachments, minimums and ring-fences must fall within the agreement period. */
 export const yearOutsidePeriod = defineCheck({
     code: 'year-outside-period',
     severity: 'error',
@@ -30,6 +30,7 @@ export const yearOutsidePeriod = defineCheck({
         for (const block of model.spendBlocks) check(block.year, t('year-outside-period.spending', { pool: block.poolId }, lang));
         for (const outcome of model.outcomes) {
             if (outcome.target) check(outcome.target.year, t('year-outside-period.target', { outcome: outcome.id }, lang));
+            for (const attachment of outcome.cohort?.years ?? []) check(attachment.year, t('year-outside-period.cohort', { outcome: outcome.id }, lang));
         }
     }
 });

@@ -5,6 +5,7 @@ import { type Change, ChangeList, fileName, type SourcePlace } from './changes.j
 import { diffApprovals, diffHeader, diffImports, diffPartners, staleApprovals } from './diff-agreement.js';
 import { diffOutcomes } from './diff-outcomes.js';
 import { diffPools } from './diff-pools.js';
+import { diffAppraisals, diffUnitCosts } from './diff-appraisals.js';
 import { diffShares } from './diff-shares.js';
 
 export type { Change, ChangeTopic, SourcePlace } from './changes.js';
@@ -52,6 +53,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
     diffPools(list);
     diffOutcomes(list);
     diffShares(list);
+    diffUnitCosts(list);
+    diffAppraisals(list);
     diffApprovals(list);
     const stale = staleApprovals(before, after).map(approval => staleEntry(after, approval, lang));
     const names = {

@@ -23,6 +23,9 @@ export type ChangeTopic =
     | 'payment'
     | 'payment-split'
     | 'payment-schedule'
+    | 'cohort'
+    | 'cohort-year'
+    | 'cohort-payments'
     | 'actual'
     | 'share'
     | 'share-line'
@@ -32,7 +35,11 @@ export type ChangeTopic =
     | 'stream'
     | 'spend-minimum'
     | 'purpose'
-    | 'contents';
+    | 'contents'
+    | 'unit-cost'
+    | 'appraisal'
+    | 'benefit-return'
+    | 'appraisal-figures';
 
 /** A place in one version's text: the file (relative to the agreement's folder) and the 1-based line. */
 export interface SourcePlace {

@@ -1,6 +1,6 @@
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
-import type { ActualInfo, OutcomeInfo, PaymentInfo, PaymentSplitInfo, QuantityValue } from '../model/types.js';
+import type { ActualInfo, CohortInfo, CohortYearInfo, OutcomeInfo, PaymentInfo, PaymentSplitInfo, QuantityValue } from '../model/types.js';
 import { type ChangeList, moneyValues, pairs, points } from './changes.js';
 
 const NUL = '\u0000';
@@ -17,6 +17,7 @@ export function diffOutcomes(list: ChangeList): void {
             diffOutcomeTerms(list, old, next);
         }
         diffPayment(list, id, old?.payment, next?.payment);
+        diffCohort(list, id, old?.cohort, next?.cohort);
         diffActuals(list, id, old?.actuals ?? [], next?.actuals ?? []);
     }
 }
@@ -221,6 +222,143 @@ function diffSchedule(list: ChangeList, id: string, old: PaymentInfo | undefined
                 before: a ? list.word('diff.schedule.terms', { amount: money(a.amount), upfront: money(a.upfront), results: money(a.results) }) : list.none(),
                 after: b ? list.word('diff.schedule.terms', { amount: money(b.amount), upfront: money(b.upfront), results: money(b.results) }) : list.none()
             }
+        );
+    }
+}
+
+/** A cohort: its terms, each year's attachment, and (derived) each year's payments in pounds and the results earned. */
+function diffCohort(list: ChangeList, id: string, old: CohortInfo | undefined, next: CohortInfo | undefined): void {
+    if (!old && !next) return;
+    const description = list.outcome(id);
+    const input = { topic: 'cohort' as const, key: id, beforeNode: old?.node, afterNode: next?.node };
+    if (!old && next) {
+        list.add({ ...input, field: 'added', ...moneyValues(undefined, next.rate.pence) }, 'diff.cohort.added', {
+            description,
+            id,
+            rate: list.money(next.rate.pence),
+            unit: next.unitName
+        });
+    } else if (old && !next) {
+        list.add({ ...input, field: 'removed', ...moneyValues(old.rate.pence, undefined) }, 'diff.cohort.removed', {
+            description,
+            id,
+            rate: list.money(old.rate.pence),
+            unit: old.unitName
+        });
+    } else if (old && next) {
+        const a = old.rate.pence;
+        const b = next.rate.pence;
+        if (a !== b)
+            list.add({ ...input, field: 'rate', ...moneyValues(a, b) }, 'diff.cohort.rate', {
+                description,
+                id,
+                before: list.money(a),
+                after: list.money(b),
+                unit: next.unitName,
+                difference: list.difference(a, b)
+            });
+        if (old.unitName !== next.unitName)
+            list.add({ ...input, field: 'unit', before: old.unitName, after: next.unitName }, 'diff.cohort.unit', {
+                description,
+                id,
+                before: old.unitName,
+                after: next.unitName
+            });
+        const ca = old.cap?.pence;
+        const cb = next.cap?.pence;
+        if (old.cap && next.cap && ca !== cb) {
+            list.add({ ...input, field: 'cap', ...moneyValues(ca, cb) }, 'diff.payment.cap', {
+                description,
+                id,
+                before: list.money(ca),
+                after: list.money(cb),
+                difference: list.difference(ca, cb)
+            });
+        } else if (!old.cap && next.cap) {
+            list.add({ ...input, field: 'cap', ...moneyValues(undefined, cb) }, 'diff.payment.cap-added', { description, id, amount: list.money(cb) });
+        } else if (old.cap && !next.cap) {
+            list.add({ ...input, field: 'cap', ...moneyValues(ca, undefined) }, 'diff.payment.cap-removed', { description, id, amount: list.money(ca) });
+        }
+    }
+    diffCohortYears(list, id, old?.years ?? [], next?.years ?? []);
+    diffCohortPayments(list, id, old, next);
+}
+
+function diffCohortYears(list: ChangeList, id: string, before: readonly CohortYearInfo[], after: readonly CohortYearInfo[]): void {
+    const description = list.outcome(id);
+    const count = (year: CohortYearInfo) => (year.attached ? formatQuantity(year.attached) : year.node.count);
+    const upfront = (year: CohortYearInfo) => list.percent(year.upfrontPoints);
+    for (const [key, old, next] of pairs(before, after, year => list.year(year.year.start, year.year.parsed.text))) {
+        const input = { topic: 'cohort-year' as const, key: [id, key].join(NUL), beforeNode: old?.node, afterNode: next?.node };
+        if (!old && next) {
+            list.add({ ...input, field: 'added', after: count(next) }, 'diff.cohort-year.added', {
+                description,
+                id,
+                year: key,
+                attached: count(next),
+                upfront: upfront(next)
+            });
+        } else if (old && !next) {
+            list.add({ ...input, field: 'removed', before: count(old) }, 'diff.cohort-year.removed', { description, id, year: key, attached: count(old) });
+        } else if (old && next) {
+            if (count(old) !== count(next))
+                list.add({ ...input, field: 'attached', before: count(old), after: count(next) }, 'diff.cohort-year.attached', {
+                    description,
+                    id,
+                    year: key,
+                    before: count(old),
+                    after: count(next)
+                });
+            if (points(old.upfrontPoints) !== points(next.upfrontPoints))
+                list.add({ ...input, field: 'upfront', before: points(old.upfrontPoints), after: points(next.upfrontPoints) }, 'diff.cohort-year.upfront', {
+                    description,
+                    id,
+                    year: key,
+                    before: upfront(old),
+                    after: upfront(next)
+                });
+        }
+    }
+}
+
+/** Each year's payments in pounds and the results earned are computed from the terms: their changes are derived. */
+function diffCohortPayments(list: ChangeList, id: string, old: CohortInfo | undefined, next: CohortInfo | undefined): void {
+    const description = list.outcome(id);
+    const money = (value: bigint | undefined) => list.money(value);
+    const terms = (year: CohortYearInfo) =>
+        list.word('diff.schedule.terms', { amount: money(year.total), upfront: money(year.upfront), results: money(year.results) });
+    const values = (year: CohortYearInfo) => [year.total ?? '?', year.upfront ?? '?', year.results ?? '?'].join('/');
+    for (const [year, a, b] of pairs(old?.years ?? [], next?.years ?? [], entry => list.year(entry.year.start, entry.year.parsed.text))) {
+        if (a && b && values(a) === values(b)) continue;
+        list.add(
+            {
+                topic: 'cohort-payments',
+                key: [id, year].join(NUL),
+                field: 'year',
+                derived: true,
+                before: a && values(a),
+                after: b && values(b),
+                difference: a && b ? moneyValues(a.total, b.total).difference : undefined,
+                beforeNode: a?.node,
+                afterNode: b?.node
+            },
+            'diff.cohort-payments.year',
+            { description, id, year, before: a ? terms(a) : list.none(), after: b ? terms(b) : list.none() }
+        );
+    }
+    if (old && next && old.earned !== next.earned) {
+        list.add(
+            {
+                topic: 'cohort-payments',
+                key: id,
+                field: 'earned',
+                derived: true,
+                ...moneyValues(old.earned, next.earned),
+                beforeNode: old.node,
+                afterNode: next.node
+            },
+            'diff.cohort.earned',
+            { description, id, before: money(old.earned), after: money(next.earned), difference: list.difference(old.earned, next.earned) }
         );
     }
 }

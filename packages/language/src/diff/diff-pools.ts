@@ -301,7 +301,19 @@ function diffStreams(list: ChangeList, poolId: string, before: PoolInfo | undefi
                 });
             if (!a && b) list.add({ ...upliftInput, field: 'uplift-added' }, 'diff.stream.uplift-added', { id, year, terms: words(b) });
             else if (a && !b) list.add({ ...upliftInput, field: 'uplift-removed' }, 'diff.stream.uplift-removed', { id, year, terms: words(a) });
-            else if (a && b && terms(a) !== terms(b))
+            else if (a && b && a.rounding === b.rounding && terms(a) !== terms(b)) {
+                const percent = (uplift: StreamInfo['uplifts'][number]) => (uplift.points ? list.percent(uplift.points) : list.word('word.unknown', {}));
+                list.add(
+                    { ...upliftInput, field: 'uplift' },
+                    b.rounding === 'pound' ? 'diff.stream.uplift-percent.pound' : 'diff.stream.uplift-percent.penny',
+                    {
+                        id,
+                        year,
+                        before: percent(a),
+                        after: percent(b)
+                    }
+                );
+            } else if (a && b && terms(a) !== terms(b))
                 list.add({ ...upliftInput, field: 'uplift' }, 'diff.stream.uplift', { id, year, before: words(a), after: words(b) });
         }
         // What an uplift computes follows from the terms above: derived, so a board sees what a change is worth.

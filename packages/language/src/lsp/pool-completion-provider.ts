@@ -21,7 +21,7 @@ import {
 const QUARTERS = ['completion.quarter.1', 'completion.quarter.2', 'completion.quarter.3', 'completion.quarter.4'] as const;
 
 /** Keywords that start a declaration at the top level of a file. */
-const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings', 'approvals']);
+const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings', 'appraisal', 'approvals']);
 
 /**
  * Completion: keywords; partner, pool, outcome and ring-fence ids (only those the file can see,
@@ -102,7 +102,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         const model = modelOf(this.services, context.document);
         const snippetContext = this.snippetContext(model);
         const snippets: Snippet[] = [];
-        if (DECLARATION_KEYWORDS.has(keyword)) {
+        // `unit` starts a unit cost at the top of a file, and an outcome's unit inside one.
+        const unitCost = keyword === 'unit' && !AstUtils.getContainerOfType(context.node, ast.isOutcome);
+        if (DECLARATION_KEYWORDS.has(keyword) || unitCost) {
             snippets.push(...declarationSnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
             if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
         } else if (keyword === 'minimum' || keyword === 'ringfence' || keyword === 'stream' || keyword === 'contents') {
@@ -111,8 +113,8 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             // The year block (the first) has no keyword of its own: offer it alongside `minimum`.
             const [yearBlock] = all;
             if (keyword === 'minimum' && yearBlock) snippets.push(yearBlock);
-        } else if (keyword === 'actual') {
-            snippets.push(...outcomeBodySnippets(snippetContext));
+        } else if (keyword === 'actual' || keyword === 'cohort') {
+            snippets.push(...outcomeBodySnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
         }
         for (const snippet of snippets) {
             acceptor(context, snippetItem(snippet));

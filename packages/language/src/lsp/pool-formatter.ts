@@ -146,6 +146,7 @@ const BLOCK_OWNERS = (node: AstNode): boolean =>
     ast.isSpendBlock(node) ||
     ast.isOutcome(node) ||
     ast.isPayment(node) ||
+    ast.isCohort(node) ||
     ast.isShare(node) ||
     ast.isSavings(node) ||
     ast.isSavingsYear(node) ||
@@ -608,6 +609,15 @@ class DocumentFormatting {
                 tail: []
             };
         }
+        if (ast.isCohortYear(node)) {
+            // The year, `attach`, the count, `upfront`, its percentage: one token each.
+            const token = (position: number) => all.slice(position, position + 1);
+            return {
+                key: `cohort@${owner(node.$container)}`,
+                cells: [left(token(0)), left(token(1)), right(token(2), 1), left(token(3)), right(token(4), 1)],
+                tail: []
+            };
+        }
         return undefined;
     }
 
@@ -718,6 +728,7 @@ function isTableEntry(node: AstNode): boolean {
         ast.isMinimum(node) ||
         ast.isRingFence(node) ||
         ast.isPaymentSplit(node) ||
+        ast.isCohortYear(node) ||
         ast.isActualField(node) ||
         ast.isApproval(node) ||
         ast.isStreamMinimum(node) ||

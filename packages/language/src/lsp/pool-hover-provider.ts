@@ -9,6 +9,7 @@ import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
+import type { Rational } from '../money/rational.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { code, escapeMarkdown, table } from './markdown.js';
@@ -72,6 +73,13 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const payment = AstUtils.getContainerOfType(node, ast.isPayment);
         if (payment && (ast.isPayment(node) || (ast.isAmount(node) && node.$container === payment)))
             return describePayment(model, payment, this.settings.language);
+        const cohort = AstUtils.getContainerOfType(node, ast.isCohort);
+        if (cohort && (ast.isCohort(node) || (ast.isAmount(node) && node.$container === cohort))) return describeCohort(model, cohort, this.settings.language);
+        const saving = AstUtils.getContainerOfType(node, ast.isAppraisalSaving);
+        if (saving) return describeAppraisalSaving(model, saving, this.settings.language);
+        const benefitReturn = AstUtils.getContainerOfType(node, ast.isBenefitReturn);
+        if (benefitReturn) return describeBenefitReturn(model, benefitReturn, this.settings.language);
+        if (ast.isAppraisal(node)) return describeAppraisal(model, node, this.settings.language);
         const shareLine = AstUtils.getContainerOfType(node, ast.isShareLine);
         if (shareLine && (ast.isShareLine(node) || (ast.isAmount(node) && node.$container === shareLine))) {
             const about = describeShareLine(model, shareLine, this.settings.language);
@@ -90,6 +98,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (ast.isOutcome(node)) return [describeOutcome(model, node, this.settings.language), where].filter(Boolean).join('\n\n');
         if (ast.isRingFence(node)) return describeRingFence(model, node, this.settings.language);
         if (ast.isStream(node)) return describeStream(model, node, this.settings.language);
+        if (ast.isUnitCost(node)) return [describeUnitCost(model, node, this.settings.language), where].filter(Boolean).join('\n\n');
         return undefined;
     }
 
@@ -384,6 +393,136 @@ function describePayment(model: AgreementModel, node: ast.Payment, lang: Lang): 
             )
         );
     }
+    return lines.join('\n\n');
+}
+
+/** A payment-by-results cohort: the most it can pay, year by year, and what the latest actual earns, from the model. */
+function describeCohort(model: AgreementModel, node: ast.Cohort, lang: Lang): string | undefined {
+    const cohort = model.outcomes.find(outcome => outcome.cohort?.node === node)?.cohort;
+    if (!cohort || cohort.maximum === undefined || cohort.payable === undefined) return undefined;
+    const money = (pence: bigint | undefined) =>
+        pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const count = (value: Rational | undefined) => (value === undefined ? t('word.unknown', {}, lang) : formatQuantity(value));
+    const unit = escapeMarkdown(cohort.unitName);
+    const lines = [
+        t('hover.cohort.payable', { unit, rate: escapeMarkdown(cohort.rate.parsed.text), maximum: money(cohort.maximum), payable: money(cohort.payable) }, lang)
+    ];
+    const measured = cohort.claimed !== undefined;
+    lines.push(
+        table(
+            [
+                t('hover.column.year', {}, lang),
+                t('hover.column.attached', {}, lang),
+                t('hover.column.upfront', {}, lang),
+                t('hover.column.results', {}, lang),
+                t('hover.column.total', {}, lang),
+                ...(measured ? [t('hover.column.turned-around', {}, lang), t('hover.column.earned', {}, lang)] : [])
+            ],
+            ['left', 'right', 'right', 'right', 'right', ...(measured ? (['right', 'right'] as const) : [])],
+            cohort.years.map(year => [
+                escapeMarkdown(year.year.parsed.text),
+                count(year.attached),
+                money(year.upfront),
+                money(year.results),
+                money(year.total),
+                ...(measured ? [count(year.turnedAround), money(year.earned)] : [])
+            ])
+        )
+    );
+    if (cohort.claimed !== undefined && cohort.earned !== undefined)
+        lines.push(t('hover.cohort.earned', { claimed: formatQuantity(cohort.claimed), earned: money(cohort.earned) }, lang));
+    return lines.join('\n\n');
+}
+
+function moneyIn(model: AgreementModel, lang: Lang): (pence: bigint | undefined) => string {
+    return pence => (pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
+}
+
+/** An appraisal's headline figures, and who invests against who benefits. */
+function describeAppraisal(model: AgreementModel, node: ast.Appraisal, lang: Lang): string | undefined {
+    const appraisal = model.appraisals.find(candidate => candidate.node === node);
+    if (!appraisal) return undefined;
+    const figures = appraisal.figures;
+    if (!figures) return t('hover.appraisal.incomplete', {}, lang);
+    const money = moneyIn(model, lang);
+    const percent = (points: Rational | undefined) => (points === undefined ? t('word.unknown', {}, lang) : formatPercent(points));
+    const args = {
+        npv: money(figures.netPresentValue),
+        benefits: money(figures.presentBenefits),
+        costs: money(figures.presentCosts),
+        baseYear: yearLabel(figures.baseYear),
+        rate: percent(appraisal.discount.points),
+        ratio: figures.benefitCostRatio?.toDecimal(2, 2) ?? t('word.unknown', {}, lang),
+        roi: percent(figures.returnOnInvestment)
+    };
+    const headline =
+        figures.paybackYear === undefined
+            ? t('hover.appraisal.no-payback', args, lang)
+            : t('hover.appraisal', { ...args, payback: yearLabel(figures.paybackYear) }, lang);
+    const partners = table(
+        [
+            t('hover.column.partner', {}, lang),
+            t('hover.column.cost-share', {}, lang),
+            t('hover.column.benefit-before', {}, lang),
+            t('hover.column.benefit-after', {}, lang)
+        ],
+        ['left', 'right', 'right', 'right'],
+        figures.partners.map(partner => [
+            escapeMarkdown(partner.partnerId),
+            percent(partner.costShare),
+            `${money(partner.benefitBefore)} (${percent(partner.benefitShareBefore)})`,
+            `${money(partner.benefitAfter)} (${percent(partner.benefitShareAfter)})`
+        ])
+    );
+    return [headline, partners].join('\n\n');
+}
+
+function describeAppraisalSaving(model: AgreementModel, node: ast.AppraisalSaving, lang: Lang): string | undefined {
+    const appraisal = model.appraisals.find(candidate => candidate.node === node.$container);
+    const index = appraisal?.savings.findIndex(line => line.node === node) ?? -1;
+    const line = appraisal?.savings[index];
+    const figures = appraisal?.figures?.lines[index];
+    if (!line || !figures || line.unitCost?.saving?.pence === undefined || !line.count) return undefined;
+    const money = moneyIn(model, lang);
+    return t(
+        'hover.appraisal-saving',
+        {
+            partner: escapeMarkdown(line.partnerId),
+            count: formatQuantity(line.count),
+            saving: money(line.unitCost.saving.pence),
+            net: money(figures.net),
+            discounted: money(figures.discounted)
+        },
+        lang
+    );
+}
+
+function describeBenefitReturn(model: AgreementModel, node: ast.BenefitReturn, lang: Lang): string | undefined {
+    const amount = model.appraisals.flatMap(appraisal => appraisal.figures?.returns ?? []).find(figure => figure.node === node)?.amount;
+    return amount === undefined
+        ? undefined
+        : t('hover.benefit-return', { partner: escapeMarkdown(node.partner?.$refText ?? ''), amount: moneyIn(model, lang)(amount) }, lang);
+}
+
+function describeUnitCost(model: AgreementModel, node: ast.UnitCost, lang: Lang): string | undefined {
+    const cost = model.unitCosts.find(candidate => candidate.node === node);
+    if (!cost) return undefined;
+    const money = moneyIn(model, lang);
+    const lines = [
+        t(
+            'hover.unit-cost',
+            {
+                description: escapeMarkdown(cost.description),
+                agency: escapeMarkdown(cost.agency ?? '—'),
+                saving: money(cost.saving?.pence),
+                cashable: money(cost.cashable)
+            },
+            lang
+        )
+    ];
+    if (cost.source !== undefined && cost.priceYear?.start !== undefined)
+        lines.push(t('hover.unit-cost.source', { source: escapeMarkdown(cost.source), year: yearLabel(cost.priceYear.start) }, lang));
+    if (cost.illustrative) lines.push(t('hover.unit-cost.illustrative', {}, lang));
     return lines.join('\n\n');
 }
 

@@ -72,6 +72,32 @@ export class PoolInlayHintProvider implements InlayHintProvider {
                 ? []
                 : [hint(end(node), t('inlay.uplifted', { amount: money(uplift.computed) }, lang), t('inlay.uplifted.tooltip', {}, lang))];
         }
+        if (ast.isCohortYear(node)) {
+            const year = model.outcomes.flatMap(outcome => outcome.cohort?.years ?? []).find(candidate => candidate.node === node);
+            return year?.total === undefined || year.upfront === undefined
+                ? []
+                : [
+                      hint(
+                          end(node),
+                          t('inlay.cohort-year', { total: money(year.total), upfront: money(year.upfront) }, lang),
+                          t('inlay.cohort-year.tooltip', {}, lang)
+                      )
+                  ];
+        }
+        if (ast.isAppraisalSaving(node)) {
+            const appraisal = model.appraisals.find(candidate => candidate.node === node.$container);
+            const index = appraisal?.savings.findIndex(line => line.node === node) ?? -1;
+            const line = appraisal?.figures?.lines[index];
+            return line
+                ? [
+                      hint(
+                          end(node),
+                          t('inlay.appraisal-saving', { net: money(line.net), discounted: money(line.discounted) }, lang),
+                          t('inlay.appraisal-saving.tooltip', {}, lang)
+                      )
+                  ]
+                : [];
+        }
         if (ast.isShare(node)) {
             const share = shareOf(model, node);
             return share ? shareHints(share, money, lang) : [];

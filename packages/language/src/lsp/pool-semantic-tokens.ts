@@ -17,6 +17,7 @@ const FIGURES: Partial<Record<string, readonly string[]>> = {
     ShareLine: ['percent'],
     Reinvestment: ['percent'],
     PaymentSplit: ['year', 'upfront', 'results'],
+    CohortYear: ['year', 'count', 'upfront'],
     BaselineField: ['value', 'year'],
     TargetField: ['value', 'year'],
     PoolYear: ['year'],
@@ -50,7 +51,7 @@ export class PoolSemanticTokenProvider extends AbstractSemanticTokenProvider {
                 acceptor({ node, property, type: SemanticTokenTypes.number });
             }
         }
-        if (ast.isPayment(node) && node.unitName) {
+        if ((ast.isPayment(node) || ast.isCohort(node)) && node.unitName) {
             acceptor({ node, property: 'unitName', type: SemanticTokenTypes.type });
         }
     }

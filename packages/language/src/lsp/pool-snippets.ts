@@ -215,6 +215,38 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
             label: 'savings projection',
             detail: t('snippet.savings', {}, context.lang ?? 'en'),
             body: [`savings of ${pool(1)} {`, `    \${2:${year}} { ${partner(3)} \${4:£0} }`, '}', '$0'].join('\n')
+        },
+        {
+            keyword: 'unit',
+            label: 'unit cost',
+            detail: t('snippet.unit-cost', {}, context.lang ?? 'en'),
+            body: [
+                'unit cost ${1:unit_cost_id} "${2:What one success avoids}" {',
+                '    agency "${3:Agency}"',
+                '    saving ${4:£1,000} per ${5:family}',
+                '    cashable ${6:£0}',
+                '    source "${7:Where the figure comes from}"',
+                `    prices \${8:${defaultYear(context, -1)}}`,
+                '}',
+                '$0'
+            ].join('\n')
+        },
+        {
+            keyword: 'appraisal',
+            label: 'appraisal',
+            detail: t('snippet.appraisal', {}, context.lang ?? 'en'),
+            body: [
+                `appraisal of ${pool(1)} {`,
+                `    cohort \${2:100} in \${3:${year}}`,
+                '    engagement ${4:80%}',
+                '    success ${5:50%}',
+                '    deadweight ${6:20%}',
+                '    optimism bias ${7:15%}',
+                '    benefits last ${8:2} years',
+                `    saving \${9:unit_cost_id} for ${partner(10)}`,
+                '}',
+                '$0'
+            ].join('\n')
         }
     ];
 }
@@ -259,8 +291,27 @@ function outcomeBodySnippetsInEnglish(context: SnippetContext): Snippet[] {
             label: 'actual',
             detail: t('snippet.actual', {}, context.lang ?? 'en'),
             body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : (context.years[0] ?? context.currentYear))}} \${3|Q1,Q2,Q3,Q4|}$0`
+        },
+        {
+            keyword: 'cohort',
+            label: 'cohort',
+            detail: t('snippet.cohort', {}, context.lang ?? 'en'),
+            // One attachment line for each year of the agreement (at most three), the upfront part falling year by year as in Troubled Families.
+            body: [
+                'cohort pays ${1:£4,000} per ${2:family} up to ${3:£0} {',
+                ...cohortYears(context).map(
+                    (year, index) =>
+                        `    \${${index * 2 + 4}:${yearLabel(year)}} attach \${${index * 2 + 5}:0} upfront ${['80%', '60%', '40%'][index] ?? '40%'}`
+                ),
+                '}$0'
+            ].join('\n')
         }
     ];
+}
+
+/** The years a cohort snippet attaches in: the agreement's first three, or this year alone. */
+function cohortYears(context: SnippetContext): number[] {
+    return context.years.length > 0 ? context.years.slice(0, 3) : [context.currentYear];
 }
 
 /** Snippets that may start inside a pool's braces. */

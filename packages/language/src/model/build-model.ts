@@ -6,6 +6,7 @@ import { Rational } from '../money/rational.js';
 import { firstField, groupByKeyword } from './fields.js';
 import { agreementFingerprint } from './fingerprint.js';
 import type { ImportGraph } from './imports.js';
+import { readAppraisal, readUnitCost } from './appraisals.js';
 import { readOutcome } from './outcomes.js';
 import { readPool, readSpendBlock } from './pools.js';
 import { readShare } from './shares.js';
@@ -14,6 +15,7 @@ import type {
     AgreementInfo,
     AgreementModel,
     AgreementTotals,
+    AppraisalInfo,
     ApprovalInfo,
     Declaration,
     OutcomeInfo,
@@ -25,7 +27,8 @@ import type {
     SavingsLineInfo,
     ShareInfo,
     SignOffInfo,
-    SpendBlockInfo
+    SpendBlockInfo,
+    UnitCostInfo
 } from './types.js';
 import { mapAdd, occurrences, sumKnown, ValueReader } from './values.js';
 
@@ -52,6 +55,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const partners = new Map<string, PartnerInfo>();
     const poolNodes: { node: ast.Pool; document: LangiumDocument }[] = [];
     const outcomeNodes: { node: ast.Outcome; document: LangiumDocument }[] = [];
+    const unitCosts: UnitCostInfo[] = [];
     const declare = (declaration: Declaration) => {
         if (!declaration.id) return;
         declarations.set(declaration.id, [...(declarations.get(declaration.id) ?? []), declaration]);
@@ -73,6 +77,10 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
         for (const node of (content.outcomes ?? []).filter(outcome => outcome.name)) {
             declare({ id: node.name, kind: 'outcome', node, document: doc });
             outcomeNodes.push({ node, document: doc });
+        }
+        for (const node of (content.unitCosts ?? []).filter(cost => cost.name)) {
+            declare({ id: node.name, kind: 'unit-cost', node, document: doc });
+            unitCosts.push(readUnitCost(node, doc, values));
         }
     }
 
@@ -99,6 +107,8 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const outcomesById = firstById(outcomes);
     const totals = computeTotals(pools);
     const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => readSavings(node, pools, values)));
+    const unitCostsById = firstById(unitCosts);
+    const appraisals = (root.appraisals ?? []).filter(node => node.pool?.$refText).map(node => readAppraisal(node, pools, unitCostsById, values));
     const shares = documents.flatMap(doc =>
         (doc.parseResult.value.shares ?? [])
             .filter(node => node.kind && node.subject?.$refText)
@@ -143,6 +153,9 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
         outcomesById,
         shares,
         savings,
+        unitCosts,
+        unitCostsById,
+        appraisals,
         spendBlocks: spendBlocks.filter(block => !placed.has(block)),
         totals,
         amounts: values.amounts,
@@ -154,7 +167,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
         get signOff() {
             return (signOffInfo ??= signOff(pools, approvals));
         },
-        partnerUses: partnerUses(agreement, pools, spendBlocks, outcomes, shares, savings, approvals)
+        partnerUses: partnerUses(agreement, pools, spendBlocks, outcomes, shares, savings, appraisals, approvals)
     };
 }
 
@@ -302,6 +315,7 @@ function partnerUses(
     outcomes: readonly OutcomeInfo[],
     shares: readonly ShareInfo[],
     savings: readonly SavingsInfo[],
+    appraisals: readonly AppraisalInfo[],
     approvals: readonly ApprovalInfo[]
 ): Map<string, PartnerUse[]> {
     const uses = new Map<string, PartnerUse[]>();
@@ -331,6 +345,13 @@ function partnerUses(
     }
     for (const projection of savings) {
         for (const line of projection.lines) use(line.partnerId, 'savings', line.node);
+    }
+    for (const appraisal of appraisals) {
+        for (const line of appraisal.savings) use(line.partnerId, 'appraisal', line.node);
+        for (const clause of appraisal.returns) {
+            use(clause.partnerId, 'appraisal', clause.node);
+            use(clause.recipientId, 'appraisal', clause.node);
+        }
     }
     for (const approval of approvals) use(approval.partnerId, 'approval', approval.node);
     return uses;

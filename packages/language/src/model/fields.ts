@@ -1,5 +1,4 @@
 import type { AstNode } from 'langium';
-import type * as ast from '../generated/ast.js';
 
 /** The keyword that starts an agreement or outcome field, for finding fields written twice. */
 const FIELD_KEYWORD: Record<string, string> = {
@@ -16,7 +15,16 @@ const FIELD_KEYWORD: Record<string, string> = {
     DirectionField: 'reduce/increase',
     MeasuredByField: 'measured by',
     Payment: 'pays',
-    ActualField: 'actual'
+    Cohort: 'cohort',
+    ActualField: 'actual',
+    AgencyField: 'agency',
+    UnitSavingField: 'saving',
+    CashableField: 'cashable',
+    SourceField: 'source',
+    PriceYearField: 'prices',
+    IllustrativeField: 'illustrative',
+    BenefitDuration: 'benefits last',
+    DiscountField: 'discount'
 };
 
 export function fieldKeyword(node: AstNode): string {
@@ -32,9 +40,6 @@ export function groupByKeyword<T extends AstNode>(fields: readonly T[]): Map<str
     return groups;
 }
 
-export function firstField<T extends AstNode>(
-    fields: readonly ast.AgreementField[] | readonly ast.OutcomeField[],
-    guard: (node: unknown) => node is T
-): T | undefined {
-    return (fields as readonly AstNode[]).find(guard);
+export function firstField<T extends AstNode>(fields: readonly AstNode[], guard: (node: unknown) => node is T): T | undefined {
+    return fields.find(guard);
 }

@@ -7,6 +7,7 @@ import { parsePeriod, periodEnd } from '../money/reporting-period.js';
 import { Rational } from '../money/rational.js';
 import { trajectoryAt } from './trajectory.js';
 import type { ActualInfo, OutcomeInfo, PaymentInfo, PaymentSplitInfo, PaymentYear, QuantityValue } from './types.js';
+import { readCohort } from './cohorts.js';
 import { firstField, groupByKeyword } from './fields.js';
 import type { ValueReader } from './values.js';
 
@@ -32,6 +33,8 @@ export function readOutcome(node: ast.Outcome, document: LangiumDocument, values
         if (actual.end === undefined || actual.value === undefined) continue;
         if (!latest || latest.end === undefined || actual.end >= latest.end) latest = actual;
     }
+    const cohortNode = firstField(fields, ast.isCohort);
+    const cohort = cohortNode ? readCohort(cohortNode, latest, values) : undefined;
     return {
         node,
         document,
@@ -44,6 +47,7 @@ export function readOutcome(node: ast.Outcome, document: LangiumDocument, values
         directionNode,
         measuredBy: firstField(fields, ast.isMeasuredByField)?.partner?.$refText,
         payment,
+        cohort,
         actuals,
         latest,
         fieldsByKeyword: groupByKeyword(fields.filter(field => !ast.isActualField(field)))

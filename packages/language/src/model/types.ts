@@ -1,3 +1,4 @@
+// Long: every figure the model computes, one interface per part of an agreement, each field documented where a reader of the model looks.
 import type { Message } from '../i18n/messages.js';
 import type { AstNode, LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
@@ -36,6 +37,11 @@ export interface AgreementModel {
     readonly outcomesById: ReadonlyMap<string, OutcomeInfo>;
     readonly shares: readonly ShareInfo[];
     readonly savings: readonly SavingsInfo[];
+    /** Unit costs declared in this document or its imports (a register of unit costs is imported). */
+    readonly unitCosts: readonly UnitCostInfo[];
+    readonly unitCostsById: ReadonlyMap<string, UnitCostInfo>;
+    /** Cost-benefit appraisals written in this document. */
+    readonly appraisals: readonly AppraisalInfo[];
     /** Spend blocks whose pool is unknown: their lines cannot be placed against any income. */
     readonly spendBlocks: readonly SpendBlockInfo[];
     /** Figures across all pools. */
@@ -59,7 +65,7 @@ export interface AgreementModel {
 }
 
 /** What a partner does where the text names it. */
-export type PartnerRole = 'host' | 'contributor' | 'minimum' | 'commissioner' | 'provider' | 'measurer' | 'share' | 'savings' | 'approval';
+export type PartnerRole = 'host' | 'contributor' | 'minimum' | 'commissioner' | 'provider' | 'measurer' | 'share' | 'savings' | 'appraisal' | 'approval';
 
 export interface PartnerUse {
     readonly role: PartnerRole;
@@ -98,8 +104,8 @@ export interface ImportInfo extends ResolvedImport {
 
 export interface Declaration {
     readonly id: string;
-    readonly kind: 'partner' | 'pool' | 'outcome';
-    readonly node: ast.Partner | ast.Pool | ast.Outcome;
+    readonly kind: 'partner' | 'pool' | 'outcome' | 'unit-cost';
+    readonly node: ast.Partner | ast.Pool | ast.Outcome | ast.UnitCost;
     readonly document: LangiumDocument;
 }
 
@@ -416,6 +422,8 @@ export interface OutcomeInfo {
     readonly directionNode?: ast.DirectionField;
     readonly measuredBy?: string;
     readonly payment?: PaymentInfo;
+    /** Payment by results for a cohort of families attached year by year. */
+    readonly cohort?: CohortInfo;
     /** Measured values, in the order written; `latest` is the one for the latest period. */
     readonly actuals: readonly ActualInfo[];
     readonly latest?: ActualInfo;
@@ -483,6 +491,45 @@ export interface PaymentYear {
     readonly results: bigint | undefined;
     /** The split written for the year, if any. */
     readonly split?: PaymentSplitInfo;
+}
+
+export interface CohortInfo {
+    readonly node: ast.Cohort;
+    /** The most paid for each family (or person) attached. */
+    readonly rate: AmountValue;
+    readonly unitName: string;
+    readonly cap?: AmountValue;
+    readonly years: readonly CohortYearInfo[];
+    /** Families attached over all years. */
+    readonly attached: Rational | undefined;
+    /** The most the cohort can be paid: every family attached, turned around. */
+    readonly maximum: bigint | undefined;
+    readonly upfront: bigint | undefined;
+    readonly results: bigint | undefined;
+    /** The maximum, no more than the cap. */
+    readonly payable: bigint | undefined;
+    /** Families the latest actual says are turned around (units achieved in the outcome's direction). */
+    readonly claimed: Rational | undefined;
+    /** Results payments those families earn, attached years first; no more than the cap leaves after upfront payments. */
+    readonly earned: bigint | undefined;
+}
+
+export interface CohortYearInfo {
+    readonly node: ast.CohortYear;
+    readonly year: YearValue;
+    /** Families attached this year (a whole number). */
+    readonly attached: Rational | undefined;
+    /** Percentage points paid upfront on attachment; the rest is paid on results. */
+    readonly upfrontPoints: Rational | undefined;
+    readonly resultsPoints: Rational | undefined;
+    /** attached × rate, split into the upfront and results parts (largest remainder). */
+    readonly total: bigint | undefined;
+    readonly upfront: bigint | undefined;
+    readonly results: bigint | undefined;
+    /** Families of this year's attachment the latest actual counts as turned around (earliest attachments first). */
+    readonly turnedAround: Rational | undefined;
+    /** The results part earned for them: their share of this year's results, to the penny (halves away from zero). */
+    readonly earned: bigint | undefined;
 }
 
 export interface PaymentSplitInfo {
@@ -565,6 +612,129 @@ export interface SavingsLineInfo {
     readonly note?: string;
     /** Which of the partner's lines for this year this is (0 for the first). */
     readonly occurrence: number;
+}
+
+/** What one successful outcome saves one agency in a year. */
+export interface UnitCostInfo {
+    readonly node: ast.UnitCost;
+    readonly document: LangiumDocument;
+    readonly id: string;
+    readonly description: string;
+    readonly agency: string | undefined;
+    /** The fiscal saving per success per year. */
+    readonly saving: AmountValue | undefined;
+    readonly unitName: string | undefined;
+    readonly cashableNode: ast.CashableField | undefined;
+    /** The cashable part as written (`cashable £780`); absent for a bare `cashable`. */
+    readonly cashableAmount: AmountValue | undefined;
+    /** The cashable part in pence: all of the saving for a bare `cashable`, none without the line. */
+    readonly cashable: bigint | undefined;
+    readonly source: string | undefined;
+    readonly priceYear: YearValue | undefined;
+    /** Marked as an illustrative figure, not a sourced one for a real business case. */
+    readonly illustrative: boolean;
+}
+
+export type AppraisalRateKind = 'engagement' | 'success' | 'deadweight' | 'optimism';
+
+export interface AppraisalSavingInfo {
+    readonly node: ast.AppraisalSaving;
+    readonly unitCostId: string;
+    readonly unitCost: UnitCostInfo | undefined;
+    /** How many of the unit cost each success saves a year (1 when none is written). */
+    readonly count: Rational | undefined;
+    readonly partnerId: string;
+}
+
+export interface BenefitReturnInfo {
+    readonly node: ast.BenefitReturn;
+    /** The partner that returns part of its saving. */
+    readonly partnerId: string;
+    readonly points: Rational | undefined;
+    /** Only the cashable part of the saving is returned from. */
+    readonly cashableOnly: boolean;
+    readonly recipientId: string | undefined;
+    readonly proRata: boolean;
+}
+
+export interface AppraisalInfo {
+    readonly node: ast.Appraisal;
+    readonly poolId: string;
+    readonly pool: PoolInfo | undefined;
+    readonly cohorts: readonly { readonly node: ast.AppraisalCohort; readonly year: YearValue; readonly size: Rational | undefined }[];
+    readonly rates: ReadonlyMap<AppraisalRateKind, { readonly node: ast.AppraisalRate; readonly points: Rational | undefined }>;
+    /** How many years a success keeps saving. */
+    readonly duration: Rational | undefined;
+    readonly durationNode: ast.BenefitDuration | undefined;
+    /** The discount rate: as written, or the Green Book's 3.5% (then `node` is absent). */
+    readonly discount: { readonly points: Rational | undefined; readonly node: ast.DiscountField | undefined };
+    readonly savings: readonly AppraisalSavingInfo[];
+    readonly returns: readonly BenefitReturnInfo[];
+    /** The inputs not written: `cohort`, a rate kind, `duration` or `saving`. */
+    readonly missing: readonly string[];
+    /** The computed figures; absent while an input is missing, malformed or out of range. */
+    readonly figures: AppraisalFigures | undefined;
+}
+
+export interface AppraisalYearFigures {
+    readonly year: number;
+    /** 1 / (1 + r)^t, t counted from the first year of the appraisal. */
+    readonly discountFactor: Rational;
+    /** Successes still saving this year (cohort × engagement × success, over the years a benefit lasts). */
+    readonly successes: Rational;
+    /** The same less deadweight. */
+    readonly netSuccesses: Rational;
+    readonly cost: bigint;
+    readonly presentCost: bigint;
+    readonly gross: bigint;
+    readonly net: bigint;
+    readonly cashable: bigint;
+    readonly discounted: bigint;
+}
+
+export interface AppraisalLineFigures {
+    readonly partnerId: string;
+    readonly unitCostId: string;
+    readonly byYear: readonly { readonly year: number; readonly gross: bigint; readonly net: bigint; readonly cashable: bigint; readonly discounted: bigint }[];
+    /** The line's net and discounted benefits over all years (the sums of its rounded cells). */
+    readonly net: bigint;
+    readonly discounted: bigint;
+}
+
+export interface AppraisalPartnerFigures {
+    readonly partnerId: string;
+    /** What the partner puts into the pool each year (the appraisal's costs). */
+    readonly costByYear: ReadonlyMap<number, bigint>;
+    readonly presentCost: bigint;
+    /** The present value of what the partner saves itself. */
+    readonly benefitBefore: bigint;
+    /** The same after benefit returns. */
+    readonly benefitAfter: bigint;
+    readonly costShare: Rational | undefined;
+    readonly benefitShareBefore: Rational | undefined;
+    readonly benefitShareAfter: Rational | undefined;
+}
+
+export interface AppraisalFigures {
+    /** The year discounting counts from (t = 0). */
+    readonly baseYear: number;
+    readonly years: readonly AppraisalYearFigures[];
+    readonly lines: readonly AppraisalLineFigures[];
+    readonly partners: readonly AppraisalPartnerFigures[];
+    /** What each benefit-return clause moves (present value); absent when it moves nothing. */
+    readonly returns: readonly { readonly node: ast.BenefitReturn; readonly amount: bigint | undefined }[];
+    /** The pool's contributions over all years, undiscounted. */
+    readonly costs: bigint;
+    readonly presentCosts: bigint;
+    readonly presentBenefits: bigint;
+    readonly netPresentValue: bigint;
+    readonly benefitCostRatio: Rational | undefined;
+    /** Net present value per pound of present cost, in percentage points. */
+    readonly returnOnInvestment: Rational | undefined;
+    readonly paybackYear: number | undefined;
+    readonly gross: bigint;
+    readonly net: bigint;
+    readonly cashable: bigint;
 }
 
 export interface AgreementTotals {

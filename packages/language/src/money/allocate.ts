@@ -44,3 +44,22 @@ export function allocate(totalPence: bigint, weights: readonly Rational[]): bigi
 export function roundToPence(poundsOrPence: Rational, unit: 'pounds' | 'pence' = 'pounds'): bigint {
     return (unit === 'pounds' ? poundsOrPence.mul(Rational.HUNDRED) : poundsOrPence).roundHalfAwayFromZero();
 }
+
+/**
+ * Rounds exact figures (in pence) to whole pence so that they add up to their exact sum rounded
+ * to the penny (halves away from zero): each is rounded down, and the pence still missing go one
+ * each to the figures with the largest remainders, the first written first among equals. A table
+ * rounded this way adds up to its own total.
+ */
+export function roundParts(parts: readonly Rational[]): bigint[] {
+    const total = sumRationals(parts).roundHalfAwayFromZero();
+    const floors = parts.map(part => part.floor());
+    const leftOver = total - floors.reduce((sum, value) => sum + value, 0n);
+    const order = parts
+        .map((part, index) => ({ index, remainder: part.sub(Rational.of(floors[index] ?? 0n)) }))
+        .sort((a, b) => b.remainder.compare(a.remainder) || a.index - b.index)
+        .slice(0, Number(leftOver))
+        .map(part => part.index);
+    const bumped = new Set(order);
+    return floors.map((value, index) => value + (bumped.has(index) ? 1n : 0n));
+}

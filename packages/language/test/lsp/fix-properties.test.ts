@@ -94,14 +94,16 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
             expect(lostIds, where).toEqual(removal ? [action.title.match(/`([^`]+)`/)![1]] : []);
 
             if (action.isPreferred && originalSyntaxErrors === 0) {
+                // Where the problem's text is after the fix: edits before it (a declaration inserted above) move it.
+                const start = document.textDocument.offsetAt(diagnostic.range.start);
+                const moved = edits.reduce((offset, edit) => {
+                    const editEnd = document.textDocument.offsetAt(edit.range.end);
+                    return editEnd <= start ? offset + edit.newText.length - (editEnd - document.textDocument.offsetAt(edit.range.start)) : offset;
+                }, start);
+                const place = TextDocument.create('fixed', 'pool', 0, fixed).positionAt(moved);
                 const still = after
                     .diagnostics(name)
-                    .filter(
-                        d =>
-                            d.code === diagnostic.code &&
-                            d.range.start.line === diagnostic.range.start.line &&
-                            d.range.start.character === diagnostic.range.start.character
-                    );
+                    .filter(d => d.code === diagnostic.code && d.range.start.line === place.line && d.range.start.character === place.character);
                 expect(still, `${where} fixes the problem`).toEqual([]);
             }
         }

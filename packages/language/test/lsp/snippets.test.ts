@@ -59,6 +59,8 @@ describe('snippets', () => {
             'share with percentages',
             'share pro rata',
             'savings projection',
+            'unit cost',
+            'appraisal',
             'approvals'
         ]);
         expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence', 'stream', 'contents']);
@@ -71,12 +73,14 @@ describe('snippets', () => {
         }
     });
 
-    it('offers an actual inside an outcome, valid at its defaults', async () => {
+    it('offers an actual and a cohort inside an outcome, each valid at its defaults', async () => {
         const outcome = `${AGREEMENT.split('<|>')[0]}}\noutcome admissions "Admissions" {\n    baseline 10 in 2012/13\n    target 5 by 2015/16\n    reduce\n    <|>\n}\n`;
         const snippets = await snippetsAt(0, outcome);
-        expect(snippets.map(item => item.label)).toEqual(['actual']);
+        expect(snippets.map(item => item.label)).toEqual(['cohort', 'actual']);
         const [before, after] = outcome.split('<|>');
-        expect(await syntaxErrors(`${before}${expand(snippets[0].insertText!)}${after}`)).toEqual([]);
+        for (const snippet of snippets) expect(await syntaxErrors(`${before}${expand(snippet.insertText!)}${after}`), snippet.label).toEqual([]);
+        // The cohort attaches in each year of the agreement, the upfront part falling year by year.
+        expect(expand(snippets[0].insertText!)).toContain('2013/14 attach 0 upfront 80%\n    2014/15 attach 0 upfront 60%\n    2015/16 attach 0 upfront 40%');
     });
 
     it("fills in the agreement's own partners, pools and years", async () => {

@@ -1,0 +1,19 @@
+import { en, t } from '../i18n/messages.js';
+import { defineCheck } from './check.js';
+import { money } from './describe.js';
+
+/** A unit cost in a business case has to say where it comes from and which year's prices it is in. */
+export const unitCostUnsourced = defineCheck({
+    code: 'unit-cost-unsourced',
+    severity: 'warning',
+    tier: 'domain',
+    summary: en['summary.unit-cost-unsourced'],
+    run(model, report, lang) {
+        for (const cost of model.unitCosts) {
+            if (cost.document !== model.document || (cost.source !== undefined && cost.priceYear !== undefined)) continue;
+            const key = cost.source === undefined && cost.priceYear === undefined ? 'both' : cost.source === undefined ? 'source' : 'price-year';
+            const saving = cost.saving?.pence === undefined ? (cost.saving?.parsed.text ?? '?') : money(model, cost.saving.pence);
+            report({ node: cost.node, property: 'name', message: t(`unit-cost-unsourced.${key}`, { id: cost.id, saving }, lang) });
+        }
+    }
+});
