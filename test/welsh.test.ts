@@ -5,8 +5,8 @@ import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runPool } from './support/cli.js';
-import { LspClient } from './support/lsp-client.js';
-import { REPO } from './support/paths.js';
+import { LspClient } from '../packages/lsp-client/src/index.js';
+import { REPO, SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
 
 /**
@@ -57,7 +57,7 @@ function expectedPath(file: string): string {
 describe('the invalid examples in Welsh, through the CLI and through the language server', () => {
     let client: LspClient;
     beforeAll(async () => {
-        client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+        client = await LspClient.start(SERVER, [path.join(REPO, 'examples')], { locale: 'cy' });
     });
     afterAll(async () => {
         await client?.stop();
@@ -113,7 +113,7 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
 
 describe('hovers in Welsh', () => {
     it('a pool, an amount and a financial year are described in Welsh', async () => {
-        const client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+        const client = await LspClient.start(SERVER, [path.join(REPO, 'examples')], { locale: 'cy' });
         try {
             const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
             const lines = (await readFile(file, 'utf8')).split('\n');
@@ -166,7 +166,7 @@ describe('editing in Welsh', () => {
     beforeAll(async () => {
         const root = scratchFolder({ 'agreement.pool': AGREEMENT, 'registers/partners.pool': 'partner nhs "NHS Anytown CCG" health\n' }, 'pool-cy-');
         uri = pathToFileURL(path.join(root, 'agreement.pool')).toString();
-        client = await LspClient.start([root], { locale: 'cy', settings: { inlayHints: { enabled: true } } });
+        client = await LspClient.start(SERVER, [root], { locale: 'cy', settings: { inlayHints: { enabled: true } } });
         await client.openAndWaitForDiagnostics(path.join(root, 'agreement.pool'));
     });
     afterAll(async () => {
