@@ -19,6 +19,7 @@ export {
     type MessageParams
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
+export { closestNames } from './checks/suggest.js';
 export * as ast from './generated/ast.js';
 export { TOOL_VERSION } from './build-info/version.js';
 export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
