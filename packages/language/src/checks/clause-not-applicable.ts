@@ -1,4 +1,4 @@
-import { en, listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck, type Report } from './check.js';
 import { partnerName, shareKindWord, year } from './describe.js';
@@ -14,7 +14,7 @@ export const clauseNotApplicable = defineCheck({
     code: 'clause-not-applicable',
     severity: 'error',
     tier: 'language',
-    summary: en['summary.clause-not-applicable'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         shareClauses(model, report, lang);
         spendClauses(model, report, lang);

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { en, type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck, type Report } from './check.js';
 import { where, year } from './describe.js';
@@ -12,7 +12,7 @@ export const duplicateDeclaration = defineCheck({
     code: 'duplicate-declaration',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.duplicate-declaration'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const [id, declarations] of model.declarations) {
             if (declarations.length < 2) continue;
