@@ -64,6 +64,11 @@ describe('tidy', () => {
         expect(sources.filter(file => file.startsWith('packages/') && /['"]0\.\d+\.\d+['"]/.test(text(file)))).toEqual([]);
     });
 
+    it('shipped code names message keys the compiler checks: no cast to MessageKey, no parameters cast away', () => {
+        const casting = shipped.filter(file => /\bas MessageKey\b|\{\} as never/.test(text(file)));
+        expect(casting).toEqual([]);
+    });
+
     it('every check defined in packages/language/src/checks is listed in ALL_CHECKS, once', async () => {
         const files = sources.filter(file => /^packages\/language\/src\/checks\/[^/]+\.ts$/.test(file) && text(file).includes('defineCheck({'));
         const defined: CheckDefinition[] = [];

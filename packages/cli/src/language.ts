@@ -1,4 +1,4 @@
-import { type Lang, message, type MessageKey, parseLang, render, t } from '@pool/language';
+import { type Lang, message, parseLang, render, t, word, type WordKey } from '@pool/language';
 import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 
@@ -25,7 +25,7 @@ export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv 
     return parseLang(env.POOL_LANG) ?? 'en';
 }
 
-const HELP_TITLES: Record<string, MessageKey> = {
+const HELP_TITLES: Readonly<Record<string, WordKey>> = {
     'Usage:': 'cli.help.title.usage',
     'Arguments:': 'cli.help.title.arguments',
     'Options:': 'cli.help.title.options',
@@ -36,7 +36,10 @@ const HELP_TITLES: Record<string, MessageKey> = {
 /** The parts of commander's help that are words, in `lang`: section titles and what an option's choices and default are. */
 export function helpIn(lang: Lang): Partial<Help> {
     return {
-        styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title], {} as never, lang) : title),
+        styleTitle: (title: string) => {
+            const key = HELP_TITLES[title];
+            return key ? word(key, lang) : title;
+        },
         optionDescription: (option: Option) => {
             const extra: string[] = [];
             if (option.argChoices) extra.push(t('cli.help.choices', { choices: option.argChoices.map(choice => JSON.stringify(choice)).join(', ') }, lang));

@@ -8,7 +8,7 @@ import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { type Lang, message, type MessageKey, t } from '@pool/language';
+import { type Lang, message, t, word, type WordKey } from '@pool/language';
 import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 
@@ -48,9 +48,9 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     // The language is chosen when a command runs (`--lang`, else POOL_LANG); `--help` and errors in
     // the command line itself are worded before that, in the language the arguments ask for.
     const helpLang = languageForHelp(argv);
-    const words = (key: MessageKey) => t(key, {} as never, helpLang);
+    const words = (key: WordKey) => word(key, helpLang);
     /** Text after a command's options in `--help`: exit statuses and examples. */
-    const after = (key: MessageKey) => `\n${words(key)}\n`;
+    const after = (key: WordKey) => `\n${words(key)}\n`;
     let lang: Lang = helpLang;
     const out = io.out ?? (text => process.stdout.write(text));
     const err = io.err ?? (text => process.stderr.write(text));

@@ -16,7 +16,12 @@ export {
     type Message,
     type MessageKey,
     type MessageOf,
-    type MessageParams
+    type MessageParams,
+    word,
+    type WordKey,
+    countOf,
+    type CountKey,
+    isWordKey
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
 export { closestNames } from './checks/suggest.js';
