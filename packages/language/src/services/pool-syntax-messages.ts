@@ -112,7 +112,7 @@ function describeFound(token: IToken | undefined, lang: Lang): string {
 }
 
 /** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
-export function shorten(text: string, limit = 40): string {
+function shorten(text: string, limit = 40): string {
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- cut between code points, never inside a surrogate pair
     const chars = [...text];
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
