@@ -50,7 +50,9 @@ const LAYERS = [
     // compare-approved.ts runs `pool diff --approved`'s own code (`@pool/cli/diff`).
     { name: 'extension', path: '^packages/extension/src/', mayImport: ['language-server', 'language', 'reports', 'cli'] },
     { name: 'playground', path: '^packages/playground/src/', mayImport: ['language-server'] },
-    { name: 'bench', path: '^packages/bench/src/', mayImport: ['language'] }
+    // The stdio language client the tests and the benchmark share; it knows nothing of Pool.
+    { name: 'lsp-client', path: '^packages/lsp-client/src/', mayImport: [] },
+    { name: 'bench', path: '^packages/bench/src/', mayImport: ['language', 'lsp-client'] }
 ];
 
 /** Where a layer's code is, whether imported as sources or as another package's build. */

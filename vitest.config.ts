@@ -9,6 +9,7 @@ const FAST = [
     'packages/reports/test/html.test.ts',
     'packages/reports/test/json.test.ts',
     'packages/reports/test/welsh.test.ts',
+    'packages/cli/test/usage-errors.test.ts',
     'test/examples.test.ts',
     'test/boundaries.test.ts',
     'test/tidy.test.ts'

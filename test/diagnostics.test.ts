@@ -4,8 +4,8 @@ import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runPool } from './support/cli.js';
-import { LspClient } from './support/lsp-client.js';
-import { REPO } from './support/paths.js';
+import { LspClient } from '../packages/lsp-client/src/index.js';
+import { REPO, SERVER } from './support/paths.js';
 
 /**
  * One set of fixtures, two paths: every .pool file under examples/ and test/fixtures/ is checked
@@ -73,7 +73,10 @@ const cliByFile = new Map<string, string>(
 describe('every fixture gives its expected diagnostics through the CLI and through the language server', () => {
     let client: LspClient;
     beforeAll(async () => {
-        client = await LspClient.start(FOLDERS.map(folder => path.join(REPO, folder)));
+        client = await LspClient.start(
+            SERVER,
+            FOLDERS.map(folder => path.join(REPO, folder))
+        );
     });
     afterAll(async () => {
         await client?.stop();

@@ -2,8 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
-import { cy, type MessageKey } from '../packages/language/src/i18n/messages.js';
+import { ALL_CHECKS, checkSummary } from '../packages/language/src/checks/index.js';
 import { runPool } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
@@ -29,26 +28,9 @@ function renderCheckReference(): string {
         ''
     ];
     for (const check of ALL_CHECKS) {
-        out.push(
-            `## ${check.code}`,
-            '',
-            `**${check.severity}**, ${check.tier} tier. ${check.summary}`,
-            '',
-            `*Cymraeg:* ${cy[`summary.${check.code}` as MessageKey]}`,
-            ''
-        );
-        if (check.code === 'internal-error') {
-            out.push(
-                'No agreement should ever cause this: it means a check failed inside Pool. The other checks still run; please report the file that caused it.',
-                ''
-            );
-            continue;
-        }
-        if (check.code === 'file-too-large') {
-            out.push(
-                'A file of more than 10 MiB is not parsed at all; `pool check` reports this one error at its first line, and so does the editor. Split the agreement into files that import a shared register or pools file.',
-                ''
-            );
+        out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '', `*Cymraeg:* ${checkSummary(check, 'cy')}`, '');
+        if (check.withoutExample !== undefined) {
+            out.push(check.withoutExample, '');
             continue;
         }
         const example = `examples/invalid/${check.code}.pool`;

@@ -19,7 +19,9 @@ import {
     ResponseError,
     type TextEdit
 } from 'vscode-languageserver-protocol';
-import { LspClient } from './support/lsp-client.js';
+import { ReportExportRequest, ReportHtmlRequest } from '../packages/language-server/src/protocol.js';
+import { LspClient } from '../packages/lsp-client/src/index.js';
+import { SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
 
 /**
@@ -64,7 +66,7 @@ describe('the language server in an editor', () => {
     beforeAll(async () => {
         root = scratchFolder({ 'agreement.pool': AGREEMENT, 'registers/partners.pool': 'partner nhs "NHS Anytown CCG" health\n' }, 'pool-ls-');
         agreement = path.join(root, 'agreement.pool');
-        client = await LspClient.start([root], {
+        client = await LspClient.start(SERVER, [root], {
             initializationOptions: { checkDocumentationBase: 'https://example.org/checks' },
             settings: { strict: true, inlayHints: { enabled: true } }
         });
@@ -170,14 +172,15 @@ describe('the language server in an editor', () => {
 
     it('says in the language asked for when a report is asked of a file it does not know, or in a format it cannot make', async () => {
         const unknown = pathToFileURL(path.join(root, 'not-there.pool')).toString();
-        await expect(client.request('pool/reportHtml', { uri: unknown, lang: 'cy' }, 30_000)).rejects.toThrow(
+        await expect(client.request(ReportHtmlRequest, { uri: unknown, lang: 'cy' }, 30_000)).rejects.toThrow(
             /^nid yw .*not-there\.pool yn gytundeb Pool sydd gan y gweinydd iaith ar agor/
         );
-        await expect(client.request('pool/reportHtml', { uri: unknown }, 30_000)).rejects.toThrow(
+        await expect(client.request(ReportHtmlRequest, { uri: unknown }, 30_000)).rejects.toThrow(
             /not-there\.pool is not a Pool agreement the language server has open/
         );
         const known = pathToFileURL(agreement).toString();
-        await expect(client.request('pool/reportExport', { uri: known, format: 'docx', lang: 'cy' }, 30_000)).rejects.toThrow(
+        // A format the protocol's type does not allow, as a client that does not share it might send.
+        await expect(client.request(ReportExportRequest.method, { uri: known, format: 'docx', lang: 'cy' }, 30_000)).rejects.toThrow(
             'ni ellir allforio adroddiad fel docx'
         );
     });

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../packages/language/src/build-info/version.js';
+import { ALL_CHECKS, type CheckDefinition } from '../packages/language/src/checks/index.js';
 import { en } from '../packages/language/src/i18n/messages.js';
 import { REPO } from './support/paths.js';
 
@@ -61,4 +63,26 @@ describe('tidy', () => {
         expect(new Set([TOOL_VERSION, ...versions])).toEqual(new Set([TOOL_VERSION]));
         expect(sources.filter(file => file.startsWith('packages/') && /['"]0\.\d+\.\d+['"]/.test(text(file)))).toEqual([]);
     });
+
+    it('shipped code names message keys the compiler checks: no cast to MessageKey, no parameters cast away', () => {
+        const casting = shipped.filter(file => /\bas MessageKey\b|\{\} as never/.test(text(file)));
+        expect(casting).toEqual([]);
+    });
+
+    it('every check defined in packages/language/src/checks is listed in ALL_CHECKS, once', async () => {
+        const files = sources.filter(file => /^packages\/language\/src\/checks\/[^/]+\.ts$/.test(file) && text(file).includes('defineCheck({'));
+        const defined: CheckDefinition[] = [];
+        for (const file of files) {
+            const module = (await import(pathToFileURL(path.join(REPO, file)).href)) as Record<string, unknown>;
+            defined.push(...Object.values(module).filter(isCheck));
+        }
+        expect(defined.length).toBeGreaterThan(40);
+        expect(defined.filter(check => !ALL_CHECKS.includes(check)).map(check => check.code)).toEqual([]);
+        expect(new Set(ALL_CHECKS.map(check => check.code)).size).toBe(ALL_CHECKS.length);
+    });
 });
+
+/** A check definition, as `defineCheck` makes one. */
+function isCheck(value: unknown): value is CheckDefinition {
+    return typeof value === 'object' && value !== null && 'code' in value && 'severity' in value && 'tier' in value && 'fix' in value;
+}

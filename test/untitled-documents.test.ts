@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { LspClient } from './support/lsp-client.js';
-import { REPO } from './support/paths.js';
+import { LspClient } from '../packages/lsp-client/src/index.js';
+import { REPO, SERVER } from './support/paths.js';
 
 /**
  * An untitled buffer ("Pool: New agreement") has no `.pool` name: once the editor closes it, the
@@ -11,7 +11,7 @@ import { REPO } from './support/paths.js';
  */
 it('the server keeps working after an untitled agreement is closed', async () => {
     const examples = path.join(REPO, 'examples');
-    const client = await LspClient.start([examples]);
+    const client = await LspClient.start(SERVER, [examples]);
     try {
         const untitled = 'untitled:Untitled-1';
         await client.open(untitled, '');

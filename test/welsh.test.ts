@@ -5,8 +5,8 @@ import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runPool } from './support/cli.js';
-import { LspClient } from './support/lsp-client.js';
-import { REPO } from './support/paths.js';
+import { LspClient } from '../packages/lsp-client/src/index.js';
+import { REPO, SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
 
 /**
@@ -57,7 +57,7 @@ function expectedPath(file: string): string {
 describe('the invalid examples in Welsh, through the CLI and through the language server', () => {
     let client: LspClient;
     beforeAll(async () => {
-        client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+        client = await LspClient.start(SERVER, [path.join(REPO, 'examples')], { locale: 'cy' });
     });
     afterAll(async () => {
         await client?.stop();
@@ -113,7 +113,7 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
 
 describe('hovers in Welsh', () => {
     it('a pool, an amount and a financial year are described in Welsh', async () => {
-        const client = await LspClient.start([path.join(REPO, 'examples')], { locale: 'cy' });
+        const client = await LspClient.start(SERVER, [path.join(REPO, 'examples')], { locale: 'cy' });
         try {
             const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
             const lines = (await readFile(file, 'utf8')).split('\n');
@@ -166,7 +166,7 @@ describe('editing in Welsh', () => {
     beforeAll(async () => {
         const root = scratchFolder({ 'agreement.pool': AGREEMENT, 'registers/partners.pool': 'partner nhs "NHS Anytown CCG" health\n' }, 'pool-cy-');
         uri = pathToFileURL(path.join(root, 'agreement.pool')).toString();
-        client = await LspClient.start([root], { locale: 'cy', settings: { inlayHints: { enabled: true } } });
+        client = await LspClient.start(SERVER, [root], { locale: 'cy', settings: { inlayHints: { enabled: true } } });
         await client.openAndWaitForDiagnostics(path.join(root, 'agreement.pool'));
     });
     afterAll(async () => {
@@ -302,23 +302,23 @@ describe('choosing the language on the command line', () => {
     });
 
     it("the command line's own errors (an unknown option, a bad choice, too many arguments) are in Welsh", () => {
+        // Each of commander's errors in both languages is in packages/cli/test/usage-errors.test.ts; these run the real command.
         expect(runPool(['check', '--colour', '--lang', 'cy', 'examples'])).toMatchObject({
             status: 2,
             stdout: '',
-            stderr: "gwall: opsiwn anhysbys '--colour'\n"
+            stderr: "pool: opsiwn anhysbys '--colour'\n"
         });
         expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
-            "gwall: opsiwn anhysbys '--stric'\n(Oeddech chi'n golygu --strict?)\n"
+            "pool: opsiwn anhysbys '--stric'; oeddech chi'n golygu --strict?\n"
         );
         expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
-            "gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw text, json, sarif, github, junit.\n"
+            "pool: rhaid i --format fod yn text, json, sarif, github neu junit; cafwyd 'xml'\n"
         );
         expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe(
-            "gwall: gormod o ddadleuon ar gyfer 'fingerprint'. Disgwyliwyd 1 ddadl ond cafwyd 2.\n"
+            'pool: gormod o ddadleuon: mae pool fingerprint yn cymryd 1 ddadl, ond cafwyd 2\n'
         );
-        expect(runPool(['chek', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("gwall: gorchymyn anhysbys 'chek'\n(Oeddech chi'n golygu check?)\n");
-        // In English they stay as commander words them.
-        expect(runPool(['check', '--stric', 'examples']).stderr).toBe("error: unknown option '--stric'\n(Did you mean --strict?)\n");
+        expect(runPool(['chek', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("pool: gorchymyn anhysbys 'chek'; oeddech chi'n golygu check?\n");
+        expect(runPool(['check', '--stric', 'examples']).stderr).toBe("pool: unknown option '--stric'; did you mean --strict?\n");
     });
 
     it("pool report refuses in Welsh, and lists the checks' findings in Welsh", () => {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lsp-client.js';
+import { LspClient } from '../../packages/lsp-client/src/index.js';
+import { SERVER } from '../support/paths.js';
 import { randomEdit, randomGenerator, randomPosition } from './mutations.js';
 
 /**
@@ -78,7 +79,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     const answerWithin = options.answerWithinMs ?? 2_000;
     const editsPerRound = options.editsPerRound ?? 20;
     const deadline = options.durationMs !== undefined ? Date.now() + options.durationMs : Infinity;
-    const client = await LspClient.start(options.workspaceFolders);
+    const client = await LspClient.start(SERVER, options.workspaceFolders);
     const failures: FuzzFailure[] = [];
     let edits = 0;
     let requests = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Arrival, TimingLspClient } from './lsp.js';
+import { type Arrival, fileUri, LspClient } from '@pool/lsp-client';
 import { median, percentile } from './measure.js';
 import { at } from './checked.js';
 
@@ -34,12 +34,13 @@ export async function timeKeystrokes(serverEntry: string, file: string, edits: n
     const column = lineText.trimEnd().length - 1;
     const original = lineText.charAt(column);
     const typed = original === '1' ? '2' : '1';
-    const client = await TimingLspClient.start(serverEntry, path.dirname(file));
+    const uri = fileUri(file);
+    const client = await LspClient.start(serverEntry, [path.dirname(file)]);
     const times: number[] = [];
     let stale = 0;
     try {
-        await client.open(file, text);
-        await client.settled(file);
+        await client.open(uri, text);
+        await client.settled(uri);
         for (let i = 0; i < edits; i++) {
             const typing = i % 2 === 0;
             const sent = performance.now();
@@ -51,8 +52,8 @@ export async function timeKeystrokes(serverEntry: string, file: string, edits: n
                 published++;
                 return arrival.diagnostics.some(d => d.code === 'total-mismatch') === typing;
             };
-            const arrival = client.nextDiagnostics(file, sent, reflects);
-            await client.edit(file, line, column, column + 1, typing ? typed : original);
+            const arrival = client.arrival(uri, sent, reflects);
+            await client.edit(uri, { start: { line, character: column }, end: { line, character: column + 1 } }, typing ? typed : original);
             const { at } = await withTimeout(
                 arrival,
                 EDIT_TIMEOUT_MS,
@@ -79,12 +80,13 @@ export interface WorkspaceOpenTimes {
 
 /** Starts the server on a workspace, opens `file` at once and times what the editor waits for. */
 export async function timeWorkspaceOpen(serverEntry: string, workspace: string, file: string, files: number, timeoutMs: number): Promise<WorkspaceOpenTimes> {
-    const client = await TimingLspClient.start(serverEntry, workspace);
+    const client = await LspClient.start(serverEntry, [workspace]);
     try {
-        await client.open(file);
-        const first = await client.nextDiagnostics(file, 0);
+        const uri = fileUri(file);
+        await client.open(uri, readFileSync(file, 'utf8'));
+        const first = await client.arrival(uri, 0);
         const deadline = performance.now() + timeoutMs;
-        while (client.filesWithDiagnostics < files && performance.now() < deadline) {
+        while (client.documentsWithDiagnostics < files && performance.now() < deadline) {
             await new Promise(resolve => setTimeout(resolve, 50));
         }
         const allCheckedMs = performance.now() - client.startedAt;
@@ -94,7 +96,7 @@ export async function timeWorkspaceOpen(serverEntry: string, workspace: string, 
             firstDiagnosticsMs: first.at - client.startedAt,
             allCheckedMs,
             residentBytes: client.residentBytes(),
-            filesWithDiagnostics: client.filesWithDiagnostics
+            filesWithDiagnostics: client.documentsWithDiagnostics
         };
     } finally {
         await client.stop();

@@ -1,4 +1,4 @@
-import { type Lang, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
+import { type Lang, message, parseLang, render, t, word, type WordKey } from '@pool/language';
 import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 
@@ -11,9 +11,10 @@ export function languageOption(helpLang: Lang = 'en'): Option {
 }
 
 /**
- * The language of `--help` and of the command line's own errors (an unknown option), which come
- * before any command runs: `--lang` among the arguments, else POOL_LANG, else English. A value
- * that names no language gives English here; the command then refuses it with its own error.
+ * The language of `--help` and of the command line's own errors (an unknown option, see
+ * pool-command.ts), which come before any command runs: `--lang` among the arguments, else
+ * POOL_LANG, else English. A value that names no language gives English here; the command then
+ * refuses it with its own error.
  */
 export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
     for (const [i, argument] of argv.entries()) {
@@ -24,7 +25,7 @@ export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv 
     return parseLang(env.POOL_LANG) ?? 'en';
 }
 
-const HELP_TITLES: Record<string, MessageKey> = {
+const HELP_TITLES: Readonly<Record<string, WordKey>> = {
     'Usage:': 'cli.help.title.usage',
     'Arguments:': 'cli.help.title.arguments',
     'Options:': 'cli.help.title.options',
@@ -35,7 +36,10 @@ const HELP_TITLES: Record<string, MessageKey> = {
 /** The parts of commander's help that are words, in `lang`: section titles and what an option's choices and default are. */
 export function helpIn(lang: Lang): Partial<Help> {
     return {
-        styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title], {} as never, lang) : title),
+        styleTitle: (title: string) => {
+            const key = HELP_TITLES[title];
+            return key ? word(key, lang) : title;
+        },
         optionDescription: (option: Option) => {
             const extra: string[] = [];
             if (option.argChoices) extra.push(t('cli.help.choices', { choices: option.argChoices.map(choice => JSON.stringify(choice)).join(', ') }, lang));
@@ -46,49 +50,6 @@ export function helpIn(lang: Lang): Partial<Help> {
             return extra.length > 0 ? `${option.description} (${extra.join(', ')})`.trim() : option.description;
         }
     };
-}
-
-/** The words commander's errors are made of, in the order they are tried. */
-const COMMANDER_ERRORS: readonly [RegExp, (match: RegExpExecArray, lang: Lang) => string][] = [
-    [/^unknown option '(.*)'$/, ([, option = ''], lang) => t('cli.commander.unknown-option', { option }, lang)],
-    [/^unknown command '(.*)'$/, ([, command = ''], lang) => t('cli.commander.unknown-command', { command }, lang)],
-    [/^missing required argument '(.*)'$/, ([, argument = ''], lang) => t('cli.commander.missing-argument', { argument }, lang)],
-    [/^option '(.*)' argument missing$/, ([, option = ''], lang) => t('cli.commander.missing-option-argument', { option }, lang)],
-    [
-        /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
-        ([, option = '', value = '', choices = ''], lang) => t('cli.commander.invalid-choice', { option, value, choices }, lang)
-    ],
-    [
-        /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
-        ([, command, expected = '', got = ''], lang) =>
-            t(
-                'cli.commander.too-many-arguments',
-                {
-                    where: command ? t('cli.commander.for-command', { command }, lang) : '',
-                    expected: t(plural(Number(expected), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: expected }, lang),
-                    got
-                },
-                lang
-            )
-    ]
-];
-
-/**
- * An error commander prints (an unknown option, a missing argument), in `lang`; left as it is when
- * English, or when commander words it in a way not known here.
- */
-export function commanderErrorIn(text: string, lang: Lang): string {
-    const parts = /^error: (.*?)(?:\n\(Did you mean (one of )?(.*)\?\))?\n?$/s.exec(text);
-    if (lang === 'en' || !parts) return text;
-    const known = COMMANDER_ERRORS.map(([pattern, word]) => {
-        const match = pattern.exec(parts[1] ?? '');
-        return match ? word(match, lang) : undefined;
-    }).find(worded => worded !== undefined);
-    if (known === undefined) return text;
-    const [, , oneOf, names] = parts;
-    const suggestion =
-        names === undefined ? '' : `\n${t('cli.commander.did-you-mean', { suggestion: oneOf ? t('cli.commander.one-of', { names }, lang) : names }, lang)}`;
-    return `${t('cli.commander.error', { message: known }, lang)}${suggestion}\n`;
 }
 
 /** The language asked for with `--lang`, else in POOL_LANG, else English; a one-line error for anything else. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError } from 'commander';
 import { runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
@@ -7,8 +7,9 @@ import { runFmt } from './commands/fmt.js';
 import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
-import { chosenLanguage, commanderErrorIn, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { type Lang, message, type MessageKey, t } from '@pool/language';
+import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
+import { type Lang, message, t, word, type WordKey } from '@pool/language';
+import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 
 export const EXIT_OK = 0;
@@ -47,36 +48,31 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     // The language is chosen when a command runs (`--lang`, else POOL_LANG); `--help` and errors in
     // the command line itself are worded before that, in the language the arguments ask for.
     const helpLang = languageForHelp(argv);
-    const words = (key: MessageKey) => t(key, {} as never, helpLang);
+    const words = (key: WordKey) => word(key, helpLang);
     /** Text after a command's options in `--help`: exit statuses and examples. */
-    const after = (key: MessageKey) => `\n${words(key)}\n`;
+    const after = (key: WordKey) => `\n${words(key)}\n`;
     let lang: Lang = helpLang;
     const out = io.out ?? (text => process.stdout.write(text));
     const err = io.err ?? (text => process.stderr.write(text));
     const style = io.style ?? styleFor(process.stdout);
     const ioIn = (chosen: Lang): CommandIo => ({ out, err, style, version, lang: (lang = chosen) });
     let exitCode = EXIT_OK;
-    const program = new Command('pool')
+    const program = new PoolCommand('pool', helpLang)
         .description(words('cli.help.program'))
         .version(version, '-v, --version', words('cli.help.version'))
         .helpOption('-h, --help', words('cli.help.help-option'))
         .helpCommand('help [command]', words('cli.help.help-command'))
         .configureHelp(helpIn(helpLang))
         .exitOverride()
-        .configureOutput({
-            writeOut: out,
-            writeErr: err,
-            outputError: (text, write) => {
-                write(commanderErrorIn(text, helpLang));
-            }
-        })
-        .showSuggestionAfterError(true);
+        // Commander's own English error lines are never printed: PoolCommand throws each mistake
+        // worded from the catalogue before commander would write one, and `commanderFailure` words the rest.
+        .configureOutput({ writeOut: out, writeErr: err, outputError: () => undefined });
 
     program
         .command('check')
         .description(words('cli.help.check'))
         .argument('<paths...>', words('cli.help.paths'))
-        .addOption(new Option('-f, --format <format>', words('cli.help.check.format')).choices(Object.keys(CHECK_FORMATS)).default('text'))
+        .addOption(choiceOption('-f, --format <format>', words('cli.help.check.format'), Object.keys(CHECK_FORMATS), helpLang).default('text'))
         .option('--strict', words('cli.help.check.strict'), false)
         .option('--help-base-uri <uri>', words('cli.help.check.help-base-uri'))
         .addOption(languageOption(helpLang))
@@ -95,7 +91,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .description(words('cli.help.diff'))
         .argument('<old>', words('cli.help.diff.old'))
         .argument('[new]', words('cli.help.diff.new'))
-        .addOption(new Option('-f, --format <format>', words('cli.help.diff.format')).choices(['text', 'md', 'html', 'json']).default('text'))
+        .addOption(choiceOption('-f, --format <format>', words('cli.help.diff.format'), ['text', 'md', 'html', 'json'], helpLang).default('text'))
         .option('--exit-code', words('cli.help.diff.exit-code'), false)
         .option('--approved', words('cli.help.diff.approved'), false)
         .addOption(languageOption(helpLang))
@@ -121,7 +117,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .command('report')
         .description(words('cli.help.report'))
         .argument('<file>', words('cli.help.report.file'))
-        .addOption(new Option('-f, --format <format>', words('cli.help.report.format')).choices(['md', 'html', 'pdf']).default('html'))
+        .addOption(choiceOption('-f, --format <format>', words('cli.help.report.format'), ['md', 'html', 'pdf'], helpLang).default('html'))
         .option('-o, --output <path>', words('cli.help.report.output'))
         .option('--partner <id>', words('cli.help.report.partner'))
         .option('--each-partner', words('cli.help.report.each-partner'), false)
@@ -169,6 +165,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     } catch (error) {
         if (error instanceof CommanderError) {
             // --help and --version end here too, successfully.
+            const failure = commanderFailure(error, helpLang);
+            if (failure !== undefined) err(`${t('cli.error', { message: failure }, helpLang)}\n`);
             return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
         }
         if (error instanceof UsageError) {

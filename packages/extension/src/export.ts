@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { PortableReportDocument } from '@pool/reports';
 import { reportLanguage } from './language.js';
-import { ReportDocumentRequest, ReportExportRequest } from './protocol.js';
+import { ReportDocumentRequest, ReportExportRequest } from '@pool/language-server/protocol';
 
 type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
 

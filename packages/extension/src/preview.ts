@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { reportLanguage } from './language.js';
-import { ReportHtmlRequest } from './protocol.js';
+import { ReportHtmlRequest } from '@pool/language-server/protocol';
 
 const PREVIEW_VIEW_TYPE = 'pool.reportPreview';
 

@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { OPEN_REPORT_PREVIEW } from '@pool/language';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { LspClient } from '../../../test/support/lsp-client.js';
-import { REPO } from '../../../test/support/paths.js';
+import { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest } from '../../language-server/src/protocol.js';
+import { LspClient } from '../../lsp-client/src/index.js';
+import { REPO, SERVER } from '../../../test/support/paths.js';
 // @ts-expect-error: a plain ES module of the build, without type declarations
 import { generateTextMateGrammar, grammarKeywords, terminalRegexes } from '../scripts/textmate.mjs';
 
@@ -111,8 +112,8 @@ describe('the manifest', () => {
 describe('the bundled language server', () => {
     it('runs on its own and reports the same problems as the built server', async () => {
         const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
-        const bundled = await LspClient.start([path.dirname(file)], { server: path.join(EXTENSION, 'dist/server.cjs') });
-        const built = await LspClient.start([path.dirname(file)]);
+        const bundled = await LspClient.start(path.join(EXTENSION, 'dist/server.cjs'), [path.dirname(file)]);
+        const built = await LspClient.start(SERVER, [path.dirname(file)]);
         try {
             const fromBundle = await bundled.openAndWaitForDiagnostics(file);
             expect(fromBundle.map(diagnostic => diagnostic.code)).toContain('total-mismatch');
@@ -125,22 +126,22 @@ describe('the bundled language server', () => {
 
     it('answers pool/reportHtml with the report of the agreement as edited, under a strict policy', async () => {
         const file = path.join(REPO, 'examples/troubled-families.pool');
-        const client = await LspClient.start([path.join(REPO, 'examples')], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        const client = await LspClient.start(path.join(EXTENSION, 'dist/server.cjs'), [path.join(REPO, 'examples')]);
         try {
             const uri = pathToFileURL(file).toString();
             const text = readFileSync(file, 'utf8');
             await client.open(uri, text);
-            const params = { uri, lang: 'en', cspSource: 'https://webview.example' };
-            const { html } = await client.request<{ html: string }>('pool/reportHtml', params, 60_000);
+            const params = { uri, lang: 'en', cspSource: 'https://webview.example' } as const;
+            const { html } = await client.request(ReportHtmlRequest, params, 60_000);
             expect(html).toContain('Greater Manchester Troubled Families Investment Agreement');
             expect(html).toContain('£6,150,000');
             expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none/);
             expect(html).toContain('https://webview.example');
             expect(html).not.toMatch(/<script/i);
             await client.change(uri, 2, text.replace('"Greater Manchester Troubled', '"Greater <Salford> Troubled'));
-            const edited = await client.request<{ html: string }>('pool/reportHtml', params, 60_000);
+            const edited = await client.request(ReportHtmlRequest, params, 60_000);
             expect(edited.html).toContain('Greater &lt;Salford&gt; Troubled');
-            const exported = await client.request<{ content: string }>('pool/reportExport', { uri, format: 'html' }, 60_000);
+            const exported = await client.request(ReportExportRequest, { uri, format: 'html' }, 60_000);
             expect(exported.content).toContain('<!DOCTYPE html>');
         } finally {
             await client.stop();
@@ -149,20 +150,16 @@ describe('the bundled language server', () => {
 
     it('answers pool/reportDocument with the report laid out, its charts drawn, ready for the PDF export', async () => {
         const file = path.join(REPO, 'examples/troubled-families.pool');
-        const client = await LspClient.start([path.join(REPO, 'examples')], { server: path.join(EXTENSION, 'dist/server.cjs') });
+        const client = await LspClient.start(path.join(EXTENSION, 'dist/server.cjs'), [path.join(REPO, 'examples')]);
         try {
             const uri = pathToFileURL(file).toString();
             await client.open(uri, readFileSync(file, 'utf8'));
-            const { document } = await client.request<{ document: { lang: string; title: string; blocks: { kind: string; svg?: unknown }[] } }>(
-                'pool/reportDocument',
-                { uri, lang: 'cy' },
-                60_000
-            );
+            const { document } = await client.request(ReportDocumentRequest, { uri, lang: 'cy' }, 60_000);
             expect(document.lang).toBe('cy');
             expect(document.title).toContain('Greater Manchester Troubled Families Investment Agreement');
             const charts = document.blocks.filter(block => block.kind === 'chart');
             expect(charts.length).toBeGreaterThan(0);
-            for (const chart of charts) expect(String(chart.svg)).toMatch(/^<svg[\s\S]*<\/svg>$/);
+            for (const chart of charts) expect(chart.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
         } finally {
             await client.stop();
         }

@@ -4,15 +4,7 @@ import { startLanguageServer, type DefaultSharedModuleContext, type LangiumShare
 import type { Connection } from 'vscode-languageserver';
 import { registerReportRequests } from './report-requests.js';
 
-export {
-    ReportDocumentRequest,
-    ReportExportRequest,
-    ReportHtmlRequest,
-    type ReportDocumentParams,
-    type ReportExportFormat,
-    type ReportExportParams,
-    type ReportHtmlParams
-} from './report-requests.js';
+// The custom requests are in `@pool/language-server/protocol` (protocol.ts), which clients import.
 
 /** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
 export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };
@@ -23,8 +15,8 @@ export interface PoolLanguageServer {
 }
 
 /**
- * Creates the Pool services on a connection, registers the custom requests (`pool/reportHtml`,
- * `pool/reportExport`) and starts listening. The same on every platform: only the connection and
+ * Creates the Pool services on a connection, registers the report requests (protocol.ts) and
+ * starts listening. The same on every platform: only the connection and
  * the file system differ.
  */
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {

@@ -6,42 +6,13 @@ import {
     renderJson,
     renderMarkdown,
     toPortableDocument,
-    type PortableReportDocument,
     type ReportData,
     type ReportLang
 } from '@pool/reports';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { RequestType, ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
-
-// The custom requests of the Pool language server, for the editor's report preview and export.
-
-export interface ReportHtmlParams {
-    readonly uri: string;
-    readonly lang?: ReportLang;
-    /** A VS Code webview's `cspSource`, allowed by the report's Content-Security-Policy. */
-    readonly cspSource?: string;
-}
-export const ReportHtmlRequest = new RequestType<ReportHtmlParams, { html: string }, void>('pool/reportHtml');
-
-export type ReportExportFormat = 'md' | 'html' | 'json';
-export interface ReportExportParams {
-    readonly uri: string;
-    readonly format: ReportExportFormat;
-    readonly lang?: ReportLang;
-}
-export const ReportExportRequest = new RequestType<ReportExportParams, { content: string }, void>('pool/reportExport');
-
-export interface ReportDocumentParams {
-    readonly uri: string;
-    readonly lang?: ReportLang;
-}
-/**
- * The report laid out as blocks, its charts drawn: what the editor's PDF export needs. The PDF is
- * made where Node and the fonts are (the desktop extension), not in the server, which also runs
- * as a web worker.
- */
-export const ReportDocumentRequest = new RequestType<ReportDocumentParams, { document: PortableReportDocument }, void>('pool/reportDocument');
+import { ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest } from './protocol.js';
 
 /** The language a request asks for; English unless it asks for Welsh. */
 const languageOf = (params: { readonly lang?: ReportLang }): Lang => (params.lang === 'cy' ? 'cy' : 'en');

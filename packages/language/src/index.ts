@@ -16,9 +16,15 @@ export {
     type Message,
     type MessageKey,
     type MessageOf,
-    type MessageParams
+    type MessageParams,
+    word,
+    type WordKey,
+    countOf,
+    type CountKey,
+    isWordKey
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
+export { closestNames } from './checks/suggest.js';
 export * as ast from './generated/ast.js';
 export { TOOL_VERSION } from './build-info/version.js';
 export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, cy, en, LANGS, listInWords, type MessageKey, parseLang, t } from '../src/i18n/messages.js';
+import { CATALOGUES, countOf, cy, en, isWordKey, LANGS, listInWords, type MessageKey, parseLang, t, word } from '../src/i18n/messages.js';
 
 /**
  * The message catalogue: every message exists in English and in Welsh, and the two take the same
@@ -74,6 +74,22 @@ describe('t', () => {
         expect(listInWords(['`council`', '`nhs`'], 'cy')).toBe('`council` a `nhs`');
         expect(listInWords(['`council`', '`essex`'], 'cy')).toBe('`council` ac `essex`');
         expect(listInWords(['x', 'y'], 'cy', 'or')).toBe('x neu y');
+    });
+
+    it('never prints a key: a key the catalogue lacks does not compile, and one made at run time is a fault', () => {
+        // @ts-expect-error -- a key the catalogue does not have is refused by the compiler
+        expect(() => t('report.heading.no-such-heading', {}, 'cy')).toThrow("the message catalogue has no entry 'report.heading.no-such-heading'");
+        const made = ['report', 'heading', 'no-such-heading'].join('.');
+        expect(isWordKey(made)).toBe(false);
+        // A message with placeholders is not a word: its figures would be left out.
+        expect(isWordKey('overspent-pool')).toBe(false);
+        expect(isWordKey('word.none')).toBe(true);
+        expect(word('word.none', 'cy')).toBe('dim');
+    });
+
+    it('words a count in the form for that number', () => {
+        expect(countOf(1, 'cli.summary.errors.one', 'cli.summary.errors.other', 'en')).toBe('1 error');
+        expect(countOf(3, 'cli.summary.errors.one', 'cli.summary.errors.other', 'en')).toBe('3 errors');
     });
 });
 

@@ -16,7 +16,6 @@ import {
     InitializeRequest,
     InsertTextFormat,
     PublishDiagnosticsNotification,
-    RequestType,
     type CodeAction,
     type Command,
     type CompletionItem,
@@ -29,18 +28,11 @@ import {
     type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol/browser';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '@pool/language-server/protocol';
 import type { FileStore } from './file-store.js';
 import { WORKSPACE_URI } from './file-store.js';
 
 type MonacoApi = typeof Monaco;
-
-// The requests the browser language server sends for files (see @pool/language-server's protocol.ts),
-// and the report requests it answers.
-const ReadFileRequest = new RequestType<{ uri: string }, { text: string } | null, void>('pool/readFile');
-const ReadDirectoryRequest = new RequestType<{ uri: string }, { uri: string; isFile: boolean; isDirectory: boolean }[] | null, void>('pool/readDirectory');
-const StatRequest = new RequestType<{ uri: string }, { isFile: boolean; isDirectory: boolean } | null, void>('pool/stat');
-export const ReportHtmlRequest = new RequestType<{ uri: string; lang?: 'en' | 'cy' }, { html: string }, void>('pool/reportHtml');
-export const ReportExportRequest = new RequestType<{ uri: string; format: 'md' | 'html' | 'json' }, { content: string }, void>('pool/reportExport');
 
 export const LANGUAGE_ID = 'pool';
 

@@ -1,7 +1,8 @@
+import { ReportExportRequest, ReportHtmlRequest } from '@pool/language-server/protocol';
 import { examples, keywords } from 'pool-playground:bundled';
 import { FileStore } from './file-store.js';
 import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
-import { LANGUAGE_ID, LspBridge, messageOf, ReportExportRequest, ReportHtmlRequest } from './lsp-bridge.js';
+import { LANGUAGE_ID, LspBridge, messageOf } from './lsp-bridge.js';
 import * as monaco from './monaco.js';
 
 // The playground page: pick an example, edit it with the language server's help, see its report.

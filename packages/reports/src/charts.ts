@@ -42,7 +42,12 @@ function renderChart(spec: TopLevelSpec, id: string): string {
     const view = new vega.View(runtime, { renderer: 'none' });
     view.run();
     // What View.toSVG does, without the awaits: nothing here loads anything, so it can be synchronous.
-    const internal = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number]; _scenegraph: { root: unknown } };
+    // The origin and the scene come through View's own methods; the size of the view after
+    // autosizing has none (toSVG reads the same two fields), so those two are read as it reads them.
+    const internal = view as unknown as { _viewWidth: number; _viewHeight: number };
+    const origin = view.origin();
+    // vega-typings types scenegraph() as a scene item; it returns the scenegraph, whose root is drawn.
+    const scene = view.scenegraph() as unknown as { root: unknown };
     const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
     vega.resetSVGDefIds();
     const renderer = new (vega as unknown as { SVGStringRenderer: new (loader: unknown) => unknown }).SVGStringRenderer(view.loader()) as {
@@ -52,11 +57,11 @@ function renderChart(spec: TopLevelSpec, id: string): string {
     };
     renderer
         .initialize(null, Math.max(0, internal._viewWidth + padding.left + padding.right), Math.max(0, internal._viewHeight + padding.top + padding.bottom), [
-            padding.left + internal._origin[0],
-            padding.top + internal._origin[1]
+            padding.left + origin[0],
+            padding.top + origin[1]
         ])
         .background(view.background());
-    renderer.render(internal._scenegraph.root);
+    renderer.render(scene.root);
     view.finalize();
     // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
     // (inside tags only; text is escaped, so it holds no tags).

@@ -1,5 +1,5 @@
 // Long: every heading, label and sentence of the reports, in one typed table read from the catalogue, so a report cannot print a word the catalogue lacks.
-import { type MessageKey, type MessageParams, plural, t } from '@pool/language';
+import { countOf, type CountKey, isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from '@pool/language';
 import type { ChartWords } from './charts.js';
 import type { ShareBasis } from './report-data.js';
 
@@ -452,7 +452,13 @@ type Words = Pick<ReportText, 'headings' | 'labels' | 'chart'>;
 function catalogueWords(lang: ReportLang): Words {
     const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
     const group = (prefix: string, groupNames: readonly string[]) =>
-        Object.fromEntries(groupNames.map(name => [name, t(`report.${prefix}.${kebab(name)}` as MessageKey, {} as never, lang)]));
+        Object.fromEntries(
+            groupNames.map(name => {
+                const key = `report.${prefix}.${kebab(name)}`;
+                if (!isWordKey(key)) throw new Error(`the message catalogue has no word '${key}' for the reports`);
+                return [name, catalogueWord(key, lang)];
+            })
+        );
     return {
         headings: group(WORDS.headings.prefix, WORDS.headings.names),
         labels: group(WORDS.labels.prefix, WORDS.labels.names),
@@ -463,7 +469,7 @@ function catalogueWords(lang: ReportLang): Words {
 /** A sentence whose first word is a placeholder (a share kind) starts with a capital letter. */
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const SHARE_KINDS: Record<string, MessageKey> = {
+const SHARE_KINDS: Readonly<Record<string, WordKey>> = {
     savings: 'report.share-kind.savings',
     benefits: 'report.share-kind.benefits',
     overspend: 'report.share-kind.overspend',
@@ -472,17 +478,21 @@ const SHARE_KINDS: Record<string, MessageKey> = {
     underspends: 'report.share-kind.underspend'
 };
 
-const KINDS = new Set(['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other']);
-const STATUSES = new Set(['draft', 'proposed', 'signed']);
-const ARRANGEMENTS = new Set(['pooled', 'aligned', 'in-kind']);
-const TOPICS = new Set(['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']);
+const KINDS = ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other'] as const;
+const STATUSES = ['draft', 'proposed', 'signed'] as const;
+const ARRANGEMENTS = ['pooled', 'aligned', 'in-kind'] as const;
+const TOPICS = ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management'] as const;
+
+/** Whether `value` is one of `values`, narrowing it so the key made from it is a catalogue key. */
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+    return (values as readonly string[]).includes(value);
+}
 
 /** The report's text in `lang`: every word from the catalogue, the figures put in here. */
 function textIn(lang: ReportLang): ReportText {
     const say = <K extends MessageKey>(key: K, params: MessageParams<K>) => t(key, params, lang);
-    const word = (key: MessageKey) => t(key, {} as never, lang);
-    const count = (n: number, one: MessageKey, other: MessageKey) => t(plural(n, one, other), { count: n } as never, lang);
-    const inBrackets = (amount: string | undefined) => (amount ? ` (${amount})` : '');
+    const word = (key: WordKey) => catalogueWord(key, lang);
+    const count = (n: number, one: CountKey, other: CountKey) => countOf(n, one, other, lang);
     return {
         ...catalogueWords(lang),
         reportTitle: title => say('report.title', { title }),
@@ -501,54 +511,61 @@ function textIn(lang: ReportLang): ReportText {
             shareBase: (basis, amount) => say(`share-base.${basis}`, { amount }),
             spends: (pool, spend, income, year, balance) => say('report.sentence.spends', { pool, spend, income, year, balance }),
             noSpending: pool => say('report.sentence.no-spending', { pool }),
-            outcome: (description, direction, baseline, target, measuredBy) =>
-                say(
-                    direction === 'increase'
-                        ? 'report.sentence.outcome.increase'
-                        : direction === 'reduce'
-                          ? 'report.sentence.outcome.reduce'
-                          : 'report.sentence.outcome.change',
-                    { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }
-                ),
-            latestActual: (value, period, rag, expected) =>
-                say('report.sentence.latest-actual', {
-                    value,
-                    period,
-                    expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '',
-                    status: inBrackets(rag)
-                }),
-            payment: (rate, per, cap, atTarget) =>
-                say('report.sentence.payment', {
-                    rate,
-                    unit: per,
-                    cap: cap ? say('report.sentence.payment.cap', { cap }) : '',
-                    atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
-                }),
+            // Each sentence with an optional part is a sentence of its own for each case, so every
+            // language words each whole.
+            outcome: (description, direction, baseline, target, measuredBy) => {
+                const figures = { description, baseline, target };
+                if (direction === 'increase')
+                    return measuredBy
+                        ? say('report.sentence.outcome.increase.measured', { ...figures, partner: measuredBy })
+                        : say('report.sentence.outcome.increase', figures);
+                if (direction === 'reduce')
+                    return measuredBy
+                        ? say('report.sentence.outcome.reduce.measured', { ...figures, partner: measuredBy })
+                        : say('report.sentence.outcome.reduce', figures);
+                return measuredBy
+                    ? say('report.sentence.outcome.change.measured', { ...figures, partner: measuredBy })
+                    : say('report.sentence.outcome.change', figures);
+            },
+            latestActual: (value, period, rag, expected) => {
+                if (expected && rag) return say('report.sentence.latest-actual.expected.status', { value, period, expected, status: rag });
+                if (expected) return say('report.sentence.latest-actual.expected', { value, period, expected });
+                if (rag) return say('report.sentence.latest-actual.status', { value, period, status: rag });
+                return say('report.sentence.latest-actual', { value, period });
+            },
+            payment: (rate, per, cap, atTarget) => {
+                if (cap && atTarget) return say('report.sentence.payment.cap.at-target', { rate, unit: per, cap, atTarget });
+                if (cap) return say('report.sentence.payment.cap', { rate, unit: per, cap });
+                if (atTarget) return say('report.sentence.payment.at-target', { rate, unit: per, atTarget });
+                return say('report.sentence.payment', { rate, unit: per });
+            },
             share: (kind, subject, parts, base) =>
-                capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
-            sharePart: (partner, percent, amount) => `${partner} ${percent}${inBrackets(amount)}`,
-            reinvestPart: (percent, amount) => say('report.sentence.reinvest-part', { percent, amount: inBrackets(amount) }),
-            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
-                say('report.sentence.savings', {
-                    pool,
-                    total,
-                    first,
-                    last,
-                    investment,
-                    netBenefit,
-                    payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
-                    returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
-                }),
+                capitalised(
+                    base
+                        ? say('report.sentence.share.base', { kind: kind.toLowerCase(), subject, parts, base })
+                        : say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts })
+                ),
+            sharePart: (partner, percent, amount) =>
+                amount ? say('report.sentence.share-part.amount', { partner, percent, amount }) : say('report.sentence.share-part', { partner, percent }),
+            reinvestPart: (percent, amount) =>
+                amount ? say('report.sentence.reinvest-part.amount', { percent, amount }) : say('report.sentence.reinvest-part', { percent }),
+            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) => {
+                const figures = { pool, total, first, last, investment, netBenefit };
+                if (payback && returnPerPound) return say('report.sentence.savings.payback.return-per-pound', { ...figures, payback, returnPerPound });
+                if (payback) return say('report.sentence.savings.payback', { ...figures, payback });
+                if (returnPerPound) return say('report.sentence.savings.return-per-pound', { ...figures, returnPerPound });
+                return say('report.sentence.savings', figures);
+            },
             approval: (approver, partner, date, stale) =>
                 say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
             checksPassed: word('report.sentence.checks-passed'),
             checksFailed: (errors, warnings) =>
-                say('report.sentence.checks-failed', {
-                    errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
-                    warnings: warnings
-                        ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') })
-                        : ''
-                }),
+                warnings
+                    ? say('report.sentence.checks-failed.warnings', {
+                          errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
+                          warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other')
+                      })
+                    : say('report.sentence.checks-failed', { errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other') }),
             checksWarnings: warnings =>
                 say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
             noApprovals: word('report.sentence.no-approvals'),
@@ -559,7 +576,10 @@ function textIn(lang: ReportLang): ReportText {
             chartContributions: title => say('report.sentence.chart-contributions', { pool: title }),
             chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: kind.toLowerCase(), subject }),
             chartOutcome: description => say('report.sentence.chart-outcome', { description }),
-            shareKind: kind => (SHARE_KINDS[kind] ? word(SHARE_KINDS[kind]) : kind),
+            shareKind: kind => {
+                const key = SHARE_KINDS[kind];
+                return key ? word(key) : kind;
+            },
             trajectoryExplained: word('report.sentence.trajectory-explained'),
             shortBy: amount => say('report.sentence.short-by', { amount }),
             declaredTotal: (declared, computed) =>
@@ -620,11 +640,11 @@ function textIn(lang: ReportLang): ReportText {
             },
             spendMinimums: pool => say('report.sentence.spend-minimums', { pool }),
             contents: pool => say('report.sentence.contents', { pool }),
-            topic: topic => (TOPICS.has(topic) ? word(`report.topic.${topic}` as MessageKey) : topic),
+            topic: topic => (isOneOf(TOPICS, topic) ? word(`report.topic.${topic}`) : topic),
             streamShare: (stream, percent) => say('report.sentence.stream-share', { stream, percent }),
-            kind: kind => (KINDS.has(kind) ? word(`word.kind.${kind}` as MessageKey) : kind),
-            status: status => (STATUSES.has(status) ? word(`word.status.${status}` as MessageKey) : status),
-            arrangement: arrangement => (ARRANGEMENTS.has(arrangement) ? word(`word.arrangement.${arrangement}` as MessageKey) : arrangement)
+            kind: kind => (isOneOf(KINDS, kind) ? word(`word.kind.${kind}`) : kind),
+            status: status => (isOneOf(STATUSES, status) ? word(`word.status.${status}`) : status),
+            arrangement: arrangement => (isOneOf(ARRANGEMENTS, arrangement) ? word(`word.arrangement.${arrangement}`) : arrangement)
         }
     };
 }

@@ -21,7 +21,7 @@ export function formatSarif(run: CheckRun): string {
         defaultConfiguration: { level: check.severity },
         properties: { tags: ['pool', check.tier], precision: 'very-high', 'problem.severity': check.severity }
     }));
-    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]));
     const results = run.diagnostics.map(diagnostic => ({
         ruleId: diagnostic.code,
         ...(ruleIndex.has(diagnostic.code) ? { ruleIndex: ruleIndex.get(diagnostic.code) } : {}),

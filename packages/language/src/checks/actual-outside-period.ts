@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +6,7 @@ export const actualOutsidePeriod = defineCheck({
     code: 'actual-outside-period',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.actual-outside-period'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;

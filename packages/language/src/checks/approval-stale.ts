@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -10,7 +10,7 @@ export const approvalStale = defineCheck({
     code: 'approval-stale',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.approval-stale'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const approval of model.approvals) {
             if (!approval.stale) continue;

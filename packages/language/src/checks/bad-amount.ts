@@ -1,4 +1,4 @@
-import { en, render } from '../i18n/messages.js';
+import { render } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** Negative, sub-penny, wrongly grouped, or in another currency than the agreement's. */
@@ -6,7 +6,7 @@ export const badAmount = defineCheck({
     code: 'bad-amount',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.bad-amount'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const amount of model.amounts) {
             for (const problem of amount.problems) {

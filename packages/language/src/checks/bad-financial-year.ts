@@ -1,4 +1,4 @@
-import { en, render, t } from '../i18n/messages.js';
+import { render, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -7,7 +7,7 @@ export const badFinancialYear = defineCheck({
     code: 'bad-financial-year',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.bad-financial-year'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const value of model.years) {
             if (!value.parsed.problem) continue;

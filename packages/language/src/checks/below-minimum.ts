@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -7,7 +7,7 @@ export const belowMinimum = defineCheck({
     code: 'below-minimum',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.below-minimum'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const minimum of pool.minimums) {

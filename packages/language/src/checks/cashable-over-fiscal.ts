@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money } from './describe.js';
 
@@ -7,7 +7,7 @@ export const cashableOverFiscal = defineCheck({
     code: 'cashable-over-fiscal',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.cashable-over-fiscal'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const cost of model.unitCosts) {
             if (cost.document !== model.document) continue;

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import type { Lang } from '../i18n/messages.js';
+import { en, type Lang, type MessageKey, t } from '../i18n/messages.js';
 import type { AgreementModel } from '../model/types.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -41,14 +41,31 @@ export type FindingInput = Omit<Finding, 'code' | 'severity'>;
 
 export type Report = (finding: FindingInput) => void;
 
-/** One check: a stable code, a severity and the function that finds what it is about. */
-export interface CheckDefinition {
+/**
+ * The code of every check: the catalogue's `summary.<code>` entries, so a check whose one-sentence
+ * summary is missing (in English, and so in Welsh: `cy` has every key of `en`) does not compile.
+ */
+export type CheckCode = { [K in MessageKey]: K extends `summary.${infer Code}` ? Code : never }[MessageKey];
+
+/**
+ * Whether a check's findings can be repaired by a quick fix (`lsp/pool-code-actions.ts`, which must
+ * then have one for its code) or have no repair that is sure to be the one meant.
+ */
+export type CheckFix = 'quick-fix' | 'no-unambiguous-fix';
+
+/** What a check's file says about it: everything else (its summary, its reference entry) follows from this. */
+export interface CheckSpec<C extends CheckCode = CheckCode> {
     /** Stable: shown in every diagnostic, in JSON and in CI output; never renamed. */
-    readonly code: string;
+    readonly code: C;
     readonly severity: CheckSeverity;
     readonly tier: CheckTier;
-    /** One sentence: what the check finds. Used in documentation, SARIF rules and hovers. */
-    readonly summary: string;
+    readonly fix: CheckFix;
+    /**
+     * For a code no small file can show (a fault inside Pool, a file too large to read): why
+     * `examples/invalid` and `test/fixtures/checks` have no file for it, in English, printed in the
+     * check reference (docs/checks.md) in place of the example. Every other check has both files.
+     */
+    readonly withoutExample?: string;
     /**
      * Reads the computed model and reports findings, worded in `lang` (messages come from
      * i18n/messages.ts). Absent for codes produced by the parser.
@@ -56,6 +73,18 @@ export interface CheckDefinition {
     readonly run?: (model: AgreementModel, report: Report, lang: Lang) => void;
 }
 
-export function defineCheck(definition: CheckDefinition): CheckDefinition {
-    return definition;
+/** One check: a stable code, a severity and the function that finds what it is about. */
+export interface CheckDefinition extends CheckSpec {
+    /** One sentence in English: what the check finds (`summary.<code>`). Used in documentation, SARIF rules and hovers. */
+    readonly summary: string;
+}
+
+/** A check, from its file's one definition. It is run once it is listed in `ALL_CHECKS` (index.ts), which test/tidy.test.ts makes sure of. */
+export function defineCheck<C extends CheckCode>(spec: CheckSpec<C>): CheckDefinition {
+    return { ...spec, summary: en[`summary.${spec.code}`] };
+}
+
+/** What a check finds, in one sentence, in `lang`. */
+export function checkSummary(check: CheckDefinition, lang: Lang): string {
+    return t(`summary.${check.code}`, {}, lang);
 }

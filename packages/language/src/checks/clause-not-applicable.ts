@@ -1,5 +1,5 @@
 import { GrammarUtils } from 'langium';
-import { en, listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
@@ -16,7 +16,7 @@ export const clauseNotApplicable = defineCheck({
     code: 'clause-not-applicable',
     severity: 'error',
     tier: 'language',
-    summary: en['summary.clause-not-applicable'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         shareClauses(model, report, lang);
         spendClauses(model, report, lang);

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
 import { defineCheck } from './check.js';
@@ -8,7 +8,7 @@ export const cohortOverAttached = defineCheck({
     code: 'cohort-over-attached',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.cohort-over-attached'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const cohort = outcome.cohort;

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 
@@ -6,7 +6,7 @@ export const deadlineBeforeBaseline = defineCheck({
     code: 'deadline-before-baseline',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.deadline-before-baseline'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const baselineYear = outcome.baseline?.year.start;

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { en, type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/messages.js';
 import * as ast from '../generated/ast.js';
 import { fieldKeyword, groupByKeyword } from '../model/fields.js';
 import type { AgreementModel } from '../model/types.js';
@@ -14,7 +14,7 @@ export const duplicateDeclaration = defineCheck({
     code: 'duplicate-declaration',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.duplicate-declaration'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const [id, declarations] of model.declarations) {
             if (declarations.length < 2) continue;

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
 import { defineCheck } from './check.js';
@@ -9,7 +9,7 @@ export const earnedOverCap = defineCheck({
     code: 'earned-over-cap',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.earned-over-cap'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const latest = outcome.latest;

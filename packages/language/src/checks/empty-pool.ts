@@ -1,11 +1,11 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const emptyPool = defineCheck({
     code: 'empty-pool',
     severity: 'warning',
     tier: 'core',
-    summary: en['summary.empty-pool'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             if (!pool.id || pool.contributions.length > 0) continue;

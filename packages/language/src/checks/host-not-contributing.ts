@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -7,7 +7,7 @@ export const hostNotContributing = defineCheck({
     code: 'host-not-contributing',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.host-not-contributing'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const host = model.agreement?.host;
         if (!host?.partner) return;

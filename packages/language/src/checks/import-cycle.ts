@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { relativeTo } from './describe.js';
 
@@ -6,7 +6,7 @@ export const importCycle = defineCheck({
     code: 'import-cycle',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.import-cycle'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const resolved of model.imports) {
             const cycle = resolved.cycle;

@@ -1,11 +1,11 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const importNotFound = defineCheck({
     code: 'import-not-found',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.import-not-found'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const resolved of model.imports) {
             const path = resolved.node.path ?? '';

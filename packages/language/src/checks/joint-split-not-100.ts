@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -8,7 +8,7 @@ export const jointSplitNot100 = defineCheck({
     code: 'joint-split-not-100',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.joint-split-not-100'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
         for (const line of lines) {

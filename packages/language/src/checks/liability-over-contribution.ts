@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
 import { money, partnerName } from './describe.js';
@@ -12,7 +12,7 @@ export const liabilityOverContribution = defineCheck({
     code: 'liability-over-contribution',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.liability-over-contribution'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const share of model.shares) {
             if (share.kind !== 'overspend' || share.subject?.kind !== 'pool') continue;

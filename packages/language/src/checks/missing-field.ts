@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** Fields an agreement or outcome cannot do without. */
@@ -6,7 +6,7 @@ export const missingField = defineCheck({
     code: 'missing-field',
     severity: 'error',
     tier: 'language',
-    summary: en['summary.missing-field'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const agreement = model.agreement;
         if (agreement && !agreement.periodNode) {

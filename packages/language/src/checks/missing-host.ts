@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
@@ -8,7 +8,7 @@ export const missingHost = defineCheck({
     code: 'missing-host',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.missing-host'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const agreement = model.agreement;
         if (!agreement) return;

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { Rational } from '../money/rational.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
@@ -9,7 +9,7 @@ export const paymentCapExceeded = defineCheck({
     code: 'payment-cap-exceeded',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.payment-cap-exceeded'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const cohort = outcome.cohort;

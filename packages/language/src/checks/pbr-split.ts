@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent, parsePercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -8,7 +8,7 @@ export const pbrSplit = defineCheck({
     code: 'pbr-split',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.pbr-split'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const split of outcome.payment?.splits ?? []) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** `status proposed` with no approval recorded at all: proposed to whom, and who has agreed? */
@@ -6,7 +6,7 @@ export const proposedWithoutApproval = defineCheck({
     code: 'proposed-without-approval',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.proposed-without-approval'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const status = model.agreement?.fieldsByKeyword.get('status')?.[0];
         if (model.agreement?.status !== 'proposed' || !status || model.approvals.length > 0) return;

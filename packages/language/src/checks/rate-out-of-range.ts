@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
 import { Rational } from '../money/rational.js';
@@ -12,7 +12,7 @@ export const rateOutOfRange = defineCheck({
     code: 'rate-out-of-range',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.rate-out-of-range'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const appraisal of model.appraisals) {
             const pool = appraisal.poolId;

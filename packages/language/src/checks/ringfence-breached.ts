@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 
@@ -11,7 +11,7 @@ export const ringfenceBreached = defineCheck({
     code: 'ringfence-breached',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.ringfence-breached'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const ringfence of pool.ringfences) {

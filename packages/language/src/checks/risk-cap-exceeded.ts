@@ -1,4 +1,4 @@
-import { en, listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money } from './describe.js';
 
@@ -11,7 +11,7 @@ export const riskCapExceeded = defineCheck({
     code: 'risk-cap-exceeded',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.risk-cap-exceeded'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const share of model.shares) {
             const { liabilities, pounds, covering } = share;

@@ -1,5 +1,5 @@
 import type * as ast from '../generated/ast.js';
-import { en, listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /** What regulation 7 of the 2000 Regulations asks a section 75 partnership agreement to set out. */
@@ -14,7 +14,7 @@ export const s75Contents = defineCheck({
     code: 's75-contents',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.s75-contents'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const status = model.agreement?.status;
         if (status !== 'proposed' && status !== 'signed') return;

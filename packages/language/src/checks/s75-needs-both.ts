@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { contributors } from './pools.js';
 
@@ -6,7 +6,7 @@ export const s75NeedsBoth = defineCheck({
     code: 's75-needs-both',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.s75-needs-both'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             if (pool.arrangement !== 'pooled' || pool.section !== 75 || pool.contributions.length === 0) continue;

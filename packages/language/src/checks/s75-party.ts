@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { contributors, isSection75 } from './pools.js';
 
@@ -11,7 +11,7 @@ export const s75Party = defineCheck({
     code: 's75-party',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.s75-party'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             if (!isSection75(pool)) continue;

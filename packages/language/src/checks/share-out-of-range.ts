@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -7,7 +7,7 @@ export const shareOutOfRange = defineCheck({
     code: 'share-out-of-range',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.share-out-of-range'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const outOfRange = (points: Rational | undefined) => points !== undefined && (points.sign() < 0 || points.gt(Rational.HUNDRED));
         for (const share of model.shares) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
 import { partnerName, shareKindWord } from './describe.js';
@@ -7,7 +7,7 @@ export const shareWithoutContribution = defineCheck({
     code: 'share-without-contribution',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.share-without-contribution'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const share of model.shares) {
             if (share.family !== 'benefit' || share.subject?.kind !== 'pool' || share.proRata) continue;

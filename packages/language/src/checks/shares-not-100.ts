@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
@@ -11,7 +11,7 @@ export const sharesNot100 = defineCheck({
     code: 'shares-not-100',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.shares-not-100'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const share of model.shares) {
             const total = share.totalPoints;

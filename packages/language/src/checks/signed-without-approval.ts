@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
@@ -10,7 +10,7 @@ export const signedWithoutApproval = defineCheck({
     code: 'signed-without-approval',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.signed-without-approval'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const status = model.agreement?.fieldsByKeyword.get('status')?.[0];
         if (model.agreement?.status !== 'signed' || !status) return;

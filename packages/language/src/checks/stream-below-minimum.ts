@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -11,7 +11,7 @@ export const streamBelowMinimum = defineCheck({
     code: 'stream-below-minimum',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.stream-below-minimum'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const stream of pool.streams) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 
@@ -12,7 +12,7 @@ export const streamUnderspent = defineCheck({
     code: 'stream-underspent',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.stream-underspent'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const stream of pool.streams) {

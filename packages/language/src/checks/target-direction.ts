@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatQuantity } from '../money/quantity.js';
 import { defineCheck } from './check.js';
 
@@ -7,7 +7,7 @@ export const targetDirection = defineCheck({
     code: 'target-direction',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.target-direction'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             const { baseline, target, direction } = outcome;

@@ -1,4 +1,4 @@
-import { en, type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 
@@ -7,7 +7,7 @@ export const totalMismatch = defineCheck({
     code: 'total-mismatch',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.total-mismatch'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const figures of pool.years.values()) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 import { yearsWithSpending } from './pools.js';
@@ -12,7 +12,7 @@ export const unallocatedFunds = defineCheck({
     code: 'unallocated-funds',
     severity: 'warning',
     tier: 'core',
-    summary: en['summary.unallocated-funds'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const { figures, income, spend, block } of yearsWithSpending(pool)) {

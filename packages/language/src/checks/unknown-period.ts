@@ -1,11 +1,11 @@
-import { en, render } from '../i18n/messages.js';
+import { render } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 export const unknownPeriod = defineCheck({
     code: 'unknown-period',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.unknown-period'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const actual of outcome.actuals) {

@@ -1,7 +1,7 @@
 import * as ast from '../generated/ast.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
@@ -52,7 +52,7 @@ export const unknownReference = defineCheck({
     code: 'unknown-reference',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.unknown-reference'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const reference of model.document.references) {
             const info = reference.error?.info;

@@ -1,5 +1,5 @@
 import { Partner } from '../generated/ast.js';
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
 
 /**
@@ -11,7 +11,7 @@ export const unusedPartner = defineCheck({
     code: 'unused-partner',
     severity: 'warning',
     tier: 'core',
-    summary: en['summary.unused-partner'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         if (!model.agreement) return;
         for (const declarations of model.declarations.values()) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
@@ -11,7 +11,7 @@ export const upliftMismatch = defineCheck({
     code: 'uplift-mismatch',
     severity: 'error',
     tier: 'domain',
-    summary: en['summary.uplift-mismatch'],
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             for (const stream of pool.streams) {

@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
@@ -26,7 +26,7 @@ export const wrongPocket = defineCheck({
     code: 'wrong-pocket',
     severity: 'warning',
     tier: 'domain',
-    summary: en['summary.wrong-pocket'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const appraised = new Set<unknown>();
         for (const appraisal of model.appraisals) {

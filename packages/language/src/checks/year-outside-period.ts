@@ -1,4 +1,4 @@
-import { en, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import type { YearValue } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
@@ -8,7 +8,7 @@ export const yearOutsidePeriod = defineCheck({
     code: 'year-outside-period',
     severity: 'error',
     tier: 'core',
-    summary: en['summary.year-outside-period'],
+    fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         const period = model.agreement?.period;
         if (!period) return;

@@ -66,10 +66,10 @@ export const en = {
     'file-too-large': 'this file is {size} MiB, more than the {limit} MiB Pool reads, so it was not checked: split it into files that import a shared one',
 
     // Syntax: what was expected and what was found.
-    'syntax.expected': '{place}expected {expected}{found}',
-    'syntax.in-place': 'in {place}: ',
-    'syntax.found': ', but found {found}',
-    'syntax.line-ends': ', but the line ends after `{token}`',
+    'syntax.expected': 'expected {expected}, but found {found}',
+    'syntax.expected.in-place': 'in {place}: expected {expected}, but found {found}',
+    'syntax.expected.line-ends': 'expected {expected}, but the line ends after `{token}`',
+    'syntax.expected.line-ends.in-place': 'in {place}: expected {expected}, but the line ends after `{token}`',
     'syntax.not-all-input': 'did not expect {found} here: a declaration starts with agreement, import, partner, pool, spend, outcome, share or savings',
     'syntax.something-else': 'something else',
     'syntax.unclosed-quote': 'this text in quotes is not closed: add a `"` before the end of the line',
@@ -681,18 +681,19 @@ export const en = {
     'cli.report.wrote-statements': 'wrote {count} partner statements to {folder}',
     'cli.json.folder-needs-output': '{target} is a folder: give a folder for the JSON files with -o',
     'cli.json.wrote-files': 'wrote {count} JSON files to {folder}',
+    // The command line's own errors (pool-command.ts), found by commander while it reads the arguments.
     'cli.commander.unknown-option': "unknown option '{option}'",
-    'cli.commander.unknown-command': "unknown command '{command}'",
-    'cli.commander.missing-argument': "missing required argument '{argument}'",
-    'cli.commander.missing-option-argument': "option '{option}' argument missing",
-    'cli.commander.invalid-choice': "option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
-    'cli.commander.too-many-arguments': 'too many arguments{where}. Expected {expected} but got {got}.',
-    'cli.commander.for-command': " for '{command}'",
-    'cli.commander.did-you-mean': '(Did you mean {suggestion}?)',
-    'cli.commander.error': 'error: {message}',
-    'cli.commander.one-of': 'one of {names}',
-    'cli.commander.arguments.one': '{count} argument',
-    'cli.commander.arguments.other': '{count} arguments',
+    'cli.commander.unknown-option.suggest': "unknown option '{option}'; did you mean {suggestion}?",
+    'cli.commander.option-takes-no-value': "{option} takes no value; got '{given}'",
+    'cli.commander.unknown-command': "unknown command '{command}'; the commands are {commands}",
+    'cli.commander.unknown-command.suggest': "unknown command '{command}'; did you mean {suggestion}?",
+    'cli.commander.missing-argument': 'the {argument} argument is missing; usage: {usage}',
+    'cli.commander.missing-option-value': '{option} needs a value',
+    'cli.commander.missing-option-value.choices': '{option} needs a value: {choices}',
+    'cli.commander.invalid-choice': "{option} must be {choices}; got '{value}'",
+    'cli.commander.too-many-arguments.one': 'too many arguments: pool {command} takes {expected} argument, but was given {got}',
+    'cli.commander.too-many-arguments.other': 'too many arguments: pool {command} takes at most {expected} arguments, but was given {got}',
+    'cli.commander.other': 'pool could not read its arguments ({code}); see pool --help',
 
     // `pool diff`: what changed between two versions, one sentence per change, for an approval board.
     'diff.points.more': '+{points} points',
@@ -936,26 +937,39 @@ export const en = {
     'report.sentence.value-by-year': '{value} by {year}',
     'report.sentence.spends': 'In {year} the {pool} spends {spend} of its {income} income, leaving {balance}.',
     'report.sentence.no-spending': 'No spending from the {pool} is set out.',
-    'report.sentence.outcome.increase': '{description}: to rise from {baseline} to {target}{measuredBy}.',
-    'report.sentence.outcome.reduce': '{description}: to fall from {baseline} to {target}{measuredBy}.',
-    'report.sentence.outcome.change': '{description}: to move from {baseline} to {target}{measuredBy}.',
-    'report.sentence.outcome.measured-by': ', measured by {partner}',
-    'report.sentence.latest-actual': 'The latest actual is {value} in {period}{expected}{status}.',
-    'report.sentence.latest-actual.expected': ' against {expected} expected on the trajectory',
-    'report.sentence.payment': 'Payment by results: {rate} per {unit}{cap}{atTarget}.',
-    'report.sentence.payment.cap': ', up to {cap}',
-    'report.sentence.payment.at-target': '; {amount} if the target is met',
-    'report.sentence.share': '{kind} of the {subject}{base} are shared: {parts}.',
-    'report.sentence.reinvest-part': '{percent} reinvested{amount}',
+    'report.sentence.outcome.increase': '{description}: to rise from {baseline} to {target}.',
+    'report.sentence.outcome.increase.measured': '{description}: to rise from {baseline} to {target}, measured by {partner}.',
+    'report.sentence.outcome.reduce': '{description}: to fall from {baseline} to {target}.',
+    'report.sentence.outcome.reduce.measured': '{description}: to fall from {baseline} to {target}, measured by {partner}.',
+    'report.sentence.outcome.change': '{description}: to move from {baseline} to {target}.',
+    'report.sentence.outcome.change.measured': '{description}: to move from {baseline} to {target}, measured by {partner}.',
+    'report.sentence.latest-actual': 'The latest actual is {value} in {period}.',
+    'report.sentence.latest-actual.expected': 'The latest actual is {value} in {period} against {expected} expected on the trajectory.',
+    'report.sentence.latest-actual.status': 'The latest actual is {value} in {period} ({status}).',
+    'report.sentence.latest-actual.expected.status': 'The latest actual is {value} in {period} against {expected} expected on the trajectory ({status}).',
+    'report.sentence.payment': 'Payment by results: {rate} per {unit}.',
+    'report.sentence.payment.cap': 'Payment by results: {rate} per {unit}, up to {cap}.',
+    'report.sentence.payment.at-target': 'Payment by results: {rate} per {unit}; {atTarget} if the target is met.',
+    'report.sentence.payment.cap.at-target': 'Payment by results: {rate} per {unit}, up to {cap}; {atTarget} if the target is met.',
+    'report.sentence.share': '{kind} of the {subject} are shared: {parts}.',
+    'report.sentence.share.base': '{kind} of the {subject} ({base}) are shared: {parts}.',
+    'report.sentence.share-part': '{partner} {percent}',
+    'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
+    'report.sentence.reinvest-part': '{percent} reinvested',
+    'report.sentence.reinvest-part.amount': '{percent} reinvested ({amount})',
     'report.sentence.savings':
-        'Savings of {total} are projected from the {pool} from {first} to {last}, against {investment} put in: a net benefit of {netBenefit}{payback}{returnPerPound}.',
-    'report.sentence.savings.payback': ', paying back in {year}',
-    'report.sentence.savings.return-per-pound': ', {amount} saved for every £1 put in',
+        'Savings of {total} are projected from the {pool} from {first} to {last}, against {investment} put in: a net benefit of {netBenefit}.',
+    'report.sentence.savings.payback':
+        'Savings of {total} are projected from the {pool} from {first} to {last}, against {investment} put in: a net benefit of {netBenefit}, paying back in {payback}.',
+    'report.sentence.savings.return-per-pound':
+        'Savings of {total} are projected from the {pool} from {first} to {last}, against {investment} put in: a net benefit of {netBenefit}, {returnPerPound} saved for every £1 put in.',
+    'report.sentence.savings.payback.return-per-pound':
+        'Savings of {total} are projected from the {pool} from {first} to {last}, against {investment} put in: a net benefit of {netBenefit}, paying back in {payback}, {returnPerPound} saved for every £1 put in.',
     'report.sentence.approval': '{approver} approved for {partner} on {date}.',
     'report.sentence.approval-stale': '{approver} approved for {partner} on {date}; the text has changed since, so this approval is stale.',
     'report.sentence.checks-passed': 'All checks passed.',
-    'report.sentence.checks-failed': 'The checks found {errors}{warnings}. The figures below may be incomplete until they are fixed.',
-    'report.sentence.checks-failed.warnings': ' and {warnings}',
+    'report.sentence.checks-failed': 'The checks found {errors}. The figures below may be incomplete until they are fixed.',
+    'report.sentence.checks-failed.warnings': 'The checks found {errors} and {warnings}. The figures below may be incomplete until they are fixed.',
     'report.sentence.checks-warnings': 'No errors; the checks found {warnings}.',
     'report.sentence.no-approvals': 'No approvals are recorded.',
     'report.sentence.no-outcomes': 'No outcomes are set out.',
@@ -1249,10 +1263,10 @@ export const cy: Record<MessageKey, string> = {
     'file-too-large':
         "mae'r ffeil hon yn {size} MiB, mwy na'r {limit} MiB y mae Pool yn eu darllen, felly ni chafodd ei gwirio: rhannwch hi'n ffeiliau sy'n mewnforio ffeil gyffredin",
 
-    'syntax.expected': '{place}disgwyliwyd {expected}{found}',
-    'syntax.in-place': '{place}: ',
-    'syntax.found': ', ond canfuwyd {found}',
-    'syntax.line-ends': ", ond mae'r llinell yn gorffen ar ôl `{token}`",
+    'syntax.expected': 'disgwyliwyd {expected}, ond canfuwyd {found}',
+    'syntax.expected.in-place': '{place}: disgwyliwyd {expected}, ond canfuwyd {found}',
+    'syntax.expected.line-ends': "disgwyliwyd {expected}, ond mae'r llinell yn gorffen ar ôl `{token}`",
+    'syntax.expected.line-ends.in-place': "{place}: disgwyliwyd {expected}, ond mae'r llinell yn gorffen ar ôl `{token}`",
     'syntax.not-all-input': 'ni ddisgwyliwyd {found} yma: mae datganiad yn dechrau gydag agreement, import, partner, pool, spend, outcome, share neu savings',
     'syntax.something-else': 'rhywbeth arall',
     'syntax.unclosed-quote': "nid yw'r testun hwn mewn dyfynodau wedi'i gau: ychwanegwch `\"` cyn diwedd y llinell",
@@ -1871,17 +1885,17 @@ export const cy: Record<MessageKey, string> = {
     'cli.json.folder-needs-output': 'ffolder yw {target}: rhowch ffolder ar gyfer y ffeiliau JSON gyda -o',
     'cli.json.wrote-files': 'ysgrifennwyd {count} ffeil JSON i {folder}',
     'cli.commander.unknown-option': "opsiwn anhysbys '{option}'",
-    'cli.commander.unknown-command': "gorchymyn anhysbys '{command}'",
-    'cli.commander.missing-argument': "dadl ofynnol ar goll '{argument}'",
-    'cli.commander.missing-option-argument': "mae dadl yr opsiwn '{option}' ar goll",
-    'cli.commander.invalid-choice': "mae dadl '{value}' yr opsiwn '{option}' yn annilys. Y dewisiadau a ganiateir yw {choices}.",
-    'cli.commander.too-many-arguments': 'gormod o ddadleuon{where}. Disgwyliwyd {expected} ond cafwyd {got}.',
-    'cli.commander.for-command': " ar gyfer '{command}'",
-    'cli.commander.did-you-mean': "(Oeddech chi'n golygu {suggestion}?)",
-    'cli.commander.error': 'gwall: {message}',
-    'cli.commander.one-of': 'un o {names}',
-    'cli.commander.arguments.one': '{count} ddadl',
-    'cli.commander.arguments.other': '{count} dadl',
+    'cli.commander.unknown-option.suggest': "opsiwn anhysbys '{option}'; oeddech chi'n golygu {suggestion}?",
+    'cli.commander.option-takes-no-value': "nid yw {option} yn cymryd gwerth; cafwyd '{given}'",
+    'cli.commander.unknown-command': "gorchymyn anhysbys '{command}'; y gorchmynion yw {commands}",
+    'cli.commander.unknown-command.suggest': "gorchymyn anhysbys '{command}'; oeddech chi'n golygu {suggestion}?",
+    'cli.commander.missing-argument': "mae'r ddadl {argument} ar goll; defnydd: {usage}",
+    'cli.commander.missing-option-value': 'mae angen gwerth ar {option}',
+    'cli.commander.missing-option-value.choices': 'mae angen gwerth ar {option}: {choices}',
+    'cli.commander.invalid-choice': "rhaid i {option} fod yn {choices}; cafwyd '{value}'",
+    'cli.commander.too-many-arguments.one': 'gormod o ddadleuon: mae pool {command} yn cymryd {expected} ddadl, ond cafwyd {got}',
+    'cli.commander.too-many-arguments.other': 'gormod o ddadleuon: mae pool {command} yn cymryd {expected} dadl ar y mwyaf, ond cafwyd {got}',
+    'cli.commander.other': 'ni allai pool ddarllen ei ddadleuon ({code}); gweler pool --help',
 
     'diff.points.more': '+{points} pwynt',
     'diff.points.less': '−{points} pwynt',
@@ -2124,27 +2138,41 @@ export const cy: Record<MessageKey, string> = {
     'report.sentence.value-by-year': '{value} erbyn {year}',
     'report.sentence.spends': 'Yn {year} mae’r gronfa {pool} yn gwario {spend} o’i hincwm o {income}, gan adael {balance}.',
     'report.sentence.no-spending': 'Nid oes gwariant o’r gronfa {pool} wedi’i nodi.',
-    'report.sentence.outcome.increase': '{description}: codi o {baseline} i {target}{measuredBy}.',
-    'report.sentence.outcome.reduce': '{description}: gostwng o {baseline} i {target}{measuredBy}.',
-    'report.sentence.outcome.change': '{description}: symud o {baseline} i {target}{measuredBy}.',
-    'report.sentence.outcome.measured-by': ', wedi’i fesur gan {partner}',
-    'report.sentence.latest-actual': 'Y gwerth gwirioneddol diweddaraf yw {value} yn {period}{expected}{status}.',
-    'report.sentence.latest-actual.expected': ' yn erbyn {expected} a ddisgwylir ar y llwybr',
-    'report.sentence.payment': 'Talu yn ôl canlyniadau: {rate} am bob {unit}{cap}{atTarget}.',
-    'report.sentence.payment.cap': ', hyd at {cap}',
-    'report.sentence.payment.at-target': '; {amount} os cyrhaeddir y targed',
-    'report.sentence.share': 'Rhennir {kind} y gronfa {subject}{base}: {parts}.',
-    'report.sentence.reinvest-part': '{percent} wedi’i ailfuddsoddi{amount}',
+    'report.sentence.outcome.increase': '{description}: codi o {baseline} i {target}.',
+    'report.sentence.outcome.increase.measured': '{description}: codi o {baseline} i {target}, wedi’i fesur gan {partner}.',
+    'report.sentence.outcome.reduce': '{description}: gostwng o {baseline} i {target}.',
+    'report.sentence.outcome.reduce.measured': '{description}: gostwng o {baseline} i {target}, wedi’i fesur gan {partner}.',
+    'report.sentence.outcome.change': '{description}: symud o {baseline} i {target}.',
+    'report.sentence.outcome.change.measured': '{description}: symud o {baseline} i {target}, wedi’i fesur gan {partner}.',
+    'report.sentence.latest-actual': 'Y gwerth gwirioneddol diweddaraf yw {value} yn {period}.',
+    'report.sentence.latest-actual.expected': 'Y gwerth gwirioneddol diweddaraf yw {value} yn {period} yn erbyn {expected} a ddisgwylir ar y llwybr.',
+    'report.sentence.latest-actual.status': 'Y gwerth gwirioneddol diweddaraf yw {value} yn {period} ({status}).',
+    'report.sentence.latest-actual.expected.status':
+        'Y gwerth gwirioneddol diweddaraf yw {value} yn {period} yn erbyn {expected} a ddisgwylir ar y llwybr ({status}).',
+    'report.sentence.payment': 'Talu yn ôl canlyniadau: {rate} am bob {unit}.',
+    'report.sentence.payment.cap': 'Talu yn ôl canlyniadau: {rate} am bob {unit}, hyd at {cap}.',
+    'report.sentence.payment.at-target': 'Talu yn ôl canlyniadau: {rate} am bob {unit}; {atTarget} os cyrhaeddir y targed.',
+    'report.sentence.payment.cap.at-target': 'Talu yn ôl canlyniadau: {rate} am bob {unit}, hyd at {cap}; {atTarget} os cyrhaeddir y targed.',
+    'report.sentence.share': 'Rhennir {kind} y gronfa {subject}: {parts}.',
+    'report.sentence.share.base': 'Rhennir {kind} y gronfa {subject} ({base}): {parts}.',
+    'report.sentence.share-part': '{partner} {percent}',
+    'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
+    'report.sentence.reinvest-part': '{percent} wedi’i ailfuddsoddi',
+    'report.sentence.reinvest-part.amount': '{percent} wedi’i ailfuddsoddi ({amount})',
     'report.sentence.savings':
-        'Rhagwelir arbedion o {total} o’r gronfa {pool} o {first} i {last}, yn erbyn {investment} a roddwyd i mewn: budd net o {netBenefit}{payback}{returnPerPound}.',
-    'report.sentence.savings.payback': ', yn talu’n ôl yn {year}',
-    'report.sentence.savings.return-per-pound': ', {amount} wedi’i arbed am bob £1 a roddwyd i mewn',
+        'Rhagwelir arbedion o {total} o’r gronfa {pool} o {first} i {last}, yn erbyn {investment} a roddwyd i mewn: budd net o {netBenefit}.',
+    'report.sentence.savings.payback':
+        'Rhagwelir arbedion o {total} o’r gronfa {pool} o {first} i {last}, yn erbyn {investment} a roddwyd i mewn: budd net o {netBenefit}, yn talu’n ôl yn {payback}.',
+    'report.sentence.savings.return-per-pound':
+        'Rhagwelir arbedion o {total} o’r gronfa {pool} o {first} i {last}, yn erbyn {investment} a roddwyd i mewn: budd net o {netBenefit}, {returnPerPound} wedi’i arbed am bob £1 a roddwyd i mewn.',
+    'report.sentence.savings.payback.return-per-pound':
+        'Rhagwelir arbedion o {total} o’r gronfa {pool} o {first} i {last}, yn erbyn {investment} a roddwyd i mewn: budd net o {netBenefit}, yn talu’n ôl yn {payback}, {returnPerPound} wedi’i arbed am bob £1 a roddwyd i mewn.',
     'report.sentence.approval': 'Cymeradwyodd {approver} ar ran {partner} ar {date}.',
     'report.sentence.approval-stale':
         'Cymeradwyodd {approver} ar ran {partner} ar {date}; mae’r testun wedi newid ers hynny, felly mae’r gymeradwyaeth hon yn hen.',
     'report.sentence.checks-passed': 'Pasiodd pob gwiriad.',
-    'report.sentence.checks-failed': 'Canfu’r gwiriadau {errors}{warnings}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
-    'report.sentence.checks-failed.warnings': ' a {warnings}',
+    'report.sentence.checks-failed': 'Canfu’r gwiriadau {errors}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
+    'report.sentence.checks-failed.warnings': 'Canfu’r gwiriadau {errors} a {warnings}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
     'report.sentence.checks-warnings': 'Dim gwallau; canfu’r gwiriadau {warnings}.',
     'report.sentence.no-approvals': 'Nid oes cymeradwyaethau wedi’u cofnodi.',
     'report.sentence.no-outcomes': 'Nid oes canlyniadau wedi’u nodi.',
@@ -2394,15 +2422,42 @@ export const cy: Record<MessageKey, string> = {
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, cy };
 
-/** The message `key` in `lang`, with each `{name}` replaced by its parameter. */
+/**
+ * The message `key` in `lang`, with each `{name}` replaced by its parameter. Keys are checked by
+ * the compiler (no casts: a key made at run time goes through `isWordKey` or a typed list), and
+ * every key is in both catalogues (`cy` is a `Record<MessageKey, string>`); a key that is in
+ * neither all the same is a fault in Pool, thrown as one, never printed as if it were a sentence.
+ */
 export function t<K extends MessageKey>(key: K, params: MessageParams<K>, lang: Lang): string {
-    // A key built at run time from text the parser could not finish (a share kind) may be none.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see the line above: the key's type promises more than a run-time key keeps
-    const template: string = CATALOGUES[lang][key] ?? en[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(en, key)) throw new Error(`the message catalogue has no entry '${key}'`);
+    return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = (params as Record<string, string | number | undefined>)[name];
         return value === undefined ? whole : String(value);
     });
+}
+
+/** The keys whose message has no placeholder: words and phrases that stand alone. */
+export type WordKey = { [K in MessageKey]: [Placeholders<(typeof en)[K]>] extends [never] ? K : never }[MessageKey];
+
+/** The keys whose message's one placeholder is `{count}`: the forms `plural` chooses between. */
+export type CountKey = { [K in MessageKey]: OnlyCount<Placeholders<(typeof en)[K]>> extends true ? K : never }[MessageKey];
+
+type OnlyCount<P> = [P] extends [never] ? false : [P] extends ['count'] ? true : false;
+
+/** The word or phrase `key` in `lang`. */
+export function word(key: WordKey, lang: Lang): string {
+    return t(key, {}, lang);
+}
+
+/** `{count}` of something, in the form for that number (see `plural`). */
+export function countOf(count: number, one: CountKey, other: CountKey, lang: Lang): string {
+    return t(plural(count, one, other), { count }, lang);
+}
+
+/** Whether `key`, made at run time, is a word or phrase of the catalogue (`report.heading.${name}`). */
+export function isWordKey(key: string): key is WordKey {
+    const template: unknown = Object.hasOwn(en, key) ? (en as Readonly<Record<string, string>>)[key] : undefined;
+    return typeof template === 'string' && !/\{\w+\}/.test(template);
 }
 
 /** A message to be put into words later, in whichever language the reader uses. */

@@ -1,6 +1,7 @@
 import { type AstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
+import type { CheckCode } from '../checks/check.js';
 import * as ast from '../generated/ast.js';
 import { type Lang, t } from '../i18n/messages.js';
 
@@ -31,24 +32,32 @@ export class PoolCodeActionProvider implements CodeActionProvider {
     /** Titles are in the language of the diagnostics (see PoolSettings.language). */
     constructor(private readonly language: () => Lang = () => 'en') {}
 
-    private readonly fixes: Record<string, Fix> = {
-        'total-mismatch': fixTotal,
-        'shares-not-100': rebalanceShares,
-        'unknown-reference': fixUnknownReference,
-        'unused-partner': removeUnusedPartner,
-        'bad-financial-year': fixYear,
-        'uplift-mismatch': fixUpliftedMinimum
-    };
-
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const facts = (diagnostic.data ?? {}) as FixFacts;
-            const fix = typeof diagnostic.code === 'string' ? this.fixes[diagnostic.code] : undefined;
+            const fix = typeof diagnostic.code === 'string' ? quickFixFor(diagnostic.code) : undefined;
             if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language()));
         }
         return actions.length > 0 ? actions : undefined;
     }
+}
+
+/**
+ * The quick fix of each check whose definition says `fix: 'quick-fix'`, and of no other
+ * (packages/language/test/lsp/fix-properties.test.ts holds the two to each other).
+ */
+export const QUICK_FIXES: { readonly [Code in CheckCode]?: Fix } = {
+    'total-mismatch': fixTotal,
+    'shares-not-100': rebalanceShares,
+    'unknown-reference': fixUnknownReference,
+    'unused-partner': removeUnusedPartner,
+    'bad-financial-year': fixYear,
+    'uplift-mismatch': fixUpliftedMinimum
+};
+
+function quickFixFor(code: string): Fix | undefined {
+    return Object.entries(QUICK_FIXES).find(([fixed]) => fixed === code)?.[1];
 }
 
 function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: string, edits: TextEdit[], isPreferred = false): CodeAction {

@@ -1,10 +1,10 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
-import { CHECKS_BY_CODE } from '../checks/index.js';
+import { checkSummary, CHECKS_BY_CODE } from '../checks/index.js';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
-import { en, type Lang, message, type MessageKey, render, t } from '../i18n/messages.js';
+import { type Lang, message, render, t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatPercent } from '../money/percent.js';
@@ -212,7 +212,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             const href = this.settings.checkDocumentationHref(checkCode);
             const lang = this.settings.language;
             const link = href ? ` [${t('hover.read-more', { code: code(checkCode) }, lang)}](${href})` : '';
-            return [`${code(checkCode)} (${check.severity}): ${escapeMarkdown(checkSummary(checkCode, lang) ?? check.summary)}${link}`];
+            return [`${code(checkCode)} (${check.severity}): ${escapeMarkdown(checkSummary(check, lang))}${link}`];
         });
     }
 
@@ -552,12 +552,6 @@ function declaredElsewhere(document: LangiumDocument, node: AstNode, lang: Lang)
     const home = AstUtils.getDocument(node);
     if (home.uri.toString() === document.uri.toString()) return undefined;
     return t('hover.declared-in', { file: code(relativeTo(document, home)) }, lang);
-}
-
-/** What a check finds, in one sentence, in the reader's language. */
-function checkSummary(checkCode: string, lang: Lang): string | undefined {
-    const key = `summary.${checkCode}`;
-    return key in en ? t(key as MessageKey, {} as never, lang) : undefined;
 }
 
 function contains(range: Range, position: Position): boolean {

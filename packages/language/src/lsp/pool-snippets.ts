@@ -1,4 +1,4 @@
-import { type Lang, type MessageKey, t } from '../i18n/messages.js';
+import { type Lang, t, word, type WordKey } from '../i18n/messages.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
@@ -28,7 +28,7 @@ export interface SnippetContext {
 }
 
 /** Placeholder words a snippet puts in the text for the user to type over, by their English. */
-const PLACEHOLDER_WORDS: Readonly<Record<string, MessageKey>> = {
+const PLACEHOLDER_WORDS: Readonly<Record<string, WordKey>> = {
     'Title of the agreement': 'snippet.text.title',
     'Full name': 'snippet.text.full-name',
     'Name of the pool': 'snippet.text.pool-name',
@@ -77,7 +77,7 @@ function snippetInLanguage(snippet: Snippet, context: SnippetContext): Snippet {
         ...snippet,
         body: snippet.body.replace(/\$\{(\d+):([^}$|]*)\}/g, (whole, index: string, words: string) => {
             const key = PLACEHOLDER_WORDS[words];
-            return key ? `\${${index}:${t(key, {} as never, lang)}}` : whole;
+            return key ? `\${${index}:${word(key, lang)}}` : whole;
         })
     };
 }

@@ -18,7 +18,7 @@ import { plural, t } from '../i18n/messages.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
 import { MAX_DOCUMENT_CHARS, type TooLargeParseResult } from './pool-document-factory.js';
-import { foundPrefix, shorten } from './pool-syntax-messages.js';
+import { isRealToken, lineEndedEarly, type PlacedToken } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -125,12 +125,10 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const token = error.token;
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
-            let message = error.message;
-            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine > previous.endLine);
-            if (lineEndedEarly) {
+            // The message says so too (pool-syntax-messages.ts); it is put at the last word of the line.
+            const message = error.message;
+            if (lineEndedEarly(previous, token)) {
                 range = tokenRange(previous);
-                const cut = message.lastIndexOf(foundPrefix(this.settings.language));
-                if (cut >= 0) message = message.slice(0, cut) + t('syntax.line-ends', { token: shorten(previous.image) }, this.settings.language);
             } else if (isRealToken(token)) {
                 range = tokenRange(token);
             } else {
@@ -182,23 +180,6 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         });
         return diagnostic;
     }
-}
-
-/** A token read from the text, with the place where it is (chevrotain leaves them out of made-up tokens). */
-type PlacedToken = IToken & { readonly startLine: number; readonly startColumn: number; readonly endLine: number; readonly endColumn: number };
-
-function isRealToken(token: IToken | undefined): token is PlacedToken {
-    return (
-        token !== undefined &&
-        token.tokenType?.name !== 'EOF' &&
-        !Number.isNaN(token.startOffset) &&
-        token.startOffset >= 0 &&
-        token.startLine !== undefined &&
-        !Number.isNaN(token.startLine) &&
-        token.startColumn !== undefined &&
-        token.endLine !== undefined &&
-        token.endColumn !== undefined
-    );
 }
 
 function tokenRange(token: PlacedToken): Range {

@@ -79,12 +79,30 @@ function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
     return TOKEN_WORDS[type.name]?.(lang) ?? `\`${type.name}\``;
 }
 
+/** A token read from the text, with the place where it is (chevrotain leaves them out of made-up tokens). */
+export type PlacedToken = IToken & { readonly startLine: number; readonly startColumn: number; readonly endLine: number; readonly endColumn: number };
+
+export function isRealToken(token: IToken | undefined): token is PlacedToken {
+    return (
+        token !== undefined &&
+        token.tokenType?.name !== 'EOF' &&
+        !Number.isNaN(token.startOffset) &&
+        token.startOffset >= 0 &&
+        token.startLine !== undefined &&
+        !Number.isNaN(token.startLine) &&
+        token.startColumn !== undefined &&
+        token.endLine !== undefined &&
+        token.endColumn !== undefined
+    );
+}
+
 /**
- * The phrase that ends every parser message (`, but found …`); the validator rewrites it when the
- * line ended early, so it looks for where this begins.
+ * Whether the parser stopped because the line ended after `previous`: what it wanted was to
+ * follow on the same line, and the next token (if any) is on a later one. The message says so, and
+ * the validator puts the error at `previous`.
  */
-export function foundPrefix(lang: Lang): string {
-    return t('syntax.found', { found: '' }, lang);
+export function lineEndedEarly(previous: IToken | undefined, next: IToken | undefined): previous is PlacedToken {
+    return isRealToken(previous) && (!isRealToken(next) || next.startLine > previous.endLine);
 }
 
 function describeFound(token: IToken | undefined, lang: Lang): string {
@@ -94,16 +112,16 @@ function describeFound(token: IToken | undefined, lang: Lang): string {
 }
 
 /** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
-export function shorten(text: string, limit = 40): string {
+function shorten(text: string, limit = 40): string {
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- cut between code points, never inside a surrogate pair
     const chars = [...text];
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
 }
 
-function place(ruleName: string | undefined, lang: Lang): string {
+/** The part of an agreement the parser was reading, in words, when there is a name for it. */
+function place(ruleName: string | undefined, lang: Lang): string | undefined {
     // Langium decorates rule names with invisible characters; keep the name itself.
-    const where = RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')];
-    return where ? t('syntax.in-place', { place: where(lang) }, lang) : '';
+    return RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')]?.(lang);
 }
 
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */
@@ -127,7 +145,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
 
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const lang = this.language();
-        return this.expected(options.ruleName, describeTokenType(options.expected, lang), options.actual, lang);
+        return this.expected(options.ruleName, describeTokenType(options.expected, lang), options.actual, options.previous, lang);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -143,7 +161,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         ruleName: string;
     }): string {
         const lang = this.language();
-        return this.expected(options.ruleName, describeAlternatives(options.expectedPathsPerAlt.flat(), lang), options.actual[0], lang);
+        return this.expected(options.ruleName, describeAlternatives(options.expectedPathsPerAlt.flat(), lang), options.actual[0], options.previous, lang);
     }
 
     buildEarlyExitMessage(options: {
@@ -154,12 +172,20 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         ruleName: string;
     }): string {
         const lang = this.language();
-        return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], lang);
+        return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], options.previous, lang);
     }
 
-    private expected(ruleName: string, expected: string, actual: IToken | undefined, lang: Lang): string {
-        const found = t('syntax.found', { found: describeFound(actual, lang) }, lang);
-        return t('syntax.expected', { place: place(ruleName, lang), expected, found }, lang);
+    /** What was expected and what came instead (or that the line ended), in the part of the agreement it was in: each one whole sentence. */
+    private expected(ruleName: string, expected: string, actual: IToken | undefined, previous: IToken | undefined, lang: Lang): string {
+        const where = place(ruleName, lang);
+        if (lineEndedEarly(previous, actual)) {
+            const token = shorten(previous.image);
+            return where === undefined
+                ? t('syntax.expected.line-ends', { expected, token }, lang)
+                : t('syntax.expected.line-ends.in-place', { place: where, expected, token }, lang);
+        }
+        const found = describeFound(actual, lang);
+        return where === undefined ? t('syntax.expected', { expected, found }, lang) : t('syntax.expected.in-place', { place: where, expected, found }, lang);
     }
 }
 

@@ -4,6 +4,8 @@ import { TextDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { randomEdit, randomGenerator } from '../../../../test/fuzz/mutations.js';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import { QUICK_FIXES } from '../../src/lsp/pool-code-actions.js';
 import { REPO, workspace } from '../helpers.js';
 
 /**
@@ -50,8 +52,8 @@ interface Checked {
 
 const tally = (): Checked => ({ fixes: 0, reported: new Set(), fixed: new Set() });
 
-/** The checks with a quick fix (lsp/pool-code-actions.ts); every other check offers none. */
-const FIXABLE = new Set(['total-mismatch', 'shares-not-100', 'unknown-reference', 'unused-partner', 'bad-financial-year', 'uplift-mismatch']);
+/** The checks whose definition says they have a quick fix; every other check offers none. */
+const FIXABLE = new Set<string>(ALL_CHECKS.filter(check => check.fix === 'quick-fix').map(check => check.code));
 
 async function checkEveryFix(name: string, text: string, tally: Checked): Promise<void> {
     const files: Record<string, string> = { [name]: text };
@@ -115,6 +117,10 @@ const examples = readdirSync(INVALID)
     .sort();
 
 describe('every quick fix on the invalid examples', () => {
+    it('a check has a quick fix exactly when its definition says so', () => {
+        expect(Object.keys(QUICK_FIXES).sort()).toEqual([...FIXABLE].sort());
+    });
+
     it.each(examples)('%s: its check offers a fix exactly when it has one, and every fix keeps the text whole', async name => {
         const code = name.replace(/\.pool$/, '');
         const checked = tally();
