@@ -1,4 +1,6 @@
+import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { CheckRun } from './index.js';
+import { problemsIn } from './summary.js';
 
 /**
  * JUnit XML, as GitLab, Azure Pipelines and Jenkins read it: one test suite per file checked, one
@@ -7,8 +9,14 @@ import type { CheckRun } from './index.js';
  */
 export function formatJunit(run: CheckRun): string {
     let tests = 0;
+    const byFile = new Map<string, ReportedDiagnostic[]>();
+    for (const diagnostic of run.diagnostics) {
+        const list = byFile.get(diagnostic.file);
+        if (list) list.push(diagnostic);
+        else byFile.set(diagnostic.file, [diagnostic]);
+    }
     const suites = run.files.map(file => {
-        const diagnostics = run.diagnostics.filter(diagnostic => diagnostic.file === file);
+        const diagnostics = byFile.get(file) ?? [];
         const cases = diagnostics.map(diagnostic => {
             const name = `${diagnostic.code} at ${diagnostic.start.line}:${diagnostic.start.column}`;
             const failing = diagnostic.severity === 'error' || (run.strict && diagnostic.severity === 'warning');
@@ -22,7 +30,8 @@ export function formatJunit(run: CheckRun): string {
             cases.push(`    <testcase classname="${attr(file)}" name="all checks passed"/>`);
         }
         tests += cases.length;
-        const failures = diagnostics.filter(d => d.severity === 'error' || (run.strict && d.severity === 'warning')).length;
+        let failures = 0;
+        for (const d of diagnostics) if (d.severity === 'error' || (run.strict && d.severity === 'warning')) failures += problemsIn(d);
         return [`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
     });
     const failures = run.summary.errors + (run.strict ? run.summary.warnings : 0);

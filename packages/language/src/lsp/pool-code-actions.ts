@@ -40,7 +40,9 @@ export class PoolCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const facts = (diagnostic.data ?? {}) as FixFacts;
+            const facts = (diagnostic.data ?? {}) as FixFacts & { omitted?: number };
+            // A diagnostic that counts problems not listed has no single place to fix.
+            if (facts.omitted !== undefined) continue;
             const fix = typeof diagnostic.code === 'string' ? this.fixes[diagnostic.code] : undefined;
             if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language()));
         }

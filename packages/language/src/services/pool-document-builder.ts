@@ -84,6 +84,28 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * As Langium's, but adds the diagnostics one by one: spreading them into `push` overflows the
+     * stack past about 120,000, and the build would fail for a file with that many findings.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+        const options = this.getBuildOptions(document);
+        const validationOptions = typeof options.validation === 'object' ? { ...options.validation } : {};
+        validationOptions.categories = this.findMissingValidationCategories(document, options);
+        const diagnostics = await validator.validateDocument(document, validationOptions, cancelToken);
+        if (document.diagnostics) {
+            for (const diagnostic of diagnostics) document.diagnostics.push(diagnostic);
+        } else {
+            document.diagnostics = diagnostics;
+        }
+        const state = this.buildState.get(document.uri.toString());
+        if (state) {
+            state.result ??= {};
+            state.result.validationChecks = [...new Set([...(state.result.validationChecks ?? []), ...validationOptions.categories])];
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) {
             return true;
