@@ -28,6 +28,8 @@ import { PoolLinker } from './pool-linker.js';
 import { PoolReferenceDescriptionProvider } from './pool-reference-descriptions.js';
 import { PoolScopeComputation } from './pool-scope-computation.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
+import { createPoolParser } from './pool-parser.js';
+import { PoolTokenBuilder } from './pool-token-builder.js';
 import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
 
 /** Services Pool adds to Langium's. */
@@ -50,6 +52,8 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
         Settings: services => new PoolSettings(services)
     },
     parser: {
+        LangiumParser: services => createPoolParser(services),
+        TokenBuilder: () => new PoolTokenBuilder(),
         ParserErrorMessageProvider: services => new PoolParserErrorMessageProvider(() => services.pool.Settings.language),
         LexerErrorMessageProvider: services => new PoolLexerErrorMessageProvider(() => services.pool.Settings.language)
     },
