@@ -1324,14 +1324,40 @@ export const cy: Record<MessageKey, string> = {
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, cy };
 
+/**
+ * The longest piece of agreement text a message quotes, in characters; longer text (a 9 MB name,
+ * a million-digit amount) is shortened with an ellipsis, so a message stays one readable line.
+ */
+export const MAX_QUOTED_CHARS = 200;
+
+/**
+ * Messages that show agreement text whole: the reports' and the diff's sentences (what partners
+ * sign), and the pieces other messages are built from.
+ */
+const WHOLE_TEXT_KEYS = /^(report|diff|share-base|word|snippet)\./;
+
+/** Parameters that hold a message already worded (and shortened) rather than agreement text. */
+const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint']);
+
 /** The message `key` in `lang`, with each `{name}` replaced by its parameter. */
 export function t<K extends MessageKey>(key: K, params: MessageParams<K>, lang: Lang): string {
     // A key built at run time from text the parser could not finish (a share kind) may be none.
     const template: string = CATALOGUES[lang][key] ?? en[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const whole = WHOLE_TEXT_KEYS.test(key);
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
         const value = (params as Record<string, string | number | undefined>)[name];
-        return value === undefined ? whole : String(value);
+        if (value === undefined) return placeholder;
+        return typeof value === 'string' && !whole && !WORDED_PARAMS.has(name) ? shortenText(value) : String(value);
     });
+}
+
+/** `text`, or its first `limit` characters and an ellipsis; never splits a character in two. */
+export function shortenText(text: string, limit = MAX_QUOTED_CHARS): string {
+    if (text.length <= limit) return text;
+    // A character outside the Basic Multilingual Plane is two UTF-16 code units: keep both or neither.
+    const code = text.charCodeAt(limit - 1);
+    const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+    return `${text.slice(0, cut)}…`;
 }
 
 /** A message to be put into words later, in whichever language the reader uses. */
