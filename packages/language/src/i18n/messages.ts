@@ -102,6 +102,7 @@ export const en = {
 
     // Amounts, years and quarters that cannot be read.
     'amount.negative': '`{text}` is negative: amounts in an agreement are never below zero',
+    'amount.too-large': '`{text}` is more than £999 trillion, more than any agreement holds: check the number of digits',
     'amount.sub-penny': '`{text}` has {places} decimal places: amounts are in pounds and pence, at most two places',
     'amount.grouping': '`{text}` groups its digits wrongly: write {grouped}, with commas between groups of three',
     'amount.conflicting-currency': '`{text}` names two currencies, {symbol} by its symbol and {code} by its code',
@@ -278,7 +279,7 @@ export const en = {
     // What each check finds, one sentence (documentation, SARIF rules, hovers).
     'summary.actual-outside-period': 'An actual value of an outcome recorded for a period outside the agreement period.',
     'summary.approval-stale': 'The text has changed since an approval was given: the fingerprint it approved is not the current one.',
-    'summary.bad-amount': "A negative amount, one with more than two decimal places, badly grouped digits, or an amount in another currency than the agreement's.",
+    'summary.bad-amount': "A negative amount, one with more than two decimal places, badly grouped digits, an amount in another currency than the agreement's, or one of £1,000 trillion or more.",
     'summary.bad-financial-year': 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
     'summary.below-minimum': 'A partner contributes less to a pool in a year than a minimum the agreement declares for it.',
     'summary.deadline-before-baseline': 'A target year that is not after its baseline year.',
@@ -762,6 +763,7 @@ export const cy: Record<MessageKey, string> = {
     'syntax.place.Document': "yn y ffeil (mae datganiadau'n dechrau gydag agreement, import, partner, pool, spend, outcome, share neu savings)",
 
     'amount.negative': "mae `{text}` yn negatif: nid yw symiau mewn cytundeb byth yn llai na sero",
+    'amount.too-large': "mae `{text}` yn fwy na £999 triliwn, mwy nag y mae unrhyw gytundeb yn ei ddal: gwiriwch nifer y digidau",
     'amount.sub-penny': "mae gan `{text}` {places} lle degol: mae symiau mewn punnoedd a cheiniogau, dau le ar y mwyaf",
     'amount.grouping': "mae `{text}` yn grwpio ei ddigidau'n anghywir: ysgrifennwch {grouped}, gyda choma rhwng pob grŵp o dri",
     'amount.conflicting-currency': "mae `{text}` yn enwi dwy arian cyfred, {symbol} wrth ei symbol a {code} wrth ei god",
@@ -929,7 +931,7 @@ export const cy: Record<MessageKey, string> = {
 
     'summary.actual-outside-period': "Gwerth gwirioneddol canlyniad wedi'i gofnodi ar gyfer cyfnod y tu allan i gyfnod y cytundeb.",
     'summary.approval-stale': "Mae'r testun wedi newid ers rhoi cymeradwyaeth: nid yr ôl bys a gymeradwywyd yw'r un cyfredol.",
-    'summary.bad-amount': "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, neu swm mewn arian cyfred gwahanol i un y cytundeb.",
+    'summary.bad-amount': "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, swm mewn arian cyfred gwahanol i un y cytundeb, neu un o £1,000 triliwn neu fwy.",
     'summary.bad-financial-year': "Blwyddyn ariannol nad yw ei hail flwyddyn yn dilyn y gyntaf (`2013/15`, `2013/3`), neu gyfnod sy'n dod i ben cyn iddo ddechrau.",
     'summary.below-minimum': "Mae partner yn cyfrannu llai i gronfa mewn blwyddyn nag isafswm y mae'r cytundeb yn ei ddatgan ar ei gyfer.",
     'summary.deadline-before-baseline': 'Blwyddyn darged nad yw ar ôl blwyddyn ei llinell sylfaen.',
