@@ -28,6 +28,11 @@ export interface LoadOptions {
     readonly canRead?: (file: string) => Promise<boolean>;
     /** The language of the diagnostics (`--lang`); English unless said. */
     readonly language?: Lang;
+    /**
+     * Index, link and check the files (the default). `pool fmt` only parses them: formatting needs
+     * the syntax and the import graph, and the rest took most of its time and memory.
+     */
+    readonly check?: boolean;
 }
 
 /**
@@ -63,7 +68,8 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     };
 
     const requested: LangiumDocument<ast.Document>[] = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+        if (options.check === false) progress?.(index, files.length);
         const result = await load(path.resolve(file));
         if (typeof result === 'string') {
             unreadable.push({ file: displayPath(path.resolve(file)), reason: result });
@@ -90,6 +96,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         }
     }
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
+    if (options.check === false) {
+        progress?.(files.length, files.length);
+        return { shared, pool: Pool, requested, all, unreadable };
+    }
     if (progress) {
         let validated = 0;
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));

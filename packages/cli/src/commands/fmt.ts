@@ -38,7 +38,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         originals.set(file, bytes);
         return bytes;
     };
-    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang });
+    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang, check: false });
     const lang = io.lang;
     let changed = 0;
     let unformattable = 0;
