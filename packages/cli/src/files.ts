@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { type Lang, type Message, message, render, t } from '@pool/language';
+import { describeFileError, type Lang, type Message, message, render } from '@pool/language';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given
@@ -81,16 +81,9 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
     }
 }
 
-/** Why a file could not be read or written, in `lang`; the system's own words for a rare error. */
+/** Why a file could not be read or written, in `lang`: Pool's refusals and the system's errors in words. */
 export function describeFsError(error: unknown, lang: Lang = 'en'): string {
-    const code = (error as NodeJS.ErrnoException)?.code;
-    switch (code) {
-        case 'ENOENT': return t('cli.reason.no-such-file', {}, lang);
-        case 'EACCES': case 'EPERM': return t('cli.reason.permission-denied', {}, lang);
-        case 'EISDIR': return t('cli.reason.is-folder', {}, lang);
-        case 'ENOTDIR': return t('cli.reason.not-a-folder', {}, lang);
-        default: return error instanceof Error ? error.message : String(error);
-    }
+    return render(describeFileError(error), lang);
 }
 
 /** A path for output: relative to the working directory when inside it, with forward slashes. */

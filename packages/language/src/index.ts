@@ -13,3 +13,4 @@ export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.
 export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
 export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';
+export * from './text/agreement-file.js';

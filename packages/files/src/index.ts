@@ -1,0 +1,3 @@
+export { describeFileError } from '@pool/language';
+export { whatItIs } from './kinds.js';
+export { type WriteOptions, writeFileSafely } from './write.js';
