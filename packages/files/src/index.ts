@@ -1,3 +1,3 @@
 export { describeFileError } from '@pool/language';
 export { whatItIs } from './kinds.js';
-export { type WriteOptions, writeFileSafely } from './write.js';
+export { type FileToWrite, type WriteAllOptions, type WriteOptions, writeFilesAllOrNothing, writeFileSafely } from './write.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, type FileHandle, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, type FileHandle, link, lstat, mkdir, open, readdir, readlink, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { FileRefusedError, message, type Message } from '@pool/language';
 import { whatItIs } from './kinds.js';
@@ -16,6 +16,9 @@ import { whatItIs } from './kinds.js';
  * - What is not a regular file is never replaced: a terminal, `/dev/null` or `/dev/stdout` (any
  *   character device) and a named pipe with a reader are written into; a pipe nobody reads, a
  *   socket, a disk device and a folder are refused.
+ * - Several files (`--each-partner`, a folder of JSON) are written all or nothing: every one is
+ *   written beside its target first, and only then renamed into place; if a rename fails, the
+ *   ones before it are put back as they were.
  */
 
 export interface WriteOptions {
@@ -161,3 +164,76 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
     }
     await syncFolder(path.dirname(destination.path));
 }
+
+export interface FileToWrite {
+    readonly path: string;
+    readonly data: string | Uint8Array;
+}
+
+export interface WriteAllOptions extends WriteOptions {
+    /** Create the folders the files go in (and remove the ones created, if nothing is written). */
+    readonly createFolders?: boolean;
+}
+
+/**
+ * Writes several files all or nothing: every file is written beside its target before any is
+ * renamed into place, and if renaming one fails, those already renamed are put back as they were
+ * (a file that was there before is restored from a hard link kept until the end).
+ */
+export async function writeFilesAllOrNothing(files: readonly FileToWrite[], options: WriteAllOptions = {}): Promise<void> {
+    const createdFolders: string[] = [];
+    const temporaries: string[] = [];
+    const backups: string[] = [];
+    const placed: { path: string; backup?: string }[] = [];
+    try {
+        if (options.createFolders) {
+            for (const folder of new Set(files.map(file => path.dirname(path.resolve(file.path))))) {
+                const first = await mkdir(folder, { recursive: true });
+                if (first) createdFolders.push(first);
+            }
+        }
+        const destinations: Extract<Destination, { kind: 'file' }>[] = [];
+        for (const file of files) {
+            const destination = await destinationOf(file.path);
+            // A device or a pipe cannot take part in a set of files written all or nothing.
+            if (destination.kind !== 'file') refuse(whatItIs(await stat(destination.path)));
+            destinations.push(destination);
+        }
+        for (const [index, destination] of destinations.entries()) temporaries.push(await writeTemporary(destination, files[index]!.data, options));
+        for (const [index, destination] of destinations.entries()) {
+            let backup: string | undefined;
+            if (destination.existing) {
+                backup = temporaryBeside(destination.path, 'old');
+                // A hard link keeps the old file at no cost; a copy where links are not allowed.
+                await link(destination.path, backup).catch(() => copyFile(destination.path, backup!));
+                backups.push(backup);
+            }
+            await rename(temporaries[index]!, destination.path);
+            temporaries[index] = '';
+            placed.push({ path: destination.path, backup });
+        }
+    } catch (error) {
+        // Put back what was placed, newest first, then remove everything this call made. (A
+        // backup of a file that was not replaced is another name of it, so it is only removed.)
+        for (const { path: file, backup } of placed.reverse()) {
+            if (backup) await rename(backup, file).catch(() => undefined);
+            else await unlink(file).catch(() => undefined);
+        }
+        for (const file of [...temporaries, ...backups]) if (file) await unlink(file).catch(() => undefined);
+        for (const folder of createdFolders.reverse()) await removeEmptyFolders(folder);
+        throw error;
+    }
+    for (const backup of backups) await unlink(backup).catch(() => undefined);
+    for (const folder of new Set(placed.map(file => path.dirname(file.path)))) await syncFolder(folder);
+}
+
+/** Removes a folder this module created, and the empty folders it created inside it. */
+async function removeEmptyFolders(folder: string): Promise<void> {
+    // Folders created inside it for other files first (mkdir -p made the chain in one go).
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+        if (entry.isDirectory()) await removeEmptyFolders(path.join(folder, entry.name));
+    }
+    await rmdir(folder).catch(() => undefined);
+}
+

@@ -1,8 +1,8 @@
 import { fstatSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSafely } from '@pool/files';
+import { type FileToWrite, writeFilesAllOrNothing, writeFileSafely } from '@pool/files';
 import { type AgreementModel, type Lang, message, t } from '@pool/language';
 import { buildReportData, type ReportData, type ReportLang, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
 import { URI } from 'langium';
@@ -101,6 +101,15 @@ async function writeOutput(file: string, content: string | Uint8Array, lang: Lan
     }
 }
 
+/** Writes several output files all or nothing, creating their folders; a failure writes none of them. */
+async function writeOutputs(files: readonly FileToWrite[], folder: string, lang: Lang): Promise<void> {
+    try {
+        await writeFilesAllOrNothing(files, { createFolders: true });
+    } catch (error) {
+        throw new UsageError(message('cli.cannot-write-all', { folder, reason: describeFsError(error, lang) }));
+    }
+}
+
 /**
  * `pool report FILE`: a report for people, in Markdown, HTML or PDF. Exit status 0 when the
  * agreement checks without errors, 1 when it has errors (the report is still written and says so),
@@ -124,15 +133,14 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
     if (options.eachPartner) {
         const folder = options.output!;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
-        const reports: { path: string; data: string | Uint8Array }[] = [];
+        const reports: FileToWrite[] = [];
         // Partners that take part: they pay in, share in something, or approved the text.
         const taking = data.statements.filter(statement => statement.contributions.length > 0 || statement.shares.length > 0
             || data.approvals.some(approval => approval.partner === statement.partner));
         for (const partner of taking.map(statement => statement.partner)) {
             reports.push({ path: path.join(folder, `${partner}.${options.format}`), data: await render(data, options.format, { ...renderOptions, partner }) });
         }
-        await mkdir(folder, { recursive: true });
-        for (const report of reports) await writeOutput(report.path, report.data, io.lang);
+        await writeOutputs(reports, folder, io.lang);
         io.err(`${t('cli.report.wrote-statements', { count: reports.length, folder: displayPath(path.resolve(folder)) }, io.lang)}\n`);
     } else {
         const content = await render(data, options.format, { ...renderOptions, partner: options.partner });
@@ -163,7 +171,7 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     const files = await findPoolFiles([target], process.cwd(), io.lang);
     const workspace = await loadWorkspace(files, { language: io.lang });
     if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
-    const outputs: { path: string; data: string }[] = [];
+    const outputs: FileToWrite[] = [];
     let errors = 0;
     for (const file of files) {
         const data = reportDataOf(workspace, file, io.version);
@@ -171,10 +179,7 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
         const relative = path.relative(path.resolve(target), file).replace(/\.pool$/, '.json');
         outputs.push({ path: path.join(options.output, relative), data: renderJson(data) });
     }
-    for (const output of outputs) {
-        await mkdir(path.dirname(output.path), { recursive: true });
-        await writeOutput(output.path, output.data, io.lang);
-    }
+    await writeOutputs(outputs, options.output, io.lang);
     io.err(`${t('cli.json.wrote-files', { count: outputs.length, folder: displayPath(path.resolve(options.output)) }, io.lang)}\n`);
     return errors > 0 ? 1 : 0;
 }
