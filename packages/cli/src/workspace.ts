@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createPoolServices, ImportGraph, type ast, type Lang, type PoolServices } from '@pool/language';
+import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
+import { createPoolServices, decodeAgreement, FileRefusedError, ImportGraph, MAX_DOCUMENT_BYTES, type PoolDocumentFactory, render, type ast, type Lang, type PoolServices } from '@pool/language';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { describeFsError, displayPath } from './files.js';
-import { decodeAgreement } from './text-file.js';
+import { displayPath } from './files.js';
 
 export interface LoadedWorkspace {
     readonly shared: LangiumSharedServices;
@@ -16,10 +14,18 @@ export interface LoadedWorkspace {
     readonly all: readonly LangiumDocument<ast.Document>[];
     /** Files asked for that could not be read, with the reason, for a one-line error each. */
     readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
+    /** The bytes of every file read, as stored (for fingerprints of the files as they are on disk). */
+    readonly bytes: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
+/**
+ * Reads a file's bytes; the default reads the disk (a regular file of at most 10 MiB, measured
+ * before it is read), `pool diff` also reads git revisions.
+ */
 export type FileReader = (file: string) => Promise<Uint8Array>;
+
+/** Reads an agreement from disk, refusing what is not a regular file or is larger than Pool reads. */
+export const readFromDisk: FileReader = file => readRegularFile(file, MAX_DOCUMENT_BYTES);
 
 export interface LoadOptions {
     readonly progress?: (done: number, total: number) => void;
@@ -41,13 +47,15 @@ export interface LoadOptions {
  */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const progress = options.progress;
-    const read = options.read ?? (file => readFile(file));
-    const { shared, Pool } = createPoolServices(NodeFileSystem);
+    const read = options.read ?? readFromDisk;
+    const { shared, Pool } = createPoolServices(SafeNodeFileSystem);
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const imports = Pool.pool.ImportGraph;
     const unreadable: { file: string; reason: string }[] = [];
+    const bytesRead = new Map<string, Uint8Array>();
+    const lang = options.language ?? 'en';
 
     /** Reads one file; on failure returns the reason instead. */
     const load = async (file: string): Promise<LangiumDocument<ast.Document> | string> => {
@@ -58,10 +66,17 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         try {
             bytes = await read(file);
         } catch (error) {
-            return describeFsError(error, options.language);
+            // Too large: the file is not read, and says so where it is checked (file-too-large).
+            if (error instanceof FileRefusedError && error.refusal.kind === 'too-large') {
+                const refused = (factory as PoolDocumentFactory).refused<ast.Document>(uri, error.refusal);
+                documents.addDocument(refused);
+                return refused;
+            }
+            return render(describeFileError(error), lang);
         }
-        const decoded = decodeAgreement(bytes, options.language);
-        if (!decoded.ok) return decoded.reason;
+        const decoded = decodeAgreement(bytes);
+        if (!decoded.ok) return render(decoded.reason, lang);
+        bytesRead.set(file, bytes);
         const document = factory.fromString<ast.Document>(decoded.text, uri);
         documents.addDocument(document);
         return document;
@@ -98,12 +113,12 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
     if (options.check === false) {
         progress?.(files.length, files.length);
-        return { shared, pool: Pool, requested, all, unreadable };
+        return { shared, pool: Pool, requested, all, unreadable, bytes: bytesRead };
     }
     if (progress) {
         let validated = 0;
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    return { shared, pool: Pool, requested, all, unreadable };
+    return { shared, pool: Pool, requested, all, unreadable, bytes: bytesRead };
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { writeFileSafely } from '@pool/files';
 import { formatPoolDocument, plural, t } from '@pool/language';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
 
 export interface FmtOptions {
@@ -43,7 +42,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const originals = new Map<string, Uint8Array>();
     // Keep the bytes exactly as read: they are compared before writing, and a byte order mark is kept.
     const read = async (file: string): Promise<Uint8Array> => {
-        const bytes = await readFile(file);
+        const bytes = await readFromDisk(file);
         originals.set(file, bytes);
         return bytes;
     };
@@ -76,7 +75,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         const encoded = new TextEncoder().encode(result.text);
         const bytes = startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
         try {
-            const now = await readFile(file);
+            const now = await readFromDisk(file);
             if (!sameBytes(now, before)) {
                 io.err(`${t('fmt.changed-on-disk', { file: shown }, lang)}\n`);
                 ioErrors++;

@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,13 +50,9 @@ function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
 function reportDataOf(workspace: LoadedWorkspace, file: string, version: string): ReportData {
     return buildReportData(modelOf(workspace, file), undefined, {
         toolVersion: version,
-        fileBytes: uri => {
-            try {
-                return readFileSync(fileURLToPath(uri));
-            } catch {
-                return undefined;
-            }
-        }
+        // The bytes as read for checking: the file is not read again (it could have changed, or
+        // been replaced by something that is not a file).
+        fileBytes: uri => workspace.bytes.get(fileURLToPath(uri))
     });
 }
 

@@ -25,7 +25,7 @@ import { s75Party } from './s75-party.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
-import { fileTooLarge, internalError, syntaxError } from './syntax-error.js';
+import { fileTooLarge, internalError, syntaxError, unreadableFile } from './syntax-error.js';
 import { targetDirection } from './target-direction.js';
 import { totalMismatch } from './total-mismatch.js';
 import { unallocatedFunds } from './unallocated-funds.js';
@@ -49,7 +49,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     // sign-off and monitoring
     approvalStale, actualOutsidePeriod, unknownPeriod, earnedOverCap,
     // language
-    syntaxError, missingField, fileTooLarge, internalError
+    syntaxError, missingField, fileTooLarge, unreadableFile, internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

@@ -24,3 +24,11 @@ export const fileTooLarge = defineCheck({
     tier: 'language',
     summary: en['summary.file-too-large']
 });
+
+/** Produced when a file is not UTF-8 text or not a regular file (see services/pool-document-factory.ts). */
+export const unreadableFile = defineCheck({
+    code: 'unreadable-file',
+    severity: 'error',
+    tier: 'language',
+    summary: en['summary.unreadable-file']
+});

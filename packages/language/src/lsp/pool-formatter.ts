@@ -8,7 +8,7 @@ import { t } from '../i18n/messages.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';
-import type { TooLargeParseResult } from '../services/pool-document-factory.js';
+import { refusalOf } from '../services/pool-document-factory.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**
@@ -176,7 +176,8 @@ class DocumentFormatting {
         const unchanged = (skipped?: string): PoolFormatResult => ({ text: this.text, edits: [], skipped });
         const lang = this.services.pool.Settings.language;
         const parse = this.document.parseResult;
-        if ((parse as TooLargeParseResult).tooLargeChars !== undefined) return unchanged(t('format.too-large', {}, lang));
+        const refusal = refusalOf(this.document);
+        if (refusal) return unchanged(t(refusal.kind === 'too-large' ? 'format.too-large' : 'format.unreadable', {}, lang));
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
             return unchanged(t('format.syntax-errors', {}, lang));
         }

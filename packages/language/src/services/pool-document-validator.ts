@@ -1,13 +1,14 @@
 import type { IToken } from 'chevrotain';
-import { AstUtils, Cancellation, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, isOperationCancelled, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, UriUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, isOperationCancelled, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
-import { type Lang, plural, t } from '../i18n/messages.js';
+import { type Lang, plural, render, t } from '../i18n/messages.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
-import { MAX_DOCUMENT_CHARS, type TooLargeParseResult } from './pool-document-factory.js';
+import { refusalOf } from './pool-document-factory.js';
+import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
 import { foundPrefix, shorten } from './pool-syntax-messages.js';
 
@@ -60,16 +61,8 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
 
     private async checkDocument(document: LangiumDocument, options: ValidationOptions, cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const lang = this.settings.language;
-        const tooLarge = (document.parseResult as TooLargeParseResult).tooLargeChars;
-        if (tooLarge !== undefined) {
-            return [{
-                severity: DiagnosticSeverity.Error,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                code: 'file-too-large',
-                source: this.getSource(),
-                message: t('file-too-large', { size: (tooLarge / 1024 / 1024).toFixed(1), limit: MAX_DOCUMENT_CHARS / 1024 / 1024 }, lang)
-            }];
-        }
+        const refusal = refusalOf(document);
+        if (refusal) return [this.refusalDiagnostic(document, refusal)];
         await interruptAndCheck(cancelToken);
         if (linkingFaultOf(document) !== undefined) throw linkingFaultOf(document);
         // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
@@ -96,6 +89,21 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /** The one diagnostic of a file that was not read, at its start: the same words as `pool check`'s error. */
+    private refusalDiagnostic(document: LangiumDocument, refusal: FileRefusal): Diagnostic {
+        const lang = this.settings.language;
+        const tooLarge = refusal.kind === 'too-large';
+        return {
+            severity: DiagnosticSeverity.Error,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            code: tooLarge ? 'file-too-large' : 'unreadable-file',
+            source: this.getSource(),
+            message: tooLarge
+                ? t('file-too-large', { size: mebibytes(refusal.bytes), limit: MAX_DOCUMENT_BYTES / 1024 / 1024 }, lang)
+                : t('cli.cannot-read', { file: UriUtils.basename(document.uri), reason: render(refusalReason(refusal), lang) }, lang)
+        };
     }
 
     /** Characters that cannot be read and syntax errors, each kind listed up to its own limit. */

@@ -48,7 +48,7 @@ export type PoolServices = LangiumServices & PoolAddedServices;
 
 export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAddedServices> = {
     pool: {
-        ImportGraph: services => new ImportGraph(services.shared),
+        ImportGraph: services => new ImportGraph(services.shared, () => services.pool.Settings.language),
         ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
         Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph, () => services.pool.Settings.language),
         Settings: services => new PoolSettings(services)
