@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, diffAgreements, formatMoney, type Lang, message, penceToDecimalString, t, yearLabel } from '@pool/language';
+import { type AgreementDiff, type AgreementModel, diffAgreements, escapeTerminalLines, formatMoney, type Lang, message, penceToDecimalString, t, yearLabel } from '@pool/language';
 import { type Block, escapeMarkdown, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
@@ -99,7 +99,8 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
  */
 export async function runDiff(oldSpec: string, newSpec: string | undefined, options: DiffOptions, io: CommandIo): Promise<number> {
     const { output, changed } = await diffVersions(oldSpec, newSpec, options);
-    io.out(output);
+    // Text goes to a terminal: its control characters are shown, never acted on.
+    io.out(options.format === 'text' ? escapeTerminalLines(output) : output);
     return options.exitCode && changed ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 import { writeFileSafely } from '@pool/files';
-import { formatPoolDocument, plural, t } from '@pool/language';
+import { escapeTerminal, formatPoolDocument, plural, t } from '@pool/language';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
 import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
@@ -55,7 +55,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const requested = workspace.requested;
     for (const document of requested) {
         const file = document.uri.fsPath;
-        const shown = displayPath(file);
+        const shown = escapeTerminal(displayPath(file));
         const result = formatPoolDocument(workspace.pool, document);
         if (result.skipped) {
             const approved = result.approved === true;

@@ -1,6 +1,11 @@
+import { escapeXmlAttribute, escapeXmlText } from '@pool/language';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { CheckRun } from './index.js';
 import { problemsIn } from './summary.js';
+
+/** Agreement text in the XML: escaped, and never a character XML cannot carry (GitLab reads this). */
+const text = escapeXmlText;
+const attr = escapeXmlAttribute;
 
 /**
  * JUnit XML, as GitLab, Azure Pipelines and Jenkins read it: one test suite per file checked, one
@@ -43,15 +48,3 @@ export function formatJunit(run: CheckRun): string {
         ''
     ].join('\n');
 }
-
-function text(value: string): string {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(INVALID_XML, '\uFFFD');
-}
-
-function attr(value: string): string {
-    return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-
-/** Characters XML 1.0 cannot carry at all; replaced rather than producing a file no CI can read. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
