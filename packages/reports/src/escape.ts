@@ -1,3 +1,6 @@
+// A string in a chart's expressions, escaped by the language package's helper for that context.
+export { chartString } from '@pool/language';
+
 /** Agreement text as HTML text or attribute content: nothing in it can become markup. */
 export function escapeHtml(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
