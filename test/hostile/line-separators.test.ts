@@ -41,6 +41,8 @@ describe('names with line and paragraph separators', () => {
         expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(2);
         expect(html).toContain('Any\u2028town\u2029Council');
         expect(readFileSync(path.join(root, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // In Markdown a separator is a space: it never starts a line of its own.
+        expect(readFileSync(path.join(root, 'report.md'), 'utf8')).toContain('Any town Council');
         expect(runPool(['generate', 'json', 'separated.pool'], { cwd: root }).status).toBe(0);
     });
 });

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { type AgreementDiff, type AgreementModel, diffAgreements, escapeTerminalLines, formatMoney, type Lang, message, penceToDecimalString, t, yearLabel } from '@pool/language';
-import { type Block, escapeMarkdown, renderHtmlDocument } from '@pool/reports';
+import { type Block, escapeMarkdown, markdownCode, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -158,7 +158,7 @@ function contributionColumns(lang: Lang): string[] {
 function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
     // Agreement text is data: no emphasis, links, tables or HTML may come out of it.
     const escape = escapeMarkdown;
-    const code = (label: string) => `\`${label.replace(/`/g, "'")}\``;
+    const code = markdownCode;
     const out = [`# ${t('cli.diff.title', { title: escape(title) }, lang)}`, '', t('cli.diff.from-to', { from: code(from), to: code(to) }, lang), ''];
     if (diff.sentences.length === 0) {
         out.push(t('cli.diff.nothing-changed', {}, lang), '');
