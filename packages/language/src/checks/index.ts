@@ -6,6 +6,7 @@ import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
+import { bidiControl } from './bidi-control.js';
 import { deadlineBeforeBaseline } from './deadline-before-baseline.js';
 import { duplicateDeclaration } from './duplicate-declaration.js';
 import { emptyPool } from './empty-pool.js';
@@ -49,7 +50,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     // sign-off and monitoring
     approvalStale, actualOutsidePeriod, unknownPeriod, earnedOverCap,
     // language
-    syntaxError, missingField, fileTooLarge, unreadableFile, internalError
+    syntaxError, missingField, bidiControl, fileTooLarge, unreadableFile, internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

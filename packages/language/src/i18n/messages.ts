@@ -15,6 +15,8 @@
  * year), corff lletyol (host), clustnodi (ring-fence). Amounts keep the £ and comma format.
  */
 
+import { isolateBidi } from '../text/escape.js';
+
 export type Lang = 'en' | 'cy';
 
 export const LANGS: readonly Lang[] = ['en', 'cy'];
@@ -162,6 +164,10 @@ export const en = {
     'import-not-found.unreadable': 'cannot read `{path}`: {reason}',
     'import-cycle': 'importing `{path}` makes a cycle: {cycle}; move the shared declarations to a file that imports nothing',
     'unused-partner': 'partner {id}{fullName} is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing',
+    'bidi-control.in-id': '`{id}` holds characters that reorder how text is shown ({characters}): it can look like another id while Pool reads it as this one; remove them',
+    'bidi-control.in-text': 'this text in quotes holds characters that reorder how text is shown ({characters}), so what a reader sees may not be what Pool reads; remove them unless the text needs them',
+    'bidi-control.in-comment': 'this comment holds characters that reorder how text is shown ({characters}): they can make what is written look like a comment, or a comment look like what is written; remove them',
+    'bidi-control.between': 'characters that reorder how text is shown ({characters}) lie between the words of this line, so what a reader sees may not be what Pool reads; remove them',
     'empty-pool': 'pool {pool} has no contributions: add a year block such as `{example}`',
     'host-not-contributing': 'the host {host} holds the pooled fund {pool} but contributes nothing to it',
     'host-not-contributing.host': 'the host is named here',
@@ -195,6 +201,7 @@ export const en = {
     // Formatting.
     'format.too-large': 'it is too large for Pool to read',
     'format.unreadable': 'it could not be read as UTF-8 text',
+    'format.bidi-controls': 'it holds characters that reorder text between its words: remove them first (the bidi-control quick fix does)',
     'format.syntax-errors': 'it has syntax errors; fix them first, then format',
     'format.meaning-would-change': 'Pool could not format it without changing what it says; please report this with the file',
     'format.approved': 'partners have approved its text as it stands (the approvals in {file}), and formatting would change the text they approved',
@@ -208,6 +215,7 @@ export const en = {
     'fix.declare-partner': 'Declare partner `{name}` in this file',
     'fix.declare-partner.comment': 'give the full name and the kind of partner',
     'fix.remove-partner': 'Remove the unused partner `{name}`',
+    'fix.remove-bidi': 'Remove the characters that reorder text ({characters})',
 
     // Renaming an id in the editor: why a new name is refused.
     'rename.keyword': '`{name}` cannot be an id: it is a word of the Pool language',
@@ -313,6 +321,7 @@ export const en = {
     'summary.unknown-period': 'An actual value recorded for a reporting period that does not exist, such as a fifth quarter.',
     'summary.unknown-reference': 'A partner, pool, outcome or ring-fence that is not declared in the file or in anything it imports.',
     'summary.unused-partner': 'A partner declared in an agreement file and never used in it.',
+    'summary.bidi-control': 'Characters that reorder how text is shown (right-to-left overrides, isolates and marks), which can make an agreement read differently from what Pool checks ("Trojan Source"): a warning, and an error inside an id.',
     'summary.wrong-pocket': "A partner bears a much larger share of a pool's costs than it receives of the projected savings, and no benefit-share clause compensates it.",
     'summary.year-outside-period': 'A contribution, spend line, target, minimum or ring-fence year falls outside the agreement period.',
 
@@ -848,6 +857,10 @@ export const cy: Record<MessageKey, string> = {
     'import-not-found.unreadable': 'methu darllen `{path}`: {reason}',
     'import-cycle': "mae mewnforio `{path}` yn creu cylch: {cycle}; symudwch y datganiadau a rennir i ffeil nad yw'n mewnforio dim",
     'unused-partner': "mae partner {id}{fullName} wedi'i ddatgan ond nid yw'n cymryd rhan yn y cytundeb: nid yw'n cyfrannu, yn gwario, yn mesur nac yn rhannu dim",
+    'bidi-control.in-id': "mae `{id}` yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}): gall edrych fel dynodydd arall tra bo Pool yn ei ddarllen fel hwn; tynnwch nhw",
+    'bidi-control.in-text': "mae'r testun hwn mewn dyfynodau yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}), felly efallai nad yr hyn y mae darllenydd yn ei weld yw'r hyn y mae Pool yn ei ddarllen; tynnwch nhw oni bai bod y testun eu hangen",
+    'bidi-control.in-comment': "mae'r sylw hwn yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}): gallant wneud i'r hyn sydd wedi'i ysgrifennu edrych fel sylw, neu sylw edrych fel yr hyn sydd wedi'i ysgrifennu; tynnwch nhw",
+    'bidi-control.between': "mae nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}) rhwng geiriau'r llinell hon, felly efallai nad yr hyn y mae darllenydd yn ei weld yw'r hyn y mae Pool yn ei ddarllen; tynnwch nhw",
     'empty-pool': 'nid oes gan gronfa {pool} unrhyw gyfraniadau: ychwanegwch floc blwyddyn fel `{example}`',
     'host-not-contributing': "mae'r corff lletyol {host} yn dal y gronfa gyfun {pool} ond nid yw'n cyfrannu dim iddi",
     'host-not-contributing.host': 'enwir y corff lletyol yma',
@@ -880,6 +893,7 @@ export const cy: Record<MessageKey, string> = {
 
     'format.too-large': "mae'n rhy fawr i Pool ei darllen",
     'format.unreadable': "ni ellid ei darllen fel testun UTF-8",
+    'format.bidi-controls': "mae'n cynnwys nodau sy'n aildrefnu testun rhwng ei eiriau: tynnwch nhw yn gyntaf (mae atgyweiriad cyflym bidi-control yn gwneud hynny)",
     'format.syntax-errors': "mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch",
     'format.meaning-would-change': "ni allai Pool ei fformatio heb newid yr hyn y mae'n ei ddweud; rhowch wybod am hyn gyda'r ffeil",
     'format.approved': "mae partneriaid wedi cymeradwyo ei thestun fel y mae (y cymeradwyaethau yn {file}), a byddai fformatio yn newid y testun a gymeradwywyd ganddynt",
@@ -891,6 +905,7 @@ export const cy: Record<MessageKey, string> = {
     'fix.declare-partner': "Datgan y partner `{name}` yn y ffeil hon",
     'fix.declare-partner.comment': "rhowch yr enw llawn a'r math o bartner",
     'fix.remove-partner': "Dileu'r partner `{name}` nad yw'n cael ei ddefnyddio",
+    'fix.remove-bidi': "Tynnu'r nodau sy'n aildrefnu testun ({characters})",
 
     'rename.keyword': "ni all `{name}` fod yn ddynodydd: mae'n air yn iaith Pool",
     'rename.not-an-id': "nid yw `{name}` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau",
@@ -991,6 +1006,7 @@ export const cy: Record<MessageKey, string> = {
     'summary.unknown-period': "Gwerth gwirioneddol wedi'i gofnodi ar gyfer cyfnod adrodd nad yw'n bodoli, fel pumed chwarter.",
     'summary.unknown-reference': "Partner, cronfa, canlyniad neu glustnod nad yw wedi'i ddatgan yn y ffeil nac mewn unrhyw beth y mae'n ei fewnforio.",
     'summary.unused-partner': 'Partner a ddatganwyd mewn ffeil cytundeb ac na ddefnyddir byth ynddi.',
+    'summary.bidi-control': "Nodau sy'n aildrefnu sut mae testun yn cael ei ddangos (gwrthwneud o'r dde i'r chwith, ynysu a marciau), a all wneud i gytundeb ddarllen yn wahanol i'r hyn y mae Pool yn ei wirio (\"Trojan Source\"): rhybudd, a gwall y tu mewn i ddynodydd.",
     'summary.wrong-pocket': "Mae partner yn ysgwyddo cyfran lawer mwy o gostau cronfa nag y mae'n ei chael o'r arbedion rhagamcanol, ac nid oes cymal rhannu buddion yn ei ddigolledu.",
     'summary.year-outside-period': 'Mae blwyddyn cyfraniad, llinell wariant, targed, isafswm neu glustnod y tu allan i gyfnod y cytundeb.',
 
@@ -1390,7 +1406,7 @@ export const MAX_QUOTED_CHARS = 200;
  */
 const WHOLE_TEXT_KEYS = /^(report|diff|share-base|word|snippet)\./;
 
-/** Parameters that hold a message already worded (and shortened) rather than agreement text. */
+/** Parameters that hold a message already worded (shortened and isolated) rather than agreement text. */
 const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint']);
 
 /** The message `key` in `lang`, with each `{name}` replaced by its parameter. */
@@ -1401,7 +1417,9 @@ export function t<K extends MessageKey>(key: K, params: MessageParams<K>, lang: 
     return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
         const value = (params as Record<string, string | number | undefined>)[name];
         if (value === undefined) return placeholder;
-        return typeof value === 'string' && !whole && !WORDED_PARAMS.has(name) ? shortenText(value) : String(value);
+        if (typeof value !== 'string' || WORDED_PARAMS.has(name)) return String(value);
+        // Text that could reorder the sentence around it (Trojan Source) is isolated in it.
+        return isolateBidi(whole ? value : shortenText(value));
     });
 }
 

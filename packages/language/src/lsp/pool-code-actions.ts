@@ -34,7 +34,8 @@ export class PoolCodeActionProvider implements CodeActionProvider {
         'shares-not-100': rebalanceShares,
         'unknown-reference': fixUnknownReference,
         'unused-partner': removeUnusedPartner,
-        'bad-financial-year': fixYear
+        'bad-financial-year': fixYear,
+        'bidi-control': removeBidiControls
     };
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -64,6 +65,14 @@ function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: stri
 function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.computed) return [];
     return [quickFix(document, diagnostic, t('fix.set-total', { amount: facts.computed }, lang), [TextEdit.replace(diagnostic.range, facts.computed)], true)];
+}
+
+/** bidi-control: remove the characters that reorder text (the diagnostic's range is exactly them). */
+function removeBidiControls(document: LangiumDocument, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang): CodeAction[] {
+    const characters = document.textDocument.getText(diagnostic.range);
+    if (!/^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/.test(characters)) return [];
+    const codes = [...new Set(characters)].map(character => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    return [quickFix(document, diagnostic, t('fix.remove-bidi', { characters: codes.join(', ') }, lang), [TextEdit.replace(diagnostic.range, '')], true)];
 }
 
 /** bad-financial-year: write the year the way it was probably meant. */

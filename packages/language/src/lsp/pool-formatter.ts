@@ -8,6 +8,7 @@ import { t } from '../i18n/messages.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';
+import { BIDI_CONTROLS } from '../text/escape.js';
 import { refusalOf } from '../services/pool-document-factory.js';
 import type { PoolServices } from '../services/pool-module.js';
 
@@ -182,7 +183,9 @@ class DocumentFormatting {
             return unchanged(t('format.syntax-errors', {}, lang));
         }
         const tokens = this.treeTokens();
-        if (!tokens) return unchanged(t('format.syntax-errors', {}, lang));
+        // Only white space may lie between tokens; characters that reorder text there are for the
+        // bidi-control check's quick fix to remove, not for the formatter to drop silently.
+        if (!tokens) return unchanged(t(BIDI_CONTROLS.test(this.text) ? 'format.bidi-controls' : 'format.syntax-errors', {}, lang));
         this.tokens = tokens;
         if (this.tokens.length === 0) {
             return this.result(this.text.trim() === '' ? '' : this.text);
