@@ -90,6 +90,17 @@ function place(ruleName: string | undefined, lang: Lang): string {
     return where ? t('syntax.in-place', { place: where(lang) }, lang) : '';
 }
 
+/**
+ * The keyword found where only a name can go (`partner total …`), if that is what happened: the
+ * grammar reserves most keywords, and "expected an id, but found `total`" does not say why.
+ */
+function keywordWhereANameGoes(paths: TokenType[][], actual: IToken | undefined): string | undefined {
+    const names = new Set(paths.map(path => path[0]?.name).filter((name): name is string => Boolean(name)));
+    if (!names.has('ID') || [...names].some(name => name !== 'ID' && !ID_KEYWORDS.includes(name))) return undefined;
+    const found = actual?.tokenType?.name;
+    return found && found !== 'ID' && found !== 'EOF' && !(found in TOKEN_WORDS) && /^[A-Za-z][\w-]*$/.test(found) ? actual!.image : undefined;
+}
+
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */
 function describeAlternatives(paths: TokenType[][], lang: Lang): string {
     const names = new Set(paths.map(path => path[0]?.name).filter((name): name is string => Boolean(name)));
@@ -121,7 +132,10 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const lang = this.language();
-        return this.expected(options.ruleName, describeAlternatives(options.expectedPathsPerAlt.flat(), lang), options.actual[0], lang);
+        const paths = options.expectedPathsPerAlt.flat();
+        const keyword = keywordWhereANameGoes(paths, options.actual[0]);
+        if (keyword) return t('syntax.keyword-as-name', { word: keyword }, lang);
+        return this.expected(options.ruleName, describeAlternatives(paths, lang), options.actual[0], lang);
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
