@@ -13,3 +13,10 @@ const fileSystem = new ClientFileSystemProvider(connection);
 const { shared } = startPoolLanguageServer({ connection, fileSystemProvider: () => fileSystem });
 // A changed file must be read again from the client, not answered from what it said before.
 shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => fileSystem.forget(params.changes.map(change => change.uri)));
+
+// The last line of defence, as in the Node server: a fault no handler caught is logged, and the
+// worker goes on.
+self.addEventListener('unhandledrejection', event => {
+    event.preventDefault();
+    connection.console.error(`Pool language server: ${event.reason instanceof Error ? event.reason.stack ?? event.reason.message : String(event.reason)}`);
+});

@@ -13,7 +13,8 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
     const linesByFile = new Map<string, string[]>();
     const linesOf = (diagnostic: ReportedDiagnostic) => {
         let lines = linesByFile.get(diagnostic.file);
-        if (!lines) linesByFile.set(diagnostic.file, lines = diagnostic.text.split(/\r?\n/));
+        // Lines end as the editor and the positions count them: CR LF, LF, or a CR alone.
+        if (!lines) linesByFile.set(diagnostic.file, lines = diagnostic.text.split(/\r\n|\r|\n/));
         return lines;
     };
     for (const diagnostic of diagnostics) {

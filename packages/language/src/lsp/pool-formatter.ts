@@ -368,7 +368,11 @@ class DocumentFormatting {
         this.tokens.forEach((token, index) => {
             const previousEnd = index === 0 ? 0 : this.tokens[index - 1]!.end;
             let breaks = 0;
-            for (let offset = previousEnd; offset < token.start; offset++) if (this.text.charCodeAt(offset) === 0x0a) breaks++;
+            // A line ends at LF, or at a CR not followed by LF (as the editor counts lines).
+            for (let offset = previousEnd; offset < token.start; offset++) {
+                const code = this.text.charCodeAt(offset);
+                if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + 1) !== 0x0a)) breaks++;
+            }
             if (index === 0 || breaks > 0) {
                 lines.push({ tokens: [index], blankBefore: breaks > 1 });
             } else {

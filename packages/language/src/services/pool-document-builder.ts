@@ -18,6 +18,13 @@ import type { PoolServices } from './pool-module.js';
 export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents with an edit no rebuild has taken in yet, by URI. */
     private readonly unapplied = new Map<string, Deferred<void>>();
+    /** Called before waiting for a document's edits: edits gathered for a rebuild are sent at once. */
+    private flushEdits: () => void = () => undefined;
+
+    /** What to call to start the rebuild of gathered edits when a request waits for them. */
+    beforeWaiting(flush: () => void): void {
+        this.flushEdits = flush;
+    }
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -55,7 +62,11 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     private async waitUntilCurrent(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         for (;;) {
             const pending = this.unapplied.get(uri.toString());
-            if (pending) await untilCancelled(pending.promise, cancelToken);
+            if (pending) {
+                // A request waits for the document's latest text: its edits are rebuilt now, not after the pause.
+                this.flushEdits();
+                await untilCancelled(pending.promise, cancelToken);
+            }
             const document = this.langiumDocuments.getDocument(uri);
             // No such document: Langium's own answer (the request fails as it would without this).
             if (!document) return super.waitUntil(state, uri, cancelToken);
