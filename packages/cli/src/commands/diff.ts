@@ -172,7 +172,9 @@ function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: stri
         }
         out.push('');
     }
-    out.push(`## ${t('cli.diff.heading.all-changes', {}, lang)}`, '', ...diff.sentences.map(sentence => `- ${escape(sentence)}`), '');
+    out.push(`## ${t('cli.diff.heading.all-changes', {}, lang)}`, '');
+    for (const sentence of diff.sentences) out.push(`- ${escape(sentence)}`);
+    out.push('');
     return out.join('\n');
 }
 

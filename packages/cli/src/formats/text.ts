@@ -22,7 +22,7 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
         // Agreement text and file names are shown with every control character visible: a name
         // cannot hide or colour what follows, or forge a line of its own.
         out.push(`${style.bold(`${escapeTerminal(diagnostic.file)}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${escapeTerminal(diagnostic.message)}`);
-        out.push(...quoteSource(diagnostic, linesOf(diagnostic), colour, style));
+        for (const line of quoteSource(diagnostic, linesOf(diagnostic), colour, style)) out.push(line);
         for (const related of diagnostic.related) {
             const place = related.file === diagnostic.file ? `${related.start.line}:${related.start.column}` : `${escapeTerminal(related.file)}:${related.start.line}:${related.start.column}`;
             out.push(`${gutter('', diagnostic)} ${style.note('=')} ${escapeTerminal(related.message)} ${style.dim(`(${place})`)}`);

@@ -86,15 +86,15 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         const snippetContext = this.snippetContext(model);
         const snippets: Snippet[] = [];
         if (DECLARATION_KEYWORDS.has(keyword)) {
-            snippets.push(...declarationSnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
+            for (const snippet of declarationSnippets(snippetContext)) if (snippet.keyword === keyword) snippets.push(snippet);
             if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
         } else if (keyword === 'minimum' || keyword === 'ringfence') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
-            snippets.push(...all.filter(snippet => snippet.keyword === keyword));
+            for (const snippet of all) if (snippet.keyword === keyword) snippets.push(snippet);
             // The year block has no keyword of its own: offer it alongside `minimum`.
             if (keyword === 'minimum') snippets.push(all[0]);
         } else if (keyword === 'actual') {
-            snippets.push(...outcomeBodySnippets(snippetContext));
+            for (const snippet of outcomeBodySnippets(snippetContext)) snippets.push(snippet);
         }
         for (const snippet of snippets) {
             acceptor(context, snippetItem(snippet));

@@ -16,7 +16,7 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(nodes[i]!, reference => {
-                if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
+                if (!reference.reference.error) for (const description of this.createInfoDescriptions(reference)) descriptions.push(description);
             });
         }
         return descriptions;

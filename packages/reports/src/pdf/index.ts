@@ -203,7 +203,7 @@ class Layout {
         const cellFont = (cell: string, index: number, font: 'body' | 'bold') => isHash(cell) ? 'mono' : index === 0 ? 'bold' : font;
         const cellSize = (cell: string) => isHash(cell) ? 7 : fontSize;
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            Math.max(...cells.map((cell, index) => pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).heightOfString(cell, { width: widths[index] - 6 }))) + 6;
+            largest(cells.map((cell, index) => pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).heightOfString(cell, { width: widths[index] - 6 }))) + 6;
         const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
@@ -239,8 +239,8 @@ class Layout {
         const pdf = this.pdf;
         const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
         const measure = (text: string) => isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
-        const natural = table.head.map((_, index) => Math.max(...rows.map(cells => measure(cells[index] ?? ''))) + 8);
-        const minimum = table.head.map((_, index) => Math.max(...rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) + 8);
+        const natural = table.head.map((_, index) => largest(rows.map(cells => measure(cells[index] ?? ''))) + 8);
+        const minimum = table.head.map((_, index) => largest(rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]!] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) + 8);
         const total = natural.reduce((a, b) => a + b, 0);
         if (total <= this.width) {
             // Spare room goes to the first column (the names), up to a third of the spare.
@@ -266,4 +266,11 @@ class Layout {
             this.pdf.page.margins.bottom = bottomMargin;
         }
     }
+}
+
+/** The largest of some numbers, in a loop: a table can have more rows than a call has arguments. */
+function largest(values: readonly number[]): number {
+    let result = -Infinity;
+    for (const value of values) if (value > result) result = value;
+    return result;
 }
