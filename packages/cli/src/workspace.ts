@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
-import { createPoolServices, decodeAgreement, FileRefusedError, ImportGraph, MAX_DOCUMENT_BYTES, type PoolDocumentFactory, render, type ast, type Lang, type PoolServices } from '@pool/language';
+import { createPoolServices, decodeAgreement, FileRefusedError, ImportGraph, MAX_DOCUMENT_BYTES, message, type PoolDocumentFactory, render, type ast, type Lang, type PoolServices } from '@pool/language';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { displayPath } from './files.js';
@@ -60,6 +60,8 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     /** Reads one file; on failure returns the reason instead. */
     const load = async (file: string): Promise<LangiumDocument<ast.Document> | string> => {
         const uri = URI.file(file);
+        // Pool reads agreements only: a file named without the extension is not one.
+        if (!file.endsWith('.pool')) return render(message('cli.reason.not-pool-file', {}), lang);
         const existing = documents.getDocument(uri);
         if (existing) return existing as LangiumDocument<ast.Document>;
         let bytes: Uint8Array;
