@@ -13,15 +13,13 @@ export const belowMinimum = defineCheck({
             for (const minimum of pool.minimums) {
                 const required = minimum.amount.pence;
                 const when = minimum.year.start;
-                if (required === undefined || when === undefined) continue;
-                const figures = pool.years.get(when);
-                const paid = figures?.byPartner.has(minimum.partnerId) ? figures.byPartner.get(minimum.partnerId) : 0n;
-                if (paid === undefined || paid >= required) continue;
-                const line = figures?.contributions.find(candidate => candidate.partnerId === minimum.partnerId);
+                if (required === undefined || when === undefined || minimum.contributed === undefined || !minimum.shortfall) continue;
+                const line = minimum.lines[0];
                 report({
                     node: line?.amount.node ?? minimum.amount.node,
                     message: t('below-minimum', {
-                        partner: partnerName(model, minimum.partnerId), paid: money(model, paid), pool: pool.id, year: year(when), required: money(model, required), short: money(model, required - paid)
+                        partner: partnerName(model, minimum.partnerId), paid: money(model, minimum.contributed), pool: pool.id, year: year(when), required: money(model, required),
+                        short: money(model, minimum.shortfall)
                     }, lang),
                     related: line ? [{ node: minimum.amount.node, message: t('below-minimum.minimum', { amount: money(model, required) }, lang) }] : []
                 });

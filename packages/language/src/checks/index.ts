@@ -7,6 +7,7 @@ import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
 import { bidiControl } from './bidi-control.js';
+import { clauseNotApplicable } from './clause-not-applicable.js';
 import { deadlineBeforeBaseline } from './deadline-before-baseline.js';
 import { duplicateDeclaration } from './duplicate-declaration.js';
 import { emptyPool } from './empty-pool.js';
@@ -19,10 +20,12 @@ import { missingHost } from './missing-host.js';
 import { overspentPool } from './overspent-pool.js';
 import { paymentCapExceeded } from './payment-cap-exceeded.js';
 import { pbrSplit } from './pbr-split.js';
+import { proposedWithoutApproval } from './proposed-without-approval.js';
 import { ringfenceBreached } from './ringfence-breached.js';
 import { riskCapExceeded } from './risk-cap-exceeded.js';
 import { s75NeedsBoth } from './s75-needs-both.js';
 import { s75Party } from './s75-party.js';
+import { signedWithoutApproval } from './signed-without-approval.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
@@ -48,9 +51,9 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
     belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
     // sign-off and monitoring
-    approvalStale, actualOutsidePeriod, unknownPeriod, earnedOverCap,
+    approvalStale, signedWithoutApproval, proposedWithoutApproval, actualOutsidePeriod, unknownPeriod, earnedOverCap,
     // language
-    syntaxError, missingField, bidiControl, fileTooLarge, unreadableFile, internalError
+    syntaxError, missingField, clauseNotApplicable, bidiControl, fileTooLarge, unreadableFile, internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

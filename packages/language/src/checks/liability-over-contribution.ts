@@ -1,12 +1,12 @@
 import { en, t } from '../i18n/messages.js';
-import { Rational } from '../money/rational.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
 import { money, partnerName } from './describe.js';
 
 /**
- * A partner could be asked to bear more of an overspend than it put into the pool: its share of
- * the stated overspend, or its declared cap, exceeds its contribution.
+ * A partner could be asked to bear more of an overspend than it put into the pool: what it bears
+ * of the stated overspend (its share, no more than its cap), or, where no overspend is stated, its
+ * declared cap, exceeds its contribution. The liabilities are the model's, as statements print them.
  */
 export const liabilityOverContribution = defineCheck({
     code: 'liability-over-contribution',
@@ -15,29 +15,31 @@ export const liabilityOverContribution = defineCheck({
     summary: en['summary.liability-over-contribution'],
     run(model, report, lang) {
         for (const share of model.shares) {
-            if (share.family !== 'risk' || share.subject?.kind !== 'pool') continue;
+            if (share.kind !== 'overspend' || share.subject?.kind !== 'pool') continue;
             const pool = share.subject.pool;
             const covering = share.covering?.pence;
-            for (const line of share.lines) {
-                if (!line.points) continue;
+            share.lines.forEach((line, index) => {
+                if (!line.points) return;
                 const contributed = pool.byPartner.has(line.partnerId) ? pool.byPartner.get(line.partnerId) : 0n;
-                if (contributed === undefined) continue;
+                if (contributed === undefined) return;
                 const cap = line.cap?.pence;
-                const shareOfCovering = covering !== undefined ? Rational.of(covering).mul(line.points).div(Rational.HUNDRED).roundHalfAwayFromZero() : undefined;
-                const liability = cap !== undefined && shareOfCovering !== undefined ? (cap < shareOfCovering ? cap : shareOfCovering) : cap ?? shareOfCovering;
-                if (liability === undefined || liability <= contributed) continue;
+                // With a stated overspend, what the partner bears of it; without one, its cap (if any).
+                // A stated overspend that cannot be split (the shares do not make 100%) is left to shares-not-100.
+                const liability = share.liabilities ? share.liabilities.byLine[index] : covering === undefined ? cap : undefined;
+                const capApplies = share.liabilities ? share.liabilities.capped[index] === true : true;
+                if (liability === undefined || liability <= contributed) return;
                 const partner = partnerName(model, line.partnerId);
                 const contribution = money(model, contributed);
                 report({
                     node: line.node ?? share.node,
-                    property: line.node ? (liability === cap ? 'cap' : 'percent') : 'kind',
-                    message: liability === cap
+                    property: line.node ? (capApplies ? 'cap' : 'percent') : 'kind',
+                    message: capApplies && cap !== undefined
                         ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
                         : t('liability-over-contribution.share', {
-                            partner, percent: formatPercent(line.points), covering: money(model, covering!), liability: money(model, liability), contributed: contribution, pool: pool.id
+                            partner, percent: formatPercent(line.points), covering: money(model, covering ?? 0n), liability: money(model, liability), contributed: contribution, pool: pool.id
                         }, lang)
                 });
-            }
+            });
         }
     }
 });

@@ -2,8 +2,10 @@ import type { AgreementModel, PartnerInfo, ShareInfo } from './types.js';
 
 /**
  * One partner's statement: what it pays into each pool in each year, what it receives of shared
- * savings and what it bears of overspends, with its own totals. Every figure is read from the
- * model, so the statements of all partners add up to the agreement's totals exactly.
+ * savings and what it bears of overspends (no more than its cap), with its own totals. Every
+ * figure is read from the model, so the statements of all partners add up to the agreement's
+ * totals exactly: contributions to the pools' income, benefit parts (with any reinvestment) to the
+ * amount shared, and overspend parts (with the part no cap covers) to the overspend.
  */
 export interface PartnerStatement {
     readonly partner: PartnerInfo | undefined;
@@ -16,13 +18,16 @@ export interface PartnerStatement {
     readonly shares: readonly StatementShare[];
     /** What it receives of shared benefits (savings, payments by results), over all clauses. */
     readonly totalReceived: bigint;
-    /** What it bears of overspends (or receives of underspends), over all risk clauses. */
+    /** What it bears of overspends once caps apply (or receives of underspends), over all risk clauses. */
     readonly totalBorne: bigint;
 }
 
 export interface StatementShare {
     readonly share: ShareInfo;
+    /** The partner's part: for an overspend, what it bears once its cap applies. */
     readonly pence: bigint;
+    /** Its share before the cap, when the cap cuts it down. */
+    readonly beforeCap?: bigint;
 }
 
 export function partnerStatement(model: AgreementModel, partnerId: string): PartnerStatement {
@@ -31,9 +36,13 @@ export function partnerStatement(model: AgreementModel, partnerId: string): Part
         .map(figures => ({ poolId: pool.id, poolTitle: pool.title, year: figures.year, pence: figures.byPartner.get(partnerId) })));
     const shares: StatementShare[] = [];
     for (const share of model.shares) {
-        if (!share.pounds) continue;
+        const { pounds, liabilities } = share;
+        if (!pounds) continue;
         share.lines.forEach((line, index) => {
-            if (line.partnerId === partnerId) shares.push({ share, pence: share.pounds!.byLine[index] });
+            if (line.partnerId !== partnerId) return;
+            const part = pounds.byLine[index] ?? 0n;
+            const borne = liabilities?.byLine[index];
+            shares.push(borne !== undefined && borne !== part ? { share, pence: borne, beforeCap: part } : { share, pence: part });
         });
     }
     const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);

@@ -48,6 +48,36 @@ export interface AgreementModel {
     readonly fingerprint: string;
     /** Approvals written in this document, each checked against the fingerprint. */
     readonly approvals: readonly ApprovalInfo[];
+    /** Whose approval the agreement's status calls for, and who has given it for the current text. */
+    readonly signOff: SignOffInfo;
+    /**
+     * Every place the agreement (with its imports) names a partner, by the id written, in the
+     * order of the text: contributions, minimums, spend lines, outcomes, shares, savings, approvals
+     * and the host. An id no partner declares is here too (that is `unknown-reference`'s business).
+     */
+    readonly partnerUses: ReadonlyMap<string, readonly PartnerUse[]>;
+}
+
+/** What a partner does where the text names it. */
+export type PartnerRole = 'host' | 'contributor' | 'minimum' | 'commissioner' | 'provider' | 'measurer' | 'share' | 'savings' | 'approval';
+
+export interface PartnerUse {
+    readonly role: PartnerRole;
+    /** The node whose reference names the partner. */
+    readonly node: AstNode;
+}
+
+/**
+ * Sign-off: every partner that contributes to a pool of the agreement must approve its current
+ * text before the agreement can say `status signed`.
+ */
+export interface SignOffInfo {
+    /** Partners contributing a known, non-zero amount to any pool, in declaration order of their first contribution. */
+    readonly required: readonly string[];
+    /** Partners with an approval of the current text (not stale). */
+    readonly approved: readonly string[];
+    /** Required partners without a current approval, in the order of `required`. */
+    readonly missing: readonly string[];
 }
 
 export interface ApprovalInfo {
@@ -134,6 +164,8 @@ export interface ContributionInfo {
     readonly year: number | undefined;
     readonly amount: AmountValue;
     readonly note?: string;
+    /** Which of the partner's lines in this pool and year this is (0 for the first), so versions can be matched line by line. */
+    readonly occurrence: number;
 }
 
 export interface DeclaredTotal {
@@ -162,6 +194,15 @@ export interface PoolYearFigures {
     readonly spend: bigint | undefined;
     /** Income less spend, when the pool has spend lines this year. */
     readonly balance: bigint | undefined;
+    /** The pool's ring-fences for this year. */
+    readonly ringfences: readonly RingFenceInfo[];
+    /** Sum of this year's ring-fenced amounts; zero when there are none. */
+    readonly fenced: bigint | undefined;
+    /** Income less the ring-fenced amounts: the money free for lines not paid from a ring-fence. */
+    readonly unfenced: bigint | undefined;
+    /** Spend lines this year that are not paid from one of this year's ring-fences. */
+    readonly untaggedLines: readonly SpendLineInfo[];
+    readonly untaggedSpend: bigint | undefined;
 }
 
 export interface PoolInfo {
@@ -200,13 +241,22 @@ export interface SpendBlockInfo {
 
 export interface SpendLineInfo {
     readonly node: ast.SpendLine;
+    readonly poolId: string;
     readonly name: string;
     readonly year: number | undefined;
     readonly amount: AmountValue;
     readonly commissioners: readonly string[];
     readonly providers: readonly string[];
-    /** The ring-fence this line is tagged with (`for dfg`). */
+    /** Every ring-fence the line is tagged with (`for dfg`), as written. */
+    readonly ringfenceTags: readonly string[];
+    /**
+     * The ring-fence the line is paid from: its one tag, when that names a ring-fence of the pool
+     * for the line's year. A second tag, or a tag for another year, has no meaning and is an error
+     * (`clause-not-applicable`), so the line then counts as untagged.
+     */
     readonly ringfence?: string;
+    /** Which line of that name in this pool and year this is (0 for the first), so versions can be matched line by line. */
+    readonly occurrence: number;
 }
 
 export interface MinimumInfo {
@@ -214,6 +264,12 @@ export interface MinimumInfo {
     readonly partnerId: string;
     readonly amount: AmountValue;
     readonly year: YearValue;
+    /** The partner's contribution lines to the pool in that year. */
+    readonly lines: readonly ContributionInfo[];
+    /** What the partner contributes to the pool in that year (zero when it has no line). */
+    readonly contributed: bigint | undefined;
+    /** How far the contribution falls short of the minimum; zero when it is met. */
+    readonly shortfall: bigint | undefined;
 }
 
 export interface RingFenceInfo {
@@ -222,9 +278,11 @@ export interface RingFenceInfo {
     readonly purpose?: string;
     readonly amount: AmountValue;
     readonly year: YearValue;
-    /** Spend lines of the pool's same year tagged with this ring-fence. */
+    /** Spend lines of the pool's same year paid from this ring-fence. */
     readonly taggedLines: readonly SpendLineInfo[];
     readonly taggedSpend: bigint | undefined;
+    /** How far the tagged spend falls short of the ring-fenced amount; zero when it is met. */
+    readonly shortfall: bigint | undefined;
 }
 
 export interface QuantityValue {
@@ -292,6 +350,28 @@ export interface PaymentInfo {
     readonly unitsAtTarget: Rational | undefined;
     /** Payment if the target is met exactly, rounded to the penny, before any cap. */
     readonly paymentAtTarget: bigint | undefined;
+    /** What meeting the target pays: the payment at target, no more than the cap. */
+    readonly payable: bigint | undefined;
+    /**
+     * The payment schedule in pounds, one entry per year from the year after the baseline to the
+     * target year: the payable amount spread over the years as the straight-line trajectory
+     * spreads the units (largest-remainder rounding), each year's part divided into upfront and
+     * results fees by that year's split (all results where no split is written). Empty when the
+     * figures it needs are unknown.
+     */
+    readonly schedule: readonly PaymentYear[];
+}
+
+export interface PaymentYear {
+    readonly year: number;
+    /** Units the trajectory expects to be achieved in the year. */
+    readonly units: Rational;
+    readonly amount: bigint;
+    /** Undefined when the year's split is written but does not make 100% (`pbr-split`). */
+    readonly upfront: bigint | undefined;
+    readonly results: bigint | undefined;
+    /** The split written for the year, if any. */
+    readonly split?: PaymentSplitInfo;
 }
 
 export interface PaymentSplitInfo {
@@ -326,12 +406,19 @@ export interface ShareInfo {
     readonly base?: { readonly pence: bigint; readonly description: Message };
     /** Each line's share of `base` in pence (largest-remainder rounding), and the reinvested part. */
     readonly pounds?: { readonly byLine: readonly bigint[]; readonly reinvested: bigint };
+    /**
+     * For an overspend with an amount: what each line bears once caps apply (its share of `base`,
+     * no more than its cap), and the part no cap covers. `byLine` + `uncovered` = `base`, to the penny.
+     */
+    readonly liabilities?: { readonly byLine: readonly bigint[]; readonly capped: readonly boolean[]; readonly uncovered: bigint };
 }
 
 export interface ShareLineInfo {
     /** The line as written; undefined for a partner that takes a pro-rata share without a line of its own. */
     readonly node: ast.ShareLine | undefined;
     readonly partnerId: string;
+    /** Which line for the partner in this clause this is (0 for the first). */
+    readonly occurrence: number;
     /** The percentage as written. */
     readonly written: Rational | undefined;
     /** The percentage that applies: as written, or computed pro rata to contributions. */
@@ -362,6 +449,8 @@ export interface SavingsLineInfo {
     readonly partnerId: string;
     readonly year: number | undefined;
     readonly amount: AmountValue;
+    /** Which of the partner's lines for this year this is (0 for the first). */
+    readonly occurrence: number;
 }
 
 export interface AgreementTotals {

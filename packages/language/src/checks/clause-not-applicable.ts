@@ -1,0 +1,95 @@
+import { en, listInWords, t } from '../i18n/messages.js';
+import { formatPercent } from '../money/percent.js';
+import { defineCheck, type Report } from './check.js';
+import { partnerName, shareKindWord, year } from './describe.js';
+import type { AgreementModel } from '../model/types.js';
+import type { Lang } from '../i18n/messages.js';
+
+/**
+ * No clause is accepted and ignored: a modifier the grammar allows in a place where it has no
+ * meaning is an error that says why. The language reference lists each combination (section
+ * "Where each clause applies").
+ */
+export const clauseNotApplicable = defineCheck({
+    code: 'clause-not-applicable',
+    severity: 'error',
+    tier: 'language',
+    summary: en['summary.clause-not-applicable'],
+    run(model, report, lang) {
+        shareClauses(model, report, lang);
+        spendClauses(model, report, lang);
+        paymentClauses(model, report, lang);
+        for (const pool of model.pools) {
+            if (pool.section === 75 && pool.arrangement === 'aligned' && pool.node.basis) {
+                report({ node: pool.node.basis, message: t('clause-not-applicable.s75-aligned', { pool: pool.id }, lang) });
+            }
+        }
+    }
+});
+
+function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
+    for (const share of model.shares) {
+        const kind = shareKindWord(share.kind, lang);
+        if (share.covering && share.family === 'benefit') {
+            report({ node: share.node, property: 'covering', message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang) });
+        }
+        if (share.family === 'risk' && share.subject?.kind === 'outcome') {
+            report({ node: share.node, property: 'subject', message: t('clause-not-applicable.risk-of-outcome', { kind, outcome: share.subjectId }, lang) });
+        }
+        for (const reinvestment of share.reinvestments) {
+            const percent = reinvestment.points ? formatPercent(reinvestment.points) : reinvestment.node.percent ?? '';
+            if (share.kind === 'overspend') {
+                report({ node: reinvestment.node, message: t('clause-not-applicable.reinvest-overspend', { percent }, lang) });
+            } else if (share.subject?.kind === 'outcome') {
+                report({ node: reinvestment.node, message: t('clause-not-applicable.reinvest-outcome', { percent, outcome: share.subjectId }, lang) });
+            }
+        }
+        for (const line of share.lines) {
+            if (!line.node) continue;
+            if (line.cap && share.kind !== 'overspend') {
+                report({ node: line.node, property: 'cap', message: t('clause-not-applicable.cap-not-overspend', { cap: line.cap.parsed.text, kind }, lang) });
+            }
+            if (share.proRata && line.node.percent !== undefined) {
+                report({ node: line.node, property: 'percent', message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang) });
+            }
+        }
+    }
+}
+
+function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
+    const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
+    for (const line of lines) {
+        const [tag, ...more] = line.ringfenceTags;
+        if (tag === undefined) continue;
+        if (more.length > 0) {
+            report({ node: line.node, property: 'ringfences', index: 1, message: t('clause-not-applicable.two-ringfences', { line: line.name, ringfences: listInWords(line.ringfenceTags.map(id => `\`${id}\``), lang) }, lang) });
+            continue;
+        }
+        const fence = model.poolsById.get(line.poolId)?.ringfences.find(candidate => candidate.id === tag);
+        const fenceYear = fence?.year.start;
+        if (fenceYear !== undefined && line.year !== undefined && fenceYear !== line.year) {
+            report({ node: line.node, property: 'ringfences', index: 0, message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang) });
+        }
+    }
+}
+
+function paymentClauses(model: AgreementModel, report: Report, lang: Lang): void {
+    for (const outcome of model.outcomes) {
+        const payment = outcome.payment;
+        if (!payment) continue;
+        const first = payment.schedule[0]?.year;
+        const last = payment.schedule[payment.schedule.length - 1]?.year;
+        const seen = new Set<number>();
+        for (const split of payment.splits) {
+            const when = split.year.start;
+            if (when === undefined) continue;
+            if (seen.has(when)) {
+                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-twice', { outcome: outcome.id, year: year(when) }, lang) });
+            } else if (first !== undefined && last !== undefined && (when < first || when > last)) {
+                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang) });
+            }
+            seen.add(when);
+        }
+    }
+}
+

@@ -1,0 +1,15 @@
+import { en, t } from '../i18n/messages.js';
+import { defineCheck } from './check.js';
+
+/** `status proposed` with no approval recorded at all: proposed to whom, and who has agreed? */
+export const proposedWithoutApproval = defineCheck({
+    code: 'proposed-without-approval',
+    severity: 'warning',
+    tier: 'domain',
+    summary: en['summary.proposed-without-approval'],
+    run(model, report, lang) {
+        const status = model.agreement?.fieldsByKeyword.get('status')?.[0];
+        if (model.agreement?.status !== 'proposed' || !status || model.approvals.length > 0) return;
+        report({ node: status, property: 'value', message: t('proposed-without-approval', {}, lang) });
+    }
+});

@@ -1,0 +1,27 @@
+import type { AstNode } from 'langium';
+import type * as ast from '../generated/ast.js';
+
+/** The keyword that starts an agreement or outcome field, for finding fields written twice. */
+const FIELD_KEYWORD: Record<string, string> = {
+    ReferenceField: 'reference', StatusField: 'status', PeriodField: 'period', CurrencyField: 'currency',
+    HostField: 'host', BoardField: 'board', ReviewField: 'review',
+    UnitField: 'unit', BaselineField: 'baseline', TargetField: 'target', DirectionField: 'reduce/increase',
+    MeasuredByField: 'measured by', Payment: 'pays', ActualField: 'actual'
+};
+
+export function fieldKeyword(node: AstNode): string {
+    return FIELD_KEYWORD[node.$type] ?? node.$type;
+}
+
+export function groupByKeyword<T extends AstNode>(fields: readonly T[]): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const field of fields) {
+        const keyword = fieldKeyword(field);
+        groups.set(keyword, [...(groups.get(keyword) ?? []), field]);
+    }
+    return groups;
+}
+
+export function firstField<T extends AstNode>(fields: readonly ast.AgreementField[] | readonly ast.OutcomeField[], guard: (node: unknown) => node is T): T | undefined {
+    return (fields as readonly AstNode[]).find(guard);
+}

@@ -1,0 +1,127 @@
+import type * as ast from '../generated/ast.js';
+import { message } from '../i18n/messages.js';
+import { allocate } from '../money/allocate.js';
+import { type Currency, formatMoney } from '../money/amount.js';
+import { parsePercent } from '../money/percent.js';
+import { Rational, sumRationals } from '../money/rational.js';
+import type { AgreementTotals, AmountValue, OutcomeInfo, PoolInfo, SavingsInfo, ShareInfo, ShareLineInfo } from './types.js';
+import { occurrences, sumKnown, type ValueReader } from './values.js';
+
+/**
+ * A share clause with every figure about it: each partner's percentage (as written or pro rata to
+ * contributions), the amount shared where the agreement states or implies one, each partner's
+ * part of it in pounds and, for an overspend, what each bears once caps apply and what no cap covers.
+ */
+export function readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes: readonly OutcomeInfo[], savings: readonly SavingsInfo[], totals: AgreementTotals, values: ValueReader): ShareInfo {
+    const family = node.kind === 'overspend' || node.kind === 'underspend' ? 'risk' : 'benefit';
+    const target = node.subject?.ref;
+    const pool = pools.find(candidate => candidate.node === target);
+    const outcome = outcomes.find(candidate => candidate.node === target);
+    const subject: ShareInfo['subject'] = pool ? { kind: 'pool', pool } : outcome ? { kind: 'outcome', outcome } : undefined;
+    const reinvestments = (node.reinvestments ?? []).map(reinvestment => ({ node: reinvestment, points: parsePercent(reinvestment.percent ?? '').points }));
+    const reinvest = knownSum(reinvestments.map(r => r.points));
+    const writtenLines = node.lines ?? [];
+    const occurrence = occurrences(writtenLines, line => line.partner?.$refText ?? '');
+    const written = writtenLines.map((line, index) => ({
+        node: line as ast.ShareLine | undefined,
+        partnerId: line.partner?.$refText ?? '',
+        occurrence: occurrence[index] ?? 0,
+        written: line.percent ? parsePercent(line.percent).points : undefined,
+        cap: values.optionalAmount(line.cap)
+    }));
+
+    let lines: ShareLineInfo[];
+    if (node.proRata) {
+        // Pro rata to contributions: to the pool's contributions, or for an outcome to every pool's.
+        const weights = pool ? pool.byPartner : totals.byPartner;
+        const contributed = sumKnown(weights.values());
+        const distributable = reinvest !== undefined ? Rational.HUNDRED.sub(reinvest) : undefined;
+        const partnerIds = [...new Set([...weights.keys(), ...written.map(line => line.partnerId)])];
+        lines = partnerIds.map(partnerId => {
+            const line = written.find(candidate => candidate.partnerId === partnerId);
+            const weight = weights.get(partnerId) ?? 0n;
+            const points = distributable && contributed !== undefined && contributed > 0n && weight !== undefined
+                ? distributable.mul(Rational.of(weight, contributed)) : undefined;
+            return { node: line?.node, partnerId, occurrence: 0, written: line?.written, points, cap: line?.cap };
+        });
+    } else {
+        lines = written.map(line => ({ ...line, points: line.written }));
+    }
+    const linePoints = knownSum(lines.map(line => line.points));
+    const totalPoints = reinvest !== undefined && linePoints !== undefined ? linePoints.add(reinvest) : undefined;
+
+    const covering = values.optionalAmount(node.covering);
+    const base = shareBase(node.kind, subject, savings, covering, values.currency);
+    let pounds: ShareInfo['pounds'];
+    let liabilities: ShareInfo['liabilities'];
+    const points = lines.map(line => line.points);
+    if (base && reinvest && totalPoints?.equals(Rational.HUNDRED) && reinvest.sign() >= 0 && allKnownAndNotNegative(points)) {
+        const parts = allocate(base.pence, [...points, reinvest]);
+        const byLine = parts.slice(0, lines.length);
+        pounds = { byLine, reinvested: parts[lines.length] ?? 0n };
+        if (node.kind === 'overspend' && lines.every(line => !line.cap || line.cap.pence !== undefined)) {
+            liabilities = capLiabilities(base.pence, byLine, lines.map(line => line.cap));
+        }
+    }
+    return {
+        node,
+        kind: node.kind,
+        family,
+        subjectId: node.subject?.$refText ?? '',
+        subject,
+        proRata: Boolean(node.proRata),
+        lines,
+        reinvestments,
+        reinvest,
+        covering,
+        totalPoints,
+        base,
+        pounds,
+        liabilities
+    };
+}
+
+/**
+ * What each partner bears of an overspend once caps apply: its share, no more than its cap. The
+ * part the caps cut off is not passed to other partners; it is uncovered, so the parts and the
+ * uncovered part add up to the overspend exactly.
+ */
+function capLiabilities(overspend: bigint, shares: readonly bigint[], caps: readonly (AmountValue | undefined)[]): NonNullable<ShareInfo['liabilities']> {
+    const capped = shares.map((share, index) => {
+        const cap = caps[index]?.pence;
+        return cap !== undefined && share > cap;
+    });
+    const byLine = shares.map((share, index) => (capped[index] ? caps[index]?.pence ?? share : share));
+    return { byLine, capped, uncovered: overspend - byLine.reduce((sum, part) => sum + part, 0n) };
+}
+
+/** The amount a clause shares, when the agreement states or implies one. */
+function shareBase(kind: ast.ShareKind, subject: ShareInfo['subject'], savings: readonly SavingsInfo[], covering: AmountValue | undefined, currency: Currency): ShareInfo['base'] {
+    const money = (pence: bigint) => formatMoney(pence, { currency });
+    if (kind === 'overspend' || kind === 'underspend') {
+        // An overspend or underspend of an outcome has no meaning (`clause-not-applicable`).
+        if (covering?.pence === undefined || subject?.kind !== 'pool') return undefined;
+        return { pence: covering.pence, description: message(kind === 'overspend' ? 'share-base.overspend' : 'share-base.underspend', { amount: money(covering.pence) }) };
+    }
+    if (subject?.kind === 'pool') {
+        const projections = savings.filter(projection => projection.pool === subject.pool);
+        const total = projections.length > 0 ? sumKnown(projections.map(projection => projection.total)) : undefined;
+        return total !== undefined ? { pence: total, description: message('share-base.projected-savings', { amount: money(total) }) } : undefined;
+    }
+    if (subject?.kind === 'outcome') {
+        const payable = subject.outcome.payment?.payable;
+        if (payable !== undefined) {
+            return { pence: payable, description: message('share-base.results-payments', { amount: money(payable) }) };
+        }
+    }
+    return undefined;
+}
+
+function knownSum(values: readonly (Rational | undefined)[]): Rational | undefined {
+    const known = values.filter(value => value !== undefined);
+    return known.length === values.length ? sumRationals(known) : undefined;
+}
+
+function allKnownAndNotNegative(values: readonly (Rational | undefined)[]): values is readonly Rational[] {
+    return values.every(value => value !== undefined && value.sign() >= 0);
+}
