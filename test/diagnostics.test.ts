@@ -23,7 +23,12 @@ const FOLDERS = ['examples', 'test/fixtures'];
 const UPDATE = process.env.UPDATE_EXPECTED === '1';
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
-const files = (await glob(FOLDERS.map(folder => `${folder}/**/*.pool`), { cwd: REPO })).sort();
+const files = (
+    await glob(
+        FOLDERS.map(folder => `${folder}/**/*.pool`),
+        { cwd: REPO }
+    )
+).sort();
 
 function expectedPath(file: string): string {
     return file.startsWith('examples/')
@@ -31,7 +36,13 @@ function expectedPath(file: string): string {
         : path.join(REPO, file.replace(/\.pool$/, '.expected'));
 }
 
-interface Line { readonly start: { line: number; column: number }; readonly end: { line: number; column: number }; readonly severity: string; readonly code: string; readonly message: string }
+interface Line {
+    readonly start: { line: number; column: number };
+    readonly end: { line: number; column: number };
+    readonly severity: string;
+    readonly code: string;
+    readonly message: string;
+}
 
 function render(lines: readonly Line[]): string {
     return lines
@@ -41,21 +52,23 @@ function render(lines: readonly Line[]): string {
 }
 
 function fromLsp(diagnostics: readonly Diagnostic[]): string {
-    return render(diagnostics.map(d => ({
-        start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
-        end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
-        severity: SEVERITY[d.severity ?? 1],
-        code: String(d.code),
-        message: typeof d.message === 'string' ? d.message : String(d.message)
-    })));
+    return render(
+        diagnostics.map(d => ({
+            start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
+            end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
+            severity: SEVERITY[d.severity ?? 1],
+            code: String(d.code),
+            message: typeof d.message === 'string' ? d.message : String(d.message)
+        }))
+    );
 }
 
 // The CLI path: one `pool check` over every fixture, as CI would run it.
 const cliRun = runPool(['check', '--format', 'json', ...files]);
 const cliJson = JSON.parse(cliRun.stdout) as { files: string[]; diagnostics: (Line & { file: string; range: { start: Line['start']; end: Line['end'] } })[] };
-const cliByFile = new Map<string, string>(files.map(file => [file, render(cliJson.diagnostics
-    .filter(d => d.file === file)
-    .map(d => ({ ...d, start: d.range.start, end: d.range.end })))]));
+const cliByFile = new Map<string, string>(
+    files.map(file => [file, render(cliJson.diagnostics.filter(d => d.file === file).map(d => ({ ...d, start: d.range.start, end: d.range.end })))])
+);
 
 describe('every fixture gives its expected diagnostics through the CLI and through the language server', () => {
     let client: LspClient;

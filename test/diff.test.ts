@@ -13,7 +13,10 @@ const EXAMPLES = ['troubled-families', 'better-care-fund', 'essex-whole-place', 
 describe('pool diff on a pair of versions of each example', () => {
     it.each(EXAMPLES)('%s', name => {
         const args = [`examples/${name}.pool`, `test/diff-fixtures/${name}.v2.pool`];
-        for (const [format, extension] of [['text', 'txt'], ['md', 'md']]) {
+        for (const [format, extension] of [
+            ['text', 'txt'],
+            ['md', 'md']
+        ]) {
             const result = runPool(['diff', '--format', format, ...args]);
             expect(result.stdout, format).toBe(readFileSync(path.join(REPO, `test/diff-fixtures/${name}.expected.${extension}`), 'utf8'));
             expect(result.status).toBe(0);

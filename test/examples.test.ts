@@ -5,12 +5,17 @@ import { ALL_CHECKS } from '../packages/language/src/checks/index.js';
 import { runPool } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
-const invalidFiles = readdirSync(path.join(REPO, 'examples/invalid')).filter(name => name.endsWith('.pool')).sort();
+const invalidFiles = readdirSync(path.join(REPO, 'examples/invalid'))
+    .filter(name => name.endsWith('.pool'))
+    .sort();
 const codesIn = (stdout: string) => [...new Set((JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map(d => d.code))];
 
 describe('the examples', () => {
     it('`pool check examples` passes, with and without --strict, skipping examples/invalid by .poolignore', () => {
-        for (const args of [['check', 'examples'], ['check', '--strict', 'examples']]) {
+        for (const args of [
+            ['check', 'examples'],
+            ['check', '--strict', 'examples']
+        ]) {
             const result = runPool(args);
             expect(result.stderr).toBe('');
             expect(result.stdout).toBe('6 files checked: all checks passed\n');

@@ -63,9 +63,12 @@ describe('pool fmt --check', () => {
 describe('pool fmt', () => {
     it('restores the committed layout of every scrambled example, keeps every finding, and a second run changes nothing', () => {
         const root = examplesCopy();
-        const agreements = ['troubled-families', 'essex-whole-place', 'neighbourhood-budget', 'registers/essex', 'registers/greater-manchester']
-            .map(name => `examples/${name}.pool`);
-        const invalid = readdirSync(path.join(root, 'examples/invalid')).filter(name => name.endsWith('.pool')).map(name => `examples/invalid/${name}`);
+        const agreements = ['troubled-families', 'essex-whole-place', 'neighbourhood-budget', 'registers/essex', 'registers/greater-manchester'].map(
+            name => `examples/${name}.pool`
+        );
+        const invalid = readdirSync(path.join(root, 'examples/invalid'))
+            .filter(name => name.endsWith('.pool'))
+            .map(name => `examples/invalid/${name}`);
         for (const file of [...agreements, ...invalid]) writeFileSync(path.join(root, file), scramble(readFileSync(path.join(root, file), 'utf8')));
         const findingsBefore = diagnosticsOf(root, 'examples', ...invalid);
 

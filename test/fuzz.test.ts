@@ -12,34 +12,48 @@ import { REPO } from './support/paths.js';
  * of edits with a seed from FUZZ_SEED, printing how many edits and requests it made. A failure it
  * finds becomes a regression fixture under test/fixtures/fuzz/.
  */
-const EXAMPLES = ['troubled-families.pool', 'better-care-fund.pool', 'essex-whole-place.pool', 'neighbourhood-budget.pool'].map(file => path.join(REPO, 'examples', file));
+const EXAMPLES = ['troubled-families.pool', 'better-care-fund.pool', 'essex-whole-place.pool', 'neighbourhood-budget.pool'].map(file =>
+    path.join(REPO, 'examples', file)
+);
 const LONG_MINUTES = process.env.FUZZ_MINUTES ? Number(process.env.FUZZ_MINUTES) : undefined;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261122;
 
 describe('fuzzing the language server through a real LSP connection', () => {
-    it(LONG_MINUTES ? `survives ${LONG_MINUTES} minutes of random edits` : 'survives 1,500 random edits to the examples with every request answered in time', async () => {
-        const result = await fuzzLanguageServer({
-            seed: SEED,
-            edits: LONG_MINUTES ? Number.MAX_SAFE_INTEGER : 1_500,
-            durationMs: LONG_MINUTES ? LONG_MINUTES * 60_000 : undefined,
-            files: EXAMPLES,
-            workspaceFolders: [path.join(REPO, 'examples')]
-        });
-        console.log(`language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`);
-        for (const failure of result.failures.slice(0, 5)) {
-            const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), `${failure.file}`);
-            writeFileSync(file, failure.text);
-            console.log(`failure kept at ${file}: ${failure.what}`);
-        }
-        expect(result.failures.map(failure => `${failure.file} round ${failure.round}: ${failure.what}`)).toEqual([]);
-        if (!LONG_MINUTES) {
-            expect(result.edits).toBe(1_500);
-            expect(result.requests).toBe(3_000);
-        }
-    }, (LONG_MINUTES ?? 10) * 60_000 + 120_000);
+    it(
+        LONG_MINUTES ? `survives ${LONG_MINUTES} minutes of random edits` : 'survives 1,500 random edits to the examples with every request answered in time',
+        async () => {
+            const result = await fuzzLanguageServer({
+                seed: SEED,
+                edits: LONG_MINUTES ? Number.MAX_SAFE_INTEGER : 1_500,
+                durationMs: LONG_MINUTES ? LONG_MINUTES * 60_000 : undefined,
+                files: EXAMPLES,
+                workspaceFolders: [path.join(REPO, 'examples')]
+            });
+            console.log(
+                `language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`
+            );
+            for (const failure of result.failures.slice(0, 5)) {
+                const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), `${failure.file}`);
+                writeFileSync(file, failure.text);
+                console.log(`failure kept at ${file}: ${failure.what}`);
+            }
+            expect(result.failures.map(failure => `${failure.file} round ${failure.round}: ${failure.what}`)).toEqual([]);
+            if (!LONG_MINUTES) {
+                expect(result.edits).toBe(1_500);
+                expect(result.requests).toBe(3_000);
+            }
+        },
+        (LONG_MINUTES ?? 10) * 60_000 + 120_000
+    );
 
     it('reports a server that does not answer in time as a failure (the fuzzer can fail)', async () => {
-        const result = await fuzzLanguageServer({ seed: 1, edits: 5, files: EXAMPLES.slice(0, 1), workspaceFolders: [path.join(REPO, 'examples')], answerWithinMs: 0 });
+        const result = await fuzzLanguageServer({
+            seed: 1,
+            edits: 5,
+            files: EXAMPLES.slice(0, 1),
+            workspaceFolders: [path.join(REPO, 'examples')],
+            answerWithinMs: 0
+        });
         expect(result.failures.map(failure => failure.what)).toContainEqual(expect.stringMatching(/no answer to textDocument\/\S+ within 0 ms/));
     });
 });
@@ -50,7 +64,9 @@ describe('fuzzing the language server through a real LSP connection', () => {
  * and any change of layout changes the fingerprint a stale approval quotes.
  */
 function findings(root: string): string[] {
-    const report = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    const report = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout) as {
+        diagnostics: { file: string; code: string; message: string }[];
+    };
     const normalise = (message: string) => message.replace(/now sha256:[0-9a-f]+…/, 'now sha256:…').replace(/£[\d,]+/g, amount => amount.replace(/,/g, ''));
     return report.diagnostics.map(d => `${d.file} ${d.code}: ${normalise(d.message)}`).sort();
 }
@@ -60,9 +76,13 @@ describe('fuzzing the command line', () => {
         const random = randomGenerator(SEED + 1);
         const root = mkdtempSync(path.join(tmpdir(), 'pool-report-fuzz-'));
         mkdirSync(path.join(root, 'registers'));
-        for (const register of readdirSync(path.join(REPO, 'examples/registers'))) copyFileSync(path.join(REPO, 'examples/registers', register), path.join(root, 'registers', register));
+        for (const register of readdirSync(path.join(REPO, 'examples/registers')))
+            copyFileSync(path.join(REPO, 'examples/registers', register), path.join(root, 'registers', register));
         const complete: Record<string, (bytes: Buffer) => boolean> = {
-            json: bytes => { JSON.parse(bytes.toString('utf8')); return true; },
+            json: bytes => {
+                JSON.parse(bytes.toString('utf8'));
+                return true;
+            },
             html: bytes => /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/.test(bytes.toString('utf8')),
             md: bytes => bytes.toString('utf8').startsWith('# '),
             pdf: bytes => bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-8).toString('latin1').includes('%%EOF')
@@ -92,7 +112,6 @@ describe('fuzzing the command line', () => {
         }
         expect(written).toBe(32);
     }, 600_000); // a guard against a hang, not a time limit
-
 
     it('pool check and pool fmt on 200 fuzzed agreements exit 0 or 1, never print a stack trace, and formatting keeps every finding', () => {
         const random = randomGenerator(SEED);

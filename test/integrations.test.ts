@@ -90,7 +90,11 @@ describe('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
         const workspace = repositoryWith(example);
         // pre-commit runs the entry from the hook repository with the staged files as arguments.
         const [script, ...args] = hook.entry.split(' ');
-        const result = spawnSync(path.join(REPO, script), [...args, path.basename(example)], { cwd: workspace, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+        const result = spawnSync(path.join(REPO, script), [...args, path.basename(example)], {
+            cwd: workspace,
+            env: { ...process.env, NO_COLOR: '1' },
+            encoding: 'utf8'
+        });
         expect(result.status).toBe(status);
     });
 
@@ -103,7 +107,11 @@ describe('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
         writeFileSync(file, unformatted);
         const run = (id: string) => {
             const [script, ...args] = hooks.find(candidate => candidate.id === id)!.entry.split(' ');
-            return spawnSync(path.join(REPO, script), [...args, 'neighbourhood-budget.pool'], { cwd: workspace, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+            return spawnSync(path.join(REPO, script), [...args, 'neighbourhood-budget.pool'], {
+                cwd: workspace,
+                env: { ...process.env, NO_COLOR: '1' },
+                encoding: 'utf8'
+            });
         };
         expect(run('pool-fmt-check').status).toBe(1);
         expect(readFileSync(file, 'utf8')).toBe(unformatted);

@@ -3,8 +3,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CodeLensRequest, CompletionRequest, type CompletionItem, type CompletionList, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type Diagnostic, DiagnosticSeverity, DocumentFormattingRequest, HoverRequest, InlayHintRequest,
-    type Position, RenameRequest, ResponseError, type TextEdit
+    CodeLensRequest,
+    CompletionRequest,
+    type CompletionItem,
+    type CompletionList,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    type Diagnostic,
+    DiagnosticSeverity,
+    DocumentFormattingRequest,
+    HoverRequest,
+    InlayHintRequest,
+    type Position,
+    RenameRequest,
+    ResponseError,
+    type TextEdit
 } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client.js';
 import { scratchFolder } from './support/scratch.js';
@@ -65,10 +78,21 @@ describe('the language server in an editor', () => {
     it('announces the editor features', () => {
         const capabilities = client.initializeResult!.capabilities;
         expect(capabilities).toMatchObject({
-            hoverProvider: true, completionProvider: {}, definitionProvider: true, referencesProvider: true, documentHighlightProvider: true,
-            documentSymbolProvider: true, workspaceSymbolProvider: {}, codeActionProvider: true, documentFormattingProvider: true,
-            documentRangeFormattingProvider: true, renameProvider: { prepareProvider: true }, foldingRangeProvider: true,
-            inlayHintProvider: {}, codeLensProvider: {}, semanticTokensProvider: {}
+            hoverProvider: true,
+            completionProvider: {},
+            definitionProvider: true,
+            referencesProvider: true,
+            documentHighlightProvider: true,
+            documentSymbolProvider: true,
+            workspaceSymbolProvider: {},
+            codeActionProvider: true,
+            documentFormattingProvider: true,
+            documentRangeFormattingProvider: true,
+            renameProvider: { prepareProvider: true },
+            foldingRangeProvider: true,
+            inlayHintProvider: {},
+            codeLensProvider: {},
+            semanticTokensProvider: {}
         });
     });
 
@@ -91,15 +115,22 @@ describe('the language server in an editor', () => {
 
     it('answers hovers, code lenses, inlay hints and formatting from the computed model', async () => {
         const uri = pathToFileURL(agreement).toString();
-        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'pool', version: 1, text: AGREEMENT } });
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'pool', version: 1, text: AGREEMENT }
+        });
         const textDocument = { uri };
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 9, character: 18 } });
         expect(hover?.contents).toEqual({ kind: 'markdown', value: '**£1200000** is exactly £1,200,000.00' });
 
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
-        expect(lenses?.map(lens => lens.command)).toEqual([{ title: '£1,700,000 in, £0 spent — open report', command: 'pool.openReportPreview', arguments: [uri] }]);
+        expect(lenses?.map(lens => lens.command)).toEqual([
+            { title: '£1,700,000 in, £0 spent — open report', command: 'pool.openReportPreview', arguments: [uri] }
+        ]);
 
-        const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } } });
+        const hints = await client.connection.sendRequest(InlayHintRequest.type, {
+            textDocument,
+            range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } }
+        });
         expect(hints?.map(hint => hint.label)).toEqual(['sums to £1,700,000']);
 
         const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
@@ -115,9 +146,13 @@ describe('the language server in an editor', () => {
         await client.open(uri, base);
         await client.diagnosticsFor(path.join(root, 'typing.pool'));
         const line = base.split('\n').findIndex(text => text.startsWith('    board'));
-        const labels = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : result?.items ?? []).map(item => item.label);
+        const labels = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : (result?.items ?? [])).map(item => item.label);
         let version = 1;
-        const send = (text: string) => client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+        const send = (text: string) =>
+            client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                textDocument: { uri, version: ++version },
+                contentChanges: [{ text }]
+            });
         for (let round = 1; round <= 20; round++) {
             // Each round types `host ` over the board line a key at a time, as fast as a test can,
             // with the completion an editor asks for after the first letter still unanswered.
@@ -135,19 +170,33 @@ describe('the language server in an editor', () => {
 
     it('says in the language asked for when a report is asked of a file it does not know, or in a format it cannot make', async () => {
         const unknown = pathToFileURL(path.join(root, 'not-there.pool')).toString();
-        await expect(client.request('pool/reportHtml', { uri: unknown, lang: 'cy' }, 30_000)).rejects.toThrow(/^nid yw .*not-there\.pool yn gytundeb Pool sydd gan y gweinydd iaith ar agor/);
-        await expect(client.request('pool/reportHtml', { uri: unknown }, 30_000)).rejects.toThrow(/not-there\.pool is not a Pool agreement the language server has open/);
+        await expect(client.request('pool/reportHtml', { uri: unknown, lang: 'cy' }, 30_000)).rejects.toThrow(
+            /^nid yw .*not-there\.pool yn gytundeb Pool sydd gan y gweinydd iaith ar agor/
+        );
+        await expect(client.request('pool/reportHtml', { uri: unknown }, 30_000)).rejects.toThrow(
+            /not-there\.pool is not a Pool agreement the language server has open/
+        );
         const known = pathToFileURL(agreement).toString();
-        await expect(client.request('pool/reportExport', { uri: known, format: 'docx', lang: 'cy' }, 30_000)).rejects.toThrow('ni ellir allforio adroddiad fel docx');
+        await expect(client.request('pool/reportExport', { uri: known, format: 'docx', lang: 'cy' }, 30_000)).rejects.toThrow(
+            'ni ellir allforio adroddiad fel docx'
+        );
     });
 
     it('refuses a rename to an id that is already declared, saying where', async () => {
         const textDocument = { uri: pathToFileURL(agreement).toString() };
-        const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'nhs' })
-            .then(() => undefined, (error: unknown) => error);
+        const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'nhs' }).then(
+            () => undefined,
+            (error: unknown) => error
+        );
         expect(refused).toBeInstanceOf(ResponseError);
-        expect((refused as ResponseError<unknown>).message).toBe('`nhs` is already the id of a partner in registers/partners.pool on line 1, and both would be seen in this file; choose another id');
-        const renamed = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'constabulary' });
+        expect((refused as ResponseError<unknown>).message).toBe(
+            '`nhs` is already the id of a partner in registers/partners.pool on line 1, and both would be seen in this file; choose another id'
+        );
+        const renamed = await client.connection.sendRequest(RenameRequest.type, {
+            textDocument,
+            position: { line: 6, character: 10 },
+            newName: 'constabulary'
+        });
         expect(Object.keys(renamed?.changes ?? {})).toEqual([textDocument.uri]);
         expect(readFileSync(agreement, 'utf8')).toBe(AGREEMENT);
     });

@@ -17,14 +17,29 @@ interface PlaygroundHandle {
     };
     editor: {
         getModel(): {
-            uri: unknown; getValue(): string;
-            findMatches(search: string, searchOnlyEditableRange: boolean, isRegex: boolean, matchCase: boolean, wordSeparators: null, captureMatches: boolean): { range: Range }[];
+            uri: unknown;
+            getValue(): string;
+            findMatches(
+                search: string,
+                searchOnlyEditableRange: boolean,
+                isRegex: boolean,
+                matchCase: boolean,
+                wordSeparators: null,
+                captureMatches: boolean
+            ): { range: Range }[];
         };
-        setSelection(range: Range): void; setPosition(position: { lineNumber: number; column: number }): void; focus(): void;
+        setSelection(range: Range): void;
+        setPosition(position: { lineNumber: number; column: number }): void;
+        focus(): void;
         trigger(source: string, handlerId: string, payload: unknown): void;
     };
 }
-interface Range { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }
+interface Range {
+    startLineNumber: number;
+    startColumn: number;
+    endLineNumber: number;
+    endColumn: number;
+}
 
 declare const poolPlayground: PlaygroundHandle;
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
@@ -50,7 +65,7 @@ afterAll(async () => {
 
 /** A fresh browser profile (empty local storage) on the playground, recording every request. */
 async function openPlayground(context?: BrowserContext): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    const page = await (context ?? await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } })).newPage();
+    const page = await (context ?? (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }))).newPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', request => requests.push(request.url()));
@@ -158,9 +173,9 @@ describe('the playground', () => {
         await typeOver(page, 'host manchester', 'host ');
         await page.keyboard.press('Control+Space');
         const suggestions = page.locator('.suggest-widget .monaco-list-row');
-        await poll(async () => suggestions.allTextContents()).toEqual(expect.arrayContaining([
-            expect.stringContaining('manchester'), expect.stringContaining('gmp'), expect.stringContaining('dwp')
-        ]));
+        await poll(async () => suggestions.allTextContents()).toEqual(
+            expect.arrayContaining([expect.stringContaining('manchester'), expect.stringContaining('gmp'), expect.stringContaining('dwp')])
+        );
         await page.context().close();
     });
 

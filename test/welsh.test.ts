@@ -20,7 +20,13 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 const files = (await glob('examples/invalid/*.pool', { cwd: REPO })).sort();
 
-interface Line { readonly start: { line: number; column: number }; readonly end: { line: number; column: number }; readonly severity: string; readonly code: string; readonly message: string }
+interface Line {
+    readonly start: { line: number; column: number };
+    readonly end: { line: number; column: number };
+    readonly severity: string;
+    readonly code: string;
+    readonly message: string;
+}
 
 function render(lines: readonly Line[]): string[] {
     return lines
@@ -36,7 +42,9 @@ function where(line: string): string {
 function cliDiagnostics(lang: string): Map<string, string[]> {
     const run = runPool(['check', '--format', 'json', '--lang', lang, ...files]);
     const json = JSON.parse(run.stdout) as { diagnostics: (Line & { file: string; range: { start: Line['start']; end: Line['end'] } })[] };
-    return new Map(files.map(file => [file, render(json.diagnostics.filter(d => d.file === file).map(d => ({ ...d, start: d.range.start, end: d.range.end })))]));
+    return new Map(
+        files.map(file => [file, render(json.diagnostics.filter(d => d.file === file).map(d => ({ ...d, start: d.range.start, end: d.range.end })))])
+    );
 }
 
 const welsh = cliDiagnostics('cy');
@@ -68,28 +76,37 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
         }
         const expected = (await readFile(expectedFile, 'utf8')).trimEnd();
         expect(cli.join('\n'), 'pool check --lang cy').toBe(expected);
-        const lsp = render((await client.openAndWaitForDiagnostics(path.join(REPO, file))).map((d: Diagnostic) => ({
-            start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
-            end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
-            severity: SEVERITY[d.severity ?? 1],
-            code: String(d.code),
-            message: typeof d.message === 'string' ? d.message : String(d.message)
-        })));
+        const lsp = render(
+            (await client.openAndWaitForDiagnostics(path.join(REPO, file))).map((d: Diagnostic) => ({
+                start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
+                end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
+                severity: SEVERITY[d.severity ?? 1],
+                code: String(d.code),
+                message: typeof d.message === 'string' ? d.message : String(d.message)
+            }))
+        );
         expect(lsp.join('\n'), 'language server with locale cy').toBe(expected);
         // The same findings as in English, each worded differently.
         const inEnglish = english.get(file)!;
         expect(cli.map(where)).toEqual(inEnglish.map(where));
-        expect(cli.filter(line => inEnglish.includes(line)), 'messages left in English').toEqual([]);
+        expect(
+            cli.filter(line => inEnglish.includes(line)),
+            'messages left in English'
+        ).toEqual([]);
     });
 
     it('offers quick fixes titled in Welsh', async () => {
         const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
         const diagnostics = await client.openAndWaitForDiagnostics(file);
-        const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
-            textDocument: { uri: pathToFileURL(file).toString() },
-            range: diagnostics[0].range,
-            context: { diagnostics }
-        }, 30_000);
+        const actions = await client.request<{ title: string }[]>(
+            'textDocument/codeAction',
+            {
+                textDocument: { uri: pathToFileURL(file).toString() },
+                range: diagnostics[0].range,
+                context: { diagnostics }
+            },
+            30_000
+        );
         expect(actions.map(action => action.title)).toEqual(['Gosod y cyfanswm i £150,000, swm y llinellau']);
     });
 });
@@ -103,9 +120,14 @@ describe('hovers in Welsh', () => {
             await client.openAndWaitForDiagnostics(file);
             const hoverAt = async (text: string, offset = 0) => {
                 const line = lines.findIndex(candidate => candidate.includes(text));
-                const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
-                    textDocument: { uri: pathToFileURL(file).toString() }, position: { line, character: lines[line].indexOf(text) + offset }
-                }, 30_000);
+                const hover = await client.request<{ contents: { value: string } } | null>(
+                    'textDocument/hover',
+                    {
+                        textDocument: { uri: pathToFileURL(file).toString() },
+                        position: { line, character: lines[line].indexOf(text) + offset }
+                    },
+                    30_000
+                );
                 return hover?.contents.value ?? '';
             };
             const total = await hoverAt('£160,000', 1);
@@ -153,20 +175,30 @@ describe('editing in Welsh', () => {
 
     /** The message a rename of `council` (line 6) to `newName` is refused with. */
     async function refusal(newName: string): Promise<string> {
-        const error = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 5, character: 10 }, newName }, 30_000)
-            .then(() => 'not refused', (refused: unknown) => (refused as Error).message);
+        const error = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 5, character: 10 }, newName }, 30_000).then(
+            () => 'not refused',
+            (refused: unknown) => (refused as Error).message
+        );
         return error;
     }
 
     it('refuses a rename in Welsh, saying why and where', async () => {
-        expect(await refusal('nhs')).toBe("mae `nhs` eisoes yn ddynodydd partner yn registers/partners.pool ar linell 1, a byddai'r ddau i'w gweld yn y ffeil hon; dewiswch ddynodydd arall");
+        expect(await refusal('nhs')).toBe(
+            "mae `nhs` eisoes yn ddynodydd partner yn registers/partners.pool ar linell 1, a byddai'r ddau i'w gweld yn y ffeil hon; dewiswch ddynodydd arall"
+        );
         expect(await refusal('care')).toBe('mae `care` eisoes yn ddynodydd cronfa ar linell 7; dewiswch ddynodydd arall');
-        expect(await refusal('two words')).toBe("nid yw `two words` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau");
+        expect(await refusal('two words')).toBe(
+            "nid yw `two words` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau"
+        );
         expect(await refusal('pool')).toBe("ni all `pool` fod yn ddynodydd: mae'n air yn iaith Pool");
     });
 
     it('labels the computed figures in Welsh, with what a share is of', async () => {
-        const hints = await client.request<{ label: string; tooltip?: string }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } } }, 30_000);
+        const hints = await client.request<{ label: string; tooltip?: string }[]>(
+            'textDocument/inlayHint',
+            { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } } },
+            30_000
+        );
         expect(hints.map(hint => `${hint.label} | ${hint.tooltip}`)).toEqual([
             "cyfanswm £150,000 | Union swm cyfraniadau'r flwyddyn hon i'r gronfa.",
             'cyfanswm £40,000 | Union swm yr arbedion a ragwelir ar gyfer y flwyddyn hon.',
@@ -178,9 +210,14 @@ describe('editing in Welsh', () => {
     it('titles the code lens over a pool, and describes completions, in Welsh', async () => {
         const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } }, 30_000);
         expect(lenses.map(lens => lens.command?.title)).toEqual(["£150,000 i mewn, £0 wedi'i wario — agor yr adroddiad"]);
-        const completion = await client.request<{ items: { label: string; detail?: string }[] } | { label: string; detail?: string }[]>('textDocument/completion', {
-            textDocument: { uri }, position: { line: 16, character: 0 }
-        }, 30_000);
+        const completion = await client.request<{ items: { label: string; detail?: string }[] } | { label: string; detail?: string }[]>(
+            'textDocument/completion',
+            {
+                textDocument: { uri },
+                position: { line: 16, character: 0 }
+            },
+            30_000
+        );
         const items = Array.isArray(completion) ? completion : completion.items;
         const details = items.map(item => item.detail);
         expect(details).toContain('datganiad partner');
@@ -200,7 +237,9 @@ describe('choosing the language on the command line', () => {
 
     it('POOL_LANG=cy chooses Welsh, and --lang en overrides it', () => {
         expect(runPool(['check', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe('Gwiriwyd 1 ffeil: llwyddodd pob gwiriad\n');
-        expect(runPool(['check', '--lang', 'en', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe('1 file checked: all checks passed\n');
+        expect(runPool(['check', '--lang', 'en', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe(
+            '1 file checked: all checks passed\n'
+        );
     });
 
     it('an unknown --lang is a one-line error with exit status 2', () => {
@@ -222,7 +261,9 @@ describe('choosing the language on the command line', () => {
         expect(clean.stderr).toBe("Gwiriwyd 1 ffeil: mae pob un wedi'i fformatio\n");
         const broken = runPool(['fmt', '--check', '--lang', 'cy', 'examples/invalid/syntax-error.pool']);
         expect(broken.status).toBe(1);
-        expect(broken.stderr).toBe('examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n');
+        expect(broken.stderr).toBe(
+            'examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n'
+        );
     });
 
     it('a usage error is worded in the language chosen', () => {
@@ -243,7 +284,7 @@ describe('choosing the language on the command line', () => {
         expect(result.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/);
     });
 
-    it('POOL_LANG=cy gives a command\'s help in Welsh: options, choices, defaults, exit statuses and examples', () => {
+    it("POOL_LANG=cy gives a command's help in Welsh: options, choices, defaults, exit statuses and examples", () => {
         const result = runPool(['check', '--help'], { env: { POOL_LANG: 'cy' } });
         expect(result.status).toBe(0);
         const text = result.stdout.replace(/\s+/g, ' ');
@@ -255,21 +296,32 @@ describe('choosing the language on the command line', () => {
         expect(text).toContain('Enghreifftiau: pool check examples gwirio pob ffeil .pool mewn ffolder');
         expect(text).not.toMatch(/Usage|Arguments|Options|choices|default|Exit status|Examples|display help/);
         // --lang on the command line wins over POOL_LANG, for help as for messages.
-        expect(runPool(['diff', '--help', '--lang=en'], { env: { POOL_LANG: 'cy' } }).stdout).toMatch(/^Usage: pool diff \[options\] <old> \[new\]\n\nsay in plain English what changed/);
+        expect(runPool(['diff', '--help', '--lang=en'], { env: { POOL_LANG: 'cy' } }).stdout).toMatch(
+            /^Usage: pool diff \[options\] <old> \[new\]\n\nsay in plain English what changed/
+        );
     });
 
-    it('the command line\'s own errors (an unknown option, a bad choice, too many arguments) are in Welsh', () => {
-        expect(runPool(['check', '--colour', '--lang', 'cy', 'examples'])).toMatchObject({ status: 2, stdout: '', stderr: "gwall: opsiwn anhysbys '--colour'\n" });
-        expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("gwall: opsiwn anhysbys '--stric'\n(Oeddech chi'n golygu --strict?)\n");
-        expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr)
-            .toBe("gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw text, json, sarif, github, junit.\n");
-        expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe("gwall: gormod o ddadleuon ar gyfer 'fingerprint'. Disgwyliwyd 1 ddadl ond cafwyd 2.\n");
+    it("the command line's own errors (an unknown option, a bad choice, too many arguments) are in Welsh", () => {
+        expect(runPool(['check', '--colour', '--lang', 'cy', 'examples'])).toMatchObject({
+            status: 2,
+            stdout: '',
+            stderr: "gwall: opsiwn anhysbys '--colour'\n"
+        });
+        expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
+            "gwall: opsiwn anhysbys '--stric'\n(Oeddech chi'n golygu --strict?)\n"
+        );
+        expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
+            "gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw text, json, sarif, github, junit.\n"
+        );
+        expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe(
+            "gwall: gormod o ddadleuon ar gyfer 'fingerprint'. Disgwyliwyd 1 ddadl ond cafwyd 2.\n"
+        );
         expect(runPool(['chek', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe("gwall: gorchymyn anhysbys 'chek'\n(Oeddech chi'n golygu check?)\n");
         // In English they stay as commander words them.
         expect(runPool(['check', '--stric', 'examples']).stderr).toBe("error: unknown option '--stric'\n(Did you mean --strict?)\n");
     });
 
-    it('pool report refuses in Welsh, and lists the checks\' findings in Welsh', () => {
+    it("pool report refuses in Welsh, and lists the checks' findings in Welsh", () => {
         const both = runPool(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '--lang', 'cy']);
         expect(both).toMatchObject({ status: 2, stderr: 'pool: defnyddiwch naill ai --partner ID neu --each-partner, nid y ddau\n' });
         const unknown = runPool(['report', 'examples/better-care-fund.pool', '--partner', 'nobody', '--format', 'md'], { env: { POOL_LANG: 'cy' } });

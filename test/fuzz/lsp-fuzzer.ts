@@ -44,9 +44,20 @@ export interface FuzzResult {
 }
 
 const REQUESTS = [
-    'textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight',
-    'textDocument/prepareRename', 'textDocument/rename', 'textDocument/formatting', 'textDocument/codeAction', 'textDocument/inlayHint',
-    'textDocument/semanticTokens/full', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens'
+    'textDocument/completion',
+    'textDocument/hover',
+    'textDocument/definition',
+    'textDocument/references',
+    'textDocument/documentHighlight',
+    'textDocument/prepareRename',
+    'textDocument/rename',
+    'textDocument/formatting',
+    'textDocument/codeAction',
+    'textDocument/inlayHint',
+    'textDocument/semanticTokens/full',
+    'textDocument/documentSymbol',
+    'textDocument/foldingRange',
+    'textDocument/codeLens'
 ] as const;
 
 function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
@@ -115,7 +126,10 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                     'textDocument/foldingRange': { textDocument },
                     'textDocument/codeLens': { textDocument }
                 };
-                for (const [name, requestParams] of [[method, params[method]], ['textDocument/completion', params['textDocument/completion']]] as const) {
+                for (const [name, requestParams] of [
+                    [method, params[method]],
+                    ['textDocument/completion', params['textDocument/completion']]
+                ] as const) {
                     requests++;
                     const where = `${edit.kind} then ${name} at ${position.line + 1}:${position.character + 1} (${text.length} characters)`;
                     const ask = async (within: number): Promise<string | undefined> => {
@@ -134,7 +148,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                         // again on the same text. Only silence, or a second slow answer, is a failure.
                         slowAnswers++;
                         const settled = await ask(HANG_MS);
-                        const again = settled ?? await ask(answerWithin);
+                        const again = settled ?? (await ask(answerWithin));
                         if (again !== undefined) fail(`${where}: ${first}, and again when asked again${settled ? ` (no answer within ${HANG_MS} ms)` : ''}`);
                     } else if (first !== undefined) {
                         fail(`${where}: ${first}`);
@@ -164,7 +178,13 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                 continue;
             }
             if (restored !== original.diagnostics) {
-                failures.push({ seed: options.seed, file: path.basename(file), round: rounds, what: `restored text gives other diagnostics:\n${restored}\nexpected:\n${original.diagnostics}`, text });
+                failures.push({
+                    seed: options.seed,
+                    file: path.basename(file),
+                    round: rounds,
+                    what: `restored text gives other diagnostics:\n${restored}\nexpected:\n${original.diagnostics}`,
+                    text
+                });
             }
         }
     } finally {
@@ -176,7 +196,12 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     try {
-        return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); })]);
+        return await Promise.race([
+            promise,
+            new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new Error(message)), ms);
+            })
+        ]);
     } finally {
         clearTimeout(timer);
     }

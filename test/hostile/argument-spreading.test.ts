@@ -13,10 +13,13 @@ describe('argument spreading', () => {
     it('is nowhere in the tools: every list is added or compared in a loop', async () => {
         const sources = await glob(['packages/*/src/**/*.ts'], { cwd: REPO, ignore: ['packages/bench/**', '**/generated/**'] });
         const spreading = /\.(push|unshift)\(\.\.\.|\bMath\.(max|min)\(\.\.\.|fromCharCode\(\.\.\.|replaceChildren\(\.\.\.|\.splice\([^)]*\.\.\./;
-        const found = sources.flatMap(file => readFileSync(path.join(REPO, file), 'utf8').split('\n')
-            .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
-            .filter(({ line }) => !/^\s*(\/\/|\*)/.test(line) && spreading.test(line))
-            .map(({ where, line }) => `${where}: ${line.trim()}`));
+        const found = sources.flatMap(file =>
+            readFileSync(path.join(REPO, file), 'utf8')
+                .split('\n')
+                .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
+                .filter(({ line }) => !/^\s*(\/\/|\*)/.test(line) && spreading.test(line))
+                .map(({ where, line }) => `${where}: ${line.trim()}`)
+        );
         expect(found).toEqual([]);
     });
 });

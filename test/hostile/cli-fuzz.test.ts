@@ -37,11 +37,22 @@ describe('fuzzing the command line', () => {
         const commands: (() => string[])[] = [
             () => ['check', ...(random() < 0.5 ? ['--strict'] : []), '--format', pick(['text', 'json', 'sarif', 'github', 'junit', 'xml']), pick(files)],
             () => ['fmt', ...(random() < 0.5 ? ['--check'] : []), pick(files)],
-            () => ['report', pick(files), '--format', pick(['md', 'html', 'pdf', 'doc']), '-o', pick(['-', '', 'out.html', 'nowhere/out.md', '/dev/null', '.'])],
+            () => [
+                'report',
+                pick(files),
+                '--format',
+                pick(['md', 'html', 'pdf', 'doc']),
+                '-o',
+                pick(['-', '', 'out.html', 'nowhere/out.md', '/dev/null', '.'])
+            ],
             () => ['generate', 'json', pick(files), ...(random() < 0.5 ? ['-o', pick(['-', '', 'out.json', '/dev/null'])] : [])],
             () => ['fingerprint', pick(files)],
             () => ['diff', pick(files), pick(files), '--format', pick(['text', 'md', 'json'])],
-            () => [pick(['check', 'fmt', 'report', 'bogus', '--version', '--lang']), pick(['--lang', '--no-such-option', '-o', '--format']), pick(['cy', 'xx', '', '-'])]
+            () => [
+                pick(['check', 'fmt', 'report', 'bogus', '--version', '--lang']),
+                pick(['--lang', '--no-such-option', '-o', '--format']),
+                pick(['cy', 'xx', '', '-'])
+            ]
         ];
         for (let run = 0; run < RUNS; run++) {
             const args = pick(commands)();

@@ -52,7 +52,9 @@ describe('-o onto what is not a regular file', () => {
         mkfifo(fifo);
         const reader = spawn('cat', [fifo]);
         let received = '';
-        reader.stdout.on('data', chunk => { received += chunk; });
+        reader.stdout.on('data', chunk => {
+            received += chunk;
+        });
         const done = new Promise(resolve => reader.on('exit', resolve));
         const result = runPool(['generate', 'json', 'tf.pool', '-o', 'pipe'], { cwd: root });
         expect(result.stderr).toBe('');
@@ -74,7 +76,11 @@ describe('-o onto what is not a regular file', () => {
             };
             for (const [output, error] of Object.entries(cases)) {
                 const start = Date.now();
-                const result = spawnSync(process.execPath, [CLI, 'generate', 'json', 'tf.pool', '-o', output], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+                const result = spawnSync(process.execPath, [CLI, 'generate', 'json', 'tf.pool', '-o', output], {
+                    cwd: root,
+                    encoding: 'utf8',
+                    timeout: 30_000
+                });
                 expect(result.stderr, output).toBe(error);
                 expect(result.status, output).toBe(2);
                 expect(Date.now() - start, output).toBeLessThan(20_000);
@@ -144,10 +150,13 @@ describe('-o onto a regular file', () => {
 describe('one writer', () => {
     it('is the only code in the tools that writes or renames a file', async () => {
         const sources = await glob(['packages/*/src/**/*.ts'], { cwd: REPO, ignore: ['packages/files/**', 'packages/bench/**', '**/generated/**'] });
-        const writing = /import\s*\{[^}]*\b(writeFile|writeFileSync|rename|renameSync|createWriteStream|appendFile|appendFileSync|copyFile|copyFileSync)\b[^}]*\}\s*from\s*'(node:)?fs(\/promises)?'|(?<!workspace\.)\bfs\.(promises\.)?(writeFile|rename|createWriteStream|appendFile|copyFile)/;
+        const writing =
+            /import\s*\{[^}]*\b(writeFile|writeFileSync|rename|renameSync|createWriteStream|appendFile|appendFileSync|copyFile|copyFileSync)\b[^}]*\}\s*from\s*'(node:)?fs(\/promises)?'|(?<!workspace\.)\bfs\.(promises\.)?(writeFile|rename|createWriteStream|appendFile|copyFile)/;
         const writers = sources.filter(file => writing.test(readFileSync(path.join(REPO, file), 'utf8')));
         expect(writers).toEqual([]);
         // The editor's export on disk goes through it too.
-        expect(readFileSync(path.join(REPO, 'packages/extension/src/write-file.ts'), 'utf8')).toContain("import { describeFileError, writeFileSafely } from '@pool/files';");
+        expect(readFileSync(path.join(REPO, 'packages/extension/src/write-file.ts'), 'utf8')).toContain(
+            "import { describeFileError, writeFileSafely } from '@pool/files';"
+        );
     });
 });

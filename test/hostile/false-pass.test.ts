@@ -41,7 +41,6 @@ describe('false pass: a file with 130,000 findings', () => {
         expect(json.summary).toMatchObject({ errors: 1, warnings: UNUSED });
         expect(json.diagnostics).toHaveLength(1_001);
         expect(json.diagnostics.at(-1)).toMatchObject({ code: 'unused-partner', omitted: 129_001 });
-
     });
 
     it('keeps the totals in SARIF and JUnit too, counting what the listing leaves out', () => {
@@ -72,7 +71,9 @@ describe('fail closed: a fault while checking is exit 2, never a pass', () => {
         const status = await main(['check', '--strict', path.join(root, 'a.pool'), path.join(root, 'b.pool')], io);
         expect(status).toBe(2);
         expect(io.stdout()).not.toContain('all checks passed');
-        expect(io.stderr()).toMatch(/^pool: could not check .*a\.pool: Pool could not check this file \(Maximum call stack size exceeded\), so it has not passed; please report this with the file\n/);
+        expect(io.stderr()).toMatch(
+            /^pool: could not check .*a\.pool: Pool could not check this file \(Maximum call stack size exceeded\), so it has not passed; please report this with the file\n/
+        );
         expect(io.stderr()).toMatch(/could not check .*b\.pool/);
     });
 
@@ -86,7 +87,9 @@ describe('fail closed: a fault while checking is exit 2, never a pass', () => {
         const status = await main(['check', path.join(root, 'a.pool')], io);
         expect(status).toBe(2);
         expect(io.stdout()).not.toContain('unknown-reference');
-        expect(io.stderr()).toMatch(/^pool: could not check .*a\.pool: Pool could not check this file \(out of memory\), so it has not passed; please report this with the file\n$/);
+        expect(io.stderr()).toMatch(
+            /^pool: could not check .*a\.pool: Pool could not check this file \(out of memory\), so it has not passed; please report this with the file\n$/
+        );
     });
 
     it('says so when the files cannot even be loaded for checking', async () => {

@@ -24,12 +24,13 @@ describe('keywords where a name goes', () => {
 
     it('are refused elsewhere with a message that says they are keywords, in English and Welsh', () => {
         const root = scratchFolder({ 'names.pool': `${CLEAN_AGREEMENT}partner total "Total Care Ltd" private\npool share "Shared pot" aligned { }\n` });
-        const english = JSON.parse(runPool(['check', '--format', 'json', 'names.pool'], { cwd: root }).stdout).diagnostics
-            .filter((d: { code: string }) => d.code === 'syntax-error').map((d: { message: string }) => d.message);
+        const english = JSON.parse(runPool(['check', '--format', 'json', 'names.pool'], { cwd: root }).stdout)
+            .diagnostics.filter((d: { code: string }) => d.code === 'syntax-error')
+            .map((d: { message: string }) => d.message);
         expect(english).toContain('`total` is a keyword, so it cannot be a name here; choose another name, e.g. `total_` or `my_total`');
         expect(english).toContain('`share` is a keyword, so it cannot be a name here; choose another name, e.g. `share_` or `my_share`');
         const welsh = runPool(['check', '--lang', 'cy', 'names.pool'], { cwd: root });
-        expect(welsh.stdout).toContain("allweddair yw `total`, felly ni all fod yn enw yma; dewiswch enw arall, e.e. `total_` neu `fy_total`");
+        expect(welsh.stdout).toContain('allweddair yw `total`, felly ni all fod yn enw yma; dewiswch enw arall, e.e. `total_` neu `fy_total`');
         expect(welsh.status).toBe(1);
     });
 });

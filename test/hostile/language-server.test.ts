@@ -29,7 +29,10 @@ describe('a storm of edits', () => {
             for (let version = 2; version <= 10_001; version++) {
                 current = version % 2 === 0 ? `${current} ` : current.slice(0, -1);
                 if (version === 10_001) current = current.replace('£1,200,000', '£1,200,001');
-                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: current }] });
+                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                    textDocument: { uri, version },
+                    contentChanges: [{ text: current }]
+                });
             }
             const lastEdit = Date.now();
             const final = await client.diagnosticsFor(file, diagnostics => diagnostics.some(d => d.code === 'total-mismatch'));
@@ -51,8 +54,14 @@ describe('what a client sends that the server cannot use', () => {
             await send({ textDocument: { uri: 'file:///nowhere/a.pool', languageId: 'pool', version: 1, text: 123 } });
             await send({ textDocument: { uri: 'file:///nowhere/readme.md', languageId: 'markdown', version: 1, text: '# Notes' } });
             await send({ textDocument: { uri: 'file:///nowhere/b.pool', languageId: 'pool', version: 'one', text: '' } });
-            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: 'file:///nowhere/readme.md', version: 2 }, contentChanges: [{ text: '# More' }] });
-            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: 'file:///nowhere/a.pool', version: 2 }, contentChanges: [{ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] } as never);
+            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                textDocument: { uri: 'file:///nowhere/readme.md', version: 2 },
+                contentChanges: [{ text: '# More' }]
+            });
+            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                textDocument: { uri: 'file:///nowhere/a.pool', version: 2 },
+                contentChanges: [{ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]
+            } as never);
             await client.connection.sendNotification('pool/nonsense', { anything: true });
             const errorOf = async (method: string, params: unknown) => {
                 try {
@@ -62,8 +71,12 @@ describe('what a client sends that the server cannot use', () => {
                 }
             };
             // Questions about documents the server does not have: error responses, not results.
-            expect(await errorOf('textDocument/hover', { textDocument: { uri: 'file:///nowhere/unknown.pool' }, position: { line: 0, character: 0 } })).toEqual({ code: -32802 });
-            expect(await errorOf('textDocument/completion', { textDocument: { uri: 'file:///nowhere/readme.md' }, position: { line: 0, character: 0 } })).toEqual({ code: -32802 });
+            expect(await errorOf('textDocument/hover', { textDocument: { uri: 'file:///nowhere/unknown.pool' }, position: { line: 0, character: 0 } })).toEqual(
+                { code: -32802 }
+            );
+            expect(
+                await errorOf('textDocument/completion', { textDocument: { uri: 'file:///nowhere/readme.md' }, position: { line: 0, character: 0 } })
+            ).toEqual({ code: -32802 });
             expect(await errorOf('textDocument/hover', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } })).toEqual({ code: -32602 });
             expect(await errorOf('pool/nonsense', {})).toEqual({ code: -32601 });
             // Still serving the files that are Pool.

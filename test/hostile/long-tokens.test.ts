@@ -49,12 +49,19 @@ describe('long tokens and many comment lines', () => {
         try {
             for (const name of ['line-comments.pool', 'long-name.pool', 'long-id.pool']) {
                 const published = await client.openAndWaitForDiagnostics(path.join(root, name));
-                expect(published.every(d => d.code !== 'internal-error'), name).toBe(true);
+                expect(
+                    published.every(d => d.code !== 'internal-error'),
+                    name
+                ).toBe(true);
             }
             const other = path.join(root, 'other.pool');
             writeFileSync(other, CLEAN_AGREEMENT.replace('£100 }', '£100 total £90 }'));
             expect((await client.openAndWaitForDiagnostics(other)).map(d => d.code)).toEqual(['total-mismatch']);
-            const hover = await client.request('textDocument/hover', { textDocument: { uri: pathToFileURL(path.join(root, 'line-comments.pool')).toString() }, position: { line: 4, character: 10 } }, 30_000);
+            const hover = await client.request(
+                'textDocument/hover',
+                { textDocument: { uri: pathToFileURL(path.join(root, 'line-comments.pool')).toString() }, position: { line: 4, character: 10 } },
+                30_000
+            );
             expect(JSON.stringify(hover)).toContain('Anytown Council');
             expect(client.exited).toBeUndefined();
             expect(client.loggedErrors).toEqual([]);
@@ -68,19 +75,22 @@ describe('the scanners for text in quotes and block comments', () => {
     const alphabet = fc.constantFrom('"', '\\', '\n', '\r', '\u2028', '\u2029', '/', '*', 'a', ' ', '\uD83D', '\uDE00');
     const texts = fc.array(alphabet, { maxLength: 40 }).map(chars => chars.join(''));
 
-    it('accept exactly what the grammar\'s regular expressions accept, at every offset', () => {
+    it("accept exactly what the grammar's regular expressions accept, at every offset", () => {
         const quoted = /"(\\.|[^"\\\r\n])*"/y;
         const comment = /\/\*[\s\S]*?\*\//y;
-        fc.assert(fc.property(texts, text => {
-            // One scanner per text, offsets in the lexer's order, as it remembers failed scans.
-            const scanner = new TextScanner();
-            for (let offset = 0; offset < text.length; offset++) {
-                quoted.lastIndex = offset;
-                comment.lastIndex = offset;
-                expect(scanner.quoted(text, offset)?.[0] ?? null).toBe(quoted.exec(text)?.[0] ?? null);
-                expect(scanner.blockComment(text, offset)?.[0] ?? null).toBe(comment.exec(text)?.[0] ?? null);
-            }
-        }), { numRuns: 2_000 });
+        fc.assert(
+            fc.property(texts, text => {
+                // One scanner per text, offsets in the lexer's order, as it remembers failed scans.
+                const scanner = new TextScanner();
+                for (let offset = 0; offset < text.length; offset++) {
+                    quoted.lastIndex = offset;
+                    comment.lastIndex = offset;
+                    expect(scanner.quoted(text, offset)?.[0] ?? null).toBe(quoted.exec(text)?.[0] ?? null);
+                    expect(scanner.blockComment(text, offset)?.[0] ?? null).toBe(comment.exec(text)?.[0] ?? null);
+                }
+            }),
+            { numRuns: 2_000 }
+        );
     });
 
     it('read a line of unclosed quotes, or of unclosed comments, in linear time', () => {

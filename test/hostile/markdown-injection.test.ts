@@ -15,9 +15,10 @@ import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
  */
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
-const INJECTED = CLEAN_AGREEMENT
-    .replace('"Anytown Council"', '"Anytown\\n# Approved by every partner\\n\\n[Sign here](https://example.org)"')
-    .replace('pool p "P"', 'pool p "P\\r\\n## Signed\\u2028---"');
+const INJECTED = CLEAN_AGREEMENT.replace('"Anytown Council"', '"Anytown\\n# Approved by every partner\\n\\n[Sign here](https://example.org)"').replace(
+    'pool p "P"',
+    'pool p "P\\r\\n## Signed\\u2028---"'
+);
 
 describe('agreement text and file names in Markdown', () => {
     it('never become headings, links or rules in a Markdown report', () => {
@@ -32,7 +33,7 @@ describe('agreement text and file names in Markdown', () => {
         expect(result.stdout).toContain('Anytown \\# Approved by every partner  \\[Sign here\\](https:\\/\\/example.org)');
     });
 
-    it('never come out of a diff\'s file labels', () => {
+    it("never come out of a diff's file labels", () => {
         const root = scratchFolder({ 'new.pool': CLEAN_AGREEMENT.replace('£100', '£200') });
         const label = 'old`\n# Approved\n`.pool';
         writeFileSync(path.join(root, label), CLEAN_AGREEMENT);

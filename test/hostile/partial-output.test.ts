@@ -37,7 +37,9 @@ function diskFullAfter(after: number): void {
         const handle = await (actualFs.open as (...args: unknown[]) => Promise<fs.FileHandle>)(file, ...rest);
         if (!String(file).endsWith('.tmp') || ++written < after) return handle;
         return Object.assign(handle, {
-            writeFile: async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); }
+            writeFile: async () => {
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            }
         });
     }) as typeof fs.open);
 }
@@ -62,20 +64,26 @@ describe('--each-partner when the disk fills', () => {
         const root = agreementFolder();
         const first = runPool(['report', 'tf.pool', '--each-partner', '--format', 'md', '-o', 'statements'], { cwd: root });
         expect(first.status).toBe(0);
-        const before = Object.fromEntries(readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')]));
+        const before = Object.fromEntries(
+            readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')])
+        );
         expect(Object.keys(before).length).toBeGreaterThan(3);
         writeFileSync(path.join(root, 'tf.pool'), readFileSync(path.join(root, 'tf.pool'), 'utf8').replace(/Manchester City Council/g, 'Manchester Council'));
         diskFullAfter(4);
         const io = plainIo();
         expect(await main(['report', path.join(root, 'tf.pool'), '--each-partner', '--format', 'md', '-o', path.join(root, 'statements')], io)).toBe(2);
-        const after = Object.fromEntries(readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')]));
+        const after = Object.fromEntries(
+            readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')])
+        );
         expect(after).toEqual(before);
     });
 
     it('puts back the statements already renamed into place when a later rename fails', async () => {
         const root = agreementFolder();
         expect(runPool(['report', 'tf.pool', '--each-partner', '--format', 'md', '-o', 'statements'], { cwd: root }).status).toBe(0);
-        const before = Object.fromEntries(readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')]));
+        const before = Object.fromEntries(
+            readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')])
+        );
         writeFileSync(path.join(root, 'tf.pool'), readFileSync(path.join(root, 'tf.pool'), 'utf8').replace(/Manchester City Council/g, 'Manchester Council'));
         let renames = 0;
         vi.mocked(fs.rename).mockImplementation(async (from, to) => {
@@ -85,12 +93,18 @@ describe('--each-partner when the disk fills', () => {
         const io = plainIo();
         expect(await main(['report', path.join(root, 'tf.pool'), '--each-partner', '--format', 'md', '-o', path.join(root, 'statements')], io)).toBe(2);
         expect(io.stderr()).toContain('the disk reported an input/output error; none of them was written');
-        const after = Object.fromEntries(readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')]));
+        const after = Object.fromEntries(
+            readdirSync(path.join(root, 'statements')).map(file => [file, readFileSync(path.join(root, 'statements', file), 'utf8')])
+        );
         expect(after).toEqual(before);
     });
 
     it('pool generate json of a folder is all or nothing too', async () => {
-        const root = scratchFolder({ 'in/a.pool': 'partner a "A" council\n', 'in/b.pool': 'partner b "B" council\n', 'in/sub/c.pool': 'partner c "C" council\n' });
+        const root = scratchFolder({
+            'in/a.pool': 'partner a "A" council\n',
+            'in/b.pool': 'partner b "B" council\n',
+            'in/sub/c.pool': 'partner c "C" council\n'
+        });
         diskFullAfter(3);
         const io = plainIo();
         expect(await main(['generate', 'json', path.join(root, 'in'), '-o', path.join(root, 'json')], io)).toBe(2);

@@ -24,7 +24,11 @@ interface Measured {
 }
 
 function measure(args: readonly string[], cwd: string): Measured {
-    const result = spawnSync('/usr/bin/time', ['-f', 'pool-time %U %S %M', process.execPath, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync('/usr/bin/time', ['-f', 'pool-time %U %S %M', process.execPath, CLI, ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' }
+    });
     const [, user, system, kilobytes] = /pool-time (\S+) (\S+) (\d+)/.exec(result.stderr) ?? [];
     return { status: result.status, stderr: result.stderr, seconds: Number(user) + Number(system), megabytes: Number(kilobytes) / 1024 };
 }
@@ -39,7 +43,10 @@ function untidyAgreement(): string {
     const shape = { partners: 100, pools: 130, years: 5, spendPerYear: 20, outcomes: 1_500, firstYear: 2020 };
     const random = new SeededRandom(7);
     const text = renderPoolAgreement(random, drawAgreement(random, 'Hostile', shape, makePartners('p', shape.partners)), { declarePartners: true });
-    const lines = text.trimEnd().split('\n').map(line => /^\s+p\d+\s+£/.test(line) ? `${line.replace(/,/g, '')}   // as agreed` : line);
+    const lines = text
+        .trimEnd()
+        .split('\n')
+        .map(line => (/^\s+p\d+\s+£/.test(line) ? `${line.replace(/,/g, '')}   // as agreed` : line));
     for (let i = 0; lines.length < 120_000; i++) lines.push(`partner r${i}   "Register partner ${i}"  council`);
     return `${lines.join('\n')}\n`;
 }

@@ -29,16 +29,20 @@ describe('an amount of a million digits', () => {
         const start = Date.now();
         const result = runPool(['check', '--format', 'json', '.'], { cwd: root });
         const elapsed = Date.now() - start;
-        const found = (JSON.parse(result.stdout).diagnostics as { file: string; code: string; message: string }[]).map(d => `${d.file} ${d.code}: ${d.message.replace(/([0-9])[0-9,]{24,}…/g, '$1…')}`);
-        expect(found.sort()).toEqual([
-            'digits-100k.pool bad-amount: `£1…` is more than £999 trillion, more than any agreement holds: check the number of digits',
-            'digits-1m.pool bad-amount: `£9…` is more than £999 trillion, more than any agreement holds: check the number of digits',
-            'grouped-1m.pool bad-amount: `£1…` is more than £999 trillion, more than any agreement holds: check the number of digits',
-            'pence-1m.pool bad-amount: `£1.5…` has 1000000 decimal places: amounts are in pounds and pence, at most two places',
-            'percent-1m.pool share-out-of-range: a\'s share of 1… is not between 0% and 100%',
-            'percent-1m.pool shares-not-100: the share of savings of p sums to 1…: 1… over 100%',
-            'year-1m.pool bad-financial-year: `2013/1…` is not a financial year: the year after 2013 is 2014, so write 2013/14'
-        ].sort());
+        const found = (JSON.parse(result.stdout).diagnostics as { file: string; code: string; message: string }[]).map(
+            d => `${d.file} ${d.code}: ${d.message.replace(/([0-9])[0-9,]{24,}…/g, '$1…')}`
+        );
+        expect(found.sort()).toEqual(
+            [
+                'digits-100k.pool bad-amount: `£1…` is more than £999 trillion, more than any agreement holds: check the number of digits',
+                'digits-1m.pool bad-amount: `£9…` is more than £999 trillion, more than any agreement holds: check the number of digits',
+                'grouped-1m.pool bad-amount: `£1…` is more than £999 trillion, more than any agreement holds: check the number of digits',
+                'pence-1m.pool bad-amount: `£1.5…` has 1000000 decimal places: amounts are in pounds and pence, at most two places',
+                "percent-1m.pool share-out-of-range: a's share of 1… is not between 0% and 100%",
+                'percent-1m.pool shares-not-100: the share of savings of p sums to 1…: 1… over 100%',
+                'year-1m.pool bad-financial-year: `2013/1…` is not a financial year: the year after 2013 is 2014, so write 2013/14'
+            ].sort()
+        );
         expect(result.status).toBe(1);
         // Six files of a million digits, with the start of the process: 29 s for 100,000 digits before.
         expect(elapsed).toBeLessThan(20_000);
@@ -66,16 +70,21 @@ describe('the limit on amounts', () => {
         expect(parseAmount('£999,999bn').pence).toBe(99_999_900_000_000_000n);
         expect(parseAmount('£000,000,000,000,000,001').pence).toBe(100n);
         for (const text of ['£1,000,000,000,000,000', '£1000000000000000', '£1,000,000bn', '£1000000000m', '-£1,000,000,000,000,000']) {
-            expect(parseAmount(text).problems.map(problem => problem.kind), text).toContain('too-large');
+            expect(
+                parseAmount(text).problems.map(problem => problem.kind),
+                text
+            ).toContain('too-large');
             expect(parseAmount(text).pence, text).toBeUndefined();
         }
     });
 
     it('groups digits as the pattern it replaces did, in linear time', () => {
         const pattern = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-        fc.assert(fc.property(fc.stringMatching(/^[0-9]{0,40}$/), digits => {
-            expect(groupThousands(digits)).toBe(pattern(digits));
-        }));
+        fc.assert(
+            fc.property(fc.stringMatching(/^[0-9]{0,40}$/), digits => {
+                expect(groupThousands(digits)).toBe(pattern(digits));
+            })
+        );
         const start = performance.now();
         expect(groupThousands('1'.repeat(1_000_000)).length).toBe(1_333_333);
         expect(performance.now() - start).toBeLessThan(1_000);

@@ -6,8 +6,12 @@ export function plainIo(): Partial<CommandIo> & { stdout(): string; stderr(): st
     let out = '';
     let err = '';
     return {
-        out: text => { out += text; },
-        err: text => { err += text; },
+        out: text => {
+            out += text;
+        },
+        err: text => {
+            err += text;
+        },
         style: PLAIN,
         stdout: () => out,
         stderr: () => err
@@ -15,7 +19,10 @@ export function plainIo(): Partial<CommandIo> & { stdout(): string; stderr(): st
 }
 
 /** Applies an LSP client's text edits to a text (edits that do not overlap, as a server sends them). */
-export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+    text: string,
+    edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]
+): string {
     const starts = [0];
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
     const offset = (position: { line: number; character: number }) => (starts[position.line] ?? text.length) + position.character;

@@ -8,11 +8,9 @@ import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
  * Finding 8, terminal injection: a name containing `ESC[8m` hid the errors after it in pool
  * check's text output, and a `\n` in a name was printed raw, forging lines of output.
  */
-const HIDING = CLEAN_AGREEMENT.replace('host council', 'host nobody') + [
-    'partner unused "\\u001b[8mAll clear\\u001b[0m" council',
-    'partner forged "x\\npool: all checks passed, exit 0" council',
-    ''
-].join('\n');
+const HIDING =
+    CLEAN_AGREEMENT.replace('host council', 'host nobody') +
+    ['partner unused "\\u001b[8mAll clear\\u001b[0m" council', 'partner forged "x\\npool: all checks passed, exit 0" council', ''].join('\n');
 
 describe('control characters in agreement text, in the terminal', () => {
     it('are shown, not acted on: no escape sequence and no line of output a name made', () => {
@@ -35,7 +33,9 @@ describe('control characters in agreement text, in the terminal', () => {
         const name = 'evil\u001b[2Jname.pool';
         writeFileSync(path.join(root, name), Buffer.from('partner a "\u00e9" council\n', 'latin1'));
         const result = runPool(['check', name], { cwd: root });
-        expect(result.stderr).toBe('pool: cannot read evil\\x1b[2Jname.pool: it is not UTF-8 text (the byte 0xE9 on line 1 is not valid UTF-8); save it as UTF-8\n');
+        expect(result.stderr).toBe(
+            'pool: cannot read evil\\x1b[2Jname.pool: it is not UTF-8 text (the byte 0xE9 on line 1 is not valid UTF-8); save it as UTF-8\n'
+        );
         expect(result.status).toBe(2);
     });
 

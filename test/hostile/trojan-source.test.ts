@@ -33,9 +33,15 @@ describe('characters that reorder text', () => {
 
     it('are bidi-control warnings in text and comments, and an error inside an id, shown visibly', () => {
         const json = JSON.parse(runPool(['check', '--format', 'json', 'trojan.pool'], { cwd: root }).stdout);
-        expect(json.diagnostics.map((d: { code: string; severity: string; range: { start: { line: number } } }) => `${d.range.start.line} ${d.severity} ${d.code}`)).toEqual([
-            '6 error bidi-control', '6 warning bidi-control', '6 warning bidi-control',
-            '9 warning bidi-control', '9 warning bidi-control', '10 error bidi-control'
+        expect(
+            json.diagnostics.map((d: { code: string; severity: string; range: { start: { line: number } } }) => `${d.range.start.line} ${d.severity} ${d.code}`)
+        ).toEqual([
+            '6 error bidi-control',
+            '6 warning bidi-control',
+            '6 warning bidi-control',
+            '9 warning bidi-control',
+            '9 warning bidi-control',
+            '10 error bidi-control'
         ]);
         const text = runPool(['check', 'trojan.pool'], { cwd: root });
         expect(text.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
@@ -55,7 +61,11 @@ describe('characters that reorder text', () => {
             // which is an unknown reference in between.
             for (let version = 2; diagnostics.some(d => d.code === 'bidi-control') && version < 12; version++) {
                 const problem = diagnostics.find(d => d.code === 'bidi-control')!;
-                const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } }, 30_000);
+                const actions = await client.request<CodeAction[]>(
+                    'textDocument/codeAction',
+                    { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } },
+                    30_000
+                );
                 const fix = actions.find(action => action.title.startsWith('Remove the characters that reorder text'));
                 expect(fix, JSON.stringify(problem)).toBeDefined();
                 text = applyEdits(text, fix!.edit!.changes![uri]!);

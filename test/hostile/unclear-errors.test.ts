@@ -20,7 +20,11 @@ function fillTheDisk(): void {
     vi.mocked(fs.open).mockImplementation((async (file: Parameters<typeof fs.open>[0], ...rest: unknown[]) => {
         const handle = await (actualFs.open as (...args: unknown[]) => Promise<fs.FileHandle>)(file, ...rest);
         if (!String(file).endsWith('.tmp')) return handle;
-        return Object.assign(handle, { writeFile: async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); } });
+        return Object.assign(handle, {
+            writeFile: async () => {
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            }
+        });
     }) as typeof fs.open);
 }
 
@@ -48,7 +52,8 @@ describe('a 9 MB name in messages', () => {
         }
         const json = JSON.parse(outputs.json!);
         expect(json.diagnostics.map((d: { code: string; message: string }) => [d.code, d.message.length < 500])).toEqual([
-            ['unused-partner', true], ['unused-partner', true]
+            ['unused-partner', true],
+            ['unused-partner', true]
         ]);
     });
 

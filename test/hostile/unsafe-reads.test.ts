@@ -15,9 +15,20 @@ import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
  */
 function pool(args: readonly string[], cwd: string) {
     const start = Date.now();
-    const result = spawnSync('/usr/bin/time', ['-f', 'pool-memory %M', process.execPath, CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync('/usr/bin/time', ['-f', 'pool-memory %M', process.execPath, CLI, ...args], {
+        cwd,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1' }
+    });
     const memory = Number(/pool-memory (\d+)/.exec(result.stderr)?.[1]) / 1024;
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/(Command exited with non-zero status \d+\n)?pool-memory \d+\n/, ''), seconds: (Date.now() - start) / 1000, megabytes: memory };
+    return {
+        status: result.status,
+        stdout: result.stdout,
+        stderr: result.stderr.replace(/(Command exited with non-zero status \d+\n)?pool-memory \d+\n/, ''),
+        seconds: (Date.now() - start) / 1000,
+        megabytes: memory
+    };
 }
 
 describe('.poolignore that is not a file', () => {
@@ -56,7 +67,10 @@ describe('agreements larger than Pool reads', () => {
 
     it('counts the limit in bytes as stored, not in characters', () => {
         // 6 million characters, 12 million bytes: under the limit in characters, over it in bytes.
-        const root = scratchFolder({ 'accents.pool': `partner a "${'é'.repeat(6_000_000)}" council\n`, 'ascii.pool': `partner a "${'e'.repeat(10_000_000)}" council\n` });
+        const root = scratchFolder({
+            'accents.pool': `partner a "${'é'.repeat(6_000_000)}" council\n`,
+            'ascii.pool': `partner a "${'e'.repeat(10_000_000)}" council\n`
+        });
         const result = pool(['check', '--format', 'json', 'accents.pool', 'ascii.pool'], root);
         expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string; code: string; message: string }) => `${d.file} ${d.code}: ${d.message}`)).toEqual([
             'accents.pool file-too-large: this file is 11.4 MiB, more than the 10 MiB Pool reads, so it was not checked: split it into files that import a shared one'

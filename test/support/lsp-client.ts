@@ -2,9 +2,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, type Diagnostic, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type InitializeResult,
-    LogMessageNotification, MessageType, type ProtocolConnection, PublishDiagnosticsNotification, RegistrationRequest, StreamMessageReader,
+    ConfigurationRequest,
+    createProtocolConnection,
+    type Diagnostic,
+    DidChangeConfigurationNotification,
+    DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    InitializedNotification,
+    InitializeRequest,
+    type InitializeResult,
+    LogMessageNotification,
+    MessageType,
+    type ProtocolConnection,
+    PublishDiagnosticsNotification,
+    RegistrationRequest,
+    StreamMessageReader,
     StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './paths.js';
@@ -34,7 +47,10 @@ export class LspClient {
     /** Set when the server process ends. */
     exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
-    private constructor(private readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+    private constructor(
+        private readonly process: ChildProcess,
+        readonly connection: ProtocolConnection
+    ) {
         process.on('exit', (code, signal) => {
             this.exited = { code, signal };
         });

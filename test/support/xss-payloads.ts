@@ -43,14 +43,16 @@ export function hostileAgreement(): string {
     const partners = payloads.map((payload, index) => `partner p${index} ${poolString(payload)} council`);
     const contributions = payloads.map((payload, index) => `        p${index} £${(index + 1) * 1000} ${poolString(payload)}`);
     const total = payloads.reduce((sum, _payload, index) => sum + (index + 1) * 1000, 0);
-    const outcomes = payloads.map((payload, index) => `outcome o${index} ${poolString(payload)} {
+    const outcomes = payloads.map(
+        (payload, index) => `outcome o${index} ${poolString(payload)} {
     unit ${poolString(payload)}
     baseline 10 in 2012/13
     target 20 by 2014/15
     increase
     measured by p${index}
     actual 14 in 2013/14
-}`);
+}`
+    );
     const shareLines = payloads.map((_payload, index) => `    p${index} ${index === 0 ? 100 - (payloads.length - 1) * 4 : 4}%`);
     return `agreement ${poolString(payloads.join(' '))} {
     reference ${poolString(payloads[0])}

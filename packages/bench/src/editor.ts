@@ -51,7 +51,11 @@ export async function timeKeystrokes(serverEntry: string, file: string, edits: n
             };
             const arrival = client.nextDiagnostics(file, sent, reflects);
             await client.edit(file, line, column, column + 1, typing ? typed : original);
-            const { at } = await withTimeout(arrival, EDIT_TIMEOUT_MS, `no diagnostics reflecting edit ${i + 1} of ${path.basename(file)} within ${EDIT_TIMEOUT_MS / 1000} s`);
+            const { at } = await withTimeout(
+                arrival,
+                EDIT_TIMEOUT_MS,
+                `no diagnostics reflecting edit ${i + 1} of ${path.basename(file)} within ${EDIT_TIMEOUT_MS / 1000} s`
+            );
             stale += published - 1;
             times.push(at - sent);
         }

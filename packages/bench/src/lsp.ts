@@ -3,9 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, type Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, type ProtocolConnection, PublishDiagnosticsNotification, RegistrationRequest,
-    ShutdownRequest, StreamMessageReader, StreamMessageWriter
+    createProtocolConnection,
+    type Diagnostic,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    type ProtocolConnection,
+    PublishDiagnosticsNotification,
+    RegistrationRequest,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
 /**
@@ -36,7 +46,11 @@ export class TimingLspClient {
     private readonly waiters: { uri: string; after: number; until: (arrival: Arrival) => boolean; resolve: (arrival: Arrival) => void }[] = [];
     private versions = new Map<string, number>();
 
-    private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, startedAt: number) {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly connection: ProtocolConnection,
+        startedAt: number
+    ) {
         this.startedAt = startedAt;
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             const arrival = { at: performance.now(), diagnostics: params.diagnostics };

@@ -74,7 +74,8 @@ export interface BenchResults {
     readonly figures: Record<string, number | undefined>;
 }
 
-const seconds = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const seconds = (ms: number): string =>
+    ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const megabytes = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
 const cpu = (ms: number | undefined): string => (ms === undefined ? '' : `, ${seconds(ms)} CPU`);
 const ratio = (x: number): string => `${x.toFixed(2)}×`;
@@ -137,9 +138,21 @@ async function main(argv: readonly string[]): Promise<number> {
         figures.w1HledgerCpuMs = cpuMs;
         rows.push({ measure: '`hledger check`', workload: 'W1 as a journal', result: `${seconds(wall)} wall${cpu(cpuMs)}`, budget: '', met: undefined });
         const cpuRatio = poolCpu && cpuMs ? `; CPU ${ratio(poolCpu / cpuMs)}` : '';
-        rows.push({ measure: '`pool check` ÷ `hledger check`', workload: 'W1', result: `${ratio(poolWall / wall)} wall${cpuRatio}`, budget: '≤ 1.0×', met: options.smoke ? undefined : poolWall / wall <= 1 });
+        rows.push({
+            measure: '`pool check` ÷ `hledger check`',
+            workload: 'W1',
+            result: `${ratio(poolWall / wall)} wall${cpuRatio}`,
+            budget: '≤ 1.0×',
+            met: options.smoke ? undefined : poolWall / wall <= 1
+        });
     } else {
-        rows.push({ measure: '`hledger check`', workload: 'W1 as a journal', result: 'not installed (Debian: `apt-get install hledger`)', budget: '', met: undefined });
+        rows.push({
+            measure: '`hledger check`',
+            workload: 'W1 as a journal',
+            result: 'not installed (Debian: `apt-get install hledger`)',
+            budget: '',
+            met: undefined
+        });
     }
     if (beanCheck) {
         const wall = median(beanRuns.map(r => r.wallMs));
@@ -148,9 +161,21 @@ async function main(argv: readonly string[]): Promise<number> {
         figures.w1BeanCheckCpuMs = cpuMs;
         rows.push({ measure: '`bean-check`', workload: 'W1 as a beancount file', result: `${seconds(wall)} wall${cpu(cpuMs)}`, budget: '', met: undefined });
         const cpuRatio = poolCpu && cpuMs ? `; CPU ${ratio(cpuMs / poolCpu)}` : '';
-        rows.push({ measure: '`bean-check` ÷ `pool check`', workload: 'W1', result: `${ratio(wall / poolWall)} wall${cpuRatio}`, budget: '≥ 3×', met: options.smoke ? undefined : wall / poolWall >= 3 });
+        rows.push({
+            measure: '`bean-check` ÷ `pool check`',
+            workload: 'W1',
+            result: `${ratio(wall / poolWall)} wall${cpuRatio}`,
+            budget: '≥ 3×',
+            met: options.smoke ? undefined : wall / poolWall >= 3
+        });
     } else {
-        rows.push({ measure: '`bean-check`', workload: 'W1 as a beancount file', result: 'not installed (Debian: `apt-get install beancount`)', budget: '', met: undefined });
+        rows.push({
+            measure: '`bean-check`',
+            workload: 'W1 as a beancount file',
+            result: 'not installed (Debian: `apt-get install beancount`)',
+            budget: '',
+            met: undefined
+        });
     }
 
     // 2. W2: the whole workspace from the command line.
@@ -176,21 +201,44 @@ async function main(argv: readonly string[]): Promise<number> {
     const inProcess = await timeInProcess(files.w1.pool, Math.max(3, options.runs));
     if (inProcess.diagnostics !== 0) throw new Error(`the in-process check of W1 found ${inProcess.diagnostics} diagnostics; the workload should be clean`);
     Object.assign(figures, { w1LexerMs: inProcess.lexerMs, w1ParseMs: inProcess.parseMs, w1InProcessCheckMs: inProcess.checkMs });
-    rows.push({ measure: 'lexer alone (the floor), CPU', workload: `W1 (${inProcess.tokens.toLocaleString('en-GB')} tokens)`, result: seconds(inProcess.lexerMs), budget: '', met: undefined });
-    rows.push({ measure: 'lexer + parser, CPU', workload: 'W1', result: `${seconds(inProcess.parseMs)} (${ratio(inProcess.parseMs / inProcess.lexerMs)} the lexer)`, budget: '', met: undefined });
-    rows.push({ measure: 'full check in-process, CPU', workload: 'W1', result: `${seconds(inProcess.checkMs)} (${ratio(inProcess.checkMs / inProcess.lexerMs)} the lexer)`, budget: '', met: undefined });
+    rows.push({
+        measure: 'lexer alone (the floor), CPU',
+        workload: `W1 (${inProcess.tokens.toLocaleString('en-GB')} tokens)`,
+        result: seconds(inProcess.lexerMs),
+        budget: '',
+        met: undefined
+    });
+    rows.push({
+        measure: 'lexer + parser, CPU',
+        workload: 'W1',
+        result: `${seconds(inProcess.parseMs)} (${ratio(inProcess.parseMs / inProcess.lexerMs)} the lexer)`,
+        budget: '',
+        met: undefined
+    });
+    rows.push({
+        measure: 'full check in-process, CPU',
+        workload: 'W1',
+        result: `${seconds(inProcess.checkMs)} (${ratio(inProcess.checkMs / inProcess.lexerMs)} the lexer)`,
+        budget: '',
+        met: undefined
+    });
 
     // 4. The editor, through a real stdio connection to the language server.
     const server = languageServerEntry(REPO);
     const keystrokeTargets = [
-        ...files.w3.map(w3 => ({ label: `${w3.name.toUpperCase()} (${files.lines[`${w3.name}/${w3.name}.pool`]!.toLocaleString('en-GB')} lines)`, key: w3.name, file: w3.pool })),
+        ...files.w3.map(w3 => ({
+            label: `${w3.name.toUpperCase()} (${files.lines[`${w3.name}/${w3.name}.pool`]!.toLocaleString('en-GB')} lines)`,
+            key: w3.name,
+            file: w3.pool
+        })),
         { label: w1Label, key: 'w1', file: files.w1.pool }
     ];
     const keystrokeBudgets: Record<string, number> = { 'w3-500': 50, 'w3-2000': 100, w1: 400 };
     for (const target of keystrokeTargets) {
         log(`editor: ${options.edits} keystrokes in ${target.key}`);
         const times = await timeKeystrokes(server, target.file, options.edits);
-        if (times.stalePublications > 0) log(`editor: ${times.stalePublications} diagnostics in ${target.key} were published before they reflected an edit (skipped)`);
+        if (times.stalePublications > 0)
+            log(`editor: ${times.stalePublications} diagnostics in ${target.key} were published before they reflected an edit (skipped)`);
         figures[`${target.key}KeystrokeP50Ms`] = times.p50Ms;
         figures[`${target.key}KeystrokeP95Ms`] = times.p95Ms;
         const budget = keystrokeBudgets[target.key]!;
@@ -217,9 +265,21 @@ async function main(argv: readonly string[]): Promise<number> {
     const allMs = median(opens.map(o => o.allCheckedMs));
     const rss = medianOf(opens.map(o => o.residentBytes));
     Object.assign(figures, { w2FirstDiagnosticsMs: firstMs, w2AllCheckedMs: allMs, w2ServerRssBytes: rss });
-    rows.push({ measure: 'server start → first diagnostics of an opened file', workload: w2Label, result: seconds(firstMs), budget: '≤ 5 s', met: options.smoke ? undefined : firstMs <= 5000 });
+    rows.push({
+        measure: 'server start → first diagnostics of an opened file',
+        workload: w2Label,
+        result: seconds(firstMs),
+        budget: '≤ 5 s',
+        met: options.smoke ? undefined : firstMs <= 5000
+    });
     rows.push({ measure: 'server start → every file checked', workload: w2Label, result: seconds(allMs), budget: '', met: undefined });
-    rows.push({ measure: 'server resident memory after indexing', workload: w2Label, result: megabytes(rss), budget: '≤ 400 MB', met: options.smoke || rss === undefined ? undefined : rss <= 400 * 1024 * 1024 });
+    rows.push({
+        measure: 'server resident memory after indexing',
+        workload: w2Label,
+        result: megabytes(rss),
+        budget: '≤ 400 MB',
+        met: options.smoke || rss === undefined ? undefined : rss <= 400 * 1024 * 1024
+    });
 
     const loadAtEnd = os.loadavg();
     const machine: Record<string, string> = {
@@ -251,7 +311,9 @@ export function renderReport(results: BenchResults): string {
     const out = [
         '| measure | workload | median | budget | met |',
         '| --- | --- | --- | --- | --- |',
-        ...results.rows.map(row => `| ${row.measure} | ${row.workload} | ${row.result} | ${row.budget} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`),
+        ...results.rows.map(
+            row => `| ${row.measure} | ${row.workload} | ${row.result} | ${row.budget} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`
+        ),
         '',
         'Machine and run:',
         '',

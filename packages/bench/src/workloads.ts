@@ -15,7 +15,12 @@ export const FULL_SIZES: WorkloadSizes = {
     // About 20,000 lines: 100 partners × 20 pools × 5 years = 10,000 contributions, 2,000 spend lines, 500 outcomes.
     w1: { partners: 100, pools: 20, years: 5, spendPerYear: 20, outcomes: 500, firstYear: 2020 },
     // 1,000 files of about 200 lines, all importing one register of 300 partners.
-    w2: { files: 1_000, registerPartners: 300, partnersPerFile: 10, shape: { partners: 10, pools: 2, years: 3, spendPerYear: 6, outcomes: 4, firstYear: 2021 } },
+    w2: {
+        files: 1_000,
+        registerPartners: 300,
+        partnersPerFile: 10,
+        shape: { partners: 10, pools: 2, years: 3, spendPerYear: 6, outcomes: 4, firstYear: 2021 }
+    },
     w3: [
         { name: 'w3-500', shape: { partners: 10, pools: 4, years: 3, spendPerYear: 6, outcomes: 14, firstYear: 2022 } },
         { name: 'w3-2000', shape: { partners: 30, pools: 8, years: 4, spendPerYear: 10, outcomes: 24, firstYear: 2022 } }

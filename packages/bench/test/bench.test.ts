@@ -139,7 +139,10 @@ describe('the benchmark', () => {
         const benchmarksBefore = await readFile(path.join(REPO, 'BENCHMARKS.md'), 'utf8');
         const result = run(process.execPath, [RUN, '--smoke', '--dir', path.join(scratch, 'smoke'), '--json', json]);
         expect(result.status, result.output).toBe(0);
-        const results = JSON.parse(await readFile(json, 'utf8')) as { rows: { measure: string; workload: string; result: string }[]; figures: Record<string, number> };
+        const results = JSON.parse(await readFile(json, 'utf8')) as {
+            rows: { measure: string; workload: string; result: string }[];
+            figures: Record<string, number>;
+        };
         const measures = results.rows.map(row => `${row.measure} | ${row.workload.replace(/ \(.*/, '')}`);
         expect(measures).toEqual([
             '`pool check` | W1',

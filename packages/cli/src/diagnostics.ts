@@ -6,7 +6,10 @@ import { displayPath } from './files.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export interface Position { readonly line: number; readonly column: number }
+export interface Position {
+    readonly line: number;
+    readonly column: number;
+}
 
 /** A diagnostic as the CLI reports it: file path, 1-based positions, severity in words. */
 export interface ReportedDiagnostic {
@@ -42,7 +45,9 @@ export function collectDiagnostics(documents: readonly LangiumDocument[]): Repor
             result.push(toReported(file, text, diagnostic));
         }
     }
-    return result.sort((a, b) => a.file.localeCompare(b.file) || a.start.line - b.start.line || a.start.column - b.start.column || a.code.localeCompare(b.code));
+    return result.sort(
+        (a, b) => a.file.localeCompare(b.file) || a.start.line - b.start.line || a.start.column - b.start.column || a.code.localeCompare(b.code)
+    );
 }
 
 function toReported(file: string, text: string, diagnostic: Diagnostic): ReportedDiagnostic {

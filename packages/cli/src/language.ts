@@ -24,8 +24,11 @@ export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv 
 }
 
 const HELP_TITLES: Record<string, MessageKey> = {
-    'Usage:': 'cli.help.title.usage', 'Arguments:': 'cli.help.title.arguments', 'Options:': 'cli.help.title.options',
-    'Global Options:': 'cli.help.title.global-options', 'Commands:': 'cli.help.title.commands'
+    'Usage:': 'cli.help.title.usage',
+    'Arguments:': 'cli.help.title.arguments',
+    'Options:': 'cli.help.title.options',
+    'Global Options:': 'cli.help.title.global-options',
+    'Commands:': 'cli.help.title.commands'
 };
 
 /** The parts of commander's help that are words, in `lang`: section titles and what an option's choices and default are. */
@@ -50,12 +53,23 @@ const COMMANDER_ERRORS: readonly [RegExp, (match: RegExpExecArray, lang: Lang) =
     [/^unknown command '(.*)'$/, (m, lang) => t('cli.commander.unknown-command', { command: m[1] }, lang)],
     [/^missing required argument '(.*)'$/, (m, lang) => t('cli.commander.missing-argument', { argument: m[1] }, lang)],
     [/^option '(.*)' argument missing$/, (m, lang) => t('cli.commander.missing-option-argument', { option: m[1] }, lang)],
-    [/^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (m, lang) => t('cli.commander.invalid-choice', { option: m[1], value: m[2], choices: m[3] }, lang)],
-    [/^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m, lang) => t('cli.commander.too-many-arguments', {
-        where: m[1] ? t('cli.commander.for-command', { command: m[1] }, lang) : '',
-        expected: t(plural(Number(m[2]), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: m[2] }, lang),
-        got: m[3]
-    }, lang)]
+    [
+        /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
+        (m, lang) => t('cli.commander.invalid-choice', { option: m[1], value: m[2], choices: m[3] }, lang)
+    ],
+    [
+        /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+        (m, lang) =>
+            t(
+                'cli.commander.too-many-arguments',
+                {
+                    where: m[1] ? t('cli.commander.for-command', { command: m[1] }, lang) : '',
+                    expected: t(plural(Number(m[2]), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: m[2] }, lang),
+                    got: m[3]
+                },
+                lang
+            )
+    ]
 ];
 
 /**
@@ -71,8 +85,8 @@ export function commanderErrorIn(text: string, lang: Lang): string {
     }).find(worded => worded !== undefined);
     if (known === undefined) return text;
     const [, , oneOf, names] = parts;
-    const suggestion = names === undefined ? ''
-        : `\n${t('cli.commander.did-you-mean', { suggestion: oneOf ? t('cli.commander.one-of', { names }, lang) : names }, lang)}`;
+    const suggestion =
+        names === undefined ? '' : `\n${t('cli.commander.did-you-mean', { suggestion: oneOf ? t('cli.commander.one-of', { names }, lang) : names }, lang)}`;
     return `${t('cli.commander.error', { message: known }, lang)}${suggestion}\n`;
 }
 

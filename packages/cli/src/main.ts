@@ -19,7 +19,12 @@ export const EXIT_USAGE = 2;
  * Progress on stderr for runs over many files, only on a terminal and never in CI, so logs and
  * pipes stay clean.
  */
-function progressReporter(stream: NodeJS.WriteStream, lang: Lang, doing: 'checking' | 'reading' = 'checking', env: NodeJS.ProcessEnv = process.env): ((done: number, total: number) => void) | undefined {
+function progressReporter(
+    stream: NodeJS.WriteStream,
+    lang: Lang,
+    doing: 'checking' | 'reading' = 'checking',
+    env: NodeJS.ProcessEnv = process.env
+): ((done: number, total: number) => void) | undefined {
     if (!stream.isTTY || env.CI) return undefined;
     return (done, total) => {
         if (total < 20) return;
@@ -51,7 +56,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     // error's) can be shown visibly; standard output is escaped where it is made (pool check's text).
     const err = io.err ?? (text => process.stderr.write(escapeTerminalLines(text)));
     const style = io.style ?? styleFor(process.stdout);
-    const ioIn = (chosen: Lang): CommandIo => ({ out, err, style, version, lang: lang = chosen });
+    const ioIn = (chosen: Lang): CommandIo => ({ out, err, style, version, lang: (lang = chosen) });
     let exitCode = EXIT_OK;
     const program = new Command('pool')
         .description(words('cli.help.program'))
@@ -63,7 +68,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .configureOutput({ writeOut: out, writeErr: err, outputError: (text, write) => write(commanderErrorIn(text, helpLang)) })
         .showSuggestionAfterError(true);
 
-    program.command('check')
+    program
+        .command('check')
         .description(words('cli.help.check'))
         .argument('<paths...>', words('cli.help.paths'))
         .addOption(new Option('-f, --format <format>', words('cli.help.check.format')).choices(Object.keys(CHECK_FORMATS)).default('text'))
@@ -80,7 +86,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             exitCode = await runCheck(paths, options, { ...commandIo, progress });
         });
 
-    program.command('diff')
+    program
+        .command('diff')
         .description(words('cli.help.diff'))
         .argument('<old>', words('cli.help.diff.old'))
         .argument('[new]', words('cli.help.diff.new'))
@@ -93,7 +100,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             exitCode = await runDiff(oldSpec, newSpec, { ...options, lang: commandIo.lang }, commandIo);
         });
 
-    program.command('fmt')
+    program
+        .command('fmt')
         .description(words('cli.help.fmt'))
         .argument('<paths...>', words('cli.help.paths'))
         .option('--check', words('cli.help.fmt.check'), false)
@@ -105,7 +113,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             exitCode = await runFmt(paths, options, { ...commandIo, progress });
         });
 
-    program.command('report')
+    program
+        .command('report')
         .description(words('cli.help.report'))
         .argument('<file>', words('cli.help.report.file'))
         .addOption(new Option('-f, --format <format>', words('cli.help.report.format')).choices(['md', 'html', 'pdf']).default('html'))
@@ -115,14 +124,20 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--timestamp', words('cli.help.report.timestamp'), false)
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.report.after'))
-        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean; lang?: string }) => {
-            const commandIo = ioIn(chosenLanguage(options.lang));
-            // Loaded only for reports: the charting library would slow every other command's start.
-            const { runReport } = await import('./commands/report.js');
-            exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
-        });
+        .action(
+            async (
+                file: string,
+                options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean; lang?: string }
+            ) => {
+                const commandIo = ioIn(chosenLanguage(options.lang));
+                // Loaded only for reports: the charting library would slow every other command's start.
+                const { runReport } = await import('./commands/report.js');
+                exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
+            }
+        );
 
-    program.command('generate')
+    program
+        .command('generate')
         .description(words('cli.help.generate'))
         .command('json')
         .description(words('cli.help.generate.json'))
@@ -135,7 +150,8 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             exitCode = await runGenerateJson(target, options, commandIo);
         });
 
-    program.command('fingerprint')
+    program
+        .command('fingerprint')
         .description(words('cli.help.fingerprint'))
         .argument('<file>', words('cli.help.fingerprint.file'))
         .addOption(languageOption(helpLang))

@@ -15,7 +15,12 @@ export const PLAIN: Style = { error: plain, warning: plain, note: plain, bold: p
 const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
 
 export const COLOUR: Style = {
-    error: ansi(31, 39), warning: ansi(33, 39), note: ansi(36, 39), bold: ansi(1, 22), dim: ansi(2, 22), ok: ansi(32, 39)
+    error: ansi(31, 39),
+    warning: ansi(33, 39),
+    note: ansi(36, 39),
+    bold: ansi(1, 22),
+    dim: ansi(2, 22),
+    ok: ansi(32, 39)
 };
 
 export function styleFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Style {

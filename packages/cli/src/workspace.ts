@@ -1,6 +1,18 @@
 import path from 'node:path';
 import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
-import { createPoolServices, decodeAgreement, FileRefusedError, ImportGraph, MAX_DOCUMENT_BYTES, message, type PoolDocumentFactory, render, type ast, type Lang, type PoolServices } from '@pool/language';
+import {
+    createPoolServices,
+    decodeAgreement,
+    FileRefusedError,
+    ImportGraph,
+    MAX_DOCUMENT_BYTES,
+    message,
+    type PoolDocumentFactory,
+    render,
+    type ast,
+    type Lang,
+    type PoolServices
+} from '@pool/language';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { displayPath } from './files.js';

@@ -25,7 +25,9 @@ describe('pool check --format sarif', () => {
             expect(ruleIds).toContain(result.ruleId);
             expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
         }
-        expect(run.results.map((result: { ruleId: string }) => result.ruleId)).toEqual(expect.arrayContaining(['total-mismatch', 'unused-partner', 'import-cycle']));
+        expect(run.results.map((result: { ruleId: string }) => result.ruleId)).toEqual(
+            expect.arrayContaining(['total-mismatch', 'unused-partner', 'import-cycle'])
+        );
     });
 
     it('points each result at the file, line and column, relative to where pool ran', () => {
@@ -34,12 +36,21 @@ describe('pool check --format sarif', () => {
             ruleId: 'total-mismatch',
             level: 'error',
             message: { text: 'contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: `${INVALID}/total-mismatch.pool`, uriBaseId: '%SRCROOT%' }, region: { startLine: 16, startColumn: 18, endLine: 16, endColumn: 26 } } }]
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: `${INVALID}/total-mismatch.pool`, uriBaseId: '%SRCROOT%' },
+                        region: { startLine: 16, startColumn: 18, endLine: 16, endColumn: 26 }
+                    }
+                }
+            ]
         });
     });
 
     it('links each rule to its documentation when told where it is published', () => {
-        const log = JSON.parse(runPool(['check', '--format', 'sarif', '--help-base-uri', 'https://docs.test/pool/checks.md', `${INVALID}/total-mismatch.pool`]).stdout);
+        const log = JSON.parse(
+            runPool(['check', '--format', 'sarif', '--help-base-uri', 'https://docs.test/pool/checks.md', `${INVALID}/total-mismatch.pool`]).stdout
+        );
         const rule = log.runs[0].tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'total-mismatch');
         expect(rule.helpUri).toBe('https://docs.test/pool/checks.md#total-mismatch');
         expect(validate(log)).toBe(true);
@@ -50,12 +61,15 @@ describe('pool check --format sarif', () => {
 describe('pool check --format junit', () => {
     const schema = readFileSync(path.join(REPO, 'test/data/jenkins-junit.xsd'), 'utf8');
 
-    it.each([[['check', '--format', 'junit', INVALID]], [['check', '--format', 'junit', '--strict', INVALID]], [['check', '--format', 'junit', 'examples']]])('%j is valid against the JUnit XML schema', async args => {
-        const xml = runPool(args).stdout;
-        const result = await validateXML({ xml: [{ fileName: 'pool.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: schema }] });
-        expect(result.errors).toEqual([]);
-        expect(result.valid).toBe(true);
-    });
+    it.each([[['check', '--format', 'junit', INVALID]], [['check', '--format', 'junit', '--strict', INVALID]], [['check', '--format', 'junit', 'examples']]])(
+        '%j is valid against the JUnit XML schema',
+        async args => {
+            const xml = runPool(args).stdout;
+            const result = await validateXML({ xml: [{ fileName: 'pool.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: schema }] });
+            expect(result.errors).toEqual([]);
+            expect(result.valid).toBe(true);
+        }
+    );
 
     it('fails an error, and a warning only under --strict', () => {
         const plain = runPool(['check', '--format', 'junit', `${INVALID}/unused-partner.pool`]).stdout;
@@ -90,7 +104,9 @@ describe('pool check --format github', () => {
     it('encodes characters that would end a command or turn into a new line', () => {
         const lines = runPool(['check', '--format', 'github', 'test/fixtures/hostile/xml-names.pool']).stdout.split('\n');
         const warning = lines.find(line => line.startsWith('::warning'))!;
-        expect(warning).toMatch(/^::warning file=test\/fixtures\/hostile\/xml-names\.pool,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=pool unused-partner::partner fire/);
+        expect(warning).toMatch(
+            /^::warning file=test\/fixtures\/hostile\/xml-names\.pool,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=pool unused-partner::partner fire/
+        );
         // A `%0A` written in the agreement must reach the log as text, not as a line break.
         expect(warning).toContain('::error:: %250A \"100%25\"');
         expect(lines).toHaveLength(4);

@@ -9,17 +9,19 @@ import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../tes
 describe('pool check: human-readable output', () => {
     it('quotes the source line with a marker under the exact span, and lists related lines', () => {
         const result = runPool(['check', 'examples/invalid/total-mismatch.pool']);
-        expect(result.stdout).toBe([
-            'examples/invalid/total-mismatch.pool:16:18: error[total-mismatch]: contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short',
-            '    |',
-            ' 16 |         total    £160,000',
-            '    |                  ^^^^^^^^',
-            '    = council (Anytown Council) puts in £100,000 (14:18)',
-            '    = nhs (NHS Anytown Clinical Commissioning Group) puts in £50,000 (15:19)',
-            '',
-            '1 file checked: 1 error in 1 file',
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'examples/invalid/total-mismatch.pool:16:18: error[total-mismatch]: contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short',
+                '    |',
+                ' 16 |         total    £160,000',
+                '    |                  ^^^^^^^^',
+                '    = council (Anytown Council) puts in £100,000 (14:18)',
+                '    = nhs (NHS Anytown Clinical Commissioning Group) puts in £50,000 (15:19)',
+                '',
+                '1 file checked: 1 error in 1 file',
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(1);
     });
 
@@ -31,7 +33,9 @@ describe('pool check: human-readable output', () => {
         const result = runPool(['check', '--format', 'json', '.'], { cwd: root });
         const json = JSON.parse(result.stdout);
         expect(json.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
-            'a.pool total-mismatch', 'b.pool missing-host', 'b.pool bad-amount'
+            'a.pool total-mismatch',
+            'b.pool missing-host',
+            'b.pool bad-amount'
         ]);
         expect(json.summary).toEqual({ files: 2, filesWithProblems: 2, errors: 3, warnings: 0, unreadable: 0 });
         expect(result.status).toBe(1);
@@ -53,17 +57,27 @@ describe('pool check --format json', () => {
         const json = JSON.parse(result.stdout);
         expect(json.version).toBe(1);
         expect(json.tool.name).toBe('pool');
-        expect(json.diagnostics).toEqual([{
-            file: 'examples/invalid/overspent-pool.pool',
-            severity: 'error',
-            code: 'overspent-pool',
-            message: 'spending from care in 2013/14 is £170,000 but contributions are £150,000: overspent by £20,000',
-            range: { start: { line: 19, column: 12 }, end: { line: 19, column: 19 } },
-            related: [
-                { file: 'examples/invalid/overspent-pool.pool', range: { start: { line: 20, column: 21 }, end: { line: 20, column: 29 } }, message: 'Home care: £120,000' },
-                { file: 'examples/invalid/overspent-pool.pool', range: { start: { line: 21, column: 25 }, end: { line: 21, column: 32 } }, message: 'Community nursing: £50,000' }
-            ]
-        }]);
+        expect(json.diagnostics).toEqual([
+            {
+                file: 'examples/invalid/overspent-pool.pool',
+                severity: 'error',
+                code: 'overspent-pool',
+                message: 'spending from care in 2013/14 is £170,000 but contributions are £150,000: overspent by £20,000',
+                range: { start: { line: 19, column: 12 }, end: { line: 19, column: 19 } },
+                related: [
+                    {
+                        file: 'examples/invalid/overspent-pool.pool',
+                        range: { start: { line: 20, column: 21 }, end: { line: 20, column: 29 } },
+                        message: 'Home care: £120,000'
+                    },
+                    {
+                        file: 'examples/invalid/overspent-pool.pool',
+                        range: { start: { line: 21, column: 25 }, end: { line: 21, column: 32 } },
+                        message: 'Community nursing: £50,000'
+                    }
+                ]
+            }
+        ]);
     });
 });
 
@@ -71,8 +85,12 @@ describe('pool check: what to check', () => {
     it('expands a quoted glob itself', () => {
         const result = runPool(['check', '--format', 'json', 'examples/*.pool']);
         expect(JSON.parse(result.stdout).files).toEqual([
-            'examples/better-care-fund.pool', 'examples/essex-whole-place.pool', 'examples/neighbourhood-budget.pool',
-            'examples/registers/essex.pool', 'examples/registers/greater-manchester.pool', 'examples/troubled-families.pool'
+            'examples/better-care-fund.pool',
+            'examples/essex-whole-place.pool',
+            'examples/neighbourhood-budget.pool',
+            'examples/registers/essex.pool',
+            'examples/registers/greater-manchester.pool',
+            'examples/troubled-families.pool'
         ]);
         expect(result.status).toBe(0);
     });
@@ -134,11 +152,12 @@ describe('pool check piped into a reader that stops early', () => {
         const folder = scratch({ 'many.pool': 'partner a "A" council\n'.repeat(3000) });
         const child = spawn(process.execPath, [CLI, 'check', path.join(folder, 'many.pool')], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         child.stdout.once('data', () => child.stdout.destroy());
         const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
         expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
         expect(status).toBe(141);
     });
 });
-

@@ -20,7 +20,17 @@ share savings of care { council 50%  nhs 50% }
 /** A git repository with two commits of an agreement and of the register it imports. */
 function repository(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'pool-diff-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } });
+    const git = (...args: string[]) =>
+        execFileSync('git', args, {
+            cwd: root,
+            env: {
+                ...process.env,
+                GIT_AUTHOR_NAME: 'Test',
+                GIT_AUTHOR_EMAIL: 'test@example.invalid',
+                GIT_COMMITTER_NAME: 'Test',
+                GIT_COMMITTER_EMAIL: 'test@example.invalid'
+            }
+        });
     mkdirSync(path.join(root, 'agreements/registers'), { recursive: true });
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown CCG" health\n');
@@ -36,23 +46,33 @@ describe('pool diff', () => {
     it('compares a git revision with the working file, reading imports at that revision too', () => {
         const root = repository();
         const result = runPool(['diff', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
-        expect(result.stdout).toBe([
-            'Changes from main:agreements/care.pool to agreements/care.pool:',
-            '',
-            '- nhs is renamed from NHS Anytown CCG to NHS Anytown Integrated Care Board.',
-            "- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).",
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'Changes from main:agreements/care.pool to agreements/care.pool:',
+                '',
+                '- nhs is renamed from NHS Anytown CCG to NHS Anytown Integrated Care Board.',
+                "- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).",
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(0);
     });
 
     it('gives the changes as JSON with amounts as decimal strings', () => {
         const root = repository();
         const json = JSON.parse(runPool(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
-        expect(json.contributions).toEqual([{
-            pool: 'care', poolTitle: 'Care pot', partner: 'council', partnerName: 'Anytown Council', year: 2013,
-            before: '100000.00', after: '120000.00', difference: '20000.00'
-        }]);
+        expect(json.contributions).toEqual([
+            {
+                pool: 'care',
+                poolTitle: 'Care pot',
+                partner: 'council',
+                partnerName: 'Anytown Council',
+                year: 2013,
+                before: '100000.00',
+                after: '120000.00',
+                difference: '20000.00'
+            }
+        ]);
     });
 
     it('exits 1 with --exit-code when there are changes, 0 when there are none', () => {
@@ -90,13 +110,15 @@ describe('pool diff', () => {
     it('speaks Welsh with --lang cy, with the same figures', () => {
         const root = repository();
         const result = runPool(['diff', '--lang', 'cy', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
-        expect(result.stdout).toBe([
-            'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
-            '',
-            '- Mae nhs yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board.',
-            '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).',
-            ''
-        ].join('\n'));
+        expect(result.stdout).toBe(
+            [
+                'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
+                '',
+                '- Mae nhs yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board.',
+                '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).',
+                ''
+            ].join('\n')
+        );
         expect(result.status).toBe(0);
         const same = runPool(['diff', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } });
         expect(same.stdout).toBe('Dim newidiadau rhwng agreements/care.pool a agreements/care.pool.\n');
@@ -104,7 +126,10 @@ describe('pool diff', () => {
 
     it('gives Welsh headings, columns and sentences in Markdown and HTML, and Welsh sentences in JSON with English keys', () => {
         const root = repository();
-        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } }).stdout;
+        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], {
+            cwd: root,
+            env: { POOL_LANG: 'cy' }
+        }).stdout;
         expect(markdown).toContain('# Newidiadau i Anytown care\n\nO `main:agreements/care.pool` i `agreements/care.pool`.');
         expect(markdown).toContain('## Cyfraniadau\n\n| Partner | Cronfa | Blwyddyn | Cyn | Ar ôl | Gwahaniaeth |');
         expect(markdown).toContain('| Anytown Council | Care pot | 2013/14 | £100,000 | £120,000 | +£20,000 |');
@@ -114,25 +139,37 @@ describe('pool diff', () => {
         expect(html).toContain('Newidiadau i Anytown care');
         expect(html).toMatch(/<h2[^>]*>Pob newid<\/h2>/);
         expect(html).not.toContain('All changes');
-        const json = JSON.parse(runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
-        expect(json.partners).toEqual([{ kind: 'changed', id: 'nhs', name: 'NHS Anytown Integrated Care Board', detail: 'yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board' }]);
+        const json = JSON.parse(
+            runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout
+        );
+        expect(json.partners).toEqual([
+            {
+                kind: 'changed',
+                id: 'nhs',
+                name: 'NHS Anytown Integrated Care Board',
+                detail: 'yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board'
+            }
+        ]);
         expect(json.sentences[1]).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
     });
 
     it('refuses a language it does not speak with one line', () => {
         const root = repository();
         expect(runPool(['diff', '--lang', 'fr', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
+            status: 2,
+            stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
         });
     });
 
     it('says clearly when a version cannot be found', () => {
         const root = repository();
         expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
+            status: 2,
+            stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
         });
         expect(runPool(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
-            status: 2, stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
+            status: 2,
+            stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
         });
     });
 });
@@ -144,7 +181,18 @@ describe('pool diff --approved', () => {
      */
     function approvedHistory(): { root: string; git: (...args: string[]) => void; file: string } {
         const root = repository();
-        const git = (...args: string[]) => { execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' } }); };
+        const git = (...args: string[]) => {
+            execFileSync('git', args, {
+                cwd: root,
+                env: {
+                    ...process.env,
+                    GIT_AUTHOR_NAME: 'Test',
+                    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+                    GIT_COMMITTER_NAME: 'Test',
+                    GIT_COMMITTER_EMAIL: 'test@example.invalid'
+                }
+            });
+        };
         const file = path.join(root, 'agreements/care.pool');
         git('checkout', '-q', '--', '.');
         const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
@@ -183,7 +231,9 @@ describe('pool diff --approved', () => {
         const { root: other, file } = approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace(/fingerprint "sha256:[0-9a-f]+"/, `fingerprint "sha256:${'0'.repeat(64)}"`));
         const lost = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: other });
-        expect(lost.stderr).toMatch(/^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/);
+        expect(lost.stderr).toMatch(
+            /^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/
+        );
         expect(lost.status).toBe(2);
         const twoFiles = runPool(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
         expect(twoFiles.stderr).toBe('pool: pool diff --approved takes one file: the agreement as it is now\n');
@@ -193,8 +243,9 @@ describe('pool diff --approved', () => {
     it('says in Welsh that the text is as approved, or that nothing was approved', () => {
         const { root, file } = approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace('£125,000', '£100,000'));
-        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout)
-            .toBe("Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n");
+        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout).toBe(
+            "Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n"
+        );
         const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: repository(), env: { POOL_LANG: 'cy' } });
         expect(none.stderr).toBe("pool: nid yw agreements/care.pool yn cofnodi unrhyw gymeradwyaethau, felly nid oes fersiwn gymeradwy i'w chymharu â hi\n");
         expect(none.status).toBe(2);

@@ -7,7 +7,10 @@ import { decodeAgreement, firstInvalidUtf8 } from '../../language/src/text/agree
 
 describe('files that are not UTF-8 text', () => {
     it('refuses a binary file with one line and exit 2, and still checks the others', () => {
-        const root = scratch({ 'photo.pool': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), 'ok.pool': CLEAN.replace('£100 }', '£100 total £1 }') });
+        const root = scratch({
+            'photo.pool': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
+            'ok.pool': CLEAN.replace('£100 }', '£100 total £1 }')
+        });
         const result = runPool(['check', '.'], { cwd: root });
         expect(result.stderr).toBe('pool: cannot read photo.pool: it is not a text file (it contains NUL bytes)\n');
         expect(result.stdout).toContain('ok.pool:6:51: error[total-mismatch]');
@@ -101,7 +104,9 @@ describe('absurd layout', () => {
     it('checks 100,000 partners and reports the one duplicate among them', () => {
         const partners = Array.from({ length: 100_000 }, (_, i) => `partner p${i} "Partner ${i}" council\n`).join('') + 'partner p500 "Again" council\n';
         const result = runPool(['check', '--format', 'json', 'register.pool'], { cwd: scratch({ 'register.pool': partners }) });
-        expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line}`)).toEqual(['duplicate-declaration@100001']);
+        expect(
+            JSON.parse(result.stdout).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line}`)
+        ).toEqual(['duplicate-declaration@100001']);
     });
 
     it('follows an import chain 1,000 files deep without a stack overflow', () => {
@@ -115,7 +120,9 @@ describe('absurd layout', () => {
     });
 
     it('survives 10,000 nested blocks without a stack overflow', () => {
-        const result = runPool(['check', 'nested.pool'], { cwd: scratch({ 'nested.pool': `pool p "P" aligned ${'{'.repeat(10_000)}${'}'.repeat(10_000)}\n` }) });
+        const result = runPool(['check', 'nested.pool'], {
+            cwd: scratch({ 'nested.pool': `pool p "P" aligned ${'{'.repeat(10_000)}${'}'.repeat(10_000)}\n` })
+        });
         expect(result.stderr).toBe('');
         expect(result.stdout).toContain('error[syntax-error]');
         expect(result.status).toBe(1);

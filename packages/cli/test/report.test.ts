@@ -18,7 +18,11 @@ describe('pool report and pool generate json: output', () => {
     it('gives byte-identical Markdown, HTML and JSON on every run of the command', () => {
         // Every example is rendered twice in-process by packages/reports/test/html.test.ts; here the
         // whole command, with its file hashing, for one.
-        for (const args of [['report', EXAMPLES[0], '--format', 'md'], ['report', EXAMPLES[0], '--format', 'html'], ['generate', 'json', EXAMPLES[0]]]) {
+        for (const args of [
+            ['report', EXAMPLES[0], '--format', 'md'],
+            ['report', EXAMPLES[0], '--format', 'html'],
+            ['generate', 'json', EXAMPLES[0]]
+        ]) {
             const first = runPool(args);
             const second = runPool(args);
             expect(first.status, `${args.join(' ')}: ${first.stderr}`).toBe(0);
@@ -37,7 +41,9 @@ describe('pool report and pool generate json: output', () => {
         const result = runPool(['report', 'examples/invalid/total-mismatch.pool', '--format', 'md']);
         expect(result.status).toBe(1);
         expect(result.stdout).toContain('> **The checks found 1 error. The figures below may be incomplete until they are fixed.**');
-        expect(result.stdout).toMatch(/\| Error \| total-mismatch \| total-mismatch\.pool:16:18 \| contributions to care for 2013\/14 sum to £150,000 but the total says £160,000: £10,000 short \|/);
+        expect(result.stdout).toMatch(
+            /\| Error \| total-mismatch \| total-mismatch\.pool:16:18 \| contributions to care for 2013\/14 sum to £150,000 but the total says £160,000: £10,000 short \|/
+        );
     });
 });
 
@@ -77,7 +83,9 @@ describe('pool report: statements', () => {
         const folder = scratchFolder({});
         const unknown = runPool(['report', 'examples/troubled-families.pool', '--partner', 'nobody', '-o', path.join(folder, 'r.html')]);
         expect(unknown.status).toBe(2);
-        expect(unknown.stderr).toBe('pool: there is no partner nobody in examples/troubled-families.pool; its partners are manchester, dwp, gmp, gmfrs, ccg, salford, trafford, gmca, probation\n');
+        expect(unknown.stderr).toBe(
+            'pool: there is no partner nobody in examples/troubled-families.pool; its partners are manchester, dwp, gmp, gmfrs, ccg, salford, trafford, gmca, probation\n'
+        );
         const both = runPool(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '-o', folder]);
         expect(both.stderr).toBe('pool: use either --partner ID or --each-partner, not both\n');
         const pdfToTerminal = runPool(['report', 'examples/troubled-families.pool', '--format', 'pdf']);

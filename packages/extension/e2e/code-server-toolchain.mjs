@@ -29,7 +29,9 @@ function npmInstall(folder, packageJson, spec, env = {}) {
     writeFileSync(path.join(folder, 'package.json'), JSON.stringify(packageJson));
     // npm's own output goes to stderr, so a failing install script says why.
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', spec], {
-        cwd: folder, stdio: ['ignore', 2, 'inherit'], env: cleanEnvironment(env)
+        cwd: folder,
+        stdio: ['ignore', 2, 'inherit'],
+        env: cleanEnvironment(env)
     });
     writeFileSync(path.join(folder, '.complete'), `${spec}\n`);
 }

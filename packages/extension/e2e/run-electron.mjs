@@ -10,11 +10,14 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { packageExtension, scratch, SUITE } from './workspace.mjs';
 
 const started = Date.now();
-const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE ?? await downloadAndUnzipVSCode('stable');
+const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE ?? (await downloadAndUnzipVSCode('stable'));
 const vsix = packageExtension();
 const dirs = scratch();
 const [cli] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
-execFileSync(cli, ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: 'inherit', shell: process.platform === 'win32' });
+execFileSync(cli, ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32'
+});
 let exitCode = 0;
 try {
     await runTests({

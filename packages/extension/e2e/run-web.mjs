@@ -98,13 +98,18 @@ try {
         await page.mouse.move(0, 0);
         await page.keyboard.press('Escape');
         await goTo(lineOf(line), 1);
-        await page.locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) })
-            .filter({ visible: true }).first().hover();
+        await page
+            .locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) })
+            .filter({ visible: true })
+            .first()
+            .hover();
     };
 
     await check('the browser entry and the worker language server are what VS Code loads', async () => {
-        await waitFor('dist/browser.cjs and dist/server.worker.js to be fetched', () =>
-            requests.some(url => url.includes('dist%2Fbrowser.cjs')) && requests.some(url => url.includes('dist%2Fserver.worker.js')));
+        await waitFor(
+            'dist/browser.cjs and dist/server.worker.js to be fetched',
+            () => requests.some(url => url.includes('dist%2Fbrowser.cjs')) && requests.some(url => url.includes('dist%2Fserver.worker.js'))
+        );
         if (failures.length > 0) throw new Error(failures.join('\n'));
     });
 
@@ -166,10 +171,14 @@ try {
         await waitFor('the format picker', async () => (await page.locator('.quick-input-title').innerText()).includes('Export report as'));
         // Keys typed into the Command Palette may still be arriving: start the picker's filter empty.
         await page.locator('.quick-input-box input').fill('');
-        const labels = await waitFor('the formats', async () => {
-            const names = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(name => name.trim());
-            return ['HTML', 'Markdown', 'JSON'].every(label => names.includes(label)) ? names : false;
-        }, 20_000);
+        const labels = await waitFor(
+            'the formats',
+            async () => {
+                const names = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(name => name.trim());
+                return ['HTML', 'Markdown', 'JSON'].every(label => names.includes(label)) ? names : false;
+            },
+            20_000
+        );
         if (!['HTML', 'Markdown', 'JSON'].every(label => labels.includes(label)) || labels.includes('PDF')) throw new Error(`offered: ${labels.join(', ')}`);
         await page.keyboard.type('JSON');
         await page.keyboard.press('Enter');
@@ -177,10 +186,19 @@ try {
         await waitFor('the save dialog', async () => (await page.locator('.quick-input-box input').inputValue()).endsWith('troubled-families.json'));
         await page.keyboard.press('Enter');
         const written = path.join(dirs.workspace, 'screenshot/troubled-families.json');
-        const json = await waitFor('the JSON report on disk', () => {
-            try { return JSON.parse(readFileSync(written, 'utf8')); } catch { return false; }
-        }, 30_000);
-        if (json.agreement?.title !== 'Greater Manchester Troubled Families Investment Agreement') throw new Error(`the JSON report is of ${json.agreement?.title}`);
+        const json = await waitFor(
+            'the JSON report on disk',
+            () => {
+                try {
+                    return JSON.parse(readFileSync(written, 'utf8'));
+                } catch {
+                    return false;
+                }
+            },
+            30_000
+        );
+        if (json.agreement?.title !== 'Greater Manchester Troubled Families Investment Agreement')
+            throw new Error(`the JSON report is of ${json.agreement?.title}`);
         if (json.totals === undefined) throw new Error('the JSON report has no totals');
     });
 

@@ -31,24 +31,33 @@ export function scratch() {
     cpSync(path.join(REPOSITORY, 'examples'), workspace, { recursive: true });
     mkdirSync(path.join(workspace, 'screenshot'));
     const example = readFileSync(path.join(REPOSITORY, 'examples/troubled-families.pool'), 'utf8');
-    writeFileSync(path.join(workspace, 'screenshot/troubled-families.pool'),
-        example.replace('import "registers/', 'import "../registers/').replace('ccg            £250,000', 'ccg            £200,000'));
+    writeFileSync(
+        path.join(workspace, 'screenshot/troubled-families.pool'),
+        example.replace('import "registers/', 'import "../registers/').replace('ccg            £250,000', 'ccg            £200,000')
+    );
     const userData = path.join(root, 'user-data');
     mkdirSync(path.join(userData, 'User'), { recursive: true });
-    writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'update.mode': 'none',
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'security.workspace.trust.enabled': false,
-        'git.enabled': false,
-        'editor.minimap.enabled': false,
-        'workbench.colorTheme': 'Default Light Modern',
-        'window.commandCenter': false,
-        'chat.disableAIFeatures': true
-    }, null, 2));
+    writeFileSync(
+        path.join(userData, 'User/settings.json'),
+        JSON.stringify(
+            {
+                'telemetry.telemetryLevel': 'off',
+                'extensions.autoCheckUpdates': false,
+                'extensions.autoUpdate': false,
+                'update.mode': 'none',
+                'workbench.startupEditor': 'none',
+                'workbench.tips.enabled': false,
+                'security.workspace.trust.enabled': false,
+                'git.enabled': false,
+                'editor.minimap.enabled': false,
+                'workbench.colorTheme': 'Default Light Modern',
+                'window.commandCenter': false,
+                'chat.disableAIFeatures': true
+            },
+            null,
+            2
+        )
+    );
     const extensions = path.join(root, 'extensions');
     const signals = path.join(root, 'signals');
     mkdirSync(extensions);
@@ -74,7 +83,9 @@ export async function waitForHttp(url, timeoutMs) {
     while (Date.now() < deadline) {
         try {
             if ((await fetch(url)).ok) return;
-        } catch { /* not listening yet */ }
+        } catch {
+            /* not listening yet */
+        }
         await sleep(250);
     }
     throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
@@ -99,7 +110,9 @@ export async function lookAtPreview(page, title, figure) {
                 if (seen.scripts > 0) return `the report has ${seen.scripts} script(s)`;
                 if (!seen.text.includes(figure)) return `the report does not show ${figure}`;
                 return 'ok';
-            } catch { /* a frame navigating away */ }
+            } catch {
+                /* a frame navigating away */
+            }
         }
         await sleep(200);
     }
@@ -108,7 +121,9 @@ export async function lookAtPreview(page, title, figure) {
 
 /** Installs the packaged .vsix into the scratch profile, as `code --install-extension` does. */
 export function installExtension({ node, entry }, dirs, vsix) {
-    execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(node, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
+        stdio: ['ignore', 'ignore', 'inherit']
+    });
 }
 
 /**
@@ -117,11 +132,27 @@ export function installExtension({ node, entry }, dirs, vsix) {
  */
 export async function startCodeServer({ node, entry }, dirs, { args = [], env = process.env } = {}) {
     const port = await freePort();
-    const server = spawn(node, [
-        entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override', ...args,
-        '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace
-    ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(
+        node,
+        [
+            entry,
+            '--auth',
+            'none',
+            '--bind-addr',
+            `127.0.0.1:${port}`,
+            '--disable-telemetry',
+            '--disable-update-check',
+            '--disable-workspace-trust',
+            '--disable-getting-started-override',
+            ...args,
+            '--user-data-dir',
+            dirs.userData,
+            '--extensions-dir',
+            dirs.extensions,
+            dirs.workspace
+        ],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] }
+    );
     const log = [];
     server.stdout.on('data', chunk => log.push(chunk.toString()));
     server.stderr.on('data', chunk => log.push(chunk.toString()));

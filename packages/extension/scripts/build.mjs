@@ -78,9 +78,18 @@ await Promise.all([
     // VS Code for the Web: the client for the browser extension host (CommonJS, as VS Code loads it)
     // and the language server as a web worker, bundled by @pool/language-server (`pnpm build`).
     build({
-        bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: !production, minify: production, logLevel: 'warning',
-        entryPoints: [path.join(extension, 'src/browser.ts')], outfile: path.join(extension, 'dist/browser.cjs'), external: ['vscode']
+        bundle: true,
+        platform: 'browser',
+        format: 'cjs',
+        target: 'es2022',
+        sourcemap: !production,
+        minify: production,
+        logLevel: 'warning',
+        entryPoints: [path.join(extension, 'src/browser.ts')],
+        outfile: path.join(extension, 'dist/browser.cjs'),
+        external: ['vscode']
     }),
     mkdir(path.join(extension, 'dist'), { recursive: true }).then(() =>
-        copyFile(path.join(repository, 'packages/language-server/dist/browser.js'), path.join(extension, 'dist/server.worker.js')))
+        copyFile(path.join(repository, 'packages/language-server/dist/browser.js'), path.join(extension, 'dist/server.worker.js'))
+    )
 ]);

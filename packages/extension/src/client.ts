@@ -14,7 +14,10 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Lan
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'pool', scheme: 'file' }, { language: 'pool', scheme: 'untitled' }],
+        documentSelector: [
+            { language: 'pool', scheme: 'file' },
+            { language: 'pool', scheme: 'untitled' }
+        ],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pool') },
         initializationOptions: {
             // Each problem links to its check in the reference shipped inside the extension.

@@ -39,7 +39,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
         }),
         vscode.commands.registerCommand('pool.newAgreement', async () => (await newAgreement()).document.uri.toString()),
         vscode.commands.registerCommand('pool.exportReport', async (argument?: ExportArguments | vscode.Uri) => {
-            const args = argument instanceof vscode.Uri ? { uri: argument.toString() } : argument ?? {};
+            const args = argument instanceof vscode.Uri ? { uri: argument.toString() } : (argument ?? {});
             return (await exportReport(client, platform, args))?.toString();
         })
     );

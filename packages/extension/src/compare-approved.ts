@@ -18,13 +18,22 @@ export async function compareWithLastApproved(uri: vscode.Uri | undefined): Prom
     if (open?.isDirty) {
         // The comparison reads the file and its history from disk, as pool diff does.
         const save = vscode.l10n.t('Save and compare');
-        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The agreement has unsaved changes; the comparison reads the file as saved.'), save, vscode.l10n.t('Compare as saved'));
+        const choice = await vscode.window.showWarningMessage(
+            vscode.l10n.t('The agreement has unsaved changes; the comparison reads the file as saved.'),
+            save,
+            vscode.l10n.t('Compare as saved')
+        );
         if (choice === undefined) return undefined;
         if (choice === save) await open.save();
     }
     let output: string;
     try {
-        ({ output } = await diffVersions(path.basename(uri.fsPath), undefined, { format: 'md', approved: true, lang: reportLanguage() }, path.dirname(uri.fsPath)));
+        ({ output } = await diffVersions(
+            path.basename(uri.fsPath),
+            undefined,
+            { format: 'md', approved: true, lang: reportLanguage() },
+            path.dirname(uri.fsPath)
+        ));
     } catch (error) {
         // A user's situation (no approvals, no git history): one clear line, as the CLI gives.
         void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));

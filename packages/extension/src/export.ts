@@ -14,7 +14,12 @@ export interface ExportPlatform {
     readonly renderPdf?: (document: PortableReportDocument) => Promise<Uint8Array>;
 }
 
-interface FormatChoice { readonly format: ExportFormat; readonly label: string; readonly detail: string; readonly filter: string }
+interface FormatChoice {
+    readonly format: ExportFormat;
+    readonly label: string;
+    readonly detail: string;
+    readonly filter: string;
+}
 
 const FORMATS: readonly FormatChoice[] = [
     { format: 'html', label: 'HTML', detail: vscode.l10n.t('one self-contained web page'), filter: 'HTML' },
@@ -51,25 +56,30 @@ export async function exportReport(client: BaseLanguageClient, platform: ExportP
     const formats = exportFormats(platform);
     const choice = args.format
         ? formats.find(candidate => candidate.format === args.format)
-        : await vscode.window.showQuickPick(formats.map(candidate => ({ ...candidate, description: `.${candidate.format}` })), { title: vscode.l10n.t('Export report as') });
+        : await vscode.window.showQuickPick(
+              formats.map(candidate => ({ ...candidate, description: `.${candidate.format}` })),
+              { title: vscode.l10n.t('Export report as') }
+          );
     if (!choice) {
-        if (args.format) void vscode.window.showErrorMessage(vscode.l10n.t('This editor cannot export a report as {0}; use `pool report --format {0}`.', args.format));
+        if (args.format)
+            void vscode.window.showErrorMessage(vscode.l10n.t('This editor cannot export a report as {0}; use `pool report --format {0}`.', args.format));
         return undefined;
     }
     const target = args.target
         ? vscode.Uri.parse(args.target)
         : await vscode.window.showSaveDialog({
-            defaultUri: source.with({ path: source.path.replace(/\.pool$/, '') + `.${choice.format}` }),
-            filters: { [choice.filter]: [choice.format] },
-            title: vscode.l10n.t('Export report')
-        });
+              defaultUri: source.with({ path: source.path.replace(/\.pool$/, '') + `.${choice.format}` }),
+              filters: { [choice.filter]: [choice.format] },
+              title: vscode.l10n.t('Export report')
+          });
     if (!target) return undefined;
     const lang = reportLanguage();
     try {
         const uri = source.toString();
-        const data = choice.format === 'pdf'
-            ? await platform.renderPdf!((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
-            : (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content;
+        const data =
+            choice.format === 'pdf'
+                ? await platform.renderPdf!((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
+                : (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content;
         await platform.write(target, data);
     } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Pool could not export the report: {0}', error instanceof Error ? error.message : String(error)));

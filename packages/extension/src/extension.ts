@@ -19,7 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PoolEx
     const api = registerCommands(context, started, { write: writeExport, renderPdf: pdfRenderer(context) });
     context.subscriptions.push(
         vscode.commands.registerCommand('pool.compareWithLastApproved', async (argument?: unknown) =>
-            (await compareWithLastApproved(agreementUri(argument)))?.getText())
+            (await compareWithLastApproved(agreementUri(argument)))?.getText()
+        )
     );
     return api;
 }

@@ -74,7 +74,11 @@ export class ReportPreview {
     /** Why the last update failed, if it did. */
     lastError: string | undefined;
 
-    constructor(readonly uri: vscode.Uri, private readonly client: BaseLanguageClient, onDispose: () => void) {
+    constructor(
+        readonly uri: vscode.Uri,
+        private readonly client: BaseLanguageClient,
+        onDispose: () => void
+    ) {
         const name = uri.path.split('/').pop() ?? uri.path;
         this.panel = vscode.window.createWebviewPanel(
             PREVIEW_VIEW_TYPE,
@@ -98,7 +102,11 @@ export class ReportPreview {
         const generation = ++this.generation;
         const webview = this.panel.webview;
         try {
-            const { html } = await this.client.sendRequest(ReportHtmlRequest, { uri: this.uri.toString(), lang: reportLanguage(), cspSource: webview.cspSource });
+            const { html } = await this.client.sendRequest(ReportHtmlRequest, {
+                uri: this.uri.toString(),
+                lang: reportLanguage(),
+                cspSource: webview.cspSource
+            });
             if (generation !== this.generation) return;
             if (!STRICT_CSP.test(html)) {
                 throw new Error('the report came without its Content-Security-Policy');
@@ -110,7 +118,13 @@ export class ReportPreview {
         } catch (error) {
             if (generation !== this.generation) return;
             this.lastError = error instanceof Error ? error.message : String(error);
-            void vscode.window.showErrorMessage(vscode.l10n.t('Pool could not show the report of {0}: {1}', this.uri.path.split('/').pop() ?? '', error instanceof Error ? error.message : String(error)));
+            void vscode.window.showErrorMessage(
+                vscode.l10n.t(
+                    'Pool could not show the report of {0}: {1}',
+                    this.uri.path.split('/').pop() ?? '',
+                    error instanceof Error ? error.message : String(error)
+                )
+            );
         }
     }
 }

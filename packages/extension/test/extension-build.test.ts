@@ -22,7 +22,11 @@ const grammarText = readFileSync(path.join(REPO, 'grammar/pool.langium'), 'utf8'
 const textMate = readJson(path.join(EXTENSION, 'syntaxes/pool.tmLanguage.json'));
 const manifest = readJson(path.join(EXTENSION, 'package.json'));
 
-interface TextMatePattern { name?: string; match?: string; include?: string }
+interface TextMatePattern {
+    name?: string;
+    match?: string;
+    include?: string;
+}
 
 function scopeOf(token: string): string[] {
     return (textMate.patterns as TextMatePattern[])
@@ -37,7 +41,7 @@ describe('the TextMate grammar', () => {
     });
 
     it('colours every keyword of the grammar as a keyword', () => {
-        const keywords = [...grammarKeywords(grammarText) as Set<string>];
+        const keywords = [...(grammarKeywords(grammarText) as Set<string>)];
         expect(keywords).toEqual(expect.arrayContaining(['agreement', 'partner', 'pool', 'share', 'total', 'approvals']));
         const uncoloured = keywords.filter(keyword => !scopeOf(keyword).some(scope => scope.startsWith('keyword.')));
         expect(uncoloured).toEqual([]);
@@ -85,7 +89,7 @@ describe('the language configuration', () => {
 describe('the manifest', () => {
     const properties = manifest.contributes.configuration.properties;
 
-    it('contributes the settings the server reads, with the server\'s defaults', () => {
+    it("contributes the settings the server reads, with the server's defaults", () => {
         expect(properties['pool.strict'].default).toBe(false);
         expect(properties['pool.inlayHints.enabled'].default).toBe(true);
         expect(properties['pool.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
@@ -149,7 +153,11 @@ describe('the bundled language server', () => {
         try {
             const uri = pathToFileURL(file).toString();
             await client.open(uri, readFileSync(file, 'utf8'));
-            const { document } = await client.request<{ document: { lang: string; title: string; blocks: { kind: string; svg?: unknown }[] } }>('pool/reportDocument', { uri, lang: 'cy' }, 60_000);
+            const { document } = await client.request<{ document: { lang: string; title: string; blocks: { kind: string; svg?: unknown }[] } }>(
+                'pool/reportDocument',
+                { uri, lang: 'cy' },
+                60_000
+            );
             expect(document.lang).toBe('cy');
             expect(document.title).toContain('Greater Manchester Troubled Families Investment Agreement');
             const charts = document.blocks.filter(block => block.kind === 'chart');
@@ -164,7 +172,11 @@ describe('the bundled language server', () => {
         const ignore = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
         expect(ignore).toContain('!dist/fonts/**');
         for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) {
-            expect(readFileSync(path.join(EXTENSION, 'dist/fonts', font)).subarray(0, 4).toString('hex')).toBe('00010000');
+            expect(
+                readFileSync(path.join(EXTENSION, 'dist/fonts', font))
+                    .subarray(0, 4)
+                    .toString('hex')
+            ).toBe('00010000');
         }
     });
 });
@@ -214,4 +226,3 @@ describe('the extension in Welsh', () => {
         for (const pattern of ['!l10n/**', '!package.nls.json', '!package.nls.cy.json']) expect(shipped).toContain(pattern);
     });
 });
-

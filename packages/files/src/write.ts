@@ -79,7 +79,10 @@ async function destinationOf(target: string): Promise<Destination> {
     const resolved = await realpath(target);
     // Renaming over a read-only file would replace it; as root, access() allows anything, so the
     // mode bits decide too.
-    const writable = await access(resolved, constants.W_OK).then(() => true, () => false);
+    const writable = await access(resolved, constants.W_OK).then(
+        () => true,
+        () => false
+    );
     if (!writable || (info.mode & 0o222) === 0) refuse(message('cli.reason.read-only', {}));
     const uid = process.getuid?.();
     if (uid !== undefined && uid !== 0 && info.uid !== uid) refuse(message('cli.reason.other-owner', {}));
@@ -236,4 +239,3 @@ async function removeEmptyFolders(folder: string): Promise<void> {
     }
     await rmdir(folder).catch(() => undefined);
 }
-

@@ -18,5 +18,5 @@ shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => fileSystem.for
 // worker goes on.
 self.addEventListener('unhandledrejection', event => {
     event.preventDefault();
-    connection.console.error(`Pool language server: ${event.reason instanceof Error ? event.reason.stack ?? event.reason.message : String(event.reason)}`);
+    connection.console.error(`Pool language server: ${event.reason instanceof Error ? (event.reason.stack ?? event.reason.message) : String(event.reason)}`);
 });

@@ -5,7 +5,15 @@ import type { Connection } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
 import { registerReportRequests } from './report-requests.js';
 
-export { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest, type ReportDocumentParams, type ReportExportFormat, type ReportExportParams, type ReportHtmlParams } from './report-requests.js';
+export {
+    ReportDocumentRequest,
+    ReportExportRequest,
+    ReportHtmlRequest,
+    type ReportDocumentParams,
+    type ReportExportFormat,
+    type ReportExportParams,
+    type ReportHtmlParams
+} from './report-requests.js';
 
 /** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
 export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };

@@ -21,9 +21,17 @@ export function guardConnection(connection: Connection): Connection {
     const documentGuards: Record<string, (params: unknown) => string | undefined> = {
         onDidOpenTextDocument: params => {
             const document = (params as { textDocument?: Record<string, unknown> } | null)?.textDocument;
-            const problem = !document ? 'no textDocument' : typeof document.uri !== 'string' ? 'a uri that is not text'
-                : typeof document.text !== 'string' ? 'text that is not text' : !Number.isInteger(document.version) ? 'a version that is not a whole number'
-                    : typeof document.languageId !== 'string' ? 'no languageId' : undefined;
+            const problem = !document
+                ? 'no textDocument'
+                : typeof document.uri !== 'string'
+                  ? 'a uri that is not text'
+                  : typeof document.text !== 'string'
+                    ? 'text that is not text'
+                    : !Number.isInteger(document.version)
+                      ? 'a version that is not a whole number'
+                      : typeof document.languageId !== 'string'
+                        ? 'no languageId'
+                        : undefined;
             if (problem) return `ignored a document opened with ${problem}`;
             if (document!.languageId !== 'pool') {
                 ignored.add(document!.uri as string);
@@ -89,7 +97,8 @@ type Handler = (...args: unknown[]) => unknown;
 /** A notification handler that never throws: a failure is logged, and the server goes on. */
 function notifying(method: string, handler: Handler, log: (text: string) => void): Handler {
     return (...args) => {
-        const failed = (error: unknown) => log(`ignored a notification (${method}) that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+        const failed = (error: unknown) =>
+            log(`ignored a notification (${method}) that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
         try {
             const result = handler(...args);
             if (result instanceof Promise) result.catch(failed);
@@ -140,7 +149,11 @@ function guard<T extends object>(target: T, wrap: (method: string, handler: Hand
             if (typeof value === 'function') {
                 const name = String(property);
                 if (!/^on/.test(name)) return value.bind(object);
-                return (...args: unknown[]) => value.apply(object, args.map(arg => (typeof arg === 'function' ? wrap(name, arg as Handler) : arg)));
+                return (...args: unknown[]) =>
+                    value.apply(
+                        object,
+                        args.map(arg => (typeof arg === 'function' ? wrap(name, arg as Handler) : arg))
+                    );
             }
             if (value && typeof value === 'object' && !Array.isArray(value) && typeof property === 'string' && GROUPS.has(property)) {
                 return guard(value, wrap);
@@ -151,4 +164,20 @@ function guard<T extends object>(target: T, wrap: (method: string, handler: Hand
 }
 
 /** The groups of a connection whose methods register handlers. */
-const GROUPS = new Set(['languages', 'workspace', 'window', 'notebooks', 'semanticTokens', 'inlayHint', 'inlineValue', 'diagnostics', 'callHierarchy', 'typeHierarchy', 'moniker', 'foldingRange', 'inlineCompletion', 'synchronization', 'textDocuments']);
+const GROUPS = new Set([
+    'languages',
+    'workspace',
+    'window',
+    'notebooks',
+    'semanticTokens',
+    'inlayHint',
+    'inlineValue',
+    'diagnostics',
+    'callHierarchy',
+    'typeHierarchy',
+    'moniker',
+    'foldingRange',
+    'inlineCompletion',
+    'synchronization',
+    'textDocuments'
+]);

@@ -1,5 +1,15 @@
 import { t, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
-import { buildReportData, buildReportDocument, renderHtml, renderJson, renderMarkdown, toPortableDocument, type PortableReportDocument, type ReportData, type ReportLang } from '@pool/reports';
+import {
+    buildReportData,
+    buildReportDocument,
+    renderHtml,
+    renderJson,
+    renderMarkdown,
+    toPortableDocument,
+    type PortableReportDocument,
+    type ReportData,
+    type ReportLang
+} from '@pool/reports';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType, ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';

@@ -2,7 +2,21 @@ export * from './money/index.js';
 export * from './model/index.js';
 export * from './checks/index.js';
 export {
-    CATALOGUES, cy, en, LANGS, listInWords, message, parseLang, plural, render, t, type Lang, type Message, type MessageKey, type MessageOf, type MessageParams
+    CATALOGUES,
+    cy,
+    en,
+    LANGS,
+    listInWords,
+    message,
+    parseLang,
+    plural,
+    render,
+    t,
+    type Lang,
+    type Message,
+    type MessageKey,
+    type MessageOf,
+    type MessageParams
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
 export * as ast from './generated/ast.js';

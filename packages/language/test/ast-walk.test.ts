@@ -18,7 +18,7 @@ async function poolFiles(): Promise<string[]> {
 }
 
 describe('the plain tree walks used for linking', () => {
-    it('visit the same nodes and references, in the same order, as Langium\'s streams, in every example and fixture', async () => {
+    it("visit the same nodes and references, in the same order, as Langium's streams, in every example and fixture", async () => {
         const files = await poolFiles();
         expect(files.length).toBeGreaterThan(50);
         // Each file as it is, with the files it imports where they exist (missing ones stay unresolved).

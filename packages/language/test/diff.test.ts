@@ -29,7 +29,18 @@ describe('the semantic diff of two versions of an agreement', () => {
         changed = edit(changed, /(total +)£2,200,000( +\/\/ checked)/, '$1£2,100,000$2');
         changed = edit(changed, /("Key worker teams" +)£1,400,000/, '$1£1,300,000');
         const result = await diff(ORIGINAL, changed);
-        expect(result.contributions).toEqual([{ pool: 'families', poolTitle: 'Troubled Families single pot', partner: 'manchester', partnerName: 'Manchester City Council', year: 2013, before: 120_000_000n, after: 110_000_000n, difference: -10_000_000n }]);
+        expect(result.contributions).toEqual([
+            {
+                pool: 'families',
+                poolTitle: 'Troubled Families single pot',
+                partner: 'manchester',
+                partnerName: 'Manchester City Council',
+                year: 2013,
+                before: 120_000_000n,
+                after: 110_000_000n,
+                difference: -10_000_000n
+            }
+        ]);
         expect(result.sentences).toEqual([
             "Manchester City Council's contribution to Troubled Families single pot in 2013/14 changes from £1,200,000 to £1,100,000 (−£100,000).",
             'Spending from Troubled Families single pot in 2013/14 changes from £2,200,000 to £2,100,000 (−£100,000).'
@@ -37,7 +48,11 @@ describe('the semantic diff of two versions of an agreement', () => {
     });
 
     it('reports shares changed, partners joining and outcomes retargeted', async () => {
-        let changed = edit(ORIGINAL, /(partner dwp +"Department for Work and Pensions" +central-government)/, '$1\npartner moj "Ministry of Justice" central-government');
+        let changed = edit(
+            ORIGINAL,
+            /(partner dwp +"Department for Work and Pensions" +central-government)/,
+            '$1\npartner moj "Ministry of Justice" central-government'
+        );
         changed = edit(changed, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
         changed = edit(changed, /target 1,500 by 2015\/16/, 'target 1,800 by 2015/16');
         const result = await diff(ORIGINAL, changed);
@@ -52,9 +67,9 @@ describe('the semantic diff of two versions of an agreement', () => {
     });
 
     it('reports header changes, pools added and outcomes removed', async () => {
-        const changed = ORIGINAL.replace('status proposed', 'status signed')
-            .replace(/outcome callouts[\s\S]*?\n}\n/, '')
-            + '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
+        const changed =
+            ORIGINAL.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '') +
+            '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
         const result = await diff(ORIGINAL, changed);
         expect(result.sentences).toEqual([
             "The agreement's status changes from proposed to signed.",
@@ -65,12 +80,17 @@ describe('the semantic diff of two versions of an agreement', () => {
     });
 
     it('says the same changes in Welsh, with the same figures', async () => {
-        let changed = edit(ORIGINAL, /(partner dwp +"Department for Work and Pensions" +central-government)/, '$1\npartner moj "Ministry of Justice" central-government');
+        let changed = edit(
+            ORIGINAL,
+            /(partner dwp +"Department for Work and Pensions" +central-government)/,
+            '$1\npartner moj "Ministry of Justice" central-government'
+        );
         changed = edit(changed, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
         changed = edit(changed, /target 1,500 by 2015\/16/, 'target 1,800 by 2015/16');
         changed = edit(changed, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
-        changed = changed.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '')
-            + '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
+        changed =
+            changed.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '') +
+            '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
         const result = await diff(ORIGINAL, changed, 'cy');
         expect(result.sentences).toEqual([
             'Mae statws y cytundeb yn newid o proposed i signed.',

@@ -42,10 +42,11 @@ export async function workspace(files: Record<string, string>, fileSystem: 'memo
         document: get,
         model: name => Pool.pool.ModelProvider.getModel(get(name)),
         diagnostics: name => (get(name).diagnostics ?? []).slice().sort(byPosition),
-        codes: name => (get(name).diagnostics ?? [])
-            .slice()
-            .sort(byPosition)
-            .map(d => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)
+        codes: name =>
+            (get(name).diagnostics ?? [])
+                .slice()
+                .sort(byPosition)
+                .map(d => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)
     };
 }
 

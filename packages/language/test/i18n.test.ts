@@ -32,14 +32,27 @@ describe('the message catalogue', () => {
     });
 
     it('placeholders are names; literal braces are passed in as parameters', () => {
-        const bad = LANGS.flatMap(lang => keys.filter(key => placeholders(CATALOGUES[lang][key]).some(name => !/^\w+$/.test(name))
-            || /[{}]/.test(CATALOGUES[lang][key].replace(/\{\w+\}/g, ''))).map(key => `${lang} ${key}`));
+        const bad = LANGS.flatMap(lang =>
+            keys
+                .filter(
+                    key => placeholders(CATALOGUES[lang][key]).some(name => !/^\w+$/.test(name)) || /[{}]/.test(CATALOGUES[lang][key].replace(/\{\w+\}/g, ''))
+                )
+                .map(key => `${lang} ${key}`)
+        );
         expect(bad).toEqual([]);
     });
 
     it('Welsh messages are translated, not copies of the English (bar figures and code)', () => {
         // Messages made only of placeholders, punctuation and code are the same in both; so are these.
-        const sharedWithEnglish = ['cli.error', 'declaration-kind.partner', 'hover.partner', 'report.label.partner', 'report.chart.partner', 'report.label.message', 'report.label.sha256'];
+        const sharedWithEnglish = [
+            'cli.error',
+            'declaration-kind.partner',
+            'hover.partner',
+            'report.label.partner',
+            'report.chart.partner',
+            'report.label.message',
+            'report.label.sha256'
+        ];
         const same = keys.filter(key => cy[key] === en[key] && /[a-z]{3,}/i.test(en[key].replace(/`[^`]*`|\{\w+\}/g, '')));
         expect(same.filter(key => !sharedWithEnglish.includes(key))).toEqual([]);
     });
@@ -49,7 +62,9 @@ describe('t', () => {
     it('puts the figures into the sentence in either language', () => {
         const params = { pool: 'bcf', year: '2015/16', spend: '£3,900,000', income: '£3,800,000', over: '£100,000' };
         expect(t('overspent-pool', params, 'en')).toBe('spending from bcf in 2015/16 is £3,900,000 but contributions are £3,800,000: overspent by £100,000');
-        expect(t('overspent-pool', params, 'cy')).toBe("mae'r gwariant o bcf yn 2015/16 yn £3,900,000 ond mae'r cyfraniadau yn £3,800,000: gorwariant o £100,000");
+        expect(t('overspent-pool', params, 'cy')).toBe(
+            "mae'r gwariant o bcf yn 2015/16 yn £3,900,000 ond mae'r cyfraniadau yn £3,800,000: gorwariant o £100,000"
+        );
     });
 
     it('joins lists with the conjunction of each language, `ac` before a vowel in Welsh', () => {
@@ -61,7 +76,15 @@ describe('t', () => {
 });
 
 describe('parseLang', () => {
-    it.each([['cy', 'cy'], ['cy-GB', 'cy'], ['CY', 'cy'], ['en', 'en'], ['en-gb', 'en'], ['fr', undefined], [undefined, undefined]])('%s → %s', (value, lang) => {
+    it.each([
+        ['cy', 'cy'],
+        ['cy-GB', 'cy'],
+        ['CY', 'cy'],
+        ['en', 'en'],
+        ['en-gb', 'en'],
+        ['fr', undefined],
+        [undefined, undefined]
+    ])('%s → %s', (value, lang) => {
         expect(parseLang(value)).toBe(lang);
     });
 });

@@ -11,9 +11,7 @@ describe('imports', () => {
             'main.pool': `import "registers/gm.pool"\n${HEADER}
 pool p "P" aligned { 2013/14 { council £1  nhs £1  gmp £1  ccg £1  fire £1 } }`
         });
-        expect(ws.diagnostics('main.pool').map(d => d.message)).toEqual([
-            'no partner called `fire` is declared in this file or its imports'
-        ]);
+        expect(ws.diagnostics('main.pool').map(d => d.message)).toEqual(['no partner called `fire` is declared in this file or its imports']);
         expect(ws.codes('registers/gm.pool')).toEqual([]);
     });
 

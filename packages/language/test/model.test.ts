@@ -16,14 +16,19 @@ describe('the model of the Troubled Families example, against figures computed b
 
     it('totals contributions per year', () => {
         expect([...families.years.values()].map(year => [year.year, pounds(year.income)])).toEqual([
-            [2013, '2200000.00'], [2014, '2100000.00'], [2015, '1850000.00']
+            [2013, '2200000.00'],
+            [2014, '2100000.00'],
+            [2015, '1850000.00']
         ]);
         expect(pounds(families.income)).toBe('6150000.00');
     });
 
     it('totals contributions per partner, including partners from the imported register', () => {
         expect(Object.fromEntries([...families.byPartner].map(([id, pence]) => [id, pounds(pence)]))).toEqual({
-            manchester: '3250000.00', gmp: '850000.00', ccg: '850000.00', dwp: '1200000.00'
+            manchester: '3250000.00',
+            gmp: '850000.00',
+            ccg: '850000.00',
+            dwp: '1200000.00'
         });
         expect(model.partners.get('gmp')?.name).toBe('Greater Manchester Police');
     });
@@ -73,7 +78,9 @@ describe('the model across pools: the Essex Whole Place example', async () => {
 
     it('totals every pool per year and per partner', () => {
         expect([...model.totals.byYear].map(([year, pence]) => [year, pounds(pence)])).toEqual([
-            [2013, '9505000.00'], [2014, '10165000.00'], [2015, '10300000.00']
+            [2013, '9505000.00'],
+            [2014, '10165000.00'],
+            [2015, '10300000.00']
         ]);
         expect(pounds(model.totals.byPartner.get('ecc'))).toBe('12750000.00');
         expect(pounds(model.totals.income)).toBe('29970000.00');
@@ -120,9 +127,7 @@ pool p "Petty cash" pooled under section 75 {
     2013/14 { council £0.10  nhs £0.20  total £0.31 }
 }`
         });
-        expect(ws.diagnostics('main.pool').map(d => d.message)).toEqual([
-            'contributions to p for 2013/14 sum to £0.30 but the total says £0.31: £0.01 short'
-        ]);
+        expect(ws.diagnostics('main.pool').map(d => d.message)).toEqual(['contributions to p for 2013/14 sum to £0.30 but the total says £0.31: £0.01 short']);
     });
 });
 

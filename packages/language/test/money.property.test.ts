@@ -19,9 +19,12 @@ function written(value: bigint, form: number): string {
     const grouped = pounds.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     const decimals = rest === 0n ? '' : `.${rest.toString().padStart(2, '0')}`;
     switch (form % 5) {
-        case 0: return `£${grouped}${decimals}`;
-        case 1: return `£${pounds}${decimals}`;
-        case 2: return `${pounds}${decimals} GBP`;
+        case 0:
+            return `£${grouped}${decimals}`;
+        case 1:
+            return `£${pounds}${decimals}`;
+        case 2:
+            return `${pounds}${decimals} GBP`;
         case 3: {
             // £X.XXm when the value is a whole number of pounds writable that way.
             if (rest === 0n && pounds % 10_000n === 0n) {
@@ -39,36 +42,48 @@ function written(value: bigint, form: number): string {
 
 describe('amount parsing and printing', () => {
     it('prints and reads back every amount to the penny', () => {
-        fc.assert(fc.property(pence, value => {
-            const text = formatMoney(value);
-            const parsed = parseAmount(text);
-            expect(parsed.problems).toEqual([]);
-            expect(parsed.pence).toBe(value);
-        }), RUNS);
+        fc.assert(
+            fc.property(pence, value => {
+                const text = formatMoney(value);
+                const parsed = parseAmount(text);
+                expect(parsed.problems).toEqual([]);
+                expect(parsed.pence).toBe(value);
+            }),
+            RUNS
+        );
     });
 
     it('reads every written form (grouped, plain, currency code, millions, thousands) exactly', () => {
-        fc.assert(fc.property(pence, fc.nat(4), (value, form) => {
-            const text = written(value, form);
-            const [number, code] = text.split(' ');
-            expect(parseAmount(number, code).pence, text).toBe(value);
-        }), RUNS);
+        fc.assert(
+            fc.property(pence, fc.nat(4), (value, form) => {
+                const text = written(value, form);
+                const [number, code] = text.split(' ');
+                expect(parseAmount(number, code).pence, text).toBe(value);
+            }),
+            RUNS
+        );
     });
 
     it('agrees with the decimal string given to machines', () => {
-        fc.assert(fc.property(pence, value => {
-            const decimal = penceToDecimalString(value);
-            expect(BigInt(decimal.replace('.', ''))).toBe(value);
-            expect(decimal).toMatch(/^\d+\.\d\d$/);
-        }), RUNS);
+        fc.assert(
+            fc.property(pence, value => {
+                const decimal = penceToDecimalString(value);
+                expect(BigInt(decimal.replace('.', ''))).toBe(value);
+                expect(decimal).toMatch(/^\d+\.\d\d$/);
+            }),
+            RUNS
+        );
     });
 
     it('reads percentages with up to four decimals exactly', () => {
-        fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), hundredthsOfBasisPoint => {
-            const value = Rational.of(hundredthsOfBasisPoint, 10_000);
-            const parsed = parsePercent(`${value.toDecimal(4)}%`);
-            expect(parsed.points!.equals(value)).toBe(true);
-        }), RUNS);
+        fc.assert(
+            fc.property(fc.integer({ min: 0, max: 1_000_000 }), hundredthsOfBasisPoint => {
+                const value = Rational.of(hundredthsOfBasisPoint, 10_000);
+                const parsed = parsePercent(`${value.toDecimal(4)}%`);
+                expect(parsed.points!.equals(value)).toBe(true);
+            }),
+            RUNS
+        );
     });
 });
 
@@ -76,33 +91,45 @@ describe('splitting a whole into parts (the rounding rule)', () => {
     const weights = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 }).filter(ws => ws.some(w => w > 0));
 
     it('parts always add up to the whole, and each is within a penny of its exact share', () => {
-        fc.assert(fc.property(pence, weights, (total, ws) => {
-            const parts = allocate(total, ws.map(w => Rational.of(w)));
-            expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-            const weightSum = BigInt(ws.reduce((a, b) => a + b, 0));
-            parts.forEach((part, i) => {
-                // Oracle: exact share = total × w / Σw; the part is its floor or its floor + 1p.
-                const floor = (total * BigInt(ws[i])) / weightSum;
-                expect(part === floor || part === floor + 1n, `part ${i}`).toBe(true);
-            });
-        }), RUNS);
+        fc.assert(
+            fc.property(pence, weights, (total, ws) => {
+                const parts = allocate(
+                    total,
+                    ws.map(w => Rational.of(w))
+                );
+                expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+                const weightSum = BigInt(ws.reduce((a, b) => a + b, 0));
+                parts.forEach((part, i) => {
+                    // Oracle: exact share = total × w / Σw; the part is its floor or its floor + 1p.
+                    const floor = (total * BigInt(ws[i])) / weightSum;
+                    expect(part === floor || part === floor + 1n, `part ${i}`).toBe(true);
+                });
+            }),
+            RUNS
+        );
     });
 
     it('gives the left-over pennies to the largest remainders, earlier parts first among equals', () => {
-        fc.assert(fc.property(pence, weights, (total, ws) => {
-            const parts = allocate(total, ws.map(w => Rational.of(w)));
-            const weightSum = BigInt(ws.reduce((a, b) => a + b, 0));
-            const remainders = ws.map(w => (total * BigInt(w)) % weightSum);
-            const bumped = parts.map((part, i) => part !== (total * BigInt(ws[i])) / weightSum);
-            for (let i = 0; i < ws.length; i++) {
-                for (let j = 0; j < ws.length; j++) {
-                    // A part that did not get a penny never has a larger remainder than one that did.
-                    if (bumped[i] && !bumped[j]) {
-                        expect(remainders[i] > remainders[j] || (remainders[i] === remainders[j] && i < j)).toBe(true);
+        fc.assert(
+            fc.property(pence, weights, (total, ws) => {
+                const parts = allocate(
+                    total,
+                    ws.map(w => Rational.of(w))
+                );
+                const weightSum = BigInt(ws.reduce((a, b) => a + b, 0));
+                const remainders = ws.map(w => (total * BigInt(w)) % weightSum);
+                const bumped = parts.map((part, i) => part !== (total * BigInt(ws[i])) / weightSum);
+                for (let i = 0; i < ws.length; i++) {
+                    for (let j = 0; j < ws.length; j++) {
+                        // A part that did not get a penny never has a larger remainder than one that did.
+                        if (bumped[i] && !bumped[j]) {
+                            expect(remainders[i] > remainders[j] || (remainders[i] === remainders[j] && i < j)).toBe(true);
+                        }
                     }
                 }
-            }
-        }), RUNS);
+            }),
+            RUNS
+        );
     });
 });
 
@@ -110,42 +137,53 @@ describe('the model adds up contributions exactly, per year, per partner and ove
     const contribution = fc.record({ partner: fc.constantFrom('council', 'nhs'), year: fc.integer({ min: 2013, max: 2015 }), pence, form: fc.nat(4) });
 
     it('matches the oracle for random agreements', async () => {
-        await fc.assert(fc.asyncProperty(fc.array(contribution, { minLength: 1, maxLength: 40 }), async lines => {
-            const years = [2013, 2014, 2015];
-            const blocks = years.map(year => {
-                const body = lines.filter(line => line.year === year).map(line => `        ${line.partner} ${written(line.pence, line.form)}`).join('\n');
-                return `    ${year}/${(year + 1) % 100} {\n${body}\n    }`;
-            }).join('\n');
-            const ws = await workspace({ 'main.pool': `${HEADER}\npool p "P" aligned {\n${blocks}\n}\n` });
-            const model = ws.model('main.pool');
-            const pool = model.poolsById.get('p')!;
-            const oracle = (filter: (line: typeof lines[number]) => boolean) => lines.filter(filter).reduce((sum, line) => sum + line.pence, 0n);
-            expect(pool.income).toBe(oracle(() => true));
-            for (const year of years) {
-                expect(pool.years.get(year)?.income ?? 0n, `year ${year}`).toBe(oracle(line => line.year === year));
-            }
-            for (const partner of ['council', 'nhs']) {
-                expect(pool.byPartner.get(partner) ?? 0n, partner).toBe(oracle(line => line.partner === partner));
-            }
-            expect(ws.codes('main.pool').filter(code => !/^(empty-pool|unused-partner)@/.test(code))).toEqual([]);
-        }), { numRuns: 40 });
+        await fc.assert(
+            fc.asyncProperty(fc.array(contribution, { minLength: 1, maxLength: 40 }), async lines => {
+                const years = [2013, 2014, 2015];
+                const blocks = years
+                    .map(year => {
+                        const body = lines
+                            .filter(line => line.year === year)
+                            .map(line => `        ${line.partner} ${written(line.pence, line.form)}`)
+                            .join('\n');
+                        return `    ${year}/${(year + 1) % 100} {\n${body}\n    }`;
+                    })
+                    .join('\n');
+                const ws = await workspace({ 'main.pool': `${HEADER}\npool p "P" aligned {\n${blocks}\n}\n` });
+                const model = ws.model('main.pool');
+                const pool = model.poolsById.get('p')!;
+                const oracle = (filter: (line: (typeof lines)[number]) => boolean) => lines.filter(filter).reduce((sum, line) => sum + line.pence, 0n);
+                expect(pool.income).toBe(oracle(() => true));
+                for (const year of years) {
+                    expect(pool.years.get(year)?.income ?? 0n, `year ${year}`).toBe(oracle(line => line.year === year));
+                }
+                for (const partner of ['council', 'nhs']) {
+                    expect(pool.byPartner.get(partner) ?? 0n, partner).toBe(oracle(line => line.partner === partner));
+                }
+                expect(ws.codes('main.pool').filter(code => !/^(empty-pool|unused-partner)@/.test(code))).toEqual([]);
+            }),
+            { numRuns: 40 }
+        );
     });
 
     it('splits shares in pounds so that they add up to the amount shared', async () => {
-        await fc.assert(fc.asyncProperty(pence, fc.integer({ min: 0, max: 10_000 }), async (covering, councilBasisPoints) => {
-            const council = Rational.of(councilBasisPoints, 100).toDecimal(2);
-            const nhs = Rational.of(10_000 - councilBasisPoints, 100).toDecimal(2);
-            const ws = await workspace({
-                'main.pool': `${HEADER}
+        await fc.assert(
+            fc.asyncProperty(pence, fc.integer({ min: 0, max: 10_000 }), async (covering, councilBasisPoints) => {
+                const council = Rational.of(councilBasisPoints, 100).toDecimal(2);
+                const nhs = Rational.of(10_000 - councilBasisPoints, 100).toDecimal(2);
+                const ws = await workspace({
+                    'main.pool': `${HEADER}
 pool p "P" pooled under section 75 { 2013/14 { council £1  nhs £1 } }
 share overspend of p covering ${formatMoney(covering)} { council ${council}%  nhs ${nhs}% }
 `
-            });
-            const share = ws.model('main.pool').shares[0];
-            expect(share.pounds!.byLine.reduce((a, b) => a + b, 0n) + share.pounds!.reinvested).toBe(covering);
-            const exactCouncil = (covering * BigInt(councilBasisPoints)) / 10_000n;
-            expect(share.pounds!.byLine[0] - exactCouncil).toBeLessThanOrEqual(1n);
-            expect(share.pounds!.byLine[0] - exactCouncil).toBeGreaterThanOrEqual(0n);
-        }), { numRuns: 40 });
+                });
+                const share = ws.model('main.pool').shares[0];
+                expect(share.pounds!.byLine.reduce((a, b) => a + b, 0n) + share.pounds!.reinvested).toBe(covering);
+                const exactCouncil = (covering * BigInt(councilBasisPoints)) / 10_000n;
+                expect(share.pounds!.byLine[0] - exactCouncil).toBeLessThanOrEqual(1n);
+                expect(share.pounds!.byLine[0] - exactCouncil).toBeGreaterThanOrEqual(0n);
+            }),
+            { numRuns: 40 }
+        );
     });
 });

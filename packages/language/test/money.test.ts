@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-    allocate, formatMoney, formatPercent, parseAmount, parseFinancialYear, parsePercent, parseQuantity, penceToDecimalString,
-    Rational, yearLabel
+    allocate,
+    formatMoney,
+    formatPercent,
+    parseAmount,
+    parseFinancialYear,
+    parsePercent,
+    parseQuantity,
+    penceToDecimalString,
+    Rational,
+    yearLabel
 } from '../src/money/index.js';
 import { render } from '../src/i18n/messages.js';
 

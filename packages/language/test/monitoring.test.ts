@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { penceToDecimalString } from '../src/money/amount.js';
 import { HEADER, workspace } from './helpers.js';
 
-const outcome = (direction: 'increase' | 'reduce', baseline: string, target: string, actuals: string[], payment = '') => `${HEADER}
+const outcome = (direction: 'increase' | 'reduce', baseline: string, target: string, actuals: string[], payment = '') =>
+    `${HEADER}
 pool p "P" aligned { 2013/14 { council £1  nhs £1 } }
 outcome o "Outcome" {
     baseline ${baseline} in 2012/13
@@ -23,14 +24,21 @@ describe('RAG status against the straight-line trajectory', () => {
     // Baseline at the end of 2012/13, target at the end of 2016/17: 16 quarters. At the end of
     // 2014/15, 8 quarters on, the line expects half the improvement.
     it.each([
-        ['47.5 in 2014/15', 'green'], ['47.49 in 2014/15', 'amber'], ['37.5 in 2014/15', 'amber'], ['37.49 in 2014/15', 'red'],
-        ['60 in 2014/15', 'green'], ['-1 in 2014/15', 'red']
+        ['47.5 in 2014/15', 'green'],
+        ['47.49 in 2014/15', 'amber'],
+        ['37.5 in 2014/15', 'amber'],
+        ['37.49 in 2014/15', 'red'],
+        ['60 in 2014/15', 'green'],
+        ['-1 in 2014/15', 'red']
     ])('increase 0 → 100: %s is %s (green from 95% of the expected improvement, amber from 75%)', async (actual, status) => {
         expect((await rag('increase', '0', '100', actual)).rag).toBe(status);
     });
 
     it.each([
-        ['52.5 in 2014/15', 'green'], ['52.51 in 2014/15', 'amber'], ['62.5 in 2014/15', 'amber'], ['62.51 in 2014/15', 'red']
+        ['52.5 in 2014/15', 'green'],
+        ['52.51 in 2014/15', 'amber'],
+        ['62.5 in 2014/15', 'amber'],
+        ['62.51 in 2014/15', 'red']
     ])('reduce 100 → 0: %s is %s', async (actual, status) => {
         expect((await rag('reduce', '100', '0', actual)).rag).toBe(status);
     });
@@ -82,12 +90,15 @@ describe('approvals and the fingerprint of the text', () => {
         expect((await workspace({ 'main.pool': `// a comment\n${text}` })).model('main.pool').fingerprint).not.toBe(base);
         expect((await workspace({ 'main.pool': text.replace(/\n/g, '\r\n') })).model('main.pool').fingerprint).toBe(base);
         const withImport = (register: string) => workspace({ 'r.pool': register, 'main.pool': `import "r.pool"\n${text}` });
-        expect((await withImport('partner x "X" council\n')).model('main.pool').fingerprint)
-            .not.toBe((await withImport('partner x "Y" council\n')).model('main.pool').fingerprint);
+        expect((await withImport('partner x "X" council\n')).model('main.pool').fingerprint).not.toBe(
+            (await withImport('partner x "Y" council\n')).model('main.pool').fingerprint
+        );
     });
 
     it('names each approval the change invalidates', async () => {
-        const ws = await workspace({ 'main.pool': `${text}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "sha256:${'0'.repeat(64)}"\n    nhs "Chief Finance Officer" 2013-03-29 fingerprint "sha256:${'1'.repeat(64)}"\n}` });
+        const ws = await workspace({
+            'main.pool': `${text}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "sha256:${'0'.repeat(64)}"\n    nhs "Chief Finance Officer" 2013-03-29 fingerprint "sha256:${'1'.repeat(64)}"\n}`
+        });
         const messages = ws.diagnostics('main.pool').map(d => `${d.code}: ${String(d.message).replace(/ \(approved .*\)$/, '')}`);
         expect(messages).toEqual([
             'approval-stale: the text has changed since council (Anytown Council), Director of Finance, approved it on 2013-03-28: this approval no longer covers it',

@@ -35,7 +35,10 @@ describe('parsing amounts in every form the brief lists', () => {
     it('accepts partner kinds as ids, as in `partner police "…" police`', async () => {
         const document = await parse('partner police "Anytown Police" police\npartner fire "Anytown Fire" fire');
         expect(document.parseResult.parserErrors).toEqual([]);
-        expect(document.parseResult.value.partners.map(p => [p.name, p.kind])).toEqual([['police', 'police'], ['fire', 'fire']]);
+        expect(document.parseResult.value.partners.map(p => [p.name, p.kind])).toEqual([
+            ['police', 'police'],
+            ['fire', 'fire']
+        ]);
     });
 
     it('is forgiving of layout: one line or many', async () => {
@@ -58,7 +61,8 @@ describe('syntax errors say what was expected in plain words', () => {
     it('a misspelt partner kind lists the kinds', async () => {
         const ws = await workspace({ 'main.pool': 'partner gmp "Greater Manchester Police" polise' });
         expect(ws.diagnostics('main.pool')[0].message).toBe(
-            'in a partner declaration, after the full name, the kind of partner: expected `council`, `health`, `police`, `fire`, `central-government`, `voluntary`, `housing`, `private` or `other`, but found `polise`');
+            'in a partner declaration, after the full name, the kind of partner: expected `council`, `health`, `police`, `fire`, `central-government`, `voluntary`, `housing`, `private` or `other`, but found `polise`'
+        );
     });
 
     it('an unclosed quote says how to close it', async () => {

@@ -48,7 +48,9 @@ async function answer(directory, request, response) {
         return;
     }
     // A file gone between the stat and the read ends this answer, not the server.
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
+    createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response);
 }
 
 /** Starts the server; resolves with its base URL once it listens. */

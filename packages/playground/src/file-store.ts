@@ -8,7 +8,10 @@ const EDIT_PREFIX = 'pool-playground:file:';
 const SELECTED_KEY = 'pool-playground:selected';
 
 export class FileStore {
-    constructor(private readonly examples: Readonly<Record<string, string>>, private readonly storage: Storage) {}
+    constructor(
+        private readonly examples: Readonly<Record<string, string>>,
+        private readonly storage: Storage
+    ) {}
 
     /** Every file, as a path relative to the workspace (`registers/essex.pool`), agreements first. */
     paths(): string[] {

@@ -1,9 +1,31 @@
 import type * as Monaco from './monaco.js';
 import {
-    BrowserMessageReader, BrowserMessageWriter, CodeActionRequest, CompletionRequest, createProtocolConnection, DiagnosticSeverity,
-    DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-    FileChangeType, HoverRequest, InitializedNotification, InitializeRequest, InsertTextFormat, PublishDiagnosticsNotification, RequestType,
-    type CodeAction, type Command, type CompletionItem, type Diagnostic, type MarkupContent, type MarkedString, type ProtocolConnection, type Range, type TextEdit,
+    BrowserMessageReader,
+    BrowserMessageWriter,
+    CodeActionRequest,
+    CompletionRequest,
+    createProtocolConnection,
+    DiagnosticSeverity,
+    DidChangeTextDocumentNotification,
+    DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    FileChangeType,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    InsertTextFormat,
+    PublishDiagnosticsNotification,
+    RequestType,
+    type CodeAction,
+    type Command,
+    type CompletionItem,
+    type Diagnostic,
+    type MarkupContent,
+    type MarkedString,
+    type ProtocolConnection,
+    type Range,
+    type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol/browser';
 import type { FileStore } from './file-store.js';
@@ -31,7 +53,11 @@ export class LspBridge {
     private readonly diagnostics = new Map<string, Diagnostic[]>();
     private readonly diagnosticsListeners: ((uri: string) => void)[] = [];
 
-    private constructor(private readonly monaco: MonacoApi, readonly connection: ProtocolConnection, private readonly files: FileStore) {}
+    private constructor(
+        private readonly monaco: MonacoApi,
+        readonly connection: ProtocolConnection,
+        private readonly files: FileStore
+    ) {}
 
     static async start(monaco: MonacoApi, worker: Worker, files: FileStore): Promise<LspBridge> {
         const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
@@ -129,7 +155,11 @@ export class LspBridge {
         this.diagnostics.set(uri, diagnostics);
         const model = this.monaco.editor.getModel(this.monaco.Uri.parse(uri));
         if (model) {
-            this.monaco.editor.setModelMarkers(model, LANGUAGE_ID, diagnostics.map(diagnostic => this.toMarker(diagnostic)));
+            this.monaco.editor.setModelMarkers(
+                model,
+                LANGUAGE_ID,
+                diagnostics.map(diagnostic => this.toMarker(diagnostic))
+            );
         }
         for (const listener of this.diagnosticsListeners) listener(uri);
     }
@@ -139,9 +169,14 @@ export class LspBridge {
         return {
             ...this.toRange(diagnostic.range),
             message: messageOf(diagnostic),
-            severity: diagnostic.severity === DiagnosticSeverity.Warning ? severity.Warning
-                : diagnostic.severity === DiagnosticSeverity.Information ? severity.Info
-                : diagnostic.severity === DiagnosticSeverity.Hint ? severity.Hint : severity.Error,
+            severity:
+                diagnostic.severity === DiagnosticSeverity.Warning
+                    ? severity.Warning
+                    : diagnostic.severity === DiagnosticSeverity.Information
+                      ? severity.Info
+                      : diagnostic.severity === DiagnosticSeverity.Hint
+                        ? severity.Hint
+                        : severity.Error,
             source: diagnostic.source,
             code: diagnostic.code === undefined ? undefined : String(diagnostic.code)
         };
@@ -151,9 +186,14 @@ export class LspBridge {
         const { languages } = this.monaco;
         languages.registerHoverProvider(LANGUAGE_ID, {
             provideHover: async (model, position, token) => {
-                const hover = await this.connection.sendRequest(HoverRequest.type, {
-                    textDocument: { uri: model.uri.toString() }, position: this.toPosition(position)
-                }, token);
+                const hover = await this.connection.sendRequest(
+                    HoverRequest.type,
+                    {
+                        textDocument: { uri: model.uri.toString() },
+                        position: this.toPosition(position)
+                    },
+                    token
+                );
                 if (!hover) return null;
                 const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
                 return {
@@ -166,49 +206,67 @@ export class LspBridge {
             triggerCharacters: [' ', '"'],
             // Monaco cancels a request it no longer wants (the text moved on); the server then stops too.
             provideCompletionItems: async (model, position, _context, token) => {
-                const result = await this.connection.sendRequest(CompletionRequest.type, {
-                    textDocument: { uri: model.uri.toString() }, position: this.toPosition(position)
-                }, token);
+                const result = await this.connection.sendRequest(
+                    CompletionRequest.type,
+                    {
+                        textDocument: { uri: model.uri.toString() },
+                        position: this.toPosition(position)
+                    },
+                    token
+                );
                 const items = result === null ? [] : Array.isArray(result) ? result : result.items;
                 const word = model.getWordUntilPosition(position);
                 const fallback = new this.monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
                 return { suggestions: items.map(item => this.toSuggestion(item, fallback)) };
             }
         });
-        languages.registerCodeActionProvider(LANGUAGE_ID, {
-            provideCodeActions: async (model, range, context, token) => {
-                const uri = model.uri.toString();
-                const wanted = new Set(context.markers.map(marker => `${marker.startLineNumber}:${marker.startColumn}:${marker.message}`));
-                const diagnostics = this.diagnosticsOf(uri).filter(diagnostic => {
-                    const r = this.toRange(diagnostic.range);
-                    return wanted.has(`${r.startLineNumber}:${r.startColumn}:${messageOf(diagnostic)}`);
-                });
-                const result = await this.connection.sendRequest(CodeActionRequest.type, {
-                    textDocument: { uri },
-                    range: this.fromMonacoRange(range),
-                    context: { diagnostics, only: context.only ? [context.only] : undefined }
-                }, token);
-                const actions = (result ?? []).filter((action): action is CodeAction => !isCommand(action));
-                return {
-                    actions: actions.map(action => ({
-                        title: action.title,
-                        kind: action.kind,
-                        isPreferred: action.isPreferred,
-                        diagnostics: context.markers.filter(marker =>
-                            action.diagnostics?.some(diagnostic => messageOf(diagnostic) === marker.message) ?? false),
-                        edit: action.edit ? this.toWorkspaceEdit(action.edit) : undefined
-                    })),
-                    dispose: () => undefined
-                };
-            }
-        }, { providedCodeActionKinds: ['quickfix'] });
+        languages.registerCodeActionProvider(
+            LANGUAGE_ID,
+            {
+                provideCodeActions: async (model, range, context, token) => {
+                    const uri = model.uri.toString();
+                    const wanted = new Set(context.markers.map(marker => `${marker.startLineNumber}:${marker.startColumn}:${marker.message}`));
+                    const diagnostics = this.diagnosticsOf(uri).filter(diagnostic => {
+                        const r = this.toRange(diagnostic.range);
+                        return wanted.has(`${r.startLineNumber}:${r.startColumn}:${messageOf(diagnostic)}`);
+                    });
+                    const result = await this.connection.sendRequest(
+                        CodeActionRequest.type,
+                        {
+                            textDocument: { uri },
+                            range: this.fromMonacoRange(range),
+                            context: { diagnostics, only: context.only ? [context.only] : undefined }
+                        },
+                        token
+                    );
+                    const actions = (result ?? []).filter((action): action is CodeAction => !isCommand(action));
+                    return {
+                        actions: actions.map(action => ({
+                            title: action.title,
+                            kind: action.kind,
+                            isPreferred: action.isPreferred,
+                            diagnostics: context.markers.filter(
+                                marker => action.diagnostics?.some(diagnostic => messageOf(diagnostic) === marker.message) ?? false
+                            ),
+                            edit: action.edit ? this.toWorkspaceEdit(action.edit) : undefined
+                        })),
+                        dispose: () => undefined
+                    };
+                }
+            },
+            { providedCodeActionKinds: ['quickfix'] }
+        );
     }
 
     private toSuggestion(item: CompletionItem, fallback: Monaco.IRange): Monaco.languages.CompletionItem {
         const edit = item.textEdit;
-        const range = edit ? ('range' in edit ? this.toMonacoRange(edit.range) : { insert: this.toMonacoRange(edit.insert), replace: this.toMonacoRange(edit.replace) }) : fallback;
-        const documentation = item.documentation === undefined ? undefined
-            : typeof item.documentation === 'string' ? item.documentation : { value: item.documentation.value };
+        const range = edit
+            ? 'range' in edit
+                ? this.toMonacoRange(edit.range)
+                : { insert: this.toMonacoRange(edit.insert), replace: this.toMonacoRange(edit.replace) }
+            : fallback;
+        const documentation =
+            item.documentation === undefined ? undefined : typeof item.documentation === 'string' ? item.documentation : { value: item.documentation.value };
         return {
             label: item.label,
             kind: this.toCompletionKind(item.kind),
@@ -217,7 +275,8 @@ export class LspBridge {
             sortText: item.sortText,
             filterText: item.filterText,
             insertText: edit?.newText ?? item.insertText ?? item.label,
-            insertTextRules: item.insertTextFormat === InsertTextFormat.Snippet ? this.monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+            insertTextRules:
+                item.insertTextFormat === InsertTextFormat.Snippet ? this.monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
             range,
             additionalTextEdits: item.additionalTextEdits?.map(textEdit => this.toTextEdit(textEdit))
         };
@@ -225,7 +284,7 @@ export class LspBridge {
 
     private toCompletionKind(kind: number | undefined): Monaco.languages.CompletionItemKind {
         // LSP numbers its kinds from 1 in its own order; Monaco names the same kinds.
-        const name = kind === undefined ? 'Text' : LSP_COMPLETION_KINDS[kind - 1] ?? 'Text';
+        const name = kind === undefined ? 'Text' : (LSP_COMPLETION_KINDS[kind - 1] ?? 'Text');
         return this.monaco.languages.CompletionItemKind[name];
     }
 
@@ -256,8 +315,10 @@ export class LspBridge {
 
     private toRange(range: Range): Monaco.IRange {
         return {
-            startLineNumber: range.start.line + 1, startColumn: range.start.character + 1,
-            endLineNumber: range.end.line + 1, endColumn: range.end.character + 1
+            startLineNumber: range.start.line + 1,
+            startColumn: range.start.character + 1,
+            endLineNumber: range.end.line + 1,
+            endColumn: range.end.character + 1
         };
     }
 
@@ -275,8 +336,31 @@ export class LspBridge {
 }
 
 const LSP_COMPLETION_KINDS = [
-    'Text', 'Method', 'Function', 'Constructor', 'Field', 'Variable', 'Class', 'Interface', 'Module', 'Property', 'Unit', 'Value', 'Enum',
-    'Keyword', 'Snippet', 'Color', 'File', 'Reference', 'Folder', 'EnumMember', 'Constant', 'Struct', 'Event', 'Operator', 'TypeParameter'
+    'Text',
+    'Method',
+    'Function',
+    'Constructor',
+    'Field',
+    'Variable',
+    'Class',
+    'Interface',
+    'Module',
+    'Property',
+    'Unit',
+    'Value',
+    'Enum',
+    'Keyword',
+    'Snippet',
+    'Color',
+    'File',
+    'Reference',
+    'Folder',
+    'EnumMember',
+    'Constant',
+    'Struct',
+    'Event',
+    'Operator',
+    'TypeParameter'
 ] as const satisfies readonly (keyof typeof Monaco.languages.CompletionItemKind)[];
 
 /** LSP 3.18 lets a diagnostic's message be Markdown; markers show it as text. */

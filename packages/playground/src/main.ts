@@ -109,7 +109,8 @@ async function start(): Promise<void> {
             },
             (error: Error) => {
                 if (request === reportRequest) report.srcdoc = withPolicy(`<p>The report could not be made: ${escapeHtml(error.message)}</p>`);
-            });
+            }
+        );
     });
 
     open(files.selected);
@@ -122,7 +123,10 @@ function registerLanguage(): void {
     monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
         comments: { lineComment: '//', blockComment: ['/*', '*/'] },
         brackets: [['{', '}']],
-        autoClosingPairs: [{ open: '{', close: '}' }, { open: '"', close: '"' }],
+        autoClosingPairs: [
+            { open: '{', close: '}' },
+            { open: '"', close: '"' }
+        ],
         wordPattern: /[A-Za-z_][\w-]*|£?[\d,.]+[km]?/
     });
     monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {

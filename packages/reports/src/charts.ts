@@ -19,7 +19,16 @@ const CONFIG = {
     aria: false,
     background: '#ffffff',
     view: { stroke: null },
-    axis: { labelFontSize: 12, titleFontSize: 13, labelColor: '#0b0c0c', titleColor: '#0b0c0c', gridColor: '#e5e6e7', domainColor: '#505a5f', tickColor: '#505a5f', titleFontWeight: 'bold' as const },
+    axis: {
+        labelFontSize: 12,
+        titleFontSize: 13,
+        labelColor: '#0b0c0c',
+        titleColor: '#0b0c0c',
+        gridColor: '#e5e6e7',
+        domainColor: '#505a5f',
+        tickColor: '#505a5f',
+        titleFontWeight: 'bold' as const
+    },
     legend: { labelFontSize: 12, titleFontSize: 13, labelColor: '#0b0c0c', titleColor: '#0b0c0c', labelLimit: 320 },
     range: { category: PALETTE }
 };
@@ -41,10 +50,12 @@ export function renderChart(spec: TopLevelSpec, id: string): string {
         render(scene: unknown): unknown;
         svg(): string;
     };
-    renderer.initialize(null,
-        Math.max(0, internal._viewWidth + padding.left + padding.right),
-        Math.max(0, internal._viewHeight + padding.top + padding.bottom),
-        [padding.left + internal._origin[0], padding.top + internal._origin[1]]).background(view.background());
+    renderer
+        .initialize(null, Math.max(0, internal._viewWidth + padding.left + padding.right), Math.max(0, internal._viewHeight + padding.top + padding.bottom), [
+            padding.left + internal._origin[0],
+            padding.top + internal._origin[1]
+        ])
+        .background(view.background());
     renderer.render(internal._scenegraph.root);
     view.finalize();
     // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
@@ -53,7 +64,11 @@ export function renderChart(spec: TopLevelSpec, id: string): string {
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 
-export interface ContributionPoint { readonly partner: string; readonly year: string; readonly pounds: number }
+export interface ContributionPoint {
+    readonly partner: string;
+    readonly year: string;
+    readonly pounds: number;
+}
 
 /** Words inside the charts: axis and legend titles, and the RAG statuses' legend. */
 export interface ChartWords {
@@ -68,38 +83,47 @@ export interface ChartWords {
 
 /** Stacked bars: each year's contributions, by partner. */
 export function contributionsChart(points: readonly ContributionPoint[], partnerOrder: readonly string[], id: string, words: ChartWords): string {
-    return renderChart({
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        width: 520,
-        height: 260,
-        // The partners' order is data and a scale's domain, never an expression: Vega reads its
-        // expressions as code, where a name is a string literal that must be escaped (chartString).
-        data: { values: points.map(point => ({ ...point, order: partnerOrder.indexOf(point.partner) })) },
-        mark: { type: 'bar' },
-        encoding: {
-            x: { field: 'year', type: 'ordinal', title: words.financialYear, axis: { labelAngle: 0 } },
-            y: { field: 'pounds', type: 'quantitative', title: words.contributions, axis: { format: ',.0f' }, stack: 'zero' },
-            color: { field: 'partner', type: 'nominal', title: words.partner, scale: { domain: [...partnerOrder] } },
-            order: { field: 'order', type: 'quantitative' }
-        }
-    } as TopLevelSpec, id);
+    return renderChart(
+        {
+            $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+            width: 520,
+            height: 260,
+            // The partners' order is data and a scale's domain, never an expression: Vega reads its
+            // expressions as code, where a name is a string literal that must be escaped (chartString).
+            data: { values: points.map(point => ({ ...point, order: partnerOrder.indexOf(point.partner) })) },
+            mark: { type: 'bar' },
+            encoding: {
+                x: { field: 'year', type: 'ordinal', title: words.financialYear, axis: { labelAngle: 0 } },
+                y: { field: 'pounds', type: 'quantitative', title: words.contributions, axis: { format: ',.0f' }, stack: 'zero' },
+                color: { field: 'partner', type: 'nominal', title: words.partner, scale: { domain: [...partnerOrder] } },
+                order: { field: 'order', type: 'quantitative' }
+            }
+        } as TopLevelSpec,
+        id
+    );
 }
 
-export interface SharePoint { readonly partner: string; readonly pounds: number }
+export interface SharePoint {
+    readonly partner: string;
+    readonly pounds: number;
+}
 
 /** Horizontal bars: each partner's part of a shared amount, in pounds. */
 export function shareChart(points: readonly SharePoint[], id: string, words: ChartWords): string {
-    return renderChart({
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        width: 420,
-        height: { step: 28 },
-        data: { values: points.map((point, index) => ({ ...point, order: index })) },
-        mark: { type: 'bar', color: PALETTE[0] },
-        encoding: {
-            y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
-            x: { field: 'pounds', type: 'quantitative', title: words.share, axis: { format: ',.0f' } }
-        }
-    } as TopLevelSpec, id);
+    return renderChart(
+        {
+            $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+            width: 420,
+            height: { step: 28 },
+            data: { values: points.map((point, index) => ({ ...point, order: index })) },
+            mark: { type: 'bar', color: PALETTE[0] },
+            encoding: {
+                y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
+                x: { field: 'pounds', type: 'quantitative', title: words.share, axis: { format: ',.0f' } }
+            }
+        } as TopLevelSpec,
+        id
+    );
 }
 
 export interface OutcomeChartInput {
@@ -110,32 +134,59 @@ export interface OutcomeChartInput {
 }
 
 /** The straight line from baseline to target, and each actual as a dot coloured by its RAG status. */
-export function outcomeChart(input: OutcomeChartInput, id: string, words: ChartWords & { readonly green: string; readonly amber: string; readonly red: string }): string {
-    const ragName = (rag: string | null) => rag === 'green' ? words.green : rag === 'amber' ? words.amber : rag === 'red' ? words.red : words.noStatus;
+export function outcomeChart(
+    input: OutcomeChartInput,
+    id: string,
+    words: ChartWords & { readonly green: string; readonly amber: string; readonly red: string }
+): string {
+    const ragName = (rag: string | null) => (rag === 'green' ? words.green : rag === 'amber' ? words.amber : rag === 'red' ? words.red : words.noStatus);
     const ticks = [input.baseline, input.target, ...input.actuals];
     // Positions are year ends and quarter ends; the axis names them as the agreement does.
     const labelExpr = ticks.map(tick => `datum.value == ${tick.at} ? ${chartString(tick.label)}`).join(' : ') + ' : ""';
     const positions = [...new Set(ticks.map(tick => tick.at))].sort((a, b) => a - b);
-    const x = { field: 'at', type: 'quantitative' as const, title: words.endOfPeriod, scale: { zero: false, nice: false, padding: 24 }, axis: { values: positions, labelExpr, labelAngle: 0, grid: false, labelOverlap: true } };
+    const x = {
+        field: 'at',
+        type: 'quantitative' as const,
+        title: words.endOfPeriod,
+        scale: { zero: false, nice: false, padding: 24 },
+        axis: { values: positions, labelExpr, labelAngle: 0, grid: false, labelOverlap: true }
+    };
     const y = { field: 'value', type: 'quantitative' as const, title: input.unit, scale: { zero: false, padding: 16 } };
-    return renderChart({
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        width: 480,
-        height: 240,
-        layer: [
-            {
-                data: { values: [{ ...input.baseline, kind: 'baseline' }, { ...input.target, kind: 'target' }] },
-                mark: { type: 'line', strokeDash: [6, 4], color: '#505a5f', point: { filled: true, size: 60, color: '#505a5f' } },
-                encoding: { x, y }
-            },
-            {
-                data: { values: input.actuals.map(actual => ({ ...actual, rag: ragName(actual.rag) })) },
-                mark: { type: 'point', filled: true, size: 110, stroke: '#0b0c0c', strokeWidth: 1 },
-                encoding: {
-                    x, y,
-                    color: { field: 'rag', type: 'nominal', title: words.status, scale: { domain: [ragName('green'), ragName('amber'), ragName('red'), ragName(null)], range: [RAG_COLOURS.green, RAG_COLOURS.amber, RAG_COLOURS.red, '#b1b4b6'] } }
+    return renderChart(
+        {
+            $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+            width: 480,
+            height: 240,
+            layer: [
+                {
+                    data: {
+                        values: [
+                            { ...input.baseline, kind: 'baseline' },
+                            { ...input.target, kind: 'target' }
+                        ]
+                    },
+                    mark: { type: 'line', strokeDash: [6, 4], color: '#505a5f', point: { filled: true, size: 60, color: '#505a5f' } },
+                    encoding: { x, y }
+                },
+                {
+                    data: { values: input.actuals.map(actual => ({ ...actual, rag: ragName(actual.rag) })) },
+                    mark: { type: 'point', filled: true, size: 110, stroke: '#0b0c0c', strokeWidth: 1 },
+                    encoding: {
+                        x,
+                        y,
+                        color: {
+                            field: 'rag',
+                            type: 'nominal',
+                            title: words.status,
+                            scale: {
+                                domain: [ragName('green'), ragName('amber'), ragName('red'), ragName(null)],
+                                range: [RAG_COLOURS.green, RAG_COLOURS.amber, RAG_COLOURS.red, '#b1b4b6']
+                            }
+                        }
+                    }
                 }
-            }
-        ]
-    } as TopLevelSpec, id);
+            ]
+        } as TopLevelSpec,
+        id
+    );
 }

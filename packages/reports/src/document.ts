@@ -65,7 +65,11 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
     if (options.partner !== undefined) {
         const statement = data.statements.find(entry => entry.partner === options.partner);
         if (!statement) throw new RangeError(`no partner ${options.partner} in ${data.file}`);
-        return { lang: options.lang ?? 'en', title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle), blocks: statementBlocks(ctx, statement) };
+        return {
+            lang: options.lang ?? 'en',
+            title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle),
+            blocks: statementBlocks(ctx, statement)
+        };
     }
     return { lang: options.lang ?? 'en', title: text.reportTitle(agreementTitle), blocks: agreementBlocks(ctx) };
 }
@@ -73,14 +77,27 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
 class Context {
     private readonly names: Map<string, string>;
     private readonly poolTitles: Map<string, string>;
-    constructor(readonly data: ReportData, readonly text: ReportText, readonly lang: ReportLang, readonly generatedAt?: string) {
+    constructor(
+        readonly data: ReportData,
+        readonly text: ReportText,
+        readonly lang: ReportLang,
+        readonly generatedAt?: string
+    ) {
         this.names = new Map(data.partners.map(partner => [partner.id, partner.name]));
         this.poolTitles = new Map(data.pools.map(pool => [pool.id, pool.title]));
     }
-    partnerName(id: string): string { return this.names.get(id) ?? id; }
-    poolTitle(id: string): string { return this.poolTitles.get(id) ?? id; }
-    money(amount: Money): string { return formatAmount(amount, this.data.currency, this.text.unknown); }
-    percent(percent: string | null): string { return percent === null ? this.text.unknown : formatPercentText(percent); }
+    partnerName(id: string): string {
+        return this.names.get(id) ?? id;
+    }
+    poolTitle(id: string): string {
+        return this.poolTitles.get(id) ?? id;
+    }
+    money(amount: Money): string {
+        return formatAmount(amount, this.data.currency, this.text.unknown);
+    }
+    percent(percent: string | null): string {
+        return percent === null ? this.text.unknown : formatPercentText(percent);
+    }
 }
 
 function aboutBlocks(ctx: Context): Block[] {
@@ -93,9 +110,13 @@ function aboutBlocks(ctx: Context): Block[] {
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);
-        if (agreement.reviews.length > 0) rows.push([text.labels.reviews, agreement.reviews.map(review => review.note ? `${review.date}: ${review.note}` : review.date).join('; ')]);
+        if (agreement.reviews.length > 0)
+            rows.push([text.labels.reviews, agreement.reviews.map(review => (review.note ? `${review.date}: ${review.note}` : review.date)).join('; ')]);
     }
-    return [{ kind: 'heading', level: 2, text: text.headings.about, id: 'about' }, { kind: 'summary', rows }];
+    return [
+        { kind: 'heading', level: 2, text: text.headings.about, id: 'about' },
+        { kind: 'summary', rows }
+    ];
 }
 
 function verdictBlocks(ctx: Context): Block[] {
@@ -113,7 +134,12 @@ function verdictBlocks(ctx: Context): Block[] {
             caption: text.headings.checks,
             head: [text.labels.severity, text.labels.code, text.labels.place, text.labels.message],
             numeric: [false, false, false, false],
-            rows: data.diagnostics.map(diagnostic => [text.labels[diagnostic.severity], diagnostic.code, `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`, diagnostic.message])
+            rows: data.diagnostics.map(diagnostic => [
+                text.labels[diagnostic.severity],
+                diagnostic.code,
+                `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`,
+                diagnostic.message
+            ])
         });
     }
     return blocks;
@@ -133,8 +159,11 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
         },
         {
             kind: 'summary',
-            rows: [[text.labels.agreementFingerprint, data.fingerprint.agreement], [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
-                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])]
+            rows: [
+                [text.labels.agreementFingerprint, data.fingerprint.agreement],
+                [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
+                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])
+            ]
         }
     ];
 }
@@ -148,7 +177,12 @@ function approvalBlocks(ctx: Context): Block[] {
         caption: text.headings.approvals,
         head: [text.labels.partner, text.labels.approver, text.labels.date, text.labels.approvedText],
         numeric: [false, false, false, false],
-        rows: data.approvals.map(approval => [ctx.partnerName(approval.partner), approval.approver, approval.date, approval.stale ? text.labels.stale : text.labels.current])
+        rows: data.approvals.map(approval => [
+            ctx.partnerName(approval.partner),
+            approval.approver,
+            approval.date,
+            approval.stale ? text.labels.stale : text.labels.current
+        ])
     });
     return blocks;
 }
@@ -158,9 +192,16 @@ function summarySentences(ctx: Context): string[] {
     const sentences: string[] = [];
     for (const pool of data.pools) {
         for (const entry of pool.byPartner) {
-            const years = pool.years.flatMap(year => year.contributions.filter(line => line.partner === entry.partner).map(line => ({ year: year.year, amount: line.amount })));
-            const amounts = listInWords(years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)), ctx.lang);
-            sentences.push(text.sentences.contributes(ctx.partnerName(entry.partner), amounts, pool.title, years.length > 1 ? ctx.money(entry.amount) : undefined));
+            const years = pool.years.flatMap(year =>
+                year.contributions.filter(line => line.partner === entry.partner).map(line => ({ year: year.year, amount: line.amount }))
+            );
+            const amounts = listInWords(
+                years.map(year => text.sentences.amountInYear(ctx.money(year.amount), year.year)),
+                ctx.lang
+            );
+            sentences.push(
+                text.sentences.contributes(ctx.partnerName(entry.partner), amounts, pool.title, years.length > 1 ? ctx.money(entry.amount) : undefined)
+            );
         }
         const spending = pool.years.filter(year => year.spendLines.length > 0);
         for (const year of spending) {
@@ -173,17 +214,33 @@ function summarySentences(ctx: Context): string[] {
     }
     for (const savings of data.savings) {
         if (savings.byYear.length === 0) continue;
-        sentences.push(text.sentences.savings(ctx.poolTitle(savings.pool), ctx.money(savings.total), savings.byYear[0].year, savings.byYear[savings.byYear.length - 1].year,
-            ctx.money(savings.investment), ctx.money(savings.netBenefit), savings.paybackYear ?? undefined,
-            savings.returnPerPound === null ? undefined : ctx.money(savings.returnPerPound)));
+        sentences.push(
+            text.sentences.savings(
+                ctx.poolTitle(savings.pool),
+                ctx.money(savings.total),
+                savings.byYear[0].year,
+                savings.byYear[savings.byYear.length - 1].year,
+                ctx.money(savings.investment),
+                ctx.money(savings.netBenefit),
+                savings.paybackYear ?? undefined,
+                savings.returnPerPound === null ? undefined : ctx.money(savings.returnPerPound)
+            )
+        );
     }
     for (const outcome of data.outcomes) {
         if (!outcome.baseline || !outcome.target) continue;
-        let sentence = text.sentences.outcome(outcome.description, outcome.direction, text.sentences.valueInYear(outcome.baseline.value, outcome.baseline.year), text.sentences.valueByYear(outcome.target.value, outcome.target.year),
-            outcome.measuredBy ? ctx.partnerName(outcome.measuredBy) : undefined);
+        let sentence = text.sentences.outcome(
+            outcome.description,
+            outcome.direction,
+            text.sentences.valueInYear(outcome.baseline.value, outcome.baseline.year),
+            text.sentences.valueByYear(outcome.target.value, outcome.target.year),
+            outcome.measuredBy ? ctx.partnerName(outcome.measuredBy) : undefined
+        );
         const latest = outcome.actuals[outcome.actuals.length - 1];
-        if (latest) sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
-        if (outcome.payment) sentence += ` ${text.sentences.payment(ctx.money(outcome.payment.rate), outcome.payment.per, outcome.payment.cap ? ctx.money(outcome.payment.cap) : undefined, outcome.payment.atTarget ? ctx.money(outcome.payment.atTarget) : undefined)}`;
+        if (latest)
+            sentence += ` ${text.sentences.latestActual(latest.value, latest.period, latest.rag ? text.labels[latest.rag] : undefined, latest.expected ?? undefined)}`;
+        if (outcome.payment)
+            sentence += ` ${text.sentences.payment(ctx.money(outcome.payment.rate), outcome.payment.per, outcome.payment.cap ? ctx.money(outcome.payment.cap) : undefined, outcome.payment.atTarget ? ctx.money(outcome.payment.atTarget) : undefined)}`;
         sentences.push(sentence);
     }
     for (const approval of data.approvals) {
@@ -195,9 +252,19 @@ function summarySentences(ctx: Context): string[] {
 function shareSentence(ctx: Context, share: ShareData): string | undefined {
     const { text } = ctx;
     if (!share.subject) return undefined;
-    const parts = share.lines.map(line => text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount)));
-    if (share.reinvest) parts.push(text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount)));
-    return text.sentences.share(text.sentences.shareKind(share.kind), share.subject.title, listInWords(parts, ctx.lang), share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined);
+    const parts = share.lines.map(line =>
+        text.sentences.sharePart(ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? undefined : ctx.money(line.amount))
+    );
+    if (share.reinvest)
+        parts.push(
+            text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount))
+        );
+    return text.sentences.share(
+        text.sentences.shareKind(share.kind),
+        share.subject.title,
+        listInWords(parts, ctx.lang),
+        share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined
+    );
 }
 
 function contributionBlocks(ctx: Context): Block[] {
@@ -217,10 +284,15 @@ function contributionBlocks(ctx: Context): Block[] {
                 id: `chart-contributions-${index + 1}`,
                 title: text.sentences.chartContributions(pool.title),
                 description: `${text.sentences.chartContributions(pool.title)}. ${text.labels.chartAlternative}`,
-                svg: () => contributionsChart(
-                    pool.years.flatMap(year => year.contributions.map(line => ({ partner: ctx.partnerName(line.partner), year: year.year, pounds: chartPounds(line.amount) }))),
-                    partners.map(partner => ctx.partnerName(partner)),
-                    `chart-contributions-${index + 1}`, text.chart)
+                svg: () =>
+                    contributionsChart(
+                        pool.years.flatMap(year =>
+                            year.contributions.map(line => ({ partner: ctx.partnerName(line.partner), year: year.year, pounds: chartPounds(line.amount) }))
+                        ),
+                        partners.map(partner => ctx.partnerName(partner)),
+                        `chart-contributions-${index + 1}`,
+                        text.chart
+                    )
             });
         }
         blocks.push({
@@ -248,7 +320,9 @@ function contributionBlocks(ctx: Context): Block[] {
 function spendingBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.spending, id: 'spending' }];
-    const rows = data.pools.flatMap(pool => pool.years.map(year => [pool.title, year.year, ctx.money(year.income), ctx.money(year.spend), year.balance === null ? '–' : ctx.money(year.balance)]));
+    const rows = data.pools.flatMap(pool =>
+        pool.years.map(year => [pool.title, year.year, ctx.money(year.income), ctx.money(year.spend), year.balance === null ? '–' : ctx.money(year.balance)])
+    );
     blocks.push({
         kind: 'table',
         caption: text.headings.spending,
@@ -282,14 +356,23 @@ function outcomeBlocks(ctx: Context): Block[] {
         const chart = outcome.chart;
         blocks.push({ kind: 'heading', level: 3, text: outcome.description });
         const id = `chart-outcome-${index + 1}`;
-        const described = [`${text.labels.baseline} ${outcome.baseline?.value} (${chart.baseline.label})`, `${text.labels.target} ${outcome.target?.value} (${chart.target.label})`,
-            ...outcome.actuals.map(actual => `${text.labels.actual} ${actual.value} (${actual.period}${actual.rag ? `, ${text.labels[actual.rag]}` : ''})`)].join('; ');
+        const described = [
+            `${text.labels.baseline} ${outcome.baseline?.value} (${chart.baseline.label})`,
+            `${text.labels.target} ${outcome.target?.value} (${chart.target.label})`,
+            ...outcome.actuals.map(actual => `${text.labels.actual} ${actual.value} (${actual.period}${actual.rag ? `, ${text.labels[actual.rag]}` : ''})`)
+        ].join('; ');
         blocks.push({
             kind: 'chart',
             id,
             title: text.sentences.chartOutcome(outcome.description),
             description: `${text.sentences.chartOutcome(outcome.description)}: ${described}. ${text.sentences.trajectoryExplained}`,
-            svg: () => outcomeChart({ unit: outcome.unit ?? '', ...chart }, id, { ...text.chart, green: text.labels.green, amber: text.labels.amber, red: text.labels.red })
+            svg: () =>
+                outcomeChart({ unit: outcome.unit ?? '', ...chart }, id, {
+                    ...text.chart,
+                    green: text.labels.green,
+                    amber: text.labels.amber,
+                    red: text.labels.red
+                })
         });
         if (outcome.actuals.length > 0) {
             blocks.push({
@@ -297,8 +380,14 @@ function outcomeBlocks(ctx: Context): Block[] {
                 caption: `${text.labels.actual}: ${outcome.description}`,
                 head: [text.labels.period2, text.labels.actual, text.labels.expected, text.labels.progress, text.labels.rag, text.labels.earned],
                 numeric: [false, true, true, true, false, true],
-                rows: outcome.actuals.map(actual => [actual.period, actual.value, actual.expected ?? '–', actual.progressPercent === null ? '–' : `${actual.progressPercent}%`,
-                    actual.rag ? text.labels[actual.rag] : '–', actual.earned === null ? '–' : ctx.money(actual.earned)])
+                rows: outcome.actuals.map(actual => [
+                    actual.period,
+                    actual.value,
+                    actual.expected ?? '–',
+                    actual.progressPercent === null ? '–' : `${actual.progressPercent}%`,
+                    actual.rag ? text.labels[actual.rag] : '–',
+                    actual.earned === null ? '–' : ctx.money(actual.earned)
+                ])
             });
         }
     }
@@ -314,8 +403,19 @@ function shareBlocks(ctx: Context): Block[] {
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
         if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
-        const rows = share.lines.map(line => [ctx.partnerName(line.partner), ctx.percent(line.percent), line.amount === null ? '–' : ctx.money(line.amount), line.cap === null ? '–' : ctx.money(line.cap)]);
-        if (share.reinvest) rows.push([text.labels.reinvested, ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount), '–']);
+        const rows = share.lines.map(line => [
+            ctx.partnerName(line.partner),
+            ctx.percent(line.percent),
+            line.amount === null ? '–' : ctx.money(line.amount),
+            line.cap === null ? '–' : ctx.money(line.cap)
+        ]);
+        if (share.reinvest)
+            rows.push([
+                text.labels.reinvested,
+                ctx.percent(share.reinvest.percent),
+                share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount),
+                '–'
+            ]);
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {
             const id = `chart-share-${index + 1}`;
             blocks.push({
@@ -323,7 +423,12 @@ function shareBlocks(ctx: Context): Block[] {
                 id,
                 title: text.sentences.chartShares(kind, subject),
                 description: `${text.sentences.chartShares(kind, subject)}. ${text.labels.chartAlternative}`,
-                svg: () => shareChart(share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })), id, text.chart)
+                svg: () =>
+                    shareChart(
+                        share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })),
+                        id,
+                        text.chart
+                    )
             });
         }
         blocks.push({
@@ -383,7 +488,10 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
         ...aboutBlocks(ctx),
         ...verdictBlocks(ctx).slice(1, 2),
         { kind: 'heading', level: 2, text: text.headings.statement, id: 'statement' },
-        { kind: 'paragraph', text: text.sentences.statementTotals(ctx.money(statement.totalContributed), ctx.money(statement.totalReceived), ctx.money(statement.totalBorne)) },
+        {
+            kind: 'paragraph',
+            text: text.sentences.statementTotals(ctx.money(statement.totalContributed), ctx.money(statement.totalReceived), ctx.money(statement.totalBorne))
+        },
         {
             kind: 'table',
             caption: `${text.labels.paysIn}: ${ctx.partnerName(statement.partner)}`,
@@ -398,7 +506,10 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
             head: [text.labels.share, text.labels.amount],
             numeric: [false, true],
             rows: shareRows,
-            foot: [[text.labels.receives, ctx.money(statement.totalReceived)], [text.labels.bears, ctx.money(statement.totalBorne)]]
+            foot: [
+                [text.labels.receives, ctx.money(statement.totalReceived)],
+                [text.labels.bears, ctx.money(statement.totalBorne)]
+            ]
         },
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
@@ -415,7 +526,7 @@ export interface PortableReportDocument {
 
 /** Draws the charts of a document so that it can travel as JSON (the editor's PDF export). */
 export function toPortableDocument(document: ReportDocument): PortableReportDocument {
-    return { ...document, blocks: document.blocks.map(block => block.kind === 'chart' ? { ...block, svg: block.svg() } : block) };
+    return { ...document, blocks: document.blocks.map(block => (block.kind === 'chart' ? { ...block, svg: block.svg() } : block)) };
 }
 
 /** The document again from its portable form. */

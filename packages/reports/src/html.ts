@@ -67,7 +67,10 @@ ${body}
 
 /** A webview's cspSource is a list of sources (scheme and host, or 'self'); anything else is dropped rather than trusted. */
 function sanitiseCspSource(source: string): string {
-    return source.split(/\s+/).filter(token => token === "'self'" || /^[a-z][a-z0-9+.-]*:(\/\/)?[a-z0-9.*:-]*$/i.test(token)).join(' ');
+    return source
+        .split(/\s+/)
+        .filter(token => token === "'self'" || /^[a-z][a-z0-9+.-]*:(\/\/)?[a-z0-9.*:-]*$/i.test(token))
+        .join(' ');
 }
 
 function renderBlock(block: Block): string {
@@ -81,8 +84,12 @@ function renderBlock(block: Block): string {
         case 'list':
             return `<ul class="govuk-list govuk-list--bullet">\n${block.items.map(item => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`;
         case 'summary':
-            return `<dl class="govuk-summary-list">\n${block.rows.map(([key, value]) =>
-                `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${escapeHtml(key)}</dt><dd class="govuk-summary-list__value${/^sha256:/.test(value) ? ' pool-code' : ''}">${escapeHtml(value)}</dd></div>`).join('\n')}\n</dl>`;
+            return `<dl class="govuk-summary-list">\n${block.rows
+                .map(
+                    ([key, value]) =>
+                        `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${escapeHtml(key)}</dt><dd class="govuk-summary-list__value${/^sha256:/.test(value) ? ' pool-code' : ''}">${escapeHtml(value)}</dd></div>`
+                )
+                .join('\n')}\n</dl>`;
         case 'verdict':
             return `<div class="govuk-inset-text ${block.passed ? 'pool-verdict--passed' : 'pool-verdict--failed'}"><p class="govuk-body govuk-!-font-weight-bold">${escapeHtml(block.text)}</p></div>`;
         case 'table':
@@ -95,10 +102,16 @@ function renderBlock(block: Block): string {
 function renderTable(table: TableBlock): string {
     const cellClass = (numeric: boolean | undefined, kind: 'header' | 'cell') => `govuk-table__${kind}${numeric ? ` govuk-table__${kind}--numeric` : ''}`;
     const head = table.head.map((label, index) => `<th scope="col" class="${cellClass(table.numeric[index], 'header')}">${escapeHtml(label)}</th>`).join('');
-    const row = (cells: readonly string[], total: boolean) => `<tr class="govuk-table__row${total ? ' pool-total' : ''}">${cells.map((cell, index) => index === 0
-        ? `<th scope="row" class="${cellClass(false, 'header')}">${escapeHtml(cell)}</th>`
-        : `<td class="${cellClass(table.numeric[index], 'cell')}">${escapeHtml(cell)}</td>`).join('')}</tr>`;
-    const foot = table.foot && table.foot.length > 0 ? `\n<tfoot class="govuk-table__body">\n${table.foot.map(cells => row(cells, true)).join('\n')}\n</tfoot>` : '';
+    const row = (cells: readonly string[], total: boolean) =>
+        `<tr class="govuk-table__row${total ? ' pool-total' : ''}">${cells
+            .map((cell, index) =>
+                index === 0
+                    ? `<th scope="row" class="${cellClass(false, 'header')}">${escapeHtml(cell)}</th>`
+                    : `<td class="${cellClass(table.numeric[index], 'cell')}">${escapeHtml(cell)}</td>`
+            )
+            .join('')}</tr>`;
+    const foot =
+        table.foot && table.foot.length > 0 ? `\n<tfoot class="govuk-table__body">\n${table.foot.map(cells => row(cells, true)).join('\n')}\n</tfoot>` : '';
     // A wide table scrolls on a narrow screen; keyboard users can focus it to scroll it too.
     return `<div class="pool-table-wrap" role="region" aria-label="${escapeHtml(table.caption)}" tabindex="0"><table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(table.caption)}</caption>
@@ -115,9 +128,11 @@ function base64(bytes: Uint8Array): string {
     for (let index = 0; index < bytes.length; index += 3) {
         const [a, b = 0, c = 0] = [bytes[index], bytes[index + 1], bytes[index + 2]];
         const triple = (a << 16) | (b << 8) | c;
-        out += alphabet[(triple >> 18) & 63] + alphabet[(triple >> 12) & 63]
-            + (index + 1 < bytes.length ? alphabet[(triple >> 6) & 63] : '=')
-            + (index + 2 < bytes.length ? alphabet[triple & 63] : '=');
+        out +=
+            alphabet[(triple >> 18) & 63] +
+            alphabet[(triple >> 12) & 63] +
+            (index + 1 < bytes.length ? alphabet[(triple >> 6) & 63] : '=') +
+            (index + 2 < bytes.length ? alphabet[triple & 63] : '=');
     }
     return out;
 }

@@ -18,7 +18,10 @@ export function renderMarkdownDocument(document: ReportDocument): string {
         for (const line of renderBlock(block)) out.push(line);
         out.push('');
     }
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+    return out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .replace(/\n*$/, '\n');
 }
 
 function renderBlock(block: Block): string[] {
@@ -41,12 +44,13 @@ function renderBlock(block: Block): string[] {
 }
 
 function renderTable(table: TableBlock): string[] {
-    const row = (cells: readonly string[], bold: boolean) => `| ${cells.map(cell => cell === '' ? ' ' : bold ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell)).join(' | ')} |`;
+    const row = (cells: readonly string[], bold: boolean) =>
+        `| ${cells.map(cell => (cell === '' ? ' ' : bold ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(' | ')} |`;
     return [
         `**${escapeMarkdown(table.caption)}**`,
         '',
         row(table.head, false),
-        `| ${table.numeric.map(numeric => numeric ? '---:' : '---').join(' | ')} |`,
+        `| ${table.numeric.map(numeric => (numeric ? '---:' : '---')).join(' | ')} |`,
         ...table.rows.map(cells => row(cells, false)),
         ...(table.foot ?? []).map(cells => row(cells, true))
     ];

@@ -1,6 +1,19 @@
 import {
-    type AgreementModel, type ActualInfo, type AmountValue, type OutcomeInfo, type PoolInfo, type QuantityValue, type ShareInfo,
-    Rational, formatQuantity, partnerStatements, penceToDecimalString, periodLabel, render, sha256Hex, yearLabel
+    type AgreementModel,
+    type ActualInfo,
+    type AmountValue,
+    type OutcomeInfo,
+    type PoolInfo,
+    type QuantityValue,
+    type ShareInfo,
+    Rational,
+    formatQuantity,
+    partnerStatements,
+    penceToDecimalString,
+    periodLabel,
+    render,
+    sha256Hex,
+    yearLabel
 } from '@pool/language';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -37,9 +50,16 @@ export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:1';
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
 
-export interface Position { readonly line: number; readonly column: number }
+export interface Position {
+    readonly line: number;
+    readonly column: number;
+}
 /** Where a declaration is written: 1-based lines and columns, end exclusive. */
-export interface SourceRange { readonly file: string; readonly start: Position; readonly end: Position }
+export interface SourceRange {
+    readonly file: string;
+    readonly start: Position;
+    readonly end: Position;
+}
 
 export interface AgreementData {
     readonly title: string;
@@ -53,9 +73,19 @@ export interface AgreementData {
 }
 
 /** `kind` is null only where a syntax error cut the declaration short. */
-export interface PartnerData { readonly id: string; readonly name: string; readonly kind: string | null; readonly source: SourceRange | null }
+export interface PartnerData {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: string | null;
+    readonly source: SourceRange | null;
+}
 
-export interface ContributionData { readonly partner: string; readonly amount: Money; readonly note: string | null; readonly source: SourceRange | null }
+export interface ContributionData {
+    readonly partner: string;
+    readonly amount: Money;
+    readonly note: string | null;
+    readonly source: SourceRange | null;
+}
 
 export interface SpendLineData {
     readonly name: string;
@@ -91,7 +121,14 @@ export interface PoolData {
     readonly spend: Money;
     readonly declaredTotals: readonly Money[];
     readonly minimums: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
-    readonly ringfences: readonly { readonly id: string; readonly purpose: string | null; readonly year: string; readonly amount: Money; readonly spent: Money; readonly source: SourceRange | null }[];
+    readonly ringfences: readonly {
+        readonly id: string;
+        readonly purpose: string | null;
+        readonly year: string;
+        readonly amount: Money;
+        readonly spent: Money;
+        readonly source: SourceRange | null;
+    }[];
     readonly source: SourceRange | null;
 }
 
@@ -103,7 +140,10 @@ export interface TotalsData {
     readonly byPartnerAndYear: readonly { readonly partner: string; readonly year: string; readonly amount: Money }[];
 }
 
-export interface QuantityData { readonly value: string; readonly year: string }
+export interface QuantityData {
+    readonly value: string;
+    readonly year: string;
+}
 
 export interface ActualData {
     readonly period: string;
@@ -197,7 +237,10 @@ export interface DiagnosticData {
 }
 
 /** A diagnostic and the document it belongs to. */
-export interface DocumentDiagnostic { readonly uri: string; readonly diagnostic: Diagnostic }
+export interface DocumentDiagnostic {
+    readonly uri: string;
+    readonly diagnostic: Diagnostic;
+}
 
 export interface ReportDataOptions {
     /** The version of the tool producing the report, printed in its fingerprint section. */
@@ -225,11 +268,13 @@ function amountOf(value: AmountValue | undefined): Money {
 }
 
 /** Builds the plain data every output renders, from the model and the validator's diagnostics. */
-export function buildReportData(model: AgreementModel, diagnostics: readonly DocumentDiagnostic[] = documentDiagnostics(model), options: ReportDataOptions): ReportData {
+export function buildReportData(
+    model: AgreementModel,
+    diagnostics: readonly DocumentDiagnostic[] = documentDiagnostics(model),
+    options: ReportDataOptions
+): ReportData {
     const rootDir = UriUtils.dirname(model.document.uri);
-    const fileName = (document: LangiumDocument) => document === model.document
-        ? UriUtils.basename(document.uri)
-        : UriUtils.relative(rootDir, document.uri);
+    const fileName = (document: LangiumDocument) => (document === model.document ? UriUtils.basename(document.uri) : UriUtils.relative(rootDir, document.uri));
     const fileNameOfUri = (uri: string) => {
         const document = model.documents.find(candidate => candidate.uri.toString() === uri);
         return document ? fileName(document) : uri;
@@ -244,16 +289,18 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         };
     };
     const info = model.agreement;
-    const agreement: AgreementData | null = info ? {
-        title: info.title,
-        reference: info.reference ?? null,
-        status: info.status ?? null,
-        period: info.period ? { first: yearLabel(info.period.first), last: yearLabel(info.period.last), years: info.period.years.map(yearLabel) } : null,
-        host: info.host ? { id: info.host.id, name: info.host.partner?.name ?? null } : null,
-        board: info.board ?? null,
-        reviews: info.reviews.map(review => ({ date: review.date, note: review.note ?? null })),
-        source: source(info.node)
-    } : null;
+    const agreement: AgreementData | null = info
+        ? {
+              title: info.title,
+              reference: info.reference ?? null,
+              status: info.status ?? null,
+              period: info.period ? { first: yearLabel(info.period.first), last: yearLabel(info.period.last), years: info.period.years.map(yearLabel) } : null,
+              host: info.host ? { id: info.host.id, name: info.host.partner?.name ?? null } : null,
+              board: info.board ?? null,
+              reviews: info.reviews.map(review => ({ date: review.date, note: review.note ?? null })),
+              source: source(info.node)
+          }
+        : null;
 
     const pools = model.pools.map((pool): PoolData => poolData(pool, source));
     const totals: TotalsData = {
@@ -262,7 +309,8 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         byYear: [...model.totals.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...model.totals.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         byPartnerAndYear: [...model.totals.byPartnerAndYear].flatMap(([partner, years]) =>
-            [...years].map(([start, pence]) => ({ partner, year: yearLabel(start), amount: money(pence) })))
+            [...years].map(([start, pence]) => ({ partner, year: yearLabel(start), amount: money(pence) }))
+        )
     };
 
     const outcomes = model.outcomes.map(outcome => outcomeData(outcome, source));
@@ -292,22 +340,34 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
         partner: statement.partnerId,
         contributions: statement.contributions.map(entry => ({ pool: entry.poolId, year: yearLabel(entry.year), amount: money(entry.pence) })),
         totalContributed: money(statement.totalContributed),
-        shares: statement.shares.map(entry => ({ kind: entry.share.kind, family: entry.share.family, subject: entry.share.subjectId, amount: money(entry.pence) })),
+        shares: statement.shares.map(entry => ({
+            kind: entry.share.kind,
+            family: entry.share.family,
+            subject: entry.share.subjectId,
+            amount: money(entry.pence)
+        })),
         totalReceived: money(statement.totalReceived),
         totalBorne: money(statement.totalBorne)
     }));
 
-    const reported: DiagnosticData[] = diagnostics.map(({ uri, diagnostic }) => ({
-        file: fileNameOfUri(uri),
-        severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
-        code: String(diagnostic.code ?? 'unknown'),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
-        range: {
-            start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
-            end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
-        }
-    })).sort((a, b) => compareText(a.file, b.file) || a.range.start.line - b.range.start.line
-        || a.range.start.column - b.range.start.column || compareText(a.code, b.code));
+    const reported: DiagnosticData[] = diagnostics
+        .map(({ uri, diagnostic }) => ({
+            file: fileNameOfUri(uri),
+            severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
+            code: String(diagnostic.code ?? 'unknown'),
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
+            range: {
+                start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
+                end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
+            }
+        }))
+        .sort(
+            (a, b) =>
+                compareText(a.file, b.file) ||
+                a.range.start.line - b.range.start.line ||
+                a.range.start.column - b.range.start.column ||
+                compareText(a.code, b.code)
+        );
     const errors = reported.filter(entry => entry.severity === 'error').length;
     const warnings = reported.filter(entry => entry.severity === 'warning').length;
 
@@ -326,7 +386,12 @@ export function buildReportData(model: AgreementModel, diagnostics: readonly Doc
                 sha256: sha256Hex(options.fileBytes?.(document.uri.toString()) ?? encoder.encode(document.textDocument.getText()))
             }))
         },
-        partners: [...model.partners.values()].map(partner => ({ id: partner.id, name: partner.name, kind: partner.kind ?? null, source: source(partner.node) })),
+        partners: [...model.partners.values()].map(partner => ({
+            id: partner.id,
+            name: partner.name,
+            kind: partner.kind ?? null,
+            source: source(partner.node)
+        })),
         pools,
         totals,
         outcomes,
@@ -444,12 +509,14 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
         target: quantity(target),
         direction: outcome.direction ?? null,
         measuredBy: outcome.measuredBy ?? null,
-        payment: payment ? {
-            rate: amountOf(payment.rate),
-            per: payment.unitName,
-            cap: payment.cap ? amountOf(payment.cap) : null,
-            atTarget: money(payment.paymentAtTarget)
-        } : null,
+        payment: payment
+            ? {
+                  rate: amountOf(payment.rate),
+                  per: payment.unitName,
+                  cap: payment.cap ? amountOf(payment.cap) : null,
+                  atTarget: money(payment.paymentAtTarget)
+              }
+            : null,
         actuals: outcome.actuals.map(actual => actualData(actual, source)),
         chart,
         source: source(outcome.node)
@@ -462,18 +529,23 @@ function toChartNumber(value: { toDecimal(places: number): string }): number {
 }
 
 function shareData(share: ShareInfo, source: (node: AstNode | undefined) => SourceRange | null): ShareData {
-    const subject = share.subject?.kind === 'pool'
-        ? { kind: 'pool' as const, id: share.subject.pool.id, title: share.subject.pool.title }
-        : share.subject?.kind === 'outcome'
-            ? { kind: 'outcome' as const, id: share.subject.outcome.id, title: share.subject.outcome.description }
-            : null;
+    const subject =
+        share.subject?.kind === 'pool'
+            ? { kind: 'pool' as const, id: share.subject.pool.id, title: share.subject.pool.title }
+            : share.subject?.kind === 'outcome'
+              ? { kind: 'outcome' as const, id: share.subject.outcome.id, title: share.subject.outcome.description }
+              : null;
     return {
         kind: share.kind,
         family: share.family,
         subject,
         proRata: share.proRata,
         base: share.base
-            ? { amount: money(share.base.pence), basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis, description: render(share.base.description, 'en') }
+            ? {
+                  amount: money(share.base.pence),
+                  basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis,
+                  description: render(share.base.description, 'en')
+              }
             : null,
         lines: share.lines.map((line, index) => ({
             partner: line.partnerId,
@@ -481,9 +553,10 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
             amount: share.pounds ? money(share.pounds.byLine[index]) : null,
             cap: line.cap ? amountOf(line.cap) : null
         })),
-        reinvest: share.reinvest && !share.reinvest.isZero()
-            ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
-            : null,
+        reinvest:
+            share.reinvest && !share.reinvest.isZero()
+                ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
+                : null,
         totalPercent: share.totalPoints?.toDecimal(4) ?? null,
         source: source(share.node)
     };

@@ -107,13 +107,28 @@ export interface ReportText {
         readonly shareBase: (basis: ShareBasis, amount: string) => string;
         readonly spends: (pool: string, spend: string, income: string, year: string, balance: string) => string;
         readonly noSpending: (pool: string) => string;
-        readonly outcome: (description: string, direction: 'increase' | 'reduce' | null, baseline: string, target: string, measuredBy: string | undefined) => string;
+        readonly outcome: (
+            description: string,
+            direction: 'increase' | 'reduce' | null,
+            baseline: string,
+            target: string,
+            measuredBy: string | undefined
+        ) => string;
         readonly latestActual: (value: string, period: string, rag: string | undefined, expected: string | undefined) => string;
         readonly payment: (rate: string, per: string, cap: string | undefined, atTarget: string | undefined) => string;
         readonly share: (kind: string, subject: string, parts: string, base: string | undefined) => string;
         readonly sharePart: (partner: string, percent: string, amount: string | undefined) => string;
         readonly reinvestPart: (percent: string, amount: string | undefined) => string;
-        readonly savings: (pool: string, total: string, first: string, last: string, investment: string, netBenefit: string, payback: string | undefined, returnPerPound: string | undefined) => string;
+        readonly savings: (
+            pool: string,
+            total: string,
+            first: string,
+            last: string,
+            investment: string,
+            netBenefit: string,
+            payback: string | undefined,
+            returnPerPound: string | undefined
+        ) => string;
         readonly approval: (approver: string, partner: string, date: string, stale: boolean) => string;
         readonly checksPassed: string;
         readonly checksFailed: (errors: number, warnings: number) => string;
@@ -133,8 +148,78 @@ export interface ReportText {
 
 /** Headings, labels and chart words live in the message catalogue (keys `report.heading.*`, `report.label.*`, `report.chart.*`). */
 const WORDS = {
-    headings: { prefix: 'heading', names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint'] },
-    labels: { prefix: 'label', names: ['reference', 'status', 'period', 'host', 'board', 'reviews', 'file', 'partner', 'id', 'kind', 'pool', 'year', 'total', 'income', 'spend', 'balance', 'outcome', 'baseline', 'target', 'direction', 'measuredBy', 'period2', 'actual', 'expected', 'progress', 'rag', 'earned', 'share', 'amount', 'cap', 'reinvested', 'projected', 'investment', 'netBenefit', 'payback', 'returnPerPound', 'approver', 'date', 'approvedText', 'current', 'stale', 'severity', 'code', 'place', 'message', 'sha256', 'agreementFingerprint', 'toolVersion', 'generatedAt', 'paysIn', 'receives', 'bears', 'noPayback', 'increase', 'reduce', 'green', 'amber', 'red', 'error', 'warning', 'info', 'hint', 'chartAlternative'] },
+    headings: {
+        prefix: 'heading',
+        names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint']
+    },
+    labels: {
+        prefix: 'label',
+        names: [
+            'reference',
+            'status',
+            'period',
+            'host',
+            'board',
+            'reviews',
+            'file',
+            'partner',
+            'id',
+            'kind',
+            'pool',
+            'year',
+            'total',
+            'income',
+            'spend',
+            'balance',
+            'outcome',
+            'baseline',
+            'target',
+            'direction',
+            'measuredBy',
+            'period2',
+            'actual',
+            'expected',
+            'progress',
+            'rag',
+            'earned',
+            'share',
+            'amount',
+            'cap',
+            'reinvested',
+            'projected',
+            'investment',
+            'netBenefit',
+            'payback',
+            'returnPerPound',
+            'approver',
+            'date',
+            'approvedText',
+            'current',
+            'stale',
+            'severity',
+            'code',
+            'place',
+            'message',
+            'sha256',
+            'agreementFingerprint',
+            'toolVersion',
+            'generatedAt',
+            'paysIn',
+            'receives',
+            'bears',
+            'noPayback',
+            'increase',
+            'reduce',
+            'green',
+            'amber',
+            'red',
+            'error',
+            'warning',
+            'info',
+            'hint',
+            'chartAlternative'
+        ]
+    },
     chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
 } as const;
 
@@ -155,8 +240,12 @@ function catalogueWords(lang: ReportLang): Words {
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const SHARE_KINDS: Record<string, MessageKey> = {
-    savings: 'report.share-kind.savings', benefits: 'report.share-kind.benefits', overspend: 'report.share-kind.overspend',
-    overspends: 'report.share-kind.overspend', underspend: 'report.share-kind.underspend', underspends: 'report.share-kind.underspend'
+    savings: 'report.share-kind.savings',
+    benefits: 'report.share-kind.benefits',
+    overspend: 'report.share-kind.overspend',
+    overspends: 'report.share-kind.overspend',
+    underspend: 'report.share-kind.underspend',
+    underspends: 'report.share-kind.underspend'
 };
 
 /** The report's text in `lang`: every word from the catalogue, the figures put in here. */
@@ -173,39 +262,66 @@ function textIn(lang: ReportLang): ReportText {
         skipLink: word('report.skip-link'),
         unknown: word('word.unknown'),
         sentences: {
-            contributes: (partner, amounts, pool, total) => (total
-                ? say('report.sentence.contributes-total', { partner, amounts, pool, total })
-                : say('report.sentence.contributes', { partner, amounts, pool })),
+            contributes: (partner, amounts, pool, total) =>
+                total
+                    ? say('report.sentence.contributes-total', { partner, amounts, pool, total })
+                    : say('report.sentence.contributes', { partner, amounts, pool }),
             amountInYear: (amount, year) => say('report.sentence.amount-in-year', { amount, year }),
             valueInYear: (value, year) => say('report.sentence.amount-in-year', { amount: value, year }),
             valueByYear: (value, year) => say('report.sentence.value-by-year', { value, year }),
             shareBase: (basis, amount) => say(`share-base.${basis}`, { amount }),
             spends: (pool, spend, income, year, balance) => say('report.sentence.spends', { pool, spend, income, year, balance }),
             noSpending: pool => say('report.sentence.no-spending', { pool }),
-            outcome: (description, direction, baseline, target, measuredBy) => say(
-                direction === 'increase' ? 'report.sentence.outcome.increase' : direction === 'reduce' ? 'report.sentence.outcome.reduce' : 'report.sentence.outcome.change',
-                { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }),
-            latestActual: (value, period, rag, expected) => say('report.sentence.latest-actual', {
-                value, period, expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '', status: inBrackets(rag)
-            }),
-            payment: (rate, per, cap, atTarget) => say('report.sentence.payment', {
-                rate, unit: per, cap: cap ? say('report.sentence.payment.cap', { cap }) : '', atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
-            }),
-            share: (kind, subject, parts, base) => capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
+            outcome: (description, direction, baseline, target, measuredBy) =>
+                say(
+                    direction === 'increase'
+                        ? 'report.sentence.outcome.increase'
+                        : direction === 'reduce'
+                          ? 'report.sentence.outcome.reduce'
+                          : 'report.sentence.outcome.change',
+                    { description, baseline, target, measuredBy: measuredBy ? say('report.sentence.outcome.measured-by', { partner: measuredBy }) : '' }
+                ),
+            latestActual: (value, period, rag, expected) =>
+                say('report.sentence.latest-actual', {
+                    value,
+                    period,
+                    expected: expected ? say('report.sentence.latest-actual.expected', { expected }) : '',
+                    status: inBrackets(rag)
+                }),
+            payment: (rate, per, cap, atTarget) =>
+                say('report.sentence.payment', {
+                    rate,
+                    unit: per,
+                    cap: cap ? say('report.sentence.payment.cap', { cap }) : '',
+                    atTarget: atTarget ? say('report.sentence.payment.at-target', { amount: atTarget }) : ''
+                }),
+            share: (kind, subject, parts, base) =>
+                capitalised(say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts, base: inBrackets(base) })),
             sharePart: (partner, percent, amount) => `${partner} ${percent}${inBrackets(amount)}`,
             reinvestPart: (percent, amount) => say('report.sentence.reinvest-part', { percent, amount: inBrackets(amount) }),
-            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) => say('report.sentence.savings', {
-                pool, total, first, last, investment, netBenefit,
-                payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
-                returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
-            }),
-            approval: (approver, partner, date, stale) => say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
+            savings: (pool, total, first, last, investment, netBenefit, payback, returnPerPound) =>
+                say('report.sentence.savings', {
+                    pool,
+                    total,
+                    first,
+                    last,
+                    investment,
+                    netBenefit,
+                    payback: payback ? say('report.sentence.savings.payback', { year: payback }) : '',
+                    returnPerPound: returnPerPound ? say('report.sentence.savings.return-per-pound', { amount: returnPerPound }) : ''
+                }),
+            approval: (approver, partner, date, stale) =>
+                say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
             checksPassed: word('report.sentence.checks-passed'),
-            checksFailed: (errors, warnings) => say('report.sentence.checks-failed', {
-                errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
-                warnings: warnings ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }) : ''
-            }),
-            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
+            checksFailed: (errors, warnings) =>
+                say('report.sentence.checks-failed', {
+                    errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
+                    warnings: warnings
+                        ? say('report.sentence.checks-failed.warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') })
+                        : ''
+                }),
+            checksWarnings: warnings =>
+                say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),

@@ -66,7 +66,8 @@ async function open(file: string, options: { bypassCsp?: boolean } = {}): Promis
     await page.exposeFunction('__poolScriptRan', (what: string) => scriptSignals.push(what));
     await page.addInitScript(() => {
         for (const name of ['alert', 'confirm', 'prompt'] as const) {
-            (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => (window as unknown as { __poolScriptRan(what: string): void }).__poolScriptRan(`${name}(${args.join(',')})`);
+            (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+                (window as unknown as { __poolScriptRan(what: string): void }).__poolScriptRan(`${name}(${args.join(',')})`);
         }
     });
     await page.goto(url, { waitUntil: 'load' });
@@ -85,7 +86,9 @@ async function activeContent(page: Page): Promise<string[]> {
                 if (/^\s*javascript:/i.test(element.getAttribute(attribute) ?? '')) found.push(`${element.tagName} ${attribute}=javascript:`);
             }
         }
-        for (const element of document.querySelectorAll('script, iframe, object, embed, img, link, meta[http-equiv="refresh"], a[href]:not([href^="#"]), use, details, math')) {
+        for (const element of document.querySelectorAll(
+            'script, iframe, object, embed, img, link, meta[http-equiv="refresh"], a[href]:not([href^="#"]), use, details, math'
+        )) {
             found.push(element.tagName.toLowerCase());
         }
         return found;
@@ -98,7 +101,13 @@ async function axeViolations(page: Page): Promise<string[]> {
     const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
     return results.violations
         .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(violation => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map(node => node.target.join(' ')).join('; ')}`);
+        .map(
+            violation =>
+                `${violation.id} (${violation.impact}): ${violation.nodes
+                    .slice(0, 3)
+                    .map(node => node.target.join(' '))
+                    .join('; ')}`
+        );
 }
 
 describe('HTML reports in a real browser', () => {
@@ -115,11 +124,13 @@ describe('HTML reports in a real browser', () => {
                 expect(opened.requests, name).toEqual([]);
                 expect(opened.scriptSignals, name).toEqual([]);
                 // The charts drew: each is an SVG with marks, named by its caption.
-                const charts = await opened.page.$$eval('figure svg[role="img"]', svgs => svgs.map(svg => ({
-                    label: document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
-                    marks: svg.querySelectorAll('path, rect, line').length,
-                    width: svg.getBoundingClientRect().width
-                })));
+                const charts = await opened.page.$$eval('figure svg[role="img"]', svgs =>
+                    svgs.map(svg => ({
+                        label: document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+                        marks: svg.querySelectorAll('path, rect, line').length,
+                        width: svg.getBoundingClientRect().width
+                    }))
+                );
                 expect(charts.length, name).toBeGreaterThan(0);
                 for (const chart of charts) {
                     expect(chart.label, name).toMatch(/^Chart: /);
@@ -139,7 +150,9 @@ describe('HTML reports in a real browser', () => {
         try {
             await opened.page.screenshot({ path: path.join(OUT, 'manchester-statement.png'), fullPage: true });
             expect(await axeViolations(opened.page)).toEqual([]);
-            expect(await opened.page.textContent('h1')).toBe('Manchester City Council: statement under Greater Manchester Troubled Families Investment Agreement');
+            expect(await opened.page.textContent('h1')).toBe(
+                'Manchester City Council: statement under Greater Manchester Troubled Families Investment Agreement'
+            );
         } finally {
             await opened.close();
         }
@@ -159,7 +172,10 @@ describe('hostile text in every HTML output', () => {
         const markdown = runPool(['report', agreement, '--format', 'md']).stdout;
         // html: true as on GitHub, which keeps inline HTML: the escaping must not rely on it being off.
         const markdownPage = path.join(OUT, 'hostile-markdown.html');
-        writeFileSync(markdownPage, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Markdown</title></head><body>${new MarkdownIt({ html: true, linkify: true }).render(markdown)}</body></html>`);
+        writeFileSync(
+            markdownPage,
+            `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Markdown</title></head><body>${new MarkdownIt({ html: true, linkify: true }).render(markdown)}</body></html>`
+        );
         return [report, ...readdirSync(statements).map(name => path.join(statements, name)), markdownPage];
     }
 
@@ -170,7 +186,7 @@ describe('hostile text in every HTML output', () => {
         return file;
     }
 
-    it('runs no script and fetches nothing, even with the page\'s Content-Security-Policy switched off', async () => {
+    it("runs no script and fetches nothing, even with the page's Content-Security-Policy switched off", async () => {
         const files = [...pages(), await webviewPage()];
         expect(files.length).toBe(XSS_PAYLOADS.length + 3);
         for (const file of files) {
@@ -187,7 +203,8 @@ describe('hostile text in every HTML output', () => {
             }
         }
         const report = readFileSync(files[0], 'utf8');
-        for (const payload of XSS_PAYLOADS) expect(report).toContain(payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+        for (const payload of XSS_PAYLOADS)
+            expect(report).toContain(payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
     });
 
     it('shows the payloads in Markdown as text: no link, image, emphasis, table cell or HTML comes out of them', () => {
@@ -196,7 +213,12 @@ describe('hostile text in every HTML output', () => {
         // Only the elements the report itself uses: none that a payload could have made.
         const tags = new Set([...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map(match => match[1].toLowerCase()));
         expect([...tags].sort()).toEqual(['blockquote', 'em', 'h1', 'h2', 'h3', 'li', 'p', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']);
-        const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        const text = html
+            .replace(/<[^>]+>/g, '')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&');
         for (const payload of XSS_PAYLOADS) expect(text).toContain(payload);
     });
 

@@ -24,8 +24,12 @@ describe('renderHtml', () => {
 
     it('shows the Troubled Families totals exactly, in a table with a total row', async () => {
         const html = renderHtml(await loadReportData(path.join(path.dirname(EXAMPLES[0]), 'troubled-families.pool')));
-        expect(html).toContain('Manchester City Council puts £1,200,000 in 2013/14, £1,100,000 in 2014/15 and £950,000 in 2015/16 into the Troubled Families single pot: £3,250,000 in all.');
-        expect(html).toMatch(/<tr class="govuk-table__row pool-total"><th scope="row" class="govuk-table__header">Total<\/th><td class="govuk-table__cell govuk-table__cell--numeric">£2,200,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£2,100,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£1,850,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£6,150,000<\/td><\/tr>/);
+        expect(html).toContain(
+            'Manchester City Council puts £1,200,000 in 2013/14, £1,100,000 in 2014/15 and £950,000 in 2015/16 into the Troubled Families single pot: £3,250,000 in all.'
+        );
+        expect(html).toMatch(
+            /<tr class="govuk-table__row pool-total"><th scope="row" class="govuk-table__header">Total<\/th><td class="govuk-table__cell govuk-table__cell--numeric">£2,200,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£2,100,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£1,850,000<\/td><td class="govuk-table__cell govuk-table__cell--numeric">£6,150,000<\/td><\/tr>/
+        );
     });
 
     it('is the same bytes every time for the same agreement, in HTML, Markdown and JSON', async () => {

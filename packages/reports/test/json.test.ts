@@ -27,10 +27,20 @@ describe('pool generate json', () => {
         // examples/ holds examples/invalid too (pool check skips it through .poolignore; so does this).
         const invalid = scratchFolder({});
         expect(runPool(['generate', 'json', 'examples/invalid', '-o', invalid]).status).toBe(1);
-        const files = ['better-care-fund', 'essex-whole-place', 'neighbourhood-budget', 'troubled-families', 'registers/essex', 'registers/greater-manchester']
-            .map(name => path.join(out, `${name}.json`));
-        const invalidFiles = readdirSync(invalid, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.json')).map(name => path.join(invalid, name));
-        expect(invalidFiles.length).toBe(readdirSync(path.join(REPO, 'examples/invalid'), { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.pool')).length);
+        const files = [
+            'better-care-fund',
+            'essex-whole-place',
+            'neighbourhood-budget',
+            'troubled-families',
+            'registers/essex',
+            'registers/greater-manchester'
+        ].map(name => path.join(out, `${name}.json`));
+        const invalidFiles = readdirSync(invalid, { recursive: true, encoding: 'utf8' })
+            .filter(name => name.endsWith('.json'))
+            .map(name => path.join(invalid, name));
+        expect(invalidFiles.length).toBe(
+            readdirSync(path.join(REPO, 'examples/invalid'), { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.pool')).length
+        );
         for (const file of [...files, ...invalidFiles]) {
             const data = JSON.parse(readFileSync(file, 'utf8'));
             expect(validate(data), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
@@ -67,16 +77,29 @@ describe('pool generate json', () => {
         expect(result.status).toBe(0);
         const data = JSON.parse(result.stdout) as ReportData;
         expect(data.totals.income).toBe('6150000.00');
-        expect(data.totals.byYear).toEqual([{ year: '2013/14', amount: '2200000.00' }, { year: '2014/15', amount: '2100000.00' }, { year: '2015/16', amount: '1850000.00' }]);
+        expect(data.totals.byYear).toEqual([
+            { year: '2013/14', amount: '2200000.00' },
+            { year: '2014/15', amount: '2100000.00' },
+            { year: '2015/16', amount: '1850000.00' }
+        ]);
         expect(data.totals.byPartner.find(entry => entry.partner === 'manchester')?.amount).toBe('3250000.00');
         const families = data.pools.find(pool => pool.id === 'families')!;
         expect(families.years[0].spend).toBe('2200000.00');
         expect(families.years[0].balance).toBe('0.00');
         const savings = data.savings.find(entry => entry.pool === 'families')!;
-        expect(savings).toMatchObject({ total: '8900000.00', investment: '6150000.00', netBenefit: '2750000.00', paybackYear: '2016/17', returnPerPound: '1.45' });
+        expect(savings).toMatchObject({
+            total: '8900000.00',
+            investment: '6150000.00',
+            netBenefit: '2750000.00',
+            paybackYear: '2016/17',
+            returnPerPound: '1.45'
+        });
         const shares = data.shares.find(share => share.kind === 'savings')!;
         expect(shares.lines.map(line => [line.partner, line.percent, line.amount])).toEqual([
-            ['manchester', '40', '3560000.00'], ['gmp', '20', '1780000.00'], ['ccg', '15', '1335000.00'], ['dwp', '15', '1335000.00']
+            ['manchester', '40', '3560000.00'],
+            ['gmp', '20', '1780000.00'],
+            ['ccg', '15', '1335000.00'],
+            ['dwp', '15', '1335000.00']
         ]);
         expect(shares.reinvest).toEqual({ percent: '10', amount: '890000.00' });
         const partner = data.partners.find(entry => entry.id === 'manchester')!;
@@ -91,10 +114,17 @@ describe('pool generate json', () => {
             const data = JSON.parse(runPool(['generate', 'json', `examples/${name}.pool`]).stdout) as ReportData;
             expect(sum(data.statements.map(statement => statement.totalContributed)), name).toBe(pence(data.totals.income!));
             for (const year of data.totals.byYear) {
-                expect(sum(data.statements.flatMap(statement => statement.contributions.filter(entry => entry.year === year.year).map(entry => entry.amount))), `${name} ${year.year}`).toBe(pence(year.amount!));
+                expect(
+                    sum(data.statements.flatMap(statement => statement.contributions.filter(entry => entry.year === year.year).map(entry => entry.amount))),
+                    `${name} ${year.year}`
+                ).toBe(pence(year.amount!));
             }
             for (const share of data.shares.filter(entry => entry.base !== null && entry.lines.every(line => line.amount !== null))) {
-                const partnersPart = sum(data.statements.flatMap(statement => statement.shares.filter(entry => entry.kind === share.kind && entry.subject === share.subject!.id).map(entry => entry.amount)));
+                const partnersPart = sum(
+                    data.statements.flatMap(statement =>
+                        statement.shares.filter(entry => entry.kind === share.kind && entry.subject === share.subject!.id).map(entry => entry.amount)
+                    )
+                );
                 expect(partnersPart + (share.reinvest?.amount ? pence(share.reinvest.amount) : 0n), `${name} ${share.kind}`).toBe(pence(share.base!.amount!));
             }
         }
@@ -105,6 +135,13 @@ describe('pool generate json', () => {
         expect(result.status).toBe(1);
         const data = JSON.parse(result.stdout) as ReportData;
         expect(data.verdict.passed).toBe(false);
-        expect(data.diagnostics).toContainEqual(expect.objectContaining({ file: 'total-mismatch.pool', severity: 'error', code: 'total-mismatch', range: { start: { line: 16, column: 18 }, end: { line: 16, column: 26 } } }));
+        expect(data.diagnostics).toContainEqual(
+            expect.objectContaining({
+                file: 'total-mismatch.pool',
+                severity: 'error',
+                code: 'total-mismatch',
+                range: { start: { line: 16, column: 18 }, end: { line: 16, column: 26 } }
+            })
+        );
     });
 });

@@ -74,7 +74,13 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         expect(text).toContain('£2,000,000.50');
         const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
         expect(fonts).toMatch(/DejaVuSans\s/);
-        expect(fonts.split('\n').slice(2).filter(line => line.trim()).every(line => /\byes\s+yes\s+yes\b/.test(line))).toBe(true);
+        expect(
+            fonts
+                .split('\n')
+                .slice(2)
+                .filter(line => line.trim())
+                .every(line => /\byes\s+yes\s+yes\b/.test(line))
+        ).toBe(true);
     });
 
     it('is the same bytes every time for the same agreement, and a statement per partner', () => {

@@ -9,7 +9,8 @@ const ARGUMENTS: Record<string, string[]> = { 'sentences.shareBase': ['projected
 function leaves(value: unknown, prefix = ''): Map<string, string> {
     const out = new Map<string, string>();
     if (typeof value === 'string') out.set(prefix, value);
-    else if (typeof value === 'function') out.set(prefix, String((value as (...args: string[]) => string)(...(ARGUMENTS[prefix] ?? ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']))));
+    else if (typeof value === 'function')
+        out.set(prefix, String((value as (...args: string[]) => string)(...(ARGUMENTS[prefix] ?? ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']))));
     else if (value && typeof value === 'object') {
         for (const [key, child] of Object.entries(value)) for (const [path, text] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(path, text);
     }
@@ -34,7 +35,9 @@ describe('reports in Welsh', () => {
         const welsh = runPool(['report', 'examples/troubled-families.pool', '--format', 'md', '--lang', 'cy']);
         expect(welsh.status, welsh.stderr).toBe(0);
         expect(welsh.stdout).toContain('## Cyfraniadau fesul partner a blwyddyn');
-        expect(welsh.stdout).toContain('Mae Manchester City Council yn cyfrannu £1,200,000 yn 2013/14, £1,100,000 yn 2014/15 a £950,000 yn 2015/16 i’r gronfa Troubled Families single pot: £3,250,000 i gyd.');
+        expect(welsh.stdout).toContain(
+            'Mae Manchester City Council yn cyfrannu £1,200,000 yn 2013/14, £1,100,000 yn 2014/15 a £950,000 yn 2015/16 i’r gronfa Troubled Families single pot: £3,250,000 i gyd.'
+        );
         expect(welsh.stdout).toContain('> **Pasiodd pob gwiriad.**');
         // What a share clause shares is said in Welsh too, not left in the model's English.
         expect(welsh.stdout).toMatch(/Rhennir arbedion y gronfa Troubled Families single pot \(arbedion a ragwelir o £[\d,]+\): /);

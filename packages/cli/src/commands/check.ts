@@ -31,14 +31,28 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
         workspace = await loadWorkspace(files, { progress: io.progress, language: io.lang });
     } catch (error) {
         // A fault while parsing or linking is never a pass: the files named could not be checked.
-        throw new UsageError(message('cli.could-not-check', { file: files.map(file => displayPath(file)).join(', '), reason: error instanceof Error ? error.message : String(error) }));
+        throw new UsageError(
+            message('cli.could-not-check', {
+                file: files.map(file => displayPath(file)).join(', '),
+                reason: error instanceof Error ? error.message : String(error)
+            })
+        );
     }
     const diagnostics = collectDiagnostics(workspace.all);
     const checked = workspace.all.map(document => displayPath(document.uri.fsPath)).sort();
     const summary = summarise(diagnostics, checked.length, workspace.unreadable.length);
-    io.out(CHECK_FORMATS[options.format]({
-        diagnostics, summary, files: checked, toolVersion: io.version, strict: options.strict, style: io.style, helpBaseUri: options.helpBaseUri, lang: io.lang
-    }));
+    io.out(
+        CHECK_FORMATS[options.format]({
+            diagnostics,
+            summary,
+            files: checked,
+            toolVersion: io.version,
+            strict: options.strict,
+            style: io.style,
+            helpBaseUri: options.helpBaseUri,
+            lang: io.lang
+        })
+    );
     // Files that could not be read are I/O errors: each gets one line, and they decide the exit code.
     for (const { file, reason } of workspace.unreadable) {
         io.err(`${t('cli.error', { message: t('cli.cannot-read', { file, reason }, io.lang) }, io.lang)}\n`);

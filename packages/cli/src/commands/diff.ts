@@ -2,7 +2,18 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, diffAgreements, escapeTerminalLines, formatMoney, type Lang, message, penceToDecimalString, t, yearLabel } from '@pool/language';
+import {
+    type AgreementDiff,
+    type AgreementModel,
+    diffAgreements,
+    escapeTerminalLines,
+    formatMoney,
+    type Lang,
+    message,
+    penceToDecimalString,
+    t,
+    yearLabel
+} from '@pool/language';
 import { type Block, escapeMarkdown, markdownCode, renderHtmlDocument } from '@pool/reports';
 import { URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
@@ -32,7 +43,12 @@ interface Side {
 
 async function side(spec: string, cwd: string): Promise<Side> {
     const onDisk = path.resolve(cwd, spec);
-    if (await stat(onDisk).then(info => info.isFile(), () => false)) {
+    if (
+        await stat(onDisk).then(
+            info => info.isFile(),
+            () => false
+        )
+    ) {
         return { label: spec, file: onDisk, load: {} };
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
@@ -48,8 +64,14 @@ async function side(spec: string, cwd: string): Promise<Side> {
     // As in git, a path after the colon is relative to the top of the repository (or to here with ./).
     const file = path.resolve(revisionPath.startsWith('./') || revisionPath.startsWith('../') ? cwd : root, revisionPath);
     const inRepository = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
-    const show = async (absolute: string) => (await run('git', ['show', `${revision}:${inRepository(absolute)}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as unknown as Uint8Array;
-    const exists = async (absolute: string) => run('git', ['cat-file', '-e', `${revision}:${inRepository(absolute)}`], { cwd: root }).then(() => true, () => false);
+    const show = async (absolute: string) =>
+        (await run('git', ['show', `${revision}:${inRepository(absolute)}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }))
+            .stdout as unknown as Uint8Array;
+    const exists = async (absolute: string) =>
+        run('git', ['cat-file', '-e', `${revision}:${inRepository(absolute)}`], { cwd: root }).then(
+            () => true,
+            () => false
+        );
     if (!(await exists(file))) throw new UsageError(message('cli.diff.not-in-revision', { spec, file: inRepository(file), revision }));
     return { label: spec, file, load: { read: show, canRead: exists } };
 }
@@ -65,11 +87,19 @@ async function modelOf(version: Side): Promise<AgreementModel> {
  * The last approved version of an agreement: the newest commit in the git history of the file (and
  * of the files it imports) whose text has the fingerprint one of its approvals records.
  */
-async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: string, lang: Lang): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
+async function lastApprovedVersion(
+    spec: string,
+    current: AgreementModel,
+    cwd: string,
+    lang: Lang
+): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
     const approvals = [...current.approvals].sort((a, b) => b.date.localeCompare(a.date));
     if (approvals.length === 0) throw new UsageError(message('cli.diff.no-approvals', { spec }));
-    const describe = (fingerprint: string) => approvals.filter(approval => approval.fingerprint === fingerprint)
-        .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang)).join(', ');
+    const describe = (fingerprint: string) =>
+        approvals
+            .filter(approval => approval.fingerprint === fingerprint)
+            .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang))
+            .join(', ');
     const standing = approvals.find(approval => !approval.stale);
     if (standing) return { asApproved: describe(standing.fingerprint) };
     let root: string;
@@ -79,7 +109,9 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
         throw new UsageError(message('cli.diff.not-in-git', { spec }));
     }
     const files = current.documents.map(document => document.uri.fsPath);
-    const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({ stdout: '' }));
+    const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({
+        stdout: ''
+    }));
     const fingerprints = new Set(approvals.map(approval => approval.fingerprint));
     const relative = path.relative(root, current.document.uri.fsPath).split(path.sep).join('/');
     for (const commit of log.stdout.split('\n').filter(Boolean)) {
@@ -87,7 +119,10 @@ async function lastApprovedVersion(spec: string, current: AgreementModel, cwd: s
         if (!candidate) continue;
         const model = await modelOf(candidate);
         if (fingerprints.has(model.fingerprint)) {
-            return { side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) }, approvedBy: describe(model.fingerprint) };
+            return {
+                side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) },
+                approvedBy: describe(model.fingerprint)
+            };
         }
     }
     throw new UsageError(message('cli.diff.no-approved-commit', { spec, fingerprints: [...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ') }));
@@ -108,7 +143,12 @@ export async function runDiff(oldSpec: string, newSpec: string | undefined, opti
  * The diff as `pool diff` prints it, and whether anything changed. Paths and revisions are read
  * from `cwd`. The editor's "Compare with last approved version" calls this with `approved`.
  */
-export async function diffVersions(oldSpec: string, newSpec: string | undefined, options: Pick<DiffOptions, 'format' | 'approved' | 'lang'>, cwd = process.cwd()): Promise<{ readonly output: string; readonly changed: boolean }> {
+export async function diffVersions(
+    oldSpec: string,
+    newSpec: string | undefined,
+    options: Pick<DiffOptions, 'format' | 'approved' | 'lang'>,
+    cwd = process.cwd()
+): Promise<{ readonly output: string; readonly changed: boolean }> {
     const lang = options.lang ?? 'en';
     let before: Side;
     let after: Side;
@@ -122,8 +162,10 @@ export async function diffVersions(oldSpec: string, newSpec: string | undefined,
         if ('asApproved' in approved) {
             return {
                 changed: false,
-                output: options.format === 'json' ? diffJson(diffAgreements(current, current, lang), oldSpec, oldSpec)
-                    : `${t('cli.diff.as-approved', { spec: oldSpec, approvals: approved.asApproved }, lang)}\n`
+                output:
+                    options.format === 'json'
+                        ? diffJson(diffAgreements(current, current, lang), oldSpec, oldSpec)
+                        : `${t('cli.diff.as-approved', { spec: oldSpec, approvals: approved.asApproved }, lang)}\n`
             };
         }
         before = approved.side;
@@ -136,9 +178,13 @@ export async function diffVersions(oldSpec: string, newSpec: string | undefined,
     const diff = diffAgreements(models[0], models[1], lang);
     const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file, cwd);
     const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
-    const output = options.format === 'json' ? diffJson(diff, before.label, after.label)
-        : options.format === 'md' ? diffMarkdown(diff, title, before.label, after.label, money, lang)
-            : options.format === 'html' ? diffHtml(diff, title, before.label, after.label, money, lang)
+    const output =
+        options.format === 'json'
+            ? diffJson(diff, before.label, after.label)
+            : options.format === 'md'
+              ? diffMarkdown(diff, title, before.label, after.label, money, lang)
+              : options.format === 'html'
+                ? diffHtml(diff, title, before.label, after.label, money, lang)
                 : diffText(diff, before.label, after.label, lang);
     return { output, changed: diff.sentences.length > 0 };
 }
@@ -150,8 +196,16 @@ function diffText(diff: AgreementDiff, from: string, to: string, lang: Lang): st
 
 /** The column headings of the table of contribution changes. */
 function contributionColumns(lang: Lang): string[] {
-    return (['report.label.partner', 'report.label.pool', 'report.label.year', 'cli.diff.column.before', 'cli.diff.column.after', 'cli.diff.column.difference'] as const)
-        .map(key => t(key, {}, lang));
+    return (
+        [
+            'report.label.partner',
+            'report.label.pool',
+            'report.label.year',
+            'cli.diff.column.before',
+            'cli.diff.column.after',
+            'cli.diff.column.difference'
+        ] as const
+    ).map(key => t(key, {}, lang));
 }
 
 /** Markdown for a board paper: the sentences by topic, and the contribution changes as a table. */
@@ -165,10 +219,17 @@ function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: stri
         return out.join('\n');
     }
     if (diff.contributions.length > 0) {
-        out.push(`## ${t('cli.diff.heading.contributions', {}, lang)}`, '', `| ${contributionColumns(lang).join(' | ')} |`, '| --- | --- | --- | ---: | ---: | ---: |');
+        out.push(
+            `## ${t('cli.diff.heading.contributions', {}, lang)}`,
+            '',
+            `| ${contributionColumns(lang).join(' | ')} |`,
+            '| --- | --- | --- | ---: | ---: | ---: |'
+        );
         for (const change of diff.contributions) {
             const difference = signed(change.difference, money);
-            out.push(`| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`);
+            out.push(
+                `| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`
+            );
         }
         out.push('');
     }
@@ -192,34 +253,55 @@ function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, 
         blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
     } else {
         if (diff.contributions.length > 0) {
-            blocks.push({ kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' }, {
-                kind: 'table',
-                caption: t('cli.diff.caption', {}, lang),
-                head: contributionColumns(lang),
-                numeric: [false, false, false, true, true, true],
-                rows: diff.contributions.map(change => [change.partnerName, change.poolTitle, yearLabel(change.year), money(change.before), money(change.after), signed(change.difference, money)])
-            });
+            blocks.push(
+                { kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' },
+                {
+                    kind: 'table',
+                    caption: t('cli.diff.caption', {}, lang),
+                    head: contributionColumns(lang),
+                    numeric: [false, false, false, true, true, true],
+                    rows: diff.contributions.map(change => [
+                        change.partnerName,
+                        change.poolTitle,
+                        yearLabel(change.year),
+                        money(change.before),
+                        money(change.after),
+                        signed(change.difference, money)
+                    ])
+                }
+            );
         }
-        blocks.push({ kind: 'heading', level: 2, text: t('cli.diff.heading.all-changes', {}, lang), id: 'all-changes' }, { kind: 'list', items: diff.sentences });
+        blocks.push(
+            { kind: 'heading', level: 2, text: t('cli.diff.heading.all-changes', {}, lang), id: 'all-changes' },
+            { kind: 'list', items: diff.sentences }
+        );
     }
     return renderHtmlDocument({ lang, title: t('cli.diff.title', { title }, lang), blocks });
 }
 
 function diffJson(diff: AgreementDiff, from: string, to: string): string {
-    const amounts = <T extends object>(items: readonly T[]) => items.map(item => Object.fromEntries(Object.entries(item).map(([key, value]) =>
-        [key, typeof value === 'bigint' ? penceToDecimalString(value) : value])));
-    return JSON.stringify({
-        version: 1,
-        from,
-        to,
-        header: diff.header,
-        partners: diff.partners,
-        pools: diff.pools,
-        contributions: amounts(diff.contributions),
-        spend: amounts(diff.spend),
-        shares: diff.shares,
-        outcomes: diff.outcomes,
-        staleApprovals: diff.staleApprovals,
-        sentences: diff.sentences
-    }, null, 2) + '\n';
+    const amounts = <T extends object>(items: readonly T[]) =>
+        items.map(item =>
+            Object.fromEntries(Object.entries(item).map(([key, value]) => [key, typeof value === 'bigint' ? penceToDecimalString(value) : value]))
+        );
+    return (
+        JSON.stringify(
+            {
+                version: 1,
+                from,
+                to,
+                header: diff.header,
+                partners: diff.partners,
+                pools: diff.pools,
+                contributions: amounts(diff.contributions),
+                spend: amounts(diff.spend),
+                shares: diff.shares,
+                outcomes: diff.outcomes,
+                staleApprovals: diff.staleApprovals,
+                sentences: diff.sentences
+            },
+            null,
+            2
+        ) + '\n'
+    );
 }

@@ -96,11 +96,16 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     }
     const total = requested.length;
     if (options.check) {
-        const summary = changed > 0
-            ? t(changed > 1 ? 'fmt.check.would-change.many' : total === 1 ? 'fmt.check.would-change.one-of-one' : 'fmt.check.would-change.one-of-many', { changed, total }, lang)
-            : unformattable > 0
-                ? t(plural(total, 'fmt.check.unformattable.one', 'fmt.check.unformattable.other'), { count: total, unformattable }, lang)
-                : t(plural(total, 'fmt.check.clean.one', 'fmt.check.clean.other'), { count: total }, lang);
+        const summary =
+            changed > 0
+                ? t(
+                      changed > 1 ? 'fmt.check.would-change.many' : total === 1 ? 'fmt.check.would-change.one-of-one' : 'fmt.check.would-change.one-of-many',
+                      { changed, total },
+                      lang
+                  )
+                : unformattable > 0
+                  ? t(plural(total, 'fmt.check.unformattable.one', 'fmt.check.unformattable.other'), { count: total, unformattable }, lang)
+                  : t(plural(total, 'fmt.check.clean.one', 'fmt.check.clean.other'), { count: total }, lang);
         io.err(`${summary}\n`);
     } else {
         const notes = [

@@ -27,7 +27,11 @@ export interface GenerateJsonOptions {
 }
 
 /** Every report is whole before anything is written; the file then appears atomically. */
-async function render(data: ReportData, format: ReportFormat, options: { lang: ReportLang; partner?: string; generatedAt?: string }): Promise<string | Uint8Array> {
+async function render(
+    data: ReportData,
+    format: ReportFormat,
+    options: { lang: ReportLang; partner?: string; generatedAt?: string }
+): Promise<string | Uint8Array> {
     switch (format) {
         case 'md':
             return renderMarkdown(data, options);
@@ -64,7 +68,10 @@ async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
 }
 
 async function isDirectory(file: string): Promise<boolean> {
-    return stat(file).then(info => info.isDirectory(), () => false);
+    return stat(file).then(
+        info => info.isDirectory(),
+        () => false
+    );
 }
 
 /**
@@ -116,14 +123,22 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
     if (options.partner !== undefined && options.eachPartner) throw new UsageError(message('cli.report.partner-or-each', {}));
     if (options.eachPartner && options.output === undefined) throw new UsageError(message('cli.report.each-needs-folder', {}));
     if (options.format === 'pdf' && options.output === undefined) throw new UsageError(message('cli.report.pdf-needs-file', {}));
-    if (options.output !== undefined && !options.eachPartner && await isDirectory(options.output)) {
-        throw new UsageError(message('cli.report.output-is-folder', { output: options.output, example: path.join(options.output, `report.${options.format}`) }));
+    if (options.output !== undefined && !options.eachPartner && (await isDirectory(options.output))) {
+        throw new UsageError(
+            message('cli.report.output-is-folder', { output: options.output, example: path.join(options.output, `report.${options.format}`) })
+        );
     }
     const workspace = await loadOne(file, io.lang);
     const data = reportDataOf(workspace, file, io.version);
     const known = new Set(data.partners.map(partner => partner.id));
     if (options.partner !== undefined && !known.has(options.partner)) {
-        throw new UsageError(message('cli.report.no-such-partner', { partner: options.partner, file, partners: [...known].join(', ') || t('cli.report.no-partners', {}, io.lang) }));
+        throw new UsageError(
+            message('cli.report.no-such-partner', {
+                partner: options.partner,
+                file,
+                partners: [...known].join(', ') || t('cli.report.no-partners', {}, io.lang)
+            })
+        );
     }
     const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
     if (options.eachPartner) {
@@ -131,8 +146,10 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
         const reports: FileToWrite[] = [];
         // Partners that take part: they pay in, share in something, or approved the text.
-        const taking = data.statements.filter(statement => statement.contributions.length > 0 || statement.shares.length > 0
-            || data.approvals.some(approval => approval.partner === statement.partner));
+        const taking = data.statements.filter(
+            statement =>
+                statement.contributions.length > 0 || statement.shares.length > 0 || data.approvals.some(approval => approval.partner === statement.partner)
+        );
         for (const partner of taking.map(statement => statement.partner)) {
             reports.push({ path: path.join(folder, `${partner}.${options.format}`), data: await render(data, options.format, { ...renderOptions, partner }) });
         }
@@ -166,7 +183,8 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
     const files = await findPoolFiles([target], process.cwd(), io.lang);
     const workspace = await loadWorkspace(files, { language: io.lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
+    if (workspace.unreadable.length > 0)
+        throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
     const outputs: FileToWrite[] = [];
     let errors = 0;
     for (const file of files) {

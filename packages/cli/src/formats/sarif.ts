@@ -29,7 +29,13 @@ export function formatSarif(run: CheckRun): string {
         message: { text: diagnostic.message },
         locations: [location(diagnostic.file, diagnostic)],
         ...(diagnostic.related.length > 0
-            ? { relatedLocations: diagnostic.related.map((related, index) => ({ id: index, ...location(related.file, related), message: { text: related.message } })) }
+            ? {
+                  relatedLocations: diagnostic.related.map((related, index) => ({
+                      id: index,
+                      ...location(related.file, related),
+                      message: { text: related.message }
+                  }))
+              }
             : {}),
         // Past the per-file limit, one result per code stands for the rest: how many.
         ...(diagnostic.omitted !== undefined ? { properties: { omitted: diagnostic.omitted } } : {})
@@ -37,14 +43,16 @@ export function formatSarif(run: CheckRun): string {
     const log = {
         $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: { driver: { name: 'pool', semanticVersion: run.toolVersion, version: run.toolVersion, rules } },
-            columnKind: 'utf16CodeUnits',
-            artifacts: run.files.map(file => ({ location: { uri: encodeUri(file), uriBaseId: '%SRCROOT%' } })),
-            results,
-            // The totals, counting the problems past the per-file limit that no result lists.
-            properties: { errors: run.summary.errors, warnings: run.summary.warnings }
-        }]
+        runs: [
+            {
+                tool: { driver: { name: 'pool', semanticVersion: run.toolVersion, version: run.toolVersion, rules } },
+                columnKind: 'utf16CodeUnits',
+                artifacts: run.files.map(file => ({ location: { uri: encodeUri(file), uriBaseId: '%SRCROOT%' } })),
+                results,
+                // The totals, counting the problems past the per-file limit that no result lists.
+                properties: { errors: run.summary.errors, warnings: run.summary.warnings }
+            }
+        ]
     };
     return JSON.stringify(log, null, 2) + '\n';
 }

@@ -14,17 +14,22 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
     const linesOf = (diagnostic: ReportedDiagnostic) => {
         let lines = linesByFile.get(diagnostic.file);
         // Lines end as the editor and the positions count them: CR LF, LF, or a CR alone.
-        if (!lines) linesByFile.set(diagnostic.file, lines = diagnostic.text.split(/\r\n|\r|\n/));
+        if (!lines) linesByFile.set(diagnostic.file, (lines = diagnostic.text.split(/\r\n|\r|\n/)));
         return lines;
     };
     for (const diagnostic of diagnostics) {
         const colour = diagnostic.severity === 'error' ? style.error : diagnostic.severity === 'warning' ? style.warning : style.note;
         // Agreement text and file names are shown with every control character visible: a name
         // cannot hide or colour what follows, or forge a line of its own.
-        out.push(`${style.bold(`${escapeTerminal(diagnostic.file)}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${escapeTerminal(diagnostic.message)}`);
+        out.push(
+            `${style.bold(`${escapeTerminal(diagnostic.file)}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${escapeTerminal(diagnostic.message)}`
+        );
         for (const line of quoteSource(diagnostic, linesOf(diagnostic), colour, style)) out.push(line);
         for (const related of diagnostic.related) {
-            const place = related.file === diagnostic.file ? `${related.start.line}:${related.start.column}` : `${escapeTerminal(related.file)}:${related.start.line}:${related.start.column}`;
+            const place =
+                related.file === diagnostic.file
+                    ? `${related.start.line}:${related.start.column}`
+                    : `${escapeTerminal(related.file)}:${related.start.line}:${related.start.column}`;
             out.push(`${gutter('', diagnostic)} ${style.note('=')} ${escapeTerminal(related.message)} ${style.dim(`(${place})`)}`);
         }
         out.push('');
@@ -80,14 +85,20 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
  */
 export function summaryLine(summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
     const files = t(plural(summary.files, 'cli.summary.files-checked.one', 'cli.summary.files-checked.other'), { count: summary.files }, lang);
-    const unreadable = summary.unreadable > 0
-        ? style.error(t(plural(summary.unreadable, 'cli.summary.unreadable.one', 'cli.summary.unreadable.other'), { count: summary.unreadable }, lang)) : '';
+    const unreadable =
+        summary.unreadable > 0
+            ? style.error(t(plural(summary.unreadable, 'cli.summary.unreadable.one', 'cli.summary.unreadable.other'), { count: summary.unreadable }, lang))
+            : '';
     if (summary.errors === 0 && summary.warnings === 0) {
         return (summary.unreadable > 0 ? t('cli.summary.no-problems', { files }, lang) : style.ok(t('cli.summary.all-passed', { files }, lang))) + unreadable;
     }
     const parts = [
-        summary.errors > 0 ? style.error(t(plural(summary.errors, 'cli.summary.errors.one', 'cli.summary.errors.other'), { count: summary.errors }, lang)) : undefined,
-        summary.warnings > 0 ? style.warning(t(plural(summary.warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other'), { count: summary.warnings }, lang)) : undefined
+        summary.errors > 0
+            ? style.error(t(plural(summary.errors, 'cli.summary.errors.one', 'cli.summary.errors.other'), { count: summary.errors }, lang))
+            : undefined,
+        summary.warnings > 0
+            ? style.warning(t(plural(summary.warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other'), { count: summary.warnings }, lang))
+            : undefined
     ].filter((part): part is string => part !== undefined);
     const count = summary.filesWithProblems;
     return t(plural(count, 'cli.summary.problems.one', 'cli.summary.problems.other'), { files, problems: listInWords(parts, lang), count }, lang) + unreadable;

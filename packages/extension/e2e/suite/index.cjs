@@ -56,14 +56,20 @@ async function replace(document, range, text) {
 }
 
 function hoverText(hovers) {
-    return hovers.flatMap(hover => hover.contents).map(content => (typeof content === 'string' ? content : content.value)).join('\n');
+    return hovers
+        .flatMap(hover => hover.contents)
+        .map(content => (typeof content === 'string' ? content : content.value))
+        .join('\n');
 }
 
 test('the extension installed from the .vsix activates for .pool files', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
     assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'server.cjs')), 'the server is bundled in the extension');
-    assert.ok(!extension.extensionPath.includes(`packages${path.sep}extension`), `loaded from the sources (${extension.extensionPath}), not the installed .vsix`);
+    assert.ok(
+        !extension.extensionPath.includes(`packages${path.sep}extension`),
+        `loaded from the sources (${extension.extensionPath}), not the installed .vsix`
+    );
     const document = await open('troubled-families.pool');
     assert.equal(document.languageId, 'pool');
     state.api = await extension.activate();
@@ -88,7 +94,12 @@ test('problems show as a file opens: the check code, a link to its documentation
 
 test('a quick fix sets the declared total to the exact sum, and the problem goes', async () => {
     const { document, diagnostic } = state.mismatch;
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value
+    );
     const fix = actions.find(action => /^Set the total to £150,000/.test(action.title));
     assert.ok(fix, `no quick fix to set the total among: ${actions.map(action => action.title).join('; ')}`);
     assert.equal(fix.kind.value, vscode.CodeActionKind.QuickFix.value);
@@ -115,9 +126,16 @@ test('completion offers the partners the file can see (through its import) and s
         const inBlock = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, afterYear.translate(0, 8));
         const labels = inBlock.items.map(item => (typeof item.label === 'string' ? item.label : item.label.label));
         for (const id of ['manchester', 'dwp', 'gmp', 'ccg']) assert.ok(labels.includes(id), `${id} is offered; got ${labels.join(', ')}`);
-        const atEnd = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, document.lineAt(document.lineCount - 1).range.end);
-        const snippets = atEnd.items.filter(item => item.kind === vscode.CompletionItemKind.Snippet).map(item => (typeof item.label === 'string' ? item.label : item.label.label));
-        for (const construct of ['partner', 'pool', 'outcome']) assert.ok(snippets.includes(construct), `a ${construct} snippet is offered; got ${snippets.join(', ')}`);
+        const atEnd = await vscode.commands.executeCommand(
+            'vscode.executeCompletionItemProvider',
+            document.uri,
+            document.lineAt(document.lineCount - 1).range.end
+        );
+        const snippets = atEnd.items
+            .filter(item => item.kind === vscode.CompletionItemKind.Snippet)
+            .map(item => (typeof item.label === 'string' ? item.label : item.label.label));
+        for (const construct of ['partner', 'pool', 'outcome'])
+            assert.ok(snippets.includes(construct), `a ${construct} snippet is offered; got ${snippets.join(', ')}`);
     } finally {
         await undo();
         await document.save();
@@ -125,14 +143,18 @@ test('completion offers the partners the file can see (through its import) and s
 });
 
 function previewTabs() {
-    return vscode.window.tabGroups.all.flatMap(group => group.tabs.map(tab => ({ tab, group })))
+    return vscode.window.tabGroups.all
+        .flatMap(group => group.tabs.map(tab => ({ tab, group })))
         .filter(({ tab }) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('pool.reportPreview'));
 }
 
 test('the report preview opens beside the editor and follows typing', async () => {
     const document = await open('troubled-families.pool');
     await vscode.commands.executeCommand('pool.openReportPreview', document.uri.toString());
-    const [{ group }] = await waitFor('the preview tab', () => { const tabs = previewTabs(); return tabs.length > 0 && tabs; });
+    const [{ group }] = await waitFor('the preview tab', () => {
+        const tabs = previewTabs();
+        return tabs.length > 0 && tabs;
+    });
     assert.notEqual(group.viewColumn, vscode.ViewColumn.One, 'the preview is beside the editor, not over it');
     const preview = state.api.previews.get(document.uri);
     assert.ok(preview, 'the extension tracks the preview');
@@ -158,7 +180,10 @@ test('New agreement opens an untitled agreement from the template, which checks'
     // Give the server time to check it: an empty list of problems is also what is there before.
     await sleep(2000);
     const errors = vscode.languages.getDiagnostics(editor.document.uri).filter(diagnostic => diagnostic.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map(diagnostic => diagnostic.message), []);
+    assert.deepEqual(
+        errors.map(diagnostic => diagnostic.message),
+        []
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
@@ -188,7 +213,10 @@ test('Export report writes Markdown, HTML, JSON and PDF where asked, atomically'
 test('Compare with last approved version says when the text is as its partners approved it', async () => {
     const document = await open('better-care-fund.pool');
     const text = await vscode.commands.executeCommand('pool.compareWithLastApproved', document.uri);
-    assert.match(String(text), /^The text of better-care-fund\.pool is as approved by [^:]*cwac \(Director of Adult Social Care\) on 2015-03-27[^:]*: no changes since\.$/m);
+    assert.match(
+        String(text),
+        /^The text of better-care-fund\.pool is as approved by [^:]*cwac \(Director of Adult Social Care\) on 2015-03-27[^:]*: no changes since\.$/m
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 
@@ -196,7 +224,9 @@ test('the editor with problems and the preview, for the screenshot', async () =>
     const signals = process.env.POOL_E2E_SIGNALS;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const document = await open('screenshot/troubled-families.pool');
-    await waitFor('the problem in the screenshot file', () => vscode.languages.getDiagnostics(document.uri).some(diagnostic => codeOf(diagnostic) === 'total-mismatch'));
+    await waitFor('the problem in the screenshot file', () =>
+        vscode.languages.getDiagnostics(document.uri).some(diagnostic => codeOf(diagnostic) === 'total-mismatch')
+    );
     const problem = vscode.languages.getDiagnostics(document.uri).find(diagnostic => codeOf(diagnostic) === 'total-mismatch');
     const editor = vscode.window.activeTextEditor;
     editor.selection = new vscode.Selection(problem.range.start, problem.range.start);
@@ -208,9 +238,13 @@ test('the editor with problems and the preview, for the screenshot', async () =>
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    if (!signals) return;  // under @vscode/test-electron nobody takes a screenshot
+    if (!signals) return; // under @vscode/test-electron nobody takes a screenshot
     fs.writeFileSync(path.join(signals, 'ready'), document.uri.toString());
-    const answer = await waitFor('the driver to look at the window', () => fs.existsSync(path.join(signals, 'looked')) && fs.readFileSync(path.join(signals, 'looked'), 'utf8'), 120_000);
+    const answer = await waitFor(
+        'the driver to look at the window',
+        () => fs.existsSync(path.join(signals, 'looked')) && fs.readFileSync(path.join(signals, 'looked'), 'utf8'),
+        120_000
+    );
     assert.equal(answer, 'ok', `the preview as drawn: ${answer}`);
 });
 

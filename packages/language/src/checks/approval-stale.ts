@@ -20,7 +20,11 @@ export const approvalStale = defineCheck({
                 node: approval.node,
                 property: 'fingerprint',
                 message: wellFormed
-                    ? t('approval-stale.changed', { ...who, date: approval.date, approved: approval.fingerprint.slice(0, 19), current: model.fingerprint.slice(0, 19) }, lang)
+                    ? t(
+                          'approval-stale.changed',
+                          { ...who, date: approval.date, approved: approval.fingerprint.slice(0, 19), current: model.fingerprint.slice(0, 19) },
+                          lang
+                      )
                     : t('approval-stale.unrecognised', { ...who, fingerprint: approval.fingerprint.slice(0, 30) }, lang),
                 data: { current: model.fingerprint }
             });

@@ -17,10 +17,18 @@ export const belowMinimum = defineCheck({
                 const line = minimum.lines[0];
                 report({
                     node: line?.amount.node ?? minimum.amount.node,
-                    message: t('below-minimum', {
-                        partner: partnerName(model, minimum.partnerId), paid: money(model, minimum.contributed), pool: pool.id, year: year(when), required: money(model, required),
-                        short: money(model, minimum.shortfall)
-                    }, lang),
+                    message: t(
+                        'below-minimum',
+                        {
+                            partner: partnerName(model, minimum.partnerId),
+                            paid: money(model, minimum.contributed),
+                            pool: pool.id,
+                            year: year(when),
+                            required: money(model, required),
+                            short: money(model, minimum.shortfall)
+                        },
+                        lang
+                    ),
                     related: line ? [{ node: minimum.amount.node, message: t('below-minimum.minimum', { amount: money(model, required) }, lang) }] : []
                 });
             }

@@ -20,8 +20,12 @@ import { runChecks } from './run-checks.js';
 export class PoolChecker {
     private readonly ownFindings: WorkspaceCache<string, Finding[]>;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly models: () => AgreementModelProvider, private readonly imports: () => ImportGraph,
-        private readonly language: () => Lang = () => 'en') {
+    constructor(
+        shared: LangiumSharedCoreServices,
+        private readonly models: () => AgreementModelProvider,
+        private readonly imports: () => ImportGraph,
+        private readonly language: () => Lang = () => 'en'
+    ) {
         this.ownFindings = new WorkspaceCache(shared);
     }
 
@@ -34,13 +38,15 @@ export class PoolChecker {
                 model = this.models().getModel(document);
             } catch (error) {
                 // A fault in Pool, not in the agreement: say so where the user will see it.
-                return [{
-                    code: 'internal-error',
-                    severity: 'error',
-                    node: document.parseResult.value,
-                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    message: t('internal-error.model', { error: error instanceof Error ? error.message : String(error) }, lang)
-                } satisfies Finding];
+                return [
+                    {
+                        code: 'internal-error',
+                        severity: 'error',
+                        node: document.parseResult.value,
+                        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                        message: t('internal-error.model', { error: error instanceof Error ? error.message : String(error) }, lang)
+                    } satisfies Finding
+                ];
             }
             return runChecks(model, ALL_CHECKS, lang);
         });
@@ -74,7 +80,10 @@ export class PoolChecker {
                 index: undefined,
                 range: undefined,
                 message,
-                related: [{ node: finding.node, property: finding.property, index: finding.index, message: t('finding.in-import.related', {}, lang) }, ...(finding.related ?? [])]
+                related: [
+                    { node: finding.node, property: finding.property, index: finding.index, message: t('finding.in-import.related', {}, lang) },
+                    ...(finding.related ?? [])
+                ]
             });
         }
         return result;

@@ -31,13 +31,17 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
         const kind = shareKindWord(share.kind, lang);
         if (share.covering && share.family === 'benefit') {
-            report({ node: share.node, property: 'covering', message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang) });
+            report({
+                node: share.node,
+                property: 'covering',
+                message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang)
+            });
         }
         if (share.family === 'risk' && share.subject?.kind === 'outcome') {
             report({ node: share.node, property: 'subject', message: t('clause-not-applicable.risk-of-outcome', { kind, outcome: share.subjectId }, lang) });
         }
         for (const reinvestment of share.reinvestments) {
-            const percent = reinvestment.points ? formatPercent(reinvestment.points) : reinvestment.node.percent ?? '';
+            const percent = reinvestment.points ? formatPercent(reinvestment.points) : (reinvestment.node.percent ?? '');
             if (share.kind === 'overspend') {
                 report({ node: reinvestment.node, message: t('clause-not-applicable.reinvest-overspend', { percent }, lang) });
             } else if (share.subject?.kind === 'outcome') {
@@ -50,7 +54,11 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
                 report({ node: line.node, property: 'cap', message: t('clause-not-applicable.cap-not-overspend', { cap: line.cap.parsed.text, kind }, lang) });
             }
             if (share.proRata && line.node.percent !== undefined) {
-                report({ node: line.node, property: 'percent', message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang) });
+                report({
+                    node: line.node,
+                    property: 'percent',
+                    message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang)
+                });
             }
         }
     }
@@ -62,13 +70,33 @@ function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
         const [tag, ...more] = line.ringfenceTags;
         if (tag === undefined) continue;
         if (more.length > 0) {
-            report({ node: line.node, property: 'ringfences', index: 1, message: t('clause-not-applicable.two-ringfences', { line: line.name, ringfences: listInWords(line.ringfenceTags.map(id => `\`${id}\``), lang) }, lang) });
+            report({
+                node: line.node,
+                property: 'ringfences',
+                index: 1,
+                message: t(
+                    'clause-not-applicable.two-ringfences',
+                    {
+                        line: line.name,
+                        ringfences: listInWords(
+                            line.ringfenceTags.map(id => `\`${id}\``),
+                            lang
+                        )
+                    },
+                    lang
+                )
+            });
             continue;
         }
         const fence = model.poolsById.get(line.poolId)?.ringfences.find(candidate => candidate.id === tag);
         const fenceYear = fence?.year.start;
         if (fenceYear !== undefined && line.year !== undefined && fenceYear !== line.year) {
-            report({ node: line.node, property: 'ringfences', index: 0, message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang) });
+            report({
+                node: line.node,
+                property: 'ringfences',
+                index: 0,
+                message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang)
+            });
         }
     }
 }
@@ -84,12 +112,19 @@ function paymentClauses(model: AgreementModel, report: Report, lang: Lang): void
             const when = split.year.start;
             if (when === undefined) continue;
             if (seen.has(when)) {
-                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-twice', { outcome: outcome.id, year: year(when) }, lang) });
+                report({
+                    node: split.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.split-twice', { outcome: outcome.id, year: year(when) }, lang)
+                });
             } else if (first !== undefined && last !== undefined && (when < first || when > last)) {
-                report({ node: split.node, property: 'year', message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang) });
+                report({
+                    node: split.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang)
+                });
             }
             seen.add(when);
         }
     }
 }
-

@@ -16,7 +16,9 @@ export const deadlineBeforeBaseline = defineCheck({
                 node: outcome.target!.node,
                 property: 'year',
                 message: t('deadline-before-baseline', { outcome: outcome.id, target: year(targetYear), baseline: year(baselineYear) }, lang),
-                related: [{ node: outcome.baseline!.node, property: 'year', message: t('deadline-before-baseline.baseline', { year: year(baselineYear) }, lang) }]
+                related: [
+                    { node: outcome.baseline!.node, property: 'year', message: t('deadline-before-baseline.baseline', { year: year(baselineYear) }, lang) }
+                ]
             });
         }
     }

@@ -40,7 +40,18 @@ export function isInDocument(node: AstNode, document: LangiumDocument): boolean 
 
 /** `; did you mean `a` or `b`?` for the closest names, or nothing when none is close. */
 export function didYouMean(names: readonly string[], lang: Lang): string {
-    return names.length > 0 ? t('word.did-you-mean', { names: listInWords(names.map(name => `\`${name}\``), lang) }, lang) : '';
+    return names.length > 0
+        ? t(
+              'word.did-you-mean',
+              {
+                  names: listInWords(
+                      names.map(name => `\`${name}\``),
+                      lang
+                  )
+              },
+              lang
+          )
+        : '';
 }
 
 /** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */

@@ -24,53 +24,132 @@ export const duplicateDeclaration = defineCheck({
                 report({
                     node: repeat.node,
                     property: 'name',
-                    message: t('duplicate-declaration.id', { id, kind: t(`declaration-kind.${original.kind}`, {}, lang), where: where(model, original.node, lang) }, lang),
+                    message: t(
+                        'duplicate-declaration.id',
+                        { id, kind: t(`declaration-kind.${original.kind}`, {}, lang), where: where(model, original.node, lang) },
+                        lang
+                    ),
                     related: [{ node: original.node, property: 'name', message: t('duplicate-declaration.first-declaration', { id }, lang) }]
                 });
             }
         }
-        reportRepeats(model, report, lang, model.agreementNodes, () => 'title', () => t('duplicate-declaration.header', {}, lang));
+        reportRepeats(
+            model,
+            report,
+            lang,
+            model.agreementNodes,
+            () => 'title',
+            () => t('duplicate-declaration.header', {}, lang)
+        );
         for (const pool of model.pools) {
-            reportRepeatedKeys(model, report, lang, pool.blocks, block => block.year.start, block => block.node, 'year',
-                key => t('duplicate-declaration.year', { year: year(key), pool: pool.id }, lang));
-            reportRepeatedKeys(model, report, lang, pool.ringfences, ringfence => ringfence.id, ringfence => ringfence.node, 'name',
-                key => t('duplicate-declaration.ring-fence', { id: key, pool: pool.id }, lang));
-            reportRepeats(model, report, lang, pool.declaredTotals.map(total => total.node), () => 'amount', () => t('duplicate-declaration.pool-total', { pool: pool.id }, lang));
+            reportRepeatedKeys(
+                model,
+                report,
+                lang,
+                pool.blocks,
+                block => block.year.start,
+                block => block.node,
+                'year',
+                key => t('duplicate-declaration.year', { year: year(key), pool: pool.id }, lang)
+            );
+            reportRepeatedKeys(
+                model,
+                report,
+                lang,
+                pool.ringfences,
+                ringfence => ringfence.id,
+                ringfence => ringfence.node,
+                'name',
+                key => t('duplicate-declaration.ring-fence', { id: key, pool: pool.id }, lang)
+            );
+            reportRepeats(
+                model,
+                report,
+                lang,
+                pool.declaredTotals.map(total => total.node),
+                () => 'amount',
+                () => t('duplicate-declaration.pool-total', { pool: pool.id }, lang)
+            );
             for (const block of pool.blocks) {
-                reportRepeats(model, report, lang, block.declaredTotals.map(total => total.node), () => 'amount',
-                    () => t('duplicate-declaration.year-total', { year: block.year.parsed.text, pool: pool.id }, lang));
+                reportRepeats(
+                    model,
+                    report,
+                    lang,
+                    block.declaredTotals.map(total => total.node),
+                    () => 'amount',
+                    () => t('duplicate-declaration.year-total', { year: block.year.parsed.text, pool: pool.id }, lang)
+                );
             }
         }
         if (model.agreement) {
             for (const [keyword, fields] of model.agreement.fieldsByKeyword) {
                 if (keyword === 'review') continue; // several review dates are expected
-                reportRepeats(model, report, lang, fields, () => undefined, () => t('duplicate-declaration.agreement-field', { keyword }, lang));
+                reportRepeats(
+                    model,
+                    report,
+                    lang,
+                    fields,
+                    () => undefined,
+                    () => t('duplicate-declaration.agreement-field', { keyword }, lang)
+                );
             }
         }
         for (const outcome of model.outcomes) {
             for (const [keyword, fields] of outcome.fieldsByKeyword) {
-                reportRepeats(model, report, lang, fields, () => undefined, () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang));
+                reportRepeats(
+                    model,
+                    report,
+                    lang,
+                    fields,
+                    () => undefined,
+                    () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang)
+                );
             }
         }
     }
 });
 
-function reportRepeats(model: AgreementModel, report: Report, lang: Lang, nodes: readonly AstNode[], property: () => string | undefined, message: () => string): void {
+function reportRepeats(
+    model: AgreementModel,
+    report: Report,
+    lang: Lang,
+    nodes: readonly AstNode[],
+    property: () => string | undefined,
+    message: () => string
+): void {
     const [original, ...repeats] = nodes;
     for (const repeat of repeats) {
-        report({ node: repeat, property: property(), message: message(), related: [{ node: original, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }] });
+        report({
+            node: repeat,
+            property: property(),
+            message: message(),
+            related: [{ node: original, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }]
+        });
     }
 }
 
-function reportRepeatedKeys<T, K>(model: AgreementModel, report: Report, lang: Lang, items: readonly T[], key: (item: T) => K | undefined, node: (item: T) => AstNode,
-    property: string, message: (key: K) => string): void {
+function reportRepeatedKeys<T, K>(
+    model: AgreementModel,
+    report: Report,
+    lang: Lang,
+    items: readonly T[],
+    key: (item: T) => K | undefined,
+    node: (item: T) => AstNode,
+    property: string,
+    message: (key: K) => string
+): void {
     const seen = new Map<K, AstNode>();
     for (const item of items) {
         const k = key(item);
         if (k === undefined || k === '') continue;
         const original = seen.get(k);
         if (original) {
-            report({ node: node(item), property, message: message(k), related: [{ node: original, property, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }] });
+            report({
+                node: node(item),
+                property,
+                message: message(k),
+                related: [{ node: original, property, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }]
+            });
         } else {
             seen.set(k, node(item));
         }

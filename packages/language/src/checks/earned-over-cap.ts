@@ -19,10 +19,20 @@ export const earnedOverCap = defineCheck({
             report({
                 node: latest.node,
                 property: 'value',
-                message: t('earned-over-cap', {
-                    outcome: outcome.id, value: latest.text, period: periodLabel(latest.year.start!, latest.quarter), units: formatQuantity(latest.unitsAchieved!),
-                    rate: payment.rate.parsed.text, unit: payment.unitName, earned: money(model, latest.earnedBeforeCap), cap: money(model, cap)
-                }, lang)
+                message: t(
+                    'earned-over-cap',
+                    {
+                        outcome: outcome.id,
+                        value: latest.text,
+                        period: periodLabel(latest.year.start!, latest.quarter),
+                        units: formatQuantity(latest.unitsAchieved!),
+                        rate: payment.rate.parsed.text,
+                        unit: payment.unitName,
+                        earned: money(model, latest.earnedBeforeCap),
+                        cap: money(model, cap)
+                    },
+                    lang
+                )
             });
         }
     }

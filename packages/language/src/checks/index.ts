@@ -44,16 +44,50 @@ export * from './run-checks.js';
 /** Every check, in the order of the language reference. Adding a check is adding a file and a line here. */
 export const ALL_CHECKS: readonly CheckDefinition[] = [
     // core
-    totalMismatch, overspentPool, unallocatedFunds, sharesNot100, shareOutOfRange, unknownReference,
-    duplicateDeclaration, yearOutsidePeriod, badFinancialYear, badAmount, targetDirection,
-    deadlineBeforeBaseline, missingHost, importNotFound, importCycle, unusedPartner, emptyPool,
+    totalMismatch,
+    overspentPool,
+    unallocatedFunds,
+    sharesNot100,
+    shareOutOfRange,
+    unknownReference,
+    duplicateDeclaration,
+    yearOutsidePeriod,
+    badFinancialYear,
+    badAmount,
+    targetDirection,
+    deadlineBeforeBaseline,
+    missingHost,
+    importNotFound,
+    importCycle,
+    unusedPartner,
+    emptyPool,
     // domain
-    hostNotContributing, s75Party, paymentCapExceeded, riskCapExceeded, shareWithoutContribution,
-    belowMinimum, ringfenceBreached, s75NeedsBoth, pbrSplit, liabilityOverContribution, wrongPocket,
+    hostNotContributing,
+    s75Party,
+    paymentCapExceeded,
+    riskCapExceeded,
+    shareWithoutContribution,
+    belowMinimum,
+    ringfenceBreached,
+    s75NeedsBoth,
+    pbrSplit,
+    liabilityOverContribution,
+    wrongPocket,
     // sign-off and monitoring
-    approvalStale, signedWithoutApproval, proposedWithoutApproval, actualOutsidePeriod, unknownPeriod, earnedOverCap,
+    approvalStale,
+    signedWithoutApproval,
+    proposedWithoutApproval,
+    actualOutsidePeriod,
+    unknownPeriod,
+    earnedOverCap,
     // language
-    syntaxError, missingField, clauseNotApplicable, bidiControl, fileTooLarge, unreadableFile, internalError
+    syntaxError,
+    missingField,
+    clauseNotApplicable,
+    bidiControl,
+    fileTooLarge,
+    unreadableFile,
+    internalError
 ];
 
 export const CHECKS_BY_CODE: ReadonlyMap<string, CheckDefinition> = new Map(ALL_CHECKS.map(check => [check.code, check]));

@@ -33,11 +33,21 @@ export const liabilityOverContribution = defineCheck({
                 report({
                     node: line.node ?? share.node,
                     property: line.node ? (capApplies ? 'cap' : 'percent') : 'kind',
-                    message: capApplies && cap !== undefined
-                        ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
-                        : t('liability-over-contribution.share', {
-                            partner, percent: formatPercent(line.points), covering: money(model, covering ?? 0n), liability: money(model, liability), contributed: contribution, pool: pool.id
-                        }, lang)
+                    message:
+                        capApplies && cap !== undefined
+                            ? t('liability-over-contribution.cap', { partner, cap: money(model, cap), contributed: contribution, pool: pool.id }, lang)
+                            : t(
+                                  'liability-over-contribution.share',
+                                  {
+                                      partner,
+                                      percent: formatPercent(line.points),
+                                      covering: money(model, covering ?? 0n),
+                                      liability: money(model, liability),
+                                      contributed: contribution,
+                                      pool: pool.id
+                                  },
+                                  lang
+                              )
                 });
             });
         }

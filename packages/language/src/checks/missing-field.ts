@@ -19,7 +19,11 @@ export const missingField = defineCheck({
                 outcome.direction ? undefined : t('missing-field.direction', {}, lang)
             ].filter(Boolean);
             if (missing.length > 0) {
-                report({ node: outcome.node, property: 'name', message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang) });
+                report({
+                    node: outcome.node,
+                    property: 'name',
+                    message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang)
+                });
             }
         }
         for (const share of model.shares) {

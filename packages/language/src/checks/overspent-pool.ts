@@ -16,7 +16,17 @@ export const overspentPool = defineCheck({
                 report({
                     node: block.node,
                     property: 'year',
-                    message: t('overspent-pool', { pool: pool.id, year: year(figures.year), spend: money(model, spend), income: money(model, income), over: money(model, spend - income) }, lang),
+                    message: t(
+                        'overspent-pool',
+                        {
+                            pool: pool.id,
+                            year: year(figures.year),
+                            spend: money(model, spend),
+                            income: money(model, income),
+                            over: money(model, spend - income)
+                        },
+                        lang
+                    ),
                     related: figures.spendLines.map(line => ({ node: line.amount.node, message: `${line.name}: ${line.amount.parsed.text}` }))
                 });
             }

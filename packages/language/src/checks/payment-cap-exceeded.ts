@@ -18,10 +18,19 @@ export const paymentCapExceeded = defineCheck({
             const units = formatQuantity(payment.unitsAtTarget ?? Rational.ZERO);
             report({
                 node: payment.cap!.node,
-                message: t('payment-cap-exceeded', {
-                    outcome: outcome.id, units, rate: payment.rate.parsed.text, unit: payment.unitName, payment: money(model, payment.paymentAtTarget), cap: money(model, cap),
-                    over: money(model, payment.paymentAtTarget - cap)
-                }, lang)
+                message: t(
+                    'payment-cap-exceeded',
+                    {
+                        outcome: outcome.id,
+                        units,
+                        rate: payment.rate.parsed.text,
+                        unit: payment.unitName,
+                        payment: money(model, payment.paymentAtTarget),
+                        cap: money(model, cap),
+                        over: money(model, payment.paymentAtTarget - cap)
+                    },
+                    lang
+                )
             });
         }
     }

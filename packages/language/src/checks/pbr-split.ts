@@ -17,7 +17,17 @@ export const pbrSplit = defineCheck({
                 if (total.equals(Rational.HUNDRED)) continue;
                 report({
                     node: split.node,
-                    message: t('pbr-split', { year: split.year.parsed.text, upfront: formatPercent(split.upfront), results: formatPercent(split.results), outcome: outcome.id, total: formatPercent(total) }, lang)
+                    message: t(
+                        'pbr-split',
+                        {
+                            year: split.year.parsed.text,
+                            upfront: formatPercent(split.upfront),
+                            results: formatPercent(split.results),
+                            outcome: outcome.id,
+                            total: formatPercent(total)
+                        },
+                        lang
+                    )
                 });
             }
         }

@@ -20,9 +20,17 @@ export const ringfenceBreached = defineCheck({
                 if (fenced === undefined || when === undefined || ringfence.taggedSpend === undefined || !ringfence.shortfall) continue;
                 report({
                     node: ringfence.amount.node,
-                    message: t('ringfence-breached.short', {
-                        id: ringfence.id, year: year(when), spend: money(model, ringfence.taggedSpend), fenced: money(model, fenced), short: money(model, ringfence.shortfall)
-                    }, lang),
+                    message: t(
+                        'ringfence-breached.short',
+                        {
+                            id: ringfence.id,
+                            year: year(when),
+                            spend: money(model, ringfence.taggedSpend),
+                            fenced: money(model, fenced),
+                            short: money(model, ringfence.shortfall)
+                        },
+                        lang
+                    ),
                     related: ringfence.taggedLines.map(line => ({ node: line.amount.node, message: `${line.name}: ${line.amount.parsed.text}` }))
                 });
             }
@@ -33,10 +41,21 @@ export const ringfenceBreached = defineCheck({
                 if (figures.ringfences.length === 0 || unfenced === undefined || untaggedSpend === undefined || !last || untaggedSpend <= unfenced) continue;
                 report({
                     node: last.amount.node,
-                    message: t('ringfence-breached.spent-elsewhere', {
-                        year: year(figures.year), spend: money(model, untaggedSpend), free: money(model, unfenced), pool: pool.id, over: money(model, untaggedSpend - unfenced)
-                    }, lang),
-                    related: figures.ringfences.map(fence => ({ node: fence.amount.node, message: t('ringfence-breached.ring-fence', { id: fence.id, amount: fence.amount.parsed.text }, lang) }))
+                    message: t(
+                        'ringfence-breached.spent-elsewhere',
+                        {
+                            year: year(figures.year),
+                            spend: money(model, untaggedSpend),
+                            free: money(model, unfenced),
+                            pool: pool.id,
+                            over: money(model, untaggedSpend - unfenced)
+                        },
+                        lang
+                    ),
+                    related: figures.ringfences.map(fence => ({
+                        node: fence.amount.node,
+                        message: t('ringfence-breached.ring-fence', { id: fence.id, amount: fence.amount.parsed.text }, lang)
+                    }))
                 });
             }
         }

@@ -20,11 +20,16 @@ export const riskCapExceeded = defineCheck({
                 const cap = line.cap?.pence;
                 const part = pounds.byLine[index];
                 return liabilities.capped[index] && cap !== undefined && part !== undefined
-                    ? [t('risk-cap-exceeded.capped', { partner: line.partnerId, share: money(model, part), cap: money(model, cap) }, lang)] : [];
+                    ? [t('risk-cap-exceeded.capped', { partner: line.partnerId, share: money(model, part), cap: money(model, cap) }, lang)]
+                    : [];
             });
             report({
                 node: covering.node,
-                message: t('risk-cap-exceeded', { uncovered: money(model, liabilities.uncovered), covering: money(model, covering.pence), capped: listInWords(capped, lang) }, lang)
+                message: t(
+                    'risk-cap-exceeded',
+                    { uncovered: money(model, liabilities.uncovered), covering: money(model, covering.pence), capped: listInWords(capped, lang) },
+                    lang
+                )
             });
         }
     }

@@ -19,7 +19,16 @@ export const shareWithoutContribution = defineCheck({
                 report({
                     node: line.node,
                     property: 'partner',
-                    message: t('share-without-contribution', { partner: partnerName(model, line.partnerId), percent: formatPercent(line.points), kind: shareKindWord(share.kind, lang), pool: pool.id }, lang)
+                    message: t(
+                        'share-without-contribution',
+                        {
+                            partner: partnerName(model, line.partnerId),
+                            percent: formatPercent(line.points),
+                            kind: shareKindWord(share.kind, lang),
+                            pool: pool.id
+                        },
+                        lang
+                    )
                 });
             }
         }

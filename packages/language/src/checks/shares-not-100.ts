@@ -20,15 +20,32 @@ export const sharesNot100 = defineCheck({
         for (const share of model.shares) {
             const total = share.totalPoints;
             if (total === undefined || total.equals(Rational.HUNDRED)) continue;
-            const reinvested = share.reinvest && !share.reinvest.isZero() ? t('shares-not-100.reinvested', { percent: formatPercent(share.reinvest) }, lang) : '';
+            const reinvested =
+                share.reinvest && !share.reinvest.isZero() ? t('shares-not-100.reinvested', { percent: formatPercent(share.reinvest) }, lang) : '';
             const difference = total.sub(Rational.HUNDRED);
             report({
                 node: share.node,
                 property: 'kind',
-                message: t(difference.sign() < 0 ? 'shares-not-100.short' : 'shares-not-100.over', {
-                    kind: shareKindWord(share.kind, lang), subject: share.subjectId, total: formatPercent(total), reinvested, difference: formatPercent(difference.abs())
-                }, lang),
-                related: share.lines.filter(line => line.node).map(line => ({ node: line.node!, property: 'percent', message: line.points ? `${line.partnerId}: ${formatPercent(line.points)}` : t('shares-not-100.no-percentage', { partner: line.partnerId }, lang) })),
+                message: t(
+                    difference.sign() < 0 ? 'shares-not-100.short' : 'shares-not-100.over',
+                    {
+                        kind: shareKindWord(share.kind, lang),
+                        subject: share.subjectId,
+                        total: formatPercent(total),
+                        reinvested,
+                        difference: formatPercent(difference.abs())
+                    },
+                    lang
+                ),
+                related: share.lines
+                    .filter(line => line.node)
+                    .map(line => ({
+                        node: line.node!,
+                        property: 'percent',
+                        message: line.points
+                            ? `${line.partnerId}: ${formatPercent(line.points)}`
+                            : t('shares-not-100.no-percentage', { partner: line.partnerId }, lang)
+                    })),
                 data: { totalPoints: total.toDecimal(6), rebalanced: rebalance(share) }
             });
         }

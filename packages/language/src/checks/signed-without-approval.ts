@@ -23,7 +23,11 @@ export const signedWithoutApproval = defineCheck({
                 message: latest
                     ? t('signed-without-approval.stale', { partner: partnerName(model, partnerId), date: latest.date }, lang)
                     : t('signed-without-approval', { partner: partnerName(model, partnerId) }, lang),
-                related: stale.map(approval => ({ node: approval.node, property: 'fingerprint', message: t('signed-without-approval.earlier', { date: approval.date }, lang) })),
+                related: stale.map(approval => ({
+                    node: approval.node,
+                    property: 'fingerprint',
+                    message: t('signed-without-approval.earlier', { date: approval.date }, lang)
+                })),
                 data: { partner: partnerId, fingerprint: model.fingerprint }
             });
         }

@@ -17,7 +17,8 @@ export function editDistance(a: string, b: string): number {
 export function closestNames(name: string, candidates: Iterable<string | undefined>, limit = 3): string[] {
     const threshold = Math.max(1, Math.floor(name.length / 3));
     // A declaration a syntax error cut short has no name to suggest.
-    return [...new Set(candidates)].filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== '')
+    return [...new Set(candidates)]
+        .filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== '')
         .map(candidate => ({ candidate, distance: editDistance(name, candidate) }))
         .filter(({ distance, candidate }) => distance <= threshold || candidate.toLowerCase().startsWith(name.toLowerCase()))
         .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))

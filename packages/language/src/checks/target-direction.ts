@@ -20,8 +20,15 @@ export const targetDirection = defineCheck({
             report({
                 node: target.node,
                 property: 'value',
-                message: t(direction === 'reduce' ? 'target-direction.reduce' : 'target-direction.increase', { outcome: outcome.id, target: shownTarget, baseline: b }, lang),
-                related: [{ node: baseline.node, property: 'value', message: t('target-direction.baseline', { baseline: b }, lang) }, { node: outcome.directionNode!, message: direction }]
+                message: t(
+                    direction === 'reduce' ? 'target-direction.reduce' : 'target-direction.increase',
+                    { outcome: outcome.id, target: shownTarget, baseline: b },
+                    lang
+                ),
+                related: [
+                    { node: baseline.node, property: 'value', message: t('target-direction.baseline', { baseline: b }, lang) },
+                    { node: outcome.directionNode!, message: direction }
+                ]
             });
         }
     }

@@ -16,7 +16,17 @@ export const totalMismatch = defineCheck({
                     if (declared === undefined || figures.income === undefined || declared === figures.income) continue;
                     report({
                         node: total.amount.node,
-                        message: t('total-mismatch.year', { pool: pool.id, year: year(figures.year), sum: money(model, figures.income), declared: money(model, declared), gap: gap(model, figures.income, declared, lang) }, lang),
+                        message: t(
+                            'total-mismatch.year',
+                            {
+                                pool: pool.id,
+                                year: year(figures.year),
+                                sum: money(model, figures.income),
+                                declared: money(model, declared),
+                                gap: gap(model, figures.income, declared, lang)
+                            },
+                            lang
+                        ),
                         related: figures.contributions.map(line => ({
                             node: line.amount.node,
                             message: t('total-mismatch.puts-in', { partner: partnerName(model, line.partnerId), amount: line.amount.parsed.text }, lang)
@@ -30,12 +40,18 @@ export const totalMismatch = defineCheck({
                 if (declared === undefined || pool.income === undefined || declared === pool.income) continue;
                 report({
                     node: total.amount.node,
-                    message: t('total-mismatch.overall', { pool: pool.id, sum: money(model, pool.income), declared: money(model, declared), gap: gap(model, pool.income, declared, lang) }, lang),
-                    related: [...pool.years.values()].filter(figures => figures.contributions.length > 0).map(figures => ({
-                        node: figures.contributions[0].node.$container,
-                        property: 'year',
-                        message: `${year(figures.year)}: ${figures.income === undefined ? t('word.unknown', {}, lang) : money(model, figures.income)}`
-                    })),
+                    message: t(
+                        'total-mismatch.overall',
+                        { pool: pool.id, sum: money(model, pool.income), declared: money(model, declared), gap: gap(model, pool.income, declared, lang) },
+                        lang
+                    ),
+                    related: [...pool.years.values()]
+                        .filter(figures => figures.contributions.length > 0)
+                        .map(figures => ({
+                            node: figures.contributions[0].node.$container,
+                            property: 'year',
+                            message: `${year(figures.year)}: ${figures.income === undefined ? t('word.unknown', {}, lang) : money(model, figures.income)}`
+                        })),
                     data: { computedPence: pool.income.toString(), computed: money(model, pool.income) }
                 });
             }
@@ -44,5 +60,7 @@ export const totalMismatch = defineCheck({
 });
 
 function gap(model: Parameters<typeof money>[0], sum: bigint, declared: bigint, lang: Lang): string {
-    return sum < declared ? t('total-mismatch.short', { amount: money(model, declared - sum) }, lang) : t('total-mismatch.over', { amount: money(model, sum - declared) }, lang);
+    return sum < declared
+        ? t('total-mismatch.short', { amount: money(model, declared - sum) }, lang)
+        : t('total-mismatch.over', { amount: money(model, sum - declared) }, lang);
 }

@@ -16,7 +16,17 @@ export const unallocatedFunds = defineCheck({
                 report({
                     node: block.node,
                     property: 'year',
-                    message: t('unallocated-funds', { pool: pool.id, year: year(figures.year), income: money(model, income), spend: money(model, spend), unallocated: money(model, income - spend) }, lang),
+                    message: t(
+                        'unallocated-funds',
+                        {
+                            pool: pool.id,
+                            year: year(figures.year),
+                            income: money(model, income),
+                            spend: money(model, spend),
+                            unallocated: money(model, income - spend)
+                        },
+                        lang
+                    ),
                     data: { unallocatedPence: (income - spend).toString() }
                 });
             }

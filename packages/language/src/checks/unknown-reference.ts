@@ -17,9 +17,12 @@ function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property:
 
 function candidates(model: AgreementModel, kind: TargetKind, container: ast.PoolAstType[keyof ast.PoolAstType]): (string | undefined)[] {
     switch (kind) {
-        case 'partner': return [...model.partners.keys()];
-        case 'pool': return [...model.poolsById.keys()];
-        case 'pool or outcome': return [...model.poolsById.keys(), ...model.outcomesById.keys()];
+        case 'partner':
+            return [...model.partners.keys()];
+        case 'pool':
+            return [...model.poolsById.keys()];
+        case 'pool or outcome':
+            return [...model.poolsById.keys(), ...model.outcomesById.keys()];
         case 'ring-fence': {
             const block = ast.isSpendLine(container) ? container.$container : undefined;
             return (block?.pool?.ref?.ringfences ?? []).map(ringfence => ringfence.name);

@@ -23,7 +23,9 @@ export const wrongPocket = defineCheck({
         for (const projection of model.savings) {
             const pool = projection.pool;
             if (!pool || pool.income === undefined || pool.income <= 0n || projection.total === undefined || projection.total <= 0n) continue;
-            const clause = model.shares.find(share => share.family === 'benefit' && share.subject?.kind === 'pool' && share.subject.pool === pool && share.totalPoints);
+            const clause = model.shares.find(
+                share => share.family === 'benefit' && share.subject?.kind === 'pool' && share.subject.pool === pool && share.totalPoints
+            );
             for (const [partnerId, paid] of pool.byPartner) {
                 if (paid === undefined || paid <= 0n) continue;
                 const costShare = Rational.of(paid * 100n, pool.income);
@@ -39,9 +41,16 @@ export const wrongPocket = defineCheck({
                 report({
                     node: projection.node,
                     property: 'pool',
-                    message: t(clause ? 'wrong-pocket.clause' : 'wrong-pocket.projection', {
-                        partner: partnerName(model, partnerId), cost: formatPercent(costShare), pool: pool.id, benefit: formatPercent(benefitShare)
-                    }, lang)
+                    message: t(
+                        clause ? 'wrong-pocket.clause' : 'wrong-pocket.projection',
+                        {
+                            partner: partnerName(model, partnerId),
+                            cost: formatPercent(costShare),
+                            pool: pool.id,
+                            benefit: formatPercent(benefitShare)
+                        },
+                        lang
+                    )
                 });
             }
         }

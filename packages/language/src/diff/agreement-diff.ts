@@ -27,7 +27,11 @@ export interface AgreementDiff {
     readonly sentences: readonly string[];
 }
 
-export interface FieldChange { readonly field: string; readonly before?: string; readonly after?: string }
+export interface FieldChange {
+    readonly field: string;
+    readonly before?: string;
+    readonly after?: string;
+}
 
 export interface PartnerChange {
     readonly kind: 'joined' | 'left' | 'changed';
@@ -36,7 +40,12 @@ export interface PartnerChange {
     readonly detail?: string;
 }
 
-export interface PoolChange { readonly kind: 'added' | 'removed' | 'changed'; readonly id: string; readonly title: string; readonly detail?: string }
+export interface PoolChange {
+    readonly kind: 'added' | 'removed' | 'changed';
+    readonly id: string;
+    readonly title: string;
+    readonly detail?: string;
+}
 
 /** One partner's contribution to one pool in one year, before and after (pence; 0 when absent). */
 export interface ContributionChange {
@@ -50,7 +59,13 @@ export interface ContributionChange {
     readonly difference: bigint;
 }
 
-export interface SpendChange { readonly pool: string; readonly year: number; readonly before: bigint; readonly after: bigint; readonly difference: bigint }
+export interface SpendChange {
+    readonly pool: string;
+    readonly year: number;
+    readonly before: bigint;
+    readonly after: bigint;
+    readonly difference: bigint;
+}
 
 export interface ShareChange {
     readonly clause: string;
@@ -72,8 +87,17 @@ function possessive(name: string, lang: Lang): string {
     return t(name.endsWith('s') ? 'diff.possessive-s' : 'diff.possessive', { name }, lang);
 }
 
-const ARRANGEMENT_WORDS: Record<string, MessageKey> = { pooled: 'diff.arrangement.pooled', aligned: 'diff.arrangement.aligned', 'in-kind': 'diff.arrangement.in-kind' };
-const SHARE_KIND_WORDS: Record<string, MessageKey> = { savings: 'share-kind.savings', benefits: 'share-kind.benefits', overspend: 'share-kind.overspend', underspend: 'share-kind.underspend' };
+const ARRANGEMENT_WORDS: Record<string, MessageKey> = {
+    pooled: 'diff.arrangement.pooled',
+    aligned: 'diff.arrangement.aligned',
+    'in-kind': 'diff.arrangement.in-kind'
+};
+const SHARE_KIND_WORDS: Record<string, MessageKey> = {
+    savings: 'share-kind.savings',
+    benefits: 'share-kind.benefits',
+    overspend: 'share-kind.overspend',
+    underspend: 'share-kind.underspend'
+};
 
 /** Figures that cannot be known exactly (a malformed amount) are treated as zero; `pool check` reports them. */
 const known = (pence: bigint | undefined) => pence ?? 0n;
@@ -91,8 +115,10 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
     const headerField = (field: string, a: string | undefined, b: string | undefined) => {
         if (a !== b) header.push({ field, before: a, after: b });
     };
-    const period = (model: AgreementModel) => model.agreement?.period
-        ? t('diff.period', { first: yearLabel(model.agreement.period.first), last: yearLabel(model.agreement.period.last) }, lang) : undefined;
+    const period = (model: AgreementModel) =>
+        model.agreement?.period
+            ? t('diff.period', { first: yearLabel(model.agreement.period.first), last: yearLabel(model.agreement.period.last) }, lang)
+            : undefined;
     headerField('title', before.agreement?.title, after.agreement?.title);
     headerField('reference', before.agreement?.reference, after.agreement?.reference);
     headerField('status', before.agreement?.status, after.agreement?.status);
@@ -106,7 +132,7 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
 
     // Partners.
     const partners: PartnerChange[] = [];
-    const describe = (partner: PartnerInfo) => partner.kind ? `${partner.name} (${partner.id}, ${partner.kind})` : `${partner.name} (${partner.id})`;
+    const describe = (partner: PartnerInfo) => (partner.kind ? `${partner.name} (${partner.id}, ${partner.kind})` : `${partner.name} (${partner.id})`);
     for (const [id, partner] of after.partners) {
         const old = before.partners.get(id);
         if (!old) {
@@ -137,7 +163,9 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
         const next = after.poolsById.get(id);
         if (!old && next) {
             pools.push({ kind: 'added', id, title: next.title });
-            sentences.push(t('diff.pool.added', { arrangement: arrangement(next.arrangement), title: next.title, id, amount: money(known(next.income)) }, lang));
+            sentences.push(
+                t('diff.pool.added', { arrangement: arrangement(next.arrangement), title: next.title, id, amount: money(known(next.income)) }, lang)
+            );
         } else if (old && !next) {
             pools.push({ kind: 'removed', id, title: old.title });
             sentences.push(t('diff.pool.removed', { arrangement: arrangement(old.arrangement), title: old.title, id, amount: money(known(old.income)) }, lang));
@@ -158,17 +186,35 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
                 if (a === b) continue;
                 contributions.push({ pool: id, poolTitle: title, partner, partnerName: partnerName(partner), year, before: a, after: b, difference: b - a });
                 const where = { pool: title, year: yearLabel(year) };
-                sentences.push(a === 0n
-                    ? t('diff.contribution.new', { partner: partnerName(partner), amount: money(b), ...where }, lang)
-                    : b === 0n
-                        ? t('diff.contribution.stopped', { partner: partnerName(partner), amount: money(a), ...where }, lang)
-                        : t('diff.contribution.changed', { owner: possessive(partnerName(partner), lang), before: money(a), after: money(b), difference: signed(b - a), ...where }, lang));
+                sentences.push(
+                    a === 0n
+                        ? t('diff.contribution.new', { partner: partnerName(partner), amount: money(b), ...where }, lang)
+                        : b === 0n
+                          ? t('diff.contribution.stopped', { partner: partnerName(partner), amount: money(a), ...where }, lang)
+                          : t(
+                                'diff.contribution.changed',
+                                { owner: possessive(partnerName(partner), lang), before: money(a), after: money(b), difference: signed(b - a), ...where },
+                                lang
+                            )
+                );
             }
             const spendBefore = oldYear?.spendLines.length ? known(oldYear.spend) : 0n;
             const spendAfter = nextYear?.spendLines.length ? known(nextYear.spend) : 0n;
             if (spendBefore !== spendAfter) {
                 spend.push({ pool: id, year, before: spendBefore, after: spendAfter, difference: spendAfter - spendBefore });
-                sentences.push(t('diff.spend.changed', { pool: title, year: yearLabel(year), before: money(spendBefore), after: money(spendAfter), difference: signed(spendAfter - spendBefore) }, lang));
+                sentences.push(
+                    t(
+                        'diff.spend.changed',
+                        {
+                            pool: title,
+                            year: yearLabel(year),
+                            before: money(spendBefore),
+                            after: money(spendAfter),
+                            difference: signed(spendAfter - spendBefore)
+                        },
+                        lang
+                    )
+                );
             }
         }
     }
@@ -177,7 +223,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
     const shares: ShareChange[] = [];
     // The clause as programs identify it (`savings of families`), and as a person reads it.
     const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
-    const clauseWords = (share: ShareInfo) => t('diff.share.clause', { kind: SHARE_KIND_WORDS[share.kind] ? words(SHARE_KIND_WORDS[share.kind]) : share.kind, subject: share.subjectId }, lang);
+    const clauseWords = (share: ShareInfo) =>
+        t('diff.share.clause', { kind: SHARE_KIND_WORDS[share.kind] ? words(SHARE_KIND_WORDS[share.kind]) : share.kind, subject: share.subjectId }, lang);
     const percent = (points: Rational) => formatPercent(points);
     const clauses = [...new Set([...before.shares.map(clauseKey), ...after.shares.map(clauseKey)])];
     for (const clause of clauses) {
@@ -194,7 +241,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
             sentences.push(t('diff.share.method-changed', { clause: clauseWords(next), before: method(old), after: method(next) }, lang));
         }
         // Pro-rata percentages follow the contributions, whose changes are already listed.
-        const partnerIds = old.proRata && next.proRata ? [] : [...new Set([...old.lines.map(line => line.partnerId), ...next.lines.map(line => line.partnerId)])];
+        const partnerIds =
+            old.proRata && next.proRata ? [] : [...new Set([...old.lines.map(line => line.partnerId), ...next.lines.map(line => line.partnerId)])];
         for (const partner of partnerIds) {
             const a = old.lines.find(line => line.partnerId === partner)?.points;
             const b = next.lines.find(line => line.partnerId === partner)?.points;
@@ -202,7 +250,13 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
             if (!a && !b) continue;
             shares.push({ clause, partner, before: a ? percent(a) : undefined, after: b ? percent(b) : undefined });
             const none = words('diff.share.none');
-            sentences.push(t('diff.share.partner', { owner: possessive(partnerName(partner), lang), clause: clauseWords(next), before: a ? percent(a) : none, after: b ? percent(b) : none }, lang));
+            sentences.push(
+                t(
+                    'diff.share.partner',
+                    { owner: possessive(partnerName(partner), lang), clause: clauseWords(next), before: a ? percent(a) : none, after: b ? percent(b) : none },
+                    lang
+                )
+            );
         }
         const ra = old.reinvest;
         const rb = next.reinvest;
@@ -214,17 +268,32 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
 
     // Outcomes.
     const outcomes: OutcomeChange[] = [];
-    const target = (outcome: OutcomeInfo) => outcome.target?.value
-        ? t(outcome.direction === 'increase' ? 'diff.outcome.target.increase' : outcome.direction === 'reduce' ? 'diff.outcome.target.reduce' : 'diff.outcome.target.any',
-            { value: formatQuantity(outcome.target.value, outcome.target.isPercent), year: outcome.target.year.parsed.text }, lang)
-        : words('diff.outcome.no-target');
-    const baseline = (outcome: OutcomeInfo) => outcome.baseline?.value
-        ? t('diff.outcome.baseline', { value: formatQuantity(outcome.baseline.value, outcome.baseline.isPercent), year: outcome.baseline.year.parsed.text }, lang)
-        : words('diff.outcome.no-baseline');
+    const target = (outcome: OutcomeInfo) =>
+        outcome.target?.value
+            ? t(
+                  outcome.direction === 'increase'
+                      ? 'diff.outcome.target.increase'
+                      : outcome.direction === 'reduce'
+                        ? 'diff.outcome.target.reduce'
+                        : 'diff.outcome.target.any',
+                  { value: formatQuantity(outcome.target.value, outcome.target.isPercent), year: outcome.target.year.parsed.text },
+                  lang
+              )
+            : words('diff.outcome.no-target');
+    const baseline = (outcome: OutcomeInfo) =>
+        outcome.baseline?.value
+            ? t(
+                  'diff.outcome.baseline',
+                  { value: formatQuantity(outcome.baseline.value, outcome.baseline.isPercent), year: outcome.baseline.year.parsed.text },
+                  lang
+              )
+            : words('diff.outcome.no-baseline');
     const payment = (outcome: OutcomeInfo) => {
         if (!outcome.payment) return words('diff.outcome.no-payment');
         const terms = { rate: outcome.payment.rate.parsed.text, unit: outcome.payment.unitName };
-        return outcome.payment.cap ? t('diff.outcome.payment-capped', { ...terms, cap: outcome.payment.cap.parsed.text }, lang) : t('diff.outcome.payment', terms, lang);
+        return outcome.payment.cap
+            ? t('diff.outcome.payment-capped', { ...terms, cap: outcome.payment.cap.parsed.text }, lang)
+            : t('diff.outcome.payment', terms, lang);
     };
     const outcomeIds = [...new Set([...before.outcomesById.keys(), ...after.outcomesById.keys()])];
     for (const id of outcomeIds) {
@@ -242,8 +311,13 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
                 sentences.push(t('diff.outcome.retargeted', { description: next.description, id, before: target(old), after: target(next) }, lang));
             }
             if (baseline(old) !== baseline(next)) {
-                outcomes.push({ kind: 'changed', id, description: next.description,
-                    before: t('diff.outcome.baseline-detail', { baseline: baseline(old) }, lang), after: t('diff.outcome.baseline-detail', { baseline: baseline(next) }, lang) });
+                outcomes.push({
+                    kind: 'changed',
+                    id,
+                    description: next.description,
+                    before: t('diff.outcome.baseline-detail', { baseline: baseline(old) }, lang),
+                    after: t('diff.outcome.baseline-detail', { baseline: baseline(next) }, lang)
+                });
                 sentences.push(t('diff.outcome.baseline-changed', { description: next.description, id, before: baseline(old), after: baseline(next) }, lang));
             }
             if (payment(old) !== payment(next)) {
@@ -254,7 +328,8 @@ export function diffAgreements(before: AgreementModel, after: AgreementModel, la
     }
 
     // Approvals the change leaves behind: a board needs to know whose sign-off must be sought again.
-    const staleApprovals = after.approvals.filter(approval => approval.stale)
+    const staleApprovals = after.approvals
+        .filter(approval => approval.stale)
         .map(approval => ({ partner: approval.partnerId, approver: approval.approver, date: approval.date }));
     for (const approval of staleApprovals) {
         sentences.push(t('diff.approval.stale', { partner: partnerName(approval.partner), approver: approval.approver, date: approval.date }, lang));

@@ -1,6 +1,16 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import type { AgreementModel, AmountValue, OutcomeInfo, PoolInfo, PoolYearFigures, RingFenceInfo, ShareInfo, SavingsInfo, SpendBlockInfo } from '../model/types.js';
+import type {
+    AgreementModel,
+    AmountValue,
+    OutcomeInfo,
+    PoolInfo,
+    PoolYearFigures,
+    RingFenceInfo,
+    ShareInfo,
+    SavingsInfo,
+    SpendBlockInfo
+} from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**

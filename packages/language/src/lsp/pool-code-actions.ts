@@ -78,7 +78,9 @@ function removeBidiControls(document: LangiumDocument, diagnostic: Diagnostic, _
 /** bad-financial-year: write the year the way it was probably meant. */
 function fixYear(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.replacement) return [];
-    return [quickFix(document, diagnostic, t('fix.write-year', { year: facts.replacement }, lang), [TextEdit.replace(diagnostic.range, facts.replacement)], true)];
+    return [
+        quickFix(document, diagnostic, t('fix.write-year', { year: facts.replacement }, lang), [TextEdit.replace(diagnostic.range, facts.replacement)], true)
+    ];
 }
 
 /** shares-not-100: scale every percentage so the clause makes exactly 100%. */
@@ -99,12 +101,20 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
 /** unknown-reference: use a close name that exists, or declare the missing partner. */
 function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
-        quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0));
+        quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0)
+    );
     if (facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
         const { position, prefix } = placeForNewPartner(document);
         const declaration = `partner ${facts.name} "${facts.name}" other   // ${t('fix.declare-partner.comment', {}, lang)}`;
-        actions.push(quickFix(document, diagnostic, t('fix.declare-partner', { name: facts.name }, lang),
-            [TextEdit.insert(position, `${prefix}${declaration}\n`)], actions.length === 0));
+        actions.push(
+            quickFix(
+                document,
+                diagnostic,
+                t('fix.declare-partner', { name: facts.name }, lang),
+                [TextEdit.insert(position, `${prefix}${declaration}\n`)],
+                actions.length === 0
+            )
+        );
     }
     return actions;
 }
@@ -121,7 +131,9 @@ function placeForNewPartner(document: LangiumDocument<ast.Document>): { position
     // A declaration on the last line of a file without a final newline needs one first.
     const atEnd = document.textDocument.offsetAt(nextLine) === document.textDocument.getText().length && !document.textDocument.getText().endsWith('\n');
     const blank = ast.isPartner(anchor) ? '' : '\n';
-    return atEnd ? { position: document.textDocument.positionAt(document.textDocument.getText().length), prefix: `\n${blank}` } : { position: nextLine, prefix: blank };
+    return atEnd
+        ? { position: document.textDocument.positionAt(document.textDocument.getText().length), prefix: `\n${blank}` }
+        : { position: nextLine, prefix: blank };
 }
 
 /** unused-partner: delete the declaration, with its line when nothing else is on it. */
@@ -135,9 +147,7 @@ function removeUnusedPartner(document: LangiumDocument, diagnostic: Diagnostic, 
     const before = text.slice(lineStart, cst.offset);
     const after = text.slice(cst.end, nextLineStart);
     const aloneOnLine = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('//'));
-    const range = aloneOnLine
-        ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) }
-        : cst.range;
+    const range = aloneOnLine ? { start: document.textDocument.positionAt(lineStart), end: document.textDocument.positionAt(nextLineStart) } : cst.range;
     return [quickFix(document, diagnostic, t('fix.remove-partner', { name: partner.name }, lang), [TextEdit.replace(range, '')], true)];
 }
 

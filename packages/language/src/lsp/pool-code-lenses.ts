@@ -15,7 +15,7 @@ export const OPEN_REPORT_PREVIEW = 'pool.openReportPreview';
  * "£2,200,000 in, £2,200,000 spent — open report".
  */
 export class PoolCodeLensProvider implements CodeLensProvider {
-    constructor(private readonly services: PoolServices) { }
+    constructor(private readonly services: PoolServices) {}
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const model = modelOf(this.services, document);
@@ -28,10 +28,12 @@ export class PoolCodeLensProvider implements CodeLensProvider {
             const money = (pence: bigint | undefined) => (pence === undefined ? t('word.unknown', {}, lang) : formatMoney(pence, { currency: model.currency }));
             const figures = { income: money(pool.income), spend: money(pool.spend) };
             const title = t(pool.income === undefined || pool.spend === undefined ? 'lens.pool.unknown' : 'lens.pool', figures, lang);
-            return [{
-                range: { start, end: start },
-                command: { title, command: OPEN_REPORT_PREVIEW, arguments: [uri] }
-            }];
+            return [
+                {
+                    range: { start, end: start },
+                    command: { title, command: OPEN_REPORT_PREVIEW, arguments: [uri] }
+                }
+            ];
         });
     }
 }

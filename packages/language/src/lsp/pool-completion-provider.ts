@@ -7,7 +7,15 @@ import { yearLabel } from '../money/financial-year.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { modelOf } from './model-lookup.js';
-import { agreementTemplate, declarationSnippets, financialYearOf, outcomeBodySnippets, poolBodySnippets, type Snippet, type SnippetContext } from './pool-snippets.js';
+import {
+    agreementTemplate,
+    declarationSnippets,
+    financialYearOf,
+    outcomeBodySnippets,
+    poolBodySnippets,
+    type Snippet,
+    type SnippetContext
+} from './pool-snippets.js';
 
 /** The quarters of a financial year, for an actual's reporting period. */
 const QUARTERS = ['completion.quarter.1', 'completion.quarter.2', 'completion.quarter.3', 'completion.quarter.4'] as const;
@@ -41,7 +49,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         }
         if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
             const lang = this.services.pool.Settings.language;
-            QUARTERS.forEach((key, index) => acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` }));
+            QUARTERS.forEach((key, index) =>
+                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` })
+            );
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -50,11 +60,15 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
-        const detail = ast.isPartner(node) ? `${node.fullName ?? ''} (${node.kind ?? 'partner'})`
-            : ast.isPool(node) ? `${node.title ?? ''} (${node.arrangement ?? 'pool'})`
-                : ast.isOutcome(node) ? node.description
-                    : ast.isRingFence(node) ? node.purpose ?? 'ring-fence'
-                        : undefined;
+        const detail = ast.isPartner(node)
+            ? `${node.fullName ?? ''} (${node.kind ?? 'partner'})`
+            : ast.isPool(node)
+              ? `${node.title ?? ''} (${node.arrangement ?? 'pool'})`
+              : ast.isOutcome(node)
+                ? node.description
+                : ast.isRingFence(node)
+                  ? (node.purpose ?? 'ring-fence')
+                  : undefined;
         const home = node ? AstUtils.getDocument(node) : undefined;
         const imported = home && home.uri.toString() !== context.document.uri.toString();
         return { ...item, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
@@ -67,7 +81,7 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         if (!period) return;
         const years = [...period.years];
         // A baseline is usually measured the year before the agreement starts.
-        if (next.property === 'year' && next.type === 'BaselineField' || isInside(context.node, ast.isBaselineField)) {
+        if ((next.property === 'year' && next.type === 'BaselineField') || isInside(context.node, ast.isBaselineField)) {
             years.unshift(period.first - 1);
         }
         const used = usedYears(context.node);
@@ -140,6 +154,15 @@ function usedYears(node: AstNode | undefined): Set<number> {
 /** Nothing but comments and spaces: the place for a whole-agreement template. */
 function isEmpty(document: LangiumDocument): boolean {
     const root = document.parseResult.value as ast.Document;
-    return (root.agreements?.length ?? 0) + (root.imports?.length ?? 0) + (root.partners?.length ?? 0) + (root.pools?.length ?? 0)
-        + (root.spends?.length ?? 0) + (root.outcomes?.length ?? 0) + (root.shares?.length ?? 0) + (root.savings?.length ?? 0) === 0;
+    return (
+        (root.agreements?.length ?? 0) +
+            (root.imports?.length ?? 0) +
+            (root.partners?.length ?? 0) +
+            (root.pools?.length ?? 0) +
+            (root.spends?.length ?? 0) +
+            (root.outcomes?.length ?? 0) +
+            (root.shares?.length ?? 0) +
+            (root.savings?.length ?? 0) ===
+        0
+    );
 }

@@ -24,7 +24,15 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
         const model = modelOf(this.services, document);
         const root = document.parseResult.value as ast.Document;
         const declarations: AstNode[] = [
-            ...root.agreements, ...root.imports, ...root.partners, ...root.pools, ...root.spends, ...root.outcomes, ...root.shares, ...root.savings, ...root.approvals
+            ...root.agreements,
+            ...root.imports,
+            ...root.partners,
+            ...root.pools,
+            ...root.spends,
+            ...root.outcomes,
+            ...root.shares,
+            ...root.savings,
+            ...root.approvals
         ].sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
         return declarations.flatMap(node => this.symbolFor(model, node));
     }
@@ -45,10 +53,21 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         if (ast.isSpendBlock(node)) {
             const children = node.lines.flatMap(line => this.symbol(line, line.name || 'spend line', 'name', line.amount?.value));
-            return this.symbol(node, `spend ${node.pool?.$refText ?? ''} ${node.year ?? ''}`.trim(), 'pool', money(spendBlockOf(model, node)?.figures?.spend), children);
+            return this.symbol(
+                node,
+                `spend ${node.pool?.$refText ?? ''} ${node.year ?? ''}`.trim(),
+                'pool',
+                money(spendBlockOf(model, node)?.figures?.spend),
+                children
+            );
         }
         if (ast.isShare(node)) {
-            return this.symbol(node, `share ${node.kind ?? ''} of ${node.subject?.$refText ?? ''}`.trim(), 'kind', node.proRata ? t('outline.pro-rata', {}, this.services.pool.Settings.language) : undefined);
+            return this.symbol(
+                node,
+                `share ${node.kind ?? ''} of ${node.subject?.$refText ?? ''}`.trim(),
+                'kind',
+                node.proRata ? t('outline.pro-rata', {}, this.services.pool.Settings.language) : undefined
+            );
         }
         if (ast.isSavings(node)) {
             const savings = savingsOf(model, node);
@@ -59,10 +78,18 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
             return this.symbol(node, `savings of ${node.pool?.$refText ?? ''}`.trim(), 'pool', money(savings?.total), children);
         }
         if (ast.isApprovals(node)) {
-            const children = node.entries.flatMap(entry => this.symbol(entry, `${entry.partner?.$refText ?? ''}, ${entry.approver ?? ''}`, 'partner', entry.date));
+            const children = node.entries.flatMap(entry =>
+                this.symbol(entry, `${entry.partner?.$refText ?? ''}, ${entry.approver ?? ''}`, 'partner', entry.date)
+            );
             const stale = new Set(model.approvals.filter(approval => approval.stale).map(approval => approval.node));
             const fresh = node.entries.filter(entry => !stale.has(entry)).length;
-            return this.symbol(node, 'approvals', 'entries', t('outline.approvals-current', { current: fresh, total: node.entries.length }, this.services.pool.Settings.language), children);
+            return this.symbol(
+                node,
+                'approvals',
+                'entries',
+                t('outline.approvals-current', { current: fresh, total: node.entries.length }, this.services.pool.Settings.language),
+                children
+            );
         }
         return [];
     }
@@ -71,13 +98,15 @@ export class PoolDocumentSymbolProvider implements DocumentSymbolProvider {
         const cst = node.$cstNode;
         if (!cst || !name) return [];
         const nameNode: CstNode = GrammarUtils.findNodeForProperty(cst, nameProperty) ?? cst;
-        return [{
-            name,
-            detail,
-            kind: this.kinds.getSymbolKind(node),
-            range: cst.range,
-            selectionRange: nameNode.range,
-            children: children && children.length > 0 ? children : undefined
-        }];
+        return [
+            {
+                name,
+                detail,
+                kind: this.kinds.getSymbolKind(node),
+                range: cst.range,
+                selectionRange: nameNode.range,
+                children: children && children.length > 0 ? children : undefined
+            }
+        ];
     }
 }

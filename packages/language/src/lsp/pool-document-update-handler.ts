@@ -101,7 +101,6 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super.didChangeContent(change);
     }
 
-
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         // Closed, it is read from disk again, and refused there if it must be.

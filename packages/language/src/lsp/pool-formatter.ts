@@ -1,5 +1,15 @@
 import type { IToken } from 'chevrotain';
-import { type AstNode, type CstNode, GrammarAST, isCompositeCstNode, isLeafCstNode, type LeafCstNode, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
+import {
+    type AstNode,
+    type CstNode,
+    GrammarAST,
+    isCompositeCstNode,
+    isLeafCstNode,
+    type LeafCstNode,
+    type LangiumDocument,
+    type MaybePromise,
+    UriUtils
+} from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
@@ -58,7 +68,7 @@ export function formatPoolDocument(services: PoolServices, document: LangiumDocu
 
 /** The editor's formatting requests, answered by {@link formatPoolDocument}. */
 export class PoolFormatter implements Formatter {
-    constructor(private readonly services: PoolServices) { }
+    constructor(private readonly services: PoolServices) {}
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
         return this.format(document).edits;
@@ -101,7 +111,13 @@ class Token {
     /** Set when the token is written otherwise (an amount's digits grouped, a comment's end trimmed). */
     private written: string | undefined;
 
-    constructor(private readonly source: string, readonly start: number, readonly end: number, readonly type: string, readonly hidden: boolean) {}
+    constructor(
+        private readonly source: string,
+        readonly start: number,
+        readonly end: number,
+        readonly type: string,
+        readonly hidden: boolean
+    ) {}
 
     /** The token as it is in the text (read when needed: a copy of every token would double their memory). */
     get image(): string {
@@ -157,8 +173,17 @@ interface Row {
 
 /** Nodes whose braces hold declarations, fields or entries (none of these types has a subtype). */
 const BLOCK_OWNERS: ReadonlySet<string> = new Set([
-    ast.Document.$type, ast.Agreement.$type, ast.Pool.$type, ast.PoolYear.$type, ast.SpendBlock.$type, ast.Outcome.$type,
-    ast.Payment.$type, ast.Share.$type, ast.Savings.$type, ast.SavingsYear.$type, ast.Approvals.$type
+    ast.Document.$type,
+    ast.Agreement.$type,
+    ast.Pool.$type,
+    ast.PoolYear.$type,
+    ast.SpendBlock.$type,
+    ast.Outcome.$type,
+    ast.Payment.$type,
+    ast.Share.$type,
+    ast.Savings.$type,
+    ast.SavingsYear.$type,
+    ast.Approvals.$type
 ]);
 
 class DocumentFormatting {
@@ -168,7 +193,10 @@ class DocumentFormatting {
     /** The separator written before each token, and after the last one. */
     private gaps: string[] = [];
 
-    constructor(private readonly services: PoolServices, private readonly document: LangiumDocument) {
+    constructor(
+        private readonly services: PoolServices,
+        private readonly document: LangiumDocument
+    ) {
         this.text = document.textDocument.getText();
         this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
     }
@@ -219,7 +247,9 @@ class DocumentFormatting {
             if (!closure.some(document => document.uri.toString() === uri)) continue;
             const fingerprint = agreementFingerprint(closure);
             if (entries.some(entry => entry.fingerprint === fingerprint)) {
-                return agreement === this.document ? t('format.this-file', {}, this.services.pool.Settings.language) : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
+                return agreement === this.document
+                    ? t('format.this-file', {}, this.services.pool.Settings.language)
+                    : UriUtils.relative(UriUtils.dirname(this.document.uri), agreement.uri);
             }
         }
         return undefined;
@@ -227,8 +257,9 @@ class DocumentFormatting {
 
     /** Whether a change falls inside this file's `approvals` blocks, which the fingerprint leaves out. */
     private insideApprovals(change: Change): boolean {
-        return ((this.document.parseResult.value as ast.Document).approvals ?? [])
-            .some(block => block.$cstNode !== undefined && block.$cstNode.offset < change.start && change.end < block.$cstNode.end);
+        return ((this.document.parseResult.value as ast.Document).approvals ?? []).some(
+            block => block.$cstNode !== undefined && block.$cstNode.offset < change.start && change.end < block.$cstNode.end
+        );
     }
 
     /** The spans of the original text that formatting replaces, in order. */
@@ -263,7 +294,9 @@ class DocumentFormatting {
         return {
             text: formatted,
             get edits() {
-                edits ??= changes().map(change => TextEdit.replace({ start: textDocument.positionAt(change.start), end: textDocument.positionAt(change.end) }, change.newText));
+                edits ??= changes().map(change =>
+                    TextEdit.replace({ start: textDocument.positionAt(change.start), end: textDocument.positionAt(change.end) }, change.newText)
+                );
                 return edits;
             }
         };
@@ -386,7 +419,13 @@ class DocumentFormatting {
     private statementStarts(nodes: readonly AstNode[]): Set<number> {
         const starts = new Set<number>();
         for (const node of nodes) {
-            if (node.$container && BLOCK_OWNERS.has(node.$container.$type) && node.$type !== ast.Amount.$type && node.$type !== ast.LegalBasis.$type && node.$cstNode) {
+            if (
+                node.$container &&
+                BLOCK_OWNERS.has(node.$container.$type) &&
+                node.$type !== ast.Amount.$type &&
+                node.$type !== ast.LegalBasis.$type &&
+                node.$cstNode
+            ) {
                 starts.add(node.$cstNode.offset);
             }
         }
@@ -427,7 +466,8 @@ class DocumentFormatting {
         };
         lines.forEach((line, lineIndex) => {
             const depthOf = (index: number) => this.gaps[lines[index].tokens[0]].replace(/^[\r\n]+/, '').length;
-            const continues = run.length > 0 && !line.blankBefore && depthOf(run[run.length - 1]) === depthOf(lineIndex) && run[run.length - 1] === lineIndex - 1;
+            const continues =
+                run.length > 0 && !line.blankBefore && depthOf(run[run.length - 1]) === depthOf(lineIndex) && run[run.length - 1] === lineIndex - 1;
             if (contentWidths[lineIndex] < 0 || !continues) flush();
             if (contentWidths[lineIndex] >= 0) run.push(lineIndex);
         });
@@ -441,22 +481,25 @@ class DocumentFormatting {
         const aligned = widths !== undefined;
         let pendingPad = 0;
         row.cells.forEach((cell, position) => {
-            cell.tokens.slice(1).forEach(index => { this.gaps[index] = ' '; });
+            cell.tokens.slice(1).forEach(index => {
+                this.gaps[index] = ' ';
+            });
             const text = cellText(cell);
             const pad = aligned ? widths[position] - text.length : 0;
             if (position > 0) {
-                const gap = aligned ? cell.gap : cell.plainGap ?? 1;
+                const gap = aligned ? cell.gap : (cell.plainGap ?? 1);
                 this.gaps[cell.tokens[0]] = ' '.repeat(gap + pendingPad + (cell.align === 'right' ? pad : 0));
             }
             pendingPad = cell.align === 'left' ? pad : 0;
         });
         for (const cell of row.tail) {
-            cell.tokens.slice(1).forEach(index => { this.gaps[index] = ' '; });
-            this.gaps[cell.tokens[0]] = ' '.repeat((aligned ? cell.gap : cell.plainGap ?? 1) + pendingPad);
+            cell.tokens.slice(1).forEach(index => {
+                this.gaps[index] = ' ';
+            });
+            this.gaps[cell.tokens[0]] = ' '.repeat((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
             pendingPad = 0;
         }
     }
-
 
     /**
      * Lines that hold exactly one table entry (and perhaps a comment at the end): the entry and the
@@ -498,7 +541,7 @@ class DocumentFormatting {
             if (!row) return;
             const key = isPartner ? `partner#${partnerRun}` : row.key;
             let table = tables.get(key);
-            if (!table) tables.set(key, table = { rows: 0, widths: [] });
+            if (!table) tables.set(key, (table = { rows: 0, widths: [] }));
             table.rows++;
             // Loops rather than Math.max(...): a table may have more rows than a call has arguments.
             row.cells.forEach((cell, column) => {
@@ -525,45 +568,78 @@ class DocumentFormatting {
         const all = this.leafTokens(node);
         const of = (property: string) => this.propertyTokens(node, property);
         if (ast.isPartner(node)) {
-            return { key: 'partner', cells: [left(all.slice(0, 1)), left(of('name')), left(of('fullName'), COLUMN_GAP), left(of('kind'), COLUMN_GAP)], tail: [] };
+            return {
+                key: 'partner',
+                cells: [left(all.slice(0, 1)), left(of('name')), left(of('fullName'), COLUMN_GAP), left(of('kind'), COLUMN_GAP)],
+                tail: []
+            };
         }
         if ((ast.isContribution(node) || ast.isYearTotal(node)) && !isOneLine(node.$container)) {
             const amount = of('amount');
             const head = all.filter(index => index < amount[0]);
-            return { key: `contribution@${owner(node.$container.$container)}`, cells: [left(head), right(amount)], tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+            return {
+                key: `contribution@${owner(node.$container.$container)}`,
+                cells: [left(head), right(amount)],
+                tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : []
+            };
         }
         if (ast.isSavingsLine(node) && !isOneLine(node.$container)) {
-            return { key: `savings@${owner(node.$container.$container)}`, cells: [left(of('partner')), right(of('amount'))], tail: node.note ? [left(of('note'), COLUMN_GAP)] : [] };
+            return {
+                key: `savings@${owner(node.$container.$container)}`,
+                cells: [left(of('partner')), right(of('amount'))],
+                tail: node.note ? [left(of('note'), COLUMN_GAP)] : []
+            };
         }
         if (ast.isPoolYear(node) || ast.isSavingsYear(node)) {
             return this.oneLineBlock(node, owner(node.$container));
         }
         if (ast.isSpendLine(node)) {
             const amount = of('amount');
-            const clauses = splitClauses(all.filter(index => index > amount[amount.length - 1]), index => this.tokens[index].type);
+            const clauses = splitClauses(
+                all.filter(index => index > amount[amount.length - 1]),
+                index => this.tokens[index].type
+            );
             return { key: `spend@${owner(node.$container)}`, cells: [left(of('name')), right(amount)], tail: clauses.map(clause => left(clause, COLUMN_GAP)) };
         }
         if (ast.isShareLine(node)) {
             const cap = all.filter(index => index > of('partner')[0] && !of('percent').includes(index));
             if (!node.percent) return { key: `share-cap@${owner(node.$container)}`, cells: [left(of('partner')), left(cap, COLUMN_GAP)], tail: [] };
-            return { key: `share@${owner(node.$container)}`, cells: [left(of('partner')), right(of('percent'))], tail: cap.length > 0 ? [left(cap, COLUMN_GAP)] : [] };
+            return {
+                key: `share@${owner(node.$container)}`,
+                cells: [left(of('partner')), right(of('percent'))],
+                tail: cap.length > 0 ? [left(cap, COLUMN_GAP)] : []
+            };
         }
         if (ast.isReinvestment(node)) {
             return { key: `share@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(of('percent'))], tail: [] };
         }
         if (ast.isMinimum(node)) {
             const amount = of('amount');
-            return { key: `minimum@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(all.filter(index => index > amount[amount.length - 1]))], tail: [] };
+            return {
+                key: `minimum@${owner(node.$container)}`,
+                cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(all.filter(index => index > amount[amount.length - 1]))],
+                tail: []
+            };
         }
         if (ast.isRingFence(node)) {
             const amount = of('amount');
             const purpose = of('purpose');
-            const cells = [left(all.slice(0, 1)), left(of('name')), ...(purpose.length > 0 ? [left(purpose)] : []), right(amount), left(all.filter(index => index > amount[amount.length - 1]))];
+            const cells = [
+                left(all.slice(0, 1)),
+                left(of('name')),
+                ...(purpose.length > 0 ? [left(purpose)] : []),
+                right(amount),
+                left(all.filter(index => index > amount[amount.length - 1]))
+            ];
             return { key: `ringfence${purpose.length > 0 ? '' : '-plain'}@${owner(node.$container)}`, cells, tail: [] };
         }
         if (ast.isActualField(node)) {
             const value = of('value');
-            return { key: `actual@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))], tail: [] };
+            return {
+                key: `actual@${owner(node.$container)}`,
+                cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))],
+                tail: []
+            };
         }
         if (ast.isApproval(node)) {
             const date = of('date');
@@ -575,7 +651,11 @@ class DocumentFormatting {
         }
         if (ast.isPaymentSplit(node)) {
             const [year, upfrontWord, upfront, resultsWord, results] = all;
-            return { key: `split@${owner(node.$container)}`, cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)], tail: [] };
+            return {
+                key: `split@${owner(node.$container)}`,
+                cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)],
+                tail: []
+            };
         }
         return undefined;
     }
@@ -586,7 +666,10 @@ class DocumentFormatting {
         entries.sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
         if (entries.some(entry => (ast.isContribution(entry) || ast.isSavingsLine(entry)) && entry.note)) return undefined;
         const all = this.leafTokens(node);
-        const cells: Cell[] = [{ tokens: all.slice(0, 1), align: 'left', gap: 1 }, { tokens: all.slice(1, 2), align: 'left', gap: 1 }];
+        const cells: Cell[] = [
+            { tokens: all.slice(0, 1), align: 'left', gap: 1 },
+            { tokens: all.slice(1, 2), align: 'left', gap: 1 }
+        ];
         entries.forEach((entry, position) => {
             const amount = this.propertyTokens(entry, 'amount');
             const head = this.leafTokens(entry).filter(index => index < amount[0]);
@@ -771,9 +854,20 @@ function owner(container: AstNode): string {
 
 /** Nodes that can be one row of a table. */
 const TABLE_ENTRIES: ReadonlySet<string> = new Set([
-    ast.Partner.$type, ast.Contribution.$type, ast.YearTotal.$type, ast.SavingsLine.$type, ast.PoolYear.$type, ast.SavingsYear.$type,
-    ast.SpendLine.$type, ast.ShareLine.$type, ast.Reinvestment.$type, ast.Minimum.$type, ast.RingFence.$type, ast.PaymentSplit.$type,
-    ast.ActualField.$type, ast.Approval.$type
+    ast.Partner.$type,
+    ast.Contribution.$type,
+    ast.YearTotal.$type,
+    ast.SavingsLine.$type,
+    ast.PoolYear.$type,
+    ast.SavingsYear.$type,
+    ast.SpendLine.$type,
+    ast.ShareLine.$type,
+    ast.Reinvestment.$type,
+    ast.Minimum.$type,
+    ast.RingFence.$type,
+    ast.PaymentSplit.$type,
+    ast.ActualField.$type,
+    ast.Approval.$type
 ]);
 
 function isOneLine(node: AstNode): boolean {
@@ -791,4 +885,3 @@ function splitClauses(tokens: number[], typeOf: (index: number) => string): numb
     }
     return clauses;
 }
-

@@ -84,7 +84,9 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
             return lines.join('\n\n');
         }
-        const years = [...new Set(pools.flatMap(pool => [...pool.years.values()].filter(figures => figures.byPartner.has(id)).map(figures => figures.year)))].sort((a, b) => a - b);
+        const years = [
+            ...new Set(pools.flatMap(pool => [...pool.years.values()].filter(figures => figures.byPartner.has(id)).map(figures => figures.year)))
+        ].sort((a, b) => a - b);
         const rows = pools.map(pool => [
             code(pool.id),
             ...years.map(year => {
@@ -95,17 +97,27 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         ]);
         if (pools.length > 1) {
             const byYear = model.totals.byPartnerAndYear.get(id);
-            rows.push([t('hover.all-pools', {}, lang), ...years.map(year => this.money(model, byYear?.get(year))), this.money(model, model.totals.byPartner.get(id))]);
+            rows.push([
+                t('hover.all-pools', {}, lang),
+                ...years.map(year => this.money(model, byYear?.get(year))),
+                this.money(model, model.totals.byPartner.get(id))
+            ]);
         }
-        lines.push(`${t('hover.contributions', {}, lang)}\n\n${table([t('hover.pool', {}, lang), ...years.map(yearLabel), t('hover.all-years', {}, lang)], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`);
+        lines.push(
+            `${t('hover.contributions', {}, lang)}\n\n${table([t('hover.pool', {}, lang), ...years.map(yearLabel), t('hover.all-years', {}, lang)], ['left', ...years.map(() => 'right' as const), 'right'], rows)}`
+        );
         return lines.join('\n\n');
     }
 
     private describePool(model: AgreementModel, node: ast.Pool): string {
         const pool = poolOf(model, node);
         const lang = this.settings.language;
-        const basis = node.basis?.section !== undefined ? t('hover.pool.under-section', { section: node.basis.section }, lang)
-            : node.basis?.text ? t('hover.pool.under', { basis: escapeMarkdown(node.basis.text) }, lang) : '';
+        const basis =
+            node.basis?.section !== undefined
+                ? t('hover.pool.under-section', { section: node.basis.section }, lang)
+                : node.basis?.text
+                  ? t('hover.pool.under', { basis: escapeMarkdown(node.basis.text) }, lang)
+                  : '';
         const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
         if (!pool || pool.years.size === 0) {
             lines.push(t('hover.pool.empty', {}, lang));
@@ -118,7 +130,13 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
             figures.balance !== undefined ? this.money(model, figures.balance) : '—'
         ]);
         rows.push([t('hover.all-years', {}, lang), this.money(model, pool.income), this.money(model, pool.spend), '']);
-        lines.push(table([t('hover.column.year', {}, lang), t('hover.column.in', {}, lang), t('hover.column.spent', {}, lang), t('hover.column.left', {}, lang)], ['left', 'right', 'right', 'right'], rows));
+        lines.push(
+            table(
+                [t('hover.column.year', {}, lang), t('hover.column.in', {}, lang), t('hover.column.spent', {}, lang), t('hover.column.left', {}, lang)],
+                ['left', 'right', 'right', 'right'],
+                rows
+            )
+        );
         return lines.join('\n\n');
     }
 
@@ -130,7 +148,13 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (amount.pence === undefined) {
             return `${t('hover.amount.unusable', { amount: written }, lang)}\n\n${amount.problems.map(problem => `- ${escapeMarkdown(render(problem, lang))}`).join('\n')}`;
         }
-        const lines = [t('hover.amount.exactly', { amount: written, exact: escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' })) }, lang)];
+        const lines = [
+            t(
+                'hover.amount.exactly',
+                { amount: written, exact: escapeMarkdown(formatMoney(amount.pence, { currency: model.currency, pence: 'always' })) },
+                lang
+            )
+        ];
         const owner = node.$container;
         if (ast.isYearTotal(owner) || ast.isPoolTotal(owner)) {
             const sum = totalCheckedAgainst(model, owner);
@@ -174,28 +198,42 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): 
     const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
     if (!outcome) return lines[0];
     const parts: string[] = [];
-    if (outcome.baseline) parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
-    if (outcome.target) parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
+    if (outcome.baseline)
+        parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
+    if (outcome.target)
+        parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
     if (parts.length > 0) {
         const unit = outcome.unit ? ` ${escapeMarkdown(outcome.unit)}` : '';
-        const verb = t(outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change', {}, lang);
+        const verb = t(
+            outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change',
+            {},
+            lang
+        );
         const measured = outcome.measuredBy ? t('hover.outcome.measured-by', { partner: code(outcome.measuredBy) }, lang) : '';
         lines.push(`${verb}${unit} ${parts.join(' ')}${measured}.`);
     }
     const latest = outcome.latest;
     if (latest) {
         const period = `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`;
-        const expected = latest.expected !== undefined ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang) : '';
+        const expected =
+            latest.expected !== undefined
+                ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang)
+                : '';
         const rag = latest.rag ? ` **${latest.rag}**` : t('hover.outcome.no-status', {}, lang);
-        const earned = latest.earned !== undefined ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang) : '';
+        const earned =
+            latest.earned !== undefined
+                ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang)
+                : '';
         lines.push(t('hover.outcome.latest', { value: escapeMarkdown(latest.text), period, expected, status: rag, earned }, lang));
     }
     const payment = outcome.payment;
     if (payment && payment.rate.pence !== undefined) {
         const rate = escapeMarkdown(formatMoney(payment.rate.pence, { currency: model.currency }));
         let text = t('hover.payment', { rate, unit: escapeMarkdown(payment.unitName) }, lang);
-        if (payment.paymentAtTarget !== undefined) text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
-        if (payment.cap?.pence !== undefined) text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
+        if (payment.paymentAtTarget !== undefined)
+            text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
+        if (payment.cap?.pence !== undefined)
+            text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
         lines.push(`${text}.`);
     }
     return lines.join('\n\n');
@@ -212,10 +250,26 @@ function describeApproval(model: AgreementModel, node: ast.Approval, lang: Lang)
 
 function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
     const ringfence = ringfenceOf(model, node);
-    const lines = [`${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`];
+    const lines = [
+        `${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`
+    ];
     if (ringfence?.amount.pence !== undefined && ringfence.year.start !== undefined) {
-        const tagged = ringfence.taggedSpend !== undefined ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency })) : t('word.unknown', {}, lang);
-        lines.push(t('hover.ring-fence.set-aside', { amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })), year: yearLabel(ringfence.year.start), id: node.name, tagged }, lang));
+        const tagged =
+            ringfence.taggedSpend !== undefined
+                ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency }))
+                : t('word.unknown', {}, lang);
+        lines.push(
+            t(
+                'hover.ring-fence.set-aside',
+                {
+                    amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })),
+                    year: yearLabel(ringfence.year.start),
+                    id: node.name,
+                    tagged
+                },
+                lang
+            )
+        );
     }
     return lines.join('\n\n');
 }

@@ -39,15 +39,24 @@ export class PoolInlayHintProvider implements InlayHintProvider {
         const lang = this.settings.language;
         if (ast.isPoolYear(node)) {
             const income = yearFiguresOf(model, node)?.income;
-            return income === undefined ? [] : [hint(end(node), t('inlay.sums-to', { amount: money(income) }, lang), t('inlay.sums-to.contributions', {}, lang))];
+            return income === undefined
+                ? []
+                : [hint(end(node), t('inlay.sums-to', { amount: money(income) }, lang), t('inlay.sums-to.contributions', {}, lang))];
         }
         if (ast.isSpendBlock(node)) {
             const found = spendBlockOf(model, node);
             const spend = found?.figures?.spend;
             if (spend === undefined) return [];
             const income = found?.figures?.income;
-            return [hint(end(node), income === undefined ? t('inlay.spends', { spend: money(spend) }, lang) : t('inlay.spends-of', { spend: money(spend), income: money(income) }, lang),
-                t('inlay.spends.tooltip', {}, lang))];
+            return [
+                hint(
+                    end(node),
+                    income === undefined
+                        ? t('inlay.spends', { spend: money(spend) }, lang)
+                        : t('inlay.spends-of', { spend: money(spend), income: money(income) }, lang),
+                    t('inlay.spends.tooltip', {}, lang)
+                )
+            ];
         }
         if (ast.isSavingsYear(node)) {
             const year = /^(\d{4})\//.exec(node.year ?? '')?.[1];
@@ -76,12 +85,21 @@ function shareHints(share: ShareInfo, money: (pence: bigint) => string, lang: La
             return;
         }
         const anchor = GrammarUtils.findNodeForProperty(line.node.$cstNode, 'percent') ?? GrammarUtils.findNodeForProperty(line.node.$cstNode, 'partner');
-        if (anchor) hints.push(hint(anchor.range.end, label, base ? t('inlay.share-of', { partner: line.partnerId, base }, lang) : t('inlay.share', { partner: line.partnerId }, lang)));
+        if (anchor)
+            hints.push(
+                hint(
+                    anchor.range.end,
+                    label,
+                    base ? t('inlay.share-of', { partner: line.partnerId, base }, lang) : t('inlay.share', { partner: line.partnerId }, lang)
+                )
+            );
     });
     share.reinvestments.forEach((reinvestment, index) => {
         const anchor = GrammarUtils.findNodeForProperty(reinvestment.node.$cstNode, 'percent');
         if (anchor && index === 0 && share.pounds && share.reinvestments.length === 1) {
-            hints.push(hint(anchor.range.end, money(share.pounds.reinvested), base ? t('inlay.reinvested-of', { base }, lang) : t('inlay.reinvested', {}, lang)));
+            hints.push(
+                hint(anchor.range.end, money(share.pounds.reinvested), base ? t('inlay.reinvested-of', { base }, lang) : t('inlay.reinvested', {}, lang))
+            );
         }
     });
     if (unlisted.length > 0 && share.node.$cstNode) {

@@ -36,7 +36,9 @@ export class PoolRenameProvider extends DefaultRenameProvider {
 
     private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
-        const leaf = root ? CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp) : undefined;
+        const leaf = root
+            ? CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp)
+            : undefined;
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
@@ -66,10 +68,20 @@ export class PoolRenameProvider extends DefaultRenameProvider {
             const declaration = this.services.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>).declarations.get(newName)?.[0];
             if (declaration) {
                 const line = (declaration.node.$cstNode?.range.start.line ?? 0) + 1;
-                const where = declaration.document.uri.toString() === home.uri.toString()
-                    ? t('word.on-line', { line }, lang)
-                    : t('rename.taken.elsewhere', { file: relativeTo(home, declaration.document), line, seen: document === home ? t('rename.this-file', {}, lang) : relativeTo(home, document) }, lang);
-                const taken = declaration.kind === 'outcome' ? 'rename.taken.outcome' : declaration.kind === 'pool' ? 'rename.taken.pool' : 'rename.taken.partner';
+                const where =
+                    declaration.document.uri.toString() === home.uri.toString()
+                        ? t('word.on-line', { line }, lang)
+                        : t(
+                              'rename.taken.elsewhere',
+                              {
+                                  file: relativeTo(home, declaration.document),
+                                  line,
+                                  seen: document === home ? t('rename.this-file', {}, lang) : relativeTo(home, document)
+                              },
+                              lang
+                          );
+                const taken =
+                    declaration.kind === 'outcome' ? 'rename.taken.outcome' : declaration.kind === 'pool' ? 'rename.taken.pool' : 'rename.taken.partner';
                 throw new ResponseError(ErrorCodes.InvalidParams, t(taken, { name: newName, where }, lang));
             }
         }
@@ -87,6 +99,9 @@ function keywordsAllowedAsIds(grammar: Grammar): Set<string> {
             if (GrammarAST.isRuleCall(element)) visit(element.rule.ref, seen);
         }
     };
-    visit(grammar.rules.find(rule => rule.name === 'Id'), new Set());
+    visit(
+        grammar.rules.find(rule => rule.name === 'Id'),
+        new Set()
+    );
     return words;
 }

@@ -39,8 +39,8 @@ export class PoolSettings {
             // VS Code sends its display language (`cy`, `en-gb`); anything but Welsh reads as English.
             this.lang = parseLang(params.locale) ?? 'en';
             this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-            this.documentationBase = typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase
-                ? options.checkDocumentationBase : undefined;
+            this.documentationBase =
+                typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase ? options.checkDocumentationBase : undefined;
         });
         services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
             if (update.section === SETTINGS_SECTION) void this.settingsChanged(update.configuration as PoolSettingsSection | undefined);
@@ -79,16 +79,15 @@ export class PoolSettings {
 
     private async section(): Promise<PoolSettingsSection> {
         const provider = this.shared.workspace.ConfigurationProvider;
-        const strict = await provider.getConfiguration(SETTINGS_SECTION, 'strict') as boolean | undefined;
-        const inlayHints = await provider.getConfiguration(SETTINGS_SECTION, 'inlayHints') as PoolSettingsSection['inlayHints'];
+        const strict = (await provider.getConfiguration(SETTINGS_SECTION, 'strict')) as boolean | undefined;
+        const inlayHints = (await provider.getConfiguration(SETTINGS_SECTION, 'inlayHints')) as PoolSettingsSection['inlayHints'];
         return { strict, inlayHints };
     }
 
     private async settingsChanged(section: PoolSettingsSection | undefined): Promise<void> {
         if ((section?.strict === true) !== this.checkedStrict) {
             const documents = this.shared.workspace.LangiumDocuments.all.toArray();
-            await this.shared.workspace.WorkspaceLock.write(token =>
-                this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+            await this.shared.workspace.WorkspaceLock.write(token => this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
         }
         if (this.canRefreshInlayHints) {
             await this.shared.lsp.Connection?.languages.inlayHint.refresh().catch(() => undefined);

@@ -34,13 +34,13 @@ const PLACEHOLDER_WORDS: Readonly<Record<string, MessageKey>> = {
     'Name of the pool': 'snippet.text.pool-name',
     'What the pool pays for': 'snippet.text.pays-for',
     'Director of Finance': 'snippet.text.approver',
-    'Description': 'snippet.text.description',
-    'Purpose': 'snippet.text.purpose',
+    Description: 'snippet.text.description',
+    Purpose: 'snippet.text.purpose',
     'Name of the council': 'snippet.text.council-name',
     'Name of the NHS body': 'snippet.text.nhs-name',
     'What the partners want to change': 'snippet.text.change',
-    'people': 'snippet.text.people',
-    'families': 'snippet.text.families'
+    people: 'snippet.text.people',
+    families: 'snippet.text.families'
 };
 
 /** The snippets with their placeholder words in the context's language (keywords and ids stay as they are). */
@@ -50,7 +50,8 @@ function inLanguage(snippets: Snippet[], context: SnippetContext): Snippet[] {
     return snippets.map(snippet => ({
         ...snippet,
         body: snippet.body.replace(/\$\{(\d+):([^}$|]*)\}/g, (whole, index: string, words: string) =>
-            (PLACEHOLDER_WORDS[words] ? `\${${index}:${t(PLACEHOLDER_WORDS[words], {} as never, lang)}}` : whole))
+            PLACEHOLDER_WORDS[words] ? `\${${index}:${t(PLACEHOLDER_WORDS[words], {} as never, lang)}}` : whole
+        )
     }));
 }
 
@@ -99,7 +100,9 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
     const year = defaultYear(context);
     return [
         {
-            keyword: 'agreement', label: 'agreement', detail: t('snippet.agreement', {}, context.lang ?? 'en'),
+            keyword: 'agreement',
+            label: 'agreement',
+            detail: t('snippet.agreement', {}, context.lang ?? 'en'),
             body: [
                 'agreement "${1:Title of the agreement}" {',
                 '    reference "${2:REF-001}"',
@@ -111,15 +114,21 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'partner', label: 'partner', detail: t('snippet.partner', {}, context.lang ?? 'en'),
+            keyword: 'partner',
+            label: 'partner',
+            detail: t('snippet.partner', {}, context.lang ?? 'en'),
             body: 'partner ${1:id} "${2:Full name}" ${3|council,health,police,fire,central-government,voluntary,housing,private,other|}$0'
         },
         {
-            keyword: 'import', label: 'import', detail: t('snippet.import', {}, context.lang ?? 'en'),
+            keyword: 'import',
+            label: 'import',
+            detail: t('snippet.import', {}, context.lang ?? 'en'),
             body: 'import "${1:registers/partners.pool}"$0'
         },
         {
-            keyword: 'pool', label: 'pool', detail: t('snippet.pool', {}, context.lang ?? 'en'),
+            keyword: 'pool',
+            label: 'pool',
+            detail: t('snippet.pool', {}, context.lang ?? 'en'),
             body: [
                 'pool ${1:pool_id} "${2:Name of the pool}" ${3|pooled,aligned,in-kind|} {',
                 `    \${4:${year}} {`,
@@ -130,20 +139,21 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'spend', label: 'spend', detail: t('snippet.spend', {}, context.lang ?? 'en'),
-            body: [
-                `spend ${pool(1)} \${2:${year}} {`,
-                `    "\${3:What the pool pays for}"   \${4:£0}   commissioned by ${partner(5)}`,
-                '}',
-                '$0'
-            ].join('\n')
+            keyword: 'spend',
+            label: 'spend',
+            detail: t('snippet.spend', {}, context.lang ?? 'en'),
+            body: [`spend ${pool(1)} \${2:${year}} {`, `    "\${3:What the pool pays for}"   \${4:£0}   commissioned by ${partner(5)}`, '}', '$0'].join('\n')
         },
         {
-            keyword: 'outcome', label: 'outcome', detail: t('snippet.outcome', {}, context.lang ?? 'en'),
+            keyword: 'outcome',
+            label: 'outcome',
+            detail: t('snippet.outcome', {}, context.lang ?? 'en'),
             body: outcomeBody(context, 'people', '${8|increase,reduce|}', partner(9), [])
         },
         {
-            keyword: 'outcome', label: 'outcome with payment by results', detail: t('snippet.outcome-payment', {}, context.lang ?? 'en'),
+            keyword: 'outcome',
+            label: 'outcome with payment by results',
+            detail: t('snippet.outcome-payment', {}, context.lang ?? 'en'),
             body: outcomeBody(context, 'families', 'increase', partner(8), [
                 '    pays ${9:£1,000} per ${10:family} up to ${11:£100,000} {',
                 `        \${12:${year}} upfront \${13:80%} results \${14:20%}`,
@@ -151,20 +161,21 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
             ])
         },
         {
-            keyword: 'share', label: 'share with percentages', detail: t('snippet.share-percentages', {}, context.lang ?? 'en'),
-            body: [
-                `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} {`,
-                ...sharesLines(context),
-                '}',
-                '$0'
-            ].join('\n')
+            keyword: 'share',
+            label: 'share with percentages',
+            detail: t('snippet.share-percentages', {}, context.lang ?? 'en'),
+            body: [`share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} {`, ...sharesLines(context), '}', '$0'].join('\n')
         },
         {
-            keyword: 'share', label: 'share pro rata', detail: t('snippet.share-pro-rata', {}, context.lang ?? 'en'),
+            keyword: 'share',
+            label: 'share pro rata',
+            detail: t('snippet.share-pro-rata', {}, context.lang ?? 'en'),
             body: `share \${1|savings,benefits,overspend,underspend|} of ${pool(2)} pro rata to contributions$0`
         },
         {
-            keyword: 'approvals', label: 'approvals', detail: t('snippet.approvals', {}, context.lang ?? 'en'),
+            keyword: 'approvals',
+            label: 'approvals',
+            detail: t('snippet.approvals', {}, context.lang ?? 'en'),
             body: [
                 'approvals {',
                 `    ${partner(1)}   "\${2:Director of Finance}"   \${3:${context.today}} fingerprint "\${4:${context.fingerprint ?? 'sha256:'}}"`,
@@ -173,13 +184,10 @@ function declarationSnippetsInEnglish(context: SnippetContext): Snippet[] {
             ].join('\n')
         },
         {
-            keyword: 'savings', label: 'savings projection', detail: t('snippet.savings', {}, context.lang ?? 'en'),
-            body: [
-                `savings of ${pool(1)} {`,
-                `    \${2:${year}} { ${partner(3)} \${4:£0} }`,
-                '}',
-                '$0'
-            ].join('\n')
+            keyword: 'savings',
+            label: 'savings projection',
+            detail: t('snippet.savings', {}, context.lang ?? 'en'),
+            body: [`savings of ${pool(1)} {`, `    \${2:${year}} { ${partner(3)} \${4:£0} }`, '}', '$0'].join('\n')
         }
     ];
 }
@@ -204,7 +212,10 @@ function sharesLines(context: SnippetContext): string[] {
     const partners = context.partners.filter(id => /^[\w-]+$/.test(id)).slice(0, 4);
     if (partners.length === 0) return ['    ${3:partner_id}  ${4:100%}'];
     // Equal parts in hundredths of a percent, split so that they make exactly 100%.
-    const parts = allocate(10_000n, partners.map(() => Rational.ONE));
+    const parts = allocate(
+        10_000n,
+        partners.map(() => Rational.ONE)
+    );
     return partners.map((id, index) => `    ${id}  \${${index + 3}:${formatPercent(Rational.of(parts[index], 100n))}}`);
 }
 
@@ -214,10 +225,14 @@ export function outcomeBodySnippets(context: SnippetContext): Snippet[] {
 }
 
 function outcomeBodySnippetsInEnglish(context: SnippetContext): Snippet[] {
-    return [{
-        keyword: 'actual', label: 'actual', detail: t('snippet.actual', {}, context.lang ?? 'en'),
-        body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : context.years[0] ?? context.currentYear)}} \${3|Q1,Q2,Q3,Q4|}$0`
-    }];
+    return [
+        {
+            keyword: 'actual',
+            label: 'actual',
+            detail: t('snippet.actual', {}, context.lang ?? 'en'),
+            body: `actual \${1:0} in \${2:${yearLabel(context.years.includes(context.currentYear) ? context.currentYear : (context.years[0] ?? context.currentYear))}} \${3|Q1,Q2,Q3,Q4|}$0`
+        }
+    ];
 }
 
 /** Snippets that may start inside a pool's braces. */
@@ -231,15 +246,21 @@ function poolBodySnippetsInEnglish(context: SnippetContext, usedYears: ReadonlyS
     const year = free === undefined ? defaultYear(context) : yearLabel(free);
     return [
         {
-            keyword: year, label: `${year} { … }`, detail: t('snippet.year', {}, context.lang ?? 'en'),
+            keyword: year,
+            label: `${year} { … }`,
+            detail: t('snippet.year', {}, context.lang ?? 'en'),
             body: [`\${1:${year}} {`, `    ${partner(2)}   \${3:£0}`, '}$0'].join('\n')
         },
         {
-            keyword: 'minimum', label: 'minimum', detail: t('snippet.minimum', {}, context.lang ?? 'en'),
+            keyword: 'minimum',
+            label: 'minimum',
+            detail: t('snippet.minimum', {}, context.lang ?? 'en'),
             body: `minimum ${partner(1)} \${2:£0} in \${3:${year}}$0`
         },
         {
-            keyword: 'ringfence', label: 'ringfence', detail: t('snippet.ringfence', {}, context.lang ?? 'en'),
+            keyword: 'ringfence',
+            label: 'ringfence',
+            detail: t('snippet.ringfence', {}, context.lang ?? 'en'),
             body: `ringfence \${1:ringfence_id} "\${2:Purpose}" \${3:£0} in \${4:${year}}$0`
         }
     ];
@@ -254,7 +275,9 @@ function agreementTemplateInEnglish(context: SnippetContext): Snippet {
     const first = defaultYear(context);
     const third = defaultYear(context, 2);
     return {
-        keyword: 'agreement', label: 'agreement template', detail: t('snippet.template', {}, context.lang ?? 'en'),
+        keyword: 'agreement',
+        label: 'agreement template',
+        detail: t('snippet.template', {}, context.lang ?? 'en'),
         body: [
             'agreement "${1:Title of the agreement}" {',
             '    reference "${2:REF-001}"',

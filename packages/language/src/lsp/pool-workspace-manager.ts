@@ -1,6 +1,15 @@
 import {
-    type BuildOptions, Cancellation, DefaultWorkspaceManager, DocumentState, interruptAndCheck, type LangiumDocument, type LangiumSharedCoreServices, type Stream,
-    stream, type TextDocumentProvider, URI
+    type BuildOptions,
+    Cancellation,
+    DefaultWorkspaceManager,
+    DocumentState,
+    interruptAndCheck,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type Stream,
+    stream,
+    type TextDocumentProvider,
+    URI
 } from 'langium';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
@@ -32,7 +41,11 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
         await interruptAndCheck(cancelToken);
         // As Langium does, but the open files were checked already: checking them again would only
         // publish the same diagnostics twice.
-        await this.documentBuilder.build(documents.filter(document => document.state < DocumentState.Validated), this.initialBuildOptions, cancelToken);
+        await this.documentBuilder.build(
+            documents.filter(document => document.state < DocumentState.Validated),
+            this.initialBuildOptions,
+            cancelToken
+        );
     }
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
@@ -59,6 +72,9 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
         if (first.length > 0) {
             await this.documentBuilder.build(first, this.initialBuildOptions);
         }
-        await super.loadWorkspaceDocuments(stream(all).filter(uri => !loaded.has(uri.toString())), collector);
+        await super.loadWorkspaceDocuments(
+            stream(all).filter(uri => !loaded.has(uri.toString())),
+            collector
+        );
     }
 }

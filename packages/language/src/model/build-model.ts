@@ -10,8 +10,21 @@ import { readOutcome } from './outcomes.js';
 import { readPool, readSpendBlock } from './pools.js';
 import { readShare } from './shares.js';
 import type {
-    AgreementInfo, AgreementModel, AgreementTotals, ApprovalInfo, Declaration, OutcomeInfo, PartnerInfo, PartnerRole, PartnerUse, PoolInfo,
-    SavingsInfo, SavingsLineInfo, ShareInfo, SignOffInfo, SpendBlockInfo
+    AgreementInfo,
+    AgreementModel,
+    AgreementTotals,
+    ApprovalInfo,
+    Declaration,
+    OutcomeInfo,
+    PartnerInfo,
+    PartnerRole,
+    PartnerUse,
+    PoolInfo,
+    SavingsInfo,
+    SavingsLineInfo,
+    ShareInfo,
+    SignOffInfo,
+    SpendBlockInfo
 } from './types.js';
 import { mapAdd, occurrences, sumKnown, ValueReader } from './values.js';
 
@@ -68,7 +81,14 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
         const line = spendLines[index];
         if (line) Object.assign(line, { occurrence });
     });
-    const pools = poolNodes.map(({ node, document: doc }) => readPool(node, doc, spendBlocks.filter(block => block.node.pool?.ref === node), values));
+    const pools = poolNodes.map(({ node, document: doc }) =>
+        readPool(
+            node,
+            doc,
+            spendBlocks.filter(block => block.node.pool?.ref === node),
+            values
+        )
+    );
     const poolsById = firstById(pools);
     const outcomes = outcomeNodes.map(({ node, document: doc }) => readOutcome(node, doc, values));
     const outcomesById = firstById(outcomes);
@@ -80,16 +100,18 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     // agreement re-hashes a shared register), so it is done only when something reads it.
     let fingerprint: string | undefined;
     const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
-    const approvals: ApprovalInfo[] = (root.approvals ?? []).flatMap(block => block.entries ?? []).map(node => ({
-        node,
-        partnerId: node.partner?.$refText ?? '',
-        approver: node.approver ?? '',
-        date: node.date ?? '',
-        fingerprint: node.fingerprint ?? '',
-        get stale() {
-            return node.fingerprint !== currentFingerprint();
-        }
-    }));
+    const approvals: ApprovalInfo[] = (root.approvals ?? [])
+        .flatMap(block => block.entries ?? [])
+        .map(node => ({
+            node,
+            partnerId: node.partner?.$refText ?? '',
+            approver: node.approver ?? '',
+            date: node.date ?? '',
+            fingerprint: node.fingerprint ?? '',
+            get stale() {
+                return node.fingerprint !== currentFingerprint();
+            }
+        }));
     let signOffInfo: SignOffInfo | undefined;
     const placed = new Set(pools.flatMap(pool => pool.spendBlocks));
 
@@ -187,7 +209,12 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
     const pool = pools.find(candidate => candidate.node === node.pool?.ref);
     const written = (node.years ?? []).flatMap(block => {
         const year = values.year(block, 'year', block.year);
-        return (block.lines ?? []).map(line => ({ node: line, partnerId: line.partner?.$refText ?? '', year: year.start, amount: values.amount(line.amount, line) }));
+        return (block.lines ?? []).map(line => ({
+            node: line,
+            partnerId: line.partner?.$refText ?? '',
+            year: year.start,
+            amount: values.amount(line.amount, line)
+        }));
     });
     const occurrence = occurrences(written, line => `${line.year ?? ''}\u0000${line.partnerId}`);
     const lines: SavingsLineInfo[] = written.map((line, index) => ({ ...line, occurrence: occurrence[index] ?? 0 }));
@@ -245,8 +272,13 @@ function signOff(pools: readonly PoolInfo[], approvals: readonly ApprovalInfo[])
 }
 
 function partnerUses(
-    agreement: AgreementInfo | undefined, pools: readonly PoolInfo[], spendBlocks: readonly SpendBlockInfo[],
-    outcomes: readonly OutcomeInfo[], shares: readonly ShareInfo[], savings: readonly SavingsInfo[], approvals: readonly ApprovalInfo[]
+    agreement: AgreementInfo | undefined,
+    pools: readonly PoolInfo[],
+    spendBlocks: readonly SpendBlockInfo[],
+    outcomes: readonly OutcomeInfo[],
+    shares: readonly ShareInfo[],
+    savings: readonly SavingsInfo[],
+    approvals: readonly ApprovalInfo[]
 ): Map<string, PartnerUse[]> {
     const uses = new Map<string, PartnerUse[]>();
     const use = (partnerId: string | undefined, role: PartnerRole, node: AstNode) => {

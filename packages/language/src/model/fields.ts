@@ -3,10 +3,20 @@ import type * as ast from '../generated/ast.js';
 
 /** The keyword that starts an agreement or outcome field, for finding fields written twice. */
 const FIELD_KEYWORD: Record<string, string> = {
-    ReferenceField: 'reference', StatusField: 'status', PeriodField: 'period', CurrencyField: 'currency',
-    HostField: 'host', BoardField: 'board', ReviewField: 'review',
-    UnitField: 'unit', BaselineField: 'baseline', TargetField: 'target', DirectionField: 'reduce/increase',
-    MeasuredByField: 'measured by', Payment: 'pays', ActualField: 'actual'
+    ReferenceField: 'reference',
+    StatusField: 'status',
+    PeriodField: 'period',
+    CurrencyField: 'currency',
+    HostField: 'host',
+    BoardField: 'board',
+    ReviewField: 'review',
+    UnitField: 'unit',
+    BaselineField: 'baseline',
+    TargetField: 'target',
+    DirectionField: 'reduce/increase',
+    MeasuredByField: 'measured by',
+    Payment: 'pays',
+    ActualField: 'actual'
 };
 
 export function fieldKeyword(node: AstNode): string {
@@ -22,6 +32,9 @@ export function groupByKeyword<T extends AstNode>(fields: readonly T[]): Map<str
     return groups;
 }
 
-export function firstField<T extends AstNode>(fields: readonly ast.AgreementField[] | readonly ast.OutcomeField[], guard: (node: unknown) => node is T): T | undefined {
+export function firstField<T extends AstNode>(
+    fields: readonly ast.AgreementField[] | readonly ast.OutcomeField[],
+    guard: (node: unknown) => node is T
+): T | undefined {
     return (fields as readonly AstNode[]).find(guard);
 }

@@ -41,8 +41,14 @@ export function agreementFingerprint(documents: readonly LangiumDocument<Documen
  * ends of lines, and no blank lines.
  */
 function canonicalLayout(text: string): string {
-    const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
-    return lines.replace(/\n{2,}/g, '\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+    const lines = text
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+$/gm, '');
+    return lines
+        .replace(/\n{2,}/g, '\n')
+        .replace(/^\n+/, '')
+        .replace(/\n*$/, '\n');
 }
 
 /** SHA-256 of bytes, as lowercase hex: what `sha256sum` prints. */

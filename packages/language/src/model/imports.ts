@@ -41,7 +41,10 @@ export class ImportGraph {
     /** Files that whoever loads documents found it could not read, with the reason. */
     private readonly unreadable = new Map<string, string>();
 
-    constructor(shared: LangiumSharedCoreServices, private readonly language: () => Lang = () => 'en') {
+    constructor(
+        shared: LangiumSharedCoreServices,
+        private readonly language: () => Lang = () => 'en'
+    ) {
         this.documents = shared.workspace.LangiumDocuments;
         this.fileSystem = shared.workspace.FileSystemProvider;
         this.closures = new WorkspaceCache(shared);
@@ -55,8 +58,7 @@ export class ImportGraph {
 
     /** The imports written in this document, resolved. */
     directImports(document: LangiumDocument<Document>): ResolvedImport[] {
-        return this.direct.get(document.uri.toString(), () =>
-            (document.parseResult.value.imports ?? []).map(node => this.resolve(document, node)));
+        return this.direct.get(document.uri.toString(), () => (document.parseResult.value.imports ?? []).map(node => this.resolve(document, node)));
     }
 
     resolve(document: LangiumDocument, node: Import): ResolvedImport {

@@ -19,7 +19,10 @@ export class AgreementModelProvider {
     private readonly models = new Map<string, AgreementModel>();
     private readonly textDocuments: TextDocumentProvider | undefined;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly imports: () => ImportGraph) {
+    constructor(
+        shared: LangiumSharedCoreServices,
+        private readonly imports: () => ImportGraph
+    ) {
         this.textDocuments = shared.workspace.TextDocuments;
         shared.workspace.DocumentBuilder.onUpdate(() => this.models.clear());
     }

@@ -47,14 +47,23 @@ export function readOutcome(node: ast.Outcome, document: LangiumDocument, values
     };
 }
 
-function readActual(node: ast.ActualField, baseline: QuantityValue | undefined, target: QuantityValue | undefined, direction: ast.Direction | undefined, payment: PaymentInfo | undefined, values: ValueReader): ActualInfo {
+function readActual(
+    node: ast.ActualField,
+    baseline: QuantityValue | undefined,
+    target: QuantityValue | undefined,
+    direction: ast.Direction | undefined,
+    payment: PaymentInfo | undefined,
+    values: ValueReader
+): ActualInfo {
     const parsed = parseQuantity(node.value ?? '');
     const year = values.year(node, 'year', node.year);
     const period = parsePeriod(node.year ?? '', node.quarter);
     const end = year.start !== undefined && !period.quarterProblem ? periodEnd(year.start, period.quarter) : undefined;
-    const point = end !== undefined && parsed.value && baseline && target && direction ? trajectoryAt(baseline, target, direction, end, parsed.value) : undefined;
+    const point =
+        end !== undefined && parsed.value && baseline && target && direction ? trajectoryAt(baseline, target, direction, end, parsed.value) : undefined;
     const unitsAchieved = point ? (point.achieved.sign() > 0 ? point.achieved : Rational.ZERO) : undefined;
-    const earnedBeforeCap = unitsAchieved && payment?.rate.pence !== undefined ? unitsAchieved.mul(Rational.of(payment.rate.pence)).roundHalfAwayFromZero() : undefined;
+    const earnedBeforeCap =
+        unitsAchieved && payment?.rate.pence !== undefined ? unitsAchieved.mul(Rational.of(payment.rate.pence)).roundHalfAwayFromZero() : undefined;
     const cap = payment?.cap?.pence;
     return {
         node,
@@ -79,8 +88,12 @@ function readPayment(node: ast.Payment, baseline: QuantityValue | undefined, tar
     const cap = values.optionalAmount(node.cap);
     const unitsAtTarget = baseline?.value && target?.value ? target.value.sub(baseline.value).abs() : undefined;
     const paymentAtTarget = unitsAtTarget && rate.pence !== undefined ? unitsAtTarget.mul(Rational.of(rate.pence)).roundHalfAwayFromZero() : undefined;
-    const payable = paymentAtTarget === undefined || (cap && cap.pence === undefined) ? undefined
-        : cap?.pence !== undefined && cap.pence < paymentAtTarget ? cap.pence : paymentAtTarget;
+    const payable =
+        paymentAtTarget === undefined || (cap && cap.pence === undefined)
+            ? undefined
+            : cap?.pence !== undefined && cap.pence < paymentAtTarget
+              ? cap.pence
+              : paymentAtTarget;
     const splits: PaymentSplitInfo[] = (node.splits ?? []).map(split => ({
         node: split,
         year: values.year(split, 'year', split.year),
@@ -107,13 +120,22 @@ function readPayment(node: ast.Payment, baseline: QuantityValue | undefined, tar
  * and results fees by the split written for that year (largest-remainder again), or paid wholly on
  * results where none is written.
  */
-function paymentSchedule(payable: bigint | undefined, units: Rational | undefined, baseline: QuantityValue | undefined, target: QuantityValue | undefined, splits: readonly PaymentSplitInfo[]): PaymentYear[] {
+function paymentSchedule(
+    payable: bigint | undefined,
+    units: Rational | undefined,
+    baseline: QuantityValue | undefined,
+    target: QuantityValue | undefined,
+    splits: readonly PaymentSplitInfo[]
+): PaymentYear[] {
     const first = baseline?.year.start;
     const last = target?.year.start;
     if (payable === undefined || units === undefined || first === undefined || last === undefined || last <= first) return [];
     const years = Array.from({ length: last - first }, (_, index) => first + 1 + index);
     const unitsPerYear = units.div(Rational.of(years.length));
-    const amounts = allocate(payable, years.map(() => Rational.ONE));
+    const amounts = allocate(
+        payable,
+        years.map(() => Rational.ONE)
+    );
     return years.map((year, index) => {
         const amount = amounts[index] ?? 0n;
         const split = splits.find(candidate => candidate.year.start === year);

@@ -1,7 +1,15 @@
 import type { LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type {
-    ContributionInfo, DeclaredTotal, MinimumInfo, PoolInfo, PoolYearBlock, PoolYearFigures, RingFenceInfo, SpendBlockInfo, SpendLineInfo
+    ContributionInfo,
+    DeclaredTotal,
+    MinimumInfo,
+    PoolInfo,
+    PoolYearBlock,
+    PoolYearFigures,
+    RingFenceInfo,
+    SpendBlockInfo,
+    SpendLineInfo
 } from './types.js';
 import { mapAdd, occurrences, shortfall, sumKnown, type ValueReader } from './values.js';
 
@@ -34,14 +42,17 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         return {
             node: block,
             year,
-            contributions: (block.contributions ?? []).map(line => ({
-                node: line,
-                partnerId: line.partner?.$refText ?? '',
-                year: year.start,
-                amount: values.amount(line.amount, line),
-                note: line.note,
-                occurrence: 0
-            } satisfies ContributionInfo)),
+            contributions: (block.contributions ?? []).map(
+                line =>
+                    ({
+                        node: line,
+                        partnerId: line.partner?.$refText ?? '',
+                        year: year.start,
+                        amount: values.amount(line.amount, line),
+                        note: line.note,
+                        occurrence: 0
+                    }) satisfies ContributionInfo
+            ),
             declaredTotals: (block.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }))
         };
     });
@@ -51,19 +62,24 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
     const contributions = written.map((line, index) => Object.assign(line, { occurrence: occurrence[index] ?? 0 }));
 
     // A ring-fence a syntax error left without its name cannot be tagged; the error says so.
-    const fences = (node.ringfences ?? []).filter(ringfence => ringfence.name).map(ringfence => ({
-        node: ringfence,
-        id: ringfence.name,
-        purpose: ringfence.purpose,
-        amount: values.amount(ringfence.amount, ringfence),
-        year: values.year(ringfence, 'year', ringfence.year)
-    }));
+    const fences = (node.ringfences ?? [])
+        .filter(ringfence => ringfence.name)
+        .map(ringfence => ({
+            node: ringfence,
+            id: ringfence.name,
+            purpose: ringfence.purpose,
+            amount: values.amount(ringfence.amount, ringfence),
+            year: values.year(ringfence, 'year', ringfence.year)
+        }));
     // A line is paid from a ring-fence when its one tag names a fence of the pool for the line's year.
-    const spendLines: SpendLineInfo[] = spendBlocks.flatMap(block => block.lines).map(line => {
-        const [tag, ...more] = line.ringfenceTags;
-        const fence = tag !== undefined && more.length === 0 ? fences.find(candidate => candidate.id === tag && candidate.year.start === line.year) : undefined;
-        return fence ? Object.assign(line, { ringfence: fence.id }) : line;
-    });
+    const spendLines: SpendLineInfo[] = spendBlocks
+        .flatMap(block => block.lines)
+        .map(line => {
+            const [tag, ...more] = line.ringfenceTags;
+            const fence =
+                tag !== undefined && more.length === 0 ? fences.find(candidate => candidate.id === tag && candidate.year.start === line.year) : undefined;
+            return fence ? Object.assign(line, { ringfence: fence.id }) : line;
+        });
     const ringfences: RingFenceInfo[] = fences.map(fence => {
         const taggedLines = spendLines.filter(line => line.ringfence === fence.id && line.year === fence.year.start);
         const taggedSpend = sumKnown(taggedLines.map(line => line.amount.pence));
@@ -102,7 +118,7 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         contributions,
         income: sumKnown(contributions.map(line => line.amount.pence)),
         byPartner,
-        declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) } satisfies DeclaredTotal)),
+        declaredTotals: (node.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }) satisfies DeclaredTotal),
         spendBlocks,
         spend: sumKnown(spendLines.map(line => line.amount.pence)),
         minimums,
@@ -110,7 +126,13 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
     };
 }
 
-function yearFigures(year: number, blocks: readonly PoolYearBlock[], contributions: readonly ContributionInfo[], spendLines: readonly SpendLineInfo[], ringfences: readonly RingFenceInfo[]): PoolYearFigures {
+function yearFigures(
+    year: number,
+    blocks: readonly PoolYearBlock[],
+    contributions: readonly ContributionInfo[],
+    spendLines: readonly SpendLineInfo[],
+    ringfences: readonly RingFenceInfo[]
+): PoolYearFigures {
     const yearContributions = contributions.filter(line => line.year === year);
     const yearSpend = spendLines.filter(line => line.year === year);
     const byPartner = new Map<string, bigint | undefined>();

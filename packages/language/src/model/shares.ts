@@ -12,7 +12,14 @@ import { occurrences, sumKnown, type ValueReader } from './values.js';
  * contributions), the amount shared where the agreement states or implies one, each partner's
  * part of it in pounds and, for an overspend, what each bears once caps apply and what no cap covers.
  */
-export function readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes: readonly OutcomeInfo[], savings: readonly SavingsInfo[], totals: AgreementTotals, values: ValueReader): ShareInfo {
+export function readShare(
+    node: ast.Share,
+    pools: readonly PoolInfo[],
+    outcomes: readonly OutcomeInfo[],
+    savings: readonly SavingsInfo[],
+    totals: AgreementTotals,
+    values: ValueReader
+): ShareInfo {
     const family = node.kind === 'overspend' || node.kind === 'underspend' ? 'risk' : 'benefit';
     const target = node.subject?.ref;
     const pool = pools.find(candidate => candidate.node === target);
@@ -40,8 +47,10 @@ export function readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes:
         lines = partnerIds.map(partnerId => {
             const line = written.find(candidate => candidate.partnerId === partnerId);
             const weight = weights.get(partnerId) ?? 0n;
-            const points = distributable && contributed !== undefined && contributed > 0n && weight !== undefined
-                ? distributable.mul(Rational.of(weight, contributed)) : undefined;
+            const points =
+                distributable && contributed !== undefined && contributed > 0n && weight !== undefined
+                    ? distributable.mul(Rational.of(weight, contributed))
+                    : undefined;
             return { node: line?.node, partnerId, occurrence: 0, written: line?.written, points, cap: line?.cap };
         });
     } else {
@@ -60,7 +69,11 @@ export function readShare(node: ast.Share, pools: readonly PoolInfo[], outcomes:
         const byLine = parts.slice(0, lines.length);
         pounds = { byLine, reinvested: parts[lines.length] ?? 0n };
         if (node.kind === 'overspend' && lines.every(line => !line.cap || line.cap.pence !== undefined)) {
-            liabilities = capLiabilities(base.pence, byLine, lines.map(line => line.cap));
+            liabilities = capLiabilities(
+                base.pence,
+                byLine,
+                lines.map(line => line.cap)
+            );
         }
     }
     return {
@@ -91,17 +104,26 @@ function capLiabilities(overspend: bigint, shares: readonly bigint[], caps: read
         const cap = caps[index]?.pence;
         return cap !== undefined && share > cap;
     });
-    const byLine = shares.map((share, index) => (capped[index] ? caps[index]?.pence ?? share : share));
+    const byLine = shares.map((share, index) => (capped[index] ? (caps[index]?.pence ?? share) : share));
     return { byLine, capped, uncovered: overspend - byLine.reduce((sum, part) => sum + part, 0n) };
 }
 
 /** The amount a clause shares, when the agreement states or implies one. */
-function shareBase(kind: ast.ShareKind, subject: ShareInfo['subject'], savings: readonly SavingsInfo[], covering: AmountValue | undefined, currency: Currency): ShareInfo['base'] {
+function shareBase(
+    kind: ast.ShareKind,
+    subject: ShareInfo['subject'],
+    savings: readonly SavingsInfo[],
+    covering: AmountValue | undefined,
+    currency: Currency
+): ShareInfo['base'] {
     const money = (pence: bigint) => formatMoney(pence, { currency });
     if (kind === 'overspend' || kind === 'underspend') {
         // An overspend or underspend of an outcome has no meaning (`clause-not-applicable`).
         if (covering?.pence === undefined || subject?.kind !== 'pool') return undefined;
-        return { pence: covering.pence, description: message(kind === 'overspend' ? 'share-base.overspend' : 'share-base.underspend', { amount: money(covering.pence) }) };
+        return {
+            pence: covering.pence,
+            description: message(kind === 'overspend' ? 'share-base.overspend' : 'share-base.underspend', { amount: money(covering.pence) })
+        };
     }
     if (subject?.kind === 'pool') {
         const projections = savings.filter(projection => projection.pool === subject.pool);

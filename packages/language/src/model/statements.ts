@@ -31,9 +31,11 @@ export interface StatementShare {
 }
 
 export function partnerStatement(model: AgreementModel, partnerId: string): PartnerStatement {
-    const contributions = model.pools.flatMap(pool => [...pool.years.values()]
-        .filter(figures => figures.byPartner.has(partnerId))
-        .map(figures => ({ poolId: pool.id, poolTitle: pool.title, year: figures.year, pence: figures.byPartner.get(partnerId) })));
+    const contributions = model.pools.flatMap(pool =>
+        [...pool.years.values()]
+            .filter(figures => figures.byPartner.has(partnerId))
+            .map(figures => ({ poolId: pool.id, poolTitle: pool.title, year: figures.year, pence: figures.byPartner.get(partnerId) }))
+    );
     const shares: StatementShare[] = [];
     for (const share of model.shares) {
         const { pounds, liabilities } = share;

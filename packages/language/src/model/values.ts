@@ -52,7 +52,7 @@ export class ValueReader {
     readonly amounts: AmountValue[] = [];
     readonly years: YearValue[] = [];
 
-    constructor(readonly currency: Currency) { }
+    constructor(readonly currency: Currency) {}
 
     /**
      * Reads an amount. Where the parser recovered from a syntax error and the amount is missing,

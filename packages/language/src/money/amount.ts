@@ -12,7 +12,7 @@ export type Currency = 'GBP' | 'EUR' | 'USD';
 
 export const CURRENCY_SYMBOLS: Record<Currency, string> = { GBP: '£', EUR: '€', USD: '$' };
 
-const SYMBOL_CURRENCY: Record<string, Currency> = { '£': 'GBP', '€': 'EUR', '$': 'USD' };
+const SYMBOL_CURRENCY: Record<string, Currency> = { '£': 'GBP', '€': 'EUR', $: 'USD' };
 
 const SUFFIX_MULTIPLIER: Record<string, bigint> = { k: 1_000n, m: 1_000_000n, bn: 1_000_000_000n };
 

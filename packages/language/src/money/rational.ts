@@ -93,10 +93,18 @@ export class Rational {
         return this.num === other.num && this.den === other.den;
     }
 
-    lt(other: Rational): boolean { return this.compare(other) < 0; }
-    le(other: Rational): boolean { return this.compare(other) <= 0; }
-    gt(other: Rational): boolean { return this.compare(other) > 0; }
-    ge(other: Rational): boolean { return this.compare(other) >= 0; }
+    lt(other: Rational): boolean {
+        return this.compare(other) < 0;
+    }
+    le(other: Rational): boolean {
+        return this.compare(other) <= 0;
+    }
+    gt(other: Rational): boolean {
+        return this.compare(other) > 0;
+    }
+    ge(other: Rational): boolean {
+        return this.compare(other) >= 0;
+    }
 
     /** The greatest integer not above this value. */
     floor(): bigint {

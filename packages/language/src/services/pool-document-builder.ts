@@ -137,13 +137,15 @@ function untilCancelled<T>(promise: Promise<T>, cancelToken: CancellationToken):
     if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
     return new Promise<T>((resolve, reject) => {
         const cancelled = cancelToken.onCancellationRequested(() => reject(OperationCancelled));
-        promise.then(value => {
-            cancelled.dispose();
-            resolve(value);
-        }, error => {
-            cancelled.dispose();
-            reject(error);
-        });
+        promise.then(
+            value => {
+                cancelled.dispose();
+                resolve(value);
+            },
+            error => {
+                cancelled.dispose();
+                reject(error);
+            }
+        );
     });
 }
-

@@ -1,5 +1,12 @@
 import {
-    type AstNode, Cancellation, DefaultLangiumDocumentFactory, type LangiumDocument, type ParseResult, type ParserOptions, type TextDocument, type URI
+    type AstNode,
+    Cancellation,
+    DefaultLangiumDocumentFactory,
+    type LangiumDocument,
+    type ParseResult,
+    type ParserOptions,
+    type TextDocument,
+    type URI
 } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { describeFileError, type FileRefusal, FileRefusedError, MAX_DOCUMENT_BYTES, utf8Length } from '../text/agreement-file.js';
@@ -58,7 +65,10 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: LangiumDocument<T>,
+        cancellationToken: Cancellation.CancellationToken
+    ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
         try {
             const updated = await super.update(document, cancellationToken);
@@ -74,7 +84,11 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.read(uri, () => super.getInitialText(uri, cancellationToken));
     }
 
-    protected override getUpdatedText(document: LangiumDocument, textDocument: TextDocument | undefined, cancellationToken: Cancellation.CancellationToken): Promise<string> {
+    protected override getUpdatedText(
+        document: LangiumDocument,
+        textDocument: TextDocument | undefined,
+        cancellationToken: Cancellation.CancellationToken
+    ): Promise<string> {
         if (textDocument) return super.getUpdatedText(document, textDocument, cancellationToken);
         return this.read(document.uri, () => super.getUpdatedText(document, textDocument, cancellationToken));
     }

@@ -1,5 +1,17 @@
 import type { IToken } from 'chevrotain';
-import { AstUtils, Cancellation, UriUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, isOperationCancelled, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import {
+    AstUtils,
+    Cancellation,
+    UriUtils,
+    DefaultDocumentValidator,
+    diagnosticData,
+    DocumentValidator,
+    interruptAndCheck,
+    isOperationCancelled,
+    type LangiumDocument,
+    type ParseResult,
+    type ValidationOptions
+} from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
@@ -44,18 +56,24 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
      * argument spreading, which overflows the stack past about 120,000 of them), and past
      * {@link MAX_DIAGNOSTICS_PER_FILE} the rest are counted in one diagnostic per check code.
      */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options: ValidationOptions = {},
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None
+    ): Promise<Diagnostic[]> {
         try {
             return await this.checkDocument(document, options, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
-            return [{
-                severity: DiagnosticSeverity.Error,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                code: 'internal-error',
-                source: this.getSource(),
-                message: t('internal-error.validation', { error: describeError(error) }, this.settings.language)
-            }];
+            return [
+                {
+                    severity: DiagnosticSeverity.Error,
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    code: 'internal-error',
+                    source: this.getSource(),
+                    message: t('internal-error.validation', { error: describeError(error) }, this.settings.language)
+                }
+            ];
         }
     }
 
@@ -68,11 +86,17 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
         // them; a client that names where the check reference lives gets a link on each code.
         const strict = await this.settings.strict();
-        const severityOf = (severity: DiagnosticSeverity | undefined) => (strict && severity === DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : severity ?? DiagnosticSeverity.Error);
+        const severityOf = (severity: DiagnosticSeverity | undefined) =>
+            strict && severity === DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : (severity ?? DiagnosticSeverity.Error);
         const entries: DiagnosticEntry[] = [];
         if (!options.categories || options.categories.includes('built-in')) {
             for (const diagnostic of this.syntaxDiagnostics(document.parseResult, options)) {
-                entries.push({ severity: severityOf(diagnostic.severity), code: String(diagnostic.code), count: problemCount(diagnostic), make: () => diagnostic });
+                entries.push({
+                    severity: severityOf(diagnostic.severity),
+                    code: String(diagnostic.code),
+                    count: problemCount(diagnostic),
+                    make: () => diagnostic
+                });
             }
         }
         for (const finding of this.checker.findingsFor(document as LangiumDocument<Document>)) {
@@ -152,7 +176,11 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({
                     severity: DiagnosticSeverity.Error,
                     range: last.range,
-                    message: t(plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'), { count: rest.toLocaleString('en-GB') }, this.settings.language),
+                    message: t(
+                        plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
+                        { count: rest.toLocaleString('en-GB') },
+                        this.settings.language
+                    ),
                     code: 'syntax-error',
                     data: { ...diagnosticData(DocumentValidator.ParsingError), omitted: rest },
                     source: this.getSource()
@@ -251,7 +279,9 @@ function capDiagnostics(entries: readonly DiagnosticEntry[], lang: Lang, source:
     });
     for (const { first, count } of left.values()) {
         const error = first.severity === DiagnosticSeverity.Error;
-        const key = error ? plural(count, 'diagnostics.more-errors.one', 'diagnostics.more-errors.other') : plural(count, 'diagnostics.more-warnings.one', 'diagnostics.more-warnings.other');
+        const key = error
+            ? plural(count, 'diagnostics.more-errors.one', 'diagnostics.more-errors.other')
+            : plural(count, 'diagnostics.more-warnings.one', 'diagnostics.more-warnings.other');
         kept.push({
             severity: first.severity,
             range: first.make().range,
@@ -275,8 +305,14 @@ function describeError(error: unknown): string {
 }
 
 function isRealToken(token: IToken | undefined): token is IToken {
-    return token !== undefined && token.tokenType?.name !== 'EOF' && !Number.isNaN(token.startOffset) && token.startOffset >= 0
-        && token.startLine !== undefined && !Number.isNaN(token.startLine);
+    return (
+        token !== undefined &&
+        token.tokenType?.name !== 'EOF' &&
+        !Number.isNaN(token.startOffset) &&
+        token.startOffset >= 0 &&
+        token.startLine !== undefined &&
+        !Number.isNaN(token.startLine)
+    );
 }
 
 function tokenRange(token: IToken): Range {

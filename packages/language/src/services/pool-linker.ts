@@ -1,4 +1,14 @@
-import { type AstNode, type AstNodeDescription, AstUtils, Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    type LangiumDocument,
+    type LinkingError,
+    type ReferenceInfo
+} from 'langium';
 import { allNodes, forEachReference } from './ast-walk.js';
 
 /** How many syntax nodes to link between checks for cancellation (a newer keystroke). */

@@ -1,7 +1,12 @@
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
@@ -50,7 +55,13 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     pool: {
         ImportGraph: services => new ImportGraph(services.shared, () => services.pool.Settings.language),
         ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
-        Checker: services => new PoolChecker(services.shared, () => services.pool.ModelProvider, () => services.pool.ImportGraph, () => services.pool.Settings.language),
+        Checker: services =>
+            new PoolChecker(
+                services.shared,
+                () => services.pool.ModelProvider,
+                () => services.pool.ImportGraph,
+                () => services.pool.Settings.language
+            ),
         Settings: services => new PoolSettings(services)
     },
     parser: {

@@ -1,4 +1,16 @@
-import { type AstNode, type AstNodeDescription, type AstNodeLocator, AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type NameProvider, type URI } from 'langium';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    type AstNodeLocator,
+    AstUtils,
+    CstUtils,
+    DefaultAstNodeDescriptionProvider,
+    type DocumentSegment,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type NameProvider,
+    type URI
+} from 'langium';
 
 /**
  * What the index and the scopes know of each declaration, worked out when asked for. Langium's
@@ -11,19 +23,25 @@ class LazyNodeDescription implements AstNodeDescription {
     private nameSegmentValue: DocumentSegment | undefined;
     private selectionSegmentValue: DocumentSegment | undefined;
 
-    constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI,
-        private readonly locator: AstNodeLocator, private readonly names: NameProvider) {}
+    constructor(
+        readonly node: AstNode,
+        readonly name: string,
+        readonly type: string,
+        readonly documentUri: URI,
+        private readonly locator: AstNodeLocator,
+        private readonly names: NameProvider
+    ) {}
 
     get path(): string {
-        return this.pathValue ??= this.locator.getAstNodePath(this.node);
+        return (this.pathValue ??= this.locator.getAstNodePath(this.node));
     }
 
     get nameSegment(): DocumentSegment | undefined {
-        return this.nameSegmentValue ??= CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+        return (this.nameSegmentValue ??= CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode));
     }
 
     get selectionSegment(): DocumentSegment | undefined {
-        return this.selectionSegmentValue ??= CstUtils.toDocumentSegment(this.node.$cstNode);
+        return (this.selectionSegmentValue ??= CstUtils.toDocumentSegment(this.node.$cstNode));
     }
 }
 

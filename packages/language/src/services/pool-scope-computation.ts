@@ -1,4 +1,13 @@
-import { type AstNode, type AstNodeDescription, Cancellation, DefaultScopeComputation, interruptAndCheck, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    Cancellation,
+    DefaultScopeComputation,
+    interruptAndCheck,
+    type LangiumDocument,
+    type LocalSymbols,
+    MultiMap
+} from 'langium';
 import { forEachChild } from './ast-walk.js';
 
 /**

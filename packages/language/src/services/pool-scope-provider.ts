@@ -1,6 +1,17 @@
 import {
-    type AstNode, type AstNodeDescription, AstUtils, DefaultScopeProvider, EMPTY_SCOPE, type IndexManager, type LangiumDocument, MultiMapScope, type ReferenceInfo, type Scope,
-    type Stream, stream, WorkspaceCache
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    DefaultScopeProvider,
+    EMPTY_SCOPE,
+    type IndexManager,
+    type LangiumDocument,
+    MultiMapScope,
+    type ReferenceInfo,
+    type Scope,
+    type Stream,
+    stream,
+    WorkspaceCache
 } from 'langium';
 import { type Document, isSpendLine } from '../generated/ast.js';
 import type { ImportGraph } from '../model/imports.js';
@@ -68,7 +79,10 @@ export class PoolScopeProvider extends DefaultScopeProvider {
         let outer: AstNode | undefined = node.$container;
         while (outer && !localSymbols.has(outer)) outer = outer.$container;
         const outerScope = outer ? this.scopeAt(outer, referenceType, context, scopes) : this.getGlobalScope(referenceType, context);
-        const own = localSymbols.getStream(node).filter(description => this.reflection.isSubtype(description.type, referenceType)).toArray();
+        const own = localSymbols
+            .getStream(node)
+            .filter(description => this.reflection.isSubtype(description.type, referenceType))
+            .toArray();
         const scope = own.length > 0 ? new IndexedScope(own, outerScope) : outerScope;
         scopes.set(node, scope);
         return scope;
@@ -85,10 +99,12 @@ export class PoolScopeProvider extends DefaultScopeProvider {
             }
             // One scope per file, shared by every file that imports it (a register imported by a
             // thousand agreements is mapped once), chained in the index's order of documents.
-            const files = this.visibleDocuments(document, describe).map(uri => this.fileScopes.get(`${referenceType}\u0000${uri}`, () => {
-                const descriptions = describe(uri, referenceType);
-                return { descriptions, scope: new MultiMapScope(descriptions) };
-            }));
+            const files = this.visibleDocuments(document, describe).map(uri =>
+                this.fileScopes.get(`${referenceType}\u0000${uri}`, () => {
+                    const descriptions = describe(uri, referenceType);
+                    return { descriptions, scope: new MultiMapScope(descriptions) };
+                })
+            );
             return new ImportedScope(files);
         });
     }
@@ -128,7 +144,10 @@ export class PoolScopeProvider extends DefaultScopeProvider {
 class IndexedScope implements Scope {
     private readonly byName = new Map<string, AstNodeDescription[]>();
 
-    constructor(private readonly elements: readonly AstNodeDescription[], private readonly outerScope: Scope) {
+    constructor(
+        private readonly elements: readonly AstNodeDescription[],
+        private readonly outerScope: Scope
+    ) {
         for (const element of elements) {
             const list = this.byName.get(element.name);
             if (list) list.push(element);
@@ -164,7 +183,7 @@ interface FileScope {
 class ImportedScope implements Scope {
     private combined: MultiMapScope | undefined;
 
-    constructor(private readonly files: readonly FileScope[]) { }
+    constructor(private readonly files: readonly FileScope[]) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         for (const file of this.files) {

@@ -57,8 +57,22 @@ const RULE_PLACES: Record<string, (lang: Lang) => string> = {
 };
 
 /** Keywords that the grammar also accepts as ids (see the `Id` rule). */
-const ID_KEYWORDS = ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other',
-    'pooled', 'aligned', 'in-kind', 'reduce', 'increase'];
+const ID_KEYWORDS = [
+    'council',
+    'health',
+    'police',
+    'fire',
+    'central-government',
+    'voluntary',
+    'housing',
+    'private',
+    'other',
+    'pooled',
+    'aligned',
+    'in-kind',
+    'reduce',
+    'increase'
+];
 
 export function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
     // Keyword token types are named after the keyword itself.
@@ -130,7 +144,13 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         return t('syntax.not-all-input', { found: describeFound(options.firstRedundant, lang) }, lang);
     }
 
-    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    buildNoViableAltMessage(options: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         const lang = this.language();
         const paths = options.expectedPathsPerAlt.flat();
         const keyword = keywordWhereANameGoes(paths, options.actual[0]);
@@ -138,7 +158,13 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         return this.expected(options.ruleName, describeAlternatives(paths, lang), options.actual[0], lang);
     }
 
-    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    buildEarlyExitMessage(options: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         const lang = this.language();
         return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], lang);
     }

@@ -106,19 +106,35 @@ export function utf8Length(text: string): number {
 export function describeFileError(error: unknown): Message {
     if (error instanceof FileRefusedError) return refusalReason(error.refusal);
     switch ((error as { code?: unknown } | undefined)?.code) {
-        case 'ENOENT': return message('cli.reason.no-such-file', {});
-        case 'EACCES': case 'EPERM': return message('cli.reason.permission-denied', {});
-        case 'EISDIR': return message('cli.reason.is-folder', {});
-        case 'ENOTDIR': return message('cli.reason.not-a-folder', {});
-        case 'ENOSPC': return message('cli.reason.disk-full', {});
-        case 'EDQUOT': return message('cli.reason.quota', {});
-        case 'EROFS': return message('cli.reason.read-only-file-system', {});
-        case 'ENAMETOOLONG': return message('cli.reason.name-too-long', {});
-        case 'ELOOP': return message('cli.reason.link-loop', {});
-        case 'EIO': return message('cli.reason.io-error', {});
-        case 'EMFILE': case 'ENFILE': return message('cli.reason.too-many-files', {});
-        case 'ENXIO': return message('cli.reason.fifo-no-reader', {});
-        case 'EPIPE': return message('cli.reason.reader-gone', {});
-        default: return message('cli.reason.system', { error: error instanceof Error ? error.message : String(error) });
+        case 'ENOENT':
+            return message('cli.reason.no-such-file', {});
+        case 'EACCES':
+        case 'EPERM':
+            return message('cli.reason.permission-denied', {});
+        case 'EISDIR':
+            return message('cli.reason.is-folder', {});
+        case 'ENOTDIR':
+            return message('cli.reason.not-a-folder', {});
+        case 'ENOSPC':
+            return message('cli.reason.disk-full', {});
+        case 'EDQUOT':
+            return message('cli.reason.quota', {});
+        case 'EROFS':
+            return message('cli.reason.read-only-file-system', {});
+        case 'ENAMETOOLONG':
+            return message('cli.reason.name-too-long', {});
+        case 'ELOOP':
+            return message('cli.reason.link-loop', {});
+        case 'EIO':
+            return message('cli.reason.io-error', {});
+        case 'EMFILE':
+        case 'ENFILE':
+            return message('cli.reason.too-many-files', {});
+        case 'ENXIO':
+            return message('cli.reason.fifo-no-reader', {});
+        case 'EPIPE':
+            return message('cli.reason.reader-gone', {});
+        default:
+            return message('cli.reason.system', { error: error instanceof Error ? error.message : String(error) });
     }
 }

@@ -68,8 +68,13 @@ const HTML_CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
  * a control character HTML does not allow is written visibly (`\x1b`) rather than raw.
  */
 export function escapeHtml(text: string): string {
-    return text.replace(HTML_CONTROLS, visible)
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    return text
+        .replace(HTML_CONTROLS, visible)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
 }
 
 /** Characters some reader takes as a line break: the ASCII ones, NEL, and the Unicode separators. */
@@ -84,17 +89,22 @@ const LINE_BREAKS = /\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/g;
  * into a link is broken up, and other controls are written visibly.
  */
 export function escapeMarkdown(text: string): string {
-    return text
-        .replace(LINE_BREAKS, ' ')
-        .replace(HTML_CONTROLS, visible)
-        .replace(/[\\`*_[\]|~!#]/g, character => `\\${character}`)
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        // GitHub turns bare URLs into links: break the pattern it looks for, not the text shown.
-        .replace(/:\/\//g, ':\\/\\/').replace(/\bwww\./gi, match => `${match.slice(0, 3)}\\.`)
-        .replace(/^(\s*)([+\-=])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-        // Spaces and tabs at the start would indent it into a code block: as references, they do not.
-        .replace(/^[ \t]+/, space => space.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
+    return (
+        text
+            .replace(LINE_BREAKS, ' ')
+            .replace(HTML_CONTROLS, visible)
+            .replace(/[\\`*_[\]|~!#]/g, character => `\\${character}`)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            // GitHub turns bare URLs into links: break the pattern it looks for, not the text shown.
+            .replace(/:\/\//g, ':\\/\\/')
+            .replace(/\bwww\./gi, match => `${match.slice(0, 3)}\\.`)
+            .replace(/^(\s*)([+\-=])/, '$1\\$2')
+            .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+            // Spaces and tabs at the start would indent it into a code block: as references, they do not.
+            .replace(/^[ \t]+/, space => space.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'))
+    );
 }
 
 /**
@@ -150,7 +160,11 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * character XML cannot carry written visibly rather than making a file no CI can read.
  */
 export function escapeXmlText(text: string): string {
-    return text.replace(NOT_XML, character => visible(character)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text
+        .replace(NOT_XML, character => visible(character))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
 }
 
 /** An XML attribute value: as text, with quotes and the whitespace an attribute would fold kept as references. */

@@ -29,9 +29,12 @@ async function applyNamedFix(fixture: Fixture, code: string, title: string, afte
     const loaded = await loadFixture(fixture);
     const diagnostics = (loaded.main.diagnostics ?? []).filter(diagnostic => diagnostic.code === code);
     expect(diagnostics).toHaveLength(1);
-    const actions = await loaded.services.lsp.CodeActionProvider!.getCodeActions(loaded.main, {
-        textDocument: { uri: uriOf(fixture.main) }, range: diagnostics[0].range, context: { diagnostics, triggerKind: 1 }
-    }) ?? [];
+    const actions =
+        (await loaded.services.lsp.CodeActionProvider!.getCodeActions(loaded.main, {
+            textDocument: { uri: uriOf(fixture.main) },
+            range: diagnostics[0].range,
+            context: { diagnostics, triggerKind: 1 }
+        })) ?? [];
     const action = actions.filter(CodeAction.is).find(candidate => candidate.title === title);
     expect(action, `a fix titled "${title}" among: ${actions.map(candidate => candidate.title).join(' | ')}`).toBeDefined();
     const fixed = TextDocument.applyEdits(loaded.main.textDocument, action!.edit!.changes![uriOf(fixture.main)]);

@@ -26,7 +26,8 @@ describe('inlay hints', () => {
             if (fixture.options.get('inlayHints.enabled') === 'false') configure(loaded.services, { inlayHints: { enabled: false } });
             const text = loaded.main.textDocument.getText();
             const range = { start: { line: 0, character: 0 }, end: loaded.main.textDocument.positionAt(text.length) };
-            const hints = await loaded.services.lsp.InlayHintProvider!.getInlayHints(loaded.main, { textDocument: { uri: uriOf(fixture.main) }, range }) ?? [];
+            const hints =
+                (await loaded.services.lsp.InlayHintProvider!.getInlayHints(loaded.main, { textDocument: { uri: uriOf(fixture.main) }, range })) ?? [];
             expect(withHints(text, hints).replace(/\n$/, '')).toBe(expected(fixture));
         });
     }
@@ -36,8 +37,10 @@ describe('code lenses', () => {
     for (const fixture of readFixtures('code-lenses')) {
         it(`${fixture.name}: ${fixture.description}`, async () => {
             const loaded = await loadFixture(fixture);
-            const lenses = await loaded.services.lsp.CodeLensProvider!.provideCodeLens(loaded.main, { textDocument: { uri: uriOf(fixture.main) } }) ?? [];
-            const shown = lenses.map(lens => `${lens.range.start.line + 1}: ${lens.command?.title} [${lens.command?.command} ${(lens.command?.arguments ?? []).join(' ')}]`);
+            const lenses = (await loaded.services.lsp.CodeLensProvider!.provideCodeLens(loaded.main, { textDocument: { uri: uriOf(fixture.main) } })) ?? [];
+            const shown = lenses.map(
+                lens => `${lens.range.start.line + 1}: ${lens.command?.title} [${lens.command?.command} ${(lens.command?.arguments ?? []).join(' ')}]`
+            );
             expect(shown.join('\n')).toBe(expected(fixture));
         });
     }

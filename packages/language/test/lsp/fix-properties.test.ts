@@ -36,7 +36,9 @@ function without<T>(items: readonly T[], removed: readonly T[]): T[] {
     return rest;
 }
 
-interface Checked { fixes: number }
+interface Checked {
+    fixes: number;
+}
 
 async function checkEveryFix(name: string, text: string, tally: Checked): Promise<void> {
     const files: Record<string, string> = { [name]: text };
@@ -46,9 +48,13 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
     const syntaxErrors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => String(d.code) === 'syntax-error').length;
     const originalSyntaxErrors = syntaxErrors(before.diagnostics(name));
     for (const diagnostic of before.diagnostics(name)) {
-        const actions = (await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 }
-        }) ?? []).filter(CodeAction.is);
+        const actions = (
+            (await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic], triggerKind: 1 }
+            })) ?? []
+        ).filter(CodeAction.is);
         for (const action of actions) {
             const edits = action.edit?.changes?.[document.uri.toString()];
             if (!edits) continue;
@@ -60,26 +66,46 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
 
             const removal = action.title.startsWith('Remove the unused partner');
             // Only a comment on the removed declaration's own line may go with it.
-            const declarationLine = removal ? edits.map(edit => text.slice(document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)).split('\n')[0]).join('\n') : '';
+            const declarationLine = removal
+                ? edits
+                      .map(edit => text.slice(document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)).split('\n')[0])
+                      .join('\n')
+                : '';
             // Removing characters that reorder text (bidi-control) changes the words of no comment.
-            const words = (comment: string) => (diagnostic.code === 'bidi-control' ? comment.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '') : comment);
+            const words = (comment: string) =>
+                diagnostic.code === 'bidi-control' ? comment.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '') : comment;
             const kept = comments(fixed).map(words);
-            expect(without(comments(text), comments(declarationLine)).every(comment => kept.includes(words(comment))), `${where} keeps every comment`).toBe(true);
+            expect(
+                without(comments(text), comments(declarationLine)).every(comment => kept.includes(words(comment))),
+                `${where} keeps every comment`
+            ).toBe(true);
             const lostIds = without(declaredIds(text), declaredIds(fixed));
             // The title quotes the id, shortened if very long (as every message does).
-            expect(lostIds.map(id => shortenText(id)), where).toEqual(removal ? [action.title.match(/`([^`]+)`/)![1]] : []);
+            expect(
+                lostIds.map(id => shortenText(id)),
+                where
+            ).toEqual(removal ? [action.title.match(/`([^`]+)`/)![1]] : []);
 
             if (action.isPreferred && originalSyntaxErrors === 0) {
                 // The same problem: a fix that inserts a line moves the problems below it onto this line.
-                const still = after.diagnostics(name).filter(d => d.code === diagnostic.code && d.message === diagnostic.message
-                    && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
+                const still = after
+                    .diagnostics(name)
+                    .filter(
+                        d =>
+                            d.code === diagnostic.code &&
+                            d.message === diagnostic.message &&
+                            d.range.start.line === diagnostic.range.start.line &&
+                            d.range.start.character === diagnostic.range.start.character
+                    );
                 expect(still, `${where} fixes the problem`).toEqual([]);
             }
         }
     }
 }
 
-const examples = readdirSync(INVALID).filter(name => name.endsWith('.pool')).sort();
+const examples = readdirSync(INVALID)
+    .filter(name => name.endsWith('.pool'))
+    .sort();
 
 describe('every quick fix on the invalid examples', () => {
     it.each(examples)('%s', async name => {

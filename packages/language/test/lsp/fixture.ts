@@ -43,12 +43,19 @@ export interface Fixture {
 
 export function readFixtures(feature: string): Fixture[] {
     const folder = path.join(FIXTURES, feature);
-    return readdirSync(folder).filter(file => file.endsWith('.txt')).sort().map(file => parseFixture(file.replace(/\.txt$/, ''), readFileSync(path.join(folder, file), 'utf8')));
+    return readdirSync(folder)
+        .filter(file => file.endsWith('.txt'))
+        .sort()
+        .map(file => parseFixture(file.replace(/\.txt$/, ''), readFileSync(path.join(folder, file), 'utf8')));
 }
 
 export function parseFixture(name: string, text: string): Fixture {
     const parts = text.replace(/\r\n/g, '\n').split(/^\/\/- (.+)\n/m);
-    const description = parts[0].split('\n').map(line => line.replace(/^\/\/ ?/, '')).join(' ').trim();
+    const description = parts[0]
+        .split('\n')
+        .map(line => line.replace(/^\/\/ ?/, ''))
+        .join(' ')
+        .trim();
     const files = new Map<string, string>();
     const sections = new Map<string, string>();
     for (let i = 1; i < parts.length; i += 2) {
@@ -121,7 +128,7 @@ export async function loadFixture(fixture: Fixture, except: readonly string[] = 
         documents.set(file, document);
     }
     await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    return { services: Pool, documents, marked, main: documents.get(fixture.main)!, };
+    return { services: Pool, documents, marked, main: documents.get(fixture.main)! };
 }
 
 /** The expected result: the `expect` section, without the newline that ends it. */

@@ -24,9 +24,26 @@ function canonical(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(canonical);
     if (value && typeof value === 'object') {
         if ('$type' in value || 'parseResult' in value) return undefined;
-        return Object.fromEntries(Object.entries(value)
-            .filter(([key]) => !['node', 'document', 'documents', 'cycle', 'uri', 'text', 'fingerprint', 'periodNode', 'directionNode', 'agreementNodes', 'fieldsByKeyword'].includes(key))
-            .map(([key, item]) => [key, canonical(item)]));
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(
+                    ([key]) =>
+                        ![
+                            'node',
+                            'document',
+                            'documents',
+                            'cycle',
+                            'uri',
+                            'text',
+                            'fingerprint',
+                            'periodNode',
+                            'directionNode',
+                            'agreementNodes',
+                            'fieldsByKeyword'
+                        ].includes(key)
+                )
+                .map(([key, item]) => [key, canonical(item)])
+        );
     }
     return value;
 }
@@ -66,7 +83,11 @@ describe('formatting every example and fixture', async () => {
         }
         expect(formatted[file].skipped).toBeUndefined();
         expect(dump(after.model(file))).toBe(dump(before.model(file)));
-        const codes = (ws: typeof before) => ws.codes(file).map(code => code.replace(/@.*$/, '')).sort();
+        const codes = (ws: typeof before) =>
+            ws
+                .codes(file)
+                .map(code => code.replace(/@.*$/, ''))
+                .sort();
         expect(codes(after)).toEqual(codes(before));
         expect(twice[file].text).toBe(formatted[file].text);
         expect(twice[file].edits).toEqual([]);
@@ -111,14 +132,18 @@ pool care "Care" aligned {
     it('leaves an agreement alone when partners approved its text as it stands', async () => {
         const ws = await approvedWorkspace();
         const result = formatPoolDocument(ws.services, ws.document('agreement.pool'));
-        expect(result.skipped).toBe('partners have approved its text as it stands (the approvals in this file), and formatting would change the text they approved');
+        expect(result.skipped).toBe(
+            'partners have approved its text as it stands (the approvals in this file), and formatting would change the text they approved'
+        );
         expect(result.edits).toEqual([]);
     });
 
     it('leaves a register alone when an agreement importing it is approved as it stands', async () => {
         const ws = await approvedWorkspace();
         const result = formatPoolDocument(ws.services, ws.document('register.pool'));
-        expect(result.skipped).toBe('partners have approved its text as it stands (the approvals in agreement.pool), and formatting would change the text they approved');
+        expect(result.skipped).toBe(
+            'partners have approved its text as it stands (the approvals in agreement.pool), and formatting would change the text they approved'
+        );
     });
 
     it('still lays out the approvals block itself, which the fingerprint leaves out, and the approvals stay current', async () => {
@@ -127,7 +152,10 @@ pool care "Care" aligned {
         const formattedAgreement = formatPoolDocument(plain.services, plain.document('a.pool')).text;
         const draft = await workspace({ 'agreement.pool': formattedAgreement + approvals('sha256:'), 'register.pool': REGISTER });
         const current = draft.model('agreement.pool').fingerprint;
-        const approved = await workspace({ 'agreement.pool': `${formattedAgreement}approvals {\n  council "Director of Finance"    2013-03-28 fingerprint "${current}"\n}\n`, 'register.pool': REGISTER });
+        const approved = await workspace({
+            'agreement.pool': `${formattedAgreement}approvals {\n  council "Director of Finance"    2013-03-28 fingerprint "${current}"\n}\n`,
+            'register.pool': REGISTER
+        });
         const result = formatPoolDocument(approved.services, approved.document('agreement.pool'));
         expect(result.skipped).toBeUndefined();
         expect(result.text).toBe(`${formattedAgreement}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${current}"\n}\n`);

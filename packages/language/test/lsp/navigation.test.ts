@@ -27,12 +27,15 @@ describe('go to definition', () => {
         it(`${fixture.name}: ${fixture.description}`, async () => {
             if (fixture.files.size === 1) {
                 await expectGoToDefinition((await loadFixture(fixture, [fixture.main])).services)({
-                    text: fixture.files.get(fixture.main)!, index: 0, rangeIndex: 0, parseOptions: { documentUri: uriOf(fixture.main) }
+                    text: fixture.files.get(fixture.main)!,
+                    index: 0,
+                    rangeIndex: 0,
+                    parseOptions: { documentUri: uriOf(fixture.main) }
                 });
                 return;
             }
             const { expected, actual } = await expectedAndActual(fixture, async loaded => {
-                const links = await loaded.services.lsp.DefinitionProvider!.getDefinition(loaded.main, cursorOf(loaded, fixture)) ?? [];
+                const links = (await loaded.services.lsp.DefinitionProvider!.getDefinition(loaded.main, cursorOf(loaded, fixture))) ?? [];
                 return links.map(link => ({ uri: link.targetUri, range: link.targetSelectionRange }));
             });
             expect(actual).toEqual(expected);
@@ -46,12 +49,17 @@ describe('find references', () => {
         it(`${fixture.name}: ${fixture.description}`, async () => {
             if (fixture.files.size === 1) {
                 await expectFindReferences((await loadFixture(fixture, [fixture.main])).services)({
-                    text: fixture.files.get(fixture.main)!, includeDeclaration, parseOptions: { documentUri: uriOf(fixture.main) }
+                    text: fixture.files.get(fixture.main)!,
+                    includeDeclaration,
+                    parseOptions: { documentUri: uriOf(fixture.main) }
                 });
                 return;
             }
             const { expected, actual } = await expectedAndActual(fixture, async loaded => {
-                const references = await loaded.services.lsp.ReferencesProvider!.findReferences(loaded.main, { ...cursorOf(loaded, fixture), context: { includeDeclaration } });
+                const references = await loaded.services.lsp.ReferencesProvider!.findReferences(loaded.main, {
+                    ...cursorOf(loaded, fixture),
+                    context: { includeDeclaration }
+                });
                 return references;
             });
             expect(actual).toEqual(expected);
@@ -67,4 +75,3 @@ describe('document highlight', () => {
         });
     }
 });
-

@@ -30,7 +30,12 @@ describe('rename', () => {
                 const wanted = fixture.sections.get(`after ${file}`) ?? loaded.marked.get(file)!.text;
                 expect(after, file).toBe(wanted);
             }
-            expect(Object.keys(changes).map(fileOf).every(file => fixture.sections.has(`after ${file}`)), 'only the files expected to change').toBe(true);
+            expect(
+                Object.keys(changes)
+                    .map(fileOf)
+                    .every(file => fixture.sections.has(`after ${file}`)),
+                'only the files expected to change'
+            ).toBe(true);
         });
     }
 });

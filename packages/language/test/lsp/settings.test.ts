@@ -43,7 +43,7 @@ describe('settings', () => {
         expect(severities(document.diagnostics ?? [])).toEqual(['total-mismatch: error', 'unused-partner: warning']);
     });
 
-    it('links each diagnostic to its check\'s documentation when the client says where that is', async () => {
+    it("links each diagnostic to its check's documentation when the client says where that is", async () => {
         const { Pool } = createPoolServices(EmptyFileSystem);
         await initialize(Pool, { checkDocumentationBase: 'https://example.org/docs/checks.html' });
         const { diagnostics } = await validationHelper(Pool)(`${AGREEMENT}pool broken "Broken" {`);

@@ -24,7 +24,13 @@ async function snippetsAt(cursor: number, text = AGREEMENT, lang: 'en' | 'cy' = 
     const { Pool } = createPoolServices(EmptyFileSystem);
     Pool.pool.Settings.setLanguage(lang);
     let items: CompletionItem[] = [];
-    await expectCompletion(Pool)({ text, index: cursor, assert: list => { items = list.items.filter(item => item.kind === CompletionItemKind.Snippet); } });
+    await expectCompletion(Pool)({
+        text,
+        index: cursor,
+        assert: list => {
+            items = list.items.filter(item => item.kind === CompletionItemKind.Snippet);
+        }
+    });
     return items;
 }
 
@@ -38,8 +44,17 @@ describe('snippets', () => {
     it('every construct has a snippet, and each one, left at its defaults, is valid Pool where it is offered', async () => {
         const [poolBody, topLevel] = [await snippetsAt(0), await snippetsAt(1)];
         expect(topLevel.map(item => item.label)).toEqual([
-            'agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'outcome with payment by results',
-            'share with percentages', 'share pro rata', 'savings projection', 'approvals'
+            'agreement',
+            'import',
+            'partner',
+            'pool',
+            'spend',
+            'outcome',
+            'outcome with payment by results',
+            'share with percentages',
+            'share pro rata',
+            'savings projection',
+            'approvals'
         ]);
         expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence']);
         const [before, , after] = AGREEMENT.split('<|>');
@@ -59,7 +74,7 @@ describe('snippets', () => {
         expect(await syntaxErrors(`${before}${expand(snippets[0].insertText!)}${after}`)).toEqual([]);
     });
 
-    it('fills in the agreement\'s own partners, pools and years', async () => {
+    it("fills in the agreement's own partners, pools and years", async () => {
         const snippets = await snippetsAt(1);
         const pool = snippets.find(item => item.label === 'pool')!;
         expect(pool.insertText).toContain('${4:2013/14} {');

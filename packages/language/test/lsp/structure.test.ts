@@ -40,8 +40,13 @@ describe('workspace symbols', () => {
             const { services } = await loadFixture(fixture);
             await expectWorkspaceSymbols(services.shared)({
                 query: fixture.options.get('query') ?? '',
-                assert: symbols => expect(symbols.map(symbol => `${symbol.name} (${SYMBOL_KINDS.get(symbol.kind)}) ${'uri' in symbol.location ? fileOf(symbol.location.uri) : ''}`).sort().join('\n'))
-                    .toBe(expected(fixture))
+                assert: symbols =>
+                    expect(
+                        symbols
+                            .map(symbol => `${symbol.name} (${SYMBOL_KINDS.get(symbol.kind)}) ${'uri' in symbol.location ? fileOf(symbol.location.uri) : ''}`)
+                            .sort()
+                            .join('\n')
+                    ).toBe(expected(fixture))
             });
         });
     }

@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { type Block, buildReportDocument, type DocumentOptions, fromPortableDocument, type PortableReportDocument, type ReportDocument, type TableBlock } from '../document.js';
+import {
+    type Block,
+    buildReportDocument,
+    type DocumentOptions,
+    fromPortableDocument,
+    type PortableReportDocument,
+    type ReportDocument,
+    type TableBlock
+} from '../document.js';
 import type { ReportData } from '../report-data.js';
 
 /**
@@ -35,7 +43,12 @@ export interface PdfOptions {
 /** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
 export const PDF_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'] as const;
 
-interface Fonts { readonly regularFile: string; readonly regular: Buffer; readonly bold: Buffer; readonly mono: Buffer }
+interface Fonts {
+    readonly regularFile: string;
+    readonly regular: Buffer;
+    readonly bold: Buffer;
+    readonly mono: Buffer;
+}
 const loadedFonts = new Map<string, Fonts>();
 
 /** The fonts, read once per folder on first use (not on import, so a bundle can load this module without them). */
@@ -44,7 +57,12 @@ function fonts(directory: string | undefined): Fonts {
     let loaded = loadedFonts.get(folder);
     if (!loaded) {
         const read = (file: string) => readFileSync(path.join(folder, file));
-        loaded = { regularFile: path.join(folder, PDF_FONT_FILES[0]), regular: read(PDF_FONT_FILES[0]), bold: read(PDF_FONT_FILES[1]), mono: read(PDF_FONT_FILES[2]) };
+        loaded = {
+            regularFile: path.join(folder, PDF_FONT_FILES[0]),
+            regular: read(PDF_FONT_FILES[0]),
+            bold: read(PDF_FONT_FILES[1]),
+            mono: read(PDF_FONT_FILES[2])
+        };
         loadedFonts.set(folder, loaded);
     }
     return loaded;
@@ -91,10 +109,14 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
 }
 
 class Layout {
-    constructor(private readonly pdf: PDFKit.PDFDocument) { }
+    constructor(private readonly pdf: PDFKit.PDFDocument) {}
 
-    private get width(): number { return this.pdf.page.width - MARGIN * 2; }
-    private get bottom(): number { return this.pdf.page.height - MARGIN; }
+    private get width(): number {
+        return this.pdf.page.width - MARGIN * 2;
+    }
+    private get bottom(): number {
+        return this.pdf.page.height - MARGIN;
+    }
 
     /** Starts a new page unless `height` more points fit on this one. */
     private ensure(height: number): void {
@@ -141,10 +163,18 @@ class Layout {
                     const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
                     this.ensure(height + 8);
                     const y = pdf.y;
-                    pdf.font('bold').fillColor(INK).text(key, MARGIN, y, { width: keyWidth - 8 });
-                    pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10).text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
+                    pdf.font('bold')
+                        .fillColor(INK)
+                        .text(key, MARGIN, y, { width: keyWidth - 8 });
+                    pdf.font(valueFont)
+                        .fontSize(isHash(value) ? 7 : 10)
+                        .text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
                     pdf.y = y + height + 4;
-                    pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + this.width, pdf.y).lineWidth(0.5).strokeColor(RULE).stroke();
+                    pdf.moveTo(MARGIN, pdf.y)
+                        .lineTo(MARGIN + this.width, pdf.y)
+                        .lineWidth(0.5)
+                        .strokeColor(RULE)
+                        .stroke();
                     pdf.y += 4;
                 }
                 pdf.moveDown(0.5);
@@ -200,10 +230,17 @@ class Layout {
         pdf.fontSize(fontSize);
         const widths = this.columnWidths(table, fontSize);
         const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
-        const cellFont = (cell: string, index: number, font: 'body' | 'bold') => isHash(cell) ? 'mono' : index === 0 ? 'bold' : font;
-        const cellSize = (cell: string) => isHash(cell) ? 7 : fontSize;
+        const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
+        const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            largest(cells.map((cell, index) => pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).heightOfString(cell, { width: widths[index] - 6 }))) + 6;
+            largest(
+                cells.map((cell, index) =>
+                    pdf
+                        .font(cellFont(cell, index, font))
+                        .fontSize(cellSize(cell))
+                        .heightOfString(cell, { width: widths[index] - 6 })
+                )
+            ) + 6;
         const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
@@ -212,12 +249,18 @@ class Layout {
             }
             const y = pdf.y;
             cells.forEach((cell, index) => {
-                pdf.font(cellFont(cell, index, font)).fontSize(cellSize(cell)).fillColor(INK)
+                pdf.font(cellFont(cell, index, font))
+                    .fontSize(cellSize(cell))
+                    .fillColor(INK)
                     .text(cell, x(index) + 3, y + 3, { width: widths[index] - 6, align: table.numeric[index] ? 'right' : 'left' });
             });
             pdf.y = y + height;
             const end = x(columns);
-            pdf.moveTo(MARGIN, pdf.y).lineTo(end, pdf.y).lineWidth(rule).strokeColor(rule > 0.5 ? INK : RULE).stroke();
+            pdf.moveTo(MARGIN, pdf.y)
+                .lineTo(end, pdf.y)
+                .lineWidth(rule)
+                .strokeColor(rule > 0.5 ? INK : RULE)
+                .stroke();
         };
         const drawHead = () => drawRow(table.head, 'bold', 1);
         pdf.font('bold').fontSize(fontSize + 1);
@@ -238,9 +281,14 @@ class Layout {
     private columnWidths(table: TableBlock, fontSize: number): number[] {
         const pdf = this.pdf;
         const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
-        const measure = (text: string) => isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
+        const measure = (text: string) =>
+            isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
         const natural = table.head.map((_, index) => largest(rows.map(cells => measure(cells[index] ?? ''))) + 8);
-        const minimum = table.head.map((_, index) => largest(rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]!] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) + 8);
+        const minimum = table.head.map(
+            (_, index) =>
+                largest(rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]!] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) +
+                8
+        );
         const total = natural.reduce((a, b) => a + b, 0);
         if (total <= this.width) {
             // Spare room goes to the first column (the names), up to a third of the spare.
@@ -261,7 +309,10 @@ class Layout {
             this.pdf.switchToPage(index);
             const bottomMargin = this.pdf.page.margins.bottom;
             this.pdf.page.margins.bottom = 0;
-            this.pdf.font('body').fontSize(8).fillColor(GREY)
+            this.pdf
+                .font('body')
+                .fontSize(8)
+                .fillColor(GREY)
                 .text(`${index + 1} / ${range.count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 4, { width: this.width, align: 'center', lineBreak: false });
             this.pdf.page.margins.bottom = bottomMargin;
         }
