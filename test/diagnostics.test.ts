@@ -58,7 +58,7 @@ function fromLsp(diagnostics: readonly Diagnostic[]): string {
             end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
             severity: SEVERITY[d.severity ?? 1],
             code: String(d.code),
-            message: typeof d.message === 'string' ? d.message : String(d.message)
+            message: typeof d.message === 'string' ? d.message : d.message.value
         }))
     );
 }

@@ -17,14 +17,22 @@ const EXAMPLES = ['troubled-families.pool', 'better-care-fund.pool', 'essex-whol
 );
 const LONG_MINUTES = process.env.FUZZ_MINUTES ? Number(process.env.FUZZ_MINUTES) : undefined;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261122;
+/**
+ * The fixed budget of the test command's run: 400 seeded edits (each answered by a hover and a
+ * completion, with a restore of the file now and then) go through every kind of mutation many
+ * times in about a quarter of the time 1,500 took. FUZZ_EDITS sets another count.
+ */
+const EDITS = process.env.FUZZ_EDITS ? Number(process.env.FUZZ_EDITS) : 400;
 
 describe('fuzzing the language server through a real LSP connection', () => {
     it(
-        LONG_MINUTES ? `survives ${LONG_MINUTES} minutes of random edits` : 'survives 1,500 random edits to the examples with every request answered in time',
+        LONG_MINUTES
+            ? `survives ${LONG_MINUTES} minutes of random edits`
+            : `survives ${EDITS.toLocaleString('en-GB')} random edits to the examples with every request answered in time`,
         async () => {
             const result = await fuzzLanguageServer({
                 seed: SEED,
-                edits: LONG_MINUTES ? Number.MAX_SAFE_INTEGER : 1_500,
+                edits: LONG_MINUTES ? Number.MAX_SAFE_INTEGER : EDITS,
                 durationMs: LONG_MINUTES ? LONG_MINUTES * 60_000 : undefined,
                 files: EXAMPLES,
                 workspaceFolders: [path.join(REPO, 'examples')]
@@ -33,14 +41,14 @@ describe('fuzzing the language server through a real LSP connection', () => {
                 `language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`
             );
             for (const failure of result.failures.slice(0, 5)) {
-                const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), `${failure.file}`);
+                const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), failure.file);
                 writeFileSync(file, failure.text);
                 console.log(`failure kept at ${file}: ${failure.what}`);
             }
             expect(result.failures.map(failure => `${failure.file} round ${failure.round}: ${failure.what}`)).toEqual([]);
             if (!LONG_MINUTES) {
-                expect(result.edits).toBe(1_500);
-                expect(result.requests).toBe(3_000);
+                expect(result.edits).toBe(EDITS);
+                expect(result.requests).toBe(2 * EDITS);
             }
         },
         (LONG_MINUTES ?? 10) * 60_000 + 120_000
@@ -93,7 +101,7 @@ describe('fuzzing the command line', () => {
             const count = 1 + Math.floor(random() * 4);
             for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
             const file = `fuzzed-${i}.pool`;
-            writeFileSync(path.join(root, file), text.replace(/\u0000/g, ''));
+            writeFileSync(path.join(root, file), text.replaceAll('\u0000', ''));
             for (const format of i % 3 === 0 ? ['json', 'html', 'md', 'pdf'] : ['json', 'html']) {
                 const out = path.join(root, `out-${i}`);
                 mkdirSync(out);
@@ -121,7 +129,7 @@ describe('fuzzing the command line', () => {
             const count = 1 + Math.floor(random() * 6);
             for (let k = 0; k < count; k++) text = randomEdit(random).apply(text);
             // Keep the files text: NUL bytes are refused before parsing, which another test covers.
-            writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replace(/\u0000/g, ''));
+            writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replaceAll('\u0000', ''));
         }
         for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
             const result = runPool(['check', '--format', format, '.'], { cwd: root });
@@ -134,11 +142,11 @@ describe('fuzzing the command line', () => {
 
         // pool fmt on the same files: no stack trace, and what it formats keeps every finding.
         const before = findings(root);
-        const texts = new Map(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
+        const texts = new Map<string, string>(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
         const fmt = runPool(['fmt', '.'], { cwd: root });
         expect(fmt.stderr).not.toMatch(/\n\s+at |internal error/);
         expect([0, 1]).toContain(fmt.status);
-        const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file as string), 'utf8') !== texts.get(file));
+        const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file), 'utf8') !== texts.get(file));
         expect(formatted.length).toBeGreaterThanOrEqual(10); // most fuzzed files have syntax errors and are left alone
         for (const file of formatted) expect(fmt.stdout).toContain(`formatted ${file}\n`);
         expect(findings(root)).toEqual(before);

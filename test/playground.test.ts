@@ -138,7 +138,7 @@ describe('the playground', () => {
         await choose(page, 'troubled-families.pool');
         expect(await page.textContent('#problems')).toBe('No problems.');
         await page.evaluate(() => {
-            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0]!;
+            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0];
             poolPlayground.editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 1 });
             poolPlayground.editor.focus();
             poolPlayground.editor.trigger('test', 'editor.action.showHover', {});
@@ -240,7 +240,7 @@ describe('the playground', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
         expect(download.suggestedFilename()).toBe('troubled-families.json');
         const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
-        expect(json.$schema).toBe('urn:pool:schema:agreement-json:1');
+        expect(json.$schema).toBe('urn:pool:schema:agreement-json:2');
         expect(json.agreement.title).toBe('Greater Manchester Troubled Families Investment Agreement');
         // Amounts are exact decimal strings, and the edit's problem travels with them.
         expect(json.pools[0].years[0].contributions[0]).toMatchObject({ partner: 'manchester', amount: '1200000.00' });

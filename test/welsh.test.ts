@@ -82,7 +82,7 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
                 end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },
                 severity: SEVERITY[d.severity ?? 1],
                 code: String(d.code),
-                message: typeof d.message === 'string' ? d.message : String(d.message)
+                message: typeof d.message === 'string' ? d.message : d.message.value
             }))
         );
         expect(lsp.join('\n'), 'language server with locale cy').toBe(expected);

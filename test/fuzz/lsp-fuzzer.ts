@@ -25,7 +25,7 @@ export interface FuzzOptions {
     readonly answerWithinMs?: number;
 }
 
-export interface FuzzFailure {
+interface FuzzFailure {
     readonly seed: number;
     readonly file: string;
     readonly round: number;
@@ -62,7 +62,10 @@ const REQUESTS = [
 
 function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
     return diagnostics
-        .map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`)
+        .map(
+            d =>
+                `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`
+        )
         .sort()
         .join('\n');
 }
@@ -199,7 +202,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
         return await Promise.race([
             promise,
             new Promise<never>((_, reject) => {
-                timer = setTimeout(() => reject(new Error(message)), ms);
+                timer = setTimeout(() => {
+                    reject(new Error(message));
+                }, ms);
             })
         ]);
     } finally {

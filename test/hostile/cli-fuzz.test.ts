@@ -26,10 +26,10 @@ const HOSTILE: Record<string, string | Buffer> = {
 describe('fuzzing the command line', () => {
     it(`never says "internal error", never exits 0 on a file with errors (${RUNS} runs)`, () => {
         const random = randomGenerator(SEED);
-        const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
         const root = scratchFolder(HOSTILE);
         for (let i = 0; i < 6; i++) {
-            let text = readFileSync(path.join(REPO, 'examples', EXAMPLES[i % EXAMPLES.length]!), 'utf8');
+            let text = readFileSync(path.join(REPO, 'examples', EXAMPLES[i % EXAMPLES.length]), 'utf8');
             for (let k = 0; k < 1 + Math.floor(random() * 3); k++) text = randomEdit(random).apply(text);
             writeFileSync(path.join(root, `fuzzed-${i}.pool`), text);
         }
@@ -61,7 +61,7 @@ describe('fuzzing the command line', () => {
             expect(result.stderr, where).not.toMatch(/internal error|\n\s+at /);
             expect([0, 1, 2], where).toContain(result.status);
             if (args[0] === 'check' && result.status === 0) {
-                const json = runPool(['check', '--format', 'json', args[args.length - 1]!], { cwd: root });
+                const json = runPool(['check', '--format', 'json', args[args.length - 1]], { cwd: root });
                 const summary = JSON.parse(json.stdout).summary as { errors: number; warnings: number };
                 expect(summary.errors, where).toBe(0);
                 if (args.includes('--strict')) expect(summary.warnings, where).toBe(0);

@@ -52,8 +52,8 @@ describe('-o onto what is not a regular file', () => {
         mkfifo(fifo);
         const reader = spawn('cat', [fifo]);
         let received = '';
-        reader.stdout.on('data', chunk => {
-            received += chunk;
+        reader.stdout.on('data', (chunk: Buffer) => {
+            received += chunk.toString();
         });
         const done = new Promise(resolve => reader.on('exit', resolve));
         const result = runPool(['generate', 'json', 'tf.pool', '-o', 'pipe'], { cwd: root });

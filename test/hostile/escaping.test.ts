@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests look for control characters in escaped text on purpose */
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';

@@ -106,7 +106,7 @@ describe('the scanners for text in quotes and block comments', () => {
                 return performance.now() - start;
             });
             // Four times the text: about four times the time (a quadratic scan would be sixteen).
-            expect(times[1]!, unit).toBeLessThan(times[0]! * 8 + 50);
+            expect(times[1], unit).toBeLessThan(times[0] * 8 + 50);
         }
     });
 });

@@ -26,7 +26,7 @@ describe('agreement text and file names in Markdown', () => {
         const result = runPool(['report', 'injected.pool', '--format', 'md'], { cwd: root });
         expect(result.status).toBe(0);
         const tokens = markdown.parse(result.stdout, {});
-        const headingTexts = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [tokens[index + 1]!.content] : []));
+        const headingTexts = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [tokens[index + 1].content] : []));
         expect(headingTexts.some(text => /Approved|Signed/.test(text) && !/Anytown|P /.test(text))).toBe(false);
         expect(tokens.some(token => token.type === 'hr')).toBe(false);
         expect(markdown.render(result.stdout)).not.toContain('<a href');
@@ -40,7 +40,7 @@ describe('agreement text and file names in Markdown', () => {
         const result = runPool(['diff', '--format', 'md', label, 'new.pool'], { cwd: root });
         expect(result.status).toBe(0);
         const tokens = markdown.parse(result.stdout, {});
-        const headingTexts = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [tokens[index + 1]!.content] : []));
+        const headingTexts = tokens.flatMap((token, index) => (token.type === 'heading_open' ? [tokens[index + 1].content] : []));
         expect(headingTexts).toEqual(['Changes to A', 'Contributions', 'All changes']);
         expect(markdown.render(result.stdout)).toContain('<code>old` # Approved `.pool</code>');
     });

@@ -33,15 +33,13 @@ function agreementFolder(): string {
 /** Temporary files fail with "no space left" from the `after`-th one written on. */
 function diskFullAfter(after: number): void {
     let written = 0;
-    vi.mocked(fs.open).mockImplementation((async (file: Parameters<typeof fs.open>[0], ...rest: unknown[]) => {
+    vi.mocked(fs.open).mockImplementation(async (file: Parameters<typeof fs.open>[0], ...rest: unknown[]) => {
         const handle = await (actualFs.open as (...args: unknown[]) => Promise<fs.FileHandle>)(file, ...rest);
         if (!String(file).endsWith('.tmp') || ++written < after) return handle;
         return Object.assign(handle, {
-            writeFile: async () => {
-                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-            }
+            writeFile: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
         });
-    }) as typeof fs.open);
+    });
 }
 
 describe('--each-partner when the disk fills', () => {

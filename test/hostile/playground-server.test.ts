@@ -11,7 +11,9 @@ function ask(url: string, pathAndQuery: string, method = 'GET'): Promise<number>
         const target = new URL(url);
         const sent = request({ host: target.hostname, port: target.port, method, path: pathAndQuery }, response => {
             response.resume();
-            response.on('end', () => resolve(response.statusCode ?? 0));
+            response.on('end', () => {
+                resolve(response.statusCode ?? 0);
+            });
         });
         sent.on('error', reject);
         sent.end();
@@ -30,7 +32,9 @@ describe('the playground server', () => {
                     const found = /http:\/\/\S+\//.exec(String(chunk));
                     if (found) resolve(found[0]);
                 });
-                server.on('exit', code => reject(new Error(`the server exited (${code})`)));
+                server.on('exit', code => {
+                    reject(new Error(`the server exited (${code})`));
+                });
             });
             const answers: Record<string, number> = {};
             for (const hostile of [

@@ -68,7 +68,7 @@ describe('characters that reorder text', () => {
                 );
                 const fix = actions.find(action => action.title.startsWith('Remove the characters that reorder text'));
                 expect(fix, JSON.stringify(problem)).toBeDefined();
-                text = applyEdits(text, fix!.edit!.changes![uri]!);
+                text = applyEdits(text, fix!.edit!.changes![uri]);
                 diagnostics = await client.change(uri, version, text);
             }
             expect(diagnostics).toEqual([]);

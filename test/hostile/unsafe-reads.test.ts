@@ -109,16 +109,20 @@ describe('a file that is not UTF-8, in the CLI and in the editor', () => {
             const file = path.join(root, 'latin1.pool');
             // Checked at start, without being opened.
             const atStart = await client.diagnosticsFor(file);
-            expect(atStart.map(d => `${d.code}: ${d.message}`)).toEqual([`unreadable-file: ${reason}`]);
+            expect(atStart.map(d => `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`)).toEqual([
+                `unreadable-file: ${reason}`
+            ]);
             const importer = await client.diagnosticsFor(path.join(root, 'main.pool'));
-            expect(importer.map(d => `${d.code}: ${d.message}`)).toEqual([
+            expect(importer.map(d => `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`)).toEqual([
                 'import-not-found: cannot read `latin1.pool`: it is not UTF-8 text (the byte 0xE9 on line 1 is not valid UTF-8); save it as UTF-8'
             ]);
             // Opened, as an editor decodes it (a replacement character): still the same error.
             const uri = pathToFileURL(file).toString();
             await client.open(uri, 'partner cafe "Caf\uFFFD Council" council\n');
             const opened = await client.diagnosticsFor(file, diagnostics => diagnostics.some(d => d.code === 'unreadable-file'));
-            expect(opened.map(d => `${d.code}: ${d.message}`)).toEqual([`unreadable-file: ${reason}`]);
+            expect(opened.map(d => `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`)).toEqual([
+                `unreadable-file: ${reason}`
+            ]);
             // Saved as UTF-8, the error goes.
             writeFileSync(file, 'partner cafe "Café Council" council\n');
             await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });

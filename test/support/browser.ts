@@ -23,12 +23,14 @@ export async function servePlayground(): Promise<{ url: string; process: ChildPr
     const child = spawn(process.execPath, [path.join(REPO, 'packages/playground/scripts/serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const url = await new Promise<string>((resolve, reject) => {
         let output = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
+        child.stdout.on('data', (chunk: Buffer) => {
             output += chunk.toString();
             const found = /https?:\/\/\S+\//.exec(output);
             if (found) resolve(found[0]);
         });
-        child.once('exit', code => reject(new Error(`The static server exited (${code}): ${output}`)));
+        child.once('exit', code => {
+            reject(new Error(`The static server exited (${code}): ${output}`));
+        });
     });
     return { url, process: child };
 }

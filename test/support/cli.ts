@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { main } from '../../packages/cli/src/main.js';
+import { PLAIN } from '../../packages/cli/src/style.js';
 import { CLI, REPO } from './paths.js';
 
 export interface CliResult {
@@ -17,4 +19,25 @@ export function runPool(args: readonly string[], options: { cwd?: string; env?: 
         maxBuffer: 512 * 1024 * 1024
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `pool` in this process, with its output captured: the same `main` as the command, without
+ * starting Node again. For tests of what the command says and how it exits, where the process
+ * boundary (exit status, pipes, signals) is not what is tested. Paths are from the repository root,
+ * the test run's working folder.
+ */
+export async function runPoolInProcess(args: readonly string[]): Promise<CliResult> {
+    let stdout = '';
+    let stderr = '';
+    const status = await main(args, {
+        out: text => {
+            stdout += text;
+        },
+        err: text => {
+            stderr += text;
+        },
+        style: PLAIN
+    });
+    return { status, stdout, stderr };
 }

@@ -67,7 +67,7 @@ export class LspClient {
 
     static async start(workspaceFolders: readonly string[], options: LspClientOptions = {}): Promise<LspClient> {
         const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const settings = options.settings;
         if (settings) {
             connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'pool' ? settings : null)));
@@ -77,6 +77,7 @@ export class LspClient {
         const client = new LspClient(child, connection);
         client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null defers to workspaceFolders.
             rootUri: null,
             capabilities: {
                 textDocument: { publishDiagnostics: { relatedInformation: true } },
@@ -142,7 +143,9 @@ export class LspClient {
     async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer to ${method} within ${timeoutMs} ms`)), timeoutMs);
+            timer = setTimeout(() => {
+                reject(new Error(`no answer to ${method} within ${timeoutMs} ms`));
+            }, timeoutMs);
         });
         try {
             return await Promise.race([this.connection.sendRequest<R>(method, params), timeout]);

@@ -29,7 +29,7 @@ export const XSS_PAYLOADS: readonly string[] = [
 ];
 
 /** A Pool string literal holding `text` exactly. */
-export function poolString(text: string): string {
+function poolString(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -1,4 +1,5 @@
 import { SeededRandom } from './random.js';
+import { at } from './checked.js';
 
 /** How big a generated agreement is. */
 export interface AgreementShape {
@@ -20,12 +21,12 @@ export interface GeneratedPartner {
     readonly kind: string;
 }
 
-export interface GeneratedContribution {
+interface GeneratedContribution {
     readonly partner: string;
     readonly pence: bigint;
 }
 
-export interface GeneratedSpend {
+interface GeneratedSpend {
     readonly name: string;
     readonly pence: bigint;
     readonly commissioner: string;
@@ -74,7 +75,7 @@ export function makePartners(prefix: string, count: number): GeneratedPartner[] 
     const width = Math.max(3, String(count).length);
     return Array.from({ length: count }, (_, i) => {
         const number = String(i + 1).padStart(width, '0');
-        const kind = KINDS[i % KINDS.length]!;
+        const kind = at(KINDS, i % KINDS.length);
         return { id: `${prefix}${number}`, name: `${prefix.toUpperCase()} ${number} ${KIND_NAMES[kind]}`, kind };
     });
 }
@@ -85,7 +86,7 @@ function splitExactly(random: SeededRandom, whole: bigint, parts: number): bigin
     const weightSum = weights.reduce((a, b) => a + b, 0n);
     const shares = weights.map(weight => (whole * weight) / weightSum);
     const given = shares.reduce((a, b) => a + b, 0n);
-    shares[shares.length - 1] = shares[shares.length - 1]! + (whole - given);
+    shares[shares.length - 1] = at(shares, shares.length - 1) + (whole - given);
     return shares;
 }
 
@@ -114,11 +115,11 @@ export function drawAgreement(random: SeededRandom, title: string, shape: Agreem
         }
         pools.push({ id, years });
     }
-    return { title, shape, partners, host: partners[0]!.id, pools };
+    return { title, shape, partners, host: at(partners, 0).id, pools };
 }
 
 /** `£1,234,567.89`. */
-export function formatPounds(pence: bigint): string {
+function formatPounds(pence: bigint): string {
     const pounds = (pence / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `£${pounds}.${(pence % 100n).toString().padStart(2, '0')}`;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Arrival, TimingLspClient } from './lsp.js';
 import { median, percentile } from './measure.js';
+import { at } from './checked.js';
 
 export interface KeystrokeTimes {
     readonly edits: number;
@@ -29,8 +30,9 @@ export async function timeKeystrokes(serverEntry: string, file: string, edits: n
     if (line < 0) line = lines.findIndex(l => /^\s+\w+\s+£[\d,]+\.\d\d\s*$/.test(l));
     if (line < 0) throw new Error(`no contribution line to edit in ${file}`);
     // The last digit of the pence: typing over it keeps the amount well-formed but changes the sum.
-    const column = lines[line]!.trimEnd().length - 1;
-    const original = lines[line]![column]!;
+    const lineText = at(lines, line);
+    const column = lineText.trimEnd().length - 1;
+    const original = lineText.charAt(column);
     const typed = original === '1' ? '2' : '1';
     const client = await TimingLspClient.start(serverEntry, path.dirname(file));
     const times: number[] = [];
@@ -102,7 +104,11 @@ export async function timeWorkspaceOpen(serverEntry: string, workspace: string, 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(message)), ms);
+        timer = setTimeout(() => {
+            reject(new Error(message));
+        }, ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([promise, timeout]).finally(() => {
+        clearTimeout(timer);
+    });
 }

@@ -1,5 +1,6 @@
 import type { AgreementFigures, GeneratedPool, GeneratedPoolYear } from './agreement.js';
 import { financialYear } from './agreement.js';
+import { at } from './checked.js';
 
 /*
  * The same money as a Pool agreement, as plain-text ledgers for hledger and beancount: one posted
@@ -22,7 +23,7 @@ function eachPoolYear(figures: AgreementFigures, visit: (pool: GeneratedPool, ye
     // Year by year across pools, so that dates are in order, as a ledger is usually kept.
     const years = figures.pools[0]?.years.length ?? 0;
     for (let y = 0; y < years; y++) {
-        for (const pool of figures.pools) visit(pool, pool.years[y]!);
+        for (const pool of figures.pools) visit(pool, at(pool.years, y));
     }
 }
 

@@ -17,6 +17,7 @@ import {
     StreamMessageReader,
     StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
+import { at } from './checked.js';
 
 /**
  * The language server as editors run it: the bundled server the VS Code extension ships, when it
@@ -58,7 +59,7 @@ export class TimingLspClient {
             list.push(arrival);
             this.arrivals.set(params.uri, list);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
-                const waiter = this.waiters[i]!;
+                const waiter = at(this.waiters, i);
                 if (waiter.uri === params.uri && arrival.at >= waiter.after && waiter.until(arrival)) {
                     this.waiters.splice(i, 1);
                     waiter.resolve(arrival);
@@ -72,11 +73,12 @@ export class TimingLspClient {
     static async start(serverEntry: string, workspaceFolder: string): Promise<TimingLspClient> {
         const startedAt = performance.now();
         const child = spawn(process.execPath, [serverEntry, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         connection.listen();
         const client = new TimingLspClient(child, connection, startedAt);
         await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null defers to workspaceFolders.
             rootUri: null,
             capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
             workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: path.basename(workspaceFolder) }]
@@ -107,7 +109,8 @@ export class TimingLspClient {
         await this.nextDiagnostics(file, 0);
         const uri = pathToFileURL(file).toString();
         for (;;) {
-            const last = this.arrivals.get(uri)!.at(-1)!.at;
+            const arrivals = this.arrivals.get(uri) ?? [];
+            const last = at(arrivals, arrivals.length - 1).at;
             const wait = last + quietMs - performance.now();
             if (wait <= 0) return;
             await new Promise(resolve => setTimeout(resolve, wait));
@@ -145,7 +148,10 @@ export class TimingLspClient {
     async stop(): Promise<void> {
         const exited = new Promise<void>(resolve => {
             if (this.child.exitCode !== null) resolve();
-            else this.child.once('exit', () => resolve());
+            else
+                this.child.once('exit', () => {
+                    resolve();
+                });
         });
         try {
             await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 5_000))]);

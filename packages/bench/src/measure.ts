@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { at } from './checked.js';
 
 /** One run of a command. CPU time and peak memory come from GNU time when it is installed. */
 export interface CommandRun {
@@ -41,10 +42,12 @@ export async function runCommand(command: string, args: readonly string[], cwd?:
         const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
-        child.stdout.setEncoding('utf8').on('data', chunk => (out += chunk));
-        child.stderr.setEncoding('utf8').on('data', chunk => (err += chunk));
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
         child.on('error', reject);
-        child.on('close', code => resolve({ exitCode: code, stdout: out, stderr: err }));
+        child.on('close', code => {
+            resolve({ exitCode: code, stdout: out, stderr: err });
+        });
     });
     const wallMs = performance.now() - started;
     let cpuMs: number | undefined;
@@ -68,7 +71,7 @@ export function percentile(values: readonly number[], p: number): number {
     if (values.length === 0) return Number.NaN;
     const sorted = [...values].sort((a, b) => a - b);
     const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-    return sorted[rank - 1]!;
+    return at(sorted, rank - 1);
 }
 
 /** The median of the defined values, or undefined when there are none. */

@@ -1,3 +1,5 @@
+import { at } from './checked.js';
+
 /**
  * A small seeded pseudo-random generator (mulberry32), so that a workload is the same on every
  * machine and every run for the same seed. Not for anything but test data.
@@ -31,7 +33,7 @@ export class SeededRandom {
     }
 
     pick<T>(items: readonly T[]): T {
-        return items[this.int(0, items.length - 1)]!;
+        return at(items, this.int(0, items.length - 1));
     }
 
     /** `count` distinct items, in the order drawn. */
@@ -39,7 +41,7 @@ export class SeededRandom {
         const pool = [...items];
         const chosen: T[] = [];
         for (let i = 0; i < count && pool.length > 0; i++) {
-            chosen.push(pool.splice(this.int(0, pool.length - 1), 1)[0]!);
+            chosen.push(...pool.splice(this.int(0, pool.length - 1), 1));
         }
         return chosen;
     }

@@ -7,6 +7,7 @@ import { timeInProcess } from './in-process.js';
 import { languageServerEntry } from './lsp.js';
 import { type CommandRun, median, medianOf, onPath, runCommand, versionOf } from './measure.js';
 import { FULL_SIZES, SMOKE_SIZES, writeWorkloads } from './workloads.js';
+import { at, entry } from './checked.js';
 
 /*
  * The benchmark: `pnpm bench` (full, rewrites the results in BENCHMARKS.md) or `pnpm bench:smoke`
@@ -106,7 +107,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const files = await writeWorkloads(options.dir, options.seed, sizes);
     const rows: ResultRow[] = [];
     const figures: Record<string, number | undefined> = {};
-    const w1Lines = files.lines['w1/w1.pool']!;
+    const w1Lines = entry(files.lines, 'w1/w1.pool');
     const w1Label = `W1 (${w1Lines.toLocaleString('en-GB')} lines)`;
 
     // 1. W1: pool check against the peers, runs interleaved so that load hits them alike.
@@ -227,7 +228,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const server = languageServerEntry(REPO);
     const keystrokeTargets = [
         ...files.w3.map(w3 => ({
-            label: `${w3.name.toUpperCase()} (${files.lines[`${w3.name}/${w3.name}.pool`]!.toLocaleString('en-GB')} lines)`,
+            label: `${w3.name.toUpperCase()} (${entry(files.lines, `${w3.name}/${w3.name}.pool`).toLocaleString('en-GB')} lines)`,
             key: w3.name,
             file: w3.pool
         })),
@@ -241,7 +242,7 @@ async function main(argv: readonly string[]): Promise<number> {
             log(`editor: ${times.stalePublications} diagnostics in ${target.key} were published before they reflected an edit (skipped)`);
         figures[`${target.key}KeystrokeP50Ms`] = times.p50Ms;
         figures[`${target.key}KeystrokeP95Ms`] = times.p95Ms;
-        const budget = keystrokeBudgets[target.key]!;
+        const budget = entry(keystrokeBudgets, target.key);
         rows.push({
             measure: `keystroke → diagnostics, p50 / p95 of ${times.edits}`,
             workload: target.label,
@@ -253,7 +254,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const w2LspRuns = options.smoke ? 1 : Math.max(1, Math.ceil(options.runs / 2));
     log(`editor: open a file in W2 × ${w2LspRuns}`);
     const opens = [];
-    const opened = files.w2.agreements[Math.floor(files.w2.agreements.length / 2)]!;
+    const opened = at(files.w2.agreements, Math.floor(files.w2.agreements.length / 2));
     for (let i = 0; i < w2LspRuns; i++) {
         const open = await timeWorkspaceOpen(server, files.w2.dir, opened, files.w2.agreements.length + 1, 300_000);
         if (open.filesWithDiagnostics < files.w2.agreements.length + 1) {
@@ -290,7 +291,7 @@ async function main(argv: readonly string[]): Promise<number> {
         'language server': path.relative(REPO, server),
         hledger: hledger ? (versionOf('hledger') ?? 'unknown') : 'not installed',
         beancount: beanCheck ? (versionOf('bean-check', '--version') ?? 'unknown') : 'not installed',
-        'load average (1 min) at start / end': `${loadAtStart[0]!.toFixed(2)} / ${loadAtEnd[0]!.toFixed(2)}`,
+        'load average (1 min) at start / end': `${at(loadAtStart, 0).toFixed(2)} / ${at(loadAtEnd, 0).toFixed(2)}`,
         'benchmark took': seconds(performance.now() - started),
         runs: `${options.runs} per command (W2: ${w2Runs}), ${options.edits} edits per file`,
         seed: String(options.seed)

@@ -41,9 +41,9 @@ function poolMoney(text: string): { contributions: bigint[]; totals: bigint[]; s
     const spend: bigint[] = [];
     for (const line of text.split('\n')) {
         const contribution = /^\s+(\w+)\s+(£[\d,]+\.\d\d)\s*$/.exec(line);
-        if (contribution) (contribution[1] === 'total' ? totals : contributions).push(pence(contribution[2]!));
+        if (contribution) (contribution[1] === 'total' ? totals : contributions).push(pence(contribution[2]));
         const spent = /^\s+"[^"]*"\s+(£[\d,]+\.\d\d)/.exec(line);
-        if (spent) spend.push(pence(spent[1]!));
+        if (spent) spend.push(pence(spent[1]));
     }
     return { contributions, totals, spend };
 }
@@ -78,10 +78,10 @@ describe('the workload generator', () => {
         const pool = poolMoney(await readFile(workloads.w1.pool, 'utf8'));
         const journal = await readFile(workloads.w1.hledger, 'utf8');
         const beancount = await readFile(workloads.w1.beancount, 'utf8');
-        const hledgerPosted = [...journal.matchAll(/^ {4}\S+ {4}£(\d+\.\d\d)/gm)].map(m => pence(m[1]!));
-        const hledgerAsserted = [...journal.matchAll(/ = £(\d+\.\d\d)$/gm)].map(m => pence(m[1]!));
-        const beanPosted = [...beancount.matchAll(/^ {2}\S+ {2}(\d+\.\d\d) GBP$/gm)].map(m => pence(m[1]!));
-        const beanAsserted = [...beancount.matchAll(/ balance \S+ {2}(\d+\.\d\d) GBP$/gm)].map(m => pence(m[1]!));
+        const hledgerPosted = [...journal.matchAll(/^ {4}\S+ {4}£(\d+\.\d\d)/gm)].map(m => pence(m[1]));
+        const hledgerAsserted = [...journal.matchAll(/ = £(\d+\.\d\d)$/gm)].map(m => pence(m[1]));
+        const beanPosted = [...beancount.matchAll(/^ {2}\S+ {2}(\d+\.\d\d) GBP$/gm)].map(m => pence(m[1]));
+        const beanAsserted = [...beancount.matchAll(/ balance \S+ {2}(\d+\.\d\d) GBP$/gm)].map(m => pence(m[1]));
         const { w1 } = SMOKE_SIZES;
         expect(pool.contributions).toHaveLength(w1.partners * w1.pools * w1.years);
         expect(pool.spend).toHaveLength(w1.spendPerYear * w1.pools * w1.years);
@@ -103,7 +103,7 @@ describe('the workload generator', () => {
         const journal = await readFile(workloads.w1.hledger, 'utf8');
         const posted = /^ {4}\S+ {4}£(\d+\.\d\d)/m.exec(journal)!;
         const changedJournal = path.join(scratch, 'changed.journal');
-        await writeFile(changedJournal, journal.replace(posted[0], posted[0].replace(posted[1]!, aPoundMore(posted[1]!))));
+        await writeFile(changedJournal, journal.replace(posted[0], posted[0].replace(posted[1], aPoundMore(posted[1]))));
         const hledger = run('hledger', ['check', '-f', changedJournal]);
         expect(hledger.status).not.toBe(0);
         expect(hledger.output).toMatch(/balance assertion/i);
@@ -111,7 +111,7 @@ describe('the workload generator', () => {
         const beancount = await readFile(workloads.w1.beancount, 'utf8');
         const beanPosted = /^ {2}\S+ {2}(\d+\.\d\d) GBP$/m.exec(beancount)!;
         const changedBeancount = path.join(scratch, 'changed.beancount');
-        await writeFile(changedBeancount, beancount.replace(beanPosted[0], beanPosted[0].replace(beanPosted[1]!, aPoundMore(beanPosted[1]!))));
+        await writeFile(changedBeancount, beancount.replace(beanPosted[0], beanPosted[0].replace(beanPosted[1], aPoundMore(beanPosted[1]))));
         const bean = run('bean-check', [changedBeancount]);
         expect(bean.status).not.toBe(0);
         expect(bean.output).toMatch(/balance failed/i);

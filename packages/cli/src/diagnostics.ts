@@ -4,9 +4,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { problemCount } from '@pool/language';
 import { displayPath } from './files.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export interface Position {
+interface Position {
     readonly line: number;
     readonly column: number;
 }

@@ -1,4 +1,4 @@
-import { type Lang, type Message, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
+import { type Lang, message, type MessageKey, parseLang, plural, render, t } from '@pool/language';
 import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 
@@ -16,8 +16,9 @@ export function languageOption(helpLang: Lang = 'en'): Option {
  * that names no language gives English here; the command then refuses it with its own error.
  */
 export function languageForHelp(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
-    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-        const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    for (const [i, argument] of argv.entries()) {
+        if (argument === '--') break;
+        const value = argument === '--lang' ? argv[i + 1] : argument.startsWith('--lang=') ? argument.slice('--lang='.length) : undefined;
         if (value !== undefined) return exactLang(value) ?? 'en';
     }
     return parseLang(env.POOL_LANG) ?? 'en';
@@ -49,23 +50,23 @@ export function helpIn(lang: Lang): Partial<Help> {
 
 /** The words commander's errors are made of, in the order they are tried. */
 const COMMANDER_ERRORS: readonly [RegExp, (match: RegExpExecArray, lang: Lang) => string][] = [
-    [/^unknown option '(.*)'$/, (m, lang) => t('cli.commander.unknown-option', { option: m[1] }, lang)],
-    [/^unknown command '(.*)'$/, (m, lang) => t('cli.commander.unknown-command', { command: m[1] }, lang)],
-    [/^missing required argument '(.*)'$/, (m, lang) => t('cli.commander.missing-argument', { argument: m[1] }, lang)],
-    [/^option '(.*)' argument missing$/, (m, lang) => t('cli.commander.missing-option-argument', { option: m[1] }, lang)],
+    [/^unknown option '(.*)'$/, ([, option = ''], lang) => t('cli.commander.unknown-option', { option }, lang)],
+    [/^unknown command '(.*)'$/, ([, command = ''], lang) => t('cli.commander.unknown-command', { command }, lang)],
+    [/^missing required argument '(.*)'$/, ([, argument = ''], lang) => t('cli.commander.missing-argument', { argument }, lang)],
+    [/^option '(.*)' argument missing$/, ([, option = ''], lang) => t('cli.commander.missing-option-argument', { option }, lang)],
     [
         /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
-        (m, lang) => t('cli.commander.invalid-choice', { option: m[1], value: m[2], choices: m[3] }, lang)
+        ([, option = '', value = '', choices = ''], lang) => t('cli.commander.invalid-choice', { option, value, choices }, lang)
     ],
     [
         /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
-        (m, lang) =>
+        ([, command, expected = '', got = ''], lang) =>
             t(
                 'cli.commander.too-many-arguments',
                 {
-                    where: m[1] ? t('cli.commander.for-command', { command: m[1] }, lang) : '',
-                    expected: t(plural(Number(m[2]), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: m[2] }, lang),
-                    got: m[3]
+                    where: command ? t('cli.commander.for-command', { command }, lang) : '',
+                    expected: t(plural(Number(expected), 'cli.commander.arguments.one', 'cli.commander.arguments.other'), { count: expected }, lang),
+                    got
                 },
                 lang
             )
@@ -80,7 +81,7 @@ export function commanderErrorIn(text: string, lang: Lang): string {
     const parts = /^error: (.*?)(?:\n\(Did you mean (one of )?(.*)\?\))?\n?$/s.exec(text);
     if (lang === 'en' || !parts) return text;
     const known = COMMANDER_ERRORS.map(([pattern, word]) => {
-        const match = pattern.exec(parts[1]);
+        const match = pattern.exec(parts[1] ?? '');
         return match ? word(match, lang) : undefined;
     }).find(worded => worded !== undefined);
     if (known === undefined) return text;
@@ -112,5 +113,3 @@ function exactLang(value: string): Lang | undefined {
 export function usageMessage(error: UsageError, lang: Lang): string {
     return error.worded ? render(error.worded, lang) : error.message;
 }
-
-export type { Message };

@@ -65,7 +65,13 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .helpCommand('help [command]', words('cli.help.help-command'))
         .configureHelp(helpIn(helpLang))
         .exitOverride()
-        .configureOutput({ writeOut: out, writeErr: err, outputError: (text, write) => write(commanderErrorIn(text, helpLang)) })
+        .configureOutput({
+            writeOut: out,
+            writeErr: err,
+            outputError: (text, write) => {
+                write(commanderErrorIn(text, helpLang));
+            }
+        })
         .showSuggestionAfterError(true);
 
     program

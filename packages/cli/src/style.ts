@@ -14,7 +14,7 @@ export const PLAIN: Style = { error: plain, warning: plain, note: plain, bold: p
 
 const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
 
-export const COLOUR: Style = {
+const COLOUR: Style = {
     error: ansi(31, 39),
     warning: ansi(33, 39),
     note: ansi(36, 39),

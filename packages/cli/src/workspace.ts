@@ -7,7 +7,7 @@ import {
     ImportGraph,
     MAX_DOCUMENT_BYTES,
     message,
-    type PoolDocumentFactory,
+    PoolDocumentFactory,
     render,
     type ast,
     type Lang,
@@ -34,7 +34,7 @@ export interface LoadedWorkspace {
  * Reads a file's bytes; the default reads the disk (a regular file of at most 10 MiB, measured
  * before it is read), `pool diff` also reads git revisions.
  */
-export type FileReader = (file: string) => Promise<Uint8Array>;
+type FileReader = (file: string) => Promise<Uint8Array>;
 
 /** Reads an agreement from disk, refusing what is not a regular file or is larger than Pool reads. */
 export const readFromDisk: FileReader = file => readRegularFile(file, MAX_DOCUMENT_BYTES);
@@ -81,8 +81,8 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
             bytes = await read(file);
         } catch (error) {
             // Too large: the file is not read, and says so where it is checked (file-too-large).
-            if (error instanceof FileRefusedError && error.refusal.kind === 'too-large') {
-                const refused = (factory as PoolDocumentFactory).refused<ast.Document>(uri, error.refusal);
+            if (error instanceof FileRefusedError && error.refusal.kind === 'too-large' && factory instanceof PoolDocumentFactory) {
+                const refused = factory.refused<ast.Document>(uri, error.refusal);
                 documents.addDocument(refused);
                 return refused;
             }
@@ -109,9 +109,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
 
     // Follow imports so that each file sees what it imports; problems are reported at the import.
     const queue = [...requested];
-    while (queue.length > 0) {
-        const document = queue.shift()!;
+    for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
         for (const node of document.parseResult.value.imports ?? []) {
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
             const target = ImportGraph.targetUri(document, node.path ?? '');
             if (documents.hasDocument(target) || !target.path.endsWith('.pool')) continue;
             const readable = options.canRead ? await options.canRead(target.fsPath) : imports.resolve(document, node).status === 'not-loaded';
@@ -131,7 +132,9 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     }
     if (progress) {
         let validated = 0;
-        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress(++validated, all.length));
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+            progress(++validated, all.length);
+        });
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { shared, pool: Pool, requested, all, unreadable, bytes: bytesRead };

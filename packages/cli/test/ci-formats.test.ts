@@ -108,7 +108,7 @@ describe('pool check --format github', () => {
             /^::warning file=test\/fixtures\/hostile\/xml-names\.pool,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=pool unused-partner::partner fire/
         );
         // A `%0A` written in the agreement must reach the log as text, not as a line break.
-        expect(warning).toContain('::error:: %250A \"100%25\"');
+        expect(warning).toContain('::error:: %250A "100%25"');
         expect(lines).toHaveLength(4);
     });
 });

@@ -85,6 +85,7 @@ describe('pool check: what to check', () => {
     it('expands a quoted glob itself', () => {
         const result = runPool(['check', '--format', 'json', 'examples/*.pool']);
         expect(JSON.parse(result.stdout).files).toEqual([
+            'examples/better-care-fund-plan.pool',
             'examples/better-care-fund.pool',
             'examples/essex-whole-place.pool',
             'examples/neighbourhood-budget.pool',
@@ -156,7 +157,11 @@ describe('pool check piped into a reader that stops early', () => {
             stderr += String(chunk);
         });
         child.stdout.once('data', () => child.stdout.destroy());
-        const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+        const status = await new Promise<number | null>(resolve =>
+            child.on('close', code => {
+                resolve(code);
+            })
+        );
         expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
         expect(status).toBe(141);
     });

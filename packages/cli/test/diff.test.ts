@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { runPool } from '../../../test/support/cli.js';
+
+const validateDiff = new Ajv2020.default({ strict: true, allErrors: true }).compile(
+    JSON.parse(readFileSync(path.join(import.meta.dirname, '../schema/diff-json-2.schema.json'), 'utf8'))
+);
 
 const AGREEMENT = (contribution: string, partnerName = 'Anytown Council') => `import "registers/anytown.pool"
 agreement "Anytown care" {
@@ -50,8 +55,9 @@ describe('pool diff', () => {
             [
                 'Changes from main:agreements/care.pool to agreements/care.pool:',
                 '',
-                '- nhs is renamed from NHS Anytown CCG to NHS Anytown Integrated Care Board.',
-                "- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).",
+                'All changes:',
+                '- Partner nhs is renamed from "NHS Anytown CCG" to "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
+                '- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).  [care.pool:8]',
                 ''
             ].join('\n')
         );
@@ -61,18 +67,24 @@ describe('pool diff', () => {
     it('gives the changes as JSON with amounts as decimal strings', () => {
         const root = repository();
         const json = JSON.parse(runPool(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
-        expect(json.contributions).toEqual([
-            {
-                pool: 'care',
-                poolTitle: 'Care pot',
-                partner: 'council',
-                partnerName: 'Anytown Council',
-                year: 2013,
-                before: '100000.00',
-                after: '120000.00',
-                difference: '20000.00'
-            }
-        ]);
+        expect(validateDiff(json), JSON.stringify(validateDiff.errors)).toBe(true);
+        expect(json).toMatchObject({
+            $schema: 'urn:pool:schema:diff-json:2',
+            version: 2,
+            changed: true,
+            names: { partners: { council: 'Anytown Council' }, pools: { care: 'Care pot' } }
+        });
+        expect(json.changes[1]).toEqual({
+            topic: 'contribution',
+            key: ['care', '2013/14', 'council', '0'],
+            field: 'amount',
+            before: '100000.00',
+            after: '120000.00',
+            difference: '20000.00',
+            derived: false,
+            sentence: 'The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £120,000 (+£20,000).',
+            where: { before: { file: 'care.pool', line: 8 }, after: { file: 'care.pool', line: 8 } }
+        });
     });
 
     it('exits 1 with --exit-code when there are changes, 0 when there are none', () => {
@@ -114,8 +126,9 @@ describe('pool diff', () => {
             [
                 'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
                 '',
-                '- Mae nhs yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board.',
-                '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).',
+                'Pob newid:',
+                '- Mae partner nhs yn newid ei enw o "NHS Anytown CCG" i "NHS Anytown Integrated Care Board".  [registers/anytown.pool:1]',
+                '- Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).  [care.pool:8]',
                 ''
             ].join('\n')
         );
@@ -133,7 +146,7 @@ describe('pool diff', () => {
         expect(markdown).toContain('# Newidiadau i Anytown care\n\nO `main:agreements/care.pool` i `agreements/care.pool`.');
         expect(markdown).toContain('## Cyfraniadau\n\n| Partner | Cronfa | Blwyddyn | Cyn | Ar ôl | Gwahaniaeth |');
         expect(markdown).toContain('| Anytown Council | Care pot | 2013/14 | £100,000 | £120,000 | +£20,000 |');
-        expect(markdown).toContain('## Pob newid\n\n- Mae nhs yn cael ei ailenwi');
+        expect(markdown).toContain('## Pob newid\n\n- Mae partner nhs yn newid ei enw');
         const html = runPool(['diff', '--lang', 'cy', '--format', 'html', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout;
         expect(html).toMatch(/<html lang="cy"/);
         expect(html).toContain('Newidiadau i Anytown care');
@@ -142,15 +155,50 @@ describe('pool diff', () => {
         const json = JSON.parse(
             runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout
         );
-        expect(json.partners).toEqual([
-            {
-                kind: 'changed',
-                id: 'nhs',
-                name: 'NHS Anytown Integrated Care Board',
-                detail: 'yn cael ei ailenwi o NHS Anytown CCG i NHS Anytown Integrated Care Board'
-            }
-        ]);
-        expect(json.sentences[1]).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
+        expect(json.changes[0]).toMatchObject({
+            topic: 'partner',
+            key: ['nhs'],
+            field: 'name',
+            before: 'NHS Anytown CCG',
+            after: 'NHS Anytown Integrated Care Board'
+        });
+        expect(json.changes[1].sentence).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
+    });
+
+    it('refuses a version with syntax errors, listing them, instead of showing what it could not read as removed (exit 2)', () => {
+        const root = repository();
+        writeFileSync(path.join(root, 'agreements/broken.pool'), AGREEMENT('£100,000').replace('pool care', 'pool care care'));
+        const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/broken.pool'], { cwd: root });
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(
+            /^pool: cannot compare agreements\/broken\.pool: it has syntax errors \(\d+\), and a diff of what could be read would show the rest as removed; fix them and compare again\n {2}agreements\/broken\.pool:7:\d+: /
+        );
+        expect(result.status).toBe(2);
+        expect(runPool(['diff', 'agreements/broken.pool', 'agreements/care.pool'], { cwd: root }).status).toBe(2);
+    });
+
+    it('counts an approval that merely goes stale as no change of the text, and lists it apart', () => {
+        const root = repository();
+        const file = path.join(root, 'agreements/care.pool');
+        const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
+        writeFileSync(file, `${readFileSync(file, 'utf8')}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`);
+        writeFileSync(path.join(root, 'agreements/commented.pool'), readFileSync(file, 'utf8').replace('pool care', '// one more comment\npool care'));
+        const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/commented.pool'], { cwd: root });
+        expect(result.stdout).toBe(
+            [
+                'No changes between agreements/care.pool and agreements/commented.pool.',
+                '',
+                'Approvals to be given again:',
+                '- The approval by Anytown Council (Director of Finance, 2013-03-28) no longer covers the text and must be given again.  [commented.pool:13]',
+                ''
+            ].join('\n')
+        );
+        expect(result.status).toBe(0);
+        // Comparing the stale version with itself: nothing at all.
+        expect(runPool(['diff', '--exit-code', 'agreements/commented.pool', 'agreements/commented.pool'], { cwd: root })).toMatchObject({
+            status: 0,
+            stdout: 'No changes between agreements/commented.pool and agreements/commented.pool.\n'
+        });
     });
 
     it('refuses a language it does not speak with one line', () => {
@@ -210,7 +258,9 @@ describe('pool diff --approved', () => {
         const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
         expect(result.stderr).toBe('');
         expect(result.stdout).toMatch(/^Changes from agreements\/care\.pool as approved \([0-9a-f]{12}\) to agreements\/care\.pool:\n/);
-        expect(result.stdout).toContain("- Anytown Council's contribution to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).");
+        expect(result.stdout).toContain(
+            '- The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).  [care.pool:8]'
+        );
         expect(result.status).toBe(0);
     });
 

@@ -7,9 +7,7 @@ import { main } from '../src/main.js';
 
 // A PDF renderer that fails part-way, as a full disk or a bad font would: the report must not appear.
 vi.mock('@pool/reports/pdf', () => ({
-    renderPdf: async () => {
-        throw new Error('the PDF renderer failed');
-    }
+    renderPdf: () => Promise.reject(new Error('the PDF renderer failed'))
 }));
 
 const EXAMPLES = ['better-care-fund', 'essex-whole-place', 'neighbourhood-budget', 'troubled-families'].map(name => `examples/${name}.pool`);

@@ -4,7 +4,7 @@ import type { PortableReportDocument } from '@pool/reports';
 import { reportLanguage } from './language.js';
 import { ReportDocumentRequest, ReportExportRequest } from './protocol.js';
 
-export type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
+type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
 
 /** What exporting needs from where the extension runs: the desktop writes to disk and makes PDFs, the web does neither. */
 export interface ExportPlatform {
@@ -29,7 +29,7 @@ const FORMATS: readonly FormatChoice[] = [
 ];
 
 /** The formats this editor can write. */
-export function exportFormats(platform: ExportPlatform): readonly FormatChoice[] {
+function exportFormats(platform: ExportPlatform): readonly FormatChoice[] {
     return FORMATS.filter(choice => choice.format !== 'pdf' || platform.renderPdf !== undefined);
 }
 
@@ -74,12 +74,17 @@ export async function exportReport(client: BaseLanguageClient, platform: ExportP
           });
     if (!target) return undefined;
     const lang = reportLanguage();
+    const renderPdf = platform.renderPdf;
     try {
         const uri = source.toString();
         const data =
-            choice.format === 'pdf'
-                ? await platform.renderPdf!((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
-                : (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content;
+            choice.format !== 'pdf'
+                ? (await client.sendRequest(ReportExportRequest, { uri, format: choice.format, lang })).content
+                : renderPdf
+                  ? await renderPdf((await client.sendRequest(ReportDocumentRequest, { uri, lang })).document)
+                  : undefined;
+        // PDF is offered only where the platform can render it (exportFormats).
+        if (data === undefined) return undefined;
         await platform.write(target, data);
     } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Pool could not export the report: {0}', error instanceof Error ? error.message : String(error)));

@@ -3,7 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { reportLanguage } from './language.js';
 import { ReportHtmlRequest } from './protocol.js';
 
-export const PREVIEW_VIEW_TYPE = 'pool.reportPreview';
+const PREVIEW_VIEW_TYPE = 'pool.reportPreview';
 
 /** A report is shown only under its own policy that forbids everything by default. */
 const STRICT_CSP = /<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;|&#x27;|&apos;)none/;

@@ -11,7 +11,7 @@ export interface ReportHtmlParams {
 }
 export const ReportHtmlRequest = new RequestType<ReportHtmlParams, { html: string }, void>('pool/reportHtml');
 
-export type ServerExportFormat = 'md' | 'html' | 'json';
+type ServerExportFormat = 'md' | 'html' | 'json';
 export interface ReportExportParams {
     readonly uri: string;
     readonly format: ServerExportFormat;

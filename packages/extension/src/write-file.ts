@@ -16,6 +16,6 @@ export async function writeExport(target: vscode.Uri, data: Uint8Array | string)
     try {
         await writeFileSafely(target.fsPath, data);
     } catch (error) {
-        throw new Error(render(describeFileError(error), reportLanguage()));
+        throw new Error(render(describeFileError(error), reportLanguage()), { cause: error });
     }
 }

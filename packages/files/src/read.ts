@@ -11,6 +11,7 @@ import { whatItIs } from './kinds.js';
  */
 export async function readRegularFile(file: string, maxBytes: number): Promise<Uint8Array> {
     refuseUnlessRegular(await stat(file), maxBytes);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- O_NONBLOCK is undefined on Windows, whatever the types say
     const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
         const info = await handle.stat();

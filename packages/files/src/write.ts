@@ -97,6 +97,7 @@ async function destinationOf(target: string): Promise<Destination> {
 async function openPipe(file: string): Promise<FileHandle> {
     let probe;
     try {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- O_NONBLOCK is undefined on Windows, whatever the types say
         probe = await open(file, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENXIO') refuse(message('cli.reason.fifo-no-reader', {}));
@@ -195,23 +196,26 @@ export async function writeFilesAllOrNothing(files: readonly FileToWrite[], opti
                 if (first) createdFolders.push(first);
             }
         }
-        const destinations: Extract<Destination, { kind: 'file' }>[] = [];
+        const destinations: { destination: Extract<Destination, { kind: 'file' }>; data: FileToWrite['data'] }[] = [];
         for (const file of files) {
             const destination = await destinationOf(file.path);
             // A device or a pipe cannot take part in a set of files written all or nothing.
             if (destination.kind !== 'file') refuse(whatItIs(await stat(destination.path)));
-            destinations.push(destination);
+            destinations.push({ destination, data: file.data });
         }
-        for (const [index, destination] of destinations.entries()) temporaries.push(await writeTemporary(destination, files[index]!.data, options));
-        for (const [index, destination] of destinations.entries()) {
+        for (const { destination, data } of destinations) temporaries.push(await writeTemporary(destination, data, options));
+        for (const [index, { destination }] of destinations.entries()) {
             let backup: string | undefined;
             if (destination.existing) {
-                backup = temporaryBeside(destination.path, 'old');
+                const old = temporaryBeside(destination.path, 'old');
                 // A hard link keeps the old file at no cost; a copy where links are not allowed.
-                await link(destination.path, backup).catch(() => copyFile(destination.path, backup!));
-                backups.push(backup);
+                await link(destination.path, old).catch(() => copyFile(destination.path, old));
+                backups.push(old);
+                backup = old;
             }
-            await rename(temporaries[index]!, destination.path);
+            const temporary = temporaries[index];
+            if (temporary === undefined) throw new Error('a temporary file was not written');
+            await rename(temporary, destination.path);
             temporaries[index] = '';
             placed.push({ path: destination.path, backup });
         }

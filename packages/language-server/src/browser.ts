@@ -12,7 +12,9 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const fileSystem = new ClientFileSystemProvider(connection);
 const { shared } = startPoolLanguageServer({ connection, fileSystemProvider: () => fileSystem });
 // A changed file must be read again from the client, not answered from what it said before.
-shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => fileSystem.forget(params.changes.map(change => change.uri)));
+shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+    fileSystem.forget(params.changes.map(change => change.uri));
+});
 
 // The last line of defence, as in the Node server: a fault no handler caught is logged, and the
 // worker goes on.

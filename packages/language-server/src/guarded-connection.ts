@@ -17,27 +17,30 @@ import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserve
  */
 export function guardConnection(connection: Connection): Connection {
     const ignored = new Set<string>();
-    const log = (text: string) => connection.console.warn(text);
+    const log = (text: string) => {
+        connection.console.warn(text);
+    };
     const documentGuards: Record<string, (params: unknown) => string | undefined> = {
         onDidOpenTextDocument: params => {
             const document = (params as { textDocument?: Record<string, unknown> } | null)?.textDocument;
-            const problem = !document
-                ? 'no textDocument'
-                : typeof document.uri !== 'string'
-                  ? 'a uri that is not text'
-                  : typeof document.text !== 'string'
-                    ? 'text that is not text'
-                    : !Number.isInteger(document.version)
-                      ? 'a version that is not a whole number'
-                      : typeof document.languageId !== 'string'
-                        ? 'no languageId'
-                        : undefined;
-            if (problem) return `ignored a document opened with ${problem}`;
-            if (document!.languageId !== 'pool') {
-                ignored.add(document!.uri as string);
+            if (!document) return 'ignored a document opened with no textDocument';
+            const { uri, text, version, languageId } = document;
+            const problem =
+                typeof uri !== 'string'
+                    ? 'a uri that is not text'
+                    : typeof text !== 'string'
+                      ? 'text that is not text'
+                      : !Number.isInteger(version)
+                        ? 'a version that is not a whole number'
+                        : typeof languageId !== 'string'
+                          ? 'no languageId'
+                          : undefined;
+            if (problem !== undefined || typeof uri !== 'string') return `ignored a document opened with ${problem ?? 'a uri that is not text'}`;
+            if (languageId !== 'pool') {
+                ignored.add(uri);
                 return '';
             }
-            ignored.delete(document!.uri as string);
+            ignored.delete(uri);
             return undefined;
         },
         onDidChangeTextDocument: params => {
@@ -79,7 +82,9 @@ function documentNamed(params: unknown, ignored: Set<string>, forget: boolean): 
 
 function isPosition(value: unknown): boolean {
     const position = value as { line?: unknown; character?: unknown } | null;
-    return Number.isInteger(position?.line) && (position!.line as number) >= 0 && Number.isInteger(position?.character) && (position!.character as number) >= 0;
+    const line = position?.line;
+    const character = position?.character;
+    return typeof line === 'number' && Number.isInteger(line) && line >= 0 && typeof character === 'number' && Number.isInteger(character) && character >= 0;
 }
 
 function isContentChange(value: unknown): boolean {
@@ -97,8 +102,9 @@ type Handler = (...args: unknown[]) => unknown;
 /** A notification handler that never throws: a failure is logged, and the server goes on. */
 function notifying(method: string, handler: Handler, log: (text: string) => void): Handler {
     return (...args) => {
-        const failed = (error: unknown) =>
+        const failed = (error: unknown) => {
             log(`ignored a notification (${method}) that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+        };
         try {
             const result = handler(...args);
             if (result instanceof Promise) result.catch(failed);
@@ -147,10 +153,11 @@ function guard<T extends object>(target: T, wrap: (method: string, handler: Hand
         get(object, property, receiver) {
             const value = Reflect.get(object, property, receiver) as unknown;
             if (typeof value === 'function') {
+                const method = value as Handler;
                 const name = String(property);
-                if (!/^on/.test(name)) return value.bind(object);
+                if (!/^on/.test(name)) return method.bind(object);
                 return (...args: unknown[]) =>
-                    value.apply(
+                    method.apply(
                         object,
                         args.map(arg => (typeof arg === 'function' ? wrap(name, arg as Handler) : arg))
                     );

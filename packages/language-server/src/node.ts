@@ -9,7 +9,9 @@ startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
 
 // The last line of defence: a fault no handler caught is a bug in Pool, reported to the client's
 // log, but it does not stop the server, which goes on serving every other document.
-process.on('uncaughtException', error => connection.console.error(`Pool language server: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', reason =>
-    connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`)
-);
+process.on('uncaughtException', error => {
+    connection.console.error(`Pool language server: ${error.stack ?? error.message}`);
+});
+process.on('unhandledRejection', reason => {
+    connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});

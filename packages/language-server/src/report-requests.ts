@@ -1,4 +1,4 @@
-import { t, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
+import { t, TOOL_VERSION, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
 import {
     buildReportData,
     buildReportDocument,
@@ -45,9 +45,6 @@ export const ReportDocumentRequest = new RequestType<ReportDocumentParams, { doc
 
 /** The language a request asks for; English unless it asks for Welsh. */
 const languageOf = (params: { readonly lang?: ReportLang }): Lang => (params.lang === 'cy' ? 'cy' : 'en');
-
-/** The version written in a report's fingerprint section. */
-const TOOL_VERSION = '0.1.0';
 
 export function registerReportRequests(connection: Connection, shared: LangiumSharedServices, pool: PoolServices): void {
     /** The report data of an agreement as the editor holds it, once it is checked. */

@@ -20,9 +20,10 @@ export {
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
 export * as ast from './generated/ast.js';
+export { TOOL_VERSION } from './build-info/version.js';
 export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
-export { PoolDocumentFactory, refusalOf } from './services/pool-document-factory.js';
+export { PoolDocumentFactory } from './services/pool-document-factory.js';
 export * from './diff/agreement-diff.js';
 export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.js';
 export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';

@@ -36,7 +36,7 @@ describe('the plain tree walks used for linking', () => {
                 const streamed = AstUtils.streamReferences(node).toArray();
                 expect(walked.length, file).toBe(streamed.length);
                 walked.forEach((reference, i) => {
-                    const expected = streamed[i]!;
+                    const expected = streamed[i];
                     expect(reference.reference, file).toBe(expected.reference);
                     expect(reference.container, file).toBe(expected.container);
                     expect([reference.property, reference.index], file).toEqual([expected.property, expected.index]);

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { diffAgreements } from '../src/diff/agreement-diff.js';
 import { REPO, workspace } from './helpers.js';
 
-const REGISTER = readFileSync(path.join(REPO, 'examples/registers/greater-manchester.pool'), 'utf8');
-const ORIGINAL = readFileSync(path.join(REPO, 'examples/troubled-families.pool'), 'utf8');
+const read = (file: string) => readFileSync(path.join(REPO, file), 'utf8');
+const GM = read('examples/registers/greater-manchester.pool');
+const TF = read('examples/troubled-families.pool');
+const BCF = read('examples/better-care-fund.pool');
 
 /** The text with `pattern` replaced; fails the test if the example no longer has that text. */
 function edit(text: string, pattern: RegExp, replacement: string): string {
@@ -13,98 +15,119 @@ function edit(text: string, pattern: RegExp, replacement: string): string {
     return text.replace(pattern, replacement);
 }
 
-async function diff(before: string, after: string, lang: 'en' | 'cy' = 'en') {
-    const old = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': before });
-    const next = await workspace({ 'registers/greater-manchester.pool': REGISTER, 'agreement.pool': after });
-    return diffAgreements(old.model('agreement.pool'), next.model('agreement.pool'), lang);
+async function diff(before: string, after: string, options: { lang?: 'en' | 'cy'; register?: [string, string] } = {}) {
+    const [registerBefore, registerAfter] = options.register ?? [GM, GM];
+    const old = await workspace({ 'registers/greater-manchester.pool': registerBefore, 'agreement.pool': before });
+    const next = await workspace({ 'registers/greater-manchester.pool': registerAfter, 'agreement.pool': after });
+    return diffAgreements(old.model('agreement.pool'), next.model('agreement.pool'), options.lang ?? 'en');
+}
+
+/** The sentences of the changes written in the text (not those Pool derives from them). */
+async function written(before: string, after: string, options?: Parameters<typeof diff>[2]) {
+    return (await diff(before, after, options)).changes.filter(change => !change.derived).map(change => change.sentence);
 }
 
 describe('the semantic diff of two versions of an agreement', () => {
-    it('finds nothing between identical texts', async () => {
-        expect((await diff(ORIGINAL, ORIGINAL)).sentences).toEqual([]);
+    it('finds nothing between identical texts, even when an approval in them is already stale', async () => {
+        expect(await diff(TF, TF)).toMatchObject({ changes: [], staleApprovals: [], findings: { introduced: [], resolved: [] } });
+        const stale = edit(TF, /(fingerprint "sha256:)[0-9a-f]{4}/, '$1dead');
+        expect(await diff(stale, stale)).toMatchObject({ changes: [], staleApprovals: [] });
     });
 
-    it('reports changed contributions with the difference in pounds, and the spend that moved with them', async () => {
-        let changed = edit(ORIGINAL, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
-        changed = edit(changed, /(total +)£2,200,000( +\/\/ checked)/, '$1£2,100,000$2');
-        changed = edit(changed, /("Key worker teams" +)£1,400,000/, '$1£1,300,000');
-        const result = await diff(ORIGINAL, changed);
-        expect(result.contributions).toEqual([
+    it('finds nothing in a change of layout or comments', async () => {
+        const relaid = TF.replace(/ {2,}/g, ' ')
+            .replace(/\/\/[^\n]*/g, '// reworded')
+            .replace(/£1,200,000/g, '£1.2m');
+        const result = await diff(TF, relaid);
+        expect(result.changes).toEqual([]);
+    });
+
+    it('names the line when money moves between two spend lines of the same year', async () => {
+        let changed = edit(TF, /("Key worker teams" +)£1,400,000/, '$1£1,350,000');
+        changed = edit(changed, /("Family intervention service" +)£600,000( {3}provided by ccg\n {4}"Independent evaluation" +£200,000)/, '$1£650,000$2');
+        expect(await written(TF, changed)).toEqual([
+            'Spending on "Key worker teams" from Troubled Families single pot in 2013/14 changes from £1,400,000 to £1,350,000 (−£50,000).',
+            'Spending on "Family intervention service" from Troubled Families single pot in 2013/14 changes from £600,000 to £650,000 (+£50,000).'
+        ]);
+    });
+
+    it('reports a contribution, a declared total changed by a penny, a commissioner and a payment split', async () => {
+        let changed = edit(TF, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
+        changed = edit(changed, /total £6,150,000/, 'total £6,150,000.01');
+        changed = edit(changed, /(£200,000 {3}commissioned by )dwp/, '$1manchester');
+        changed = edit(changed, /2014\/15 upfront 40% results 60%/, '2014/15 upfront 50% results 50%');
+        expect(await written(TF, changed)).toEqual([
+            'The contribution of Manchester City Council to Troubled Families single pot in 2013/14 changes from £1,200,000 to £1,100,000 (−£100,000).',
+            'The total declared for Troubled Families single pot over all years changes from £6,150,000 to £6,150,000.01 (+£0.01).',
+            '"Independent evaluation" (Troubled Families single pot, 2013/14) is now commissioned by Manchester City Council instead of Department for Work and Pensions.',
+            'The split of payments for Families turned around (turned_around) in 2014/15 changes from 40% upfront and 60% on results to 50% upfront and 50% on results.'
+        ]);
+    });
+
+    it('gives what a share change is worth to each partner in pounds', async () => {
+        const changed = edit(TF, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
+        const result = await diff(TF, changed);
+        expect(result.changes.filter(change => change.topic === 'share-line').map(change => change.sentence)).toEqual([
+            'The share of Manchester City Council in the savings of Troubled Families single pot changes from 40% to 35% (−5 points).',
+            'The share of Greater Manchester Police in the savings of Troubled Families single pot changes from 20% to 25% (+5 points).'
+        ]);
+        // Projected savings of £8.9m: five points are £445,000.
+        expect(result.changes.filter(change => change.topic === 'share-effect')).toMatchObject([
             {
-                pool: 'families',
-                poolTitle: 'Troubled Families single pot',
-                partner: 'manchester',
-                partnerName: 'Manchester City Council',
-                year: 2013,
-                before: 120_000_000n,
-                after: 110_000_000n,
-                difference: -10_000_000n
-            }
-        ]);
-        expect(result.sentences).toEqual([
-            "Manchester City Council's contribution to Troubled Families single pot in 2013/14 changes from £1,200,000 to £1,100,000 (−£100,000).",
-            'Spending from Troubled Families single pot in 2013/14 changes from £2,200,000 to £2,100,000 (−£100,000).'
+                derived: true,
+                before: '3560000.00',
+                after: '3115000.00',
+                difference: '-445000.00',
+                sentence: 'Manchester City Council now receives £3,115,000 of the savings of Troubled Families single pot instead of £3,560,000 (−£445,000).'
+            },
+            { derived: true, before: '1780000.00', after: '2225000.00', difference: '445000.00' }
         ]);
     });
 
-    it('reports shares changed, partners joining and outcomes retargeted', async () => {
-        let changed = edit(
-            ORIGINAL,
-            /(partner dwp +"Department for Work and Pensions" +central-government)/,
-            '$1\npartner moj "Ministry of Justice" central-government'
-        );
-        changed = edit(changed, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
-        changed = edit(changed, /target 1,500 by 2015\/16/, 'target 1,800 by 2015/16');
-        const result = await diff(ORIGINAL, changed);
-        expect(result.sentences).toEqual([
-            'Ministry of Justice (moj, central-government) joins.',
-            "Manchester City Council's share of savings of families: 40% → 35%.",
-            "Greater Manchester Police's share of savings of families: 20% → 25%.",
-            'Families turned around (turned_around) is retargeted: increase to 1,500 by 2015/16 → increase to 1,800 by 2015/16.'
+    it('reports minimums, ring-fences, caps, covering, savings and actuals', async () => {
+        let changed = edit(BCF, /minimum west_ccg +£14,200,000 in 2015\/16/, 'minimum west_ccg  £13,200,000 in 2015/16');
+        changed = edit(changed, /(ringfence dfg +"[^"]*" +)£1\.85m/, '$1£1.9m');
+        changed = edit(changed, /share overspend of bcf covering £1,500,000/, 'share overspend of bcf covering £1,600,000');
+        changed = edit(changed, /(57\.5% +up to )£900,000/, '$1£950,000');
+        changed = edit(changed, /actual 30,900 in 2015\/16 Q2/, 'actual 30,800 in 2015/16 Q2');
+        const result = await diff(BCF, changed);
+        expect(result.changes.filter(change => !change.derived).map(change => change.sentence)).toEqual([
+            'The minimum contribution of NHS West Cheshire Clinical Commissioning Group to Better Care Fund pooled budget in 2015/16 changes from £14,200,000 to £13,200,000 (−£1,000,000).',
+            'Ring-fence dfg of Better Care Fund pooled budget changes from £1,850,000 to £1,900,000 (+£50,000).',
+            'The actual of Non-elective admissions to hospital, per year (admissions) for 2015/16 Q2 changes from 30,900 to 30,800.',
+            'The share of overspends of Better Care Fund pooled budget is now written for £1,600,000 instead of £1,500,000 (+£100,000).',
+            'The cap of NHS West Cheshire Clinical Commissioning Group in the share of overspends of Better Care Fund pooled budget changes from £900,000 to £950,000 (+£50,000).'
         ]);
-        expect(result.partners).toEqual([{ kind: 'joined', id: 'moj', name: 'Ministry of Justice' }]);
-        expect(result.outcomes[0]).toMatchObject({ kind: 'retargeted', before: 'increase to 1,500 by 2015/16', after: 'increase to 1,800 by 2015/16' });
+        // The approvals recorded in the file no longer cover it.
+        expect(result.staleApprovals.map(approval => approval.partner)).toEqual(['cwac', 'west_ccg', 'vale_ccg']);
+        // A ring-fence of £1.9m with £1.85m of tagged spend is a new problem; nothing was wrong before.
+        expect(result.findings.introduced.map(finding => finding.code)).toContain('ringfence-breached');
+        expect(result.findings.resolved).toEqual([]);
     });
 
-    it('reports header changes, pools added and outcomes removed', async () => {
-        const changed =
-            ORIGINAL.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '') +
-            '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
-        const result = await diff(ORIGINAL, changed);
-        expect(result.sentences).toEqual([
-            "The agreement's status changes from proposed to signed.",
-            'A new aligned pool, Evaluation fund (evaluation), is added with contributions of £25,000.',
-            'Department for Work and Pensions now puts £25,000 into Evaluation fund in 2013/14.',
-            'The outcome Police call-outs per family per year (callouts) is removed.'
+    it('follows a change made in an imported register into every agreement that imports it', async () => {
+        const register = edit(GM, /"Greater Manchester Police"/, '"Greater Manchester Police Service"');
+        expect(await written(TF, TF, { register: [GM, register] })).toEqual([
+            'Partner gmp is renamed from "Greater Manchester Police" to "Greater Manchester Police Service".'
         ]);
     });
 
     it('says the same changes in Welsh, with the same figures', async () => {
-        let changed = edit(
-            ORIGINAL,
-            /(partner dwp +"Department for Work and Pensions" +central-government)/,
-            '$1\npartner moj "Ministry of Justice" central-government'
-        );
-        changed = edit(changed, /(\n +manchester +)40%(\n +gmp +)20%/, '$135%$225%');
-        changed = edit(changed, /target 1,500 by 2015\/16/, 'target 1,800 by 2015/16');
-        changed = edit(changed, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
-        changed =
-            changed.replace('status proposed', 'status signed').replace(/outcome callouts[\s\S]*?\n}\n/, '') +
-            '\npool evaluation "Evaluation fund" aligned { 2013/14 { dwp £25,000 } }\n';
-        const result = await diff(ORIGINAL, changed, 'cy');
-        expect(result.sentences).toEqual([
-            'Mae statws y cytundeb yn newid o proposed i signed.',
-            'Mae Ministry of Justice (moj, central-government) yn ymuno.',
-            'Mae cyfraniad Manchester City Council i Troubled Families single pot yn 2013/14 yn newid o £1,200,000 i £1,100,000 (−£100,000).',
-            'Ychwanegir cronfa newydd (alinedig), Evaluation fund (evaluation), gyda chyfraniadau o £25,000.',
-            'Mae Department for Work and Pensions bellach yn cyfrannu £25,000 i Evaluation fund yn 2013/14.',
-            'Cyfran Manchester City Council o arbedion families: 40% → 35%.',
-            'Cyfran Greater Manchester Police o arbedion families: 20% → 25%.',
-            'Dilëir y canlyniad Police call-outs per family per year (callouts).',
-            'Mae targed Families turned around (turned_around) yn newid: cynyddu i 1,500 erbyn 2015/16 → cynyddu i 1,800 erbyn 2015/16.'
+        let changed = edit(TF, /(2013\/14 \{\s*manchester +)£1,200,000/, '$1£1,100,000');
+        changed = edit(changed, /status proposed/, 'status draft');
+        expect(await written(TF, changed, { lang: 'cy' })).toEqual([
+            "Mae'r statws yn newid o arfaethedig i drafft.",
+            'Mae cyfraniad Manchester City Council i Troubled Families single pot yn 2013/14 yn newid o £1,200,000 i £1,100,000 (−£100,000).'
         ]);
-        expect(result.outcomes[1]).toMatchObject({ kind: 'retargeted', before: 'cynyddu i 1,500 erbyn 2015/16', after: 'cynyddu i 1,800 erbyn 2015/16' });
         // What programs read stays the same in every language.
-        expect(result.shares[0]).toMatchObject({ clause: 'savings of families', partner: 'manchester', before: '40%', after: '35%' });
+        const result = await diff(TF, changed, { lang: 'cy' });
+        expect(result.changes[1]).toMatchObject({
+            topic: 'contribution',
+            key: ['families', '2013/14', 'manchester', '0'],
+            field: 'amount',
+            before: '1200000.00',
+            after: '1100000.00',
+            difference: '-100000.00'
+        });
     });
 });

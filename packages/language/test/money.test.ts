@@ -6,6 +6,7 @@ import {
     parseAmount,
     parseFinancialYear,
     parsePercent,
+    parsePeriod,
     parseQuantity,
     penceToDecimalString,
     Rational,
@@ -150,9 +151,20 @@ describe('financial years', () => {
     });
 
     it.each(['2013/15', '2013/3', '2013/2014', '2013/13'])('rejects %s and says what to write', text => {
-        const parsed = parseFinancialYear(text);
-        expect(parsed.start).toBeUndefined();
-        expect(render(parsed.problem!, 'en')).toContain('2013/14');
+        const { start, problem } = parseFinancialYear(text);
+        expect(start).toBeUndefined();
+        // money/ states the problem as a catalogue key and its values; i18n/ words it in either language.
+        expect(problem && render(problem, 'en')).toContain('2013/14');
+        expect(problem && render(problem, 'cy')).toContain('2013/14');
+    });
+
+    it('reads a quarter, and says what a quarter is when it is not one', () => {
+        expect(parsePeriod('2014/15', 'Q2')).toEqual({ year: 2014, quarter: 2 });
+        const { quarter, quarterProblem } = parsePeriod('2014/15', 'Q5');
+        expect(quarter).toBeUndefined();
+        expect(quarterProblem && render(quarterProblem, 'en')).toBe(
+            '`Q5` is not a quarter: write Q1 (April to June), Q2, Q3 or Q4 (January to March), or no quarter for the whole year'
+        );
     });
 });
 

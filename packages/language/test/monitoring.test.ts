@@ -99,7 +99,9 @@ describe('approvals and the fingerprint of the text', () => {
         const ws = await workspace({
             'main.pool': `${text}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "sha256:${'0'.repeat(64)}"\n    nhs "Chief Finance Officer" 2013-03-29 fingerprint "sha256:${'1'.repeat(64)}"\n}`
         });
-        const messages = ws.diagnostics('main.pool').map(d => `${d.code}: ${String(d.message).replace(/ \(approved .*\)$/, '')}`);
+        const messages = ws
+            .diagnostics('main.pool')
+            .map(d => `${d.code}: ${(typeof d.message === 'string' ? d.message : d.message.value).replace(/ \(approved .*\)$/, '')}`);
         expect(messages).toEqual([
             'approval-stale: the text has changed since council (Anytown Council), Director of Finance, approved it on 2013-03-28: this approval no longer covers it',
             'approval-stale: the text has changed since nhs (NHS Anytown CCG), Chief Finance Officer, approved it on 2013-03-29: this approval no longer covers it'

@@ -110,7 +110,7 @@ describe('a file full of mistakes stays responsive', () => {
 
     it('lists the first 100 unreadable characters and counts the rest', async () => {
         const ws = await workspace({ 'main.pool': `partner a "A" council\n${'#'.repeat(250).split('').join(' ')}\n` });
-        const messages = ws.diagnostics('main.pool').map(d => String(d.message));
+        const messages = ws.diagnostics('main.pool').map(d => (typeof d.message === 'string' ? d.message : d.message.value));
         expect(messages.filter(m => m.includes('cannot be read here'))).toHaveLength(100);
         expect(messages).toContain('and 150 more characters that cannot be read, not listed: is this really a .pool file?');
     });

@@ -41,7 +41,7 @@ export class FileStore {
 
     get selected(): string {
         const remembered = this.storage.getItem(SELECTED_KEY);
-        return remembered !== null && remembered in this.examples ? remembered : this.paths()[0]!;
+        return remembered !== null && remembered in this.examples ? remembered : (this.paths()[0] ?? '');
     }
 
     set selected(path: string) {

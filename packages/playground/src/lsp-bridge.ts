@@ -21,6 +21,7 @@ import {
     type Command,
     type CompletionItem,
     type Diagnostic,
+    type FileEvent,
     type MarkupContent,
     type MarkedString,
     type ProtocolConnection,
@@ -63,10 +64,13 @@ export class LspBridge {
         const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
         const bridge = new LspBridge(monaco, connection, files);
         bridge.serveFiles();
-        connection.onNotification(PublishDiagnosticsNotification.type, params => bridge.showDiagnostics(params.uri, params.diagnostics));
+        connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            bridge.showDiagnostics(params.uri, params.diagnostics);
+        });
         connection.listen();
         await connection.sendRequest(InitializeRequest.type, {
             processId: null,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- the worker's one workspace folder; the server reads it from here.
             rootUri: WORKSPACE_URI,
             locale: navigator.language,
             capabilities: {
@@ -138,7 +142,7 @@ export class LspBridge {
     /** Files changed outside the editor (reset to the example, say). */
     filesChanged(uris: string[]): void {
         void this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-            changes: uris.map(uri => ({ uri, type: FileChangeType.Changed as FileChangeType }))
+            changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Changed }))
         });
     }
 
@@ -368,6 +372,7 @@ export function messageOf(diagnostic: Diagnostic): string {
     return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- a server may still answer a hover with the old MarkedString; the page only reads it
 function markdownOf(content: MarkupContent | MarkedString): string {
     if (typeof content === 'string') return content;
     return 'kind' in content ? content.value : '```' + content.language + '\n' + content.value + '\n```';

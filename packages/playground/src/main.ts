@@ -19,21 +19,24 @@ window.MonacoEnvironment = { getWorker: () => new Worker('editor.worker.js', { n
 
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
-function element<T extends HTMLElement>(id: string): T {
-    return document.getElementById(id) as T;
+/** The page's element with this id, of this kind (static/index.html has each). */
+function element<T extends HTMLElement>(id: string, kind: new () => T): T {
+    const found = document.getElementById(id);
+    if (!(found instanceof kind)) throw new Error(`the page has no ${kind.name} #${id}`);
+    return found;
 }
 
 async function start(): Promise<void> {
     const files = new FileStore(examples, window.localStorage);
-    const picker = element<HTMLSelectElement>('file');
-    const status = element<HTMLElement>('status');
-    const problems = element<HTMLUListElement>('problems');
-    const report = element<HTMLIFrameElement>('report');
+    const picker = element('file', HTMLSelectElement);
+    const status = element('status', HTMLElement);
+    const problems = element('problems', HTMLUListElement);
+    const report = element('report', HTMLIFrameElement);
 
     registerLanguage();
     for (const path of files.paths()) picker.add(new Option(path, path));
 
-    const editor = monaco.editor.create(element('editor'), {
+    const editor = monaco.editor.create(element('editor', HTMLElement), {
         automaticLayout: true,
         minimap: { enabled: false },
         fontSize: 14,
@@ -66,18 +69,20 @@ async function start(): Promise<void> {
         showEdited(path);
     };
     const showEdited = (path: string) => {
-        element<HTMLButtonElement>('reset').disabled = !files.isEdited(path);
+        element('reset', HTMLButtonElement).disabled = !files.isEdited(path);
     };
 
-    picker.addEventListener('change', () => open(picker.value));
-    element('reset').addEventListener('click', () => {
+    picker.addEventListener('change', () => {
+        open(picker.value);
+    });
+    element('reset', HTMLButtonElement).addEventListener('click', () => {
         if (!current) return;
         const path = files.selected;
         files.reset(path);
         current.setValue(files.read(path) ?? '');
     });
-    element('download-json').addEventListener('click', () => void download('json', 'application/json'));
-    element('download-html').addEventListener('click', () => void download('html', 'text/html'));
+    element('download-json', HTMLButtonElement).addEventListener('click', () => void download('json', 'application/json'));
+    element('download-html', HTMLButtonElement).addEventListener('click', () => void download('html', 'text/html'));
 
     const download = async (format: 'json' | 'html', type: string) => {
         if (!current) return;
@@ -92,7 +97,9 @@ async function start(): Promise<void> {
         link.href = URL.createObjectURL(new Blob([content], { type }));
         link.download = files.selected.replace(/^.*\//, '').replace(/\.pool$/, '') + (format === 'json' ? '.json' : '.html');
         link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        setTimeout(() => {
+            URL.revokeObjectURL(link.href);
+        }, 10_000);
     };
 
     // Each time the server publishes the open file's diagnostics it has checked it again: list them and
@@ -107,8 +114,9 @@ async function start(): Promise<void> {
             ({ html }) => {
                 if (request === reportRequest) report.srcdoc = withPolicy(html);
             },
-            (error: Error) => {
-                if (request === reportRequest) report.srcdoc = withPolicy(`<p>The report could not be made: ${escapeHtml(error.message)}</p>`);
+            (error: unknown) => {
+                const reason = error instanceof Error ? error.message : String(error);
+                if (request === reportRequest) report.srcdoc = withPolicy(`<p>The report could not be made: ${escapeHtml(reason)}</p>`);
             }
         );
     });

@@ -9,8 +9,8 @@ import { chartString, escapeHtml } from './escape.js';
  */
 
 /** GOV.UK Design System colours, in an order that keeps neighbours distinguishable. */
-export const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d53880', '#28a197', '#b58840', '#003078', '#6f72af', '#505a5f', '#912b88', '#85994b'];
-export const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
+const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#4c2c92', '#d53880', '#28a197', '#b58840', '#003078', '#6f72af', '#505a5f', '#912b88', '#85994b'];
+const RAG_COLOURS: Record<string, string> = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
 
 const FONT = 'arial, sans-serif';
 
@@ -37,8 +37,8 @@ const CONFIG = {
  * Renders a Vega-Lite specification to an SVG string, labelled by the element with the given id
  * (the figure's caption); the caller puts the same figures in a table beside it.
  */
-export function renderChart(spec: TopLevelSpec, id: string): string {
-    const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec);
+function renderChart(spec: TopLevelSpec, id: string): string {
+    const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } }).spec);
     const view = new vega.View(runtime, { renderer: 'none' });
     view.run();
     // What View.toSVG does, without the awaits: nothing here loads anything, so it can be synchronous.
@@ -98,7 +98,7 @@ export function contributionsChart(points: readonly ContributionPoint[], partner
                 color: { field: 'partner', type: 'nominal', title: words.partner, scale: { domain: [...partnerOrder] } },
                 order: { field: 'order', type: 'quantitative' }
             }
-        } as TopLevelSpec,
+        },
         id
     );
 }
@@ -121,7 +121,7 @@ export function shareChart(points: readonly SharePoint[], id: string, words: Cha
                 y: { field: 'partner', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 300 } },
                 x: { field: 'pounds', type: 'quantitative', title: words.share, axis: { format: ',.0f' } }
             }
-        } as TopLevelSpec,
+        },
         id
     );
 }

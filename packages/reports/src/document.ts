@@ -1,7 +1,8 @@
+// Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords } from '@pool/language';
 import { formatAmount, formatPercentText, pence } from './format.js';
-import type { Money, ReportData, ShareData, StatementData } from './report-data.js';
+import type { Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
 /**
@@ -98,6 +99,19 @@ class Context {
     percent(percent: string | null): string {
         return percent === null ? this.text.unknown : formatPercentText(percent);
     }
+    partnerList(ids: readonly string[]): string {
+        return ids.length === 0
+            ? '–'
+            : listInWords(
+                  ids.map(id => this.partnerName(id)),
+                  this.lang
+              );
+    }
+}
+
+/** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
+function formatDecimal(value: string): string {
+    return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }
 
 function aboutBlocks(ctx: Context): Block[] {
@@ -106,13 +120,15 @@ function aboutBlocks(ctx: Context): Block[] {
     const rows: [string, string][] = [[text.labels.file, data.file]];
     if (agreement) {
         if (agreement.reference) rows.push([text.labels.reference, agreement.reference]);
-        if (agreement.status) rows.push([text.labels.status, agreement.status]);
+        if (agreement.status) rows.push([text.labels.status, text.sentences.status(agreement.status)]);
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);
         if (agreement.reviews.length > 0)
             rows.push([text.labels.reviews, agreement.reviews.map(review => (review.note ? `${review.date}: ${review.note}` : review.date)).join('; ')]);
     }
+    rows.push([text.labels.currency, data.currency]);
+    if (data.imports.length > 0) rows.push([text.labels.imports, data.imports.map(entry => entry.file).join('; ')]);
     return [
         { kind: 'heading', level: 2, text: text.headings.about, id: 'about' },
         { kind: 'summary', rows }
@@ -171,6 +187,19 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
 function approvalBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.approvals, id: 'approvals' }];
+    if (data.signOff.required.length > 0) {
+        blocks.push({
+            kind: 'paragraph',
+            text: text.sentences.signOff(
+                data.signOff.missing.length > 0
+                    ? listInWords(
+                          data.signOff.missing.map(id => ctx.partnerName(id)),
+                          ctx.lang
+                      )
+                    : undefined
+            )
+        });
+    }
     if (data.approvals.length === 0) return [...blocks, { kind: 'paragraph', text: text.sentences.noApprovals }];
     blocks.push({
         kind: 'table',
@@ -213,13 +242,15 @@ function summarySentences(ctx: Context): string[] {
         if (sentence) sentences.push(sentence);
     }
     for (const savings of data.savings) {
-        if (savings.byYear.length === 0) continue;
+        const [first] = savings.byYear;
+        const last = savings.byYear.at(-1);
+        if (!first || !last) continue;
         sentences.push(
             text.sentences.savings(
                 ctx.poolTitle(savings.pool),
                 ctx.money(savings.total),
-                savings.byYear[0].year,
-                savings.byYear[savings.byYear.length - 1].year,
+                first.year,
+                last.year,
                 ctx.money(savings.investment),
                 ctx.money(savings.netBenefit),
                 savings.paybackYear ?? undefined,
@@ -301,7 +332,30 @@ function contributionBlocks(ctx: Context): Block[] {
             head: [text.labels.partner, ...years, text.labels.total],
             numeric: [false, ...years.map(() => true), true],
             rows: pool.byPartner.map(entry => [ctx.partnerName(entry.partner), ...years.map(year => cell(entry.partner, year)), ctx.money(entry.amount)]),
-            foot: [[text.labels.total, ...pool.years.map(year => ctx.money(year.income)), ctx.money(pool.income)]]
+            foot: [
+                [text.labels.total, ...pool.years.map(year => ctx.money(year.income)), ctx.money(pool.income)],
+                ...(pool.declaredTotals.length > 0 || pool.years.some(year => year.declaredTotals.length > 0)
+                    ? [
+                          [
+                              text.labels.declaredTotal,
+                              ...pool.years.map(year => year.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'),
+                              pool.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'
+                          ]
+                      ]
+                    : []),
+                // New money and existing budgets apart, where the contributions say which is which.
+                ...(pool.money.new !== '0.00' || pool.money.existing !== '0.00'
+                    ? (
+                          [
+                              ['new', text.labels.newMoney],
+                              ['existing', text.labels.existingMoney],
+                              ['unmarked', text.labels.unmarkedMoney]
+                          ] as const
+                      )
+                          .filter(([kind]) => pool.money[kind] !== '0.00')
+                          .map(([kind, label]) => [label, ...pool.years.map(year => ctx.money(year.money[kind])), ctx.money(pool.money[kind])])
+                    : [])
+            ]
         });
     }
     if (data.pools.length > 1) {
@@ -331,6 +385,281 @@ function spendingBlocks(ctx: Context): Block[] {
         rows,
         foot: [[text.labels.total, '', ctx.money(data.totals.income), ctx.money(data.totals.spend), '']]
     });
+    const lineTable = (caption: string, lines: readonly SpendLineData[], total: Money | undefined): Block => {
+        // The columns for streams and purposes appear where some line names one.
+        const streams = lines.some(line => line.funding.length > 0);
+        const purposes = lines.some(line => line.purposes.length > 0);
+        const paidFrom = (line: SpendLineData) =>
+            line.funding
+                .map(share => (share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent))))
+                .join(', ') || '–';
+        return {
+            kind: 'table',
+            caption,
+            head: [
+                text.labels.line,
+                text.labels.commissionedBy,
+                text.labels.providedBy,
+                text.labels.ringfence,
+                ...(streams ? [text.labels.paidFrom] : []),
+                ...(purposes ? [text.labels.forPurpose] : []),
+                text.labels.amount
+            ],
+            numeric: [false, false, false, false, ...(streams ? [false] : []), ...(purposes ? [false] : []), true],
+            rows: lines.map(line => [
+                line.name,
+                ctx.partnerList(line.commissioners),
+                ctx.partnerList(line.providers),
+                line.ringfenceTags.join(', ') || '–',
+                ...(streams ? [paidFrom(line)] : []),
+                ...(purposes ? [line.purposes.join(', ') || '–'] : []),
+                ctx.money(line.amount)
+            ]),
+            foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ...(streams ? [''] : []), ...(purposes ? [''] : []), ctx.money(total)]]
+        };
+    };
+    for (const pool of data.pools) {
+        for (const year of pool.years.filter(figures => figures.spendLines.length > 0)) {
+            const caption = text.sentences.spendLines(pool.title, year.year);
+            blocks.push({ kind: 'heading', level: 3, text: caption }, lineTable(caption, year.spendLines, year.spend));
+        }
+    }
+    for (const block of data.unplacedSpend) {
+        blocks.push(
+            { kind: 'heading', level: 3, text: text.labels.unknownPool },
+            { kind: 'paragraph', text: text.sentences.unplacedSpend(block.pool, block.year) },
+            lineTable(text.sentences.spendLines(block.pool, block.year), block.spendLines, undefined)
+        );
+    }
+    return blocks;
+}
+
+/** Each pool: how its money is held and on what legal basis, its minimums and ring-fences met or short, and the notes on its contributions. */
+function poolBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    if (data.pools.length === 0) return [];
+    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.pools, id: 'pools' }];
+    const met = (value: boolean | null, shortfall: Money) =>
+        value === null ? text.unknown : value ? text.labels.yes : text.sentences.shortBy(ctx.money(shortfall));
+    for (const pool of data.pools) {
+        blocks.push({ kind: 'heading', level: 3, text: pool.title });
+        const rows: [string, string][] = [
+            [text.labels.id, pool.id],
+            [text.labels.arrangement, pool.arrangement === null ? text.unknown : text.sentences.arrangement(pool.arrangement)],
+            [text.labels.basis, text.sentences.basis(pool.section, pool.basis)]
+        ];
+        for (const total of pool.declaredTotals)
+            rows.push([text.labels.declaredTotal, text.sentences.declaredTotal(ctx.money(total), total === pool.income ? undefined : ctx.money(pool.income))]);
+        blocks.push({ kind: 'summary', rows });
+        if (pool.minimums.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.minimums(pool.title),
+                head: [text.labels.partner, text.labels.year, text.labels.minimum, text.labels.contributed, text.labels.met],
+                numeric: [false, false, true, true, false],
+                rows: pool.minimums.map(minimum => [
+                    ctx.partnerName(minimum.partner),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.contributed),
+                    met(minimum.met, minimum.shortfall)
+                ])
+            });
+        }
+        if (pool.ringfences.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.ringfences(pool.title),
+                head: [text.labels.ringfence, text.labels.purpose, text.labels.year, text.labels.amount, text.labels.taggedSpend, text.labels.met],
+                numeric: [false, false, false, true, true, false],
+                rows: pool.ringfences.map(fence => [
+                    fence.id,
+                    fence.purpose ?? '–',
+                    fence.year,
+                    ctx.money(fence.amount),
+                    ctx.money(fence.spent),
+                    met(fence.met, fence.shortfall)
+                ])
+            });
+            const fencedYears = pool.years.filter(year => year.ringfenced !== null);
+            blocks.push({
+                kind: 'table',
+                caption: `${text.labels.unfenced}: ${pool.title}`,
+                head: [text.labels.year, text.labels.income, text.labels.unfenced, text.labels.untaggedSpend],
+                numeric: [false, true, true, true],
+                rows: fencedYears.map(year => [
+                    year.year,
+                    ctx.money(year.income),
+                    ctx.money(year.ringfenced?.unfenced ?? null),
+                    ctx.money(year.ringfenced?.untaggedSpend ?? null)
+                ])
+            });
+        }
+        if (pool.contents.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.contents(pool.title),
+                head: [text.labels.topic, text.labels.note],
+                numeric: [false, false],
+                rows: pool.contents.map(item => [text.sentences.topic(item.topic), item.text])
+            });
+        }
+        if (pool.streams.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.streams(pool.title),
+                head: [
+                    text.labels.stream,
+                    text.labels.year,
+                    text.labels.minimum,
+                    text.labels.minimumSet,
+                    text.labels.income,
+                    text.labels.paidFrom,
+                    text.labels.met
+                ],
+                numeric: [false, false, true, false, true, true, false],
+                rows: pool.streams.flatMap(stream =>
+                    stream.years.map(year => {
+                        const uplift = stream.uplifts.find(entry => entry.year === year.year);
+                        const written =
+                            uplift?.declared !== null && uplift?.declared !== undefined && uplift.declared !== uplift.computed
+                                ? ctx.money(uplift.declared)
+                                : undefined;
+                        const minimumSet =
+                            year.minimumSource === null
+                                ? '–'
+                                : text.sentences.minimumSet(
+                                      year.minimumSource,
+                                      uplift?.percent === null || uplift === undefined ? undefined : ctx.percent(uplift.percent),
+                                      uplift?.base ? ctx.money(uplift.base) : undefined,
+                                      uplift?.rounding,
+                                      written
+                                  );
+                        const met =
+                            year.minimum === null
+                                ? '–'
+                                : year.shortfall === null
+                                  ? text.unknown
+                                  : pence(year.shortfall) === 0n
+                                    ? text.labels.yes
+                                    : text.sentences.shortBy(ctx.money(year.shortfall));
+                        return [
+                            `${stream.title} (${stream.id})`,
+                            year.year,
+                            year.minimum === null ? '–' : ctx.money(year.minimum),
+                            minimumSet,
+                            ctx.money(year.income),
+                            year.spend === null ? '–' : ctx.money(year.spend),
+                            met
+                        ];
+                    })
+                )
+            });
+            const years = pool.years.map(year => year.year);
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.streamContributions(pool.title),
+                head: [text.labels.stream, ...years, text.labels.total],
+                numeric: [false, ...years.map(() => true), true],
+                rows: pool.streams.map(stream => [
+                    stream.title,
+                    ...years.map(year => {
+                        const figures = stream.years.find(entry => entry.year === year);
+                        return figures ? ctx.money(figures.income) : '–';
+                    }),
+                    ctx.money(stream.income)
+                ])
+            });
+        }
+        if (pool.spendMinimums.length > 0) {
+            const purpose = (id: string) => pool.purposes.find(candidate => candidate.id === id)?.title ?? id;
+            const stream = (id: string) => pool.streams.find(candidate => candidate.id === id)?.title ?? id;
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.spendMinimums(pool.title),
+                head: [text.labels.forPurpose, text.labels.stream, text.labels.year, text.labels.minimum, text.labels.taggedSpend, text.labels.met],
+                numeric: [false, false, false, true, true, false],
+                rows: pool.spendMinimums.map(minimum => [
+                    purpose(minimum.purpose),
+                    stream(minimum.stream),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.spent),
+                    met(minimum.met, minimum.shortfall)
+                ])
+            });
+        }
+        const notes = pool.years.flatMap(year =>
+            year.contributions
+                .filter(line => line.note !== null)
+                .map(line => [ctx.partnerName(line.partner), year.year, ctx.money(line.amount), line.note ?? ''])
+        );
+        if (notes.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.notes(pool.title),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes
+            });
+        }
+    }
+    return blocks;
+}
+
+/** Payment by results: the terms of each outcome that pays, and its schedule in pounds year by year. */
+function paymentBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    const paying = data.outcomes.filter(outcome => outcome.payment !== null);
+    if (paying.length === 0) return [];
+    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
+    for (const outcome of paying) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- paying holds only the outcomes that have a payment
+        const payment = outcome.payment!;
+        blocks.push(
+            { kind: 'heading', level: 3, text: outcome.description },
+            {
+                kind: 'summary',
+                rows: [
+                    [text.labels.rate, `${ctx.money(payment.rate)} / ${payment.per}`],
+                    [text.labels.paymentCap, payment.cap === null ? text.labels.none : ctx.money(payment.cap)],
+                    [text.labels.atTarget, ctx.money(payment.atTarget)],
+                    [text.labels.payable, ctx.money(payment.payable)]
+                ]
+            }
+        );
+        if (payment.schedule.length > 0) {
+            const splits = new Map(payment.splits.map(split => [split.year, split]));
+            blocks.push(
+                { kind: 'paragraph', text: text.sentences.scheduleExplained },
+                {
+                    kind: 'table',
+                    caption: text.sentences.paymentSchedule(outcome.description),
+                    head: [text.labels.year, text.labels.units, text.labels.split, text.labels.upfront, text.labels.results, text.labels.total],
+                    numeric: [false, true, false, true, true, true],
+                    rows: payment.schedule.map(entry => {
+                        const split = splits.get(entry.year);
+                        return [
+                            entry.year,
+                            formatDecimal(entry.units),
+                            split ? text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results)) : '–',
+                            ctx.money(entry.upfront),
+                            ctx.money(entry.results),
+                            ctx.money(entry.amount)
+                        ];
+                    }),
+                    foot: [[text.labels.total, '', '', '', '', ctx.money(payment.payable)]]
+                }
+            );
+        }
+        const unscheduled = payment.splits.filter(split => !payment.schedule.some(entry => entry.year === split.year));
+        if (unscheduled.length > 0) {
+            blocks.push({
+                kind: 'list',
+                items: unscheduled.map(split => `${split.year}: ${text.sentences.split(ctx.percent(split.upfront), ctx.percent(split.results))}`)
+            });
+        }
+    }
     return blocks;
 }
 
@@ -341,10 +670,12 @@ function outcomeBlocks(ctx: Context): Block[] {
     blocks.push({
         kind: 'table',
         caption: text.headings.outcomes,
-        head: [text.labels.outcome, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
-        numeric: [false, true, true, false, false],
+        head: [text.labels.outcome, text.labels.id, text.labels.unit, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
+        numeric: [false, false, false, true, true, false, false],
         rows: data.outcomes.map(outcome => [
             outcome.description,
+            outcome.id,
+            outcome.unit ?? '–',
             outcome.baseline ? `${outcome.baseline.value} (${outcome.baseline.year})` : text.unknown,
             outcome.target ? `${outcome.target.value} (${outcome.target.year})` : text.unknown,
             outcome.direction ? text.labels[outcome.direction] : text.unknown,
@@ -397,25 +728,34 @@ function outcomeBlocks(ctx: Context): Block[] {
 function shareBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.shares, id: 'shares' }];
-    if (data.shares.length === 0) return [...blocks, { kind: 'paragraph', text: text.sentences.noShares }];
+    if (data.shares.length === 0) blocks.push({ kind: 'paragraph', text: text.sentences.noShares });
     for (const [index, share] of data.shares.entries()) {
         const subject = share.subject?.title ?? text.unknown;
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
         if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
+        const capped = share.uncovered !== null;
         const rows = share.lines.map(line => [
             ctx.partnerName(line.partner),
             ctx.percent(line.percent),
             line.amount === null ? '–' : ctx.money(line.amount),
-            line.cap === null ? '–' : ctx.money(line.cap)
+            line.cap === null ? '–' : ctx.money(line.cap),
+            ...(capped ? [ctx.money(line.borne)] : [])
         ]);
         if (share.reinvest)
             rows.push([
                 text.labels.reinvested,
                 ctx.percent(share.reinvest.percent),
                 share.reinvest.amount === null ? '–' : ctx.money(share.reinvest.amount),
-                '–'
+                '–',
+                ...(capped ? ['–'] : [])
             ]);
+        if (capped) rows.push([text.labels.uncovered, '–', '–', '–', ctx.money(share.uncovered)]);
+        if (share.base && share.lines.some(line => line.amount !== null)) blocks.push({ kind: 'paragraph', text: text.sentences.rounding });
+        if (capped && share.base) {
+            const uncovered = pence(share.uncovered) > 0n ? ctx.money(share.uncovered) : undefined;
+            blocks.push({ kind: 'paragraph', text: text.sentences.capsExplained(ctx.money(share.base.amount), uncovered) });
+        }
         if (share.family === 'benefit' && share.lines.some(line => line.amount !== null)) {
             const id = `chart-share-${index + 1}`;
             blocks.push({
@@ -434,10 +774,18 @@ function shareBlocks(ctx: Context): Block[] {
         blocks.push({
             kind: 'table',
             caption: `${kind}: ${subject}`,
-            head: [text.labels.partner, text.labels.share, text.labels.amount, text.labels.cap],
-            numeric: [false, true, true, true],
+            head: [text.labels.partner, text.labels.share, text.labels.amount, text.labels.cap, ...(capped ? [text.labels.borne] : [])],
+            numeric: [false, true, true, true, ...(capped ? [true] : [])],
             rows,
-            foot: [[text.labels.total, ctx.percent(share.totalPercent), share.base ? ctx.money(share.base.amount) : '–', '']]
+            foot: [
+                [
+                    text.labels.total,
+                    ctx.percent(share.totalPercent),
+                    share.base ? ctx.money(share.base.amount) : '–',
+                    '',
+                    ...(capped && share.base ? [ctx.money(share.base.amount)] : [])
+                ]
+            ]
         });
     }
     for (const savings of data.savings) {
@@ -448,10 +796,41 @@ function shareBlocks(ctx: Context): Block[] {
                 [text.labels.projected, ctx.money(savings.total)],
                 [text.labels.investment, ctx.money(savings.investment)],
                 [text.labels.netBenefit, ctx.money(savings.netBenefit)],
+                ...(savings.netBenefitOfNewMoney === null ? [] : [[text.labels.netBenefitNew, ctx.money(savings.netBenefitOfNewMoney)] as [string, string]]),
                 [text.labels.payback, savings.paybackYear ?? text.labels.noPayback],
                 [text.labels.returnPerPound, savings.returnPerPound === null ? text.unknown : ctx.money(savings.returnPerPound)]
             ]
         });
+        const years = savings.byYear.map(entry => entry.year);
+        const partners = savings.byPartner.map(entry => entry.partner);
+        if (years.length > 0 && partners.length > 0) {
+            const cell = (partner: string, year: string) => {
+                const lines = savings.lines.filter(line => line.partner === partner && line.year === year);
+                return lines.length === 0 ? '–' : lines.map(line => ctx.money(line.amount)).join(' + ');
+            };
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.savingsLines(ctx.poolTitle(savings.pool)),
+                head: [text.labels.partner, ...years, text.labels.total],
+                numeric: [false, ...years.map(() => true), true],
+                rows: savings.byPartner.map(entry => [
+                    ctx.partnerName(entry.partner),
+                    ...years.map(year => cell(entry.partner, year)),
+                    ctx.money(entry.amount)
+                ]),
+                foot: [[text.labels.total, ...savings.byYear.map(entry => ctx.money(entry.amount)), ctx.money(savings.total)]]
+            });
+        }
+        const notes = savings.lines.filter(line => line.note !== null);
+        if (notes.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.savingsNotes(ctx.poolTitle(savings.pool)),
+                head: [text.labels.partner, text.labels.year, text.labels.amount, text.labels.note],
+                numeric: [false, false, true, false],
+                rows: notes.map(line => [ctx.partnerName(line.partner), line.year, ctx.money(line.amount), line.note ?? ''])
+            });
+        }
     }
     return blocks;
 }
@@ -467,13 +846,15 @@ function agreementBlocks(ctx: Context): Block[] {
         {
             kind: 'table',
             caption: text.headings.partners,
-            head: [text.labels.partner, text.labels.id, text.labels.kind],
-            numeric: [false, false, false],
-            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind ?? '—'])
+            head: [text.labels.partner, text.labels.id, text.labels.kind, text.labels.declaredIn],
+            numeric: [false, false, false, false],
+            rows: data.partners.map(partner => [partner.name, partner.id, partner.kind === null ? '—' : text.sentences.kind(partner.kind), partner.file])
         },
+        ...poolBlocks(ctx),
         ...contributionBlocks(ctx),
         ...spendingBlocks(ctx),
         ...outcomeBlocks(ctx),
+        ...paymentBlocks(ctx),
         ...shareBlocks(ctx),
         ...approvalBlocks(ctx),
         ...verdictBlocks(ctx),
@@ -483,7 +864,10 @@ function agreementBlocks(ctx: Context): Block[] {
 
 function statementBlocks(ctx: Context, statement: StatementData): Block[] {
     const { text } = ctx;
-    const shareRows = statement.shares.map(share => [`${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`, ctx.money(share.amount)]);
+    const shareRows = statement.shares.map(share => [
+        `${text.sentences.shareKind(share.kind)}: ${ctx.poolTitle(share.subject)}`,
+        share.beforeCap === null ? ctx.money(share.amount) : text.sentences.statementCapped(ctx.money(share.amount), ctx.money(share.beforeCap))
+    ]);
     return [
         ...aboutBlocks(ctx),
         ...verdictBlocks(ctx).slice(1, 2),

@@ -4,7 +4,7 @@ import type { Money } from './report-data.js';
 /** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */
 export function pence(amount: string): bigint {
     const negative = amount.startsWith('-');
-    const [pounds, fraction = '0'] = amount.replace('-', '').split('.');
+    const [pounds = '0', fraction = '0'] = amount.replace('-', '').split('.');
     const value = BigInt(pounds) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
     return negative ? -value : value;
 }
@@ -16,7 +16,7 @@ export function formatAmount(amount: Money, currency: string, unknown: string): 
 
 /** "40%" from "40.0000", trailing zeros dropped; a figure that needs more places keeps two. */
 export function formatPercentText(percent: string): string {
-    const [whole, fraction = ''] = percent.split('.');
+    const [whole = '0', fraction = ''] = percent.split('.');
     const trimmed = fraction.replace(/0+$/, '');
     if (trimmed.length <= 2) return `${whole}${trimmed ? '.' + trimmed : ''}%`;
     // More than two places: round half away from zero to two and say it is approximate.

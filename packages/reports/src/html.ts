@@ -123,16 +123,5 @@ ${table.rows.map(cells => row(cells, false)).join('\n')}
 }
 
 function base64(bytes: Uint8Array): string {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    let out = '';
-    for (let index = 0; index < bytes.length; index += 3) {
-        const [a, b = 0, c = 0] = [bytes[index], bytes[index + 1], bytes[index + 2]];
-        const triple = (a << 16) | (b << 8) | c;
-        out +=
-            alphabet[(triple >> 18) & 63] +
-            alphabet[(triple >> 12) & 63] +
-            (index + 1 < bytes.length ? alphabet[(triple >> 6) & 63] : '=') +
-            (index + 2 < bytes.length ? alphabet[triple & 63] : '=');
-    }
-    return out;
+    return btoa(String.fromCharCode(...bytes));
 }

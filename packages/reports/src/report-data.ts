@@ -1,11 +1,17 @@
+// Long: the whole shape of the report data (the published JSON) and how each part is read from the model.
 import {
     type AgreementModel,
     type ActualInfo,
     type AmountValue,
+    type MoneyKinds,
     type OutcomeInfo,
+    type PaymentInfo,
     type PoolInfo,
+    type StreamInfo,
     type QuantityValue,
     type ShareInfo,
+    type SpendLineInfo,
+    type YearValue,
     Rational,
     formatQuantity,
     partnerStatements,
@@ -22,30 +28,35 @@ import type { Diagnostic } from 'vscode-languageserver-types';
  * Everything a report shows, as plain data: strings, numbers and booleans only, amounts as
  * decimal strings of pounds ("1200000.00"). Every figure is read from the model, never computed
  * here, so a report cannot disagree with `pool check`, the editor or another report. The JSON
- * output is this object; `schema/agreement-json-1.schema.json` describes it.
+ * output is this object; `schema/agreement-json-2.schema.json` describes it.
  */
 export interface ReportData {
     readonly $schema: typeof AGREEMENT_JSON_SCHEMA_ID;
-    readonly schemaVersion: 1;
+    readonly schemaVersion: 2;
     readonly tool: { readonly name: 'pool'; readonly version: string };
     /** The agreement's file name; other files are named by their path from its folder. */
     readonly file: string;
     readonly currency: string;
     readonly agreement: AgreementData | null;
     readonly fingerprint: { readonly agreement: string; readonly files: readonly { readonly file: string; readonly sha256: string }[] };
+    readonly imports: readonly ImportData[];
     readonly partners: readonly PartnerData[];
     readonly pools: readonly PoolData[];
+    /** Spend blocks that name a pool no declaration provides: their lines, placed against no income. */
+    readonly unplacedSpend: readonly { readonly pool: string; readonly year: string; readonly spendLines: readonly SpendLineData[] }[];
     readonly totals: TotalsData;
     readonly outcomes: readonly OutcomeData[];
     readonly shares: readonly ShareData[];
     readonly savings: readonly SavingsData[];
     readonly approvals: readonly ApprovalData[];
+    /** Whose approval `status signed` needs (every contributing partner), who has approved the current text, and who has not. */
+    readonly signOff: { readonly required: readonly string[]; readonly approved: readonly string[]; readonly missing: readonly string[] };
     readonly statements: readonly StatementData[];
     readonly diagnostics: readonly DiagnosticData[];
     readonly verdict: { readonly errors: number; readonly warnings: number; readonly passed: boolean };
 }
 
-export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:1';
+export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:2';
 
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
@@ -72,18 +83,79 @@ export interface AgreementData {
     readonly source: SourceRange | null;
 }
 
-/** `kind` is null only where a syntax error cut the declaration short. */
+/** `kind` is null only where a syntax error cut the declaration short; `file` is where it is declared. */
 export interface PartnerData {
     readonly id: string;
     readonly name: string;
     readonly kind: string | null;
+    readonly file: string;
+    readonly source: SourceRange | null;
+}
+
+/** An import as written, the file it names (relative to the agreement's folder) and whether it was read. */
+export interface ImportData {
+    readonly path: string;
+    readonly file: string;
+    readonly status: string;
     readonly source: SourceRange | null;
 }
 
 export interface ContributionData {
     readonly partner: string;
     readonly amount: Money;
+    /** The funding stream it belongs to, and whether it is new money or an existing budget (null where the text does not say). */
+    readonly stream: string | null;
+    readonly money: 'new' | 'existing' | null;
     readonly note: string | null;
+    readonly source: SourceRange | null;
+}
+
+/** Contributions that are new money, existing budgets, and neither marked. */
+export interface MoneyKindsData {
+    readonly new: Money;
+    readonly existing: Money;
+    readonly unmarked: Money;
+}
+
+export interface StreamData {
+    readonly id: string;
+    readonly title: string;
+    /** Minimums as written. */
+    readonly minimums: readonly { readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
+    /** Each uplift: the year before's minimum, the exact uplifted figure (pence, as a decimal string), and the rounded minimum. */
+    readonly uplifts: readonly {
+        readonly year: string;
+        readonly percent: string | null;
+        readonly rounding: 'penny' | 'pound';
+        readonly base: Money;
+        readonly exactPence: string | null;
+        readonly computed: Money;
+        readonly declared: Money;
+        readonly source: SourceRange | null;
+    }[];
+    /** Each year: the minimum that applies (and whether written or computed by an uplift), income, shortfall, spend paid from the stream and what is left. */
+    readonly years: readonly {
+        readonly year: string;
+        readonly minimum: Money;
+        readonly minimumSource: 'declared' | 'uplift' | null;
+        readonly income: Money;
+        readonly shortfall: Money;
+        readonly spend: Money;
+        readonly balance: Money;
+    }[];
+    /** What the stream brings in over all years. */
+    readonly income: Money;
+    readonly source: SourceRange | null;
+}
+
+export interface SpendMinimumData {
+    readonly stream: string;
+    readonly purpose: string;
+    readonly year: string;
+    readonly amount: Money;
+    readonly spent: Money;
+    readonly shortfall: Money;
+    readonly met: boolean | null;
     readonly source: SourceRange | null;
 }
 
@@ -92,7 +164,14 @@ export interface SpendLineData {
     readonly amount: Money;
     readonly commissioners: readonly string[];
     readonly providers: readonly string[];
+    /** The ring-fence the line is paid from, when its tag names one of the pool for its year. */
     readonly ringfence: string | null;
+    /** Every ring-fence tag written on the line. */
+    readonly ringfenceTags: readonly string[];
+    /** The funding streams paying for the line: each one's percentage and part. */
+    readonly funding: readonly { readonly stream: string; readonly percent: string | null; readonly amount: Money }[];
+    /** The purposes the line is tagged with. */
+    readonly purposes: readonly string[];
     readonly source: SourceRange | null;
 }
 
@@ -107,12 +186,16 @@ export interface PoolYearData {
     readonly spend: Money;
     /** Income less spend; null when the pool has no spending this year. */
     readonly balance: Money;
+    /** Ring-fenced money this year, the money outside the ring-fences, and what lines not paid from a ring-fence spend. */
+    readonly ringfenced: { readonly fenced: Money; readonly unfenced: Money; readonly untaggedSpend: Money } | null;
+    readonly money: MoneyKindsData;
 }
 
 export interface PoolData {
     readonly id: string;
     readonly title: string;
-    readonly arrangement: string;
+    /** Null only where a syntax error cut the declaration short. */
+    readonly arrangement: string | null;
     readonly section: number | null;
     readonly basis: string | null;
     readonly years: readonly PoolYearData[];
@@ -120,20 +203,37 @@ export interface PoolData {
     readonly income: Money;
     readonly spend: Money;
     readonly declaredTotals: readonly Money[];
-    readonly minimums: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
+    readonly minimums: readonly {
+        readonly partner: string;
+        readonly year: string;
+        readonly amount: Money;
+        readonly contributed: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
+        readonly source: SourceRange | null;
+    }[];
     readonly ringfences: readonly {
         readonly id: string;
         readonly purpose: string | null;
         readonly year: string;
         readonly amount: Money;
         readonly spent: Money;
+        readonly shortfall: Money;
+        readonly met: boolean | null;
         readonly source: SourceRange | null;
     }[];
+    readonly streams: readonly StreamData[];
+    readonly purposes: readonly { readonly id: string; readonly title: string; readonly source: SourceRange | null }[];
+    readonly spendMinimums: readonly SpendMinimumData[];
+    readonly money: MoneyKindsData;
+    /** What a section 75 pool sets out (regulation 7), by topic. */
+    readonly contents: readonly { readonly topic: string; readonly text: string; readonly source: SourceRange | null }[];
     readonly source: SourceRange | null;
 }
 
 export interface TotalsData {
     readonly income: Money;
+    readonly money: MoneyKindsData;
     readonly spend: Money;
     readonly byYear: readonly { readonly year: string; readonly amount: Money }[];
     readonly byPartner: readonly { readonly partner: string; readonly amount: Money }[];
@@ -165,11 +265,25 @@ export interface OutcomeData {
     readonly target: QuantityData | null;
     readonly direction: 'increase' | 'reduce' | null;
     readonly measuredBy: string | null;
-    readonly payment: { readonly rate: Money; readonly per: string; readonly cap: Money; readonly atTarget: Money } | null;
+    readonly payment: PaymentData | null;
     readonly actuals: readonly ActualData[];
     /** Chart positions (not money): baseline and target as numbers, periods as year fractions. */
     readonly chart: OutcomeChartData | null;
     readonly source: SourceRange | null;
+}
+
+export interface PaymentData {
+    readonly rate: Money;
+    readonly per: string;
+    readonly cap: Money;
+    /** Payment if the target is met exactly, before the cap. */
+    readonly atTarget: Money;
+    /** What meeting the target pays: no more than the cap. */
+    readonly payable: Money;
+    /** The upfront and results percentages written for each year. */
+    readonly splits: readonly { readonly year: string; readonly upfront: string | null; readonly results: string | null }[];
+    /** The payable amount year by year along the trajectory, each year divided into upfront and results fees. */
+    readonly schedule: readonly { readonly year: string; readonly units: string; readonly amount: Money; readonly upfront: Money; readonly results: Money }[];
 }
 
 export interface OutcomeChartData {
@@ -179,7 +293,7 @@ export interface OutcomeChartData {
 }
 
 /** What a share clause shares: the overspend it covers, the projected savings, or results payments. */
-export type ShareBasis = 'overspend' | 'projected-savings' | 'results-payments';
+export type ShareBasis = 'overspend' | 'underspend' | 'projected-savings' | 'results-payments';
 
 export interface ShareData {
     readonly kind: string;
@@ -191,19 +305,38 @@ export interface ShareData {
      * `description` in English for programs; reports word it from `basis` in their language.
      */
     readonly base: { readonly amount: Money; readonly basis: ShareBasis; readonly description: string } | null;
-    readonly lines: readonly { readonly partner: string; readonly percent: string | null; readonly amount: Money; readonly cap: Money }[];
+    /** The amount a risk share is written for (`covering £500,000`). */
+    readonly covering: Money;
+    /**
+     * Each partner's percentage, its part of the amount shared, its cap, and for an overspend what
+     * it bears once the cap applies (`borne`, with `capped` when the cap cuts its part down).
+     */
+    readonly lines: readonly {
+        readonly partner: string;
+        readonly percent: string | null;
+        readonly amount: Money;
+        readonly cap: Money;
+        readonly borne: Money;
+        readonly capped: boolean;
+    }[];
     readonly reinvest: { readonly percent: string; readonly amount: Money } | null;
+    /** The part of an overspend no cap covers: the partners' parts and this make the overspend. */
+    readonly uncovered: Money;
     readonly totalPercent: string | null;
     readonly source: SourceRange | null;
 }
 
 export interface SavingsData {
     readonly pool: string;
+    /** Each projection line as written: partner, year, amount. */
+    readonly lines: readonly { readonly partner: string; readonly year: string; readonly amount: Money; readonly note: string | null }[];
     readonly byYear: readonly { readonly year: string; readonly amount: Money }[];
     readonly byPartner: readonly { readonly partner: string; readonly amount: Money }[];
     readonly total: Money;
     readonly investment: Money;
     readonly netBenefit: Money;
+    /** Savings less only the new money put in, when contributions say which money is new. */
+    readonly netBenefitOfNewMoney: Money;
     readonly paybackYear: string | null;
     /** Savings per pound contributed, as a decimal string. */
     readonly returnPerPound: string | null;
@@ -223,7 +356,14 @@ export interface StatementData {
     readonly partner: string;
     readonly contributions: readonly { readonly pool: string; readonly year: string; readonly amount: Money }[];
     readonly totalContributed: Money;
-    readonly shares: readonly { readonly kind: string; readonly family: 'benefit' | 'risk'; readonly subject: string; readonly amount: Money }[];
+    /** The partner's part of each share with an amount: for an overspend, what it bears once its cap applies (`beforeCap` when the cap cut it down). */
+    readonly shares: readonly {
+        readonly kind: string;
+        readonly family: 'benefit' | 'risk';
+        readonly subject: string;
+        readonly amount: Money;
+        readonly beforeCap: Money;
+    }[];
     readonly totalReceived: Money;
     readonly totalBorne: Money;
 }
@@ -303,8 +443,21 @@ export function buildReportData(
         : null;
 
     const pools = model.pools.map((pool): PoolData => poolData(pool, source));
+    const unplacedSpend = model.spendBlocks.map(block => ({
+        pool: block.poolId,
+        year: yearText(block.year),
+        spendLines: block.lines.map(line => spendLineData(line, source))
+    }));
+    const imports = model.imports.map((resolved): ImportData => ({
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
+        path: resolved.node.path ?? '',
+        file: UriUtils.relative(rootDir, resolved.uri),
+        status: resolved.status,
+        source: source(resolved.node)
+    }));
     const totals: TotalsData = {
         income: money(model.totals.income),
+        money: moneyKinds(model.totals.money),
         spend: money(model.totals.spend),
         byYear: [...model.totals.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...model.totals.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
@@ -317,11 +470,18 @@ export function buildReportData(
     const shares = model.shares.map(share => shareData(share, source));
     const savings = model.savings.map((entry): SavingsData => ({
         pool: entry.poolId,
+        lines: entry.lines.map(line => ({
+            partner: line.partnerId,
+            year: line.year === undefined ? line.node.$container.year : yearLabel(line.year),
+            amount: amountOf(line.amount),
+            note: line.note ?? null
+        })),
         byYear: [...entry.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...entry.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         total: money(entry.total),
         investment: money(entry.pool?.income),
         netBenefit: money(entry.netBenefit),
+        netBenefitOfNewMoney: money(entry.netBenefitOfNewMoney),
         paybackYear: entry.paybackYear === undefined ? null : yearLabel(entry.paybackYear),
         returnPerPound: entry.returnPerPound?.toDecimal(2) ?? null,
         source: source(entry.node)
@@ -344,7 +504,8 @@ export function buildReportData(
             kind: entry.share.kind,
             family: entry.share.family,
             subject: entry.share.subjectId,
-            amount: money(entry.pence)
+            amount: money(entry.pence),
+            beforeCap: money(entry.beforeCap)
         })),
         totalReceived: money(statement.totalReceived),
         totalBorne: money(statement.totalBorne)
@@ -353,9 +514,9 @@ export function buildReportData(
     const reported: DiagnosticData[] = diagnostics
         .map(({ uri, diagnostic }) => ({
             file: fileNameOfUri(uri),
-            severity: SEVERITIES[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4] ?? 'error',
+            severity: SEVERITIES[diagnostic.severity ?? 1],
             code: String(diagnostic.code ?? 'unknown'),
-            message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message),
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
             range: {
                 start: { line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 },
                 end: { line: diagnostic.range.end.line + 1, column: diagnostic.range.end.character + 1 }
@@ -374,7 +535,7 @@ export function buildReportData(
     const encoder = new TextEncoder();
     return {
         $schema: AGREEMENT_JSON_SCHEMA_ID,
-        schemaVersion: 1,
+        schemaVersion: 2,
         tool: { name: 'pool', version: options.toolVersion },
         file: fileName(model.document),
         currency: model.currency,
@@ -386,18 +547,22 @@ export function buildReportData(
                 sha256: sha256Hex(options.fileBytes?.(document.uri.toString()) ?? encoder.encode(document.textDocument.getText()))
             }))
         },
+        imports,
         partners: [...model.partners.values()].map(partner => ({
             id: partner.id,
             name: partner.name,
             kind: partner.kind ?? null,
+            file: fileName(partner.document),
             source: source(partner.node)
         })),
         pools,
+        unplacedSpend,
         totals,
         outcomes,
         shares,
         savings,
         approvals,
+        signOff: { required: [...model.signOff.required], approved: [...model.signOff.approved], missing: [...model.signOff.missing] },
         statements,
         diagnostics: reported,
         verdict: { errors, warnings, passed: errors === 0 }
@@ -413,7 +578,7 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
     return {
         id: pool.id,
         title: pool.title,
-        arrangement: pool.arrangement,
+        arrangement: pool.arrangement ?? null,
         section: pool.section ?? null,
         basis: pool.basisText ?? null,
         years: [...pool.years.values()].map((figures): PoolYearData => ({
@@ -421,22 +586,22 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             contributions: figures.contributions.map(contribution => ({
                 partner: contribution.partnerId,
                 amount: amountOf(contribution.amount),
+                stream: contribution.streamId ?? null,
+                money: contribution.money ?? null,
                 note: contribution.note ?? null,
                 source: source(contribution.node)
             })),
             byPartner: [...figures.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
             income: money(figures.income),
             declaredTotals: figures.declaredTotals.map(total => amountOf(total.amount)),
-            spendLines: figures.spendLines.map(line => ({
-                name: line.name,
-                amount: amountOf(line.amount),
-                commissioners: [...line.commissioners],
-                providers: [...line.providers],
-                ringfence: line.ringfence ?? null,
-                source: source(line.node)
-            })),
+            spendLines: figures.spendLines.map(line => spendLineData(line, source)),
             spend: money(figures.spend),
-            balance: money(figures.balance)
+            balance: money(figures.balance),
+            ringfenced:
+                figures.ringfences.length > 0
+                    ? { fenced: money(figures.fenced), unfenced: money(figures.unfenced), untaggedSpend: money(figures.untaggedSpend) }
+                    : null,
+            money: moneyKinds(figures.money)
         })),
         byPartner: [...pool.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         income: money(pool.income),
@@ -444,19 +609,112 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
         declaredTotals: pool.declaredTotals.map(total => amountOf(total.amount)),
         minimums: pool.minimums.map(minimum => ({
             partner: minimum.partnerId,
-            year: minimum.year.start === undefined ? minimum.year.parsed.text : yearLabel(minimum.year.start),
+            year: yearText(minimum.year),
             amount: amountOf(minimum.amount),
+            contributed: money(minimum.contributed),
+            shortfall: money(minimum.shortfall),
+            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
             source: source(minimum.node)
         })),
         ringfences: pool.ringfences.map(ringfence => ({
             id: ringfence.id,
             purpose: ringfence.purpose ?? null,
-            year: ringfence.year.start === undefined ? ringfence.year.parsed.text : yearLabel(ringfence.year.start),
+            year: yearText(ringfence.year),
             amount: amountOf(ringfence.amount),
             spent: money(ringfence.taggedSpend),
+            shortfall: money(ringfence.shortfall),
+            met: ringfence.shortfall === undefined ? null : ringfence.shortfall === 0n,
             source: source(ringfence.node)
         })),
+        streams: pool.streams.map(stream => streamData(stream, source)),
+        purposes: pool.purposes.map(purpose => ({ id: purpose.id, title: purpose.title, source: source(purpose.node) })),
+        spendMinimums: pool.spendMinimums.map(minimum => ({
+            stream: minimum.streamId,
+            purpose: minimum.purposeId,
+            year: yearText(minimum.year),
+            amount: amountOf(minimum.amount),
+            spent: money(minimum.spent),
+            shortfall: money(minimum.shortfall),
+            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
+            source: source(minimum.node)
+        })),
+        money: moneyKinds(pool.money),
+        contents: pool.contents.map(item => ({ topic: item.topic, text: item.text, source: source(item.node) })),
         source: source(pool.node)
+    };
+}
+
+function moneyKinds(kinds: MoneyKinds): MoneyKindsData {
+    return { new: money(kinds.new), existing: money(kinds.existing), unmarked: money(kinds.unmarked) };
+}
+
+function streamData(stream: StreamInfo, source: (node: AstNode | undefined) => SourceRange | null): StreamData {
+    return {
+        id: stream.id,
+        title: stream.title,
+        minimums: stream.declaredMinimums.map(minimum => ({ year: yearText(minimum.year), amount: amountOf(minimum.amount), source: source(minimum.node) })),
+        uplifts: stream.uplifts.map(uplift => ({
+            year: yearText(uplift.year),
+            percent: uplift.points?.toDecimal(4) ?? null,
+            rounding: uplift.rounding,
+            base: money(uplift.base),
+            exactPence: uplift.exact?.toDecimal(6) ?? null,
+            computed: money(uplift.computed),
+            declared: uplift.declared ? amountOf(uplift.declared.amount) : null,
+            source: source(uplift.node)
+        })),
+        years: [...stream.years.values()].map(figures => ({
+            year: yearLabel(figures.year),
+            minimum: money(figures.minimum?.pence),
+            minimumSource: figures.minimum?.source ?? null,
+            income: money(figures.income),
+            shortfall: money(figures.shortfall),
+            spend: money(figures.spend),
+            balance: money(figures.balance)
+        })),
+        income: money(stream.income),
+        source: source(stream.node)
+    };
+}
+
+/** A year as a label, or as written when it is not a financial year. */
+function yearText(year: YearValue): string {
+    return year.start === undefined ? year.parsed.text : yearLabel(year.start);
+}
+
+function spendLineData(line: SpendLineInfo, source: (node: AstNode | undefined) => SourceRange | null): SpendLineData {
+    return {
+        name: line.name,
+        amount: amountOf(line.amount),
+        commissioners: [...line.commissioners],
+        providers: [...line.providers],
+        ringfence: line.ringfence ?? null,
+        ringfenceTags: [...line.ringfenceTags],
+        funding: line.funding.map(share => ({ stream: share.streamId, percent: share.points?.toDecimal(4) ?? null, amount: money(share.pence) })),
+        purposes: [...line.purposeTags],
+        source: source(line.node)
+    };
+}
+
+function paymentData(payment: PaymentInfo): PaymentData {
+    return {
+        rate: amountOf(payment.rate),
+        per: payment.unitName,
+        cap: payment.cap ? amountOf(payment.cap) : null,
+        atTarget: money(payment.paymentAtTarget),
+        payable: money(payment.payable),
+        splits: payment.splits.map(split => ({
+            year: yearText(split.year),
+            upfront: split.upfront?.toDecimal(4) ?? null,
+            results: split.results?.toDecimal(4) ?? null
+        })),
+        schedule: payment.schedule.map(entry => ({
+            year: yearLabel(entry.year),
+            units: entry.units.toDecimal(4),
+            amount: money(entry.amount),
+            upfront: money(entry.upfront),
+            results: money(entry.results)
+        }))
     };
 }
 
@@ -493,8 +751,11 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
             actuals: outcome.actuals
                 .filter(actual => actual.value && actual.end !== undefined && actual.year.start !== undefined)
                 .map(actual => ({
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     at: chartPosition(actual.end!),
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     value: toChartNumber(actual.value!),
+                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
                     label: periodLabel(actual.year.start!, actual.quarter),
                     rag: actual.rag ?? null
                 }))
@@ -509,14 +770,7 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
         target: quantity(target),
         direction: outcome.direction ?? null,
         measuredBy: outcome.measuredBy ?? null,
-        payment: payment
-            ? {
-                  rate: amountOf(payment.rate),
-                  per: payment.unitName,
-                  cap: payment.cap ? amountOf(payment.cap) : null,
-                  atTarget: money(payment.paymentAtTarget)
-              }
-            : null,
+        payment: payment ? paymentData(payment) : null,
         actuals: outcome.actuals.map(actual => actualData(actual, source)),
         chart,
         source: source(outcome.node)
@@ -547,16 +801,20 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
                   description: render(share.base.description, 'en')
               }
             : null,
+        covering: share.covering ? amountOf(share.covering) : null,
         lines: share.lines.map((line, index) => ({
             partner: line.partnerId,
             percent: line.points?.toDecimal(4) ?? null,
             amount: share.pounds ? money(share.pounds.byLine[index]) : null,
-            cap: line.cap ? amountOf(line.cap) : null
+            cap: line.cap ? amountOf(line.cap) : null,
+            borne: share.liabilities ? money(share.liabilities.byLine[index]) : null,
+            capped: share.liabilities?.capped[index] ?? false
         })),
         reinvest:
             share.reinvest && !share.reinvest.isZero()
                 ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
                 : null,
+        uncovered: share.liabilities ? money(share.liabilities.uncovered) : null,
         totalPercent: share.totalPoints?.toDecimal(4) ?? null,
         source: source(share.node)
     };

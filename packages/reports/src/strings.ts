@@ -31,6 +31,8 @@ export interface ReportText {
         readonly statement: string;
         readonly checks: string;
         readonly fingerprint: string;
+        readonly pools: string;
+        readonly payments: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -96,6 +98,47 @@ export interface ReportText {
         readonly info: string;
         readonly hint: string;
         readonly chartAlternative: string;
+        readonly currency: string;
+        readonly imports: string;
+        readonly declaredIn: string;
+        readonly arrangement: string;
+        readonly basis: string;
+        readonly declaredTotal: string;
+        readonly minimum: string;
+        readonly contributed: string;
+        readonly met: string;
+        readonly ringfence: string;
+        readonly purpose: string;
+        readonly taggedSpend: string;
+        readonly unfenced: string;
+        readonly untaggedSpend: string;
+        readonly line: string;
+        readonly commissionedBy: string;
+        readonly providedBy: string;
+        readonly note: string;
+        readonly unit: string;
+        readonly rate: string;
+        readonly paymentCap: string;
+        readonly atTarget: string;
+        readonly payable: string;
+        readonly units: string;
+        readonly upfront: string;
+        readonly results: string;
+        readonly split: string;
+        readonly borne: string;
+        readonly uncovered: string;
+        readonly yes: string;
+        readonly none: string;
+        readonly unknownPool: string;
+        readonly stream: string;
+        readonly minimumSet: string;
+        readonly paidFrom: string;
+        readonly forPurpose: string;
+        readonly newMoney: string;
+        readonly existingMoney: string;
+        readonly unmarkedMoney: string;
+        readonly netBenefitNew: string;
+        readonly topic: string;
     };
     readonly chart: ChartWords;
     readonly sentences: {
@@ -143,6 +186,42 @@ export interface ReportText {
         readonly chartOutcome: (description: string) => string;
         readonly shareKind: (kind: string) => string;
         readonly trajectoryExplained: string;
+        readonly shortBy: (amount: string) => string;
+        readonly declaredTotal: (declared: string, computed: string | undefined) => string;
+        readonly basis: (section: number | null, text: string | null) => string;
+        readonly spendLines: (pool: string, year: string) => string;
+        readonly unplacedSpend: (pool: string, year: string) => string;
+        readonly minimums: (pool: string) => string;
+        readonly ringfences: (pool: string) => string;
+        readonly notes: (pool: string) => string;
+        readonly paymentSchedule: (description: string) => string;
+        readonly scheduleExplained: string;
+        readonly split: (upfront: string, results: string) => string;
+        readonly rounding: string;
+        /** How caps apply to an overspend; `uncovered` when they leave part of it uncovered. */
+        readonly capsExplained: (amount: string, uncovered: string | undefined) => string;
+        readonly savingsLines: (pool: string) => string;
+        readonly savingsNotes: (pool: string) => string;
+        readonly signOff: (missing: string | undefined) => string;
+        readonly statementCapped: (share: string, beforeCap: string) => string;
+        readonly streams: (pool: string) => string;
+        readonly streamContributions: (pool: string) => string;
+        /** How a stream's minimum for a year is set: as written, or by an uplift (with its base and rounding). */
+        readonly minimumSet: (
+            source: 'declared' | 'uplift' | null,
+            percent: string | undefined,
+            base: string | undefined,
+            rounding: 'penny' | 'pound' | undefined,
+            written: string | undefined
+        ) => string;
+        readonly spendMinimums: (pool: string) => string;
+        readonly contents: (pool: string) => string;
+        readonly topic: (topic: string) => string;
+        readonly streamShare: (stream: string, percent: string) => string;
+        /** A partner kind, a status and an arrangement in words. */
+        readonly kind: (kind: string) => string;
+        readonly status: (status: string) => string;
+        readonly arrangement: (arrangement: string) => string;
     };
 }
 
@@ -150,7 +229,22 @@ export interface ReportText {
 const WORDS = {
     headings: {
         prefix: 'heading',
-        names: ['about', 'summary', 'partners', 'contributions', 'spending', 'outcomes', 'shares', 'savings', 'approvals', 'statement', 'checks', 'fingerprint']
+        names: [
+            'about',
+            'summary',
+            'partners',
+            'contributions',
+            'spending',
+            'outcomes',
+            'shares',
+            'savings',
+            'approvals',
+            'statement',
+            'checks',
+            'fingerprint',
+            'pools',
+            'payments'
+        ]
     },
     labels: {
         prefix: 'label',
@@ -217,7 +311,48 @@ const WORDS = {
             'warning',
             'info',
             'hint',
-            'chartAlternative'
+            'chartAlternative',
+            'currency',
+            'imports',
+            'declaredIn',
+            'arrangement',
+            'basis',
+            'declaredTotal',
+            'minimum',
+            'contributed',
+            'met',
+            'ringfence',
+            'purpose',
+            'taggedSpend',
+            'unfenced',
+            'untaggedSpend',
+            'line',
+            'commissionedBy',
+            'providedBy',
+            'note',
+            'unit',
+            'rate',
+            'paymentCap',
+            'atTarget',
+            'payable',
+            'units',
+            'upfront',
+            'results',
+            'split',
+            'borne',
+            'uncovered',
+            'yes',
+            'none',
+            'unknownPool',
+            'stream',
+            'minimumSet',
+            'paidFrom',
+            'forPurpose',
+            'newMoney',
+            'existingMoney',
+            'unmarkedMoney',
+            'netBenefitNew',
+            'topic'
         ]
     },
     chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
@@ -247,6 +382,11 @@ const SHARE_KINDS: Record<string, MessageKey> = {
     underspend: 'report.share-kind.underspend',
     underspends: 'report.share-kind.underspend'
 };
+
+const KINDS = new Set(['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other']);
+const STATUSES = new Set(['draft', 'proposed', 'signed']);
+const ARRANGEMENTS = new Set(['pooled', 'aligned', 'in-kind']);
+const TOPICS = new Set(['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']);
 
 /** The report's text in `lang`: every word from the catalogue, the figures put in here. */
 function textIn(lang: ReportLang): ReportText {
@@ -331,7 +471,53 @@ function textIn(lang: ReportLang): ReportText {
             chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: kind.toLowerCase(), subject }),
             chartOutcome: description => say('report.sentence.chart-outcome', { description }),
             shareKind: kind => (SHARE_KINDS[kind] ? word(SHARE_KINDS[kind]) : kind),
-            trajectoryExplained: word('report.sentence.trajectory-explained')
+            trajectoryExplained: word('report.sentence.trajectory-explained'),
+            shortBy: amount => say('report.sentence.short-by', { amount }),
+            declaredTotal: (declared, computed) =>
+                computed === undefined
+                    ? say('report.sentence.declared-total-matches', { declared })
+                    : say('report.sentence.declared-total-differs', { declared, computed }),
+            basis: (section, text) =>
+                section !== null
+                    ? say('report.sentence.basis.section', { section })
+                    : text !== null
+                      ? say('report.sentence.basis.text', { text })
+                      : word('report.sentence.basis.none'),
+            spendLines: (pool, year) => say('report.sentence.spend-lines', { pool, year }),
+            unplacedSpend: (pool, year) => say('report.sentence.unplaced-spend', { pool, year }),
+            minimums: pool => say('report.sentence.minimums', { pool }),
+            ringfences: pool => say('report.sentence.ringfences', { pool }),
+            notes: pool => say('report.sentence.notes', { pool }),
+            paymentSchedule: description => say('report.sentence.payment-schedule', { description }),
+            scheduleExplained: word('report.sentence.schedule-explained'),
+            split: (upfront, results) => say('report.sentence.split', { upfront, results }),
+            rounding: word('report.sentence.rounding'),
+            capsExplained: (amount, uncovered) =>
+                uncovered === undefined ? say('report.sentence.caps-cover', { amount }) : say('report.sentence.caps-explained', { amount, uncovered }),
+            savingsLines: pool => say('report.sentence.savings-lines', { pool }),
+            savingsNotes: pool => say('report.sentence.savings-notes', { pool }),
+            signOff: missing =>
+                missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
+            statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
+            streams: pool => say('report.sentence.streams', { pool }),
+            streamContributions: pool => say('report.sentence.stream-contributions', { pool }),
+            minimumSet: (source, percent, base, rounding, written) => {
+                if (source !== 'uplift' || percent === undefined || base === undefined) return word('report.sentence.minimum-written');
+                if (written !== undefined)
+                    return say(rounding === 'pound' ? 'report.sentence.minimum-uplift-differs.pound' : 'report.sentence.minimum-uplift-differs.penny', {
+                        percent,
+                        base,
+                        written
+                    });
+                return say(rounding === 'pound' ? 'report.sentence.minimum-uplift.pound' : 'report.sentence.minimum-uplift.penny', { percent, base });
+            },
+            spendMinimums: pool => say('report.sentence.spend-minimums', { pool }),
+            contents: pool => say('report.sentence.contents', { pool }),
+            topic: topic => (TOPICS.has(topic) ? word(`report.topic.${topic}` as MessageKey) : topic),
+            streamShare: (stream, percent) => say('report.sentence.stream-share', { stream, percent }),
+            kind: kind => (KINDS.has(kind) ? word(`word.kind.${kind}` as MessageKey) : kind),
+            status: status => (STATUSES.has(status) ? word(`word.status.${status}` as MessageKey) : status),
+            arrangement: arrangement => (ARRANGEMENTS.has(arrangement) ? word(`word.arrangement.${arrangement}` as MessageKey) : arrangement)
         }
     };
 }
@@ -343,5 +529,5 @@ const cy = textIn('cy');
 export const REPORT_TEXT: Record<ReportLang, ReportText> = { en, cy };
 
 export function reportText(lang: ReportLang = 'en'): ReportText {
-    return REPORT_TEXT[lang] ?? en;
+    return REPORT_TEXT[lang];
 }

@@ -66,8 +66,9 @@ async function open(file: string, options: { bypassCsp?: boolean } = {}): Promis
     await page.exposeFunction('__poolScriptRan', (what: string) => scriptSignals.push(what));
     await page.addInitScript(() => {
         for (const name of ['alert', 'confirm', 'prompt'] as const) {
-            (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+            (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
                 (window as unknown as { __poolScriptRan(what: string): void }).__poolScriptRan(`${name}(${args.join(',')})`);
+            };
         }
     });
     await page.goto(url, { waitUntil: 'load' });

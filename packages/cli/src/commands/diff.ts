@@ -5,17 +5,19 @@ import { promisify } from 'node:util';
 import {
     type AgreementDiff,
     type AgreementModel,
+    type ast,
+    type Change,
+    type DiffFinding,
     diffAgreements,
     escapeTerminalLines,
     formatMoney,
     type Lang,
     message,
-    penceToDecimalString,
-    t,
-    yearLabel
+    render,
+    t
 } from '@pool/language';
-import { type Block, escapeMarkdown, markdownCode, renderHtmlDocument } from '@pool/reports';
-import { URI } from 'langium';
+import type { Block } from '@pool/reports';
+import { type LangiumDocument, URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
 import { loadWorkspace, type LoadOptions } from '../workspace.js';
@@ -53,7 +55,8 @@ async function side(spec: string, cwd: string): Promise<Side> {
     }
     const match = /^([^:]+):(.+)$/.exec(spec);
     if (!match) throw new UsageError(message('cli.diff.bad-spec', { spec }));
-    const [, revision, revisionPath] = match;
+    // Both groups take part in every match.
+    const [, revision = '', revisionPath = ''] = match;
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
@@ -76,11 +79,37 @@ async function side(spec: string, cwd: string): Promise<Side> {
     return { label: spec, file, load: { read: show, canRead: exists } };
 }
 
-async function modelOf(version: Side): Promise<AgreementModel> {
-    const workspace = await loadWorkspace([version.file], version.load);
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: workspace.unreadable[0].reason }));
-    const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file))!;
-    return workspace.pool.pool.ModelProvider.getModel(document as never);
+/**
+ * A version that cannot be compared: unreadable, or with syntax errors. A diff against what the
+ * parser managed to recover would present the missing parts as removed, so Pool refuses, listing
+ * the syntax errors (exit 2).
+ */
+export class UnparseableVersion extends Error {
+    constructor(
+        readonly label: string,
+        readonly errors: readonly string[]
+    ) {
+        super(`${label} has syntax errors`);
+    }
+}
+
+async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
+    const workspace = await loadWorkspace([version.file], { ...version.load, language: lang });
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: unreadable.reason }));
+    const document = workspace.pool.shared.workspace.LangiumDocuments.getDocument(URI.file(version.file));
+    if (!document) throw new UsageError(message('cli.cannot-read', { file: version.label, reason: render(message('cli.diff.not-loaded', {}), lang) }));
+    const model = workspace.pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
+    const errors = model.documents.flatMap(doc =>
+        (doc.diagnostics ?? [])
+            .filter(diagnostic => diagnostic.code === 'syntax-error')
+            .map(diagnostic => {
+                const file = doc === model.document ? version.label : displayPath(doc.uri.fsPath);
+                return `${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value}`;
+            })
+    );
+    if (errors.length > 0) throw new UnparseableVersion(version.label, errors);
+    return model;
 }
 
 /**
@@ -117,7 +146,8 @@ async function lastApprovedVersion(
     for (const commit of log.stdout.split('\n').filter(Boolean)) {
         const candidate = await side(`${commit}:${relative}`, root).catch(() => undefined);
         if (!candidate) continue;
-        const model = await modelOf(candidate);
+        const model = await modelOf(candidate, lang).catch(() => undefined);
+        if (!model) continue;
         if (fingerprints.has(model.fingerprint)) {
             return {
                 side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) },
@@ -131,12 +161,22 @@ async function lastApprovedVersion(
 /**
  * `pool diff OLD NEW`: what changed between two versions of an agreement, for an approval board.
  * `pool diff --approved FILE`: what changed since the last version its partners approved.
+ * Exit: 0 (or, with --exit-code, 0 for no change and 1 for changes); 2 when a version cannot be
+ * read or has syntax errors, which are listed.
  */
 export async function runDiff(oldSpec: string, newSpec: string | undefined, options: DiffOptions, io: CommandIo): Promise<number> {
-    const { output, changed } = await diffVersions(oldSpec, newSpec, options);
-    // Text goes to a terminal: its control characters are shown, never acted on.
-    io.out(options.format === 'text' ? escapeTerminalLines(output) : output);
-    return options.exitCode && changed ? 1 : 0;
+    try {
+        const { output, changed } = await diffVersions(oldSpec, newSpec, options);
+        // Text goes to a terminal: its control characters are shown, never acted on.
+        io.out(options.format === 'text' ? escapeTerminalLines(output) : output);
+        return options.exitCode && changed ? 1 : 0;
+    } catch (error) {
+        if (!(error instanceof UnparseableVersion)) throw error;
+        const lang = options.lang ?? 'en';
+        io.err(`${t('cli.error', { message: t('cli.diff.unparseable', { label: error.label, count: error.errors.length }, lang) }, lang)}\n`);
+        for (const line of error.errors) io.err(`  ${line}\n`);
+        return 2;
+    }
 }
 
 /**
@@ -157,7 +197,7 @@ export async function diffVersions(
         if (newSpec !== undefined) throw new UsageError(message('cli.diff.approved-one-file', {}));
         after = await side(oldSpec, cwd);
         if (after.load.read) throw new UsageError(message('cli.diff.approved-not-revision', { spec: oldSpec }));
-        const current = await modelOf(after);
+        const current = await modelOf(after, lang);
         const approved = await lastApprovedVersion(oldSpec, current, cwd, lang);
         if ('asApproved' in approved) {
             return {
@@ -169,29 +209,84 @@ export async function diffVersions(
             };
         }
         before = approved.side;
-        models.push(await modelOf(before), current);
+        models.push(await modelOf(before, lang), current);
     } else {
         if (newSpec === undefined) throw new UsageError(message('cli.diff.needs-two', {}));
         [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
-        for (const version of [before, after]) models.push(await modelOf(version));
+        for (const version of [before, after]) models.push(await modelOf(version, lang));
     }
-    const diff = diffAgreements(models[0], models[1], lang);
-    const title = models[1].agreement?.title ?? models[0].agreement?.title ?? displayPath(after.file, cwd);
-    const money = (pence: bigint) => formatMoney(pence, { currency: models[1].currency });
+    const [older, newer] = models as [AgreementModel, AgreementModel];
+    const diff = diffAgreements(older, newer, lang);
+    const title = newer.agreement?.title ?? older.agreement?.title ?? displayPath(after.file, cwd);
+    const money = (pence: bigint) => formatMoney(pence, { currency: newer.currency });
     const output =
         options.format === 'json'
             ? diffJson(diff, before.label, after.label)
             : options.format === 'md'
-              ? diffMarkdown(diff, title, before.label, after.label, money, lang)
+              ? await diffMarkdown(diff, title, before.label, after.label, money, lang)
               : options.format === 'html'
-                ? diffHtml(diff, title, before.label, after.label, money, lang)
+                ? await diffHtml(diff, title, before.label, after.label, money, lang)
                 : diffText(diff, before.label, after.label, lang);
-    return { output, changed: diff.sentences.length > 0 };
+    return { output, changed: diff.changes.length > 0 };
+}
+
+/** Where a change is written: in the later version, or for something removed, in the earlier one. */
+function place(change: Change, lang: Lang): string {
+    const { before, after } = change.where;
+    if (after) return `${after.file}:${after.line}`;
+    return before ? t('cli.diff.place-before', { place: `${before.file}:${before.line}` }, lang) : '';
+}
+
+function findingLine(finding: DiffFinding, lang: Lang): string {
+    return t(
+        'cli.diff.finding',
+        {
+            place: `${finding.file}:${finding.line}`,
+            severity: t(finding.severity === 'error' ? 'cli.diff.severity.error' : 'cli.diff.severity.warning', {}, lang),
+            code: finding.code,
+            message: finding.message
+        },
+        lang
+    );
+}
+
+/** The diff's sections in reading order: the changes written, what they are worth, approvals to seek again, problems. */
+function sections(diff: AgreementDiff, lang: Lang): { heading: string; id: string; items: { text: string; place?: string }[] }[] {
+    const written = diff.changes.filter(change => !change.derived);
+    const derived = diff.changes.filter(change => change.derived);
+    return [
+        {
+            heading: t('cli.diff.heading.all-changes', {}, lang),
+            id: 'all-changes',
+            items: written.map(change => ({ text: change.sentence, place: place(change, lang) }))
+        },
+        { heading: t('cli.diff.heading.worth', {}, lang), id: 'worth', items: derived.map(change => ({ text: change.sentence, place: place(change, lang) })) },
+        {
+            heading: t('cli.diff.heading.approvals', {}, lang),
+            id: 'approvals',
+            items: diff.staleApprovals.map(stale => ({ text: stale.sentence, place: stale.where ? `${stale.where.file}:${stale.where.line}` : undefined }))
+        },
+        {
+            heading: t('cli.diff.heading.introduced', {}, lang),
+            id: 'introduced',
+            items: diff.findings.introduced.map(finding => ({ text: findingLine(finding, lang) }))
+        },
+        {
+            heading: t('cli.diff.heading.resolved', {}, lang),
+            id: 'resolved',
+            items: diff.findings.resolved.map(finding => ({ text: findingLine(finding, lang) }))
+        }
+    ].filter(section => section.items.length > 0);
 }
 
 function diffText(diff: AgreementDiff, from: string, to: string, lang: Lang): string {
-    if (diff.sentences.length === 0) return `${t('cli.diff.no-changes', { from, to }, lang)}\n`;
-    return [t('cli.diff.changes-from', { from, to }, lang), '', ...diff.sentences.map(sentence => `- ${sentence}`), ''].join('\n');
+    if (diff.changes.length === 0 && diff.staleApprovals.length === 0) return `${t('cli.diff.no-changes', { from, to }, lang)}\n`;
+    const out = [diff.changes.length === 0 ? t('cli.diff.no-changes', { from, to }, lang) : t('cli.diff.changes-from', { from, to }, lang)];
+    for (const section of sections(diff, lang)) {
+        out.push('', `${section.heading}:`);
+        for (const item of section.items) out.push(`- ${item.text}${item.place ? `  [${item.place}]` : ''}`);
+    }
+    return `${out.join('\n')}\n`;
 }
 
 /** The column headings of the table of contribution changes. */
@@ -208,100 +303,103 @@ function contributionColumns(lang: Lang): string[] {
     ).map(key => t(key, {}, lang));
 }
 
-/** Markdown for a board paper: the sentences by topic, and the contribution changes as a table. */
-function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
+/** The contribution changes as table rows: partner, pool, year, before, after, difference, each as a reader sees it. */
+function contributionRows(diff: AgreementDiff, money: (pence: bigint) => string): string[][] {
+    const pence = (decimal: string | null) => (decimal === null ? 0n : BigInt(decimal.replace('.', '')));
+    return diff.changes
+        .filter(change => change.topic === 'contribution' && change.field !== 'note')
+        .map(change => {
+            const [pool = '', year = '', partner = ''] = change.key;
+            const difference = pence(change.after) - pence(change.before);
+            return [
+                diff.names.partners[partner] ?? partner,
+                diff.names.pools[pool] ?? pool,
+                year,
+                money(pence(change.before)),
+                money(pence(change.after)),
+                signed(difference, money)
+            ];
+        });
+}
+
+/** Markdown for a board paper: the contribution changes as a table, then every section as a list. */
+async function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): Promise<string> {
     // Agreement text is data: no emphasis, links, tables or HTML may come out of it.
-    const escape = escapeMarkdown;
-    const code = markdownCode;
+    const { escapeMarkdown: escape, markdownCode: code } = await import('@pool/reports');
     const out = [`# ${t('cli.diff.title', { title: escape(title) }, lang)}`, '', t('cli.diff.from-to', { from: code(from), to: code(to) }, lang), ''];
-    if (diff.sentences.length === 0) {
-        out.push(t('cli.diff.nothing-changed', {}, lang), '');
-        return out.join('\n');
-    }
-    if (diff.contributions.length > 0) {
+    if (diff.changes.length === 0) out.push(t('cli.diff.nothing-changed', {}, lang), '');
+    const rows = contributionRows(diff, money);
+    if (rows.length > 0) {
         out.push(
             `## ${t('cli.diff.heading.contributions', {}, lang)}`,
             '',
             `| ${contributionColumns(lang).join(' | ')} |`,
             '| --- | --- | --- | ---: | ---: | ---: |'
         );
-        for (const change of diff.contributions) {
-            const difference = signed(change.difference, money);
-            out.push(
-                `| ${escape(change.partnerName)} | ${escape(change.poolTitle)} | ${yearLabel(change.year)} | ${money(change.before)} | ${money(change.after)} | ${difference} |`
-            );
-        }
+        // Names are agreement text; the figures are Pool's own.
+        for (const [partner = '', pool = '', ...figures] of rows) out.push(`| ${[escape(partner), escape(pool), ...figures].join(' | ')} |`);
         out.push('');
     }
-    out.push(`## ${t('cli.diff.heading.all-changes', {}, lang)}`, '');
-    for (const sentence of diff.sentences) out.push(`- ${escape(sentence)}`);
-    out.push('');
+    for (const section of sections(diff, lang)) {
+        // One push per item: a diff may list more changes than a call takes arguments.
+        out.push(`## ${section.heading}`, '');
+        for (const item of section.items) out.push(`- ${escape(item.text)}${item.place ? ` (${code(item.place)})` : ''}`);
+        out.push('');
+    }
     return out.join('\n');
 }
 
 function signed(difference: bigint, money: (pence: bigint) => string): string {
-    return difference > 0n ? `+${money(difference)}` : `−${money(-difference)}`;
+    return difference > 0n ? `+${money(difference)}` : difference < 0n ? `−${money(-difference)}` : money(0n);
 }
 
 /**
  * HTML for a board paper: the same self-contained GOV.UK-styled page as the reports (no script,
  * nothing fetched, every piece of agreement text escaped by the one report renderer).
  */
-function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
+async function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): Promise<string> {
+    const { renderHtmlDocument } = await import('@pool/reports');
     const blocks: Block[] = [{ kind: 'paragraph', text: t('cli.diff.from-to', { from, to }, lang) }];
-    if (diff.sentences.length === 0) {
-        blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
-    } else {
-        if (diff.contributions.length > 0) {
-            blocks.push(
-                { kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' },
-                {
-                    kind: 'table',
-                    caption: t('cli.diff.caption', {}, lang),
-                    head: contributionColumns(lang),
-                    numeric: [false, false, false, true, true, true],
-                    rows: diff.contributions.map(change => [
-                        change.partnerName,
-                        change.poolTitle,
-                        yearLabel(change.year),
-                        money(change.before),
-                        money(change.after),
-                        signed(change.difference, money)
-                    ])
-                }
-            );
-        }
+    if (diff.changes.length === 0) blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
+    const rows = contributionRows(diff, money);
+    if (rows.length > 0) {
         blocks.push(
-            { kind: 'heading', level: 2, text: t('cli.diff.heading.all-changes', {}, lang), id: 'all-changes' },
-            { kind: 'list', items: diff.sentences }
+            { kind: 'heading', level: 2, text: t('cli.diff.heading.contributions', {}, lang), id: 'contributions' },
+            {
+                kind: 'table',
+                caption: t('cli.diff.caption', {}, lang),
+                head: contributionColumns(lang),
+                numeric: [false, false, false, true, true, true],
+                rows
+            }
+        );
+    }
+    for (const section of sections(diff, lang)) {
+        blocks.push(
+            { kind: 'heading', level: 2, text: section.heading, id: section.id },
+            { kind: 'list', items: section.items.map(item => (item.place ? `${item.text} (${item.place})` : item.text)) }
         );
     }
     return renderHtmlDocument({ lang, title: t('cli.diff.title', { title }, lang), blocks });
 }
 
+/** The diff for programs: its schema is schema/diff-json-2.schema.json (`$id` urn:pool:schema:diff-json:2). */
 function diffJson(diff: AgreementDiff, from: string, to: string): string {
-    const amounts = <T extends object>(items: readonly T[]) =>
-        items.map(item =>
-            Object.fromEntries(Object.entries(item).map(([key, value]) => [key, typeof value === 'bigint' ? penceToDecimalString(value) : value]))
-        );
-    return (
-        JSON.stringify(
-            {
-                version: 1,
-                from,
-                to,
-                header: diff.header,
-                partners: diff.partners,
-                pools: diff.pools,
-                contributions: amounts(diff.contributions),
-                spend: amounts(diff.spend),
-                shares: diff.shares,
-                outcomes: diff.outcomes,
-                staleApprovals: diff.staleApprovals,
-                sentences: diff.sentences
-            },
-            null,
-            2
-        ) + '\n'
-    );
+    return `${JSON.stringify(
+        {
+            $schema: DIFF_JSON_SCHEMA_ID,
+            version: 2,
+            from,
+            to,
+            changed: diff.changes.length > 0,
+            changes: diff.changes,
+            staleApprovals: diff.staleApprovals,
+            findings: diff.findings,
+            names: diff.names
+        },
+        null,
+        2
+    )}\n`;
 }
+
+export const DIFF_JSON_SCHEMA_ID = 'urn:pool:schema:diff-json:2';

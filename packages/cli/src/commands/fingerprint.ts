@@ -11,8 +11,10 @@ import { loadWorkspace } from '../workspace.js';
  */
 export async function runFingerprint(file: string, io: CommandIo): Promise<number> {
     const workspace = await loadWorkspace([file], { language: io.lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
-    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
+    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)));
+    if (!document) throw new Error(`${file} was read but is not in the workspace`);
     io.out(`${workspace.pool.pool.ModelProvider.getModel(document as never).fingerprint}\n`);
     return 0;
 }

@@ -71,7 +71,8 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
             io.out(`${shown}\n`);
             continue;
         }
-        const before = originals.get(file)!;
+        // Every file formatted was read through `read`, which kept its bytes.
+        const before = originals.get(file) ?? new Uint8Array();
         const encoded = new TextEncoder().encode(result.text);
         const bytes = startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
         try {

@@ -46,7 +46,8 @@ async function render(
 }
 
 function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
-    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)))!;
+    const document = workspace.shared.workspace.LangiumDocuments.getDocument(URI.file(path.resolve(file)));
+    if (!document) throw new Error(`${file} was read but is not in the workspace`);
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
 
@@ -63,7 +64,8 @@ function reportDataOf(workspace: LoadedWorkspace, file: string, version: string)
 /** The agreement and its imports, checked with findings worded in `lang`, as the report lists them. */
 async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
     const workspace = await loadWorkspace([file], { language: lang });
-    if (workspace.unreadable.length > 0) throw new UsageError(message('cli.cannot-read', { file, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
     return workspace;
 }
 
@@ -141,8 +143,8 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
         );
     }
     const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
-    if (options.eachPartner) {
-        const folder = options.output!;
+    if (options.eachPartner && options.output !== undefined) {
+        const folder = options.output;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
         const reports: FileToWrite[] = [];
         // Partners that take part: they pay in, share in something, or approved the text.
@@ -183,8 +185,8 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
     const files = await findPoolFiles([target], process.cwd(), io.lang);
     const workspace = await loadWorkspace(files, { language: io.lang });
-    if (workspace.unreadable.length > 0)
-        throw new UsageError(message('cli.cannot-read', { file: workspace.unreadable[0].file, reason: workspace.unreadable[0].reason }));
+    const [unreadable] = workspace.unreadable;
+    if (unreadable) throw new UsageError(message('cli.cannot-read', { file: unreadable.file, reason: unreadable.reason }));
     const outputs: FileToWrite[] = [];
     let errors = 0;
     for (const file of files) {

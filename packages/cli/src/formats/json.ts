@@ -2,7 +2,7 @@ import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { CheckSummary } from './summary.js';
 
 /** Version of the shape below; bumped on any incompatible change. */
-export const CHECK_JSON_VERSION = 1;
+const CHECK_JSON_VERSION = 1;
 
 /**
  * Machine-readable results. Positions are 1-based lines and columns (columns count UTF-16 code

@@ -54,6 +54,7 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
     const column = diagnostic.start.column - windowStart;
     // Tabs are shown as four spaces, and control characters as their escapes (`\x1b`), so the
     // marker must count them the same way.
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- columns are counted in code points, as the terminal's marker below them is
     const expand = (text: string) => [...escapeTerminal(text.replace(/\t/g, '    '))];
     const before = expand(source.slice(0, column - 1));
     const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column - windowStart : source.length + 1;

@@ -25,14 +25,14 @@ export const bidiControl = defineCheck({
             const start = match.index;
             const end = start + match[0].length;
             const characters = listInWords(
-                [...new Set(match[0])].map(character => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`),
+                [...new Set(match[0])].map(character => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`),
                 lang
             );
             const leaf = root.$cstNode ? CstUtils.findLeafNodeAtOffset(root.$cstNode, start) : undefined;
             const within = leaf && leaf.offset <= start && end <= leaf.end ? leaf.tokenType.name : undefined;
             const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
-            if (within === 'ID') {
-                report({ node: root, range, severity: 'error', message: t('bidi-control.in-id', { id: leaf!.text, characters }, lang) });
+            if (within === 'ID' && leaf) {
+                report({ node: root, range, severity: 'error', message: t('bidi-control.in-id', { id: leaf.text, characters }, lang) });
             } else {
                 const key =
                     within === 'STRING'

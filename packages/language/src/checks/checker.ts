@@ -58,7 +58,7 @@ export class PoolChecker {
         const lang = this.language();
         const forwarded = new Set<string>();
         for (const finding of this.findings(document)) {
-            const home = AstUtils.getDocument(finding.node) as LangiumDocument<Document>;
+            const home = AstUtils.getDocument<Document>(finding.node);
             if (home.uri.toString() === document.uri.toString()) {
                 result.push(finding);
                 continue;

@@ -34,10 +34,6 @@ export function relativeTo(from: LangiumDocument, to: LangiumDocument): string {
     return UriUtils.relative(UriUtils.dirname(from.uri), to.uri);
 }
 
-export function isInDocument(node: AstNode, document: LangiumDocument): boolean {
-    return AstUtils.getDocument(node).uri.toString() === document.uri.toString();
-}
-
 /** `; did you mean `a` or `b`?` for the closest names, or nothing when none is close. */
 export function didYouMean(names: readonly string[], lang: Lang): string {
     return names.length > 0

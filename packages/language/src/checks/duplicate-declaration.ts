@@ -20,6 +20,7 @@ export const duplicateDeclaration = defineCheck({
             const imported = declarations.filter(declaration => declaration.document !== model.document);
             const local = declarations.filter(declaration => declaration.document === model.document);
             const [original, ...repeats] = [...imported, ...local];
+            if (original === undefined) continue;
             for (const repeat of repeats) {
                 report({
                     node: repeat.node,
@@ -118,6 +119,7 @@ function reportRepeats(
     message: () => string
 ): void {
     const [original, ...repeats] = nodes;
+    if (original === undefined) return;
     for (const repeat of repeats) {
         report({
             node: repeat,

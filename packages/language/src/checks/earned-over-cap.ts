@@ -24,7 +24,9 @@ export const earnedOverCap = defineCheck({
                     {
                         outcome: outcome.id,
                         value: latest.text,
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- an actual that earned something has its year and units (earnedBeforeCap is known)
                         period: periodLabel(latest.year.start!, latest.quarter),
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- an actual that earned something has its year and units (earnedBeforeCap is known)
                         units: formatQuantity(latest.unitsAchieved!),
                         rate: payment.rate.parsed.text,
                         unit: payment.unitName,

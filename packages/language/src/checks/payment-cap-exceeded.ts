@@ -17,6 +17,7 @@ export const paymentCapExceeded = defineCheck({
             if (!payment || cap === undefined || payment.paymentAtTarget === undefined || payment.paymentAtTarget <= cap) continue;
             const units = formatQuantity(payment.unitsAtTarget ?? Rational.ZERO);
             report({
+                // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the cap's amount is known (checked above), so the cap is there
                 node: payment.cap!.node,
                 message: t(
                     'payment-cap-exceeded',

@@ -24,6 +24,7 @@ export function isSection75(pool: PoolInfo): boolean {
 export function* yearsWithSpending(pool: PoolInfo): Generator<{ figures: PoolYearFigures; income: bigint; spend: bigint; block: SpendBlockInfo }> {
     for (const figures of pool.years.values()) {
         if (figures.spendLines.length === 0 || figures.income === undefined || figures.spend === undefined) continue;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a year has spend lines only from a spend block for that year
         const block = pool.spendBlocks.find(candidate => candidate.year.start === figures.year)!;
         yield { figures, income: figures.income, spend: figures.spend, block };
     }

@@ -16,6 +16,7 @@ export const shareOutOfRange = defineCheck({
                     report({
                         node: line.node,
                         property: 'percent',
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- outOfRange is false for an unknown percentage
                         message: t('share-out-of-range.line', { partner: line.partnerId, percent: formatPercent(line.written!) }, lang)
                     });
                 }
@@ -25,6 +26,7 @@ export const shareOutOfRange = defineCheck({
                     report({
                         node: reinvestment.node,
                         property: 'percent',
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- outOfRange is false for an unknown percentage
                         message: t('share-out-of-range.reinvest', { percent: formatPercent(reinvestment.points!) }, lang)
                     });
                 }

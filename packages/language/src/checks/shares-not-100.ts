@@ -6,10 +6,6 @@ import type { ShareInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { shareKindWord } from './describe.js';
 
-export function shareTitle(share: ShareInfo): string {
-    return `share of ${share.kind} of ${share.subjectId}`;
-}
-
 /** The partners' percentages and any reinvestment must come to exactly 100%. */
 export const sharesNot100 = defineCheck({
     code: 'shares-not-100',
@@ -40,6 +36,7 @@ export const sharesNot100 = defineCheck({
                 related: share.lines
                     .filter(line => line.node)
                     .map(line => ({
+                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- lines without a node were filtered out just above
                         node: line.node!,
                         property: 'percent',
                         message: line.points

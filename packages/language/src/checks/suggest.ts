@@ -1,16 +1,23 @@
 /** Edit distance between two ids, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+function editDistance(a: string, b: string): number {
+    // The table one row at a time: the distances from the first i letters of a to each start of b.
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
+        const current = [i];
         for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-            diagonal = above;
+            const same = a.charAt(i - 1).toLowerCase() === b.charAt(j - 1).toLowerCase();
+            current.push(Math.min(cell(previous, j) + 1, cell(current, j - 1) + 1, cell(previous, j - 1) + (same ? 0 : 1)));
         }
+        previous = current;
     }
-    return previous[b.length];
+    return cell(previous, b.length);
+}
+
+/** A cell of the table; each row has b.length + 1 cells, and every index read is below that. */
+function cell(row: readonly number[], index: number): number {
+    const value = row[index];
+    if (value === undefined) throw new RangeError(`editDistance read cell ${index} of a row of ${row.length}`);
+    return value;
 }
 
 /** The closest candidates to `name`, close enough to be a likely typo, best first. */

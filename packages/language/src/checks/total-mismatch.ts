@@ -45,13 +45,13 @@ export const totalMismatch = defineCheck({
                         { pool: pool.id, sum: money(model, pool.income), declared: money(model, declared), gap: gap(model, pool.income, declared, lang) },
                         lang
                     ),
-                    related: [...pool.years.values()]
-                        .filter(figures => figures.contributions.length > 0)
-                        .map(figures => ({
-                            node: figures.contributions[0].node.$container,
+                    related: [...pool.years.values()].flatMap(figures =>
+                        figures.contributions.slice(0, 1).map(first => ({
+                            node: first.node.$container,
                             property: 'year',
                             message: `${year(figures.year)}: ${figures.income === undefined ? t('word.unknown', {}, lang) : money(model, figures.income)}`
-                        })),
+                        }))
+                    ),
                     data: { computedPence: pool.income.toString(), computed: money(model, pool.income) }
                 });
             }

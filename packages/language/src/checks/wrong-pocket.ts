@@ -5,9 +5,9 @@ import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
 
 /** A partner's share of the costs is at least this many times its share of the benefits… */
-export const WRONG_POCKET_RATIO = Rational.of(2);
+const WRONG_POCKET_RATIO = Rational.of(2);
 /** …and at least this many percentage points above it. */
-export const WRONG_POCKET_GAP_POINTS = Rational.of(10);
+const WRONG_POCKET_GAP_POINTS = Rational.of(10);
 
 /**
  * The "wrong pocket" problem (HM Treasury, cost-benefit guidance for local partnerships): one

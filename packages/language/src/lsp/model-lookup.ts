@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type {
     AgreementModel,
@@ -71,10 +71,4 @@ export function totalCheckedAgainst(model: AgreementModel, node: ast.YearTotal |
         return poolOf(model, node.$container)?.income;
     }
     return yearFiguresOf(model, node.$container)?.income;
-}
-
-export function isIn(node: AstNode, document: LangiumDocument): boolean {
-    let root: AstNode = node;
-    while (root.$container) root = root.$container;
-    return root === document.parseResult.value;
 }

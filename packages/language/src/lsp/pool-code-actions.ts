@@ -17,6 +17,8 @@ interface FixFacts {
     readonly suggestions?: readonly string[];
     /** shares-not-100: each line's percentage scaled to make 100%. */
     readonly rebalanced?: readonly string[];
+    /** uplift-mismatch: the minimum the uplift computes, formatted. */
+    readonly upliftedMinimum?: string;
 }
 
 type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang) => CodeAction[];
@@ -35,6 +37,7 @@ export class PoolCodeActionProvider implements CodeActionProvider {
         'unknown-reference': fixUnknownReference,
         'unused-partner': removeUnusedPartner,
         'bad-financial-year': fixYear,
+        'uplift-mismatch': fixUpliftedMinimum,
         'bidi-control': removeBidiControls
     };
 
@@ -67,11 +70,25 @@ function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixF
     return [quickFix(document, diagnostic, t('fix.set-total', { amount: facts.computed }, lang), [TextEdit.replace(diagnostic.range, facts.computed)], true)];
 }
 
+/** uplift-mismatch: write the minimum the uplift rule computes. */
+function fixUpliftedMinimum(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    if (!facts.upliftedMinimum) return [];
+    return [
+        quickFix(
+            document,
+            diagnostic,
+            t('fix.uplifted-minimum', { amount: facts.upliftedMinimum }, lang),
+            [TextEdit.replace(diagnostic.range, facts.upliftedMinimum)],
+            true
+        )
+    ];
+}
+
 /** bidi-control: remove the characters that reorder text (the diagnostic's range is exactly them). */
 function removeBidiControls(document: LangiumDocument, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang): CodeAction[] {
     const characters = document.textDocument.getText(diagnostic.range);
     if (!/^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/.test(characters)) return [];
-    const codes = [...new Set(characters)].map(character => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    const codes = [...new Set(characters)].map(character => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
     return [quickFix(document, diagnostic, t('fix.remove-bidi', { characters: codes.join(', ') }, lang), [TextEdit.replace(diagnostic.range, '')], true)];
 }
 
@@ -88,13 +105,18 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
     const share = nodeAt(document, diagnostic.range, ast.isShare);
     const rebalanced = facts.rebalanced;
     if (!share || !rebalanced || rebalanced.length !== share.lines.length) return [];
-    const edits: TextEdit[] = [];
-    share.lines.forEach((line, index) => {
-        const percent = GrammarUtils.findNodeForProperty(line.$cstNode, 'percent');
-        if (percent && percent.text !== rebalanced[index]) edits.push(TextEdit.replace(percent.range, rebalanced[index]));
+    // One rebalanced percentage for each line, in order.
+    const lines = share.lines.flatMap((line, index) => {
+        const percent = rebalanced[index];
+        return percent === undefined ? [] : [{ line, percent }];
     });
+    const edits: TextEdit[] = [];
+    for (const { line, percent } of lines) {
+        const written = GrammarUtils.findNodeForProperty(line.$cstNode, 'percent');
+        if (written && written.text !== percent) edits.push(TextEdit.replace(written.range, percent));
+    }
     if (edits.length === 0) return [];
-    const summary = share.lines.map((line, index) => `${line.partner?.$refText} ${rebalanced[index]}`).join(', ');
+    const summary = lines.map(({ line, percent }) => `${line.partner?.$refText ?? ''} ${percent}`).join(', ');
     return [quickFix(document, diagnostic, t('fix.rebalance-shares', { shares: summary }, lang), edits, true)];
 }
 
@@ -103,7 +125,10 @@ function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
         quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0)
     );
-    if (facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
+    // Where the parser had to skip text there is no place a new declaration is sure to fit, so it is
+    // offered only in a file without syntax errors (as formatting is).
+    const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
+    if (parsed && facts.kind === 'partner' && facts.name && /^[_a-zA-Z][\w-]*$/.test(facts.name)) {
         const { position, prefix } = placeForNewPartner(document);
         const declaration = `partner ${facts.name} "${facts.name}" other   // ${t('fix.declare-partner.comment', {}, lang)}`;
         actions.push(

@@ -45,13 +45,14 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             return super.completionFor(context, next, acceptor);
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'FIN_YEAR') {
-            return this.completionForYear(context, next, acceptor);
+            this.completionForYear(context, next, acceptor);
+            return;
         }
         if (GrammarAST.isRuleCall(next.feature) && next.property === 'quarter') {
             const lang = this.services.pool.Settings.language;
-            QUARTERS.forEach((key, index) =>
-                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` })
-            );
+            QUARTERS.forEach((key, index) => {
+                acceptor(context, { label: `Q${index + 1}`, kind: CompletionItemKind.Value, detail: t(key, {}, lang), sortText: `0${index}` });
+            });
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -68,7 +69,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
                 ? node.description
                 : ast.isRingFence(node)
                   ? (node.purpose ?? 'ring-fence')
-                  : undefined;
+                  : ast.isStream(node) || ast.isPurpose(node)
+                    ? node.title
+                    : undefined;
         const home = node ? AstUtils.getDocument(node) : undefined;
         const imported = home && home.uri.toString() !== context.document.uri.toString();
         return { ...item, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
@@ -102,11 +105,12 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         if (DECLARATION_KEYWORDS.has(keyword)) {
             for (const snippet of declarationSnippets(snippetContext)) if (snippet.keyword === keyword) snippets.push(snippet);
             if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
-        } else if (keyword === 'minimum' || keyword === 'ringfence') {
+        } else if (keyword === 'minimum' || keyword === 'ringfence' || keyword === 'stream' || keyword === 'contents') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
             for (const snippet of all) if (snippet.keyword === keyword) snippets.push(snippet);
-            // The year block has no keyword of its own: offer it alongside `minimum`.
-            if (keyword === 'minimum') snippets.push(all[0]);
+            // The year block (the first) has no keyword of its own: offer it alongside `minimum`.
+            const [yearBlock] = all;
+            if (keyword === 'minimum' && yearBlock) snippets.push(yearBlock);
         } else if (keyword === 'actual') {
             for (const snippet of outcomeBodySnippets(snippetContext)) snippets.push(snippet);
         }
@@ -140,7 +144,7 @@ function snippetItem(snippet: Snippet): CompletionItem {
     };
 }
 
-function isInside<T extends AstNode>(node: AstNode | undefined, guard: (node: AstNode) => node is T): boolean {
+function isInside(node: AstNode | undefined, guard: (node: AstNode) => node is AstNode): boolean {
     return AstUtils.getContainerOfType(node, guard) !== undefined;
 }
 

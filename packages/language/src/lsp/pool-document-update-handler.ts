@@ -13,8 +13,8 @@ import { FileRefusedError } from '../text/agreement-file.js';
  * edits the diagnostics of the last arrived 31 seconds late. A request about a document with
  * edits waiting (a completion, a hover) rebuilds at once rather than wait out the pause.
  */
-export const EDIT_PAUSE_MS = 60;
-export const EDIT_MAX_WAIT_MS = 500;
+const EDIT_PAUSE_MS = 60;
+const EDIT_MAX_WAIT_MS = 500;
 
 /**
  * Edits are gathered and rebuilt together once the editor pauses (see {@link EDIT_PAUSE_MS}); a
@@ -36,7 +36,10 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.fileSystem = services.workspace.FileSystemProvider;
         const factory = services.workspace.LangiumDocumentFactory;
         this.factory = factory instanceof PoolDocumentFactory ? factory : undefined;
-        if (this.documentBuilder instanceof PoolDocumentBuilder) this.documentBuilder.beforeWaiting(() => this.flush());
+        if (this.documentBuilder instanceof PoolDocumentBuilder)
+            this.documentBuilder.beforeWaiting(() => {
+                this.flush();
+            });
     }
 
     /** Gathers the update with those waiting, and rebuilds once edits pause. */
@@ -52,7 +55,12 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const now = Date.now();
         this.firstWaiting ??= now;
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(EDIT_PAUSE_MS, this.firstWaiting + EDIT_MAX_WAIT_MS - now)));
+        this.timer = setTimeout(
+            () => {
+                this.flush();
+            },
+            Math.max(0, Math.min(EDIT_PAUSE_MS, this.firstWaiting + EDIT_MAX_WAIT_MS - now))
+        );
     }
 
     /** Rebuilds with every update gathered so far, now. */

@@ -1,3 +1,5 @@
+// Long: one layout algorithm over one token list (lines, tables, comments, the safety check);
+// split, its parts would share all of DocumentFormatting's state.
 import type { IToken } from 'chevrotain';
 import {
     type AstNode,
@@ -19,7 +21,7 @@ import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';
 import { BIDI_CONTROLS } from '../text/escape.js';
-import { refusalOf } from '../services/pool-document-factory.js';
+import { refusalOf } from '../text/agreement-file.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**
@@ -143,8 +145,17 @@ interface Change {
 
 interface Line {
     readonly tokens: number[];
+    /** The first and last of `tokens`: a line has at least one. */
+    readonly first: number;
+    last: number;
     /** A blank line came before it in the original. */
     readonly blankBefore: boolean;
+}
+
+/** A line after its spaces are set, with the width of its content before any trailing comment (-1: no comment). */
+interface LaidOutLine {
+    readonly line: Line;
+    readonly contentWidth: number;
 }
 
 interface Cell {
@@ -183,7 +194,9 @@ const BLOCK_OWNERS: ReadonlySet<string> = new Set([
     ast.Share.$type,
     ast.Savings.$type,
     ast.SavingsYear.$type,
-    ast.Approvals.$type
+    ast.Approvals.$type,
+    ast.Stream.$type,
+    ast.S75Contents.$type
 ]);
 
 class DocumentFormatting {
@@ -199,6 +212,20 @@ class DocumentFormatting {
     ) {
         this.text = document.textDocument.getText();
         this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    }
+
+    /** The token at `index`. Lines, rows and cells hold only indices into `tokens`, so one is always there. */
+    private token(index: number): Token {
+        const token = this.tokens[index];
+        if (token === undefined) throw new RangeError(`the formatter has no token ${index} of ${this.tokens.length}`);
+        return token;
+    }
+
+    /** The separator before the token at `index` (after the last token at `tokens.length`). */
+    private gap(index: number): string {
+        const gap = this.gaps[index];
+        if (gap === undefined) throw new RangeError(`the formatter has no gap ${index} of ${this.gaps.length}`);
+        return gap;
     }
 
     run(): PoolFormatResult {
@@ -272,11 +299,13 @@ class DocumentFormatting {
         if (this.tokens.length === 0) {
             replace(0, this.text.length, formatted);
         } else {
+            let previousEnd = 0;
             this.tokens.forEach((token, index) => {
-                replace(index === 0 ? 0 : this.tokens[index - 1].end, token.start, this.gaps[index]);
+                replace(previousEnd, token.start, this.gap(index));
                 replace(token.start, token.end, token.text);
+                previousEnd = token.end;
             });
-            replace(this.tokens[this.tokens.length - 1].end, this.text.length, this.gaps[this.tokens.length]);
+            replace(previousEnd, this.text.length, this.gap(this.tokens.length));
         }
         return changes;
     }
@@ -308,11 +337,11 @@ class DocumentFormatting {
         for (let first = 0; first < lines.length; first += LINES_READ_AT_ONCE) {
             const parts: string[] = [];
             for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
-                for (const index of line.tokens) parts.push(this.gaps[index]!, this.tokens[index]!.text);
+                for (const index of line.tokens) parts.push(this.gap(index), this.token(index).text);
             }
             pieces.push(parts.join(''));
         }
-        pieces.push(this.gaps[this.tokens.length]!);
+        pieces.push(this.gap(this.tokens.length));
         return pieces.join('');
     }
 
@@ -322,7 +351,7 @@ class DocumentFormatting {
         let high = this.tokens.length - 1;
         while (low <= high) {
             const middle = (low + high) >>> 1;
-            const start = this.tokens[middle]!.start;
+            const start = this.token(middle).start;
             if (start === offset) return middle;
             if (start < offset) low = middle + 1;
             else high = middle - 1;
@@ -339,7 +368,7 @@ class DocumentFormatting {
             if (node.$type !== ast.Amount.$type || !node.$cstNode) continue;
             const index = this.tokenAt(node.$cstNode.offset);
             if (index === undefined) continue;
-            const token = this.tokens[index]!;
+            const token = this.token(index);
             if (token.type !== 'MONEY' && token.type !== 'NUMBER') continue;
             token.text = canonicalAmount(token.image) ?? token.image;
         }
@@ -358,32 +387,30 @@ class DocumentFormatting {
         this.gaps = new Array<string>(this.tokens.length + 1).fill(' ');
         let depth = 0;
         let previousEndsBlock = true;
-        const contentWidths: number[] = [];
+        const laidOut: LaidOutLine[] = [];
         lines.forEach((line, lineIndex) => {
-            const first = this.tokens[line.tokens[0]];
+            const first = this.token(line.first);
             const leadingCloses = this.countLeadingCloses(line);
             let indent = Math.max(0, depth - leadingCloses);
             if (!first.hidden && leadingCloses === 0 && first.type !== '{' && !statementStarts.has(first.start)) indent++;
             const blank = line.blankBefore && lineIndex > 0 && !previousEndsBlock && leadingCloses === 0;
-            this.gaps[line.tokens[0]] = lineIndex === 0 ? '' : `${this.eol}${blank ? this.eol : ''}${INDENT.repeat(indent)}`;
+            this.gaps[line.first] = lineIndex === 0 ? '' : `${this.eol}${blank ? this.eol : ''}${INDENT.repeat(indent)}`;
             // Rows are worked out again here rather than kept from findTables: on a large file,
             // keeping every row was the largest part of the formatter's memory.
             const entry = tables.entries[lineIndex];
             const row = entry ? this.rowFor(entry) : undefined;
-            if (row) {
-                this.layOutRow(row, tables.widths.get(tables.keys[lineIndex]!));
-            }
-            contentWidths[lineIndex] = this.layOutLine(line, row !== undefined);
+            const key = tables.keys[lineIndex];
+            if (row) this.layOutRow(row, key === undefined ? undefined : tables.widths.get(key));
+            laidOut.push({ line, contentWidth: this.layOutLine(line, row !== undefined) });
             for (const index of line.tokens) {
-                const token = this.tokens[index];
+                const token = this.token(index);
                 if (token.hidden) continue;
                 if (token.type === '{') depth++;
                 if (token.type === '}') depth = Math.max(0, depth - 1);
             }
-            const last = this.tokens[line.tokens[line.tokens.length - 1]];
-            previousEndsBlock = last.type === '{';
+            previousEndsBlock = this.token(line.last).type === '{';
         });
-        this.alignTrailingComments(lines, contentWidths);
+        this.alignTrailingComments(laidOut);
         this.gaps[this.tokens.length] = this.eol;
         return lines;
     }
@@ -391,26 +418,33 @@ class DocumentFormatting {
     /** How many `}` a line starts with. */
     private countLeadingCloses(line: Line): number {
         let count = 0;
-        while (count < line.tokens.length && this.tokens[line.tokens[count]!]!.type === '}') count++;
+        for (const index of line.tokens) {
+            if (this.token(index).type !== '}') break;
+            count++;
+        }
         return count;
     }
 
     /** Tokens grouped by the line they start on; a comment spanning lines keeps its tokens together. */
     private splitLines(): Line[] {
-        const lines: { tokens: number[]; blankBefore: boolean }[] = [];
+        const lines: Line[] = [];
+        let previousEnd = 0;
+        let current: Line | undefined;
         this.tokens.forEach((token, index) => {
-            const previousEnd = index === 0 ? 0 : this.tokens[index - 1]!.end;
             let breaks = 0;
             // A line ends at LF, or at a CR not followed by LF (as the editor counts lines).
             for (let offset = previousEnd; offset < token.start; offset++) {
                 const code = this.text.charCodeAt(offset);
                 if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + 1) !== 0x0a)) breaks++;
             }
-            if (index === 0 || breaks > 0) {
-                lines.push({ tokens: [index], blankBefore: breaks > 1 });
+            if (current === undefined || breaks > 0) {
+                current = { tokens: [index], first: index, last: index, blankBefore: breaks > 1 };
+                lines.push(current);
             } else {
-                lines[lines.length - 1]!.tokens.push(index);
+                current.tokens.push(index);
+                current.last = index;
             }
+            previousEnd = token.end;
         });
         return lines;
     }
@@ -435,70 +469,72 @@ class DocumentFormatting {
     /** Spaces inside a line: single, or as the row's alignment set them. Returns the width before any trailing comment. */
     private layOutLine(line: Line, isRow: boolean): number {
         const tokens = line.tokens;
-        const lastIndex = tokens[tokens.length - 1];
-        const trailingComment = tokens.length > 1 && this.tokens[lastIndex].hidden;
+        const trailingComment = tokens.length > 1 && this.token(line.last).hidden;
         if (!isRow) {
             for (const index of tokens.slice(1)) this.gaps[index] = ' ';
         }
         const content = trailingComment ? tokens.slice(0, -1) : tokens;
         let width = 0;
         content.forEach((index, position) => {
-            width += (position === 0 ? 0 : this.gaps[index].length) + this.tokens[index].text.length;
+            width += (position === 0 ? 0 : this.gap(index).length) + this.token(index).text.length;
         });
-        if (trailingComment) this.gaps[lastIndex] = ' '.repeat(COLUMN_GAP);
+        if (trailingComment) this.gaps[line.last] = ' '.repeat(COLUMN_GAP);
         return trailingComment ? width : -1;
     }
 
     /** Comments at the ends of consecutive lines line up, a column gap after the longest line. */
-    private alignTrailingComments(lines: Line[], contentWidths: number[]): void {
-        let run: number[] = [];
+    private alignTrailingComments(lines: readonly LaidOutLine[]): void {
+        let run: LaidOutLine[] = [];
         const flush = () => {
             if (run.length > 1) {
+                // A loop rather than Math.max(...): a run may have more lines than a call has arguments.
                 let widest = 0;
-                for (const lineIndex of run) widest = Math.max(widest, contentWidths[lineIndex]);
+                for (const { contentWidth } of run) widest = Math.max(widest, contentWidth);
                 const column = widest + COLUMN_GAP;
-                for (const lineIndex of run) {
-                    const tokens = lines[lineIndex].tokens;
-                    this.gaps[tokens[tokens.length - 1]] = ' '.repeat(column - contentWidths[lineIndex]);
+                for (const { line, contentWidth } of run) {
+                    this.gaps[line.last] = ' '.repeat(column - contentWidth);
                 }
             }
             run = [];
         };
-        lines.forEach((line, lineIndex) => {
-            const depthOf = (index: number) => this.gaps[lines[index].tokens[0]].replace(/^[\r\n]+/, '').length;
-            const continues =
-                run.length > 0 && !line.blankBefore && depthOf(run[run.length - 1]) === depthOf(lineIndex) && run[run.length - 1] === lineIndex - 1;
-            if (contentWidths[lineIndex] < 0 || !continues) flush();
-            if (contentWidths[lineIndex] >= 0) run.push(lineIndex);
-        });
+        const depthOf = (line: Line) => this.gap(line.first).replace(/^[\r\n]+/, '').length;
+        let previous: LaidOutLine | undefined;
+        for (const laidOut of lines) {
+            const last = run.at(-1);
+            const continues = last !== undefined && last === previous && !laidOut.line.blankBefore && depthOf(last.line) === depthOf(laidOut.line);
+            if (laidOut.contentWidth < 0 || !continues) flush();
+            if (laidOut.contentWidth >= 0) run.push(laidOut);
+            previous = laidOut;
+        }
         flush();
     }
 
     // ------------------------------------------------------------------ tables
 
     private layOutRow(row: Row, widths: number[] | undefined): void {
-        const cellText = (cell: Cell) => cell.tokens.map(index => this.tokens[index].text).join(' ');
         const aligned = widths !== undefined;
         let pendingPad = 0;
         row.cells.forEach((cell, position) => {
-            cell.tokens.slice(1).forEach(index => {
-                this.gaps[index] = ' ';
-            });
-            const text = cellText(cell);
-            const pad = aligned ? widths[position] - text.length : 0;
-            if (position > 0) {
+            const [first, ...rest] = cell.tokens;
+            for (const index of rest) this.gaps[index] = ' ';
+            const width = widths?.[position];
+            const pad = width === undefined ? 0 : width - this.cellText(cell).length;
+            if (position > 0 && first !== undefined) {
                 const gap = aligned ? cell.gap : (cell.plainGap ?? 1);
-                this.gaps[cell.tokens[0]] = ' '.repeat(gap + pendingPad + (cell.align === 'right' ? pad : 0));
+                this.gaps[first] = ' '.repeat(gap + pendingPad + (cell.align === 'right' ? pad : 0));
             }
             pendingPad = cell.align === 'left' ? pad : 0;
         });
         for (const cell of row.tail) {
-            cell.tokens.slice(1).forEach(index => {
-                this.gaps[index] = ' ';
-            });
-            this.gaps[cell.tokens[0]] = ' '.repeat((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
+            const [first, ...rest] = cell.tokens;
+            for (const index of rest) this.gaps[index] = ' ';
+            if (first !== undefined) this.gaps[first] = ' '.repeat((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
             pendingPad = 0;
         }
+    }
+
+    private cellText(cell: Cell): string {
+        return cell.tokens.map(index => this.token(index).text).join(' ');
     }
 
     /**
@@ -521,12 +557,14 @@ class DocumentFormatting {
         let partnerRun = 0;
         let previousWasPartner = false;
         lines.forEach((line, lineIndex) => {
-            const tokens = line.tokens.map(index => this.tokens[index]!);
-            const content = tokens[tokens.length - 1]!.hidden && tokens.length > 1 ? tokens.slice(0, -1) : tokens;
+            const tokens = line.tokens.map(index => this.token(index));
+            const content = this.token(line.last).hidden && tokens.length > 1 ? tokens.slice(0, -1) : tokens;
+            const [first] = content;
+            const end = content.at(-1)?.end;
             let row: Row | undefined;
-            if (!content.some(token => token.hidden)) {
-                for (const node of byOffset.get(content[0]!.start) ?? []) {
-                    if (node.$cstNode!.end === content[content.length - 1]!.end) {
+            if (first && !content.some(token => token.hidden)) {
+                for (const node of byOffset.get(first.start) ?? []) {
+                    if (node.$cstNode?.end === end) {
                         row = this.rowFor(node);
                         if (row) {
                             entries[lineIndex] = node;
@@ -545,8 +583,7 @@ class DocumentFormatting {
             table.rows++;
             // Loops rather than Math.max(...): a table may have more rows than a call has arguments.
             row.cells.forEach((cell, column) => {
-                const width = cell.tokens.map(index => this.tokens[index]!.text).join(' ').length;
-                table.widths[column] = Math.max(table.widths[column] ?? 0, width);
+                table.widths[column] = Math.max(table.widths[column] ?? 0, this.cellText(cell).length);
             });
             keys[lineIndex] = key;
         });
@@ -567,6 +604,15 @@ class DocumentFormatting {
     private tableRow(node: AstNode): Row | undefined {
         const all = this.leafTokens(node);
         const of = (property: string) => this.propertyTokens(node, property);
+        /** The tokens of the entry before the first of `tokens`, and after the last of them. */
+        const before = (tokens: number[]) => {
+            const [start] = tokens;
+            return start === undefined ? [] : all.filter(index => index < start);
+        };
+        const after = (tokens: number[]) => {
+            const end = tokens.at(-1);
+            return end === undefined ? [] : all.filter(index => index > end);
+        };
         if (ast.isPartner(node)) {
             return {
                 key: 'partner',
@@ -576,12 +622,42 @@ class DocumentFormatting {
         }
         if ((ast.isContribution(node) || ast.isYearTotal(node)) && !isOneLine(node.$container)) {
             const amount = of('amount');
-            const head = all.filter(index => index < amount[0]);
+            const head = before(amount);
+            // The stream and the kind of money are columns of their own, so they line up down the pool.
+            const streamName = of('stream');
+            const stream = ast.isContribution(node) && node.stream ? after(amount).filter(index => index <= (streamName.at(-1) ?? -1)) : [];
+            const money = ast.isContribution(node) && node.money ? of('money') : [];
+            const cells = [
+                left(head),
+                right(amount),
+                ...(stream.length > 0 ? [left(stream, COLUMN_GAP)] : []),
+                ...(money.length > 0 ? [left(money, COLUMN_GAP)] : [])
+            ];
             return {
                 key: `contribution@${owner(node.$container.$container)}`,
-                cells: [left(head), right(amount)],
+                cells,
                 tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : []
             };
+        }
+        if (ast.isStreamMinimum(node) || ast.isUplift(node)) {
+            const value = ast.isStreamMinimum(node) ? of('amount') : of('percent');
+            const year = of('year');
+            const yearEnd = year.at(-1) ?? Number.MAX_SAFE_INTEGER;
+            return {
+                key: `stream@${owner(node.$container)}`,
+                cells: [left(before(value)), right(value), left(after(value).filter(index => index <= yearEnd))],
+                tail: after(year).length > 0 ? [left(after(year), COLUMN_GAP)] : []
+            };
+        }
+        if (ast.isSpendMinimum(node)) {
+            const amount = of('amount');
+            return { key: `spend-minimum@${owner(node.$container)}`, cells: [left(before(amount)), right(amount), left(after(amount))], tail: [] };
+        }
+        if (ast.isPurpose(node)) {
+            return { key: `purpose@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), left(of('name')), left(of('title'), COLUMN_GAP)], tail: [] };
+        }
+        if (ast.isS75Item(node)) {
+            return { key: `contents@${owner(node.$container)}`, cells: [left(of('topic')), left(of('text'), COLUMN_GAP)], tail: [] };
         }
         if (ast.isSavingsLine(node) && !isOneLine(node.$container)) {
             return {
@@ -595,18 +671,16 @@ class DocumentFormatting {
         }
         if (ast.isSpendLine(node)) {
             const amount = of('amount');
-            const clauses = splitClauses(
-                all.filter(index => index > amount[amount.length - 1]),
-                index => this.tokens[index].type
-            );
+            const clauses = splitClauses(after(amount), index => this.token(index).type);
             return { key: `spend@${owner(node.$container)}`, cells: [left(of('name')), right(amount)], tail: clauses.map(clause => left(clause, COLUMN_GAP)) };
         }
         if (ast.isShareLine(node)) {
-            const cap = all.filter(index => index > of('partner')[0] && !of('percent').includes(index));
+            const percent = of('percent');
+            const cap = after(of('partner').slice(0, 1)).filter(index => !percent.includes(index));
             if (!node.percent) return { key: `share-cap@${owner(node.$container)}`, cells: [left(of('partner')), left(cap, COLUMN_GAP)], tail: [] };
             return {
                 key: `share@${owner(node.$container)}`,
-                cells: [left(of('partner')), right(of('percent'))],
+                cells: [left(of('partner')), right(percent)],
                 tail: cap.length > 0 ? [left(cap, COLUMN_GAP)] : []
             };
         }
@@ -617,27 +691,21 @@ class DocumentFormatting {
             const amount = of('amount');
             return {
                 key: `minimum@${owner(node.$container)}`,
-                cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(all.filter(index => index > amount[amount.length - 1]))],
+                cells: [left(all.slice(0, 1)), left(of('partner')), right(amount), left(after(amount))],
                 tail: []
             };
         }
         if (ast.isRingFence(node)) {
             const amount = of('amount');
             const purpose = of('purpose');
-            const cells = [
-                left(all.slice(0, 1)),
-                left(of('name')),
-                ...(purpose.length > 0 ? [left(purpose)] : []),
-                right(amount),
-                left(all.filter(index => index > amount[amount.length - 1]))
-            ];
+            const cells = [left(all.slice(0, 1)), left(of('name')), ...(purpose.length > 0 ? [left(purpose)] : []), right(amount), left(after(amount))];
             return { key: `ringfence${purpose.length > 0 ? '' : '-plain'}@${owner(node.$container)}`, cells, tail: [] };
         }
         if (ast.isActualField(node)) {
             const value = of('value');
             return {
                 key: `actual@${owner(node.$container)}`,
-                cells: [left(all.slice(0, 1)), right(value, 1), left(all.filter(index => index > value[value.length - 1]))],
+                cells: [left(all.slice(0, 1)), right(value, 1), left(after(value))],
                 tail: []
             };
         }
@@ -645,15 +713,16 @@ class DocumentFormatting {
             const date = of('date');
             return {
                 key: `approval@${owner(node.$container)}`,
-                cells: [left(of('partner')), left(of('approver'), COLUMN_GAP), left(date, COLUMN_GAP), left(all.filter(index => index > date[0]))],
+                cells: [left(of('partner')), left(of('approver'), COLUMN_GAP), left(date, COLUMN_GAP), left(after(date.slice(0, 1)))],
                 tail: []
             };
         }
         if (ast.isPaymentSplit(node)) {
-            const [year, upfrontWord, upfront, resultsWord, results] = all;
+            // The year, `upfront`, its percentage, `results`, its percentage: one token each.
+            const token = (position: number) => all.slice(position, position + 1);
             return {
                 key: `split@${owner(node.$container)}`,
-                cells: [left([year]), left([upfrontWord]), right([upfront], 1), left([resultsWord]), right([results], 1)],
+                cells: [left(token(0)), left(token(1)), right(token(2), 1), left(token(3)), right(token(4), 1)],
                 tail: []
             };
         }
@@ -672,7 +741,8 @@ class DocumentFormatting {
         ];
         entries.forEach((entry, position) => {
             const amount = this.propertyTokens(entry, 'amount');
-            const head = this.leafTokens(entry).filter(index => index < amount[0]);
+            const [start] = amount;
+            const head = start === undefined ? [] : this.leafTokens(entry).filter(index => index < start);
             const gap = position === 0 ? 1 : 2;
             cells.push({ tokens: head, align: 'left', gap, plainGap: gap }, { tokens: amount, align: 'right', gap: 1 });
         });
@@ -732,8 +802,8 @@ class DocumentFormatting {
             const expected: number[] = [];
             for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
                 for (const index of line.tokens) {
-                    if (expected.length > 0) parts.push(this.gaps[index]!);
-                    parts.push(this.tokens[index]!.text);
+                    if (expected.length > 0) parts.push(this.gap(index));
+                    parts.push(this.token(index).text);
                     expected.push(index);
                 }
             }
@@ -742,7 +812,8 @@ class DocumentFormatting {
             if (again.tokens.length + (again.hidden?.length ?? 0) !== expected.length) return false;
             let position = 0;
             for (const token of inOrder(again.tokens, again.hidden ?? [])) {
-                if (!this.sameToken(token, this.tokens[expected[position++]!]!)) return false;
+                const original = expected[position++];
+                if (original === undefined || !this.sameToken(token, this.token(original))) return false;
             }
         }
         return true;
@@ -767,15 +838,21 @@ class DocumentFormatting {
         const root = this.document.parseResult.value.$cstNode;
         const tokens: Token[] = [];
         const stack: CstNode[] = root ? [root] : [];
-        while (stack.length > 0) {
-            const node = stack.pop()!;
+        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
             if (isCompositeCstNode(node)) {
-                for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]!);
+                // Pushed last to first, so they come off the stack in order.
+                for (const child of node.content.toReversed()) stack.push(child);
             } else if (isLeafCstNode(node)) {
                 tokens.push(toToken(this.text, node));
             }
         }
-        if (tokens.some((token, index) => index > 0 && token.start < tokens[index - 1]!.start)) tokens.sort((a, b) => a.start - b.start);
+        let previousStart = -1;
+        let inOrderAlready = true;
+        for (const token of tokens) {
+            if (token.start < previousStart) inOrderAlready = false;
+            previousStart = token.start;
+        }
+        if (!inOrderAlready) tokens.sort((a, b) => a.start - b.start);
         let end = 0;
         for (const token of tokens) {
             if (!onlySpaceBetween(this.text, end, token.start)) return undefined;
@@ -786,12 +863,13 @@ class DocumentFormatting {
 }
 
 /** The canonical spelling of an amount token, when it is well formed; undefined to leave it alone. */
-export function canonicalAmount(text: string): string | undefined {
+function canonicalAmount(text: string): string | undefined {
     const parsed = parseAmount(text);
     if (parsed.problems.length > 0 || parsed.pence === undefined) return undefined;
     const match = /^([£$€])?\s*([0-9][0-9,]*)((?:\.[0-9]+)?(?:bn|m|k)?)$/.exec(text.trim());
     if (!match) return undefined;
-    const [, symbol = '', digits, rest] = match;
+    // Only the currency symbol is optional; an empty group is checked by reading the result again, below.
+    const [, symbol = '', digits = '', rest = ''] = match;
     const canonical = `${symbol}${groupThousands(digits.replace(/,/g, ''))}${rest}`;
     const check = parseAmount(canonical);
     return check.pence === parsed.pence && check.currency === parsed.currency && check.problems.length === 0 ? canonical : undefined;
@@ -807,7 +885,7 @@ function assignedProperty(cst: CstNode): string | undefined {
     if (property === undefined) {
         let element: AstNode | undefined = source;
         while (element && !GrammarAST.isAssignment(element)) element = element.$container;
-        property = element ? (element as GrammarAST.Assignment).feature : null;
+        property = element ? element.feature : null;
         assignments.set(source, property);
     }
     return property ?? undefined;
@@ -817,9 +895,17 @@ function assignedProperty(cst: CstNode): string | undefined {
 function* inOrder(first: readonly IToken[], second: readonly IToken[]): Generator<IToken> {
     let i = 0;
     let k = 0;
-    while (i < first.length || k < second.length) {
-        if (k >= second.length || (i < first.length && first[i]!.startOffset <= second[k]!.startOffset)) yield first[i++]!;
-        else yield second[k++]!;
+    for (;;) {
+        const a = first[i];
+        const b = second[k];
+        if (a === undefined && b === undefined) return;
+        if (b === undefined || (a !== undefined && a.startOffset <= b.startOffset)) {
+            i++;
+            if (a !== undefined) yield a;
+        } else {
+            k++;
+            yield b;
+        }
     }
 }
 
@@ -867,7 +953,12 @@ const TABLE_ENTRIES: ReadonlySet<string> = new Set([
     ast.RingFence.$type,
     ast.PaymentSplit.$type,
     ast.ActualField.$type,
-    ast.Approval.$type
+    ast.Approval.$type,
+    ast.StreamMinimum.$type,
+    ast.Uplift.$type,
+    ast.SpendMinimum.$type,
+    ast.Purpose.$type,
+    ast.S75Item.$type
 ]);
 
 function isOneLine(node: AstNode): boolean {
@@ -875,13 +966,15 @@ function isOneLine(node: AstNode): boolean {
     return range !== undefined && range.start.line === range.end.line;
 }
 
-/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`. */
+/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`, `from a 60% and b 40%`, `on asc`. */
 function splitClauses(tokens: number[], typeOf: (index: number) => string): number[][] {
     const clauses: number[][] = [];
     for (const index of tokens) {
         const type = typeOf(index);
-        if (clauses.length === 0 || type === 'commissioned' || type === 'provided' || type === 'for') clauses.push([index]);
-        else clauses[clauses.length - 1].push(index);
+        const current = clauses.at(-1);
+        if (current === undefined || type === 'commissioned' || type === 'provided' || type === 'for' || type === 'from' || type === 'on')
+            clauses.push([index]);
+        else current.push(index);
     }
     return clauses;
 }

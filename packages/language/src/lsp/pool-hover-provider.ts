@@ -7,6 +7,7 @@ import * as ast from '../generated/ast.js';
 import { en, type Lang, message, type MessageKey, render, t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
+import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
@@ -29,7 +30,11 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         this.settings = services.pool.Settings;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return Promise.resolve(this.hover(document, params));
+    }
+
+    private hover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
@@ -59,6 +64,19 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const declared = this.references.findDeclarations(leaf)[0];
         if (declared) return this.describeDeclaration(model, document, declared);
         const node = leaf.astNode;
+        const uplift = AstUtils.getContainerOfType(node, ast.isUplift);
+        if (uplift) return describeUplift(model, uplift, this.settings.language);
+        const minimum = AstUtils.getContainerOfType(node, ast.isMinimum);
+        if (minimum && (ast.isMinimum(node) || (ast.isAmount(node) && node.$container === minimum)))
+            return describeMinimum(model, minimum, this.settings.language);
+        const payment = AstUtils.getContainerOfType(node, ast.isPayment);
+        if (payment && (ast.isPayment(node) || (ast.isAmount(node) && node.$container === payment)))
+            return describePayment(model, payment, this.settings.language);
+        const shareLine = AstUtils.getContainerOfType(node, ast.isShareLine);
+        if (shareLine && (ast.isShareLine(node) || (ast.isAmount(node) && node.$container === shareLine))) {
+            const about = describeShareLine(model, shareLine, this.settings.language);
+            if (about) return about;
+        }
         if (ast.isAmount(node)) return this.describeAmount(model, node);
         if (ast.isApproval(node)) return describeApproval(model, node, this.settings.language);
         if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text, this.settings);
@@ -71,14 +89,15 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (ast.isPool(node)) return [this.describePool(model, node), where].filter(Boolean).join('\n\n');
         if (ast.isOutcome(node)) return [describeOutcome(model, node, this.settings.language), where].filter(Boolean).join('\n\n');
         if (ast.isRingFence(node)) return describeRingFence(model, node, this.settings.language);
+        if (ast.isStream(node)) return describeStream(model, node, this.settings.language);
         return undefined;
     }
 
     private describePartner(model: AgreementModel, node: ast.Partner): string {
         const id = node.name;
         const lang = this.settings.language;
-        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}`];
-        if (model.agreement?.host?.id === id) lines[0] += t('hover.partner.host', {}, lang);
+        const host = model.agreement?.host?.id === id ? t('hover.partner.host', {}, lang) : '';
+        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}${host}`];
         const pools = model.pools.filter(pool => pool.byPartner.has(id));
         if (pools.length === 0) {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
@@ -113,10 +132,10 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const pool = poolOf(model, node);
         const lang = this.settings.language;
         const basis =
-            node.basis?.section !== undefined
-                ? t('hover.pool.under-section', { section: node.basis.section }, lang)
-                : node.basis?.text
-                  ? t('hover.pool.under', { basis: escapeMarkdown(node.basis.text) }, lang)
+            pool?.section !== undefined
+                ? t('hover.pool.under-section', { section: pool.section }, lang)
+                : pool?.basisText
+                  ? t('hover.pool.under', { basis: escapeMarkdown(pool.basisText) }, lang)
                   : '';
         const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
         if (!pool || pool.years.size === 0) {
@@ -195,8 +214,9 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
 
 function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): string {
     const outcome = outcomeOf(model, node);
-    const lines = [`${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`];
-    if (!outcome) return lines[0];
+    const heading = `${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`;
+    if (!outcome) return heading;
+    const lines = [heading];
     const parts: string[] = [];
     if (outcome.baseline)
         parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
@@ -272,6 +292,114 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lan
         );
     }
     return lines.join('\n\n');
+}
+
+/** A funding stream: its minimum, income and the spending paid from it, year by year, from the model. */
+function describeStream(model: AgreementModel, node: ast.Stream, lang: Lang): string {
+    const stream = model.pools.flatMap(pool => pool.streams).find(candidate => candidate.node === node);
+    const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${t('hover.stream', { pool: code(node.$container.name) }, lang)}`];
+    if (!stream || stream.years.size === 0) {
+        lines.push(t('hover.stream.empty', {}, lang));
+        return lines.join('\n\n');
+    }
+    const money = (pence: bigint | undefined) => (pence === undefined ? '—' : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
+    lines.push(
+        table(
+            [t('hover.column.year', {}, lang), t('hover.column.minimum', {}, lang), t('hover.column.in', {}, lang), t('hover.column.paid-from', {}, lang)],
+            ['left', 'right', 'right', 'right'],
+            [...stream.years.values()].map(figures => [
+                yearLabel(figures.year),
+                money(figures.minimum?.pence),
+                money(figures.income),
+                figures.spendLines.length > 0 ? money(figures.spend) : '—'
+            ])
+        )
+    );
+    return lines.join('\n\n');
+}
+
+/** An uplift: the year before's minimum times (1 + the uplift), exactly, and rounded by its rule. */
+function describeUplift(model: AgreementModel, node: ast.Uplift, lang: Lang): string | undefined {
+    const uplift = model.pools
+        .flatMap(pool => pool.streams)
+        .flatMap(stream => stream.uplifts)
+        .find(candidate => candidate.node === node);
+    const when = uplift?.year.start;
+    if (
+        !uplift ||
+        uplift.base === undefined ||
+        uplift.exact === undefined ||
+        uplift.computed === undefined ||
+        uplift.points === undefined ||
+        when === undefined
+    )
+        return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const exact = escapeMarkdown(`${formatMoney(uplift.exact.floor(), { currency: model.currency, pence: 'always' })}${uplift.exact.isInteger() ? '' : '…'}`);
+    const values = {
+        base: money(uplift.base),
+        previous: yearLabel(when - 1),
+        percent: formatPercent(uplift.points),
+        exact,
+        year: yearLabel(when),
+        computed: `**${money(uplift.computed)}**`
+    };
+    return t(uplift.rounding === 'pound' ? 'hover.uplift.pound' : 'hover.uplift.penny', values, lang);
+}
+
+/** A minimum: what the partner contributes that year against it, from the model. */
+function describeMinimum(model: AgreementModel, node: ast.Minimum, lang: Lang): string | undefined {
+    const minimum = model.pools.flatMap(pool => pool.minimums).find(candidate => candidate.node === node);
+    if (
+        !minimum ||
+        minimum.amount.pence === undefined ||
+        minimum.contributed === undefined ||
+        minimum.shortfall === undefined ||
+        minimum.year.start === undefined
+    )
+        return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const values = {
+        partner: escapeMarkdown(model.partners.get(minimum.partnerId)?.name ?? minimum.partnerId),
+        year: yearLabel(minimum.year.start),
+        minimum: money(minimum.amount.pence),
+        contributed: money(minimum.contributed)
+    };
+    return minimum.shortfall === 0n ? t('hover.minimum.met', values, lang) : t('hover.minimum.short', { ...values, short: money(minimum.shortfall) }, lang);
+}
+
+/** Payment by results: what meeting the target pays and the schedule year by year, from the model. */
+function describePayment(model: AgreementModel, node: ast.Payment, lang: Lang): string | undefined {
+    const payment = model.outcomes.find(outcome => outcome.payment?.node === node)?.payment;
+    if (!payment || payment.payable === undefined) return undefined;
+    const money = (pence: bigint | undefined) =>
+        pence === undefined ? t('word.unknown', {}, lang) : escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const lines = [t('hover.payment.payable', { amount: money(payment.payable) }, lang)];
+    if (payment.schedule.length > 0) {
+        lines.push(
+            table(
+                [t('hover.column.year', {}, lang), t('hover.column.upfront', {}, lang), t('hover.column.results', {}, lang), t('hover.column.total', {}, lang)],
+                ['left', 'right', 'right', 'right'],
+                payment.schedule.map(entry => [yearLabel(entry.year), money(entry.upfront), money(entry.results), money(entry.amount)])
+            )
+        );
+    }
+    return lines.join('\n\n');
+}
+
+/** A partner's line of a share: its part in pounds and, for an overspend, what it bears once its cap applies. */
+function describeShareLine(model: AgreementModel, node: ast.ShareLine, lang: Lang): string | undefined {
+    const share = model.shares.find(candidate => candidate.node === node.$container);
+    const index = share?.lines.findIndex(line => line.node === node) ?? -1;
+    const part = share?.pounds?.byLine[index];
+    if (!share || part === undefined || !share.base) return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const partner = escapeMarkdown(model.partners.get(node.partner?.$refText ?? '')?.name ?? node.partner?.$refText ?? '');
+    const base = escapeMarkdown(render(share.base.description, lang));
+    const borne = share.liabilities?.byLine[index];
+    if (borne !== undefined && share.liabilities?.capped[index])
+        return t('hover.share-line.capped', { partner, part: money(part), base, borne: money(borne) }, lang);
+    return t('hover.share-line.part', { partner, part: money(part), base }, lang);
 }
 
 function describeYear(text: string, settings: PoolSettings): string {

@@ -44,8 +44,8 @@ export class PoolRenameProvider extends DefaultRenameProvider {
 
     private refuseInvalid(newName: string, lang: Lang): void {
         const tokens = this.services.parser.Lexer.tokenize(newName);
-        const token = tokens.tokens[0];
-        const single = tokens.errors.length === 0 && tokens.tokens.length === 1 && (tokens.hidden ?? []).length === 0 && token.image === newName;
+        const [token] = tokens.tokens;
+        const single = tokens.errors.length === 0 && tokens.tokens.length === 1 && (tokens.hidden ?? []).length === 0 && token?.image === newName;
         if (single && (token.tokenType.name === 'ID' || this.idWords.has(token.tokenType.name))) return;
         if (single && /^[_a-zA-Z]/.test(newName)) {
             throw new ResponseError(ErrorCodes.InvalidParams, t('rename.keyword', { name: newName }, lang));

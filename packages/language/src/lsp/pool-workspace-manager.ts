@@ -57,8 +57,7 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
         const first: LangiumDocument[] = [];
         const queue = all.filter(uri => this.textDocuments?.get(uri.toString()) !== undefined);
         const loaded = new Set<string>();
-        while (queue.length > 0) {
-            const uri = queue.shift()!;
+        for (let uri = queue.shift(); uri !== undefined; uri = queue.shift()) {
             if (loaded.has(uri.toString())) continue;
             loaded.add(uri.toString());
             const document = await this.langiumDocuments.getOrCreateDocument(uri);

@@ -9,6 +9,7 @@ import type { ImportGraph } from './imports.js';
 import { readOutcome } from './outcomes.js';
 import { readPool, readSpendBlock } from './pools.js';
 import { readShare } from './shares.js';
+import { moneyKinds } from './streams.js';
 import type {
     AgreementInfo,
     AgreementModel,
@@ -44,7 +45,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const documents = imports.closure(document);
     const agreementNodes = root.agreements ?? [];
     const currencyField = agreementNodes[0] ? firstField(agreementNodes[0].fields, ast.isCurrencyField) : undefined;
-    const currency: Currency = (currencyField?.value as Currency | undefined) ?? 'GBP';
+    const currency: Currency = currencyField?.value ?? 'GBP';
     const values = new ValueReader(currency);
 
     const declarations = new Map<string, Declaration[]>();
@@ -63,18 +64,22 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
                 partners.set(node.name, { id: node.name, name: node.fullName ?? node.name, kind: node.kind, node, document: doc });
             }
         }
-        for (const node of content.pools ?? []) {
+        // A declaration a syntax error cut short before its id is left out: the syntax error says why,
+        // and nothing can name it, so every output would only show it as a blank.
+        for (const node of (content.pools ?? []).filter(pool => pool.name)) {
             declare({ id: node.name, kind: 'pool', node, document: doc });
             poolNodes.push({ node, document: doc });
         }
-        for (const node of content.outcomes ?? []) {
+        for (const node of (content.outcomes ?? []).filter(outcome => outcome.name)) {
             declare({ id: node.name, kind: 'outcome', node, document: doc });
             outcomeNodes.push({ node, document: doc });
         }
     }
 
     const agreement = agreementNodes[0] ? readAgreement(agreementNodes[0], partners, currency, values) : undefined;
-    const spendBlocks = documents.flatMap(doc => (doc.parseResult.value.spends ?? []).map(node => readSpendBlock(node, values)));
+    const spendBlocks = documents.flatMap(doc =>
+        (doc.parseResult.value.spends ?? []).filter(node => node.pool?.$refText).map(node => readSpendBlock(node, values))
+    );
     // Lines of one name in one pool and year (across blocks) are told apart by their order.
     const spendLines = spendBlocks.flatMap(block => block.lines);
     occurrences(spendLines, line => `${line.poolId}\u0000${line.year ?? ''}\u0000${line.name}`).forEach((occurrence, index) => {
@@ -94,7 +99,11 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const outcomesById = firstById(outcomes);
     const totals = computeTotals(pools);
     const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => readSavings(node, pools, values)));
-    const shares = documents.flatMap(doc => (doc.parseResult.value.shares ?? []).map(node => readShare(node, pools, outcomes, savings, totals, values)));
+    const shares = documents.flatMap(doc =>
+        (doc.parseResult.value.shares ?? [])
+            .filter(node => node.kind && node.subject?.$refText)
+            .map(node => readShare(node, pools, outcomes, savings, totals, values))
+    );
 
     // Hashing the text of a file and all it imports is costly in a large workspace (every
     // agreement re-hashes a shared register), so it is done only when something reads it.
@@ -102,6 +111,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const currentFingerprint = (): string => (fingerprint ??= agreementFingerprint(documents));
     const approvals: ApprovalInfo[] = (root.approvals ?? [])
         .flatMap(block => block.entries ?? [])
+        .filter(node => node.partner?.$refText && node.approver !== undefined && node.date !== undefined && node.fingerprint !== undefined)
         .map(node => ({
             node,
             partnerId: node.partner?.$refText ?? '',
@@ -118,7 +128,10 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     return {
         document,
         documents,
-        imports: imports.directImports(document).map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
+        imports: imports
+            .directImports(document)
+            .filter(resolved => resolved.node.path !== undefined)
+            .map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
         agreement,
         agreementNodes,
         currency,
@@ -176,7 +189,10 @@ function readAgreement(node: ast.Agreement, partners: ReadonlyMap<string, Partne
         currency,
         host: hostNode && hostId ? { id: hostId, partner: hostNode.partner?.ref ? partners.get(hostId) : undefined, node: hostNode } : undefined,
         board: firstField(fields, ast.isBoardField)?.value,
-        reviews: fields.filter(ast.isReviewField).map(review => ({ date: review.date, note: review.note, node: review })),
+        reviews: fields
+            .filter(ast.isReviewField)
+            .filter(review => review.date !== undefined)
+            .map(review => ({ date: review.date, note: review.note, node: review })),
         fieldsByKeyword: groupByKeyword(fields)
     };
 }
@@ -197,6 +213,7 @@ function computeTotals(pools: readonly PoolInfo[]): AgreementTotals {
         }
     }
     return {
+        money: moneyKinds(pools.flatMap(pool => pool.contributions)),
         byYear: new Map([...byYear].sort(([a], [b]) => a - b)),
         byPartner,
         byPartnerAndYear,
@@ -209,12 +226,15 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
     const pool = pools.find(candidate => candidate.node === node.pool?.ref);
     const written = (node.years ?? []).flatMap(block => {
         const year = values.year(block, 'year', block.year);
-        return (block.lines ?? []).map(line => ({
-            node: line,
-            partnerId: line.partner?.$refText ?? '',
-            year: year.start,
-            amount: values.amount(line.amount, line)
-        }));
+        return (block.lines ?? [])
+            .filter(line => line.partner?.$refText)
+            .map(line => ({
+                node: line,
+                partnerId: line.partner?.$refText ?? '',
+                year: year.start,
+                amount: values.amount(line.amount, line),
+                note: line.note
+            }));
     });
     const occurrence = occurrences(written, line => `${line.year ?? ''}\u0000${line.partnerId}`);
     const lines: SavingsLineInfo[] = written.map((line, index) => ({ ...line, occurrence: occurrence[index] ?? 0 }));
@@ -235,6 +255,10 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
         byPartner,
         total,
         netBenefit: total !== undefined && investment !== undefined ? total - investment : undefined,
+        netBenefitOfNewMoney:
+            pool && total !== undefined && pool.contributions.some(line => line.money !== undefined) && pool.money.new !== undefined
+                ? total - pool.money.new
+                : undefined,
         paybackYear: pool ? paybackYear(pool, byYear) : undefined,
         returnPerPound: total !== undefined && investment !== undefined && investment > 0n ? Rational.of(total, investment) : undefined
     };

@@ -30,7 +30,7 @@ export function agreementFingerprint(documents: readonly LangiumDocument<Documen
         kept += text.slice(from);
         // The agreement's own file name is not part of it (renaming a file changes nothing agreed);
         // an imported file is named by its path from the agreement, which says which one it is.
-        const name = document === root ? '' : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
+        const name = root === undefined || document === root ? '' : UriUtils.relative(UriUtils.dirname(root.uri), document.uri);
         parts.push(`${name}\n${canonicalLayout(kept)}`);
     }
     return `sha256:${bytesToHex(sha256(utf8ToBytes(parts.join('\n\u0000\n'))))}`;

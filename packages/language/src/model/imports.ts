@@ -2,8 +2,7 @@ import type { FileSystemProvider, LangiumDocument, LangiumDocuments, LangiumShar
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
 import { type Lang, render } from '../i18n/messages.js';
-import { refusalOf } from '../services/pool-document-factory.js';
-import { refusalReason } from '../text/agreement-file.js';
+import { refusalOf, refusalReason } from '../text/agreement-file.js';
 
 /** What an import statement points at. */
 export type ImportStatus =

@@ -24,7 +24,9 @@ export class AgreementModelProvider {
         private readonly imports: () => ImportGraph
     ) {
         this.textDocuments = shared.workspace.TextDocuments;
-        shared.workspace.DocumentBuilder.onUpdate(() => this.models.clear());
+        shared.workspace.DocumentBuilder.onUpdate(() => {
+            this.models.clear();
+        });
     }
 
     getModel(document: LangiumDocument<Document>): AgreementModel {

@@ -23,7 +23,10 @@ export function readOutcome(node: ast.Outcome, document: LangiumDocument, values
     const directionNode = firstField(fields, ast.isDirectionField);
     const paymentNode = firstField(fields, ast.isPayment);
     const payment = paymentNode ? readPayment(paymentNode, baseline, target, values) : undefined;
-    const actuals = fields.filter(ast.isActualField).map(field => readActual(field, baseline, target, directionNode?.value, payment, values));
+    const actuals = fields
+        .filter(ast.isActualField)
+        .filter(field => field.value !== undefined)
+        .map(field => readActual(field, baseline, target, directionNode?.value, payment, values));
     let latest: ActualInfo | undefined;
     for (const actual of actuals) {
         if (actual.end === undefined || actual.value === undefined) continue;

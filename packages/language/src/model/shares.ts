@@ -27,10 +27,10 @@ export function readShare(
     const subject: ShareInfo['subject'] = pool ? { kind: 'pool', pool } : outcome ? { kind: 'outcome', outcome } : undefined;
     const reinvestments = (node.reinvestments ?? []).map(reinvestment => ({ node: reinvestment, points: parsePercent(reinvestment.percent ?? '').points }));
     const reinvest = knownSum(reinvestments.map(r => r.points));
-    const writtenLines = node.lines ?? [];
+    const writtenLines = (node.lines ?? []).filter(line => line.partner?.$refText);
     const occurrence = occurrences(writtenLines, line => line.partner?.$refText ?? '');
     const written = writtenLines.map((line, index) => ({
-        node: line as ast.ShareLine | undefined,
+        node: line,
         partnerId: line.partner?.$refText ?? '',
         occurrence: occurrence[index] ?? 0,
         written: line.percent ? parsePercent(line.percent).points : undefined,
@@ -82,7 +82,7 @@ export function readShare(
         family,
         subjectId: node.subject?.$refText ?? '',
         subject,
-        proRata: Boolean(node.proRata),
+        proRata: node.proRata,
         lines,
         reinvestments,
         reinvest,

@@ -22,17 +22,22 @@ export function allocate(totalPence: bigint, weights: readonly Rational[]): bigi
     }
     const negative = totalPence < 0n;
     const magnitude = Rational.of(negative ? -totalPence : totalPence);
-    const exact = weights.map(weight => magnitude.mul(weight).div(weightSum));
-    const parts = exact.map(share => share.floor());
-    let leftOver = (negative ? -totalPence : totalPence) - parts.reduce((a, b) => a + b, 0n);
-    const order = exact
-        .map((share, index) => ({ index, remainder: share.sub(Rational.of(parts[index])) }))
-        .sort((a, b) => b.remainder.compare(a.remainder) || a.index - b.index);
-    for (let i = 0; leftOver > 0n; i = (i + 1) % order.length) {
-        parts[order[i].index] += 1n;
-        leftOver -= 1n;
-    }
-    return negative ? parts.map(part => -part) : parts;
+    const parts = weights.map((weight, index) => {
+        const exact = magnitude.mul(weight).div(weightSum);
+        const floor = exact.floor();
+        return { index, floor, remainder: exact.sub(Rational.of(floor)) };
+    });
+    // The exact parts add up to the whole and each floor is less than a penny below its part, so
+    // fewer pence are left over than there are parts: one each to the largest remainders.
+    const leftOver = (negative ? -totalPence : totalPence) - parts.reduce((sum, part) => sum + part.floor, 0n);
+    const rounded = new Set(
+        [...parts]
+            .sort((a, b) => b.remainder.compare(a.remainder) || a.index - b.index)
+            .slice(0, Number(leftOver))
+            .map(part => part.index)
+    );
+    const pence = parts.map(part => part.floor + (rounded.has(part.index) ? 1n : 0n));
+    return negative ? pence.map(part => -part) : pence;
 }
 
 /** One figure rounded to the penny, halves away from zero (the rule for a single computed figure). */

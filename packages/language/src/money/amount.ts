@@ -57,7 +57,8 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
     if (!match) {
         return { text: written, value: undefined, pence: undefined, currency: undefined, problems: [{ kind: 'malformed' }] };
     }
-    const [, signBefore, symbol, signAfter, wholeDigits, fractionDigits = '', suffix] = match;
+    // The whole digits take part in every match; the other groups are optional.
+    const [, signBefore, symbol, signAfter, wholeDigits = '', fractionDigits = '', suffix] = match;
     const problems: AmountProblem[] = [];
     if (!isWellGrouped(wholeDigits)) {
         problems.push({ kind: 'grouping' });
@@ -74,15 +75,16 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
         return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
     }
     const fractionPlaces = lastNonZero(fractionDigits);
-    const suffixPlaces = suffix ? SUFFIX_MULTIPLIER[suffix]!.toString().length - 1 : 0;
+    const suffixPlaces = suffix ? (SUFFIX_MULTIPLIER[suffix]?.toString().length ?? 1) - 1 : 0;
     if (fractionPlaces - suffixPlaces > 30) {
         // Far past the penny: how far is all a message needs.
         problems.push({ kind: 'sub-penny', places: fractionPlaces - suffixPlaces });
         return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
     }
     let value = Rational.parseDecimal(`${wholeDigits.replace(/,/g, '')}${fractionDigits ? '.' + fractionDigits : ''}`);
-    if (suffix) {
-        value = value.mul(Rational.of(SUFFIX_MULTIPLIER[suffix]));
+    const multiplier = suffix ? SUFFIX_MULTIPLIER[suffix] : undefined;
+    if (multiplier !== undefined) {
+        value = value.mul(Rational.of(multiplier));
     }
     if (negative) {
         value = value.neg();

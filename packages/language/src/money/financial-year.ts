@@ -1,4 +1,16 @@
-import { message, type Message } from '../i18n/messages.js';
+/**
+ * Why a text is not a financial year, as the catalogue key that words it and the key's values. It is
+ * shaped as the catalogue's `Message` (i18n/messages.ts), which readers word with `render`, so
+ * money/ needs nothing from i18n/; the compiler checks the keys and values wherever one is used
+ * as a `Message`.
+ */
+export type YearProblem =
+    | { readonly key: 'year.not-a-year'; readonly params: { readonly text: string } }
+    | { readonly key: 'year.two-digits'; readonly params: { readonly text: string; readonly expected: string } }
+    | {
+          readonly key: 'year.not-consecutive';
+          readonly params: { readonly text: string; readonly first: number; readonly next: number; readonly expected: string };
+      };
 
 /**
  * UK financial years run from April to March and are written `2013/14`. A year is held as the
@@ -9,27 +21,28 @@ export interface ParsedYear {
     /** The starting calendar year, when the text is a well-formed financial year. */
     readonly start: number | undefined;
     /** Why it is not one, with the form the writer probably meant (worded in i18n/messages.ts). */
-    readonly problem?: Message;
+    readonly problem?: YearProblem;
 }
 
 export function parseFinancialYear(text: string): ParsedYear {
     const match = /^(\d{4})\/(\d+)$/.exec(text.trim());
     if (!match) {
-        return { text, start: undefined, problem: message('year.not-a-year', { text }) };
+        return { text, start: undefined, problem: { key: 'year.not-a-year', params: { text } } };
     }
-    const first = Number(match[1]);
-    const second = match[2];
+    // Both groups take part in every match.
+    const [, firstDigits = '', second = ''] = match;
+    const first = Number(firstDigits);
     const expected = yearLabel(first);
     if (second.length === 2 && Number(second) === (first + 1) % 100) {
         return { text, start: first };
     }
     if (second.length === 4 && Number(second) === first + 1) {
-        return { text, start: undefined, problem: message('year.two-digits', { text, expected }) };
+        return { text, start: undefined, problem: { key: 'year.two-digits', params: { text, expected } } };
     }
     return {
         text,
         start: undefined,
-        problem: message('year.not-consecutive', { text, first, next: first + 1, expected })
+        problem: { key: 'year.not-consecutive', params: { text, first, next: first + 1, expected } }
     };
 }
 

@@ -12,8 +12,10 @@ export function parsePercent(text: string): ParsedPercent {
     if (!match) {
         return { text, points: undefined };
     }
-    const value = Rational.parseDecimal(`${match[2].replace(/,/g, '')}${match[3] ? '.' + match[3] : ''}`);
-    return { text, points: match[1] ? value.neg() : value };
+    // The whole digits take part in every match; the sign and the fraction are optional.
+    const [, sign, whole = '', fraction] = match;
+    const value = Rational.parseDecimal(`${whole.replace(/,/g, '')}${fraction ? '.' + fraction : ''}`);
+    return { text, points: sign ? value.neg() : value };
 }
 
 /**

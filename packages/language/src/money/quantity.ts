@@ -14,18 +14,19 @@ export function parseQuantity(text: string): ParsedQuantity {
     if (!match) {
         return { text, value: undefined, isPercent: false };
     }
-    let value = Rational.parseDecimal(`${match[2].replace(/,/g, '')}${match[3] ? '.' + match[3] : ''}`);
-    const suffix = match[4];
+    // The whole digits take part in every match; the sign, the fraction and the suffix are optional.
+    const [, sign, whole = '', fraction, suffix] = match;
+    let value = Rational.parseDecimal(`${whole.replace(/,/g, '')}${fraction ? '.' + fraction : ''}`);
     if (suffix === 'k') value = value.mul(Rational.of(1_000n));
     if (suffix === 'm') value = value.mul(Rational.of(1_000_000n));
     if (suffix === 'bn') value = value.mul(Rational.of(1_000_000_000n));
-    return { text, value: match[1] ? value.neg() : value, isPercent: suffix === '%' };
+    return { text, value: sign ? value.neg() : value, isPercent: suffix === '%' };
 }
 
 /** `1,500`, `12.5`, `35%`. */
 export function formatQuantity(value: Rational, isPercent = false): string {
     const decimal = value.toDecimal(4);
-    const [whole, fraction] = decimal.replace('-', '').split('.');
+    const [whole = '', fraction] = decimal.replace('-', '').split('.');
     const grouped = groupThousands(whole);
     return `${decimal.startsWith('-') ? '-' : ''}${grouped}${fraction ? '.' + fraction : ''}${isPercent ? '%' : ''}`;
 }

@@ -38,9 +38,10 @@ export class Rational {
         if (!match) {
             throw new SyntaxError(`not a decimal number: ${text}`);
         }
-        const fraction = match[3] ?? '';
-        const digits = BigInt(match[2] + fraction);
-        return Rational.of(match[1] ? -digits : digits, 10n ** BigInt(fraction.length));
+        // The whole digits take part in every match; the sign and the fraction are optional.
+        const [, sign, whole = '', fraction = ''] = match;
+        const digits = BigInt(whole + fraction);
+        return Rational.of(sign ? -digits : digits, 10n ** BigInt(fraction.length));
     }
 
     add(other: Rational): Rational {

@@ -1,5 +1,10 @@
-import { message, type Message } from '../i18n/messages.js';
 import { parseFinancialYear, yearLabel } from './financial-year.js';
+
+/** Why a text is not a quarter: a catalogue key and its values, shaped as a `Message` (see `YearProblem`). */
+export interface QuarterProblem {
+    readonly key: 'period.not-a-quarter';
+    readonly params: { readonly text: string };
+}
 
 /**
  * A reporting period: a UK financial year, or one of its quarters. Q1 is April to June, Q2 July to
@@ -11,7 +16,7 @@ export interface ParsedPeriod {
     /** 1 to 4, or undefined for the whole year. */
     readonly quarter: number | undefined;
     /** Why the quarter is not one, when it is not. */
-    readonly quarterProblem?: Message;
+    readonly quarterProblem?: QuarterProblem;
 }
 
 export const QUARTER_MONTHS = ['April to June', 'July to September', 'October to December', 'January to March'];
@@ -24,7 +29,7 @@ export function parsePeriod(yearText: string, quarterText?: string): ParsedPerio
     return {
         year,
         quarter: undefined,
-        quarterProblem: message('period.not-a-quarter', { text: quarterText })
+        quarterProblem: { key: 'period.not-a-quarter', params: { text: quarterText } }
     };
 }
 

@@ -17,7 +17,7 @@ import type { PoolServices } from './pool-module.js';
  */
 export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents with an edit no rebuild has taken in yet, by URI. */
-    private readonly unapplied = new Map<string, Deferred<void>>();
+    private readonly unapplied = new Map<string, Deferred>();
     /** Called before waiting for a document's edits: edits gathered for a rebuild are sent at once. */
     private flushEdits: () => void = () => undefined;
 
@@ -29,13 +29,15 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         // Called once a rebuild has reset the changed documents, before it builds them again.
-        this.onUpdate((changed, deleted) => this.applied([...changed, ...deleted]));
+        this.onUpdate((changed, deleted) => {
+            this.applied([...changed, ...deleted]);
+        });
     }
 
     /** The editor changed the text of a document (called as the change arrives, before its rebuild is queued). */
     textChanged(uri: URI): void {
         const key = uri.toString();
-        if (!this.unapplied.has(key)) this.unapplied.set(key, new Deferred<void>());
+        if (!this.unapplied.has(key)) this.unapplied.set(key, new Deferred());
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
@@ -134,16 +136,22 @@ function isOfCurrentText(document: LangiumDocument): boolean {
 
 /** `promise`, or OperationCancelled once the token is cancelled. */
 function untilCancelled<T>(promise: Promise<T>, cancelToken: CancellationToken): Promise<T> {
+    // Langium's cancellation is its OperationCancelled symbol, which its callers test for.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as said above
     if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
     return new Promise<T>((resolve, reject) => {
-        const cancelled = cancelToken.onCancellationRequested(() => reject(OperationCancelled));
+        const cancelled = cancelToken.onCancellationRequested(() => {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation, as above
+            reject(OperationCancelled);
+        });
         promise.then(
             value => {
                 cancelled.dispose();
                 resolve(value);
             },
-            error => {
+            (error: unknown) => {
                 cancelled.dispose();
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the promise's own rejection unchanged
                 reject(error);
             }
         );

@@ -8,18 +8,7 @@ import {
     type TextDocument,
     type URI
 } from 'langium';
-import type { Document } from '../generated/ast.js';
 import { describeFileError, type FileRefusal, FileRefusedError, MAX_DOCUMENT_BYTES, utf8Length } from '../text/agreement-file.js';
-
-/** A parse result for a file Pool does not read (too large, not UTF-8 text, not a file): empty, with why. */
-export interface RefusedParseResult extends ParseResult<Document> {
-    readonly refusal?: FileRefusal;
-}
-
-/** Why a document's file was not read, if it was not. */
-export function refusalOf(document: LangiumDocument): FileRefusal | undefined {
-    return (document.parseResult as RefusedParseResult).refusal;
-}
 
 /**
  * Documents, with the same limits wherever their text comes from. The file system provider (the

@@ -19,15 +19,14 @@ import type { Document } from '../generated/ast.js';
 import { type Lang, plural, render, t } from '../i18n/messages.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
-import { refusalOf } from './pool-document-factory.js';
-import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalReason } from '../text/agreement-file.js';
+import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
 import { foundPrefix, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
 /** Syntax errors listed per file; the rest are counted in one last message. */
-export const MAX_SYNTAX_ERRORS = 100;
+const MAX_SYNTAX_ERRORS = 100;
 
 /**
  * Diagnostics listed per file, in the editor and in every output of `pool check`; past this, one
@@ -169,29 +168,31 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         const seen = new Set<string>();
         let reported = 0;
         for (const [index, error] of parseResult.parserErrors.entries()) {
-            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left.
+            // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left,
+            // where the last error reported is.
             if (reported === MAX_SYNTAX_ERRORS) {
                 const rest = parseResult.parserErrors.length - index;
-                const last = diagnostics[diagnostics.length - 1];
-                diagnostics.push({
-                    severity: DiagnosticSeverity.Error,
-                    range: last.range,
-                    message: t(
-                        plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
-                        { count: rest.toLocaleString('en-GB') },
-                        this.settings.language
-                    ),
-                    code: 'syntax-error',
-                    data: { ...diagnosticData(DocumentValidator.ParsingError), omitted: rest },
-                    source: this.getSource()
-                });
+                const last = diagnostics.at(-1);
+                if (last)
+                    diagnostics.push({
+                        severity: DiagnosticSeverity.Error,
+                        range: last.range,
+                        message: t(
+                            plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
+                            { count: rest.toLocaleString('en-GB') },
+                            this.settings.language
+                        ),
+                        code: 'syntax-error',
+                        data: { ...diagnosticData(DocumentValidator.ParsingError), omitted: rest },
+                        source: this.getSource()
+                    });
                 break;
             }
             const token = error.token;
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
             let message = error.message;
-            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine! > previous.endLine!);
+            const lineEndedEarly = isRealToken(previous) && (!isRealToken(token) || token.startLine > previous.endLine);
             if (lineEndedEarly) {
                 range = tokenRange(previous);
                 const cut = message.lastIndexOf(foundPrefix(this.settings.language));
@@ -263,8 +264,8 @@ interface DiagnosticEntry {
 function capDiagnostics(entries: readonly DiagnosticEntry[], lang: Lang, source: string): Diagnostic[] {
     if (entries.length <= MAX_DIAGNOSTICS_PER_FILE) return entries.map(entry => entry.make());
     // Which to keep: the most severe first, in the order they were found.
-    const order = entries.map((_, index) => index).sort((a, b) => entries[a]!.severity - entries[b]!.severity || a - b);
-    const keep = new Set(order.slice(0, MAX_DIAGNOSTICS_PER_FILE));
+    const order = entries.map((entry, index) => ({ severity: entry.severity, index })).sort((a, b) => a.severity - b.severity || a.index - b.index);
+    const keep = new Set(order.slice(0, MAX_DIAGNOSTICS_PER_FILE).map(entry => entry.index));
     const kept: Diagnostic[] = [];
     const left = new Map<string, { first: DiagnosticEntry; count: number }>();
     entries.forEach((entry, index) => {
@@ -304,20 +305,26 @@ function describeError(error: unknown): string {
     return shorten(error instanceof Error ? error.message : String(error), 200);
 }
 
-function isRealToken(token: IToken | undefined): token is IToken {
+/** A token read from the text, with the place where it is (chevrotain leaves them out of made-up tokens). */
+type PlacedToken = IToken & { readonly startLine: number; readonly startColumn: number; readonly endLine: number; readonly endColumn: number };
+
+function isRealToken(token: IToken | undefined): token is PlacedToken {
     return (
         token !== undefined &&
         token.tokenType?.name !== 'EOF' &&
         !Number.isNaN(token.startOffset) &&
         token.startOffset >= 0 &&
         token.startLine !== undefined &&
-        !Number.isNaN(token.startLine)
+        !Number.isNaN(token.startLine) &&
+        token.startColumn !== undefined &&
+        token.endLine !== undefined &&
+        token.endColumn !== undefined
     );
 }
 
-function tokenRange(token: IToken): Range {
+function tokenRange(token: PlacedToken): Range {
     return {
-        start: { line: token.startLine! - 1, character: token.startColumn! - 1 },
-        end: { line: token.endLine! - 1, character: token.endColumn! }
+        start: { line: token.startLine - 1, character: token.startColumn - 1 },
+        end: { line: token.endLine - 1, character: token.endColumn }
     };
 }

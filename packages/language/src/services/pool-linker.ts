@@ -25,9 +25,11 @@ export class PoolLinker extends DefaultLinker {
         }
         linkingFaults.delete(document);
         const nodes: AstNode[] = allNodes(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
+        for (const [i, node] of nodes.entries()) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i]!, reference => this.doLink(reference, document));
+            forEachReference(node, reference => {
+                this.doLink(reference, document);
+            });
         }
     }
 

@@ -121,7 +121,7 @@ export function createPoolServices(context: DefaultSharedModuleContext): { share
     shared.ServiceRegistry.register(Pool);
     if (!context.connection) {
         // Without a client nobody sends configuration; start with the defaults.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Pool };
 }

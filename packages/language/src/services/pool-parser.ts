@@ -17,7 +17,7 @@ interface MutableCstNode {
  * declarations (most of the time of checking a register of 130,000 partners). This one adds
  * nodes in plain loops and looks from the end, where the node being built is.
  */
-export class LinearCstNodeBuilder extends CstNodeBuilder {
+class LinearCstNodeBuilder extends CstNodeBuilder {
     /** How many of the lexer's hidden tokens have been taken (see {@link hiddenBefore}), by list. */
     private readonly taken = new WeakMap<IToken[], number>();
 
@@ -29,7 +29,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     hiddenBefore(hidden: IToken[], offset: number): IToken[] {
         const start = this.taken.get(hidden) ?? 0;
         let end = start;
-        while (end < hidden.length && hidden[end]!.startOffset <= offset) end++;
+        for (let token = hidden[end]; token !== undefined && token.startOffset <= offset; token = hidden[end]) end++;
         this.taken.set(hidden, end);
         return hidden.slice(start, end);
     }
@@ -37,7 +37,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
         const nodes: CstNode[] = [];
         // At the end the parser adds the lexer's whole list: only what was not taken before.
-        for (let i = this.taken.get(tokens) ?? 0; i < tokens.length; i++) nodes.push(this.createLeafNode(tokens[i]!, true));
+        for (const token of tokens.slice(this.taken.get(tokens) ?? 0)) nodes.push(this.createLeafNode(token, true));
         let current: CompositeCstNode = this.current;
         if (current.content.length > 0) {
             this.appendChildren(current, nodes);

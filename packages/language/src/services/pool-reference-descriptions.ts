@@ -13,9 +13,9 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const nodes = allNodes(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
+        for (const [i, node] of nodes.entries()) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i]!, reference => {
+            forEachReference(node, reference => {
                 if (!reference.reference.error) for (const description of this.createInfoDescriptions(reference)) descriptions.push(description);
             });
         }

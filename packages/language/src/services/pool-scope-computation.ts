@@ -47,7 +47,9 @@ export class PoolScopeComputation extends DefaultScopeComputation {
         await interruptAndCheck(cancelToken);
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        forEachChild(root, node => this.addLocalSymbol(node, document, symbols));
+        forEachChild(root, node => {
+            this.addLocalSymbol(node, document, symbols);
+        });
         return symbols;
     }
 }

@@ -74,7 +74,7 @@ const ID_KEYWORDS = [
     'increase'
 ];
 
-export function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
+function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
     // Keyword token types are named after the keyword itself.
     return TOKEN_WORDS[type.name]?.(lang) ?? `\`${type.name}\``;
 }
@@ -87,13 +87,15 @@ export function foundPrefix(lang: Lang): string {
     return t('syntax.found', { found: '' }, lang);
 }
 
-function describeFound(token: IToken, lang: Lang): string {
-    if (token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
+function describeFound(token: IToken | undefined, lang: Lang): string {
+    // Chevrotain names the token it stopped at; none means it stopped at the end.
+    if (token === undefined || token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
     return `\`${shorten(token.image)}\``;
 }
 
 /** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
 export function shorten(text: string, limit = 40): string {
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- cut between code points, never inside a surrogate pair
     const chars = [...text];
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
 }
@@ -112,7 +114,7 @@ function keywordWhereANameGoes(paths: TokenType[][], actual: IToken | undefined)
     const names = new Set(paths.map(path => path[0]?.name).filter((name): name is string => Boolean(name)));
     if (!names.has('ID') || [...names].some(name => name !== 'ID' && !ID_KEYWORDS.includes(name))) return undefined;
     const found = actual?.tokenType?.name;
-    return found && found !== 'ID' && found !== 'EOF' && !(found in TOKEN_WORDS) && /^[A-Za-z][\w-]*$/.test(found) ? actual!.image : undefined;
+    return found && found !== 'ID' && found !== 'EOF' && !(found in TOKEN_WORDS) && /^[A-Za-z][\w-]*$/.test(found) ? actual.image : undefined;
 }
 
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */
@@ -169,7 +171,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], lang);
     }
 
-    private expected(ruleName: string, expected: string, actual: IToken, lang: Lang): string {
+    private expected(ruleName: string, expected: string, actual: IToken | undefined, lang: Lang): string {
         const found = t('syntax.found', { found: describeFound(actual, lang) }, lang);
         return t('syntax.expected', { place: place(ruleName, lang), expected, found }, lang);
     }

@@ -31,6 +31,11 @@ export class FileRefusedError extends Error {
     }
 }
 
+/** Why a document's file was not read, if it was not: the parse result of a refused file says why. */
+export function refusalOf(document: { readonly parseResult: object }): FileRefusal | undefined {
+    return (document.parseResult as { readonly refusal?: FileRefusal }).refusal;
+}
+
 /** The refusal of a file, worded (in `render`'s hands) as the reason after "cannot read FILE:". */
 export function refusalReason(refusal: FileRefusal): Message {
     return refusal.kind === 'too-large'
@@ -58,7 +63,7 @@ export function decodeAgreement(bytes: Uint8Array): DecodedAgreement {
     if (invalid >= 0) {
         let line = 1;
         for (let i = 0; i < invalid; i++) if (bytes[i] === 0x0a) line++;
-        const byte = bytes[invalid]!.toString(16).toUpperCase().padStart(2, '0');
+        const byte = (bytes[invalid] ?? 0).toString(16).toUpperCase().padStart(2, '0');
         return { ok: false, reason: message('cli.reason.not-utf8', { byte, line }) };
     }
     const text = new TextDecoder('utf-8').decode(bytes);
@@ -67,17 +72,20 @@ export function decodeAgreement(bytes: Uint8Array): DecodedAgreement {
 
 /** The offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+    // Offsets past the end read as 0, which is never a continuation byte; lengths are checked first.
+    const at = (offset: number): number => bytes[offset] ?? 0;
     let i = 0;
     while (i < bytes.length) {
-        const lead = bytes[i]!;
+        const lead = at(i);
         const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
         if (length === 0 || i + length > bytes.length) return i;
         for (let k = 1; k < length; k++) {
-            if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+            if ((at(i + k) & 0xc0) !== 0x80) return i;
         }
         // Overlong, surrogate and out-of-range forms.
-        if (length === 3 && ((lead === 0xe0 && bytes[i + 1]! < 0xa0) || (lead === 0xed && bytes[i + 1]! > 0x9f))) return i;
-        if (length === 4 && ((lead === 0xf0 && bytes[i + 1]! < 0x90) || (lead === 0xf4 && bytes[i + 1]! > 0x8f))) return i;
+        const second = at(i + 1);
+        if (length === 3 && ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f))) return i;
+        if (length === 4 && ((lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f))) return i;
         i += length;
     }
     return -1;

@@ -40,7 +40,7 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function visible(character: string): string {
     const named = NAMED[character];
     if (named) return named;
-    const code = character.codePointAt(0)!;
+    const code = character.codePointAt(0) ?? 0;
     if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
     if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
     return `\\u{${code.toString(16)}}`;
@@ -61,6 +61,7 @@ export function escapeTerminalLines(text: string): string {
 }
 
 /** Controls HTML does not allow in text (all but tab, line feed, form feed and carriage return). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: HTML does not allow them
 const HTML_CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 
 /**
@@ -78,6 +79,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Characters some reader takes as a line break: the ASCII ones, NEL, and the Unicode separators. */
+// eslint-disable-next-line no-control-regex -- matching the ASCII line breaks (VT, FF) is the point
 const LINE_BREAKS = /\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/g;
 
 /**
@@ -129,7 +131,7 @@ export function markdownCode(text: string): string {
 export function chartString(text: string): string {
     let out = '"';
     for (const character of text) {
-        const code = character.codePointAt(0)!;
+        const code = character.codePointAt(0) ?? 0;
         if (character === '"' || character === '\\') out += `\\${character}`;
         else if (IS_INVISIBLE.test(character)) {
             out += code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
@@ -153,6 +155,7 @@ export function escapeGithubProperty(text: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all (nor GitLab, reading JUnit reports). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: XML cannot carry them
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

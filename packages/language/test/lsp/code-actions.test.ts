@@ -2,7 +2,7 @@ import { TextDocument } from 'langium';
 import { testCodeAction } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CodeAction } from 'vscode-languageserver-types';
-import { expected, type Fixture, loadFixture, readFixtures, uriOf } from './fixture.js';
+import { expected, type Fixture, loadFixture, readFixtures, uriOf, passes } from './fixture.js';
 
 /**
  * test/fixtures/code-actions: a file with one problem (`code` in the options) and the file after
@@ -17,7 +17,7 @@ describe('quick fixes', () => {
             const after = expected(fixture);
             if (!fixture.options.has('title')) {
                 const { services } = await loadFixture(fixture, [fixture.main]);
-                await testCodeAction(services)(fixture.files.get(fixture.main)!, code, after === '' ? undefined : `${after}\n`);
+                await passes(testCodeAction(services)(fixture.files.get(fixture.main)!, code, after === '' ? undefined : `${after}\n`));
                 return;
             }
             await applyNamedFix(fixture, code, fixture.options.get('title')!, `${after}\n`);

@@ -1,7 +1,7 @@
 import { expectCompletion } from 'langium/test';
 import { describe, it } from 'vitest';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { expected, loadFixture, readFixtures, uriOf } from './fixture.js';
+import { expected, loadFixture, readFixtures, uriOf, passes } from './fixture.js';
 
 const KIND_NAMES = new Map<number, string>(Object.entries(CompletionItemKind).map(([name, value]) => [value as number, name]));
 
@@ -20,13 +20,15 @@ describe('completion', () => {
         it(`${fixture.name}: ${fixture.description}`, async () => {
             const { services } = await loadFixture(fixture, [fixture.main]);
             const items = expected(fixture);
-            await expectCompletion(services)({
-                text: fixture.files.get(fixture.main)!,
-                index: 0,
-                expectedItems: items === '' ? [] : items.split('\n'),
-                itemToString: show,
-                parseOptions: { documentUri: uriOf(fixture.main) }
-            });
+            await passes(
+                expectCompletion(services)({
+                    text: fixture.files.get(fixture.main)!,
+                    index: 0,
+                    expectedItems: items === '' ? [] : items.split('\n'),
+                    itemToString: show,
+                    parseOptions: { documentUri: uriOf(fixture.main) }
+                })
+            );
         });
     }
 });

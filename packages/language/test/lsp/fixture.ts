@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { replaceIndices } from 'langium/test';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { expect } from 'vitest';
 import type { Document } from '../../src/generated/ast.js';
 import { createPoolServices, type PoolServices } from '../../src/services/pool-module.js';
 
@@ -26,8 +27,8 @@ import { createPoolServices, type PoolServices } from '../../src/services/pool-m
  * position, `<|…|>` a range.
  */
 
-export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-export const WORKSPACE = 'file:///workspace/';
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const WORKSPACE = 'file:///workspace/';
 
 export interface Fixture {
     readonly name: string;
@@ -49,7 +50,7 @@ export function readFixtures(feature: string): Fixture[] {
         .map(file => parseFixture(file.replace(/\.txt$/, ''), readFileSync(path.join(folder, file), 'utf8')));
 }
 
-export function parseFixture(name: string, text: string): Fixture {
+function parseFixture(name: string, text: string): Fixture {
     const parts = text.replace(/\r\n/g, '\n').split(/^\/\/- (.+)\n/m);
     const description = parts[0]
         .split('\n')
@@ -84,13 +85,13 @@ export function fileOf(uri: string): string {
 }
 
 /** A file's text without markers, with the positions and ranges they marked. */
-export interface MarkedFile {
+interface MarkedFile {
     readonly text: string;
     readonly cursors: number[];
     readonly ranges: [number, number][];
 }
 
-export function unmark(text: string): MarkedFile {
+function unmark(text: string): MarkedFile {
     const { output, indices, ranges } = replaceIndices({ text });
     return { text: output, cursors: indices, ranges };
 }
@@ -145,5 +146,14 @@ export function configure(services: PoolServices, settings: Record<string, unkno
 
 /** Starts the services as a client would, with its `initializationOptions`. */
 export async function initialize(services: PoolServices, initializationOptions: Record<string, unknown>): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires rootUri; null says there is none.
     await services.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: {}, initializationOptions });
+}
+
+/**
+ * A check from langium/test (expectCompletion, expectHover, …), which asserts with node:assert,
+ * counted as this test's expectation: it passes when the check finishes without a failure.
+ */
+export async function passes(check: unknown): Promise<void> {
+    await expect(Promise.resolve(check).then(() => 'passed')).resolves.toBe('passed');
 }

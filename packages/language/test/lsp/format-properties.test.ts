@@ -76,8 +76,10 @@ describe('formatting every example and fixture', async () => {
             return;
         }
         if (before.model(file).approvals.some(approval => !approval.stale)) {
-            // Partners approved this exact text: formatting it would make their approvals stale.
-            expect(formatted[file].skipped).toMatch(/approved its text as it stands/);
+            // Partners approved this exact text: formatting it would make their approvals stale, so
+            // it is left alone (unless it is laid out as the formatter would already).
+            if (formatted[file].edits.length > 0 || formatted[file].skipped !== undefined)
+                expect(formatted[file].skipped).toMatch(/approved its text as it stands/);
             expect(formatted[file].text).toBe(original[file]);
             return;
         }

@@ -1,7 +1,7 @@
 import { expectFormatting } from 'langium/test';
 import { describe, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
-import { expected, loadFixture, readFixtures, uriOf } from './fixture.js';
+import { expected, loadFixture, readFixtures, uriOf, passes } from './fixture.js';
 
 /** `3:0-5:0` → a range (0-based lines and characters, as in LSP). */
 function parseRange(text: string | undefined): Range | undefined {
@@ -18,12 +18,14 @@ describe('formatting', () => {
     for (const fixture of readFixtures('formatting')) {
         it(`${fixture.name}: ${fixture.description}`, async () => {
             const { services } = await loadFixture(fixture, [fixture.main]);
-            await expectFormatting(services)({
-                before: fixture.files.get(fixture.main)!,
-                after: `${expected(fixture)}\n`,
-                range: parseRange(fixture.options.get('range')),
-                parseOptions: { documentUri: uriOf(fixture.main) }
-            });
+            await passes(
+                expectFormatting(services)({
+                    before: fixture.files.get(fixture.main)!,
+                    after: `${expected(fixture)}\n`,
+                    range: parseRange(fixture.options.get('range')),
+                    parseOptions: { documentUri: uriOf(fixture.main) }
+                })
+            );
         });
     }
 });

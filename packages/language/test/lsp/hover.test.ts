@@ -1,6 +1,6 @@
 import { expectHover } from 'langium/test';
 import { describe, it } from 'vitest';
-import { expected, initialize, loadFixture, readFixtures, uriOf } from './fixture.js';
+import { expected, initialize, loadFixture, readFixtures, uriOf, passes } from './fixture.js';
 
 /** test/fixtures/hover: the text with a `<|>` cursor, and the hover's Markdown (empty: no hover). */
 describe('hover', () => {
@@ -11,12 +11,14 @@ describe('hover', () => {
             const documentationBase = fixture.options.get('checkDocumentationBase');
             if (documentationBase) await initialize(services, { checkDocumentationBase: documentationBase });
             const hover = expected(fixture);
-            await expectHover(services)({
-                text: fixture.files.get(fixture.main)!,
-                index: 0,
-                hover: hover === '' ? undefined : hover,
-                parseOptions: { documentUri: uriOf(fixture.main), validation: true }
-            });
+            await passes(
+                expectHover(services)({
+                    text: fixture.files.get(fixture.main)!,
+                    index: 0,
+                    hover: hover === '' ? undefined : hover,
+                    parseOptions: { documentUri: uriOf(fixture.main), validation: true }
+                })
+            );
         });
     }
 });

@@ -1,5 +1,5 @@
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { createPoolServices } from '../../src/services/pool-module.js';
 import { PoolDocumentBuilder } from '../../src/services/pool-document-builder.js';
 
@@ -16,15 +16,16 @@ describe('a request about a document the editor has just changed', () => {
         const { shared } = createPoolServices(EmptyFileSystem);
         const builder = shared.workspace.DocumentBuilder;
         expect(builder).toBeInstanceOf(PoolDocumentBuilder);
+        assert(builder instanceof PoolDocumentBuilder);
         const uri = URI.parse('file:///workspace/a.pool');
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 1, before));
         await builder.update([uri], []);
         const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
         expect(document.state).toBeGreaterThanOrEqual(DocumentState.Linked);
 
         // The edit arrives; its rebuild is not yet running.
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 2, after));
-        (builder as PoolDocumentBuilder).textChanged(uri);
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 2, after));
+        builder.textChanged(uri);
         let parsedText: string | undefined;
         const answered = builder.waitUntil(DocumentState.Linked, uri).then(() => {
             parsedText = document.parseResult.value.$cstNode?.root.fullText;
@@ -39,9 +40,10 @@ describe('a request about a document the editor has just changed', () => {
 
     it('is cancelled with the request while it waits', async () => {
         const { shared } = createPoolServices(EmptyFileSystem);
-        const builder = shared.workspace.DocumentBuilder as PoolDocumentBuilder;
+        const builder = shared.workspace.DocumentBuilder;
+        assert(builder instanceof PoolDocumentBuilder);
         const uri = URI.parse('file:///workspace/b.pool');
-        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'pool', 1, before));
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 1, before));
         await builder.update([uri], []);
         builder.textChanged(uri);
         const { CancellationTokenSource } = await import('vscode-languageserver');

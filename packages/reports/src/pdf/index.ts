@@ -1,4 +1,3 @@
-/// <reference path="./svg-to-pdfkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -96,7 +95,9 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
     const chunks: Buffer[] = [];
     const done = new Promise<void>((resolve, reject) => {
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-        pdf.on('end', () => resolve());
+        pdf.on('end', () => {
+            resolve();
+        });
         pdf.on('error', reject);
     });
     const layout = new Layout(pdf);
@@ -230,15 +231,18 @@ class Layout {
         pdf.fontSize(fontSize);
         const widths = this.columnWidths(table, fontSize);
         const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
+        /** A row's cells with the width of their column: one for each heading, a missing cell empty. */
+        const cellsOf = (cells: readonly string[]) =>
+            widths.map((width, index) => ({ cell: cells[index] ?? '', width, align: table.numeric[index] ? ('right' as const) : ('left' as const) }));
         const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
         const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
             largest(
-                cells.map((cell, index) =>
+                cellsOf(cells).map(({ cell, width }, index) =>
                     pdf
                         .font(cellFont(cell, index, font))
                         .fontSize(cellSize(cell))
-                        .heightOfString(cell, { width: widths[index] - 6 })
+                        .heightOfString(cell, { width: width - 6 })
                 )
             ) + 6;
         const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
@@ -248,11 +252,11 @@ class Layout {
                 drawHead();
             }
             const y = pdf.y;
-            cells.forEach((cell, index) => {
+            cellsOf(cells).forEach(({ cell, width, align }, index) => {
                 pdf.font(cellFont(cell, index, font))
                     .fontSize(cellSize(cell))
                     .fillColor(INK)
-                    .text(cell, x(index) + 3, y + 3, { width: widths[index] - 6, align: table.numeric[index] ? 'right' : 'left' });
+                    .text(cell, x(index) + 3, y + 3, { width: width - 6, align });
             });
             pdf.y = y + height;
             const end = x(columns);
@@ -262,7 +266,9 @@ class Layout {
                 .strokeColor(rule > 0.5 ? INK : RULE)
                 .stroke();
         };
-        const drawHead = () => drawRow(table.head, 'bold', 1);
+        const drawHead = () => {
+            drawRow(table.head, 'bold', 1);
+        };
         pdf.font('bold').fontSize(fontSize + 1);
         this.ensure(pdf.heightOfString(table.caption, { width: this.width }) + rowHeight(table.head, 'bold') * 2 + 8);
         pdf.fillColor(INK).text(table.caption, MARGIN, pdf.y, { width: this.width });
@@ -283,23 +289,25 @@ class Layout {
         const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
         const measure = (text: string) =>
             isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
-        const natural = table.head.map((_, index) => largest(rows.map(cells => measure(cells[index] ?? ''))) + 8);
-        const minimum = table.head.map(
-            (_, index) =>
-                largest(rows.flatMap(cells => (isHash(cells[index] ?? '') ? [cells[index]!] : (cells[index] ?? '').split(/\s+/)).map(word => measure(word)))) +
-                8
-        );
-        const total = natural.reduce((a, b) => a + b, 0);
+        // For each column: its widest cell, and its longest word (a hash does not wrap).
+        const columns = table.head.map((_, index) => {
+            const texts = rows.map(cells => cells[index] ?? '');
+            return {
+                natural: largest(texts.map(text => measure(text))) + 8,
+                minimum: largest(texts.flatMap(text => (isHash(text) ? [text] : text.split(/\s+/))).map(word => measure(word))) + 8
+            };
+        });
+        const total = columns.reduce((sum, column) => sum + column.natural, 0);
         if (total <= this.width) {
             // Spare room goes to the first column (the names), up to a third of the spare.
-            return [natural[0] + (this.width - total) / 3, ...natural.slice(1)];
+            return columns.map((column, index) => (index === 0 ? column.natural + (this.width - total) / 3 : column.natural));
         }
         const excess = total - this.width;
-        const give = natural.map((width, index) => Math.max(0, width - minimum[index]));
-        const available = give.reduce((a, b) => a + b, 0);
-        if (available >= excess) return natural.map((width, index) => width - excess * (give[index] / available));
-        const scale = this.width / minimum.reduce((a, b) => a + b, 0);
-        return minimum.map(width => width * scale);
+        const give = (column: { natural: number; minimum: number }) => Math.max(0, column.natural - column.minimum);
+        const available = columns.reduce((sum, column) => sum + give(column), 0);
+        if (available >= excess) return columns.map(column => column.natural - excess * (give(column) / available));
+        const scale = this.width / columns.reduce((sum, column) => sum + column.minimum, 0);
+        return columns.map(column => column.minimum * scale);
     }
 
     /** "Page 3 of 7" at the foot of every page. */

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
+import type * as ast from '../../language/src/generated/ast.js';
+import type { AgreementModel } from '../../language/src/model/types.js';
+import { createPoolServices } from '../../language/src/services/pool-module.js';
+import { buildReportDocument, type Block } from '../src/document.js';
+import { renderMarkdownDocument } from '../src/markdown.js';
+import { buildReportData } from '../src/report-data.js';
+import { REPO } from '../../../test/support/paths.js';
+
+/**
+ * The examples, their registers and the check fixtures, loaded in memory so that a test can load
+ * them again with one file changed and compare what every output makes of the two versions
+ * (mutation.test.ts, completeness.test.ts).
+ */
+const CORPUS_FOLDERS = ['examples', 'examples/registers', 'examples/invalid/support', 'test/fixtures/checks'];
+export const corpus: Record<string, string> = {};
+for (const folder of CORPUS_FOLDERS) {
+    for (const name of readdirSync(path.join(REPO, folder)).filter(file => file.endsWith('.pool'))) {
+        corpus[`${folder}/${name}`] = readFileSync(path.join(REPO, folder, name), 'utf8');
+    }
+}
+
+const { shared, Pool } = createPoolServices(EmptyFileSystem);
+let roots = 0;
+
+/**
+ * Loads files of the corpus (all of them, or those named, with one replaced by a mutated text)
+ * under a fresh root, and returns the documents by corpus path.
+ */
+async function load(
+    replace?: { file: string; text: string },
+    files: readonly string[] = Object.keys(corpus)
+): Promise<Map<string, LangiumDocument<ast.Document>>> {
+    const root = `file:///v${roots++}/`;
+    const documents = new Map<string, LangiumDocument<ast.Document>>();
+    for (const file of files) {
+        const text = corpus[file];
+        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Document>(replace?.file === file ? replace.text : text, URI.parse(root + file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(file, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return documents;
+}
+
+export const model = (document: LangiumDocument<ast.Document>): AgreementModel => Pool.pool.ModelProvider.getModel(document);
+const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
+export const hasSyntaxErrors = (document: LangiumDocument) => document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
+
+/** The JSON without what changes with any edit of the text: the fingerprint, places, diagnostics and verdict. */
+export function semanticJson(subject: AgreementModel): string {
+    const data = buildReportData(subject, [], { toolVersion: 'test' });
+    return JSON.stringify(data, (key, value: unknown) => (['fingerprint', 'source', 'diagnostics', 'verdict'].includes(key) ? undefined : value));
+}
+
+/** The Markdown report without its checks and fingerprint sections and the verdict, which follow any edit. */
+export function semanticMarkdown(subject: AgreementModel): string {
+    const data = buildReportData(subject, [], { toolVersion: 'test' });
+    const document = buildReportDocument(data);
+    const kept: Block[] = [];
+    let skipping = false;
+    for (const block of document.blocks) {
+        if (block.kind === 'heading' && block.level === 2) skipping = block.id === 'checks' || block.id === 'fingerprint';
+        if (!skipping && block.kind !== 'verdict') kept.push(block);
+    }
+    return renderMarkdownDocument({ ...document, blocks: kept });
+}
+
+export const ORIGINAL = await load();
+/** For a mutant of a register, the agreements that import it; for an agreement, itself. */
+export function subjectsOf(file: string): string[] {
+    const document = ORIGINAL.get(file)!;
+    if (isAgreement(document)) return [file];
+    return [...ORIGINAL].filter(([, candidate]) => isAgreement(candidate) && model(candidate).documents.includes(document)).map(([name]) => name);
+}
+
+/** The corpus paths of the files an agreement reads: itself and what it imports. */
+function closureOf(subject: string): string[] {
+    const byUri = new Map([...ORIGINAL].map(([file, document]) => [document.uri.toString(), file]));
+    return model(ORIGINAL.get(subject)!).documents.map(document => byUri.get(document.uri.toString())!);
+}
+
+/** The text with `length` characters at `offset` replaced. */
+export function replaced(text: string, offset: number, length: number, replacement: string): string {
+    return text.slice(0, offset) + replacement + text.slice(offset + length);
+}
+
+/** Loads an agreement (or register) changed, with the agreements that read it, and returns each such agreement's model before and after. */
+export async function versions(file: string, text: string): Promise<{ subject: string; before: AgreementModel; after: AgreementModel }[]> {
+    const subjects = subjectsOf(file);
+    const mutated = await load({ file, text }, [...new Set(subjects.flatMap(closureOf))]);
+    return subjects.map(subject => ({ subject, before: model(ORIGINAL.get(subject)!), after: model(mutated.get(subject)!) }));
+}
