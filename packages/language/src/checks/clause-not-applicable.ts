@@ -1,7 +1,7 @@
 import { en, listInWords, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck, type Report } from './check.js';
-import { partnerName, shareKindWord, year } from './describe.js';
+import { partnerName, shareKindWord, shareReadWhole, year } from './describe.js';
 import type { AgreementModel } from '../model/types.js';
 import type { Lang } from '../i18n/messages.js';
 
@@ -30,6 +30,7 @@ export const clauseNotApplicable = defineCheck({
 
 function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
+        if (!shareReadWhole(share)) continue;
         const kind = shareKindWord(share.kind, lang);
         if (share.covering && share.family === 'benefit') {
             report({
