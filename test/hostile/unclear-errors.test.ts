@@ -42,8 +42,8 @@ describe('a 9 MB name in messages', () => {
         for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
             const result = runPool(['check', '--format', format, 'long.pool'], { cwd: root });
             outputs[format] = result.stdout;
-            // Not 9 MB: the rules of SARIF's rule table are most of what is left.
-            expect(result.stdout.length, format).toBeLessThan(60_000);
+            // Not 9 MB: the rules of SARIF's rule table (one per check) are most of what is left.
+            expect(result.stdout.length, format).toBeLessThan(100_000);
             expect(result.stdout, format).toContain('N'.repeat(150));
             expect(result.stdout, format).toContain('…');
             expect(result.status, format).toBe(0);

@@ -52,7 +52,7 @@ interface Checked {
 const tally = (): Checked => ({ fixes: 0, reported: new Set(), fixed: new Set() });
 
 /** The checks with a quick fix (lsp/pool-code-actions.ts); every other check offers none. */
-const FIXABLE = new Set(['total-mismatch', 'shares-not-100', 'unknown-reference', 'unused-partner', 'bad-financial-year', 'uplift-mismatch']);
+const FIXABLE = new Set(['total-mismatch', 'shares-not-100', 'unknown-reference', 'unused-partner', 'bad-financial-year', 'uplift-mismatch', 'bidi-control']);
 
 async function checkEveryFix(name: string, text: string, tally: Checked): Promise<void> {
     const files: Record<string, string> = { [name]: text };
