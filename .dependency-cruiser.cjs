@@ -10,23 +10,63 @@
 const LAYERS = [
     // packages/language, folder by folder: money and the catalogue at the bottom, the editor at the top.
     { name: 'language/money', path: '^packages/language/src/money/', mayImport: [] },
-    { name: 'language/i18n', path: '^packages/language/src/i18n/', mayImport: [] },
+    // The escaping of agreement text for each context it is shown in: below everything that shows text.
+    { name: 'language/escape', path: '^packages/language/src/text/escape\\.ts$', mayImport: [] },
+    // The catalogue isolates the text it fills in, so a name cannot reorder the sentence around it.
+    { name: 'language/i18n', path: '^packages/language/src/i18n/', mayImport: ['language/escape'] },
     { name: 'language/generated', path: '^packages/language/src/generated/', mayImport: [] },
     { name: 'language/build-info', path: '^packages/language/src/build-info/', mayImport: [] },
-    { name: 'language/model', path: '^packages/language/src/model/', mayImport: ['language/money', 'language/i18n', 'language/generated'] },
-    { name: 'language/checks', path: '^packages/language/src/checks/', mayImport: ['language/model', 'language/money', 'language/i18n', 'language/generated'] },
+    // What may be read as an agreement (bytes, UTF-8) and why a file is refused: the same for every reader.
+    {
+        name: 'language/text',
+        path: '^packages/language/src/text/(?!escape\\.ts$)',
+        mayImport: ['language/escape', 'language/i18n', 'language/generated']
+    },
+    {
+        name: 'language/model',
+        path: '^packages/language/src/model/',
+        mayImport: ['language/text', 'language/escape', 'language/money', 'language/i18n', 'language/generated']
+    },
+    {
+        name: 'language/checks',
+        path: '^packages/language/src/checks/',
+        mayImport: ['language/model', 'language/text', 'language/escape', 'language/money', 'language/i18n', 'language/generated']
+    },
     // A change points at the syntax nodes of both versions, as a finding does.
-    { name: 'language/diff', path: '^packages/language/src/diff/', mayImport: ['language/model', 'language/money', 'language/i18n', 'language/generated'] },
+    {
+        name: 'language/diff',
+        path: '^packages/language/src/diff/',
+        mayImport: ['language/model', 'language/text', 'language/escape', 'language/money', 'language/i18n', 'language/generated']
+    },
     {
         name: 'language/services',
         path: '^packages/language/src/services/',
         // pool-module.ts wires the editor features of lsp/ into Langium's services.
-        mayImport: ['language/lsp', 'language/checks', 'language/model', 'language/money', 'language/i18n', 'language/generated']
+        mayImport: [
+            'language/lsp',
+            'language/checks',
+            'language/model',
+            'language/text',
+            'language/escape',
+            'language/money',
+            'language/i18n',
+            'language/generated'
+        ]
     },
     {
         name: 'language/lsp',
         path: '^packages/language/src/lsp/',
-        mayImport: ['language/services', 'language/checks', 'language/diff', 'language/model', 'language/money', 'language/i18n', 'language/generated']
+        mayImport: [
+            'language/services',
+            'language/checks',
+            'language/diff',
+            'language/model',
+            'language/text',
+            'language/escape',
+            'language/money',
+            'language/i18n',
+            'language/generated'
+        ]
     },
     {
         name: 'language',
@@ -37,6 +77,8 @@ const LAYERS = [
             'language/checks',
             'language/diff',
             'language/model',
+            'language/text',
+            'language/escape',
             'language/money',
             'language/i18n',
             'language/build-info',
@@ -45,10 +87,12 @@ const LAYERS = [
     },
     // The packages: each may import the packages below it, never one above.
     { name: 'reports', path: '^packages/reports/src/', mayImport: ['language'] },
-    { name: 'cli', path: '^packages/cli/(src|bin)/', mayImport: ['language', 'reports'] },
-    { name: 'language-server', path: '^packages/language-server/src/', mayImport: ['language', 'reports'] },
+    // The one safe reader and writer of files on disk (Node).
+    { name: 'files', path: '^packages/files/src/', mayImport: ['language'] },
+    { name: 'cli', path: '^packages/cli/(src|bin)/', mayImport: ['language', 'reports', 'files'] },
+    { name: 'language-server', path: '^packages/language-server/src/', mayImport: ['language', 'reports', 'files'] },
     // compare-approved.ts runs `pool diff --approved`'s own code (`@pool/cli/diff`).
-    { name: 'extension', path: '^packages/extension/src/', mayImport: ['language-server', 'language', 'reports', 'cli'] },
+    { name: 'extension', path: '^packages/extension/src/', mayImport: ['language-server', 'language', 'reports', 'cli', 'files'] },
     { name: 'playground', path: '^packages/playground/src/', mayImport: ['language-server'] },
     // The stdio language client the tests and the benchmark share; it knows nothing of Pool.
     { name: 'lsp-client', path: '^packages/lsp-client/src/', mayImport: [] },

@@ -2,7 +2,7 @@ import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../packages/cli/src/write-output.js';
+import { writeFileSafely as writeFileAtomic } from '../packages/files/src/index.js';
 import { runPool } from './support/cli.js';
 import { REPO } from './support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from './support/scratch.js';

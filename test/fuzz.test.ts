@@ -38,7 +38,7 @@ describe('fuzzing the language server through a real LSP connection', () => {
                 workspaceFolders: [path.join(REPO, 'examples')]
             });
             console.log(
-                `language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`
+                `language server fuzz, seed ${SEED}: ${result.edits} edits, ${result.requests} requests, ${result.hostileRequests} hostile requests, ${result.rounds} restores, ${result.slowAnswers} answers late once but in time when asked again, ${result.failures.length} failures`
             );
             for (const failure of result.failures.slice(0, 5)) {
                 const file = path.join(mkdtempSync(path.join(tmpdir(), 'pool-fuzz-')), failure.file);
@@ -49,6 +49,8 @@ describe('fuzzing the language server through a real LSP connection', () => {
             if (!LONG_MINUTES) {
                 expect(result.edits).toBe(EDITS);
                 expect(result.requests).toBe(2 * EDITS);
+                // About one edit in ten is followed by a question a broken or hostile client asks.
+                expect(result.hostileRequests).toBeGreaterThan(EDITS / 20);
             }
         },
         (LONG_MINUTES ?? 10) * 60_000 + 120_000

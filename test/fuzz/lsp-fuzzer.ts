@@ -10,7 +10,10 @@ import { randomEdit, randomGenerator, randomPosition } from './mutations.js';
  * Fuzzes the language server through a real LSP connection: random edits to the examples, and
  * after each edit every kind of request an editor sends. It records as failures: a crash, a request
  * without an answer within the time limit, an error the server logged, and a document restored to
- * its original text that does not get its original diagnostics back.
+ * its original text that does not get its original diagnostics back. Now and then it also asks what
+ * a broken or hostile client asks (a place far past the end or before the start, a document the
+ * server does not have, a question with no document): each must get an LSP error response or a
+ * result, and a question about an unknown document must be an error, never a result.
  */
 
 export interface FuzzOptions {
@@ -24,6 +27,8 @@ export interface FuzzOptions {
     readonly files: readonly string[];
     readonly workspaceFolders: readonly string[];
     readonly answerWithinMs?: number;
+    /** How often, after an edit, a question a broken or hostile client sends is asked too (0 to 1; 0.1 unless given). */
+    readonly hostileRate?: number;
 }
 
 interface FuzzFailure {
@@ -38,6 +43,8 @@ interface FuzzFailure {
 export interface FuzzResult {
     readonly edits: number;
     readonly requests: number;
+    /** Questions a broken or hostile client asks (an unknown document, a place far past the end). */
+    readonly hostileRequests: number;
     readonly rounds: number;
     readonly failures: readonly FuzzFailure[];
     /** Questions answered late the first time and in time when asked again (a busy machine). */
@@ -60,6 +67,20 @@ const REQUESTS = [
     'textDocument/foldingRange',
     'textDocument/codeLens'
 ] as const;
+
+/** Questions a broken or hostile client sends, made for the document being edited. */
+function hostileQuestions(uri: string, round: number): readonly { readonly name: string; readonly params: unknown; readonly mustFail: boolean }[] {
+    const unknown = { uri: `file:///nowhere/unknown-${round}.pool` };
+    return [
+        { name: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 1_000_000_000, character: 1_000_000_000 } }, mustFail: false },
+        { name: 'textDocument/completion', params: { textDocument: { uri }, position: { line: -1, character: -5 } }, mustFail: false },
+        { name: 'textDocument/definition', params: { textDocument: { uri }, position: { line: 0.5, character: 'x' } }, mustFail: false },
+        { name: 'textDocument/hover', params: { textDocument: unknown, position: { line: 0, character: 0 } }, mustFail: true },
+        { name: 'textDocument/formatting', params: { textDocument: unknown, options: { tabSize: 4, insertSpaces: true } }, mustFail: true },
+        { name: 'textDocument/documentSymbol', params: { textDocument: {} }, mustFail: true },
+        { name: 'textDocument/semanticTokens/full', params: null, mustFail: true }
+    ];
+}
 
 function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
     return diagnostics
@@ -85,6 +106,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     let requests = 0;
     let rounds = 0;
     let slowAnswers = 0;
+    let hostileRequests = 0;
     try {
         const originals = new Map<string, { text: string; diagnostics: string }>();
         for (const file of options.files) {
@@ -159,6 +181,19 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                     }
                     while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
                 }
+                // Now and then, a question a broken or hostile client asks.
+                if (random() < (options.hostileRate ?? 0.1)) {
+                    const questions = hostileQuestions(uri, rounds);
+                    const question = questions[Math.floor(random() * questions.length)] ?? questions[0];
+                    if (question) {
+                        hostileRequests++;
+                        const where = `${edit.kind} then a hostile ${question.name} (${JSON.stringify(question.params)})`;
+                        const answer = await answerOf(client, question.name, question.params, HANG_MS);
+                        if (answer.kind === 'silence') fail(`${where}: ${answer.message}`);
+                        else if (question.mustFail && answer.kind === 'result') fail(`${where}: a result, not an error response`);
+                        while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
+                    }
+                }
                 try {
                     await withTimeout(published, answerWithin * 5, 'no diagnostics after an edit');
                 } catch (error) {
@@ -194,7 +229,24 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     } finally {
         if (!client.exited) await client.stop().catch(() => undefined);
     }
-    return { edits, requests, rounds, failures, slowAnswers };
+    return { edits, requests, hostileRequests, rounds, failures, slowAnswers };
+}
+
+/** An answer: a result, an LSP error response (with its code), or none in time (or the server gone). */
+async function answerOf(
+    client: LspClient,
+    method: string,
+    params: unknown,
+    within: number
+): Promise<{ kind: 'result' } | { kind: 'error'; code: number } | { kind: 'silence'; message: string }> {
+    try {
+        await client.request(method, params, within);
+        return { kind: 'result' };
+    } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'number' && !client.exited) return { kind: 'error', code };
+        return { kind: 'silence', message: error instanceof Error ? error.message : String(error) };
+    }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -91,7 +91,30 @@ const VOCABULARY = [
     '    '
 ];
 
-const UNICODE = ['é', 'ß', '€', '£', '𝄞', '😀', '\u0301', '\u200b', '\u202e', 'مرحبا', '中文', '\u0000', '\u0007', '\uFFFD', '\uFEFF'];
+/** Characters that are hard on text handling: accents, astral, zero-width, bidi, line separators, a lone CR, terminal escapes. */
+const UNICODE = [
+    'é',
+    'ß',
+    '€',
+    '£',
+    '𝄞',
+    '😀',
+    '\u0301',
+    '\u200b',
+    '\u202e',
+    '\u2066',
+    'مرحبا',
+    '中文',
+    '\u0000',
+    '\u0007',
+    '\uFFFD',
+    '\uFEFF',
+    '\u2028',
+    '\u2029',
+    '\r',
+    '\u001b[8m',
+    '\u0085'
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
     return items[Math.floor(random() * items.length)];

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { problemCount } from '@pool/language';
 import { displayPath } from './files.js';
 
 type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -21,6 +22,11 @@ export interface ReportedDiagnostic {
     readonly related: readonly { readonly file: string; readonly start: Position; readonly end: Position; readonly message: string }[];
     /** The text of the document the diagnostic is in, for quoting source lines. */
     readonly text: string;
+    /**
+     * Set on the diagnostic that stands for problems not listed (past the per-file limit): how many
+     * it stands for. Totals and the exit code count them all.
+     */
+    readonly omitted?: number;
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -58,6 +64,7 @@ function toReported(file: string, text: string, diagnostic: Diagnostic): Reporte
             end: { line: related.location.range.end.line + 1, column: related.location.range.end.character + 1 },
             message: related.message
         })),
-        text
+        text,
+        ...((diagnostic.data as { omitted?: unknown } | undefined)?.omitted !== undefined ? { omitted: problemCount(diagnostic) } : {})
     };
 }

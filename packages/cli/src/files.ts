@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { describeFileError, readRegularFile } from '@pool/files';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { type Lang, type Message, message, render, t } from '@pool/language';
+import { decodeAgreement, type Lang, type Message, message, render } from '@pool/language';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given
@@ -45,8 +46,11 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
             throw new UsageError(message('cli.not-file-or-folder', { path: arg }));
         }
         if (info.isDirectory()) {
-            await walk(absolute, [], found);
+            await walk(absolute, [], found, lang);
             if (found.size === before) throw new UsageError(message('cli.no-files-found', { folder: arg }));
+        } else if (!absolute.endsWith('.pool')) {
+            // Pool reads agreements only: a file named without the extension is not one.
+            throw new UsageError(message('cli.cannot-read', { file: arg, reason: render(message('cli.reason.not-pool-file', {}), lang) }));
         } else {
             found.add(absolute);
         }
@@ -54,14 +58,14 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
     return [...found].sort();
 }
 
-async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>): Promise<void> {
+/** The largest `.poolignore` read: a list of patterns, never megabytes. */
+const MAX_POOLIGNORE_BYTES = 1024 * 1024;
+
+async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>, lang: Lang): Promise<void> {
     const rules = [...inherited];
-    try {
-        const text = await readFile(path.join(folder, '.poolignore'), 'utf8');
-        rules.push({ base: folder, rules: ignore().add(text) });
-    } catch {
-        // No .poolignore here.
-    }
+    const ignoreFile = path.join(folder, '.poolignore');
+    const text = await readPoolignore(ignoreFile, lang);
+    if (text !== undefined) rules.push({ base: folder, rules: ignore().add(text) });
     const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -74,29 +78,35 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
         });
         if (ignored) continue;
         if (isDirectory) {
-            await walk(full, rules, found);
+            await walk(full, rules, found, lang);
         } else if (entry.isFile() && entry.name.endsWith('.pool')) {
             found.add(full);
         }
     }
 }
 
-/** Why a file could not be read or written, in `lang`; the system's own words for a rare error. */
-export function describeFsError(error: unknown, lang: Lang = 'en'): string {
-    const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
-    switch (code) {
-        case 'ENOENT':
-            return t('cli.reason.no-such-file', {}, lang);
-        case 'EACCES':
-        case 'EPERM':
-            return t('cli.reason.permission-denied', {}, lang);
-        case 'EISDIR':
-            return t('cli.reason.is-folder', {}, lang);
-        case 'ENOTDIR':
-            return t('cli.reason.not-a-folder', {}, lang);
-        default:
-            return error instanceof Error ? error.message : String(error);
+/**
+ * A folder's `.poolignore`, if it has one. It is read as safely as an agreement (a regular file of
+ * text, measured first: a named pipe or a link to `/dev/urandom` is refused, never waited on or
+ * read for ever), and one that cannot be read stops the run: checking without it could check
+ * files it excludes.
+ */
+async function readPoolignore(file: string, lang: Lang): Promise<string | undefined> {
+    let bytes: Uint8Array;
+    try {
+        bytes = await readRegularFile(file, MAX_POOLIGNORE_BYTES);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw new UsageError(message('cli.cannot-read', { file: displayPath(file), reason: describeFsError(error, lang) }));
     }
+    const decoded = decodeAgreement(bytes);
+    if (!decoded.ok) throw new UsageError(message('cli.cannot-read', { file: displayPath(file), reason: render(decoded.reason, lang) }));
+    return decoded.text;
+}
+
+/** Why a file could not be read or written, in `lang`: Pool's refusals and the system's errors in words. */
+export function describeFsError(error: unknown, lang: Lang = 'en'): string {
+    return render(describeFileError(error), lang);
 }
 
 /** A path for output: relative to the working directory when inside it, with forward slashes. */

@@ -8,7 +8,7 @@ import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { type Lang, message, t, word, type WordKey } from '@pool/language';
+import { escapeTerminalLines, type Lang, message, t, word, type WordKey } from '@pool/language';
 import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 
@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     const after = (key: WordKey) => `\n${words(key)}\n`;
     let lang: Lang = helpLang;
     const out = io.out ?? (text => process.stdout.write(text));
-    const err = io.err ?? (text => process.stderr.write(text));
+    // Nothing on standard error is coloured, so every control character in it (a file name's, an
+    // error's) can be shown visibly; standard output is escaped where it is made (pool check's text).
+    const err = io.err ?? (text => process.stderr.write(escapeTerminalLines(text)));
     const style = io.style ?? styleFor(process.stdout);
     const ioIn = (chosen: Lang): CommandIo => ({ out, err, style, version, lang: (lang = chosen) });
     let exitCode = EXIT_OK;

@@ -1,11 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createPoolServices, ImportGraph, type ast, type Lang, type PoolServices } from '@pool/language';
+import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
+import {
+    createPoolServices,
+    decodeAgreement,
+    FileRefusedError,
+    ImportGraph,
+    MAX_DOCUMENT_BYTES,
+    message,
+    PoolDocumentFactory,
+    render,
+    type ast,
+    type Lang,
+    type PoolServices
+} from '@pool/language';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { describeFsError, displayPath } from './files.js';
-import { decodeAgreement } from './text-file.js';
+import { displayPath } from './files.js';
 
 export interface LoadedWorkspace {
     readonly shared: LangiumSharedServices;
@@ -16,10 +26,18 @@ export interface LoadedWorkspace {
     readonly all: readonly LangiumDocument<ast.Document>[];
     /** Files asked for that could not be read, with the reason, for a one-line error each. */
     readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
+    /** The bytes of every file read, as stored (for fingerprints of the files as they are on disk). */
+    readonly bytes: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Reads a file's bytes; the default reads the disk, `pool diff` also reads git revisions. */
+/**
+ * Reads a file's bytes; the default reads the disk (a regular file of at most 10 MiB, measured
+ * before it is read), `pool diff` also reads git revisions.
+ */
 type FileReader = (file: string) => Promise<Uint8Array>;
+
+/** Reads an agreement from disk, refusing what is not a regular file or is larger than Pool reads. */
+export const readFromDisk: FileReader = file => readRegularFile(file, MAX_DOCUMENT_BYTES);
 
 export interface LoadOptions {
     readonly progress?: (done: number, total: number) => void;
@@ -28,6 +46,11 @@ export interface LoadOptions {
     readonly canRead?: (file: string) => Promise<boolean>;
     /** The language of the diagnostics (`--lang`); English unless said. */
     readonly language?: Lang;
+    /**
+     * Index, link and check the files (the default). `pool fmt` only parses them: formatting needs
+     * the syntax and the import graph, and the rest took most of its time and memory.
+     */
+    readonly check?: boolean;
 }
 
 /**
@@ -36,34 +59,46 @@ export interface LoadOptions {
  */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const progress = options.progress;
-    const read = options.read ?? (file => readFile(file));
-    const { shared, Pool } = createPoolServices(NodeFileSystem);
+    const read = options.read ?? readFromDisk;
+    const { shared, Pool } = createPoolServices(SafeNodeFileSystem);
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const imports = Pool.pool.ImportGraph;
     const unreadable: { file: string; reason: string }[] = [];
+    const bytesRead = new Map<string, Uint8Array>();
+    const lang = options.language ?? 'en';
 
     /** Reads one file; on failure returns the reason instead. */
     const load = async (file: string): Promise<LangiumDocument<ast.Document> | string> => {
         const uri = URI.file(file);
+        // Pool reads agreements only: a file named without the extension is not one.
+        if (!file.endsWith('.pool')) return render(message('cli.reason.not-pool-file', {}), lang);
         const existing = documents.getDocument(uri);
         if (existing) return existing as LangiumDocument<ast.Document>;
         let bytes: Uint8Array;
         try {
             bytes = await read(file);
         } catch (error) {
-            return describeFsError(error, options.language);
+            // Too large: the file is not read, and says so where it is checked (file-too-large).
+            if (error instanceof FileRefusedError && error.refusal.kind === 'too-large' && factory instanceof PoolDocumentFactory) {
+                const refused = factory.refused<ast.Document>(uri, error.refusal);
+                documents.addDocument(refused);
+                return refused;
+            }
+            return render(describeFileError(error), lang);
         }
-        const decoded = decodeAgreement(bytes, options.language);
-        if (!decoded.ok) return decoded.reason;
+        const decoded = decodeAgreement(bytes);
+        if (!decoded.ok) return render(decoded.reason, lang);
+        bytesRead.set(file, bytes);
         const document = factory.fromString<ast.Document>(decoded.text, uri);
         documents.addDocument(document);
         return document;
     };
 
     const requested: LangiumDocument<ast.Document>[] = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+        if (options.check === false) progress?.(index, files.length);
         const result = await load(path.resolve(file));
         if (typeof result === 'string') {
             unreadable.push({ file: displayPath(path.resolve(file)), reason: result });
@@ -91,6 +126,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         }
     }
     const all = documents.all.toArray() as LangiumDocument<ast.Document>[];
+    if (options.check === false) {
+        progress?.(files.length, files.length);
+        return { shared, pool: Pool, requested, all, unreadable, bytes: bytesRead };
+    }
     if (progress) {
         let validated = 0;
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
@@ -98,5 +137,5 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         });
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    return { shared, pool: Pool, requested, all, unreadable };
+    return { shared, pool: Pool, requested, all, unreadable, bytes: bytesRead };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
 import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
-import { decodeAgreement, firstInvalidUtf8 } from '../src/text-file.js';
+import { decodeAgreement, firstInvalidUtf8 } from '../../language/src/text/agreement-file.js';
 
 describe('files that are not UTF-8 text', () => {
     it('refuses a binary file with one line and exit 2, and still checks the others', () => {

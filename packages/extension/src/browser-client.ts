@@ -19,7 +19,7 @@ export async function startBrowserClient(context: vscode.ExtensionContext): Prom
         }
     };
     const client = new LanguageClient('pool', 'Pool', worker, clientOptions);
-    context.subscriptions.push(...serveWorkspaceFiles(client));
+    for (const served of serveWorkspaceFiles(client)) context.subscriptions.push(served);
     await client.start();
     return client;
 }

@@ -4,7 +4,7 @@ import { startClient } from './client.js';
 import { agreementUri, registerCommands, type PoolExtensionApi } from './commands.js';
 import { compareWithLastApproved } from './compare-approved.js';
 import { pdfRenderer } from './pdf.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeExport } from './write-file.js';
 
 // The extension on the desktop (the `main` entry): the language server in a Node process, reports
 // exported in every format, and the comparison with the last approved version from git.
@@ -16,7 +16,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PoolExtensionApi> {
     const started = await startClient(context);
     client = started;
-    const api = registerCommands(context, started, { write: writeFileAtomic, renderPdf: pdfRenderer(context) });
+    const api = registerCommands(context, started, { write: writeExport, renderPdf: pdfRenderer(context) });
     context.subscriptions.push(
         vscode.commands.registerCommand('pool.compareWithLastApproved', async (argument?: unknown) =>
             (await compareWithLastApproved(agreementUri(argument)))?.getText()

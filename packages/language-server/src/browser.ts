@@ -15,3 +15,10 @@ const { shared } = startPoolLanguageServer({ connection, fileSystemProvider: () 
 shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
     fileSystem.forget(params.changes.map(change => change.uri));
 });
+
+// The last line of defence, as in the Node server: a fault no handler caught is logged, and the
+// worker goes on.
+self.addEventListener('unhandledrejection', event => {
+    event.preventDefault();
+    connection.console.error(`Pool language server: ${event.reason instanceof Error ? (event.reason.stack ?? event.reason.message) : String(event.reason)}`);
+});

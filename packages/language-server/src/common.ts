@@ -2,6 +2,7 @@ import { createPoolServices, type PoolServices } from '@pool/language';
 import { DocumentState } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
+import { guardConnection } from './guarded-connection.js';
 import { registerReportRequests } from './report-requests.js';
 
 // The custom requests are in `@pool/language-server/protocol` (protocol.ts), which clients import.
@@ -20,8 +21,10 @@ export interface PoolLanguageServer {
  * the file system differ.
  */
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {
-    const { shared, Pool } = createPoolServices(context);
-    registerReportRequests(context.connection, shared, Pool);
+    // Whatever a client sends, the server answers and stays up (see guarded-connection.ts).
+    const connection = guardConnection(context.connection);
+    const { shared, Pool } = createPoolServices({ ...context, connection });
+    registerReportRequests(connection, shared, Pool);
     // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:
     // a hover during a rebuild would otherwise leave the problem out.
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated });

@@ -18,33 +18,50 @@ const TYPES = {
     '.png': 'image/png'
 };
 
+/** Answers one request: a file of the site's folder, or why not. */
+async function answer(directory, request, response) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405).end();
+        return;
+    }
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (pathname.includes('\0')) throw new URIError('a NUL in the path');
+    const file = normalize(join(directory, pathname.endsWith('/') ? pathname + 'index.html' : pathname));
+    // Never serve anything outside the site's folder.
+    if (file !== directory && !file.startsWith(directory + sep)) {
+        response.writeHead(403).end();
+        return;
+    }
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) {
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        return;
+    }
+    response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache'
+    });
+    if (request.method === 'HEAD') {
+        response.end();
+        return;
+    }
+    // A file gone between the stat and the read ends this answer, not the server.
+    createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response);
+}
+
 /** Starts the server; resolves with its base URL once it listens. */
 export async function serve(directory, port = 8080, host = '127.0.0.1') {
-    const server = createServer(async (request, response) => {
-        const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-        const file = normalize(join(directory, pathname.endsWith('/') ? pathname + 'index.html' : pathname));
-        if (request.method !== 'GET' && request.method !== 'HEAD') {
-            response.writeHead(405).end();
-            return;
-        }
-        // Never serve anything outside the site's folder.
-        if (file !== directory && !file.startsWith(directory + sep)) {
-            response.writeHead(403).end();
-            return;
-        }
-        const info = await stat(file).catch(() => undefined);
-        if (!info?.isFile()) {
-            response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
-            return;
-        }
-        response.writeHead(200, {
-            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-            'content-length': info.size,
-            'x-content-type-options': 'nosniff',
-            'cache-control': 'no-cache'
+    const server = createServer((request, response) => {
+        // Whatever a request holds, it gets an answer and the server stays up: a malformed
+        // address (`GET /%`) is a bad request, a file that cannot be read a server error.
+        answer(directory, request, response).catch(error => {
+            if (!response.headersSent) response.writeHead(error instanceof URIError ? 400 : 500, { 'content-type': 'text/plain; charset=utf-8' });
+            response.end(error instanceof URIError ? 'Bad request\n' : 'Server error\n');
         });
-        if (request.method === 'HEAD') response.end();
-        else createReadStream(file).pipe(response);
     });
     await new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -157,14 +157,13 @@ function registerLanguage(): void {
 }
 
 function showProblems(list: HTMLUListElement, diagnostics: readonly Diagnostic[]): void {
-    list.replaceChildren(
-        ...diagnostics.map(diagnostic => {
-            const item = document.createElement('li');
-            item.className = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
-            item.textContent = `Line ${diagnostic.range.start.line + 1}: ${messageOf(diagnostic)}${diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`}`;
-            return item;
-        })
-    );
+    list.replaceChildren();
+    for (const diagnostic of diagnostics) {
+        const item = document.createElement('li');
+        item.className = diagnostic.severity === 1 || diagnostic.severity === undefined ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+        item.textContent = `Line ${diagnostic.range.start.line + 1}: ${messageOf(diagnostic)}${diagnostic.code === undefined ? '' : ` [${diagnostic.code}]`}`;
+        list.append(item);
+    }
     list.dataset.count = String(diagnostics.length);
     if (diagnostics.length === 0) {
         const item = document.createElement('li');

@@ -1,6 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { escapeHtml } from './escape.js';
+import { chartString, escapeHtml } from './escape.js';
 
 /**
  * Charts are Vega-Lite specifications rendered to SVG by Vega, headless and synchronously (no
@@ -93,15 +93,16 @@ export function contributionsChart(points: readonly ContributionPoint[], partner
             $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
             width: 520,
             height: 260,
-            data: { values: points.map(point => ({ ...point })) },
+            // The partners' order is data and a scale's domain, never an expression: Vega reads its
+            // expressions as code, where a name is a string literal that must be escaped (chartString).
+            data: { values: points.map(point => ({ ...point, order: partnerOrder.indexOf(point.partner) })) },
             mark: { type: 'bar' },
             encoding: {
                 x: { field: 'year', type: 'ordinal', title: words.financialYear, axis: { labelAngle: 0 } },
                 y: { field: 'pounds', type: 'quantitative', title: words.contributions, axis: { format: ',.0f' }, stack: 'zero' },
-                color: { field: 'partner', type: 'nominal', title: words.partner, sort: [...partnerOrder] },
+                color: { field: 'partner', type: 'nominal', title: words.partner, scale: { domain: [...partnerOrder] } },
                 order: { field: 'order', type: 'quantitative' }
-            },
-            transform: [{ calculate: `indexof(${JSON.stringify(partnerOrder)}, datum.partner)`, as: 'order' }]
+            }
         },
         id
     );
@@ -146,7 +147,7 @@ export function outcomeChart(
     const ragName = (rag: string | null) => (rag === 'green' ? words.green : rag === 'amber' ? words.amber : rag === 'red' ? words.red : words.noStatus);
     const ticks = [input.baseline, input.target, ...input.actuals];
     // Positions are year ends and quarter ends; the axis names them as the agreement does.
-    const labelExpr = ticks.map(tick => `datum.value == ${tick.at} ? ${JSON.stringify(tick.label)}`).join(' : ') + ' : ""';
+    const labelExpr = ticks.map(tick => `datum.value == ${tick.at} ? ${chartString(tick.label)}`).join(' : ') + ' : ""';
     const positions = [...new Set(ticks.map(tick => tick.at))].sort((a, b) => a - b);
     const x = {
         field: 'at',

@@ -123,5 +123,8 @@ ${table.rows.map(cells => row(cells, false)).join('\n')}
 }
 
 function base64(bytes: Uint8Array): string {
-    return btoa(String.fromCharCode(...bytes));
+    // Character by character: spreading the bytes into one call overflows the stack for a large image.
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
 }

@@ -13,7 +13,7 @@ export {
     type TableBlock
 } from './document.js';
 export { renderHtml, renderHtmlDocument, type HtmlOptions } from './html.js';
-export { escapeHtml, escapeMarkdown } from './escape.js';
+export { escapeHtml, escapeMarkdown, markdownCode } from './escape.js';
 export { REPORT_TEXT, reportText, type ReportLang, type ReportText } from './strings.js';
 export { renderMarkdown, renderMarkdownDocument } from './markdown.js';
 export { renderJson } from './json.js';

@@ -13,7 +13,11 @@ export function renderMarkdown(data: ReportData, options: DocumentOptions = {}):
 
 export function renderMarkdownDocument(document: ReportDocument): string {
     const out = [`# ${escapeMarkdown(document.title)}`, ''];
-    for (const block of document.blocks) out.push(...renderBlock(block), '');
+    for (const block of document.blocks) {
+        // Line by line: a table of a large register has more lines than a call has arguments.
+        for (const line of renderBlock(block)) out.push(line);
+        out.push('');
+    }
     return out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')

@@ -9,6 +9,7 @@ import {
     type Change,
     type DiffFinding,
     diffAgreements,
+    escapeTerminalLines,
     formatMoney,
     type Lang,
     message,
@@ -166,7 +167,8 @@ async function lastApprovedVersion(
 export async function runDiff(oldSpec: string, newSpec: string | undefined, options: DiffOptions, io: CommandIo): Promise<number> {
     try {
         const { output, changed } = await diffVersions(oldSpec, newSpec, options);
-        io.out(output);
+        // Text goes to a terminal: its control characters are shown, never acted on.
+        io.out(options.format === 'text' ? escapeTerminalLines(output) : output);
         return options.exitCode && changed ? 1 : 0;
     } catch (error) {
         if (!(error instanceof UnparseableVersion)) throw error;
@@ -281,7 +283,8 @@ function diffText(diff: AgreementDiff, from: string, to: string, lang: Lang): st
     if (diff.changes.length === 0 && diff.staleApprovals.length === 0) return `${t('cli.diff.no-changes', { from, to }, lang)}\n`;
     const out = [diff.changes.length === 0 ? t('cli.diff.no-changes', { from, to }, lang) : t('cli.diff.changes-from', { from, to }, lang)];
     for (const section of sections(diff, lang)) {
-        out.push('', `${section.heading}:`, ...section.items.map(item => `- ${item.text}${item.place ? `  [${item.place}]` : ''}`));
+        out.push('', `${section.heading}:`);
+        for (const item of section.items) out.push(`- ${item.text}${item.place ? `  [${item.place}]` : ''}`);
     }
     return `${out.join('\n')}\n`;
 }
@@ -322,8 +325,7 @@ function contributionRows(diff: AgreementDiff, money: (pence: bigint) => string)
 /** Markdown for a board paper: the contribution changes as a table, then every section as a list. */
 async function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): Promise<string> {
     // Agreement text is data: no emphasis, links, tables or HTML may come out of it.
-    const { escapeMarkdown: escape } = await import('@pool/reports');
-    const code = (label: string) => `\`${label.replace(/`/g, "'")}\``;
+    const { escapeMarkdown: escape, markdownCode: code } = await import('@pool/reports');
     const out = [`# ${t('cli.diff.title', { title: escape(title) }, lang)}`, '', t('cli.diff.from-to', { from: code(from), to: code(to) }, lang), ''];
     if (diff.changes.length === 0) out.push(t('cli.diff.nothing-changed', {}, lang), '');
     const rows = contributionRows(diff, money);
@@ -339,7 +341,10 @@ async function diffMarkdown(diff: AgreementDiff, title: string, from: string, to
         out.push('');
     }
     for (const section of sections(diff, lang)) {
-        out.push(`## ${section.heading}`, '', ...section.items.map(item => `- ${escape(item.text)}${item.place ? ` (${code(item.place)})` : ''}`), '');
+        // One push per item: a diff may list more changes than a call takes arguments.
+        out.push(`## ${section.heading}`, '');
+        for (const item of section.items) out.push(`- ${escape(item.text)}${item.place ? ` (${code(item.place)})` : ''}`);
+        out.push('');
     }
     return out.join('\n');
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { formatPoolDocument, plural, t } from '@pool/language';
+import { writeFileSafely } from '@pool/files';
+import { escapeTerminal, formatPoolDocument, plural, t } from '@pool/language';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
-import { loadWorkspace } from '../workspace.js';
-import { writeFileAtomic } from '../write-output.js';
+import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
 
 export interface FmtOptions {
@@ -17,7 +16,16 @@ function startsWithBom(bytes: Uint8Array): boolean {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-    return a.length === b.length && a.every((byte, index) => byte === b[index]);
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+    const joined = new Uint8Array(a.length + b.length);
+    joined.set(a);
+    joined.set(b, a.length);
+    return joined;
 }
 
 /**
@@ -34,11 +42,11 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const originals = new Map<string, Uint8Array>();
     // Keep the bytes exactly as read: they are compared before writing, and a byte order mark is kept.
     const read = async (file: string): Promise<Uint8Array> => {
-        const bytes = await readFile(file);
+        const bytes = await readFromDisk(file);
         originals.set(file, bytes);
         return bytes;
     };
-    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang });
+    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang, check: false });
     const lang = io.lang;
     let changed = 0;
     let unformattable = 0;
@@ -47,7 +55,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const requested = workspace.requested;
     for (const document of requested) {
         const file = document.uri.fsPath;
-        const shown = displayPath(file);
+        const shown = escapeTerminal(displayPath(file));
         const result = formatPoolDocument(workspace.pool, document);
         if (result.skipped) {
             const approved = result.approved === true;
@@ -58,28 +66,31 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         }
         const original = document.textDocument.getText();
         if (result.text === original) continue;
-        changed++;
         if (options.check) {
+            changed++;
             io.out(`${shown}\n`);
             continue;
         }
         // Every file formatted was read through `read`, which kept its bytes.
         const before = originals.get(file) ?? new Uint8Array();
         const encoded = new TextEncoder().encode(result.text);
-        const bytes = startsWithBom(before) ? new Uint8Array([...UTF8_BOM, ...encoded]) : encoded;
+        const bytes = startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
         try {
-            const now = await readFile(file);
+            const now = await readFromDisk(file);
             if (!sameBytes(now, before)) {
                 io.err(`${t('fmt.changed-on-disk', { file: shown }, lang)}\n`);
                 ioErrors++;
                 continue;
             }
-            await writeFileAtomic(file, bytes);
-            io.out(`${t('fmt.formatted', { file: shown }, lang)}\n`);
+            await writeFileSafely(file, bytes);
         } catch (error) {
+            // Not formatted after all: said as a failure, and not counted as formatted.
             io.err(`${t('fmt.cannot-write', { file: shown, reason: describeFsError(error, lang) }, lang)}\n`);
             ioErrors++;
+            continue;
         }
+        changed++;
+        io.out(`${t('fmt.formatted', { file: shown }, lang)}\n`);
     }
     for (const { file, reason } of workspace.unreadable) {
         io.err(`${t('cli.error', { message: t('cli.cannot-read', { file, reason }, lang) }, lang)}\n`);
@@ -100,10 +111,11 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     } else {
         const notes = [
             t(plural(changed, 'fmt.formatted-count.one', 'fmt.formatted-count.other'), { count: changed }, lang),
-            t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone }, lang)
+            t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone - ioErrors }, lang)
         ];
         if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));
         if (unformattable > 0) notes.push(t('fmt.not-formatted-count', { count: unformattable }, lang));
+        if (ioErrors > 0) notes.push(t('fmt.not-written-count', { count: ioErrors }, lang));
         io.err(`${notes.join(', ')}\n`);
     }
     if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;

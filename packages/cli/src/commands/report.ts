@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { fstatSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FileToWrite, writeFilesAllOrNothing, writeFileSafely } from '@pool/files';
 import { type AgreementModel, type Lang, message, t } from '@pool/language';
 import { buildReportData, type ReportData, type ReportLang, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
 import { URI } from 'langium';
-import { displayPath, findPoolFiles, UsageError } from '../files.js';
+import { describeFsError, displayPath, findPoolFiles, UsageError } from '../files.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
-import { writeFileAtomic } from '../write-output.js';
 import type { CommandIo } from './check.js';
 
 export type ReportFormat = 'md' | 'html' | 'pdf';
@@ -55,13 +55,9 @@ function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
 function reportDataOf(workspace: LoadedWorkspace, file: string, version: string): ReportData {
     return buildReportData(modelOf(workspace, file), undefined, {
         toolVersion: version,
-        fileBytes: uri => {
-            try {
-                return readFileSync(fileURLToPath(uri));
-            } catch {
-                return undefined;
-            }
-        }
+        // The bytes as read for checking: the file is not read again (it could have changed, or
+        // been replaced by something that is not a file).
+        fileBytes: uri => workspace.bytes.get(fileURLToPath(uri))
     });
 }
 
@@ -81,11 +77,51 @@ async function isDirectory(file: string): Promise<boolean> {
 }
 
 /**
+ * `-o -` is standard output, as for other tools, and so is any name for it (`/dev/stdout`,
+ * `/dev/fd/1`): written as standard output, whatever that is (a pipe, a socket, a terminal).
+ * `-o ''` names nothing.
+ */
+function outputOf(output: string | undefined): string | undefined {
+    if (output === '') throw new UsageError(message('cli.output-empty', {}));
+    if (output === '-' || (output !== undefined && isStandardOutput(output))) return undefined;
+    return output;
+}
+
+function isStandardOutput(file: string): boolean {
+    try {
+        const target = statSync(file);
+        const stdout = fstatSync(1);
+        return !target.isFile() && target.dev === stdout.dev && target.ino === stdout.ino;
+    } catch {
+        return false;
+    }
+}
+
+/** Writes one output file, whole or not at all; a failure is one line naming the file and why. */
+async function writeOutput(file: string, content: string | Uint8Array, lang: Lang): Promise<void> {
+    try {
+        await writeFileSafely(file, content);
+    } catch (error) {
+        throw new UsageError(message('cli.cannot-write', { file, reason: describeFsError(error, lang) }));
+    }
+}
+
+/** Writes several output files all or nothing, creating their folders; a failure writes none of them. */
+async function writeOutputs(files: readonly FileToWrite[], folder: string, lang: Lang): Promise<void> {
+    try {
+        await writeFilesAllOrNothing(files, { createFolders: true });
+    } catch (error) {
+        throw new UsageError(message('cli.cannot-write-all', { folder, reason: describeFsError(error, lang) }));
+    }
+}
+
+/**
  * `pool report FILE`: a report for people, in Markdown, HTML or PDF. Exit status 0 when the
  * agreement checks without errors, 1 when it has errors (the report is still written and says so),
  * 2 for usage and I/O errors.
  */
-export async function runReport(file: string, options: ReportOptions, io: CommandIo): Promise<number> {
+export async function runReport(file: string, given: ReportOptions, io: CommandIo): Promise<number> {
+    const options = { ...given, output: outputOf(given.output) };
     if (options.partner !== undefined && options.eachPartner) throw new UsageError(message('cli.report.partner-or-each', {}));
     if (options.eachPartner && options.output === undefined) throw new UsageError(message('cli.report.each-needs-folder', {}));
     if (options.format === 'pdf' && options.output === undefined) throw new UsageError(message('cli.report.pdf-needs-file', {}));
@@ -110,24 +146,23 @@ export async function runReport(file: string, options: ReportOptions, io: Comman
     if (options.eachPartner && options.output !== undefined) {
         const folder = options.output;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
-        const reports: [string, string | Uint8Array][] = [];
+        const reports: FileToWrite[] = [];
         // Partners that take part: they pay in, share in something, or approved the text.
         const taking = data.statements.filter(
             statement =>
                 statement.contributions.length > 0 || statement.shares.length > 0 || data.approvals.some(approval => approval.partner === statement.partner)
         );
         for (const partner of taking.map(statement => statement.partner)) {
-            reports.push([path.join(folder, `${partner}.${options.format}`), await render(data, options.format, { ...renderOptions, partner })]);
+            reports.push({ path: path.join(folder, `${partner}.${options.format}`), data: await render(data, options.format, { ...renderOptions, partner }) });
         }
-        await mkdir(folder, { recursive: true });
-        for (const [target, content] of reports) await writeFileAtomic(target, content);
+        await writeOutputs(reports, folder, io.lang);
         io.err(`${t('cli.report.wrote-statements', { count: reports.length, folder: displayPath(path.resolve(folder)) }, io.lang)}\n`);
     } else {
         const content = await render(data, options.format, { ...renderOptions, partner: options.partner });
         if (options.output === undefined) {
             io.out(content as string);
         } else {
-            await writeFileAtomic(options.output, content);
+            await writeOutput(options.output, content, io.lang);
         }
     }
     return data.verdict.errors > 0 ? 1 : 0;
@@ -138,12 +173,13 @@ export async function runReport(file: string, options: ReportOptions, io: Comman
  * published schema. A folder gives one JSON file per `.pool` file, written under `-o FOLDER` with
  * the same relative paths.
  */
-export async function runGenerateJson(target: string, options: GenerateJsonOptions, io: CommandIo): Promise<number> {
+export async function runGenerateJson(target: string, given: GenerateJsonOptions, io: CommandIo): Promise<number> {
+    const options = { ...given, output: outputOf(given.output) };
     if (!(await isDirectory(target))) {
         const workspace = await loadOne(target, io.lang);
         const data = reportDataOf(workspace, target, io.version);
         if (options.output === undefined) io.out(renderJson(data));
-        else await writeFileAtomic(options.output, renderJson(data));
+        else await writeOutput(options.output, renderJson(data), io.lang);
         return data.verdict.errors > 0 ? 1 : 0;
     }
     if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
@@ -151,18 +187,15 @@ export async function runGenerateJson(target: string, options: GenerateJsonOptio
     const workspace = await loadWorkspace(files, { language: io.lang });
     const [unreadable] = workspace.unreadable;
     if (unreadable) throw new UsageError(message('cli.cannot-read', { file: unreadable.file, reason: unreadable.reason }));
-    const outputs: [string, string][] = [];
+    const outputs: FileToWrite[] = [];
     let errors = 0;
     for (const file of files) {
         const data = reportDataOf(workspace, file, io.version);
         errors += data.verdict.errors;
         const relative = path.relative(path.resolve(target), file).replace(/\.pool$/, '.json');
-        outputs.push([path.join(options.output, relative), renderJson(data)]);
+        outputs.push({ path: path.join(options.output, relative), data: renderJson(data) });
     }
-    for (const [file, content] of outputs) {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, content);
-    }
+    await writeOutputs(outputs, options.output, io.lang);
     io.err(`${t('cli.json.wrote-files', { count: outputs.length, folder: displayPath(path.resolve(options.output)) }, io.lang)}\n`);
     return errors > 0 ? 1 : 0;
 }

@@ -20,7 +20,9 @@ export function formatJson(diagnostics: readonly ReportedDiagnostic[], summary: 
             code: d.code,
             message: d.message,
             range: { start: d.start, end: d.end },
-            related: d.related.map(r => ({ file: r.file, range: { start: r.start, end: r.end }, message: r.message }))
+            related: d.related.map(r => ({ file: r.file, range: { start: r.start, end: r.end }, message: r.message })),
+            // Past the per-file limit, one diagnostic per code stands for the rest: how many.
+            ...(d.omitted !== undefined ? { omitted: d.omitted } : {})
         }))
     };
     return JSON.stringify(result, null, 2) + '\n';

@@ -1,4 +1,11 @@
+import { escapeXmlAttribute, escapeXmlText } from '@pool/language';
+import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { CheckRun } from './index.js';
+import { problemsIn } from './summary.js';
+
+/** Agreement text in the XML: escaped, and never a character XML cannot carry (GitLab reads this). */
+const text = escapeXmlText;
+const attr = escapeXmlAttribute;
 
 /**
  * JUnit XML, as GitLab, Azure Pipelines and Jenkins read it: one test suite per file checked, one
@@ -7,8 +14,14 @@ import type { CheckRun } from './index.js';
  */
 export function formatJunit(run: CheckRun): string {
     let tests = 0;
+    const byFile = new Map<string, ReportedDiagnostic[]>();
+    for (const diagnostic of run.diagnostics) {
+        const list = byFile.get(diagnostic.file);
+        if (list) list.push(diagnostic);
+        else byFile.set(diagnostic.file, [diagnostic]);
+    }
     const suites = run.files.map(file => {
-        const diagnostics = run.diagnostics.filter(diagnostic => diagnostic.file === file);
+        const diagnostics = byFile.get(file) ?? [];
         const cases = diagnostics.map(diagnostic => {
             const name = `${diagnostic.code} at ${diagnostic.start.line}:${diagnostic.start.column}`;
             const failing = diagnostic.severity === 'error' || (run.strict && diagnostic.severity === 'warning');
@@ -22,7 +35,8 @@ export function formatJunit(run: CheckRun): string {
             cases.push(`    <testcase classname="${attr(file)}" name="all checks passed"/>`);
         }
         tests += cases.length;
-        const failures = diagnostics.filter(d => d.severity === 'error' || (run.strict && d.severity === 'warning')).length;
+        let failures = 0;
+        for (const d of diagnostics) if (d.severity === 'error' || (run.strict && d.severity === 'warning')) failures += problemsIn(d);
         return [`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
     });
     const failures = run.summary.errors + (run.strict ? run.summary.warnings : 0);
@@ -34,15 +48,3 @@ export function formatJunit(run: CheckRun): string {
         ''
     ].join('\n');
 }
-
-function text(value: string): string {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(INVALID_XML, '\uFFFD');
-}
-
-function attr(value: string): string {
-    return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-
-/** Characters XML 1.0 cannot carry at all; replaced rather than producing a file no CI can read. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: XML cannot carry them
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

@@ -36,7 +36,9 @@ export function formatSarif(run: CheckRun): string {
                       message: { text: related.message }
                   }))
               }
-            : {})
+            : {}),
+        // Past the per-file limit, one result per code stands for the rest: how many.
+        ...(diagnostic.omitted !== undefined ? { properties: { omitted: diagnostic.omitted } } : {})
     }));
     const log = {
         $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
@@ -46,7 +48,9 @@ export function formatSarif(run: CheckRun): string {
                 tool: { driver: { name: 'pool', semanticVersion: run.toolVersion, version: run.toolVersion, rules } },
                 columnKind: 'utf16CodeUnits',
                 artifacts: run.files.map(file => ({ location: { uri: encodeUri(file), uriBaseId: '%SRCROOT%' } })),
-                results
+                results,
+                // The totals, counting the problems past the per-file limit that no result lists.
+                properties: { errors: run.summary.errors, warnings: run.summary.warnings }
             }
         ]
     };

@@ -9,12 +9,20 @@ export interface CheckSummary {
     readonly unreadable: number;
 }
 
+/** The totals of a run: every problem, including those a file's listing left out past its limit. */
 export function summarise(diagnostics: readonly ReportedDiagnostic[], files: number, unreadable = 0): CheckSummary {
-    return {
-        files,
-        filesWithProblems: new Set(diagnostics.map(d => d.file)).size,
-        errors: diagnostics.filter(d => d.severity === 'error').length,
-        warnings: diagnostics.filter(d => d.severity === 'warning').length,
-        unreadable
-    };
+    let errors = 0;
+    let warnings = 0;
+    const filesWithProblems = new Set<string>();
+    for (const diagnostic of diagnostics) {
+        filesWithProblems.add(diagnostic.file);
+        if (diagnostic.severity === 'error') errors += problemsIn(diagnostic);
+        else if (diagnostic.severity === 'warning') warnings += problemsIn(diagnostic);
+    }
+    return { files, filesWithProblems: filesWithProblems.size, errors, warnings, unreadable };
+}
+
+/** One, or the number of problems a diagnostic says were not listed. */
+export function problemsIn(diagnostic: ReportedDiagnostic): number {
+    return diagnostic.omitted ?? 1;
 }

@@ -1,4 +1,4 @@
-import { type Lang, listInWords, plural, t } from '@pool/language';
+import { escapeTerminal, type Lang, listInWords, plural, t } from '@pool/language';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { Style } from '../style.js';
 import type { CheckSummary } from './summary.js';
@@ -13,21 +13,24 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
     const linesByFile = new Map<string, string[]>();
     const linesOf = (diagnostic: ReportedDiagnostic) => {
         let lines = linesByFile.get(diagnostic.file);
-        if (!lines) linesByFile.set(diagnostic.file, (lines = diagnostic.text.split(/\r?\n/)));
+        // Lines end as the editor and the positions count them: CR LF, LF, or a CR alone.
+        if (!lines) linesByFile.set(diagnostic.file, (lines = diagnostic.text.split(/\r\n|\r|\n/)));
         return lines;
     };
     for (const diagnostic of diagnostics) {
         const colour = diagnostic.severity === 'error' ? style.error : diagnostic.severity === 'warning' ? style.warning : style.note;
+        // Agreement text and file names are shown with every control character visible: a name
+        // cannot hide or colour what follows, or forge a line of its own.
         out.push(
-            `${style.bold(`${diagnostic.file}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${diagnostic.message}`
+            `${style.bold(`${escapeTerminal(diagnostic.file)}:${diagnostic.start.line}:${diagnostic.start.column}`)}: ${colour(`${diagnostic.severity}[${diagnostic.code}]`)}: ${escapeTerminal(diagnostic.message)}`
         );
-        out.push(...quoteSource(diagnostic, linesOf(diagnostic), colour, style));
+        for (const line of quoteSource(diagnostic, linesOf(diagnostic), colour, style)) out.push(line);
         for (const related of diagnostic.related) {
             const place =
                 related.file === diagnostic.file
                     ? `${related.start.line}:${related.start.column}`
-                    : `${related.file}:${related.start.line}:${related.start.column}`;
-            out.push(`${gutter('', diagnostic)} ${style.note('=')} ${related.message} ${style.dim(`(${place})`)}`);
+                    : `${escapeTerminal(related.file)}:${related.start.line}:${related.start.column}`;
+            out.push(`${gutter('', diagnostic)} ${style.note('=')} ${escapeTerminal(related.message)} ${style.dim(`(${place})`)}`);
         }
         out.push('');
     }
@@ -49,9 +52,10 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
     const windowStart = Math.max(0, diagnostic.start.column - 1 - 2 * MAX_QUOTE);
     const source = full.slice(windowStart, diagnostic.start.column - 1 + 4 * MAX_QUOTE);
     const column = diagnostic.start.column - windowStart;
-    // Tabs are shown as four spaces, so the marker must count them the same way.
+    // Tabs are shown as four spaces, and control characters as their escapes (`\x1b`), so the
+    // marker must count them the same way.
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- columns are counted in code points, as the terminal's marker below them is
-    const expand = (text: string) => [...text.replace(/\t/g, '    ')];
+    const expand = (text: string) => [...escapeTerminal(text.replace(/\t/g, '    '))];
     const before = expand(source.slice(0, column - 1));
     const endColumn = diagnostic.end.line === diagnostic.start.line ? diagnostic.end.column - windowStart : source.length + 1;
     const spanned = expand(source.slice(column - 1, endColumn - 1));

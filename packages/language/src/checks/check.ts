@@ -37,7 +37,8 @@ export interface RelatedPlace {
     readonly message: string;
 }
 
-export type FindingInput = Omit<Finding, 'code' | 'severity'>;
+/** What a check reports; `severity` only where one finding is graver than the check's usual (bidi-control inside an id). */
+export type FindingInput = Omit<Finding, 'code' | 'severity'> & { readonly severity?: CheckSeverity };
 
 export type Report = (finding: FindingInput) => void;
 

@@ -3,7 +3,7 @@ import { listInWords, t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
-import { partnerName, shareKindWord, year } from './describe.js';
+import { partnerName, shareKindWord, shareReadWhole, year } from './describe.js';
 import type { AgreementModel, OutcomeInfo } from '../model/types.js';
 import type { Lang } from '../i18n/messages.js';
 
@@ -54,6 +54,7 @@ function returnClauses(model: AgreementModel, report: Report, lang: Lang): void 
 
 function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
+        if (!shareReadWhole(share)) continue;
         const kind = shareKindWord(share.kind, lang);
         if (share.covering && share.family === 'benefit') {
             report({

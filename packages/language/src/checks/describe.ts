@@ -2,7 +2,7 @@ import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium'
 import { formatMoney } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
 import { type Lang, listInWords, t } from '../i18n/messages.js';
-import type { AgreementModel } from '../model/types.js';
+import type { AgreementModel, ShareInfo } from '../model/types.js';
 
 /** Wording shared by the checks' messages, so a figure reads the same in every message. */
 
@@ -52,5 +52,25 @@ export function didYouMean(names: readonly string[], lang: Lang): string {
 
 /** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */
 export function shareKindWord(kind: string | undefined, lang: Lang): string {
-    return kind === 'savings' || kind === 'benefits' || kind === 'overspend' || kind === 'underspend' ? t(`share-kind.${kind}`, {}, lang) : String(kind);
+    return kind === 'savings' || kind === 'benefits' || kind === 'overspend' || kind === 'underspend' ? t(`share-kind.${kind}`, {}, lang) : (kind ?? '');
+}
+
+/**
+ * Whether a share clause was read whole: its kind and what it shares are named, and no syntax
+ * error falls inside it. A clause the parser could read only in part is reported once, by its
+ * syntax error; a sum of the lines that could be read ("sums to 50%") would only repeat that
+ * error in misleading words, so the checks of a clause's sums and amounts pass it by.
+ */
+export function shareReadWhole(share: ShareInfo): boolean {
+    // The parser leaves these out of a clause it could not read; the types say what a whole one has.
+    const kind = share.kind as string | undefined;
+    const cst = share.node.$cstNode;
+    if (kind === undefined || share.subjectId === '' || !cst) return false;
+    const inside = (offset: number | undefined) => offset !== undefined && !Number.isNaN(offset) && offset >= cst.offset && offset <= cst.end;
+    const { lexerErrors, parserErrors } = AstUtils.getDocument(share.node).parseResult;
+    // An error is the clause's when it is inside it, or comes straight after its last token read
+    // (`share benefits of care "X" {`: the clause ends at `care`, and the error is at `"X"`).
+    const within = (error: (typeof parserErrors)[number]) =>
+        inside(error.token.startOffset) || inside((error as { previousToken?: { endOffset: number } }).previousToken?.endOffset);
+    return !parserErrors.some(within) && !lexerErrors.some(error => inside(error.offset));
 }

@@ -7,6 +7,7 @@ import { unknownPeriod } from './unknown-period.js';
 import { badAmount } from './bad-amount.js';
 import { badFinancialYear } from './bad-financial-year.js';
 import { belowMinimum } from './below-minimum.js';
+import { bidiControl } from './bidi-control.js';
 import { clauseNotApplicable } from './clause-not-applicable.js';
 import { deadlineBeforeBaseline } from './deadline-before-baseline.js';
 import { duplicateDeclaration } from './duplicate-declaration.js';
@@ -39,7 +40,7 @@ import { signedWithoutApproval } from './signed-without-approval.js';
 import { shareOutOfRange } from './share-out-of-range.js';
 import { shareWithoutContribution } from './share-without-contribution.js';
 import { sharesNot100 } from './shares-not-100.js';
-import { fileTooLarge, internalError, syntaxError } from './syntax-error.js';
+import { fileTooLarge, internalError, syntaxError, unreadableFile } from './syntax-error.js';
 import { targetDirection } from './target-direction.js';
 import { totalMismatch } from './total-mismatch.js';
 import { unallocatedFunds } from './unallocated-funds.js';
@@ -106,7 +107,9 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     syntaxError,
     missingField,
     clauseNotApplicable,
+    bidiControl,
     fileTooLarge,
+    unreadableFile,
     internalError
 ];
 

@@ -1,7 +1,7 @@
 import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
-import { money, partnerName } from './describe.js';
+import { money, partnerName, shareReadWhole } from './describe.js';
 
 /**
  * A partner could be asked to bear more of an overspend than it put into the pool: what it bears
@@ -15,7 +15,7 @@ export const liabilityOverContribution = defineCheck({
     fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const share of model.shares) {
-            if (share.kind !== 'overspend' || share.subject?.kind !== 'pool') continue;
+            if (share.kind !== 'overspend' || share.subject?.kind !== 'pool' || !shareReadWhole(share)) continue;
             const pool = share.subject.pool;
             const covering = share.covering?.pence;
             share.lines.forEach((line, index) => {

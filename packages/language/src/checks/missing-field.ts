@@ -1,5 +1,6 @@
 import { t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
+import { shareReadWhole } from './describe.js';
 
 /** Fields an agreement or outcome cannot do without. */
 export const missingField = defineCheck({
@@ -54,7 +55,8 @@ export const missingField = defineCheck({
             }
         }
         for (const share of model.shares) {
-            if (share.proRata) continue;
+            // A clause with a syntax error in it is reported by that error alone.
+            if (share.proRata || !shareReadWhole(share)) continue;
             for (const line of share.lines) {
                 if (line.node && line.written === undefined) {
                     report({ node: line.node, property: 'partner', message: t('missing-field.percentage', { partner: line.partnerId }, lang) });

@@ -1,6 +1,6 @@
 import { listInWords, t } from '../i18n/messages.js';
 import { defineCheck } from './check.js';
-import { money } from './describe.js';
+import { money, shareReadWhole } from './describe.js';
 
 /**
  * With `covering £X`, an overspend share states the overspend it must cover. Each partner bears
@@ -15,7 +15,7 @@ export const riskCapExceeded = defineCheck({
     run(model, report, lang) {
         for (const share of model.shares) {
             const { liabilities, pounds, covering } = share;
-            if (!liabilities || !pounds || !covering || covering.pence === undefined || liabilities.uncovered <= 0n) continue;
+            if (!liabilities || !pounds || !covering || covering.pence === undefined || liabilities.uncovered <= 0n || !shareReadWhole(share)) continue;
             const capped = share.lines.flatMap((line, index) => {
                 const cap = line.cap?.pence;
                 const part = pounds.byLine[index];

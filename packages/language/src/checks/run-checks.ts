@@ -11,7 +11,7 @@ export function runChecks(model: AgreementModel, checks: readonly CheckDefinitio
     const findings: Finding[] = [];
     for (const check of checks) {
         if (!check.run) continue;
-        const report = (input: FindingInput) => findings.push({ ...input, code: check.code, severity: check.severity });
+        const report = (input: FindingInput) => findings.push({ ...input, code: check.code, severity: input.severity ?? check.severity });
         try {
             check.run(model, report, lang);
         } catch (error) {

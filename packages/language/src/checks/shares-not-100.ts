@@ -4,7 +4,7 @@ import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
 import type { ShareInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { shareKindWord } from './describe.js';
+import { shareKindWord, shareReadWhole } from './describe.js';
 
 /** The partners' percentages and any reinvestment must come to exactly 100%. */
 export const sharesNot100 = defineCheck({
@@ -15,7 +15,7 @@ export const sharesNot100 = defineCheck({
     run(model, report, lang) {
         for (const share of model.shares) {
             const total = share.totalPoints;
-            if (total === undefined || total.equals(Rational.HUNDRED)) continue;
+            if (total === undefined || total.equals(Rational.HUNDRED) || !shareReadWhole(share)) continue;
             const reinvested =
                 share.reinvest && !share.reinvest.isZero() ? t('shares-not-100.reinvested', { percent: formatPercent(share.reinvest) }, lang) : '';
             const difference = total.sub(Rational.HUNDRED);

@@ -2,7 +2,7 @@ import { t } from '../i18n/messages.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';
-import { partnerName } from './describe.js';
+import { partnerName, shareReadWhole } from './describe.js';
 
 /**
  * With a cost-benefit appraisal, a partner's share of the discounted benefits (after benefit
@@ -63,6 +63,8 @@ export const wrongPocket = defineCheck({
             const clause = model.shares.find(
                 share => share.family === 'benefit' && share.subject?.kind === 'pool' && share.subject.pool === pool && share.totalPoints
             );
+            // A clause written but not read whole: its syntax error is the one message, not a share worked out from part of it.
+            if (clause && !shareReadWhole(clause)) continue;
             for (const [partnerId, paid] of pool.byPartner) {
                 if (paid === undefined || paid <= 0n) continue;
                 const costShare = Rational.of(paid * 100n, pool.income);

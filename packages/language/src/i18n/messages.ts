@@ -17,6 +17,8 @@
  * year), corff lletyol (host), clustnodi (ring-fence). Amounts keep the £ and comma format.
  */
 
+import { isolateBidi } from '../text/escape.js';
+
 export type Lang = 'en' | 'cy';
 
 export const LANGS: readonly Lang[] = ['en', 'cy'];
@@ -63,6 +65,7 @@ export const en = {
     'finding.in-import.related': 'the declaration this is about',
     'internal-error.model': "Pool could not compute this agreement's figures ({error}), so no checks ran; please report this with the file",
     'internal-error.check': 'the {code} check failed on this file ({error}); its findings are missing, please report this',
+    'internal-error.validation': 'Pool could not check this file ({error}), so it has not passed; please report this with the file',
     'file-too-large': 'this file is {size} MiB, more than the {limit} MiB Pool reads, so it was not checked: split it into files that import a shared one',
 
     // Syntax: what was expected and what was found.
@@ -71,6 +74,7 @@ export const en = {
     'syntax.expected.line-ends': 'expected {expected}, but the line ends after `{token}`',
     'syntax.expected.line-ends.in-place': 'in {place}: expected {expected}, but the line ends after `{token}`',
     'syntax.not-all-input': 'did not expect {found} here: a declaration starts with agreement, import, partner, pool, spend, outcome, share or savings',
+    'syntax.keyword-as-name': '`{word}` is a keyword, so it cannot be a name here; choose another name, e.g. `{word}_` or `my_{word}`',
     'syntax.something-else': 'something else',
     'syntax.unclosed-quote': 'this text in quotes is not closed: add a `"` before the end of the line',
     'syntax.unexpected-characters': '`{text}` cannot be read here: it is not part of an amount, a year, an id, a percentage or text in quotes',
@@ -78,6 +82,10 @@ export const en = {
     'syntax.more-unreadable': 'and {count} more characters that cannot be read, not listed: is this really a .pool file?',
     'syntax.more-errors.one': 'and {count} more syntax error after this one, not listed: fix the first ones and check again',
     'syntax.more-errors.other': 'and {count} more syntax errors after this one, not listed: fix the first ones and check again',
+    'diagnostics.more-errors.one': '… and {count} more {code} error, not listed',
+    'diagnostics.more-errors.other': '… and {count} more {code} errors, not listed',
+    'diagnostics.more-warnings.one': '… and {count} more {code} warning, not listed',
+    'diagnostics.more-warnings.other': '… and {count} more {code} warnings, not listed',
     'syntax.token.STRING': 'text in double quotes, like "Manchester City Council"',
     'syntax.token.FIN_YEAR': 'a financial year, like 2013/14',
     'syntax.token.MONEY': 'an amount, like £1,200,000',
@@ -119,6 +127,7 @@ export const en = {
 
     // Amounts, years and quarters that cannot be read.
     'amount.negative': '`{text}` is negative: amounts in an agreement are never below zero',
+    'amount.too-large': '`{text}` is more than £999 trillion, more than any agreement holds: check the number of digits',
     'amount.sub-penny': '`{text}` has {places} decimal places: amounts are in pounds and pence, at most two places',
     'amount.grouping': '`{text}` groups its digits wrongly: write {grouped}, with commas between groups of three',
     'amount.conflicting-currency': '`{text}` names two currencies, {symbol} by its symbol and {code} by its code',
@@ -185,6 +194,14 @@ export const en = {
     'import-not-found.unreadable': 'cannot read `{path}`: {reason}',
     'import-cycle': 'importing `{path}` makes a cycle: {cycle}; move the shared declarations to a file that imports nothing',
     'unused-partner': 'partner {id}{fullName} is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing',
+    'bidi-control.in-id':
+        '`{id}` holds characters that reorder how text is shown ({characters}): it can look like another id while Pool reads it as this one; remove them',
+    'bidi-control.in-text':
+        'this text in quotes holds characters that reorder how text is shown ({characters}), so what a reader sees may not be what Pool reads; remove them unless the text needs them',
+    'bidi-control.in-comment':
+        'this comment holds characters that reorder how text is shown ({characters}): they can make what is written look like a comment, or a comment look like what is written; remove them',
+    'bidi-control.between':
+        'characters that reorder how text is shown ({characters}) lie between the words of this line, so what a reader sees may not be what Pool reads; remove them',
     'empty-pool': 'pool {pool} has no contributions: add a year block such as `{example}`',
     'host-not-contributing': 'the host {host} holds the pooled fund {pool} but contributes nothing to it',
     'host-not-contributing.host': 'the host is named here',
@@ -322,6 +339,8 @@ export const en = {
 
     // Formatting.
     'format.too-large': 'it is too large for Pool to read',
+    'format.unreadable': 'it could not be read as UTF-8 text',
+    'format.bidi-controls': 'it holds characters that reorder text between its words: remove them first (the bidi-control quick fix does)',
     'format.syntax-errors': 'it has syntax errors; fix them first, then format',
     'format.meaning-would-change': 'Pool could not format it without changing what it says; please report this with the file',
     'format.approved': 'partners have approved its text as it stands (the approvals in {file}), and formatting would change the text they approved',
@@ -336,6 +355,7 @@ export const en = {
     'fix.declare-partner': 'Declare partner `{name}` in this file',
     'fix.declare-partner.comment': 'give the full name and the kind of partner',
     'fix.remove-partner': 'Remove the unused partner `{name}`',
+    'fix.remove-bidi': 'Remove the characters that reorder text ({characters})',
 
     // Renaming an id in the editor: why a new name is refused.
     'rename.keyword': '`{name}` cannot be an id: it is a word of the Pool language',
@@ -424,7 +444,7 @@ export const en = {
     'summary.actual-outside-period': 'An actual value of an outcome recorded for a period outside the agreement period.',
     'summary.approval-stale': 'The text has changed since an approval was given: the fingerprint it approved is not the current one.',
     'summary.bad-amount':
-        "A negative amount, one with more than two decimal places, badly grouped digits, or an amount in another currency than the agreement's.",
+        "A negative amount, one with more than two decimal places, badly grouped digits, an amount in another currency than the agreement's, or one of £1,000 trillion or more.",
     'summary.bad-financial-year': 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
     'summary.clause-not-applicable':
         'A clause is written where it has no meaning (`covering` on a savings share, `reinvest` on an overspend, a cap outside an overspend, and the others the language reference lists), so it would be ignored.',
@@ -459,12 +479,16 @@ export const en = {
     'summary.syntax-error': 'Text that does not follow the syntax of the language; the message says what was expected.',
     'summary.internal-error': 'A check failed to run because of a fault in Pool itself; please report it with the file that caused it.',
     'summary.file-too-large': 'A file larger than Pool reads (10 MiB); it is not checked, so that the editor and CI stay responsive.',
+    'summary.unreadable-file':
+        'A file Pool does not read: not UTF-8 text (the message names the first byte that is not), binary, or not a regular file. The editor shows this on the file; pool check says the same in one line and exits with status 2.',
     'summary.target-direction': 'A `reduce` target that is not below its baseline, or an `increase` target that is not above it.',
     'summary.total-mismatch': 'A declared total, for a year or for the whole pool, differs from the exact sum of its contributions.',
     'summary.unallocated-funds': "A pool's contributions in a year exceed its spend lines, where it has spend lines that year.",
     'summary.unknown-period': 'An actual value recorded for a reporting period that does not exist, such as a fifth quarter.',
     'summary.unknown-reference': 'A partner, pool, outcome or ring-fence that is not declared in the file or in anything it imports.',
     'summary.unused-partner': 'A partner declared in an agreement file and never used in it.',
+    'summary.bidi-control':
+        'Characters that reorder how text is shown (right-to-left overrides, isolates and marks), which can make an agreement read differently from what Pool checks ("Trojan Source"): a warning, and an error inside an id.',
     'summary.wrong-pocket':
         "A partner bears a much larger share of a pool's costs than it receives of the projected savings, and no benefit-share clause compensates it.",
     'summary.rate-out-of-range':
@@ -577,6 +601,10 @@ export const en = {
     'cli.unknown-lang-env': "POOL_LANG must be en (English) or cy (Cymraeg); got '{lang}'",
     'cli.internal-error': 'pool: internal error: {message}\nThis is a fault in pool, not in your files; please report it.',
     'cli.cannot-read': 'cannot read {file}: {reason}',
+    'cli.could-not-check': 'could not check {file}: {reason}',
+    'cli.cannot-write': 'cannot write {file}: {reason}',
+    'cli.cannot-write-all': 'cannot write the files in {folder}: {reason}; none of them was written',
+    'cli.output-empty': '-o needs a file name (or - for standard output)',
     'cli.no-files-match': 'no .pool files match {pattern}',
     'cli.no-files-found': 'no .pool files found in {folder}',
     'cli.not-file-or-folder': 'cannot read {path}: it is not a file or a folder',
@@ -670,6 +698,26 @@ export const en = {
     'cli.reason.not-a-folder': 'a part of the path is not a folder',
     'cli.reason.binary': 'it is not a text file (it contains NUL bytes)',
     'cli.reason.not-utf8': 'it is not UTF-8 text (the byte 0x{byte} on line {line} is not valid UTF-8); save it as UTF-8',
+    'cli.reason.too-large': 'it is {size} MiB, more than the {limit} MiB Pool reads',
+    'cli.reason.fifo': 'it is a named pipe (FIFO), not a file',
+    'cli.reason.fifo-no-reader': 'it is a named pipe (FIFO) that nothing is reading',
+    'cli.reason.reader-gone': 'what was reading it stopped before the end',
+    'cli.reason.socket': 'it is a socket, not a file',
+    'cli.reason.device': 'it is a device, not a file',
+    'cli.reason.block-device': 'it is a disk device; Pool never writes to one',
+    'cli.reason.read-only': 'it is read-only',
+    'cli.reason.read-only-file-system': 'the file system is read-only',
+    'cli.reason.other-owner': 'it belongs to another user, and replacing it would change its owner',
+    'cli.reason.disk-full': 'the disk is full',
+    'cli.reason.quota': 'the disk quota is used up',
+    'cli.reason.no-such-folder': 'there is no folder {folder}',
+    'cli.reason.no-file-name': 'no file name was given',
+    'cli.reason.name-too-long': 'the name is too long',
+    'cli.reason.link-loop': 'its symbolic links go round in a loop',
+    'cli.reason.io-error': 'the disk reported an input/output error',
+    'cli.reason.too-many-files': 'too many files are open',
+    'cli.reason.not-pool-file': 'it is not a .pool file',
+    'cli.reason.system': 'the system says: {error}',
     'cli.report.partner-or-each': 'use either --partner ID or --each-partner, not both',
     'cli.report.each-needs-folder': '--each-partner writes one file per partner: give a folder with -o',
     'cli.report.pdf-needs-file': 'a PDF is written to a file: give one with -o, like -o report.pdf',
@@ -921,6 +969,7 @@ export const en = {
     'fmt.already-formatted': '{count} already formatted',
     'fmt.left-as-approved': '{count} left as approved',
     'fmt.not-formatted-count': '{count} not formatted',
+    'fmt.not-written-count': '{count} could not be written',
 
     // Reports: titles, sentences, headings, labels and chart words (packages/reports/src/strings.ts puts the figures in).
     'report.title': '{title}: agreement report',
@@ -1260,6 +1309,7 @@ export const cy: Record<MessageKey, string> = {
     'finding.in-import.related': 'y datganiad y mae hyn yn ymwneud ag ef',
     'internal-error.model': "Ni allai Pool gyfrifo ffigurau'r cytundeb hwn ({error}), felly ni redodd unrhyw wiriadau; rhowch wybod am hyn gyda'r ffeil",
     'internal-error.check': 'methodd y gwiriad {code} ar y ffeil hon ({error}); mae ei ganfyddiadau ar goll, rhowch wybod am hyn',
+    'internal-error.validation': "ni allai Pool wirio'r ffeil hon ({error}), felly nid yw wedi pasio; rhowch wybod am hyn gyda'r ffeil",
     'file-too-large':
         "mae'r ffeil hon yn {size} MiB, mwy na'r {limit} MiB y mae Pool yn eu darllen, felly ni chafodd ei gwirio: rhannwch hi'n ffeiliau sy'n mewnforio ffeil gyffredin",
 
@@ -1268,6 +1318,7 @@ export const cy: Record<MessageKey, string> = {
     'syntax.expected.line-ends': "disgwyliwyd {expected}, ond mae'r llinell yn gorffen ar ôl `{token}`",
     'syntax.expected.line-ends.in-place': "{place}: disgwyliwyd {expected}, ond mae'r llinell yn gorffen ar ôl `{token}`",
     'syntax.not-all-input': 'ni ddisgwyliwyd {found} yma: mae datganiad yn dechrau gydag agreement, import, partner, pool, spend, outcome, share neu savings',
+    'syntax.keyword-as-name': 'allweddair yw `{word}`, felly ni all fod yn enw yma; dewiswch enw arall, e.e. `{word}_` neu `fy_{word}`',
     'syntax.something-else': 'rhywbeth arall',
     'syntax.unclosed-quote': "nid yw'r testun hwn mewn dyfynodau wedi'i gau: ychwanegwch `\"` cyn diwedd y llinell",
     'syntax.unexpected-characters': "ni ellir darllen `{text}` yma: nid yw'n rhan o swm, blwyddyn, dynodydd, canran na thestun mewn dyfynodau",
@@ -1275,6 +1326,10 @@ export const cy: Record<MessageKey, string> = {
     'syntax.more-unreadable': 'a {count} nod arall na ellir eu darllen, heb eu rhestru: ai ffeil .pool yw hon mewn gwirionedd?',
     'syntax.more-errors.one': 'a {count} gwall cystrawen arall ar ôl yr un hwn, heb ei restru: cywirwch y rhai cyntaf a gwiriwch eto',
     'syntax.more-errors.other': 'a {count} gwall cystrawen arall ar ôl yr un hwn, heb eu rhestru: cywirwch y rhai cyntaf a gwiriwch eto',
+    'diagnostics.more-errors.one': '… a {count} gwall {code} arall, heb ei restru',
+    'diagnostics.more-errors.other': '… a {count} gwall {code} arall, heb eu rhestru',
+    'diagnostics.more-warnings.one': '… a {count} rhybudd {code} arall, heb ei restru',
+    'diagnostics.more-warnings.other': '… a {count} rhybudd {code} arall, heb eu rhestru',
     'syntax.token.STRING': 'testun mewn dyfynodau dwbl, fel "Cyngor Dinas Caerdydd"',
     'syntax.token.FIN_YEAR': 'blwyddyn ariannol, fel 2013/14',
     'syntax.token.MONEY': 'swm, fel £1,200,000',
@@ -1315,6 +1370,7 @@ export const cy: Record<MessageKey, string> = {
     'syntax.place.Document': "yn y ffeil (mae datganiadau'n dechrau gydag agreement, import, partner, pool, spend, outcome, share neu savings)",
 
     'amount.negative': 'mae `{text}` yn negatif: nid yw symiau mewn cytundeb byth yn llai na sero',
+    'amount.too-large': 'mae `{text}` yn fwy na £999 triliwn, mwy nag y mae unrhyw gytundeb yn ei ddal: gwiriwch nifer y digidau',
     'amount.sub-penny': 'mae gan `{text}` {places} lle degol: mae symiau mewn punnoedd a cheiniogau, dau le ar y mwyaf',
     'amount.grouping': "mae `{text}` yn grwpio ei ddigidau'n anghywir: ysgrifennwch {grouped}, gyda choma rhwng pob grŵp o dri",
     'amount.conflicting-currency': 'mae `{text}` yn enwi dwy arian cyfred, {symbol} wrth ei symbol a {code} wrth ei god',
@@ -1384,6 +1440,14 @@ export const cy: Record<MessageKey, string> = {
     'import-cycle': "mae mewnforio `{path}` yn creu cylch: {cycle}; symudwch y datganiadau a rennir i ffeil nad yw'n mewnforio dim",
     'unused-partner':
         "mae partner {id}{fullName} wedi'i ddatgan ond nid yw'n cymryd rhan yn y cytundeb: nid yw'n cyfrannu, yn gwario, yn mesur nac yn rhannu dim",
+    'bidi-control.in-id':
+        "mae `{id}` yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}): gall edrych fel dynodydd arall tra bo Pool yn ei ddarllen fel hwn; tynnwch nhw",
+    'bidi-control.in-text':
+        "mae'r testun hwn mewn dyfynodau yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}), felly efallai nad yr hyn y mae darllenydd yn ei weld yw'r hyn y mae Pool yn ei ddarllen; tynnwch nhw oni bai bod y testun eu hangen",
+    'bidi-control.in-comment':
+        "mae'r sylw hwn yn cynnwys nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}): gallant wneud i'r hyn sydd wedi'i ysgrifennu edrych fel sylw, neu sylw edrych fel yr hyn sydd wedi'i ysgrifennu; tynnwch nhw",
+    'bidi-control.between':
+        "mae nodau sy'n aildrefnu sut mae testun yn cael ei ddangos ({characters}) rhwng geiriau'r llinell hon, felly efallai nad yr hyn y mae darllenydd yn ei weld yw'r hyn y mae Pool yn ei ddarllen; tynnwch nhw",
     'empty-pool': 'nid oes gan gronfa {pool} unrhyw gyfraniadau: ychwanegwch floc blwyddyn fel `{example}`',
     'host-not-contributing': "mae'r corff lletyol {host} yn dal y gronfa gyfun {pool} ond nid yw'n cyfrannu dim iddi",
     'host-not-contributing.host': 'enwir y corff lletyol yma',
@@ -1529,6 +1593,9 @@ export const cy: Record<MessageKey, string> = {
     'missing-field.percentage': 'nid oes canran gan {partner} yn y gyfran hon; ysgrifennwch hi ar ôl y dynodydd, fel `{partner} 25%`',
 
     'format.too-large': "mae'n rhy fawr i Pool ei darllen",
+    'format.unreadable': 'ni ellid ei darllen fel testun UTF-8',
+    'format.bidi-controls':
+        "mae'n cynnwys nodau sy'n aildrefnu testun rhwng ei eiriau: tynnwch nhw yn gyntaf (mae atgyweiriad cyflym bidi-control yn gwneud hynny)",
     'format.syntax-errors': 'mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch',
     'format.meaning-would-change': "ni allai Pool ei fformatio heb newid yr hyn y mae'n ei ddweud; rhowch wybod am hyn gyda'r ffeil",
     'format.approved':
@@ -1542,6 +1609,7 @@ export const cy: Record<MessageKey, string> = {
     'fix.declare-partner': 'Datgan y partner `{name}` yn y ffeil hon',
     'fix.declare-partner.comment': "rhowch yr enw llawn a'r math o bartner",
     'fix.remove-partner': "Dileu'r partner `{name}` nad yw'n cael ei ddefnyddio",
+    'fix.remove-bidi': "Tynnu'r nodau sy'n aildrefnu testun ({characters})",
 
     'rename.keyword': "ni all `{name}` fod yn ddynodydd: mae'n air yn iaith Pool",
     'rename.not-an-id': "nid yw `{name}` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau",
@@ -1624,7 +1692,8 @@ export const cy: Record<MessageKey, string> = {
 
     'summary.actual-outside-period': "Gwerth gwirioneddol canlyniad wedi'i gofnodi ar gyfer cyfnod y tu allan i gyfnod y cytundeb.",
     'summary.approval-stale': "Mae'r testun wedi newid ers rhoi cymeradwyaeth: nid yr ôl bys a gymeradwywyd yw'r un cyfredol.",
-    'summary.bad-amount': "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, neu swm mewn arian cyfred gwahanol i un y cytundeb.",
+    'summary.bad-amount':
+        "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, swm mewn arian cyfred gwahanol i un y cytundeb, neu un o £1,000 triliwn neu fwy.",
     'summary.bad-financial-year':
         "Blwyddyn ariannol nad yw ei hail flwyddyn yn dilyn y gyntaf (`2013/15`, `2013/3`), neu gyfnod sy'n dod i ben cyn iddo ddechrau.",
     'summary.clause-not-applicable':
@@ -1662,12 +1731,16 @@ export const cy: Record<MessageKey, string> = {
     'summary.syntax-error': "Testun nad yw'n dilyn cystrawen yr iaith; mae'r neges yn dweud beth a ddisgwyliwyd.",
     'summary.internal-error': "Methodd gwiriad â rhedeg oherwydd nam yn Pool ei hun; rhowch wybod amdano gyda'r ffeil a'i hachosodd.",
     'summary.file-too-large': "Ffeil sy'n fwy nag y mae Pool yn ei darllen (10 MiB); nid yw'n cael ei gwirio, fel bod y golygydd a CI yn parhau i ymateb.",
+    'summary.unreadable-file':
+        "Ffeil nad yw Pool yn ei darllen: nid testun UTF-8 (mae'r neges yn enwi'r beit cyntaf nad yw), deuaidd, neu nid ffeil reolaidd. Mae'r golygydd yn dangos hyn ar y ffeil; mae pool check yn dweud yr un peth mewn un llinell ac yn gadael gyda statws 2.",
     'summary.target-direction': "Targed `reduce` nad yw'n is na'i linell sylfaen, neu darged `increase` nad yw'n uwch na hi.",
     'summary.total-mismatch': 'Mae cyfanswm a ddatganwyd, ar gyfer blwyddyn neu ar gyfer y gronfa gyfan, yn wahanol i union swm ei chyfraniadau.',
     'summary.unallocated-funds': "Mae cyfraniadau cronfa mewn blwyddyn yn fwy na'i llinellau gwariant, lle mae ganddi linellau gwariant y flwyddyn honno.",
     'summary.unknown-period': "Gwerth gwirioneddol wedi'i gofnodi ar gyfer cyfnod adrodd nad yw'n bodoli, fel pumed chwarter.",
     'summary.unknown-reference': "Partner, cronfa, canlyniad neu glustnod nad yw wedi'i ddatgan yn y ffeil nac mewn unrhyw beth y mae'n ei fewnforio.",
     'summary.unused-partner': 'Partner a ddatganwyd mewn ffeil cytundeb ac na ddefnyddir byth ynddi.',
+    'summary.bidi-control':
+        "Nodau sy'n aildrefnu sut mae testun yn cael ei ddangos (gwrthwneud o'r dde i'r chwith, ynysu a marciau), a all wneud i gytundeb ddarllen yn wahanol i'r hyn y mae Pool yn ei wirio (\"Trojan Source\"): rhybudd, a gwall y tu mewn i ddynodydd.",
     'summary.wrong-pocket':
         "Mae partner yn ysgwyddo cyfran lawer mwy o gostau cronfa nag y mae'n ei chael o'r arbedion rhagamcanol, ac nid oes cymal rhannu buddion yn ei ddigolledu.",
     'summary.rate-out-of-range':
@@ -1780,6 +1853,10 @@ export const cy: Record<MessageKey, string> = {
     'cli.unknown-lang-env': "rhaid i POOL_LANG fod yn en (English) neu cy (Cymraeg); cafwyd '{lang}'",
     'cli.internal-error': 'pool: gwall mewnol: {message}\nNam yn pool yw hwn, nid yn eich ffeiliau; rhowch wybod amdano.',
     'cli.cannot-read': 'methu darllen {file}: {reason}',
+    'cli.could-not-check': 'methu gwirio {file}: {reason}',
+    'cli.cannot-write': 'methu ysgrifennu {file}: {reason}',
+    'cli.cannot-write-all': "methu ysgrifennu'r ffeiliau yn {folder}: {reason}; ni ysgrifennwyd yr un ohonynt",
+    'cli.output-empty': 'mae -o angen enw ffeil (neu - ar gyfer yr allbwn safonol)',
     'cli.no-files-match': 'nid oes ffeiliau .pool yn cyfateb i {pattern}',
     'cli.no-files-found': 'ni chanfuwyd ffeiliau .pool yn {folder}',
     'cli.not-file-or-folder': "methu darllen {path}: nid yw'n ffeil nac yn ffolder",
@@ -1873,6 +1950,26 @@ export const cy: Record<MessageKey, string> = {
     'cli.reason.not-a-folder': "nid yw rhan o'r llwybr yn ffolder",
     'cli.reason.binary': "nid yw'n ffeil testun (mae'n cynnwys beitiau NUL)",
     'cli.reason.not-utf8': "nid yw'n destun UTF-8 (nid yw'r beit 0x{byte} ar linell {line} yn UTF-8 dilys); cadwch hi fel UTF-8",
+    'cli.reason.too-large': "mae'n {size} MiB, mwy na'r {limit} MiB y mae Pool yn eu darllen",
+    'cli.reason.fifo': 'pibell enwol (FIFO) ydyw, nid ffeil',
+    'cli.reason.fifo-no-reader': 'pibell enwol (FIFO) ydyw nad oes dim yn ei darllen',
+    'cli.reason.reader-gone': 'stopiodd yr hyn a oedd yn ei darllen cyn y diwedd',
+    'cli.reason.socket': 'soced ydyw, nid ffeil',
+    'cli.reason.device': 'dyfais ydyw, nid ffeil',
+    'cli.reason.block-device': 'dyfais ddisg ydyw; nid yw Pool byth yn ysgrifennu i un',
+    'cli.reason.read-only': 'darllen yn unig ydyw',
+    'cli.reason.read-only-file-system': "mae'r system ffeiliau yn ddarllen yn unig",
+    'cli.reason.other-owner': "mae'n perthyn i ddefnyddiwr arall, a byddai ei disodli yn newid ei pherchennog",
+    'cli.reason.disk-full': "mae'r ddisg yn llawn",
+    'cli.reason.quota': "mae'r cwota disg wedi'i ddefnyddio",
+    'cli.reason.no-such-folder': 'nid oes ffolder {folder}',
+    'cli.reason.no-file-name': 'ni roddwyd enw ffeil',
+    'cli.reason.name-too-long': "mae'r enw yn rhy hir",
+    'cli.reason.link-loop': 'mae ei dolenni symbolaidd yn mynd rownd mewn cylch',
+    'cli.reason.io-error': 'adroddodd y ddisg wall mewnbwn/allbwn',
+    'cli.reason.too-many-files': 'mae gormod o ffeiliau ar agor',
+    'cli.reason.not-pool-file': "nid yw'n ffeil .pool",
+    'cli.reason.system': "mae'r system yn dweud: {error}",
     'cli.report.partner-or-each': 'defnyddiwch naill ai --partner ID neu --each-partner, nid y ddau',
     'cli.report.each-needs-folder': 'mae --each-partner yn ysgrifennu un ffeil i bob partner: rhowch ffolder gyda -o',
     'cli.report.pdf-needs-file': 'mae PDF yn cael ei ysgrifennu i ffeil: rhowch un gyda -o, fel -o report.pdf',
@@ -2123,6 +2220,7 @@ export const cy: Record<MessageKey, string> = {
     'fmt.already-formatted': "{count} wedi'u fformatio eisoes",
     'fmt.left-as-approved': "{count} wedi'u gadael fel y'u cymeradwywyd",
     'fmt.not-formatted-count': '{count} heb eu fformatio',
+    'fmt.not-written-count': 'ni ellid ysgrifennu {count}',
 
     'report.title': '{title}: adroddiad ar y cytundeb',
     'report.statement-title': '{partner}: datganiad o dan {title}',
@@ -2423,16 +2521,38 @@ export const cy: Record<MessageKey, string> = {
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, cy };
 
 /**
+ * The longest piece of agreement text a message quotes, in characters; longer text (a 9 MB name,
+ * a million-digit amount) is shortened with an ellipsis, so a message stays one readable line.
+ */
+const MAX_QUOTED_CHARS = 200;
+
+/**
+ * Messages that show agreement text whole: the reports' and the diff's sentences (what partners
+ * sign), and the pieces other messages are built from.
+ */
+const WHOLE_TEXT_KEYS = /^(report|diff|share-base|word|snippet)\./;
+
+/** Parameters that hold a message already worded (shortened and isolated) rather than agreement text. */
+const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint']);
+
+/**
  * The message `key` in `lang`, with each `{name}` replaced by its parameter. Keys are checked by
  * the compiler (no casts: a key made at run time goes through `isWordKey` or a typed list), and
  * every key is in both catalogues (`cy` is a `Record<MessageKey, string>`); a key that is in
  * neither all the same is a fault in Pool, thrown as one, never printed as if it were a sentence.
+ * Agreement text in a parameter is shortened (bar in the reports and the diff) and isolated from
+ * the sentence around it.
  */
 export function t<K extends MessageKey>(key: K, params: MessageParams<K>, lang: Lang): string {
     if (!Object.hasOwn(en, key)) throw new Error(`the message catalogue has no entry '${key}'`);
-    return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const template: string = CATALOGUES[lang][key];
+    const whole = WHOLE_TEXT_KEYS.test(key);
+    return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
         const value = (params as Record<string, string | number | undefined>)[name];
-        return value === undefined ? whole : String(value);
+        if (value === undefined) return placeholder;
+        if (typeof value !== 'string' || WORDED_PARAMS.has(name)) return String(value);
+        // Text that could reorder the sentence around it (Trojan Source) is isolated in it.
+        return isolateBidi(whole ? value : shortenText(value));
     });
 }
 
@@ -2458,6 +2578,15 @@ export function countOf(count: number, one: CountKey, other: CountKey, lang: Lan
 export function isWordKey(key: string): key is WordKey {
     const template: unknown = Object.hasOwn(en, key) ? (en as Readonly<Record<string, string>>)[key] : undefined;
     return typeof template === 'string' && !/\{\w+\}/.test(template);
+}
+
+/** `text`, or its first `limit` characters and an ellipsis; never splits a character in two. */
+export function shortenText(text: string, limit = MAX_QUOTED_CHARS): string {
+    if (text.length <= limit) return text;
+    // A character outside the Basic Multilingual Plane is two UTF-16 code units: keep both or neither.
+    const code = text.charCodeAt(limit - 1);
+    const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+    return `${text.slice(0, cut)}…`;
 }
 
 /** A message to be put into words later, in whichever language the reader uses. */

@@ -3,10 +3,7 @@
  * notes) is escaped so that it shows as written and cannot turn into markup or links.
  */
 
-export function escapeMarkdown(text: string): string {
-    // The characters that mean something inline in CommonMark; backslash-escaping any of them is safe.
-    return text.replace(/[\\`*_[\]<>|~&]/g, character => `\\${character}`);
-}
+export { escapeMarkdown } from '../text/escape.js';
 
 /** An id in a code span: ids never contain backticks. */
 export function code(id: string): string {

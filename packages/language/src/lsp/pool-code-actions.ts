@@ -35,7 +35,9 @@ export class PoolCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const facts = (diagnostic.data ?? {}) as FixFacts;
+            const facts = (diagnostic.data ?? {}) as FixFacts & { omitted?: number };
+            // A diagnostic that counts problems not listed has no single place to fix.
+            if (facts.omitted !== undefined) continue;
             const fix = typeof diagnostic.code === 'string' ? quickFixFor(diagnostic.code) : undefined;
             if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language()));
         }
@@ -53,7 +55,8 @@ export const QUICK_FIXES: { readonly [Code in CheckCode]?: Fix } = {
     'unknown-reference': fixUnknownReference,
     'unused-partner': removeUnusedPartner,
     'bad-financial-year': fixYear,
-    'uplift-mismatch': fixUpliftedMinimum
+    'uplift-mismatch': fixUpliftedMinimum,
+    'bidi-control': removeBidiControls
 };
 
 function quickFixFor(code: string): Fix | undefined {
@@ -88,6 +91,14 @@ function fixUpliftedMinimum(document: LangiumDocument, diagnostic: Diagnostic, f
             true
         )
     ];
+}
+
+/** bidi-control: remove the characters that reorder text (the diagnostic's range is exactly them). */
+function removeBidiControls(document: LangiumDocument, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang): CodeAction[] {
+    const characters = document.textDocument.getText(diagnostic.range);
+    if (!/^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/.test(characters)) return [];
+    const codes = [...new Set(characters)].map(character => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+    return [quickFix(document, diagnostic, t('fix.remove-bidi', { characters: codes.join(', ') }, lang), [TextEdit.replace(diagnostic.range, '')], true)];
 }
 
 /** bad-financial-year: write the year the way it was probably meant. */

@@ -105,16 +105,16 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         // `unit` starts a unit cost at the top of a file, and an outcome's unit inside one.
         const unitCost = keyword === 'unit' && !AstUtils.getContainerOfType(context.node, ast.isOutcome);
         if (DECLARATION_KEYWORDS.has(keyword) || unitCost) {
-            snippets.push(...declarationSnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
+            for (const snippet of declarationSnippets(snippetContext)) if (snippet.keyword === keyword) snippets.push(snippet);
             if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
         } else if (keyword === 'minimum' || keyword === 'ringfence' || keyword === 'stream' || keyword === 'contents') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
-            snippets.push(...all.filter(snippet => snippet.keyword === keyword));
+            for (const snippet of all) if (snippet.keyword === keyword) snippets.push(snippet);
             // The year block (the first) has no keyword of its own: offer it alongside `minimum`.
             const [yearBlock] = all;
             if (keyword === 'minimum' && yearBlock) snippets.push(yearBlock);
         } else if (keyword === 'actual' || keyword === 'cohort') {
-            snippets.push(...outcomeBodySnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
+            for (const snippet of outcomeBodySnippets(snippetContext)) if (snippet.keyword === keyword) snippets.push(snippet);
         }
         for (const snippet of snippets) {
             acceptor(context, snippetItem(snippet));

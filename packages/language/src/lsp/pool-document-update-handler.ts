@@ -1,16 +1,108 @@
-import { URI } from 'langium';
-import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { type FileSystemProvider, URI } from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { TextDocument } from 'langium';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import { PoolDocumentBuilder } from '../services/pool-document-builder.js';
+import { PoolDocumentFactory } from '../services/pool-document-factory.js';
+import { FileRefusedError } from '../text/agreement-file.js';
 
 /**
- * Forgets a document when the editor closes it and nothing else says it is Pool: an untitled
- * buffer ("Pool: New agreement") has no `.pool` name, so once closed its language is unknown, and
- * keeping it would make the next rebuild fail (and the server exit). Closed files on disk stay:
- * other files may import them.
+ * How long the editor's edits must pause before the documents are rebuilt, and the longest they
+ * wait while edits keep coming. Rebuilding at every keystroke of a fast typist (or every message
+ * of a client replaying thousands of edits) queued one build per edit: after a storm of 10,000
+ * edits the diagnostics of the last arrived 31 seconds late. A request about a document with
+ * edits waiting (a completion, a hover) rebuilds at once rather than wait out the pause.
+ */
+const EDIT_PAUSE_MS = 60;
+const EDIT_MAX_WAIT_MS = 500;
+
+/**
+ * Edits are gathered and rebuilt together once the editor pauses (see {@link EDIT_PAUSE_MS}); a
+ * newer rebuild cancels an older one still running. Forgets a document when the editor closes it
+ * and nothing else says it is Pool: an untitled buffer ("Pool: New agreement") has no `.pool`
+ * name, so once closed its language is unknown, and keeping it would make the next rebuild fail.
+ * Closed files on disk stay: other files may import them.
  */
 export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly fileSystem: FileSystemProvider;
+    private readonly factory: PoolDocumentFactory | undefined;
+    private readonly changed = new Map<string, URI>();
+    private readonly deleted = new Map<string, URI>();
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private firstWaiting: number | undefined;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.fileSystem = services.workspace.FileSystemProvider;
+        const factory = services.workspace.LangiumDocumentFactory;
+        this.factory = factory instanceof PoolDocumentFactory ? factory : undefined;
+        if (this.documentBuilder instanceof PoolDocumentBuilder)
+            this.documentBuilder.beforeWaiting(() => {
+                this.flush();
+            });
+    }
+
+    /** Gathers the update with those waiting, and rebuilds once edits pause. */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        for (const uri of changed) {
+            this.changed.set(uri.toString(), uri);
+            this.deleted.delete(uri.toString());
+        }
+        for (const uri of deleted) {
+            this.deleted.set(uri.toString(), uri);
+            this.changed.delete(uri.toString());
+        }
+        const now = Date.now();
+        this.firstWaiting ??= now;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(
+            () => {
+                this.flush();
+            },
+            Math.max(0, Math.min(EDIT_PAUSE_MS, this.firstWaiting + EDIT_MAX_WAIT_MS - now))
+        );
+    }
+
+    /** Rebuilds with every update gathered so far, now. */
+    flush(): void {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.firstWaiting = undefined;
+        if (this.changed.size === 0 && this.deleted.size === 0) return;
+        const changed = [...this.changed.values()];
+        const deleted = [...this.deleted.values()];
+        this.changed.clear();
+        this.deleted.clear();
+        super.fireDocumentUpdate(changed, deleted);
+    }
+
+    /** A file opened or saved is read from disk as pool check would read it (see {@link checkOnDisk}). */
+    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        void this.checkOnDisk(event.document.uri);
+    }
+
+    didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        void this.checkOnDisk(event.document.uri);
+    }
+
+    /**
+     * The editor decodes a file as it likes (replacement characters, a guessed Latin-1), while
+     * `pool check` refuses one that is not UTF-8: so the file on disk is read as the CLI reads it,
+     * and while it is not UTF-8 text the editor shows the same error the CLI gives instead of
+     * checking what the editor made of it.
+     */
+    private async checkOnDisk(uriText: string): Promise<void> {
+        const uri = URI.parse(uriText);
+        if (uri.scheme !== 'file' || !this.factory) return;
+        let refusal;
+        try {
+            await this.fileSystem.readFile(uri);
+        } catch (error) {
+            if (error instanceof FileRefusedError && error.refusal.kind === 'not-text') refusal = error.refusal;
+        }
+        if (this.factory.setRefusalOnDisk(uri, refusal)) this.fireDocumentUpdate([uri], []);
+    }
+
     /** Requests about the document wait for the rebuild of this change (see PoolDocumentBuilder). */
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
         if (this.documentBuilder instanceof PoolDocumentBuilder) this.documentBuilder.textChanged(URI.parse(change.document.uri));
@@ -19,6 +111,8 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
+        // Closed, it is read from disk again, and refused there if it must be.
+        this.factory?.setRefusalOnDisk(uri, undefined);
         if (!this.serviceRegistry.hasServices(uri)) this.fireDocumentUpdate([], [uri]);
     }
 }

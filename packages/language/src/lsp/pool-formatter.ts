@@ -1,7 +1,17 @@
 // Long: one layout algorithm over one token list (lines, tables, comments, the safety check);
 // split, its parts would share all of DocumentFormatting's state.
 import type { IToken } from 'chevrotain';
-import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
+import {
+    type AstNode,
+    type CstNode,
+    GrammarAST,
+    isCompositeCstNode,
+    isLeafCstNode,
+    type LeafCstNode,
+    type LangiumDocument,
+    type MaybePromise,
+    UriUtils
+} from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
@@ -9,7 +19,9 @@ import * as ast from '../generated/ast.js';
 import { t } from '../i18n/messages.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
-import type { TooLargeParseResult } from '../services/pool-document-factory.js';
+import { allNodes } from '../services/ast-walk.js';
+import { BIDI_CONTROLS } from '../text/escape.js';
+import { refusalOf } from '../text/agreement-file.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**
@@ -96,14 +108,39 @@ const INDENT = '    ';
 /** Spaces between the columns of a table, and before a comment at the end of a line. */
 const COLUMN_GAP = 3;
 
-interface Token {
-    readonly image: string;
-    readonly type: string;
+/** A token of the text: where it is, what kind, and how it will be written (as it is, unless set). */
+class Token {
+    /** Set when the token is written otherwise (an amount's digits grouped, a comment's end trimmed). */
+    private written: string | undefined;
+
+    constructor(
+        private readonly source: string,
+        readonly start: number,
+        readonly end: number,
+        readonly type: string,
+        readonly hidden: boolean
+    ) {}
+
+    /** The token as it is in the text (read when needed: a copy of every token would double their memory). */
+    get image(): string {
+        return this.source.slice(this.start, this.end);
+    }
+
+    /** The token as it will be written. */
+    get text(): string {
+        return this.written ?? this.image;
+    }
+
+    set text(text: string) {
+        this.written = text === this.image ? undefined : text;
+    }
+}
+
+/** A span of the original text and what formatting writes in its place. */
+interface Change {
     readonly start: number;
     readonly end: number;
-    readonly hidden: boolean;
-    /** The token as it will be written. */
-    text: string;
+    readonly newText: string;
 }
 
 interface Line {
@@ -130,6 +167,13 @@ interface Cell {
     readonly plainGap?: number;
 }
 
+/** The tables of a file: by line, the entry that is a row and its table's key; each table's column widths. */
+interface Tables {
+    readonly entries: readonly (AstNode | undefined)[];
+    readonly keys: readonly (string | undefined)[];
+    readonly widths: ReadonlyMap<string, number[]>;
+}
+
 interface Row {
     /** Rows with the same key are aligned with each other. */
     readonly key: string;
@@ -138,28 +182,28 @@ interface Row {
     readonly tail: Cell[];
 }
 
-const BLOCK_OWNERS = (node: AstNode): boolean =>
-    ast.isDocument(node) ||
-    ast.isAgreement(node) ||
-    ast.isPool(node) ||
-    ast.isPoolYear(node) ||
-    ast.isSpendBlock(node) ||
-    ast.isOutcome(node) ||
-    ast.isPayment(node) ||
-    ast.isCohort(node) ||
-    ast.isShare(node) ||
-    ast.isSavings(node) ||
-    ast.isSavingsYear(node) ||
-    ast.isApprovals(node) ||
-    ast.isStream(node) ||
-    ast.isS75Contents(node);
+/** Nodes whose braces hold declarations, fields or entries (none of these types has a subtype). */
+const BLOCK_OWNERS: ReadonlySet<string> = new Set([
+    ast.Document.$type,
+    ast.Agreement.$type,
+    ast.Pool.$type,
+    ast.PoolYear.$type,
+    ast.SpendBlock.$type,
+    ast.Outcome.$type,
+    ast.Payment.$type,
+    ast.Cohort.$type,
+    ast.Share.$type,
+    ast.Savings.$type,
+    ast.SavingsYear.$type,
+    ast.Approvals.$type,
+    ast.Stream.$type,
+    ast.S75Contents.$type
+]);
 
 class DocumentFormatting {
     private readonly text: string;
     private readonly eol: string;
     private tokens: Token[] = [];
-    /** Token index by start offset. */
-    private readonly tokenAt = new Map<number, number>();
     /** The separator written before each token, and after the last one. */
     private gaps: string[] = [];
 
@@ -189,29 +233,31 @@ class DocumentFormatting {
         const unchanged = (skipped?: string): PoolFormatResult => ({ text: this.text, edits: [], skipped });
         const lang = this.services.pool.Settings.language;
         const parse = this.document.parseResult;
-        if ((parse as TooLargeParseResult).tooLargeChars !== undefined) return unchanged(t('format.too-large', {}, lang));
+        const refusal = refusalOf(this.document);
+        if (refusal) return unchanged(t(refusal.kind === 'too-large' ? 'format.too-large' : 'format.unreadable', {}, lang));
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
             return unchanged(t('format.syntax-errors', {}, lang));
         }
-        const lexed = this.services.parser.Lexer.tokenize(this.text);
-        if (lexed.errors.length > 0) return unchanged(t('format.syntax-errors', {}, lang));
-        this.tokens = [...lexed.tokens, ...(lexed.hidden ?? [])].sort((a, b) => a.startOffset - b.startOffset).map(token => toToken(token));
-        this.tokens.forEach((token, index) => this.tokenAt.set(token.start, index));
+        const tokens = this.treeTokens();
+        // Only white space may lie between tokens; characters that reorder text there are for the
+        // bidi-control check's quick fix to remove, not for the formatter to drop silently.
+        if (!tokens) return unchanged(t(BIDI_CONTROLS.test(this.text) ? 'format.bidi-controls' : 'format.syntax-errors', {}, lang));
+        this.tokens = tokens;
         if (this.tokens.length === 0) {
-            return this.finish(this.text.trim() === '' ? '' : this.text);
+            return this.result(this.text.trim() === '' ? '' : this.text);
         }
-        this.normaliseAmounts();
-        this.layOut();
-        const formatted = this.gaps.map((gap, index) => gap + (this.tokens[index]?.text ?? '')).join('');
-        if (!this.sameMeaning(formatted)) {
+        const nodes = allNodes(this.document.parseResult.value);
+        this.normaliseAmounts(nodes);
+        const lines = this.layOut(nodes);
+        if (!this.sameMeaning(lines)) {
             return unchanged(t('format.meaning-would-change', {}, lang));
         }
-        const result = this.finish(formatted);
-        const approvedIn = this.approvedAsItStands();
-        if (approvedIn && result.edits.some(edit => !this.insideApprovals(edit))) {
+        const formatted = this.joined(lines);
+        const approvedIn = formatted !== this.text ? this.approvedAsItStands() : undefined;
+        if (approvedIn && this.changes(formatted).some(change => !this.insideApprovals(change))) {
             return { ...unchanged(t('format.approved', { file: approvedIn }, lang)), approved: true };
         }
-        return result;
+        return this.result(formatted);
     }
 
     /**
@@ -237,21 +283,19 @@ class DocumentFormatting {
         return undefined;
     }
 
-    /** Whether an edit falls inside this file's `approvals` blocks, which the fingerprint leaves out. */
-    private insideApprovals(edit: TextEdit): boolean {
-        const start = this.document.textDocument.offsetAt(edit.range.start);
-        const end = this.document.textDocument.offsetAt(edit.range.end);
+    /** Whether a change falls inside this file's `approvals` blocks, which the fingerprint leaves out. */
+    private insideApprovals(change: Change): boolean {
         return ((this.document.parseResult.value as ast.Document).approvals ?? []).some(
-            block => block.$cstNode !== undefined && block.$cstNode.offset < start && end < block.$cstNode.end
+            block => block.$cstNode !== undefined && block.$cstNode.offset < change.start && change.end < block.$cstNode.end
         );
     }
 
-    private finish(formatted: string): PoolFormatResult {
-        if (formatted === this.text) return { text: this.text, edits: [] };
-        const edits: TextEdit[] = [];
-        const position = (offset: number) => this.document.textDocument.positionAt(offset);
+    /** The spans of the original text that formatting replaces, in order. */
+    private changes(formatted: string): Change[] {
+        if (formatted === this.text) return [];
+        const changes: Change[] = [];
         const replace = (start: number, end: number, newText: string) => {
-            if (this.text.slice(start, end) !== newText) edits.push(TextEdit.replace({ start: position(start), end: position(end) }, newText));
+            if (end - start !== newText.length || this.text.slice(start, end) !== newText) changes.push({ start, end, newText });
         };
         if (this.tokens.length === 0) {
             replace(0, this.text.length, formatted);
@@ -264,19 +308,69 @@ class DocumentFormatting {
             });
             replace(previousEnd, this.text.length, this.gap(this.tokens.length));
         }
-        return { text: formatted, edits };
+        return changes;
+    }
+
+    /**
+     * The formatted text, and the editor's edits made only when asked for: `pool fmt` needs the
+     * text alone, and an edit for each of the hundreds of thousands of gaps in a large file would
+     * be most of its memory.
+     */
+    private result(formatted: string): PoolFormatResult {
+        if (formatted === this.text) return { text: this.text, edits: [] };
+        const textDocument = this.document.textDocument;
+        const changes = () => this.changes(formatted);
+        let edits: TextEdit[] | undefined;
+        return {
+            text: formatted,
+            get edits() {
+                edits ??= changes().map(change =>
+                    TextEdit.replace({ start: textDocument.positionAt(change.start), end: textDocument.positionAt(change.end) }, change.newText)
+                );
+                return edits;
+            }
+        };
+    }
+
+    /** The formatted text: each token after its gap, joined a few thousand lines at a time. */
+    private joined(lines: readonly Line[]): string {
+        const pieces: string[] = [];
+        for (let first = 0; first < lines.length; first += LINES_READ_AT_ONCE) {
+            const parts: string[] = [];
+            for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
+                for (const index of line.tokens) parts.push(this.gap(index), this.token(index).text);
+            }
+            pieces.push(parts.join(''));
+        }
+        pieces.push(this.gap(this.tokens.length));
+        return pieces.join('');
+    }
+
+    /** The index of the token starting at an offset, found by halving (the tokens are in order). */
+    private tokenAt(offset: number): number | undefined {
+        let low = 0;
+        let high = this.tokens.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const start = this.token(middle).start;
+            if (start === offset) return middle;
+            if (start < offset) low = middle + 1;
+            else high = middle - 1;
+        }
+        return undefined;
     }
 
     // ------------------------------------------------------------------ amounts
 
     /** `£1200000` → `£1,200,000`, `£ 5,000` → `£5,000`; anything with a problem stays as written. */
-    private normaliseAmounts(): void {
-        for (const node of AstUtils.streamAst(this.document.parseResult.value)) {
-            if (!ast.isAmount(node)) continue;
-            const valueNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'value');
-            const index = valueNode ? this.tokenAt.get(valueNode.offset) : undefined;
+    private normaliseAmounts(nodes: readonly AstNode[]): void {
+        for (const node of nodes) {
+            // An amount's value is its first token (`value=(MONEY | NUMBER) currency=…?`).
+            if (node.$type !== ast.Amount.$type || !node.$cstNode) continue;
+            const index = this.tokenAt(node.$cstNode.offset);
             if (index === undefined) continue;
             const token = this.token(index);
+            if (token.type !== 'MONEY' && token.type !== 'NUMBER') continue;
             token.text = canonicalAmount(token.image) ?? token.image;
         }
         for (const token of this.tokens) {
@@ -286,29 +380,28 @@ class DocumentFormatting {
 
     // ------------------------------------------------------------------ layout
 
-    private layOut(): void {
+    /** Sets the gaps between tokens; returns the lines, as the tokens were on them. */
+    private layOut(nodes: readonly AstNode[]): Line[] {
         const lines = this.splitLines();
-        const rows = this.findRows(lines);
-        const widths = this.columnWidths(rows);
-        const statementStarts = this.statementStarts();
+        const tables = this.findTables(lines, nodes);
+        const statementStarts = this.statementStarts(nodes);
         this.gaps = new Array<string>(this.tokens.length + 1).fill(' ');
         let depth = 0;
         let previousEndsBlock = true;
         const laidOut: LaidOutLine[] = [];
         lines.forEach((line, lineIndex) => {
             const first = this.token(line.first);
-            const leadingCloses = countLeading(
-                line.tokens.map(index => this.token(index)),
-                '}'
-            );
+            const leadingCloses = this.countLeadingCloses(line);
             let indent = Math.max(0, depth - leadingCloses);
             if (!first.hidden && leadingCloses === 0 && first.type !== '{' && !statementStarts.has(first.start)) indent++;
             const blank = line.blankBefore && lineIndex > 0 && !previousEndsBlock && leadingCloses === 0;
             this.gaps[line.first] = lineIndex === 0 ? '' : `${this.eol}${blank ? this.eol : ''}${INDENT.repeat(indent)}`;
-            const row = rows.get(lineIndex);
-            if (row) {
-                this.layOutRow(row, widths.get(row.key));
-            }
+            // Rows are worked out again here rather than kept from findTables: on a large file,
+            // keeping every row was the largest part of the formatter's memory.
+            const entry = tables.entries[lineIndex];
+            const row = entry ? this.rowFor(entry) : undefined;
+            const key = tables.keys[lineIndex];
+            if (row) this.layOutRow(row, key === undefined ? undefined : tables.widths.get(key));
             laidOut.push({ line, contentWidth: this.layOutLine(line, row !== undefined) });
             for (const index of line.tokens) {
                 const token = this.token(index);
@@ -320,6 +413,17 @@ class DocumentFormatting {
         });
         this.alignTrailingComments(laidOut);
         this.gaps[this.tokens.length] = this.eol;
+        return lines;
+    }
+
+    /** How many `}` a line starts with. */
+    private countLeadingCloses(line: Line): number {
+        let count = 0;
+        for (const index of line.tokens) {
+            if (this.token(index).type !== '}') break;
+            count++;
+        }
+        return count;
     }
 
     /** Tokens grouped by the line they start on; a comment spanning lines keeps its tokens together. */
@@ -328,8 +432,12 @@ class DocumentFormatting {
         let previousEnd = 0;
         let current: Line | undefined;
         this.tokens.forEach((token, index) => {
-            const between = this.text.slice(previousEnd, token.start);
-            const breaks = (between.match(/\n/g) ?? []).length;
+            let breaks = 0;
+            // A line ends at LF, or at a CR not followed by LF (as the editor counts lines).
+            for (let offset = previousEnd; offset < token.start; offset++) {
+                const code = this.text.charCodeAt(offset);
+                if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + 1) !== 0x0a)) breaks++;
+            }
             if (current === undefined || breaks > 0) {
                 current = { tokens: [index], first: index, last: index, blankBefore: breaks > 1 };
                 lines.push(current);
@@ -343,10 +451,16 @@ class DocumentFormatting {
     }
 
     /** Offsets at which a declaration, field or entry starts: a line starting elsewhere continues one. */
-    private statementStarts(): Set<number> {
+    private statementStarts(nodes: readonly AstNode[]): Set<number> {
         const starts = new Set<number>();
-        for (const node of AstUtils.streamAst(this.document.parseResult.value)) {
-            if (node.$container && BLOCK_OWNERS(node.$container) && !ast.isAmount(node) && !ast.isLegalBasis(node) && node.$cstNode) {
+        for (const node of nodes) {
+            if (
+                node.$container &&
+                BLOCK_OWNERS.has(node.$container.$type) &&
+                node.$type !== ast.Amount.$type &&
+                node.$type !== ast.LegalBasis.$type &&
+                node.$cstNode
+            ) {
                 starts.add(node.$cstNode.offset);
             }
         }
@@ -374,7 +488,10 @@ class DocumentFormatting {
         let run: LaidOutLine[] = [];
         const flush = () => {
             if (run.length > 1) {
-                const column = Math.max(...run.map(laidOut => laidOut.contentWidth)) + COLUMN_GAP;
+                // A loop rather than Math.max(...): a run may have more lines than a call has arguments.
+                let widest = 0;
+                for (const { contentWidth } of run) widest = Math.max(widest, contentWidth);
+                const column = widest + COLUMN_GAP;
                 for (const { line, contentWidth } of run) {
                     this.gaps[line.last] = ' '.repeat(column - contentWidth);
                 }
@@ -422,34 +539,22 @@ class DocumentFormatting {
     }
 
     /**
-     * Column widths for every table with more than one row. Rows may have different numbers of
-     * cells (one-line year blocks with more or fewer partners): each column is as wide as the
-     * widest cell of the rows that reach it.
+     * Lines that hold exactly one table entry (and perhaps a comment at the end): the entry and the
+     * key of its table, by line index; and the column widths of every table with more than one
+     * row. Rows may have different numbers of cells (one-line year blocks with more or fewer
+     * partners): each column is as wide as the widest cell of the rows that reach it.
      */
-    private columnWidths(rows: Map<number, Row>): Map<string, number[]> {
-        const byKey = new Map<string, Row[]>();
-        for (const row of rows.values()) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-        const widths = new Map<string, number[]>();
-        for (const [key, group] of byKey) {
-            if (group.length < 2) continue;
-            const columns = Math.max(...group.map(row => row.cells.length));
-            widths.set(
-                key,
-                Array.from({ length: columns }, (_, column) =>
-                    Math.max(0, ...group.flatMap(row => row.cells.slice(column, column + 1)).map(cell => this.cellText(cell).length))
-                )
-            );
+    private findTables(lines: readonly Line[], nodes: readonly AstNode[]): Tables {
+        const byOffset = new Map<number, AstNode[]>();
+        for (const node of nodes) {
+            if (!TABLE_ENTRIES.has(node.$type) || !node.$cstNode) continue;
+            const same = byOffset.get(node.$cstNode.offset);
+            if (same) same.push(node);
+            else byOffset.set(node.$cstNode.offset, [node]);
         }
-        return widths;
-    }
-
-    /** Lines that hold exactly one table entry (and perhaps a comment at the end), by line index. */
-    private findRows(lines: Line[]): Map<number, Row> {
-        const entries = new Map<number, AstNode[]>();
-        for (const node of AstUtils.streamAst(this.document.parseResult.value)) {
-            if (isTableEntry(node) && node.$cstNode) entries.set(node.$cstNode.offset, [...(entries.get(node.$cstNode.offset) ?? []), node]);
-        }
-        const rows = new Map<number, Row>();
+        const entries: (AstNode | undefined)[] = [];
+        const keys: (string | undefined)[] = [];
+        const tables = new Map<string, { rows: number; widths: number[] }>();
         let partnerRun = 0;
         let previousWasPartner = false;
         lines.forEach((line, lineIndex) => {
@@ -459,30 +564,45 @@ class DocumentFormatting {
             const end = content.at(-1)?.end;
             let row: Row | undefined;
             if (first && !content.some(token => token.hidden)) {
-                for (const node of entries.get(first.start) ?? []) {
+                for (const node of byOffset.get(first.start) ?? []) {
                     if (node.$cstNode?.end === end) {
                         row = this.rowFor(node);
-                        if (row) break;
+                        if (row) {
+                            entries[lineIndex] = node;
+                            break;
+                        }
                     }
                 }
             }
             const isPartner = row?.key === 'partner';
             if (isPartner && (!previousWasPartner || line.blankBefore)) partnerRun++;
             previousWasPartner = isPartner;
-            if (row) rows.set(lineIndex, isPartner ? { ...row, key: `partner#${partnerRun}` } : row);
+            if (!row) return;
+            const key = isPartner ? `partner#${partnerRun}` : row.key;
+            let table = tables.get(key);
+            if (!table) tables.set(key, (table = { rows: 0, widths: [] }));
+            table.rows++;
+            // Loops rather than Math.max(...): a table may have more rows than a call has arguments.
+            row.cells.forEach((cell, column) => {
+                table.widths[column] = Math.max(table.widths[column] ?? 0, this.cellText(cell).length);
+            });
+            keys[lineIndex] = key;
         });
-        return rows;
+        const widths = new Map<string, number[]>();
+        for (const [key, table] of tables) if (table.rows > 1) widths.set(key, table.widths);
+        return { entries, keys, widths };
     }
 
     private rowFor(node: AstNode): Row | undefined {
         const row = this.tableRow(node);
         // A row needs every one of its cells; an entry missing a part is laid out plainly.
-        return row && [...row.cells, ...row.tail].every(cell => cell.tokens.length > 0) ? row : undefined;
+        if (!row) return undefined;
+        for (const cell of row.cells) if (cell.tokens.length === 0) return undefined;
+        for (const cell of row.tail) if (cell.tokens.length === 0) return undefined;
+        return row;
     }
 
     private tableRow(node: AstNode): Row | undefined {
-        const left = (tokens: number[], gap = 1): Cell => ({ tokens, align: 'left', gap });
-        const right = (tokens: number[], gap = COLUMN_GAP): Cell => ({ tokens, align: 'right', gap });
         const all = this.leafTokens(node);
         const of = (property: string) => this.propertyTokens(node, property);
         /** The tokens of the entry before the first of `tokens`, and after the last of them. */
@@ -494,7 +614,6 @@ class DocumentFormatting {
             const end = tokens.at(-1);
             return end === undefined ? [] : all.filter(index => index > end);
         };
-        const owner = (container: AstNode) => `${container.$cstNode?.offset ?? 0}`;
         if (ast.isPartner(node)) {
             return {
                 key: 'partner',
@@ -507,8 +626,7 @@ class DocumentFormatting {
             const head = before(amount);
             // The stream and the kind of money are columns of their own, so they line up down the pool.
             const streamName = of('stream');
-            const stream =
-                ast.isContribution(node) && node.stream ? after(amount).filter(index => streamName.length > 0 && index <= Math.max(...streamName)) : [];
+            const stream = ast.isContribution(node) && node.stream ? after(amount).filter(index => index <= (streamName.at(-1) ?? -1)) : [];
             const money = ast.isContribution(node) && node.money ? of('money') : [];
             const cells = [
                 left(head),
@@ -644,22 +762,38 @@ class DocumentFormatting {
 
     private leafTokens(node: AstNode): number[] {
         if (!node.$cstNode) return [];
-        return CstUtils.flattenCst(node.$cstNode)
-            .filter(leaf => !leaf.hidden)
-            .map(leaf => this.tokenAt.get(leaf.offset))
-            .filter((index): index is number => index !== undefined)
-            .toArray();
+        return this.leafIndices(node.$cstNode, []);
     }
 
     private propertyTokens(node: AstNode, property: string): number[] {
-        return GrammarUtils.findNodesForProperty(node.$cstNode, property)
-            .flatMap(cst =>
-                CstUtils.flattenCst(cst)
-                    .filter(leaf => !leaf.hidden)
-                    .map(leaf => this.tokenAt.get(leaf.offset))
-                    .toArray()
-            )
-            .filter((index): index is number => index !== undefined);
+        const indices: number[] = [];
+        if (node.$cstNode) this.propertyLeaves(node.$cstNode, node, property, indices);
+        return indices;
+    }
+
+    /**
+     * As Langium's `findNodesForProperty`, then the tokens under what it finds: the parts of the
+     * node's own syntax assigned to `property`, without the arrays it builds on every call.
+     */
+    private propertyLeaves(cst: CstNode, owner: AstNode, property: string, into: number[]): void {
+        if (!isCompositeCstNode(cst) || cst.astNode !== owner) return;
+        for (const child of cst.content) {
+            if (assignedProperty(child) === property) this.leafIndices(child, into);
+            else this.propertyLeaves(child, owner, property, into);
+        }
+    }
+
+    /** The tokens (comments left out) under a syntax-tree node, in order, added to `into`. */
+    private leafIndices(node: CstNode, into: number[]): number[] {
+        // A plain walk (Langium's streams allocate several objects per node, most of the
+        // formatter's memory on a large file); it recurses only as deep as the grammar nests.
+        if (isCompositeCstNode(node)) {
+            for (const child of node.content) this.leafIndices(child, into);
+        } else if (!node.hidden) {
+            const index = this.tokenAt(node.offset);
+            if (index !== undefined) into.push(index);
+        }
+        return into;
     }
 
     // ------------------------------------------------------------------ the safety check
@@ -669,23 +803,72 @@ class DocumentFormatting {
      * kinds of token in the same order, with the same text, except amounts (which must have the
      * same exact value and currency) and line comments (which may lose spaces at their ends).
      */
-    private sameMeaning(formatted: string): boolean {
-        const again = this.services.parser.Lexer.tokenize(formatted);
-        if (again.errors.length > 0) return false;
-        const tokens = [...again.tokens, ...(again.hidden ?? [])].sort((a, b) => a.startOffset - b.startOffset);
-        if (tokens.length !== this.tokens.length) return false;
-        return tokens.every((token, index) => {
-            const original = this.tokens[index];
-            if (original === undefined || token.tokenType.name !== original.type) return false;
-            if (token.image === original.image) return true;
-            if (original.type === 'SL_COMMENT') return token.image === original.image.trimEnd();
-            if (original.type === 'MONEY' || original.type === 'NUMBER') {
-                const before = parseAmount(original.image);
-                const after = parseAmount(token.image);
-                return before.pence !== undefined && before.pence === after.pence && before.currency === after.currency && after.problems.length === 0;
+    private sameMeaning(lines: readonly Line[]): boolean {
+        // Read in pieces of whole lines: no token spans the line breaks between them (text in
+        // quotes ends on its line, a block comment lies inside one piece), so this reads the same
+        // tokens as the whole text would, and each piece's tokens are short-lived.
+        for (let first = 0; first < lines.length; first += LINES_READ_AT_ONCE) {
+            const parts: string[] = [];
+            const expected: number[] = [];
+            for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
+                for (const index of line.tokens) {
+                    if (expected.length > 0) parts.push(this.gap(index));
+                    parts.push(this.token(index).text);
+                    expected.push(index);
+                }
             }
-            return false;
-        });
+            const again = this.services.parser.Lexer.tokenize(parts.join(''));
+            if (again.errors.length > 0) return false;
+            if (again.tokens.length + (again.hidden?.length ?? 0) !== expected.length) return false;
+            let position = 0;
+            for (const token of inOrder(again.tokens, again.hidden ?? [])) {
+                const original = expected[position++];
+                if (original === undefined || !this.sameToken(token, this.token(original))) return false;
+            }
+        }
+        return true;
+    }
+
+    private sameToken(token: IToken, original: Token): boolean {
+        if (token.tokenType.name !== original.type) return false;
+        if (token.image === original.image) return true;
+        if (original.type === 'SL_COMMENT') return token.image === original.image.trimEnd();
+        // An amount respelt is read back as what was chosen for it, which canonicalAmount proved
+        // to have the same exact value and currency as the original.
+        if (original.type === 'MONEY' || original.type === 'NUMBER') return token.image === original.text;
+        return false;
+    }
+
+    /**
+     * The text's tokens, comments included, in order, as the parser left them in the syntax tree
+     * (reading the text again would double the memory of formatting a large file). Undefined if
+     * anything but white space lies between them, so that nothing can be lost.
+     */
+    private treeTokens(): Token[] | undefined {
+        const root = this.document.parseResult.value.$cstNode;
+        const tokens: Token[] = [];
+        const stack: CstNode[] = root ? [root] : [];
+        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+            if (isCompositeCstNode(node)) {
+                // Pushed last to first, so they come off the stack in order.
+                for (const child of node.content.toReversed()) stack.push(child);
+            } else if (isLeafCstNode(node)) {
+                tokens.push(toToken(this.text, node));
+            }
+        }
+        let previousStart = -1;
+        let inOrderAlready = true;
+        for (const token of tokens) {
+            if (token.start < previousStart) inOrderAlready = false;
+            previousStart = token.start;
+        }
+        if (!inOrderAlready) tokens.sort((a, b) => a.start - b.start);
+        let end = 0;
+        for (const token of tokens) {
+            if (!onlySpaceBetween(this.text, end, token.start)) return undefined;
+            end = token.end;
+        }
+        return onlySpaceBetween(this.text, end, this.text.length) ? tokens : undefined;
     }
 }
 
@@ -702,42 +885,92 @@ function canonicalAmount(text: string): string | undefined {
     return check.pence === parsed.pence && check.currency === parsed.currency && check.problems.length === 0 ? canonical : undefined;
 }
 
-function toToken(token: IToken): Token {
-    const name = token.tokenType.name;
-    return {
-        image: token.image,
-        type: name,
-        start: token.startOffset,
-        end: token.startOffset + token.image.length,
-        hidden: name === 'SL_COMMENT' || name === 'ML_COMMENT',
-        text: token.image
-    };
+const assignments = new WeakMap<object, string | null>();
+
+/** The property a syntax node is assigned to, from its grammar element (remembered per element). */
+function assignedProperty(cst: CstNode): string | undefined {
+    const source = cst.grammarSource;
+    if (!source) return undefined;
+    let property = assignments.get(source);
+    if (property === undefined) {
+        let element: AstNode | undefined = source;
+        while (element && !GrammarAST.isAssignment(element)) element = element.$container;
+        property = element ? element.feature : null;
+        assignments.set(source, property);
+    }
+    return property ?? undefined;
 }
 
-function isTableEntry(node: AstNode): boolean {
-    return (
-        ast.isPartner(node) ||
-        ast.isContribution(node) ||
-        ast.isYearTotal(node) ||
-        ast.isSavingsLine(node) ||
-        ast.isPoolYear(node) ||
-        ast.isSavingsYear(node) ||
-        ast.isSpendLine(node) ||
-        ast.isShareLine(node) ||
-        ast.isReinvestment(node) ||
-        ast.isMinimum(node) ||
-        ast.isRingFence(node) ||
-        ast.isPaymentSplit(node) ||
-        ast.isCohortYear(node) ||
-        ast.isActualField(node) ||
-        ast.isApproval(node) ||
-        ast.isStreamMinimum(node) ||
-        ast.isUplift(node) ||
-        ast.isSpendMinimum(node) ||
-        ast.isPurpose(node) ||
-        ast.isS75Item(node)
-    );
+/** Two lists of tokens, each in order, merged into one in order of offset (no copy, no sort). */
+function* inOrder(first: readonly IToken[], second: readonly IToken[]): Generator<IToken> {
+    let i = 0;
+    let k = 0;
+    for (;;) {
+        const a = first[i];
+        const b = second[k];
+        if (a === undefined && b === undefined) return;
+        if (b === undefined || (a !== undefined && a.startOffset <= b.startOffset)) {
+            i++;
+            if (a !== undefined) yield a;
+        } else {
+            k++;
+            yield b;
+        }
+    }
 }
+
+function toToken(source: string, leaf: LeafCstNode): Token {
+    const name = leaf.tokenType.name;
+    return new Token(source, leaf.offset, leaf.end, name, name === 'SL_COMMENT' || name === 'ML_COMMENT');
+}
+const SPACE = /\s*/y;
+
+/** Whether only white space (what the lexer skips) lies between two offsets. */
+function onlySpaceBetween(text: string, start: number, end: number): boolean {
+    if (start >= end) return start === end;
+    SPACE.lastIndex = start;
+    SPACE.exec(text);
+    return SPACE.lastIndex >= end;
+}
+
+/** How many lines of formatted text are read back at once (see sameMeaning). */
+const LINES_READ_AT_ONCE = 2_000;
+function left(tokens: number[], gap = 1): Cell {
+    return { tokens, align: 'left', gap };
+}
+
+function right(tokens: number[], gap = COLUMN_GAP): Cell {
+    return { tokens, align: 'right', gap };
+}
+
+/** What names a table: where the block holding its rows starts. */
+function owner(container: AstNode): string {
+    return `${container.$cstNode?.offset ?? 0}`;
+}
+
+/** Nodes that can be one row of a table. */
+const TABLE_ENTRIES: ReadonlySet<string> = new Set([
+    ast.Partner.$type,
+    ast.Contribution.$type,
+    ast.YearTotal.$type,
+    ast.SavingsLine.$type,
+    ast.PoolYear.$type,
+    ast.SavingsYear.$type,
+    ast.SpendLine.$type,
+    ast.ShareLine.$type,
+    ast.Reinvestment.$type,
+    ast.Minimum.$type,
+    ast.RingFence.$type,
+    ast.PaymentSplit.$type,
+    ast.CohortYear.$type,
+    ast.ActualField.$type,
+    ast.Approval.$type,
+    ast.StreamMinimum.$type,
+    ast.Uplift.$type,
+    ast.SpendMinimum.$type,
+    ast.Purpose.$type,
+    ast.S75Item.$type
+]);
 
 function isOneLine(node: AstNode): boolean {
     const range = node.$cstNode?.range;
@@ -755,13 +988,4 @@ function splitClauses(tokens: number[], typeOf: (index: number) => string): numb
         else current.push(index);
     }
     return clauses;
-}
-
-function countLeading(tokens: Token[], type: string): number {
-    let count = 0;
-    for (const token of tokens) {
-        if (token.hidden || token.type !== type) break;
-        count++;
-    }
-    return count;
 }

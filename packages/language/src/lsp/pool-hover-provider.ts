@@ -50,7 +50,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
                 range = leaf.range;
             }
         }
-        sections.push(...this.checkExplanations(document, params.position, leaf));
+        for (const section of this.checkExplanations(document, params.position, leaf)) sections.push(section);
         if (sections.length === 0) return undefined;
         return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range };
     }

@@ -29,7 +29,7 @@ export class PoolInlayHintProvider implements InlayHintProvider {
         const model = modelOf(this.services, document);
         const hints: InlayHint[] = [];
         for (const node of AstUtils.streamAst(document.parseResult.value, { range: params.range })) {
-            hints.push(...this.hintsFor(model, node));
+            for (const hint of this.hintsFor(model, node)) hints.push(hint);
         }
         return hints;
     }

@@ -1,6 +1,8 @@
 import type { FileSystemProvider, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
+import { type Lang, render } from '../i18n/messages.js';
+import { refusalOf, refusalReason } from '../text/agreement-file.js';
 
 /** What an import statement points at. */
 export type ImportStatus =
@@ -38,7 +40,10 @@ export class ImportGraph {
     /** Files that whoever loads documents found it could not read, with the reason. */
     private readonly unreadable = new Map<string, string>();
 
-    constructor(shared: LangiumSharedCoreServices) {
+    constructor(
+        shared: LangiumSharedCoreServices,
+        private readonly language: () => Lang = () => 'en'
+    ) {
         this.documents = shared.workspace.LangiumDocuments;
         this.fileSystem = shared.workspace.FileSystemProvider;
         this.closures = new WorkspaceCache(shared);
@@ -58,6 +63,11 @@ export class ImportGraph {
     resolve(document: LangiumDocument, node: Import): ResolvedImport {
         const uri = ImportGraph.targetUri(document, node.path ?? '');
         const loaded = this.documents.getDocument(uri) as LangiumDocument<Document> | undefined;
+        // A file that was not read (too large, not text) is a document that only says so.
+        const refusal = loaded ? refusalOf(loaded) : undefined;
+        if (refusal) {
+            return { node, uri, status: 'unreadable', reason: render(refusalReason(refusal), this.language()) };
+        }
         if (loaded) {
             return { node, uri, status: 'loaded', document: loaded };
         }

@@ -90,6 +90,8 @@ function describeAmountProblem(text: string, problem: AmountProblem): Message {
     switch (problem.kind) {
         case 'negative':
             return message('amount.negative', { text });
+        case 'too-large':
+            return message('amount.too-large', { text });
         case 'sub-penny':
             return message('amount.sub-penny', { text, places: problem.places });
         case 'grouping': {

@@ -16,9 +16,17 @@ const SYMBOL_CURRENCY: Record<string, Currency> = { '£': 'GBP', '€': 'EUR', $
 
 const SUFFIX_MULTIPLIER: Record<string, bigint> = { k: 1_000n, m: 1_000_000n, bn: 1_000_000_000n };
 
+/**
+ * The largest amount Pool reads: under £1,000 trillion, 15 digits before the point. No public
+ * budget comes near it, and past it an amount is a typing mistake or an attack (a million digits
+ * made every figure after it slow to compute and print).
+ */
+export const MAX_AMOUNT_POUNDS = 10n ** 15n;
+
 /** Why an amount cannot take part in totals. Each becomes a `bad-amount` diagnostic. */
 export type AmountProblem =
     | { kind: 'negative' }
+    | { kind: 'too-large' }
     | { kind: 'sub-penny'; places: number }
     | { kind: 'grouping' }
     | { kind: 'conflicting-currency'; symbol: Currency; code: Currency }
@@ -61,6 +69,18 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
         problems.push({ kind: 'conflicting-currency', symbol: symbolCurrency, code: codeCurrency });
     }
     const negative = Boolean(signBefore) !== Boolean(signAfter);
+    // Too many digits to be an amount: refused before any arithmetic on them.
+    if (significantDigits(wholeDigits) > 15) {
+        problems.push({ kind: 'too-large' });
+        return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
+    }
+    const fractionPlaces = lastNonZero(fractionDigits);
+    const suffixPlaces = suffix ? (SUFFIX_MULTIPLIER[suffix]?.toString().length ?? 1) - 1 : 0;
+    if (fractionPlaces - suffixPlaces > 30) {
+        // Far past the penny: how far is all a message needs.
+        problems.push({ kind: 'sub-penny', places: fractionPlaces - suffixPlaces });
+        return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
+    }
     let value = Rational.parseDecimal(`${wholeDigits.replace(/,/g, '')}${fractionDigits ? '.' + fractionDigits : ''}`);
     const multiplier = suffix ? SUFFIX_MULTIPLIER[suffix] : undefined;
     if (multiplier !== undefined) {
@@ -72,6 +92,10 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
             problems.push({ kind: 'negative' });
         }
     }
+    if (value.abs().compare(Rational.of(MAX_AMOUNT_POUNDS)) >= 0) {
+        problems.push({ kind: 'too-large' });
+        return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
+    }
     let pence: bigint | undefined;
     const inPence = value.mul(Rational.HUNDRED);
     if (inPence.isInteger()) {
@@ -80,6 +104,24 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
         problems.push({ kind: 'sub-penny', places: decimalPlaces(value) });
     }
     return { text: written, value, pence, currency: symbolCurrency ?? codeCurrency, problems };
+}
+
+/** How many digits a run of digits and commas has, leaving out commas and leading zeros. */
+function significantDigits(digits: string): number {
+    let count = 0;
+    for (let i = 0; i < digits.length; i++) {
+        const code = digits.charCodeAt(i);
+        if (code >= 0x31 && code <= 0x39) count++;
+        else if (code === 0x30 && count > 0) count++;
+    }
+    return count;
+}
+
+/** How many places a fraction's digits have, leaving out trailing zeros. */
+function lastNonZero(fraction: string): number {
+    let end = fraction.length;
+    while (end > 0 && fraction.charCodeAt(end - 1) === 0x30) end--;
+    return end;
 }
 
 /** `1,200,000` is well grouped; `12,00,000` and `1,2000` are not. Digits without commas always are. */
@@ -123,8 +165,12 @@ export function penceToDecimalString(pence: bigint): string {
     return `${negative ? '-' : ''}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
 }
 
+/** `1200000` → `1,200,000`, in time linear in the number of digits. */
 export function groupThousands(digits: string): string {
-    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const first = digits.length % 3 || 3;
+    const groups = [digits.slice(0, first)];
+    for (let i = first; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+    return groups.join(',');
 }
 
 export function sumPence(values: Iterable<bigint>): bigint {

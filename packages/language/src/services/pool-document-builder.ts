@@ -18,6 +18,13 @@ import type { PoolServices } from './pool-module.js';
 export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents with an edit no rebuild has taken in yet, by URI. */
     private readonly unapplied = new Map<string, Deferred>();
+    /** Called before waiting for a document's edits: edits gathered for a rebuild are sent at once. */
+    private flushEdits: () => void = () => undefined;
+
+    /** What to call to start the rebuild of gathered edits when a request waits for them. */
+    beforeWaiting(flush: () => void): void {
+        this.flushEdits = flush;
+    }
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -57,7 +64,11 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     private async waitUntilCurrent(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         for (;;) {
             const pending = this.unapplied.get(uri.toString());
-            if (pending) await untilCancelled(pending.promise, cancelToken);
+            if (pending) {
+                // A request waits for the document's latest text: its edits are rebuilt now, not after the pause.
+                this.flushEdits();
+                await untilCancelled(pending.promise, cancelToken);
+            }
             const document = this.langiumDocuments.getDocument(uri);
             // No such document: Langium's own answer (the request fails as it would without this).
             if (!document) return super.waitUntil(state, uri, cancelToken);
@@ -83,6 +94,28 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             const key = uri.toString();
             this.unapplied.get(key)?.resolve();
             this.unapplied.delete(key);
+        }
+    }
+
+    /**
+     * As Langium's, but adds the diagnostics one by one: spreading them into `push` overflows the
+     * stack past about 120,000, and the build would fail for a file with that many findings.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+        const options = this.getBuildOptions(document);
+        const validationOptions = typeof options.validation === 'object' ? { ...options.validation } : {};
+        validationOptions.categories = this.findMissingValidationCategories(document, options);
+        const diagnostics = await validator.validateDocument(document, validationOptions, cancelToken);
+        if (document.diagnostics) {
+            for (const diagnostic of diagnostics) document.diagnostics.push(diagnostic);
+        } else {
+            document.diagnostics = diagnostics;
+        }
+        const state = this.buildState.get(document.uri.toString());
+        if (state) {
+            state.result ??= {};
+            state.result.validationChecks = [...new Set([...(state.result.validationChecks ?? []), ...validationOptions.categories])];
         }
     }
 

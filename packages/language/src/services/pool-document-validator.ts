@@ -1,11 +1,13 @@
 import type { IToken } from 'chevrotain';
 import {
-    type AstNode,
     AstUtils,
-    type Cancellation,
+    Cancellation,
+    UriUtils,
     DefaultDocumentValidator,
     diagnosticData,
     DocumentValidator,
+    interruptAndCheck,
+    isOperationCancelled,
     type LangiumDocument,
     type ParseResult,
     type ValidationOptions
@@ -14,16 +16,23 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
-import { plural, t } from '../i18n/messages.js';
+import { type Lang, plural, render, t } from '../i18n/messages.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
-import { MAX_DOCUMENT_CHARS, type TooLargeParseResult } from './pool-document-factory.js';
-import { isRealToken, lineEndedEarly, type PlacedToken } from './pool-syntax-messages.js';
+import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
+import { linkingFaultOf } from './pool-linker.js';
+import { isRealToken, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
 /** Syntax errors listed per file; the rest are counted in one last message. */
 const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * Diagnostics listed per file, in the editor and in every output of `pool check`; past this, one
+ * diagnostic per check code says how many more there are. The totals and the exit code count them all.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1_000;
 
 /**
  * Turns the checks' findings into diagnostics. The editor and the CLI both get their diagnostics
@@ -39,24 +48,92 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         this.settings = services.pool.Settings;
     }
 
+    /**
+     * Every diagnostic of a document, in one pass that fails closed: a fault anywhere in checking
+     * (a check that throws, a stack overflow on absurd input) becomes an `internal-error`
+     * diagnostic, never a document that silently passes. Findings are gathered one by one (no
+     * argument spreading, which overflows the stack past about 120,000 of them), and past
+     * {@link MAX_DIAGNOSTICS_PER_FILE} the rest are counted in one diagnostic per check code.
+     */
     override async validateDocument(
         document: LangiumDocument,
-        options?: ValidationOptions,
-        cancelToken?: Cancellation.CancellationToken
+        options: ValidationOptions = {},
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None
     ): Promise<Diagnostic[]> {
-        const tooLarge = (document.parseResult as TooLargeParseResult).tooLargeChars;
-        if (tooLarge !== undefined) {
+        try {
+            return await this.checkDocument(document, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
             return [
                 {
                     severity: DiagnosticSeverity.Error,
                     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    code: 'file-too-large',
+                    code: 'internal-error',
                     source: this.getSource(),
-                    message: t('file-too-large', { size: (tooLarge / 1024 / 1024).toFixed(1), limit: MAX_DOCUMENT_CHARS / 1024 / 1024 }, this.settings.language)
+                    message: t('internal-error.validation', { error: describeError(error) }, this.settings.language)
                 }
             ];
         }
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    }
+
+    private async checkDocument(document: LangiumDocument, options: ValidationOptions, cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const lang = this.settings.language;
+        const refusal = refusalOf(document);
+        if (refusal) return [this.refusalDiagnostic(document, refusal)];
+        await interruptAndCheck(cancelToken);
+        if (linkingFaultOf(document) !== undefined) throw linkingFaultOf(document);
+        // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
+        // them; a client that names where the check reference lives gets a link on each code.
+        const strict = await this.settings.strict();
+        const severityOf = (severity: DiagnosticSeverity | undefined) =>
+            strict && severity === DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : (severity ?? DiagnosticSeverity.Error);
+        const entries: DiagnosticEntry[] = [];
+        if (!options.categories || options.categories.includes('built-in')) {
+            for (const diagnostic of this.syntaxDiagnostics(document.parseResult, options)) {
+                entries.push({
+                    severity: severityOf(diagnostic.severity),
+                    code: String(diagnostic.code),
+                    count: problemCount(diagnostic),
+                    make: () => diagnostic
+                });
+            }
+        }
+        for (const finding of this.checker.findingsFor(document as LangiumDocument<Document>)) {
+            const severity = severityOf(finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+            entries.push({ severity, code: finding.code, count: 1, make: () => this.findingToDiagnostic(finding) });
+        }
+        await interruptAndCheck(cancelToken);
+        const diagnostics = capDiagnostics(entries, lang, this.getSource());
+        for (const diagnostic of diagnostics) {
+            diagnostic.severity = severityOf(diagnostic.severity);
+            const href = typeof diagnostic.code === 'string' ? this.settings.checkDocumentationHref(diagnostic.code) : undefined;
+            if (href) {
+                diagnostic.codeDescription = { href };
+            }
+        }
+        return diagnostics;
+    }
+
+    /** The one diagnostic of a file that was not read, at its start: the same words as `pool check`'s error. */
+    private refusalDiagnostic(document: LangiumDocument, refusal: FileRefusal): Diagnostic {
+        const lang = this.settings.language;
+        const tooLarge = refusal.kind === 'too-large';
+        return {
+            severity: DiagnosticSeverity.Error,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            code: tooLarge ? 'file-too-large' : 'unreadable-file',
+            source: this.getSource(),
+            message: tooLarge
+                ? t('file-too-large', { size: mebibytes(refusal.bytes), limit: MAX_DOCUMENT_BYTES / 1024 / 1024 }, lang)
+                : t('cli.cannot-read', { file: UriUtils.basename(document.uri), reason: render(refusalReason(refusal), lang) }, lang)
+        };
+    }
+
+    /** Characters that cannot be read and syntax errors, each kind listed up to its own limit. */
+    private syntaxDiagnostics(parseResult: ParseResult, options: ValidationOptions): Diagnostic[] {
+        const diagnostics: Diagnostic[] = [];
+        this.processLexingErrors(parseResult, diagnostics, options);
+        this.processParsingErrors(parseResult, diagnostics);
         let lexingErrors = 0;
         const kept: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -75,20 +152,9 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 message: t('syntax.more-unreadable', { count: rest.toLocaleString('en-GB') }, this.settings.language),
                 code: 'syntax-error',
+                data: { omitted: rest },
                 source: this.getSource()
             });
-        }
-        // The editor's settings: `pool.strict` makes warnings errors, as `pool check --strict` fails on
-        // them; a client that names where the check reference lives gets a link on each code.
-        const strict = await this.settings.strict();
-        for (const diagnostic of kept) {
-            if (strict && diagnostic.severity === DiagnosticSeverity.Warning) {
-                diagnostic.severity = DiagnosticSeverity.Error;
-            }
-            const href = typeof diagnostic.code === 'string' ? this.settings.checkDocumentationHref(diagnostic.code) : undefined;
-            if (href) {
-                diagnostic.codeDescription = { href };
-            }
         }
         return kept;
     }
@@ -117,7 +183,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                             this.settings.language
                         ),
                         code: 'syntax-error',
-                        data: diagnosticData(DocumentValidator.ParsingError),
+                        data: { ...diagnosticData(DocumentValidator.ParsingError), omitted: rest },
                         source: this.getSource()
                     });
                 break;
@@ -155,11 +221,6 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         // Intentionally empty.
     }
 
-    protected override validateAst(rootNode: AstNode): Promise<Diagnostic[]> {
-        const document = AstUtils.getDocument<Document>(rootNode);
-        return Promise.resolve(this.checker.findingsFor(document).map(finding => this.findingToDiagnostic(finding)));
-    }
-
     protected override getSource(): string {
         return DIAGNOSTIC_SOURCE;
     }
@@ -180,6 +241,66 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         });
         return diagnostic;
     }
+}
+
+/** A diagnostic still to be made: made only if it is listed, as past the limit most are not. */
+interface DiagnosticEntry {
+    readonly severity: DiagnosticSeverity;
+    readonly code: string;
+    /** How many problems it stands for (more than one for a diagnostic that counts others). */
+    readonly count: number;
+    readonly make: () => Diagnostic;
+}
+
+/**
+ * Keeps at most {@link MAX_DIAGNOSTICS_PER_FILE} diagnostics, errors before warnings, in the order
+ * they were found, and counts the rest in one diagnostic per check code and severity ("… and
+ * 129,000 more unused-partner warnings"), placed at the first of them, with the count in
+ * `data.omitted`. Nothing is lost from the totals: a reader counts such a diagnostic as that many
+ * problems (see {@link problemCount}).
+ */
+function capDiagnostics(entries: readonly DiagnosticEntry[], lang: Lang, source: string): Diagnostic[] {
+    if (entries.length <= MAX_DIAGNOSTICS_PER_FILE) return entries.map(entry => entry.make());
+    // Which to keep: the most severe first, in the order they were found.
+    const order = entries.map((entry, index) => ({ severity: entry.severity, index })).sort((a, b) => a.severity - b.severity || a.index - b.index);
+    const keep = new Set(order.slice(0, MAX_DIAGNOSTICS_PER_FILE).map(entry => entry.index));
+    const kept: Diagnostic[] = [];
+    const left = new Map<string, { first: DiagnosticEntry; count: number }>();
+    entries.forEach((entry, index) => {
+        if (keep.has(index)) {
+            kept.push(entry.make());
+            return;
+        }
+        const key = `${entry.severity} ${entry.code}`;
+        const group = left.get(key);
+        if (group) group.count += entry.count;
+        else left.set(key, { first: entry, count: entry.count });
+    });
+    for (const { first, count } of left.values()) {
+        const error = first.severity === DiagnosticSeverity.Error;
+        const key = error
+            ? plural(count, 'diagnostics.more-errors.one', 'diagnostics.more-errors.other')
+            : plural(count, 'diagnostics.more-warnings.one', 'diagnostics.more-warnings.other');
+        kept.push({
+            severity: first.severity,
+            range: first.make().range,
+            code: first.code,
+            source,
+            message: t(key, { count: count.toLocaleString('en-GB'), code: first.code }, lang),
+            data: { code: first.code, omitted: count }
+        });
+    }
+    return kept;
+}
+
+/** How many problems a diagnostic stands for: one, or the count of those it says were left out. */
+export function problemCount(diagnostic: Pick<Diagnostic, 'data'>): number {
+    const omitted = (diagnostic.data as { omitted?: unknown } | undefined)?.omitted;
+    return typeof omitted === 'number' && omitted > 0 ? omitted : 1;
+}
+
+function describeError(error: unknown): string {
+    return shorten(error instanceof Error ? error.message : String(error), 200);
 }
 
 function tokenRange(token: PlacedToken): Range {

@@ -1,4 +1,14 @@
-import { type AstNode, Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    type LangiumDocument,
+    type LinkingError,
+    type ReferenceInfo
+} from 'langium';
 import { allNodes, forEachReference } from './ast-walk.js';
 
 /** How many syntax nodes to link between checks for cancellation (a newer keystroke). */
@@ -13,6 +23,7 @@ export class PoolLinker extends DefaultLinker {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
+        linkingFaults.delete(document);
         const nodes: AstNode[] = allNodes(document.parseResult.value);
         for (const [i, node] of nodes.entries()) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
@@ -21,4 +32,25 @@ export class PoolLinker extends DefaultLinker {
             });
         }
     }
+
+    /**
+     * A fault while resolving a name (a bug, or the stack or memory running out) is not a name
+     * that is missing: Langium would log it and treat the reference as unresolved, and the file
+     * could pass. It is kept instead, and the validator fails the file with it.
+     */
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
+        try {
+            return super.getCandidate(refInfo);
+        } catch (error) {
+            linkingFaults.set(AstUtils.getDocument(refInfo.container), error);
+            return this.createLinkingError(refInfo);
+        }
+    }
+}
+
+const linkingFaults = new WeakMap<LangiumDocument, unknown>();
+
+/** The fault that stopped a name in the document from being resolved in its last linking, if any. */
+export function linkingFaultOf(document: LangiumDocument): unknown {
+    return linkingFaults.get(document);
 }

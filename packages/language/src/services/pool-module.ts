@@ -30,9 +30,13 @@ import { PoolDocumentFactory } from './pool-document-factory.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
 import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
 import { PoolLinker } from './pool-linker.js';
+import { PoolAstNodeDescriptionProvider } from './pool-node-descriptions.js';
 import { PoolReferenceDescriptionProvider } from './pool-reference-descriptions.js';
 import { PoolScopeComputation } from './pool-scope-computation.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
+import { createPoolParser } from './pool-parser.js';
+import { PoolTokenBuilder } from './pool-token-builder.js';
+import { PoolValueConverter } from './pool-value-converter.js';
 import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
 
 /** Services Pool adds to Langium's. */
@@ -49,7 +53,7 @@ export type PoolServices = LangiumServices & PoolAddedServices;
 
 export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAddedServices> = {
     pool: {
-        ImportGraph: services => new ImportGraph(services.shared),
+        ImportGraph: services => new ImportGraph(services.shared, () => services.pool.Settings.language),
         ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
         Checker: services =>
             new PoolChecker(
@@ -61,6 +65,9 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
         Settings: services => new PoolSettings(services)
     },
     parser: {
+        LangiumParser: services => createPoolParser(services),
+        TokenBuilder: () => new PoolTokenBuilder(),
+        ValueConverter: () => new PoolValueConverter(),
         ParserErrorMessageProvider: services => new PoolParserErrorMessageProvider(() => services.pool.Settings.language),
         LexerErrorMessageProvider: services => new PoolLexerErrorMessageProvider(() => services.pool.Settings.language)
     },
@@ -73,7 +80,8 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
         DocumentValidator: services => new PoolDocumentValidator(services)
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new PoolReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new PoolReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new PoolAstNodeDescriptionProvider(services)
     },
     // The editor features (src/lsp): every figure they show is read from the model.
     lsp: {

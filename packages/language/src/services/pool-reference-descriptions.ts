@@ -16,7 +16,7 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
         for (const [i, node] of nodes.entries()) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(node, reference => {
-                if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
+                if (!reference.reference.error) for (const description of this.createInfoDescriptions(reference)) descriptions.push(description);
             });
         }
         return descriptions;

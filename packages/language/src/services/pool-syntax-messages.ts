@@ -112,7 +112,7 @@ function describeFound(token: IToken | undefined, lang: Lang): string {
 }
 
 /** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
-function shorten(text: string, limit = 40): string {
+export function shorten(text: string, limit = 40): string {
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- cut between code points, never inside a surrogate pair
     const chars = [...text];
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
@@ -122,6 +122,17 @@ function shorten(text: string, limit = 40): string {
 function place(ruleName: string | undefined, lang: Lang): string | undefined {
     // Langium decorates rule names with invisible characters; keep the name itself.
     return RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')]?.(lang);
+}
+
+/**
+ * The keyword found where only a name can go (`partner total …`), if that is what happened: the
+ * grammar reserves most keywords, and "expected an id, but found `total`" does not say why.
+ */
+function keywordWhereANameGoes(paths: TokenType[][], actual: IToken | undefined): string | undefined {
+    const names = new Set(paths.map(path => path[0]?.name).filter((name): name is string => Boolean(name)));
+    if (!names.has('ID') || [...names].some(name => name !== 'ID' && !ID_KEYWORDS.includes(name))) return undefined;
+    const found = actual?.tokenType?.name;
+    return found && found !== 'ID' && found !== 'EOF' && !(found in TOKEN_WORDS) && /^[A-Za-z][\w-]*$/.test(found) ? actual.image : undefined;
 }
 
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */
@@ -161,7 +172,10 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         ruleName: string;
     }): string {
         const lang = this.language();
-        return this.expected(options.ruleName, describeAlternatives(options.expectedPathsPerAlt.flat(), lang), options.actual[0], options.previous, lang);
+        const paths = options.expectedPathsPerAlt.flat();
+        const keyword = keywordWhereANameGoes(paths, options.actual[0]);
+        if (keyword) return t('syntax.keyword-as-name', { word: keyword }, lang);
+        return this.expected(options.ruleName, describeAlternatives(paths, lang), options.actual[0], options.previous, lang);
     }
 
     buildEarlyExitMessage(options: {

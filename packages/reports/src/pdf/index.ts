@@ -237,8 +237,8 @@ class Layout {
         const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
         const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            Math.max(
-                ...cellsOf(cells).map(({ cell, width }, index) =>
+            largest(
+                cellsOf(cells).map(({ cell, width }, index) =>
                     pdf
                         .font(cellFont(cell, index, font))
                         .fontSize(cellSize(cell))
@@ -293,8 +293,8 @@ class Layout {
         const columns = table.head.map((_, index) => {
             const texts = rows.map(cells => cells[index] ?? '');
             return {
-                natural: Math.max(...texts.map(text => measure(text))) + 8,
-                minimum: Math.max(...texts.flatMap(text => (isHash(text) ? [text] : text.split(/\s+/))).map(word => measure(word))) + 8
+                natural: largest(texts.map(text => measure(text))) + 8,
+                minimum: largest(texts.flatMap(text => (isHash(text) ? [text] : text.split(/\s+/))).map(word => measure(word))) + 8
             };
         });
         const total = columns.reduce((sum, column) => sum + column.natural, 0);
@@ -325,4 +325,11 @@ class Layout {
             this.pdf.page.margins.bottom = bottomMargin;
         }
     }
+}
+
+/** The largest of some numbers, in a loop: a table can have more rows than a call has arguments. */
+function largest(values: readonly number[]): number {
+    let result = -Infinity;
+    for (const value of values) if (value > result) result = value;
+    return result;
 }

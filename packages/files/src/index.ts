@@ -1,0 +1,5 @@
+export { describeFileError } from '@pool/language';
+export { whatItIs } from './kinds.js';
+export { SafeNodeFileSystem, SafeNodeFileSystemProvider } from './node-file-system.js';
+export { readAgreementFile, readRegularFile } from './read.js';
+export { type FileToWrite, type WriteAllOptions, type WriteOptions, writeFilesAllOrNothing, writeFileSafely } from './write.js';

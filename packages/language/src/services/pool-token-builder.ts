@@ -1,0 +1,111 @@
+import type { CustomPatternMatcherReturn, TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, type GrammarAST, type LexingReport } from 'langium';
+
+/**
+ * The lexer's tokens as the grammar defines them, except text in quotes and block comments, which
+ * are read by the scanners below instead of the grammar's regular expressions. Those expressions
+ * are right but not safe on hostile input:
+ *
+ * - `"(\\.|[^"\\\r\n])*"` keeps one backtracking entry per character: past about four million
+ *   characters in quotes, the regular expression engine overflows the stack.
+ * - A quote that is never closed (or a `/*` that is) fails only at the end of the line (or
+ *   file). The lexer then skips one character and tries again from the next quote, scanning the
+ *   same text again: a line of `"\"\"\"…` took time quadratic in its length (80,000 characters:
+ *   20 seconds).
+ *
+ * The scanners accept exactly what the expressions accept (test/hostile checks this on random
+ * text), in one loop, and remember where a scan failed: a scan that starts later inside the same
+ * unclosed text fails at the same place, so it is not repeated.
+ */
+export class PoolTokenBuilder extends DefaultTokenBuilder {
+    private readonly scanner = new TextScanner();
+
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (terminal.name === 'STRING') {
+            token.PATTERN = (text: string, offset: number) => this.scanner.quoted(text, offset);
+            token.LINE_BREAKS = false;
+            token.START_CHARS_HINT = ['"'];
+        } else if (terminal.name === 'ML_COMMENT') {
+            token.PATTERN = (text: string, offset: number) => this.scanner.blockComment(text, offset);
+            token.LINE_BREAKS = true;
+            token.START_CHARS_HINT = ['/'];
+        }
+        return token;
+    }
+
+    /** Called once the lexer has read a whole text: what the scanners remember is about that text. */
+    override flushLexingReport(text: string): LexingReport {
+        this.scanner.forget();
+        return super.flushLexingReport(text);
+    }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** `\n`, `\r`, U+2028 and U+2029: what `.` in a regular expression does not match. */
+function isLineTerminator(code: number): boolean {
+    return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/** The scanners, with what they remember of the text being read. */
+export class TextScanner {
+    private text: string | undefined;
+    /** A quote at an offset in (from, until) is inside text in quotes already found unclosed at `until`. */
+    private unclosedQuoteFrom = -1;
+    private unclosedQuoteUntil = -1;
+    /** There is no `*` `/` after this offset (plus two), so no block comment starting later closes. */
+    private unclosedCommentFrom = Infinity;
+
+    forget(): void {
+        this.text = undefined;
+        this.unclosedQuoteFrom = -1;
+        this.unclosedQuoteUntil = -1;
+        this.unclosedCommentFrom = Infinity;
+    }
+
+    private reading(text: string): void {
+        if (this.text !== text) {
+            this.forget();
+            this.text = text;
+        }
+    }
+
+    /** What `/"(\\.|[^"\\\r\n])*"/y` matches at `offset`, or null. */
+    quoted(text: string, offset: number): CustomPatternMatcherReturn | null {
+        if (text.charCodeAt(offset) !== QUOTE) return null;
+        this.reading(text);
+        // Every quote inside text in quotes that was not closed is escaped (an unescaped one would
+        // have closed it), so a scan from it reads on from the same state and fails at the same place.
+        if (offset > this.unclosedQuoteFrom && offset < this.unclosedQuoteUntil) return null;
+        let i = offset + 1;
+        while (i < text.length) {
+            const code = text.charCodeAt(i);
+            if (code === QUOTE) return [text.slice(offset, i + 1)];
+            if (code === 0x0a || code === 0x0d) break;
+            if (code === BACKSLASH) {
+                if (i + 1 >= text.length || isLineTerminator(text.charCodeAt(i + 1))) break;
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        this.unclosedQuoteFrom = offset;
+        this.unclosedQuoteUntil = i;
+        return null;
+    }
+
+    /** What `/\/\*[\s\S]*?\*\//y` matches at `offset`, or null. */
+    blockComment(text: string, offset: number): CustomPatternMatcherReturn | null {
+        if (text.charCodeAt(offset) !== 0x2f || text.charCodeAt(offset + 1) !== 0x2a) return null;
+        this.reading(text);
+        if (offset >= this.unclosedCommentFrom) return null;
+        const close = text.indexOf('*/', offset + 2);
+        if (close < 0) {
+            this.unclosedCommentFrom = offset;
+            return null;
+        }
+        return [text.slice(offset, close + 2)];
+    }
+}
