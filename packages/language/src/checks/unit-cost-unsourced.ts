@@ -10,9 +10,10 @@ export const unitCostUnsourced = defineCheck({
     fix: 'no-unambiguous-fix',
     run(model, report, lang) {
         for (const cost of model.unitCosts) {
-            if (cost.document !== model.document || (cost.source !== undefined && cost.priceYear !== undefined)) continue;
+            // Without a saving (missing-field says so) there is no figure to source yet.
+            if (cost.document !== model.document || !cost.saving || (cost.source !== undefined && cost.priceYear !== undefined)) continue;
             const key = cost.source === undefined && cost.priceYear === undefined ? 'both' : cost.source === undefined ? 'source' : 'price-year';
-            const saving = cost.saving?.pence === undefined ? (cost.saving?.parsed.text ?? '?') : money(model, cost.saving.pence);
+            const saving = cost.saving.pence === undefined ? cost.saving.parsed.text : money(model, cost.saving.pence);
             report({ node: cost.node, property: 'name', message: t(`unit-cost-unsourced.${key}`, { id: cost.id, saving }, lang) });
         }
     }

@@ -192,6 +192,8 @@ const BLOCK_OWNERS: ReadonlySet<string> = new Set([
     ast.Outcome.$type,
     ast.Payment.$type,
     ast.Cohort.$type,
+    ast.UnitCost.$type,
+    ast.Appraisal.$type,
     ast.Share.$type,
     ast.Savings.$type,
     ast.SavingsYear.$type,

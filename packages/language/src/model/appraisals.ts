@@ -26,7 +26,8 @@ export const APPRAISAL_RATES: readonly AppraisalRateKind[] = ['engagement', 'suc
 export function readUnitCost(node: ast.UnitCost, document: LangiumDocument, values: ValueReader): UnitCostInfo {
     const fields = node.fields ?? [];
     const savingNode = firstField(fields, ast.isUnitSavingField);
-    const saving = savingNode ? values.amount(savingNode.amount, savingNode) : undefined;
+    // A saving line cut short before its amount (a syntax error says so) is no saving at all.
+    const saving = savingNode?.amount ? values.amount(savingNode.amount, savingNode) : undefined;
     const cashableNode = firstField(fields, ast.isCashableField);
     const cashableAmount = cashableNode?.amount ? values.amount(cashableNode.amount, cashableNode) : undefined;
     // A bare `cashable` makes the whole saving cashable; no `cashable` line makes none of it so.
@@ -63,10 +64,14 @@ export function readAppraisal(
 ): AppraisalInfo {
     const fields = node.fields ?? [];
     const pool = pools.find(candidate => candidate.node === node.pool?.ref);
-    const cohorts = fields.filter(ast.isAppraisalCohort).map(cohort => {
-        const quantity = cohort.count === undefined ? undefined : parseQuantity(cohort.count);
-        return { node: cohort, year: values.year(cohort, 'year', cohort.year), size: quantity && !quantity.isPercent ? quantity.value : undefined };
-    });
+    // A cohort line cut short (its syntax error is reported) takes no part.
+    const cohorts = fields
+        .filter(ast.isAppraisalCohort)
+        .filter(cohort => cohort.count !== undefined && cohort.year !== undefined)
+        .map(cohort => {
+            const quantity = cohort.count === undefined ? undefined : parseQuantity(cohort.count);
+            return { node: cohort, year: values.year(cohort, 'year', cohort.year), size: quantity && !quantity.isPercent ? quantity.value : undefined };
+        });
     const rates = new Map<AppraisalRateKind, { node: ast.AppraisalRate; points: Rational | undefined }>();
     for (const rate of fields.filter(ast.isAppraisalRate)) {
         const kind = rate.kind;
