@@ -289,7 +289,10 @@ describe('choosing the language on the command line', () => {
         expect(result.status).toBe(0);
         const text = result.stdout.replace(/\s+/g, ' ');
         expect(text).toContain('Dadleuon: paths ffeiliau .pool, ffolderi');
-        expect(text).toContain('(dewisiadau: "text", "json", "sarif", "github", "junit", rhagosodiad: "text")');
+        expect(text).toContain('ar gyfer pob allbwn (rhagosodiad: text)');
+        expect(runPool(['report', '--help'], { env: { POOL_LANG: 'cy' } }).stdout.replace(/\s+/g, ' ')).toContain(
+            '(dewisiadau: "md", "html", "pdf", rhagosodiad: "html")'
+        );
         expect(text).toContain('--strict trin rhybuddion fel gwallau (gadael gyda 1 pan fo rhai) (rhagosodiad: false)');
         expect(text).toContain('--lang <lang> iaith y negeseuon: en (English) neu cy (Cymraeg)');
         expect(text).toContain('Statws gadael: 0 dim gwallau');
@@ -310,8 +313,11 @@ describe('choosing the language on the command line', () => {
         expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
             "gwall: opsiwn anhysbys '--stric'\n(Oeddech chi'n golygu --strict?)\n"
         );
+        expect(runPool(['report', '-f', 'xml', 'examples/troubled-families.pool'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
+            "gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw md, html, pdf.\n"
+        );
         expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
-            "gwall: mae dadl 'xml' yr opsiwn '-f, --format <format>' yn annilys. Y dewisiadau a ganiateir yw text, json, sarif, github, junit.\n"
+            "pool: fformat allbwn anhysbys 'xml': y fformatau yw text, json, sarif, github, junit, codequality, summary\n"
         );
         expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe(
             "gwall: gormod o ddadleuon ar gyfer 'fingerprint'. Disgwyliwyd 1 ddadl ond cafwyd 2.\n"

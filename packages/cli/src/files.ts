@@ -22,9 +22,14 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 /**
  * Expands the PATH arguments of a command into `.pool` files: files as given, folders walked
  * recursively (honouring `.poolignore` files, gitignore syntax), globs expanded. Files named
- * explicitly are always included, ignored or not.
+ * explicitly are included, ignored or not, unless `forceExclude` applies `.poolignore` to them too.
  */
-export async function findPoolFiles(args: readonly string[], cwd = process.cwd(), lang: Lang = 'en'): Promise<string[]> {
+export async function findPoolFiles(
+    args: readonly string[],
+    cwd = process.cwd(),
+    lang: Lang = 'en',
+    options: { readonly forceExclude?: boolean } = {}
+): Promise<string[]> {
     const found = new Set<string>();
     for (const arg of args) {
         const before = found.size;
@@ -51,17 +56,26 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
             found.add(absolute);
         }
     }
-    return [...found].sort();
+    const files = [...found].sort();
+    if (!options.forceExclude) return files;
+    const excluded = await Promise.all(files.map(file => isExcluded(file, cwd)));
+    return files.filter((_, index) => !excluded[index]);
+}
+
+/** The rules of a folder's `.poolignore`, if it has one. */
+async function ignoreRules(folder: string): Promise<Ignore | undefined> {
+    try {
+        return ignore().add(await readFile(path.join(folder, '.poolignore'), 'utf8'));
+    } catch {
+        // No .poolignore here.
+        return undefined;
+    }
 }
 
 async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>): Promise<void> {
     const rules = [...inherited];
-    try {
-        const text = await readFile(path.join(folder, '.poolignore'), 'utf8');
-        rules.push({ base: folder, rules: ignore().add(text) });
-    } catch {
-        // No .poolignore here.
-    }
+    const own = await ignoreRules(folder);
+    if (own) rules.push({ base: folder, rules: own });
     const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -81,6 +95,26 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
     }
 }
 
+/**
+ * Whether a file is excluded by the `.poolignore` files of the folders from `cwd` down to it (or
+ * sits under `node_modules`, `.git` and the like), as a folder walk would skip it. For
+ * `--force-exclude`: pre-commit and editors name files one by one, and an excluded file should
+ * stay excluded. A file outside `cwd` is never excluded.
+ */
+export async function isExcluded(file: string, cwd = process.cwd()): Promise<boolean> {
+    const relative = path.relative(cwd, path.resolve(cwd, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const parts = relative.split(path.sep);
+    if (parts.slice(0, -1).some(part => ALWAYS_SKIPPED.has(part))) return true;
+    let folder = path.resolve(cwd);
+    for (const [index, part] of parts.entries()) {
+        const rules = await ignoreRules(folder);
+        if (rules?.ignores(parts.slice(index).join('/'))) return true;
+        folder = path.join(folder, part);
+    }
+    return false;
+}
+
 /** Why a file could not be read or written, in `lang`; the system's own words for a rare error. */
 export function describeFsError(error: unknown, lang: Lang = 'en'): string {
     const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
@@ -96,6 +130,24 @@ export function describeFsError(error: unknown, lang: Lang = 'en'): string {
             return t('cli.reason.not-a-folder', {}, lang);
         default:
             return error instanceof Error ? error.message : String(error);
+    }
+}
+
+/**
+ * The root of the git repository the folder is in: the nearest folder at or above it holding
+ * `.git` (a folder, or a file in a worktree or submodule); the folder itself outside a repository.
+ * SARIF and GitLab paths are measured from here, as code scanning and merge requests expect.
+ */
+export async function repositoryRoot(folder: string): Promise<string> {
+    for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+        if (
+            await stat(path.join(current, '.git')).then(
+                () => true,
+                () => false
+            )
+        )
+            return current;
+        if (path.dirname(current) === current) return path.resolve(folder);
     }
 }
 

@@ -1,8 +1,11 @@
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { CheckSummary } from './summary.js';
 
-/** Version of the shape below; bumped on any incompatible change. */
+/** Version of the shape below; bumped on any incompatible change, with a new schema. */
 const CHECK_JSON_VERSION = 1;
+
+/** The published schema of this output: `schema/check-json-1.schema.json` in this package. */
+export const CHECK_JSON_SCHEMA_ID = 'urn:pool:schema:check-json:1';
 
 /**
  * Machine-readable results. Positions are 1-based lines and columns (columns count UTF-16 code
@@ -10,6 +13,7 @@ const CHECK_JSON_VERSION = 1;
  */
 export function formatJson(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, files: readonly string[], toolVersion: string): string {
     const result = {
+        $schema: CHECK_JSON_SCHEMA_ID,
         version: CHECK_JSON_VERSION,
         tool: { name: 'pool', version: toolVersion },
         files,
