@@ -12,6 +12,7 @@ const LAYERS = [
     { name: 'language/money', path: '^packages/language/src/money/', mayImport: [] },
     { name: 'language/i18n', path: '^packages/language/src/i18n/', mayImport: [] },
     { name: 'language/generated', path: '^packages/language/src/generated/', mayImport: [] },
+    { name: 'language/build-info', path: '^packages/language/src/build-info/', mayImport: [] },
     { name: 'language/model', path: '^packages/language/src/model/', mayImport: ['language/money', 'language/i18n', 'language/generated'] },
     { name: 'language/checks', path: '^packages/language/src/checks/', mayImport: ['language/model', 'language/money', 'language/i18n', 'language/generated'] },
     // A change points at the syntax nodes of both versions, as a finding does.
@@ -38,6 +39,7 @@ const LAYERS = [
             'language/model',
             'language/money',
             'language/i18n',
+            'language/build-info',
             'language/generated'
         ]
     },

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOOL_VERSION } from '../packages/language/src/generated/version.js';
+import { TOOL_VERSION } from '../packages/language/src/build-info/version.js';
 import { en } from '../packages/language/src/i18n/messages.js';
 import { REPO } from './support/paths.js';
 

@@ -85,6 +85,7 @@ describe('pool check: what to check', () => {
     it('expands a quoted glob itself', () => {
         const result = runPool(['check', '--format', 'json', 'examples/*.pool']);
         expect(JSON.parse(result.stdout).files).toEqual([
+            'examples/better-care-fund-plan.pool',
             'examples/better-care-fund.pool',
             'examples/essex-whole-place.pool',
             'examples/neighbourhood-budget.pool',

@@ -20,7 +20,7 @@ export {
 } from './i18n/messages.js';
 export { PoolChecker } from './checks/checker.js';
 export * as ast from './generated/ast.js';
-export { TOOL_VERSION } from './generated/version.js';
+export { TOOL_VERSION } from './build-info/version.js';
 export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE } from './services/pool-document-validator.js';
 export * from './diff/agreement-diff.js';

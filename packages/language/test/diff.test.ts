@@ -85,10 +85,10 @@ describe('the semantic diff of two versions of an agreement', () => {
     });
 
     it('reports minimums, ring-fences, caps, covering, savings and actuals', async () => {
-        let changed = edit(BCF, /minimum west_ccg {2}£14,200,000 in 2015\/16/, 'minimum west_ccg  £13,200,000 in 2015/16');
-        changed = edit(changed, /(ringfence dfg "[^"]*" )£1\.85m/, '$1£1.9m');
+        let changed = edit(BCF, /minimum west_ccg +£14,200,000 in 2015\/16/, 'minimum west_ccg  £13,200,000 in 2015/16');
+        changed = edit(changed, /(ringfence dfg +"[^"]*" +)£1\.85m/, '$1£1.9m');
         changed = edit(changed, /share overspend of bcf covering £1,500,000/, 'share overspend of bcf covering £1,600,000');
-        changed = edit(changed, /(57\.5% {2}up to )£900,000/, '$1£950,000');
+        changed = edit(changed, /(57\.5% +up to )£900,000/, '$1£950,000');
         changed = edit(changed, /actual 30,900 in 2015\/16 Q2/, 'actual 30,800 in 2015/16 Q2');
         const result = await diff(BCF, changed);
         expect(result.changes.filter(change => !change.derived).map(change => change.sentence)).toEqual([

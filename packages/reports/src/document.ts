@@ -342,6 +342,18 @@ function contributionBlocks(ctx: Context): Block[] {
                               pool.declaredTotals.map(total => ctx.money(total)).join('; ') || '–'
                           ]
                       ]
+                    : []),
+                // New money and existing budgets apart, where the contributions say which is which.
+                ...(pool.money.new !== '0.00' || pool.money.existing !== '0.00'
+                    ? (
+                          [
+                              ['new', text.labels.newMoney],
+                              ['existing', text.labels.existingMoney],
+                              ['unmarked', text.labels.unmarkedMoney]
+                          ] as const
+                      )
+                          .filter(([kind]) => pool.money[kind] !== '0.00')
+                          .map(([kind, label]) => [label, ...pool.years.map(year => ctx.money(year.money[kind])), ctx.money(pool.money[kind])])
                     : [])
             ]
         });
@@ -373,20 +385,39 @@ function spendingBlocks(ctx: Context): Block[] {
         rows,
         foot: [[text.labels.total, '', ctx.money(data.totals.income), ctx.money(data.totals.spend), '']]
     });
-    const lineTable = (caption: string, lines: readonly SpendLineData[], total: Money | undefined): Block => ({
-        kind: 'table',
-        caption,
-        head: [text.labels.line, text.labels.commissionedBy, text.labels.providedBy, text.labels.ringfence, text.labels.amount],
-        numeric: [false, false, false, false, true],
-        rows: lines.map(line => [
-            line.name,
-            ctx.partnerList(line.commissioners),
-            ctx.partnerList(line.providers),
-            line.ringfenceTags.join(', ') || '–',
-            ctx.money(line.amount)
-        ]),
-        foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ctx.money(total)]]
-    });
+    const lineTable = (caption: string, lines: readonly SpendLineData[], total: Money | undefined): Block => {
+        // The columns for streams and purposes appear where some line names one.
+        const streams = lines.some(line => line.funding.length > 0);
+        const purposes = lines.some(line => line.purposes.length > 0);
+        const paidFrom = (line: SpendLineData) =>
+            line.funding
+                .map(share => (share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent))))
+                .join(', ') || '–';
+        return {
+            kind: 'table',
+            caption,
+            head: [
+                text.labels.line,
+                text.labels.commissionedBy,
+                text.labels.providedBy,
+                text.labels.ringfence,
+                ...(streams ? [text.labels.paidFrom] : []),
+                ...(purposes ? [text.labels.forPurpose] : []),
+                text.labels.amount
+            ],
+            numeric: [false, false, false, false, ...(streams ? [false] : []), ...(purposes ? [false] : []), true],
+            rows: lines.map(line => [
+                line.name,
+                ctx.partnerList(line.commissioners),
+                ctx.partnerList(line.providers),
+                line.ringfenceTags.join(', ') || '–',
+                ...(streams ? [paidFrom(line)] : []),
+                ...(purposes ? [line.purposes.join(', ') || '–'] : []),
+                ctx.money(line.amount)
+            ]),
+            foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ...(streams ? [''] : []), ...(purposes ? [''] : []), ctx.money(total)]]
+        };
+    };
     for (const pool of data.pools) {
         for (const year of pool.years.filter(figures => figures.spendLines.length > 0)) {
             const caption = text.sentences.spendLines(pool.title, year.year);
@@ -461,6 +492,100 @@ function poolBlocks(ctx: Context): Block[] {
                     ctx.money(year.income),
                     ctx.money(year.ringfenced?.unfenced ?? null),
                     ctx.money(year.ringfenced?.untaggedSpend ?? null)
+                ])
+            });
+        }
+        if (pool.contents.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.contents(pool.title),
+                head: [text.labels.topic, text.labels.note],
+                numeric: [false, false],
+                rows: pool.contents.map(item => [text.sentences.topic(item.topic), item.text])
+            });
+        }
+        if (pool.streams.length > 0) {
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.streams(pool.title),
+                head: [
+                    text.labels.stream,
+                    text.labels.year,
+                    text.labels.minimum,
+                    text.labels.minimumSet,
+                    text.labels.income,
+                    text.labels.paidFrom,
+                    text.labels.met
+                ],
+                numeric: [false, false, true, false, true, true, false],
+                rows: pool.streams.flatMap(stream =>
+                    stream.years.map(year => {
+                        const uplift = stream.uplifts.find(entry => entry.year === year.year);
+                        const written =
+                            uplift?.declared !== null && uplift?.declared !== undefined && uplift.declared !== uplift.computed
+                                ? ctx.money(uplift.declared)
+                                : undefined;
+                        const minimumSet =
+                            year.minimumSource === null
+                                ? '–'
+                                : text.sentences.minimumSet(
+                                      year.minimumSource,
+                                      uplift?.percent === null || uplift === undefined ? undefined : ctx.percent(uplift.percent),
+                                      uplift?.base ? ctx.money(uplift.base) : undefined,
+                                      uplift?.rounding,
+                                      written
+                                  );
+                        const met =
+                            year.minimum === null
+                                ? '–'
+                                : year.shortfall === null
+                                  ? text.unknown
+                                  : pence(year.shortfall) === 0n
+                                    ? text.labels.yes
+                                    : text.sentences.shortBy(ctx.money(year.shortfall));
+                        return [
+                            `${stream.title} (${stream.id})`,
+                            year.year,
+                            year.minimum === null ? '–' : ctx.money(year.minimum),
+                            minimumSet,
+                            ctx.money(year.income),
+                            year.spend === null ? '–' : ctx.money(year.spend),
+                            met
+                        ];
+                    })
+                )
+            });
+            const years = pool.years.map(year => year.year);
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.streamContributions(pool.title),
+                head: [text.labels.stream, ...years, text.labels.total],
+                numeric: [false, ...years.map(() => true), true],
+                rows: pool.streams.map(stream => [
+                    stream.title,
+                    ...years.map(year => {
+                        const figures = stream.years.find(entry => entry.year === year);
+                        return figures ? ctx.money(figures.income) : '–';
+                    }),
+                    ctx.money(stream.income)
+                ])
+            });
+        }
+        if (pool.spendMinimums.length > 0) {
+            const purpose = (id: string) => pool.purposes.find(candidate => candidate.id === id)?.title ?? id;
+            const stream = (id: string) => pool.streams.find(candidate => candidate.id === id)?.title ?? id;
+            blocks.push({
+                kind: 'table',
+                caption: text.sentences.spendMinimums(pool.title),
+                head: [text.labels.forPurpose, text.labels.stream, text.labels.year, text.labels.minimum, text.labels.taggedSpend, text.labels.met],
+                numeric: [false, false, false, true, true, false],
+                rows: pool.spendMinimums.map(minimum => [
+                    purpose(minimum.purpose),
+                    stream(minimum.stream),
+                    minimum.year,
+                    ctx.money(minimum.amount),
+                    ctx.money(minimum.spent),
+                    met(minimum.met, minimum.shortfall)
                 ])
             });
         }
@@ -545,10 +670,11 @@ function outcomeBlocks(ctx: Context): Block[] {
     blocks.push({
         kind: 'table',
         caption: text.headings.outcomes,
-        head: [text.labels.outcome, text.labels.unit, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
-        numeric: [false, false, true, true, false, false],
+        head: [text.labels.outcome, text.labels.id, text.labels.unit, text.labels.baseline, text.labels.target, text.labels.direction, text.labels.measuredBy],
+        numeric: [false, false, false, true, true, false, false],
         rows: data.outcomes.map(outcome => [
             outcome.description,
+            outcome.id,
             outcome.unit ?? '–',
             outcome.baseline ? `${outcome.baseline.value} (${outcome.baseline.year})` : text.unknown,
             outcome.target ? `${outcome.target.value} (${outcome.target.year})` : text.unknown,
@@ -670,6 +796,7 @@ function shareBlocks(ctx: Context): Block[] {
                 [text.labels.projected, ctx.money(savings.total)],
                 [text.labels.investment, ctx.money(savings.investment)],
                 [text.labels.netBenefit, ctx.money(savings.netBenefit)],
+                ...(savings.netBenefitOfNewMoney === null ? [] : [[text.labels.netBenefitNew, ctx.money(savings.netBenefitOfNewMoney)] as [string, string]]),
                 [text.labels.payback, savings.paybackYear ?? text.labels.noPayback],
                 [text.labels.returnPerPound, savings.returnPerPound === null ? text.unknown : ctx.money(savings.returnPerPound)]
             ]

@@ -3,9 +3,11 @@ import {
     type AgreementModel,
     type ActualInfo,
     type AmountValue,
+    type MoneyKinds,
     type OutcomeInfo,
     type PaymentInfo,
     type PoolInfo,
+    type StreamInfo,
     type QuantityValue,
     type ShareInfo,
     type SpendLineInfo,
@@ -101,7 +103,59 @@ export interface ImportData {
 export interface ContributionData {
     readonly partner: string;
     readonly amount: Money;
+    /** The funding stream it belongs to, and whether it is new money or an existing budget (null where the text does not say). */
+    readonly stream: string | null;
+    readonly money: 'new' | 'existing' | null;
     readonly note: string | null;
+    readonly source: SourceRange | null;
+}
+
+/** Contributions that are new money, existing budgets, and neither marked. */
+export interface MoneyKindsData {
+    readonly new: Money;
+    readonly existing: Money;
+    readonly unmarked: Money;
+}
+
+export interface StreamData {
+    readonly id: string;
+    readonly title: string;
+    /** Minimums as written. */
+    readonly minimums: readonly { readonly year: string; readonly amount: Money; readonly source: SourceRange | null }[];
+    /** Each uplift: the year before's minimum, the exact uplifted figure (pence, as a decimal string), and the rounded minimum. */
+    readonly uplifts: readonly {
+        readonly year: string;
+        readonly percent: string | null;
+        readonly rounding: 'penny' | 'pound';
+        readonly base: Money;
+        readonly exactPence: string | null;
+        readonly computed: Money;
+        readonly declared: Money;
+        readonly source: SourceRange | null;
+    }[];
+    /** Each year: the minimum that applies (and whether written or computed by an uplift), income, shortfall, spend paid from the stream and what is left. */
+    readonly years: readonly {
+        readonly year: string;
+        readonly minimum: Money;
+        readonly minimumSource: 'declared' | 'uplift' | null;
+        readonly income: Money;
+        readonly shortfall: Money;
+        readonly spend: Money;
+        readonly balance: Money;
+    }[];
+    /** What the stream brings in over all years. */
+    readonly income: Money;
+    readonly source: SourceRange | null;
+}
+
+export interface SpendMinimumData {
+    readonly stream: string;
+    readonly purpose: string;
+    readonly year: string;
+    readonly amount: Money;
+    readonly spent: Money;
+    readonly shortfall: Money;
+    readonly met: boolean | null;
     readonly source: SourceRange | null;
 }
 
@@ -114,6 +168,10 @@ export interface SpendLineData {
     readonly ringfence: string | null;
     /** Every ring-fence tag written on the line. */
     readonly ringfenceTags: readonly string[];
+    /** The funding streams paying for the line: each one's percentage and part. */
+    readonly funding: readonly { readonly stream: string; readonly percent: string | null; readonly amount: Money }[];
+    /** The purposes the line is tagged with. */
+    readonly purposes: readonly string[];
     readonly source: SourceRange | null;
 }
 
@@ -130,6 +188,7 @@ export interface PoolYearData {
     readonly balance: Money;
     /** Ring-fenced money this year, the money outside the ring-fences, and what lines not paid from a ring-fence spend. */
     readonly ringfenced: { readonly fenced: Money; readonly unfenced: Money; readonly untaggedSpend: Money } | null;
+    readonly money: MoneyKindsData;
 }
 
 export interface PoolData {
@@ -163,11 +222,18 @@ export interface PoolData {
         readonly met: boolean | null;
         readonly source: SourceRange | null;
     }[];
+    readonly streams: readonly StreamData[];
+    readonly purposes: readonly { readonly id: string; readonly title: string; readonly source: SourceRange | null }[];
+    readonly spendMinimums: readonly SpendMinimumData[];
+    readonly money: MoneyKindsData;
+    /** What a section 75 pool sets out (regulation 7), by topic. */
+    readonly contents: readonly { readonly topic: string; readonly text: string; readonly source: SourceRange | null }[];
     readonly source: SourceRange | null;
 }
 
 export interface TotalsData {
     readonly income: Money;
+    readonly money: MoneyKindsData;
     readonly spend: Money;
     readonly byYear: readonly { readonly year: string; readonly amount: Money }[];
     readonly byPartner: readonly { readonly partner: string; readonly amount: Money }[];
@@ -269,6 +335,8 @@ export interface SavingsData {
     readonly total: Money;
     readonly investment: Money;
     readonly netBenefit: Money;
+    /** Savings less only the new money put in, when contributions say which money is new. */
+    readonly netBenefitOfNewMoney: Money;
     readonly paybackYear: string | null;
     /** Savings per pound contributed, as a decimal string. */
     readonly returnPerPound: string | null;
@@ -389,6 +457,7 @@ export function buildReportData(
     }));
     const totals: TotalsData = {
         income: money(model.totals.income),
+        money: moneyKinds(model.totals.money),
         spend: money(model.totals.spend),
         byYear: [...model.totals.byYear].map(([start, pence]) => ({ year: yearLabel(start), amount: money(pence) })),
         byPartner: [...model.totals.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
@@ -412,6 +481,7 @@ export function buildReportData(
         total: money(entry.total),
         investment: money(entry.pool?.income),
         netBenefit: money(entry.netBenefit),
+        netBenefitOfNewMoney: money(entry.netBenefitOfNewMoney),
         paybackYear: entry.paybackYear === undefined ? null : yearLabel(entry.paybackYear),
         returnPerPound: entry.returnPerPound?.toDecimal(2) ?? null,
         source: source(entry.node)
@@ -516,6 +586,8 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             contributions: figures.contributions.map(contribution => ({
                 partner: contribution.partnerId,
                 amount: amountOf(contribution.amount),
+                stream: contribution.streamId ?? null,
+                money: contribution.money ?? null,
                 note: contribution.note ?? null,
                 source: source(contribution.node)
             })),
@@ -528,7 +600,8 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             ringfenced:
                 figures.ringfences.length > 0
                     ? { fenced: money(figures.fenced), unfenced: money(figures.unfenced), untaggedSpend: money(figures.untaggedSpend) }
-                    : null
+                    : null,
+            money: moneyKinds(figures.money)
         })),
         byPartner: [...pool.byPartner].map(([partner, pence]) => ({ partner, amount: money(pence) })),
         income: money(pool.income),
@@ -553,7 +626,54 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             met: ringfence.shortfall === undefined ? null : ringfence.shortfall === 0n,
             source: source(ringfence.node)
         })),
+        streams: pool.streams.map(stream => streamData(stream, source)),
+        purposes: pool.purposes.map(purpose => ({ id: purpose.id, title: purpose.title, source: source(purpose.node) })),
+        spendMinimums: pool.spendMinimums.map(minimum => ({
+            stream: minimum.streamId,
+            purpose: minimum.purposeId,
+            year: yearText(minimum.year),
+            amount: amountOf(minimum.amount),
+            spent: money(minimum.spent),
+            shortfall: money(minimum.shortfall),
+            met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
+            source: source(minimum.node)
+        })),
+        money: moneyKinds(pool.money),
+        contents: pool.contents.map(item => ({ topic: item.topic, text: item.text, source: source(item.node) })),
         source: source(pool.node)
+    };
+}
+
+function moneyKinds(kinds: MoneyKinds): MoneyKindsData {
+    return { new: money(kinds.new), existing: money(kinds.existing), unmarked: money(kinds.unmarked) };
+}
+
+function streamData(stream: StreamInfo, source: (node: AstNode | undefined) => SourceRange | null): StreamData {
+    return {
+        id: stream.id,
+        title: stream.title,
+        minimums: stream.declaredMinimums.map(minimum => ({ year: yearText(minimum.year), amount: amountOf(minimum.amount), source: source(minimum.node) })),
+        uplifts: stream.uplifts.map(uplift => ({
+            year: yearText(uplift.year),
+            percent: uplift.points?.toDecimal(4) ?? null,
+            rounding: uplift.rounding,
+            base: money(uplift.base),
+            exactPence: uplift.exact?.toDecimal(6) ?? null,
+            computed: money(uplift.computed),
+            declared: uplift.declared ? amountOf(uplift.declared.amount) : null,
+            source: source(uplift.node)
+        })),
+        years: [...stream.years.values()].map(figures => ({
+            year: yearLabel(figures.year),
+            minimum: money(figures.minimum?.pence),
+            minimumSource: figures.minimum?.source ?? null,
+            income: money(figures.income),
+            shortfall: money(figures.shortfall),
+            spend: money(figures.spend),
+            balance: money(figures.balance)
+        })),
+        income: money(stream.income),
+        source: source(stream.node)
     };
 }
 
@@ -570,6 +690,8 @@ function spendLineData(line: SpendLineInfo, source: (node: AstNode | undefined) 
         providers: [...line.providers],
         ringfence: line.ringfence ?? null,
         ringfenceTags: [...line.ringfenceTags],
+        funding: line.funding.map(share => ({ stream: share.streamId, percent: share.points?.toDecimal(4) ?? null, amount: money(share.pence) })),
+        purposes: [...line.purposeTags],
         source: source(line.node)
     };
 }

@@ -130,6 +130,15 @@ export interface ReportText {
         readonly yes: string;
         readonly none: string;
         readonly unknownPool: string;
+        readonly stream: string;
+        readonly minimumSet: string;
+        readonly paidFrom: string;
+        readonly forPurpose: string;
+        readonly newMoney: string;
+        readonly existingMoney: string;
+        readonly unmarkedMoney: string;
+        readonly netBenefitNew: string;
+        readonly topic: string;
     };
     readonly chart: ChartWords;
     readonly sentences: {
@@ -195,6 +204,20 @@ export interface ReportText {
         readonly savingsNotes: (pool: string) => string;
         readonly signOff: (missing: string | undefined) => string;
         readonly statementCapped: (share: string, beforeCap: string) => string;
+        readonly streams: (pool: string) => string;
+        readonly streamContributions: (pool: string) => string;
+        /** How a stream's minimum for a year is set: as written, or by an uplift (with its base and rounding). */
+        readonly minimumSet: (
+            source: 'declared' | 'uplift' | null,
+            percent: string | undefined,
+            base: string | undefined,
+            rounding: 'penny' | 'pound' | undefined,
+            written: string | undefined
+        ) => string;
+        readonly spendMinimums: (pool: string) => string;
+        readonly contents: (pool: string) => string;
+        readonly topic: (topic: string) => string;
+        readonly streamShare: (stream: string, percent: string) => string;
         /** A partner kind, a status and an arrangement in words. */
         readonly kind: (kind: string) => string;
         readonly status: (status: string) => string;
@@ -320,7 +343,16 @@ const WORDS = {
             'uncovered',
             'yes',
             'none',
-            'unknownPool'
+            'unknownPool',
+            'stream',
+            'minimumSet',
+            'paidFrom',
+            'forPurpose',
+            'newMoney',
+            'existingMoney',
+            'unmarkedMoney',
+            'netBenefitNew',
+            'topic'
         ]
     },
     chart: { prefix: 'chart', names: ['financialYear', 'contributions', 'partner', 'share', 'endOfPeriod', 'status', 'noStatus'] }
@@ -354,6 +386,7 @@ const SHARE_KINDS: Record<string, MessageKey> = {
 const KINDS = new Set(['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other']);
 const STATUSES = new Set(['draft', 'proposed', 'signed']);
 const ARRANGEMENTS = new Set(['pooled', 'aligned', 'in-kind']);
+const TOPICS = new Set(['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']);
 
 /** The report's text in `lang`: every word from the catalogue, the figures put in here. */
 function textIn(lang: ReportLang): ReportText {
@@ -466,6 +499,22 @@ function textIn(lang: ReportLang): ReportText {
             signOff: missing =>
                 missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
+            streams: pool => say('report.sentence.streams', { pool }),
+            streamContributions: pool => say('report.sentence.stream-contributions', { pool }),
+            minimumSet: (source, percent, base, rounding, written) => {
+                if (source !== 'uplift' || percent === undefined || base === undefined) return word('report.sentence.minimum-written');
+                if (written !== undefined)
+                    return say(rounding === 'pound' ? 'report.sentence.minimum-uplift-differs.pound' : 'report.sentence.minimum-uplift-differs.penny', {
+                        percent,
+                        base,
+                        written
+                    });
+                return say(rounding === 'pound' ? 'report.sentence.minimum-uplift.pound' : 'report.sentence.minimum-uplift.penny', { percent, base });
+            },
+            spendMinimums: pool => say('report.sentence.spend-minimums', { pool }),
+            contents: pool => say('report.sentence.contents', { pool }),
+            topic: topic => (TOPICS.has(topic) ? word(`report.topic.${topic}` as MessageKey) : topic),
+            streamShare: (stream, percent) => say('report.sentence.stream-share', { stream, percent }),
             kind: kind => (KINDS.has(kind) ? word(`word.kind.${kind}` as MessageKey) : kind),
             status: status => (STATUSES.has(status) ? word(`word.status.${status}` as MessageKey) : status),
             arrangement: arrangement => (ARRANGEMENTS.has(arrangement) ? word(`word.arrangement.${arrangement}` as MessageKey) : arrangement)

@@ -54,7 +54,10 @@ const ALTERNATIVES: readonly (readonly string[])[] = [
     ['savings', 'benefits', 'overspend', 'underspend'],
     ['council', 'health', 'police', 'fire', 'central-government', 'voluntary', 'housing', 'private', 'other'],
     ['GBP', 'EUR', 'USD'],
-    ['Q1', 'Q2', 'Q3', 'Q4']
+    ['Q1', 'Q2', 'Q3', 'Q4'],
+    ['new', 'existing'],
+    ['penny', 'pound'],
+    ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management']
 ];
 
 /** The text written for a property, changed so that it means something else. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type AgreementModel } from '@pool/language';
 import { URI } from 'langium';
@@ -6,9 +7,10 @@ import { loadWorkspace } from '../../cli/src/workspace.js';
 import { REPO } from '../../../test/support/paths.js';
 
 /** The agreements under examples/ (registers are imported by them, not reported on their own). */
-export const EXAMPLES = ['better-care-fund.pool', 'essex-whole-place.pool', 'neighbourhood-budget.pool', 'troubled-families.pool'].map(name =>
-    path.join(REPO, 'examples', name)
-);
+export const EXAMPLES = readdirSync(path.join(REPO, 'examples'))
+    .filter(name => name.endsWith('.pool'))
+    .sort()
+    .map(name => path.join(REPO, 'examples', name));
 
 /** Reads an agreement and its imports and checks them, as the CLI does, and returns its model. */
 async function loadModel(file: string): Promise<AgreementModel> {

@@ -19,6 +19,7 @@ export const clauseNotApplicable = defineCheck({
         shareClauses(model, report, lang);
         spendClauses(model, report, lang);
         paymentClauses(model, report, lang);
+        streamClauses(model, report, lang);
         for (const pool of model.pools) {
             if (pool.section === 75 && pool.arrangement === 'aligned' && pool.node.basis) {
                 report({ node: pool.node.basis, message: t('clause-not-applicable.s75-aligned', { pool: pool.id }, lang) });
@@ -67,6 +68,24 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
 function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
     const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
     for (const line of lines) {
+        if (line.purposeTags.length > 1) {
+            report({
+                node: line.node,
+                property: 'purposes',
+                index: 1,
+                message: t(
+                    'clause-not-applicable.two-purposes',
+                    {
+                        line: line.name,
+                        purposes: listInWords(
+                            line.purposeTags.map(id => `\`${id}\``),
+                            lang
+                        )
+                    },
+                    lang
+                )
+            });
+        }
         const [tag, ...more] = line.ringfenceTags;
         if (tag === undefined) continue;
         if (more.length > 0) {
@@ -97,6 +116,39 @@ function spendClauses(model: AgreementModel, report: Report, lang: Lang): void {
                 index: 0,
                 message: t('clause-not-applicable.ringfence-year', { ringfence: tag, fenceYear: year(fenceYear), line: line.name, year: year(line.year) }, lang)
             });
+        }
+    }
+}
+
+function streamClauses(model: AgreementModel, report: Report, lang: Lang): void {
+    for (const stream of model.pools.flatMap(pool => pool.streams)) {
+        const seen = new Set<number>();
+        const entries = [
+            ...stream.declaredMinimums.map(minimum => ({ node: minimum.node, year: minimum.year.start, kind: 'minimum' })),
+            ...stream.uplifts.map(uplift => ({ node: uplift.node, year: uplift.year.start, kind: 'uplift' }))
+        ].sort((a, b) => (a.node.$cstNode?.offset ?? 0) - (b.node.$cstNode?.offset ?? 0));
+        for (const kind of ['minimum', 'uplift']) {
+            seen.clear();
+            for (const entry of entries.filter(candidate => candidate.kind === kind)) {
+                if (entry.year === undefined) continue;
+                if (seen.has(entry.year))
+                    report({
+                        node: entry.node,
+                        property: 'year',
+                        message: t('clause-not-applicable.stream-year-twice', { stream: stream.id, year: year(entry.year) }, lang)
+                    });
+                seen.add(entry.year);
+            }
+        }
+        for (const uplift of stream.uplifts) {
+            const when = uplift.year.start;
+            if (when !== undefined && !stream.minimums.has(when - 1)) {
+                report({
+                    node: uplift.node,
+                    property: 'year',
+                    message: t('clause-not-applicable.uplift-no-base', { stream: stream.id, year: year(when), previous: year(when - 1) }, lang)
+                });
+            }
         }
     }
 }

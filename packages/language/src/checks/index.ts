@@ -13,6 +13,13 @@ import { emptyPool } from './empty-pool.js';
 import { hostNotContributing } from './host-not-contributing.js';
 import { importCycle } from './import-cycle.js';
 import { importNotFound } from './import-not-found.js';
+import { jointSplitNot100 } from './joint-split-not-100.js';
+import { s75Contents } from './s75-contents.js';
+import { spendMinimumUnmet } from './spend-minimum-unmet.js';
+import { streamBelowMinimum } from './stream-below-minimum.js';
+import { streamOverspent } from './stream-overspent.js';
+import { streamUnderspent } from './stream-underspent.js';
+import { upliftMismatch } from './uplift-mismatch.js';
 import { liabilityOverContribution } from './liability-over-contribution.js';
 import { missingField } from './missing-field.js';
 import { missingHost } from './missing-host.js';
@@ -72,6 +79,14 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     pbrSplit,
     liabilityOverContribution,
     wrongPocket,
+    // programme rules
+    streamBelowMinimum,
+    upliftMismatch,
+    streamOverspent,
+    streamUnderspent,
+    jointSplitNot100,
+    spendMinimumUnmet,
+    s75Contents,
     // sign-off and monitoring
     approvalStale,
     signedWithoutApproval,

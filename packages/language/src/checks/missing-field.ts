@@ -26,6 +26,14 @@ export const missingField = defineCheck({
                 });
             }
         }
+        for (const pool of model.pools) {
+            const example = pool.streams[0]?.id;
+            if (example === undefined) continue;
+            for (const line of pool.contributions) {
+                if (line.streamId === undefined)
+                    report({ node: line.node, property: 'partner', message: t('missing-field.stream', { pool: pool.id, example }, lang) });
+            }
+        }
         for (const share of model.shares) {
             if (share.proRata) continue;
             for (const line of share.lines) {

@@ -5,12 +5,15 @@ import { en, t } from '../i18n/messages.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
-type TargetKind = 'partner' | 'pool' | 'pool or outcome' | 'ring-fence';
+type TargetKind = 'partner' | 'pool' | 'pool or outcome' | 'ring-fence' | 'stream' | 'purpose';
 
 function targetKind(container: ast.PoolAstType[keyof ast.PoolAstType], property: string): TargetKind | undefined {
     if (ast.isSpendBlock(container) || ast.isSavings(container)) return 'pool';
     if (ast.isShare(container)) return 'pool or outcome';
     if (ast.isSpendLine(container) && property === 'ringfences') return 'ring-fence';
+    if (ast.isStreamShare(container) || (ast.isContribution(container) && property === 'stream') || (ast.isSpendMinimum(container) && property === 'stream'))
+        return 'stream';
+    if ((ast.isSpendLine(container) && property === 'purposes') || (ast.isSpendMinimum(container) && property === 'purpose')) return 'purpose';
     if (ast.isHostField(container)) return undefined; // reported by missing-host
     return 'partner';
 }
@@ -23,14 +26,28 @@ function candidates(model: AgreementModel, kind: TargetKind, container: ast.Pool
             return [...model.poolsById.keys()];
         case 'pool or outcome':
             return [...model.poolsById.keys(), ...model.outcomesById.keys()];
-        case 'ring-fence': {
-            const block = ast.isSpendLine(container) ? container.$container : undefined;
-            return (block?.pool?.ref?.ringfences ?? []).map(ringfence => ringfence.name);
-        }
+        case 'ring-fence':
+            return (poolOf(container)?.ringfences ?? []).map(ringfence => ringfence.name);
+        case 'stream':
+            return (poolOf(container)?.streams ?? []).map(stream => stream.name);
+        case 'purpose':
+            return (poolOf(container)?.purposes ?? []).map(purpose => purpose.name);
     }
 }
 
-/** A partner, pool, outcome or ring-fence named but not declared here or in an import. */
+/** The pool whose names a reference inside a pool or a spend block can see. */
+function poolOf(container: ast.PoolAstType[keyof ast.PoolAstType]): ast.Pool | undefined {
+    const line = ast.isStreamShare(container) ? container.$container : container;
+    if (ast.isSpendLine(line)) return line.$container?.pool?.ref;
+    if (ast.isContribution(container)) {
+        const pool = container.$container?.$container;
+        return ast.isPool(pool) ? pool : undefined;
+    }
+    if (ast.isSpendMinimum(container)) return container.$container;
+    return undefined;
+}
+
+/** A partner, pool, outcome, ring-fence, funding stream or purpose named but not declared where it can be seen. */
 export const unknownReference = defineCheck({
     code: 'unknown-reference',
     severity: 'error',

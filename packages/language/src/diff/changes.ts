@@ -28,7 +28,11 @@ export type ChangeTopic =
     | 'share-line'
     | 'share-effect'
     | 'savings'
-    | 'approval';
+    | 'approval'
+    | 'stream'
+    | 'spend-minimum'
+    | 'purpose'
+    | 'contents';
 
 /** A place in one version's text: the file (relative to the agreement's folder) and the 1-based line. */
 export interface SourcePlace {

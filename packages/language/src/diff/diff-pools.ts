@@ -1,5 +1,5 @@
 import { yearLabel } from '../money/financial-year.js';
-import type { ContributionInfo, DeclaredTotal, PoolInfo, SavingsLineInfo, SpendLineInfo } from '../model/types.js';
+import type { ContributionInfo, DeclaredTotal, PoolInfo, SavingsLineInfo, SpendLineInfo, StreamInfo } from '../model/types.js';
 import { type ChangeList, moneyValues, pairs } from './changes.js';
 
 const NUL = '\u0000';
@@ -51,6 +51,9 @@ export function diffPools(list: ChangeList): void {
         diffDeclaredTotals(list, id, old?.declaredTotals ?? [], next?.declaredTotals ?? [], undefined);
         diffMinimums(list, id, old, next);
         diffRingfences(list, id, old, next);
+        diffStreams(list, id, old, next);
+        diffPurposes(list, id, old, next);
+        diffContents(list, id, old, next);
     }
     // Spend lines of every pool, and of pools no declaration names (their blocks are still text that changed).
     const spendLines = (model: typeof before) => [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
@@ -134,6 +137,22 @@ function diffContributions(list: ChangeList, poolId: string, before: readonly Co
                 });
             }
             diffNote(list, { ...input, field: 'note' }, old.note, next.note, where);
+            if (old.streamId !== next.streamId) {
+                const stream = (id: string | undefined) => (id === undefined ? list.none() : id);
+                list.add({ ...input, field: 'stream', before: old.streamId, after: next.streamId }, 'diff.contribution.stream', {
+                    ...where,
+                    before: stream(old.streamId),
+                    after: stream(next.streamId)
+                });
+            }
+            if (old.money !== next.money) {
+                const kind = (value: typeof old.money) => (value === undefined ? list.word('diff.money.unmarked', {}) : list.word(`diff.money.${value}`, {}));
+                list.add({ ...input, field: 'money', before: old.money, after: next.money }, 'diff.contribution.money', {
+                    ...where,
+                    before: kind(old.money),
+                    after: kind(next.money)
+                });
+            }
         }
     }
 }
@@ -224,6 +243,130 @@ function diffRingfences(list: ChangeList, poolId: string, before: PoolInfo | und
     }
 }
 
+/** Funding streams: added, removed, renamed; each year's minimum as written; each uplift; and, derived, each year's minimum that an uplift computes. */
+function diffStreams(list: ChangeList, poolId: string, before: PoolInfo | undefined, after: PoolInfo | undefined): void {
+    const pool = list.pool(poolId);
+    for (const [id, old, next] of pairs(before?.streams ?? [], after?.streams ?? [], stream => stream.id)) {
+        const input = { topic: 'stream' as const, key: [poolId, id].join(NUL), beforeNode: old?.node, afterNode: next?.node };
+        if (!old && next) {
+            list.add({ ...input, field: 'added', after: id }, 'diff.stream.added', { title: next.title, id, pool });
+            continue;
+        }
+        if (old && !next) {
+            list.add({ ...input, field: 'removed', before: id }, 'diff.stream.removed', { title: old.title, id, pool });
+            continue;
+        }
+        if (!old || !next) continue;
+        if (old.title !== next.title)
+            list.add({ ...input, field: 'title', before: old.title, after: next.title }, 'diff.stream.renamed', {
+                id,
+                pool,
+                before: old.title,
+                after: next.title
+            });
+        for (const [year, a, b] of pairs(old.declaredMinimums, next.declaredMinimums, minimum => yearKey(minimum.year.start, minimum.year.parsed.text))) {
+            const pa = a?.amount.pence;
+            const pb = b?.amount.pence;
+            const minimumInput = {
+                topic: 'stream' as const,
+                key: [poolId, id, year].join(NUL),
+                beforeNode: a?.node,
+                afterNode: b?.node,
+                ...moneyValues(pa, pb)
+            };
+            if (!a) list.add({ ...minimumInput, field: 'minimum-added' }, 'diff.stream.minimum-added', { id, year, amount: list.money(pb) });
+            else if (!b) list.add({ ...minimumInput, field: 'minimum-removed' }, 'diff.stream.minimum-removed', { id, year, amount: list.money(pa) });
+            else if (pa !== pb)
+                list.add({ ...minimumInput, field: 'minimum' }, 'diff.stream.minimum', {
+                    id,
+                    year,
+                    before: list.money(pa),
+                    after: list.money(pb),
+                    difference: list.difference(pa, pb)
+                });
+        }
+        const terms = (uplift: StreamInfo['uplifts'][number]) => `${uplift.points ? list.percent(uplift.points) : '?'} ${uplift.rounding}`;
+        for (const [year, a, b] of pairs(old.uplifts, next.uplifts, uplift => yearKey(uplift.year.start, uplift.year.parsed.text))) {
+            const upliftInput = {
+                topic: 'stream' as const,
+                key: [poolId, id, year].join(NUL),
+                beforeNode: a?.node,
+                afterNode: b?.node,
+                before: a && terms(a),
+                after: b && terms(b)
+            };
+            const words = (uplift: StreamInfo['uplifts'][number]) =>
+                list.word(uplift.rounding === 'pound' ? 'diff.uplift.terms.pound' : 'diff.uplift.terms.penny', {
+                    percent: uplift.points ? list.percent(uplift.points) : list.word('word.unknown', {})
+                });
+            if (!a && b) list.add({ ...upliftInput, field: 'uplift-added' }, 'diff.stream.uplift-added', { id, year, terms: words(b) });
+            else if (a && !b) list.add({ ...upliftInput, field: 'uplift-removed' }, 'diff.stream.uplift-removed', { id, year, terms: words(a) });
+            else if (a && b && terms(a) !== terms(b))
+                list.add({ ...upliftInput, field: 'uplift' }, 'diff.stream.uplift', { id, year, before: words(a), after: words(b) });
+        }
+        // What an uplift computes follows from the terms above: derived, so a board sees what a change is worth.
+        for (const [year, a, b] of pairs([...old.minimums.values()], [...next.minimums.values()], minimum => yearKey(minimum.year, undefined))) {
+            if (a?.source !== 'uplift' && b?.source !== 'uplift') continue;
+            if (a?.pence === b?.pence) continue;
+            list.add(
+                {
+                    topic: 'stream',
+                    key: [poolId, id, year, 'computed'].join(NUL),
+                    field: 'computed-minimum',
+                    derived: true,
+                    ...moneyValues(a?.pence, b?.pence),
+                    beforeNode: a?.uplift?.node,
+                    afterNode: b?.uplift?.node
+                },
+                'diff.stream.computed-minimum',
+                { id, year, before: a ? list.money(a.pence) : list.none(), after: b ? list.money(b.pence) : list.none() }
+            );
+        }
+    }
+    for (const [key, a, b] of pairs(before?.spendMinimums ?? [], after?.spendMinimums ?? [], minimum =>
+        [minimum.streamId, minimum.purposeId, yearKey(minimum.year.start, minimum.year.parsed.text)].join(NUL)
+    )) {
+        const minimum = b ?? a;
+        if (!minimum) continue;
+        const where = { stream: minimum.streamId, purpose: minimum.purposeId, year: yearKey(minimum.year.start, minimum.year.parsed.text) };
+        const pa = a?.amount.pence;
+        const pb = b?.amount.pence;
+        const input = { topic: 'spend-minimum' as const, key: [poolId, key].join(NUL), beforeNode: a?.node, afterNode: b?.node, ...moneyValues(pa, pb) };
+        if (!a) list.add({ ...input, field: 'added' }, 'diff.spend-minimum.added', { ...where, amount: list.money(pb) });
+        else if (!b) list.add({ ...input, field: 'removed' }, 'diff.spend-minimum.removed', { ...where, amount: list.money(pa) });
+        else if (pa !== pb)
+            list.add({ ...input, field: 'amount' }, 'diff.spend-minimum.changed', {
+                ...where,
+                before: list.money(pa),
+                after: list.money(pb),
+                difference: list.difference(pa, pb)
+            });
+    }
+}
+
+function diffPurposes(list: ChangeList, poolId: string, before: PoolInfo | undefined, after: PoolInfo | undefined): void {
+    for (const [id, a, b] of pairs(before?.purposes ?? [], after?.purposes ?? [], purpose => purpose.id)) {
+        const input = { topic: 'purpose' as const, key: [poolId, id].join(NUL), beforeNode: a?.node, afterNode: b?.node };
+        if (!a && b) list.add({ ...input, field: 'added', after: id }, 'diff.purpose.added', { id, title: b.title, pool: list.pool(poolId) });
+        else if (a && !b) list.add({ ...input, field: 'removed', before: id }, 'diff.purpose.removed', { id, title: a.title, pool: list.pool(poolId) });
+        else if (a && b && a.title !== b.title)
+            list.add({ ...input, field: 'title', before: a.title, after: b.title }, 'diff.purpose.renamed', { id, before: a.title, after: b.title });
+    }
+}
+
+/** What a section 75 pool sets out, topic by topic. */
+function diffContents(list: ChangeList, poolId: string, before: PoolInfo | undefined, after: PoolInfo | undefined): void {
+    const pool = list.pool(poolId);
+    const key = (item: PoolInfo['contents'][number]) => item.topic;
+    for (const [topic, a, b] of pairs(before?.contents ?? [], after?.contents ?? [], key)) {
+        const input = { topic: 'contents' as const, key: [poolId, topic].join(NUL), beforeNode: a?.node, afterNode: b?.node, before: a?.text, after: b?.text };
+        const about = list.word(`diff.topic.${topic as PoolInfo['contents'][number]['topic']}`, {});
+        if (!a && b) list.add({ ...input, field: 'added' }, 'diff.contents.added', { pool, about, text: b.text });
+        else if (a && !b) list.add({ ...input, field: 'removed' }, 'diff.contents.removed', { pool, about, text: a.text });
+        else if (a && b && a.text !== b.text) list.add({ ...input, field: 'text' }, 'diff.contents.changed', { pool, about, before: a.text, after: b.text });
+    }
+}
+
 const spendKey = (line: SpendLineInfo) => [line.poolId, yearKey(line.year, line.node.$container.year), line.name, line.occurrence].join(NUL);
 
 function diffSpendLines(list: ChangeList, before: readonly SpendLineInfo[], after: readonly SpendLineInfo[]): void {
@@ -263,6 +406,24 @@ function diffSpendLines(list: ChangeList, before: readonly SpendLineInfo[], afte
                 ...where,
                 before: list.partners(old.providers),
                 after: list.partners(next.providers)
+            });
+        }
+        const funding = (line: SpendLineInfo) =>
+            line.funding.map(share => (share.points === undefined ? share.streamId : `${share.streamId} ${list.percent(share.points)}`));
+        if (!same(funding(old), funding(next))) {
+            const words = (parts: readonly string[]) => (parts.length === 0 ? list.none() : parts.join(', '));
+            list.add({ ...input, field: 'funding', before: funding(old).join(', '), after: funding(next).join(', ') }, 'diff.spend.funding', {
+                ...where,
+                before: words(funding(old)),
+                after: words(funding(next))
+            });
+        }
+        if (!same(old.purposeTags, next.purposeTags)) {
+            const tags = (ids: readonly string[]) => (ids.length === 0 ? list.none() : ids.join(', '));
+            list.add({ ...input, field: 'purposes', before: old.purposeTags.join(' '), after: next.purposeTags.join(' ') }, 'diff.spend.purposes', {
+                ...where,
+                before: tags(old.purposeTags),
+                after: tags(next.purposeTags)
             });
         }
         if (!same(old.ringfenceTags, next.ringfenceTags)) {

@@ -17,6 +17,8 @@ interface FixFacts {
     readonly suggestions?: readonly string[];
     /** shares-not-100: each line's percentage scaled to make 100%. */
     readonly rebalanced?: readonly string[];
+    /** uplift-mismatch: the minimum the uplift computes, formatted. */
+    readonly upliftedMinimum?: string;
 }
 
 type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang) => CodeAction[];
@@ -34,7 +36,8 @@ export class PoolCodeActionProvider implements CodeActionProvider {
         'shares-not-100': rebalanceShares,
         'unknown-reference': fixUnknownReference,
         'unused-partner': removeUnusedPartner,
-        'bad-financial-year': fixYear
+        'bad-financial-year': fixYear,
+        'uplift-mismatch': fixUpliftedMinimum
     };
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -62,6 +65,20 @@ function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: stri
 function fixTotal(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (!facts.computed) return [];
     return [quickFix(document, diagnostic, t('fix.set-total', { amount: facts.computed }, lang), [TextEdit.replace(diagnostic.range, facts.computed)], true)];
+}
+
+/** uplift-mismatch: write the minimum the uplift rule computes. */
+function fixUpliftedMinimum(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    if (!facts.upliftedMinimum) return [];
+    return [
+        quickFix(
+            document,
+            diagnostic,
+            t('fix.uplifted-minimum', { amount: facts.upliftedMinimum }, lang),
+            [TextEdit.replace(diagnostic.range, facts.upliftedMinimum)],
+            true
+        )
+    ];
 }
 
 /** bad-financial-year: write the year the way it was probably meant. */

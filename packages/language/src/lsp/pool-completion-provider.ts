@@ -69,7 +69,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
                 ? node.description
                 : ast.isRingFence(node)
                   ? (node.purpose ?? 'ring-fence')
-                  : undefined;
+                  : ast.isStream(node) || ast.isPurpose(node)
+                    ? node.title
+                    : undefined;
         const home = node ? AstUtils.getDocument(node) : undefined;
         const imported = home && home.uri.toString() !== context.document.uri.toString();
         return { ...item, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
@@ -103,7 +105,7 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         if (DECLARATION_KEYWORDS.has(keyword)) {
             snippets.push(...declarationSnippets(snippetContext).filter(snippet => snippet.keyword === keyword));
             if (keyword === 'agreement' && isEmpty(context.document)) snippets.push(agreementTemplate(snippetContext));
-        } else if (keyword === 'minimum' || keyword === 'ringfence') {
+        } else if (keyword === 'minimum' || keyword === 'ringfence' || keyword === 'stream' || keyword === 'contents') {
             const all = poolBodySnippets(snippetContext, usedYears(context.node));
             snippets.push(...all.filter(snippet => snippet.keyword === keyword));
             // The year block (the first) has no keyword of its own: offer it alongside `minimum`.

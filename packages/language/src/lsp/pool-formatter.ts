@@ -149,7 +149,9 @@ const BLOCK_OWNERS = (node: AstNode): boolean =>
     ast.isShare(node) ||
     ast.isSavings(node) ||
     ast.isSavingsYear(node) ||
-    ast.isApprovals(node);
+    ast.isApprovals(node) ||
+    ast.isStream(node) ||
+    ast.isS75Contents(node);
 
 class DocumentFormatting {
     private readonly text: string;
@@ -502,11 +504,42 @@ class DocumentFormatting {
         if ((ast.isContribution(node) || ast.isYearTotal(node)) && !isOneLine(node.$container)) {
             const amount = of('amount');
             const head = before(amount);
+            // The stream and the kind of money are columns of their own, so they line up down the pool.
+            const streamName = of('stream');
+            const stream =
+                ast.isContribution(node) && node.stream ? after(amount).filter(index => streamName.length > 0 && index <= Math.max(...streamName)) : [];
+            const money = ast.isContribution(node) && node.money ? of('money') : [];
+            const cells = [
+                left(head),
+                right(amount),
+                ...(stream.length > 0 ? [left(stream, COLUMN_GAP)] : []),
+                ...(money.length > 0 ? [left(money, COLUMN_GAP)] : [])
+            ];
             return {
                 key: `contribution@${owner(node.$container.$container)}`,
-                cells: [left(head), right(amount)],
+                cells,
                 tail: ast.isContribution(node) && node.note ? [left(of('note'), COLUMN_GAP)] : []
             };
+        }
+        if (ast.isStreamMinimum(node) || ast.isUplift(node)) {
+            const value = ast.isStreamMinimum(node) ? of('amount') : of('percent');
+            const year = of('year');
+            const yearEnd = year.at(-1) ?? Number.MAX_SAFE_INTEGER;
+            return {
+                key: `stream@${owner(node.$container)}`,
+                cells: [left(before(value)), right(value), left(after(value).filter(index => index <= yearEnd))],
+                tail: after(year).length > 0 ? [left(after(year), COLUMN_GAP)] : []
+            };
+        }
+        if (ast.isSpendMinimum(node)) {
+            const amount = of('amount');
+            return { key: `spend-minimum@${owner(node.$container)}`, cells: [left(before(amount)), right(amount), left(after(amount))], tail: [] };
+        }
+        if (ast.isPurpose(node)) {
+            return { key: `purpose@${owner(node.$container)}`, cells: [left(all.slice(0, 1)), left(of('name')), left(of('title'), COLUMN_GAP)], tail: [] };
+        }
+        if (ast.isS75Item(node)) {
+            return { key: `contents@${owner(node.$container)}`, cells: [left(of('topic')), left(of('text'), COLUMN_GAP)], tail: [] };
         }
         if (ast.isSavingsLine(node) && !isOneLine(node.$container)) {
             return {
@@ -686,7 +719,12 @@ function isTableEntry(node: AstNode): boolean {
         ast.isRingFence(node) ||
         ast.isPaymentSplit(node) ||
         ast.isActualField(node) ||
-        ast.isApproval(node)
+        ast.isApproval(node) ||
+        ast.isStreamMinimum(node) ||
+        ast.isUplift(node) ||
+        ast.isSpendMinimum(node) ||
+        ast.isPurpose(node) ||
+        ast.isS75Item(node)
     );
 }
 
@@ -695,13 +733,14 @@ function isOneLine(node: AstNode): boolean {
     return range !== undefined && range.start.line === range.end.line;
 }
 
-/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`. */
+/** A spend line's clauses: `commissioned by a and b`, `provided by c`, `for dfg`, `from a 60% and b 40%`, `on asc`. */
 function splitClauses(tokens: number[], typeOf: (index: number) => string): number[][] {
     const clauses: number[][] = [];
     for (const index of tokens) {
         const type = typeOf(index);
         const current = clauses.at(-1);
-        if (current === undefined || type === 'commissioned' || type === 'provided' || type === 'for') clauses.push([index]);
+        if (current === undefined || type === 'commissioned' || type === 'provided' || type === 'for' || type === 'from' || type === 'on')
+            clauses.push([index]);
         else current.push(index);
     }
     return clauses;

@@ -7,6 +7,7 @@ import * as ast from '../generated/ast.js';
 import { en, type Lang, message, type MessageKey, render, t } from '../i18n/messages.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
+import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
@@ -63,6 +64,8 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         const declared = this.references.findDeclarations(leaf)[0];
         if (declared) return this.describeDeclaration(model, document, declared);
         const node = leaf.astNode;
+        const uplift = AstUtils.getContainerOfType(node, ast.isUplift);
+        if (uplift) return describeUplift(model, uplift, this.settings.language);
         const minimum = AstUtils.getContainerOfType(node, ast.isMinimum);
         if (minimum && (ast.isMinimum(node) || (ast.isAmount(node) && node.$container === minimum)))
             return describeMinimum(model, minimum, this.settings.language);
@@ -86,6 +89,7 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (ast.isPool(node)) return [this.describePool(model, node), where].filter(Boolean).join('\n\n');
         if (ast.isOutcome(node)) return [describeOutcome(model, node, this.settings.language), where].filter(Boolean).join('\n\n');
         if (ast.isRingFence(node)) return describeRingFence(model, node, this.settings.language);
+        if (ast.isStream(node)) return describeStream(model, node, this.settings.language);
         return undefined;
     }
 
@@ -288,6 +292,59 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lan
         );
     }
     return lines.join('\n\n');
+}
+
+/** A funding stream: its minimum, income and the spending paid from it, year by year, from the model. */
+function describeStream(model: AgreementModel, node: ast.Stream, lang: Lang): string {
+    const stream = model.pools.flatMap(pool => pool.streams).find(candidate => candidate.node === node);
+    const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${t('hover.stream', { pool: code(node.$container.name) }, lang)}`];
+    if (!stream || stream.years.size === 0) {
+        lines.push(t('hover.stream.empty', {}, lang));
+        return lines.join('\n\n');
+    }
+    const money = (pence: bigint | undefined) => (pence === undefined ? '—' : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
+    lines.push(
+        table(
+            [t('hover.column.year', {}, lang), t('hover.column.minimum', {}, lang), t('hover.column.in', {}, lang), t('hover.column.paid-from', {}, lang)],
+            ['left', 'right', 'right', 'right'],
+            [...stream.years.values()].map(figures => [
+                yearLabel(figures.year),
+                money(figures.minimum?.pence),
+                money(figures.income),
+                figures.spendLines.length > 0 ? money(figures.spend) : '—'
+            ])
+        )
+    );
+    return lines.join('\n\n');
+}
+
+/** An uplift: the year before's minimum times (1 + the uplift), exactly, and rounded by its rule. */
+function describeUplift(model: AgreementModel, node: ast.Uplift, lang: Lang): string | undefined {
+    const uplift = model.pools
+        .flatMap(pool => pool.streams)
+        .flatMap(stream => stream.uplifts)
+        .find(candidate => candidate.node === node);
+    const when = uplift?.year.start;
+    if (
+        !uplift ||
+        uplift.base === undefined ||
+        uplift.exact === undefined ||
+        uplift.computed === undefined ||
+        uplift.points === undefined ||
+        when === undefined
+    )
+        return undefined;
+    const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
+    const exact = escapeMarkdown(`${formatMoney(uplift.exact.floor(), { currency: model.currency, pence: 'always' })}${uplift.exact.isInteger() ? '' : '…'}`);
+    const values = {
+        base: money(uplift.base),
+        previous: yearLabel(when - 1),
+        percent: formatPercent(uplift.points),
+        exact,
+        year: yearLabel(when),
+        computed: `**${money(uplift.computed)}**`
+    };
+    return t(uplift.rounding === 'pound' ? 'hover.uplift.pound' : 'hover.uplift.penny', values, lang);
 }
 
 /** A minimum: what the partner contributes that year against it, from the model. */

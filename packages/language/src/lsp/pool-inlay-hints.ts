@@ -63,6 +63,15 @@ export class PoolInlayHintProvider implements InlayHintProvider {
             const total = year === undefined ? undefined : savingsOf(model, node.$container)?.byYear.get(Number(year));
             return total === undefined ? [] : [hint(end(node), t('inlay.sums-to', { amount: money(total) }, lang), t('inlay.sums-to.savings', {}, lang))];
         }
+        if (ast.isUplift(node)) {
+            const uplift = model.pools
+                .flatMap(pool => pool.streams)
+                .flatMap(stream => stream.uplifts)
+                .find(candidate => candidate.node === node);
+            return uplift?.computed === undefined
+                ? []
+                : [hint(end(node), t('inlay.uplifted', { amount: money(uplift.computed) }, lang), t('inlay.uplifted.tooltip', {}, lang))];
+        }
         if (ast.isShare(node)) {
             const share = shareOf(model, node);
             return share ? shareHints(share, money, lang) : [];

@@ -10,6 +10,8 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     PoolYear: SymbolKind.Array,
     Minimum: SymbolKind.Constant,
     RingFence: SymbolKind.Field,
+    Stream: SymbolKind.Field,
+    Purpose: SymbolKind.EnumMember,
     SpendBlock: SymbolKind.Method,
     SpendLine: SymbolKind.Property,
     Outcome: SymbolKind.Event,
@@ -24,7 +26,9 @@ const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     Partner: CompletionItemKind.Value,
     Pool: CompletionItemKind.Struct,
     Outcome: CompletionItemKind.Event,
-    RingFence: CompletionItemKind.Field
+    RingFence: CompletionItemKind.Field,
+    Stream: CompletionItemKind.Field,
+    Purpose: CompletionItemKind.EnumMember
 };
 
 /** Icons for outlines, symbol searches and completion lists, by what a declaration is. */

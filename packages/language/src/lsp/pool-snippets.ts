@@ -40,8 +40,30 @@ const PLACEHOLDER_WORDS: Readonly<Record<string, MessageKey>> = {
     'Name of the NHS body': 'snippet.text.nhs-name',
     'What the partners want to change': 'snippet.text.change',
     people: 'snippet.text.people',
-    families: 'snippet.text.families'
+    families: 'snippet.text.families',
+    'Name of the funding stream': 'snippet.text.stream-name',
+    'What the partners aim to achieve': 'snippet.text.aims',
+    "Each partner's contribution and how it may vary": 'snippet.text.contributions',
+    'The functions and services the fund covers': 'snippet.text.functions',
+    'The staff, goods, services and accommodation provided': 'snippet.text.resources',
+    'From when to when': 'snippet.text.duration',
+    'How and when it is reviewed': 'snippet.text.review',
+    'How it can end, and what happens then': 'snippet.text.termination',
+    'Who manages and monitors it, and how': 'snippet.text.management'
 };
+
+/** The topics regulation 7 lists for a section 75 agreement, and what each asks for. */
+const CONTENTS_TOPICS = ['aims', 'contributions', 'functions', 'resources', 'duration', 'review', 'termination', 'management'] as const;
+const CONTENTS_PROMPTS = [
+    'What the partners aim to achieve',
+    "Each partner's contribution and how it may vary",
+    'The functions and services the fund covers',
+    'The staff, goods, services and accommodation provided',
+    'From when to when',
+    'How and when it is reviewed',
+    'How it can end, and what happens then',
+    'Who manages and monitors it, and how'
+] as const;
 
 /** The snippets with their placeholder words in the context's language (keywords and ids stay as they are). */
 function inLanguage(snippets: Snippet[], context: SnippetContext): Snippet[] {
@@ -268,6 +290,18 @@ function poolBodySnippetsInEnglish(context: SnippetContext, usedYears: ReadonlyS
             label: 'ringfence',
             detail: t('snippet.ringfence', {}, context.lang ?? 'en'),
             body: `ringfence \${1:ringfence_id} "\${2:Purpose}" \${3:£0} in \${4:${year}}$0`
+        },
+        {
+            keyword: 'stream',
+            label: 'stream',
+            detail: t('snippet.stream', {}, context.lang ?? 'en'),
+            body: [`stream \${1:stream_id} "\${2:Name of the funding stream}" {`, `    minimum \${3:£0} in \${4:${year}}`, '}$0'].join('\n')
+        },
+        {
+            keyword: 'contents',
+            label: 'contents',
+            detail: t('snippet.contents', {}, context.lang ?? 'en'),
+            body: ['contents {', ...CONTENTS_TOPICS.map((topic, index) => `    ${topic} "\${${index + 1}:${CONTENTS_PROMPTS[index]}}"`), '}$0'].join('\n')
         }
     ];
 }

@@ -9,6 +9,7 @@ import type { ImportGraph } from './imports.js';
 import { readOutcome } from './outcomes.js';
 import { readPool, readSpendBlock } from './pools.js';
 import { readShare } from './shares.js';
+import { moneyKinds } from './streams.js';
 import type {
     AgreementInfo,
     AgreementModel,
@@ -212,6 +213,7 @@ function computeTotals(pools: readonly PoolInfo[]): AgreementTotals {
         }
     }
     return {
+        money: moneyKinds(pools.flatMap(pool => pool.contributions)),
         byYear: new Map([...byYear].sort(([a], [b]) => a - b)),
         byPartner,
         byPartnerAndYear,
@@ -253,6 +255,10 @@ function readSavings(node: ast.Savings, pools: readonly PoolInfo[], values: Valu
         byPartner,
         total,
         netBenefit: total !== undefined && investment !== undefined ? total - investment : undefined,
+        netBenefitOfNewMoney:
+            pool && total !== undefined && pool.contributions.some(line => line.money !== undefined) && pool.money.new !== undefined
+                ? total - pool.money.new
+                : undefined,
         paybackYear: pool ? paybackYear(pool, byYear) : undefined,
         returnPerPound: total !== undefined && investment !== undefined && investment > 0n ? Rational.of(total, investment) : undefined
     };

@@ -11,24 +11,30 @@ import type {
     SpendBlockInfo,
     SpendLineInfo
 } from './types.js';
+import { moneyKinds, readFunding, readSpendMinimums, readStreams } from './streams.js';
 import { mapAdd, occurrences, shortfall, sumKnown, type ValueReader } from './values.js';
 
 /** A spend block's lines as written; which ring-fence each is paid from is settled with its pool. */
 export function readSpendBlock(node: ast.SpendBlock, values: ValueReader): SpendBlockInfo {
     const year = values.year(node, 'year', node.year);
     const poolId = node.pool?.$refText ?? '';
-    const lines: SpendLineInfo[] = (node.lines ?? []).map(line => ({
-        node: line,
-        poolId,
-        name: line.name ?? '',
-        year: year.start,
-        amount: values.amount(line.amount, line),
-        commissioners: (line.commissioners ?? []).map(ref => ref.$refText),
-        providers: (line.providers ?? []).map(ref => ref.$refText),
-        ringfenceTags: (line.ringfences ?? []).map(ref => ref.$refText),
-        // Numbered across every block of the pool and year once all are read (build-model.ts).
-        occurrence: 0
-    }));
+    const lines: SpendLineInfo[] = (node.lines ?? []).map(line => {
+        const amount = values.amount(line.amount, line);
+        return {
+            node: line,
+            poolId,
+            name: line.name ?? '',
+            year: year.start,
+            amount,
+            funding: readFunding(line, amount.pence),
+            purposeTags: (line.purposes ?? []).map(ref => ref.$refText),
+            commissioners: (line.commissioners ?? []).map(ref => ref.$refText),
+            providers: (line.providers ?? []).map(ref => ref.$refText),
+            ringfenceTags: (line.ringfences ?? []).map(ref => ref.$refText),
+            // Numbered across every block of the pool and year once all are read (build-model.ts).
+            occurrence: 0
+        };
+    });
     return { node, poolId, year, lines };
 }
 
@@ -52,6 +58,8 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
                             year: year.start,
                             amount: values.amount(line.amount, line),
                             note: line.note,
+                            streamId: line.stream?.$refText,
+                            money: line.money,
                             occurrence: 0
                         }) satisfies ContributionInfo
                 ),
@@ -126,7 +134,17 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
         spendBlocks,
         spend: sumKnown(spendLines.map(line => line.amount.pence)),
         minimums,
-        ringfences
+        ringfences,
+        streams: readStreams(node, contributions, spendLines, values),
+        purposes: (node.purposes ?? [])
+            .filter(purpose => purpose.name)
+            .map(purpose => ({ node: purpose, id: purpose.name, title: purpose.title ?? purpose.name })),
+        spendMinimums: readSpendMinimums(node, spendLines, values),
+        money: moneyKinds(contributions),
+        contents: (node.contents ?? [])
+            .flatMap(block => block.items ?? [])
+            .filter(item => item.topic && item.text !== undefined)
+            .map(item => ({ node: item, topic: item.topic, text: item.text }))
     };
 }
 
@@ -159,6 +177,7 @@ function yearFigures(
         fenced,
         unfenced: income !== undefined && fenced !== undefined ? income - fenced : undefined,
         untaggedLines,
-        untaggedSpend: sumKnown(untaggedLines.map(line => line.amount.pence))
+        untaggedSpend: sumKnown(untaggedLines.map(line => line.amount.pence)),
+        money: moneyKinds(yearContributions)
     };
 }

@@ -164,8 +164,19 @@ export interface ContributionInfo {
     readonly year: number | undefined;
     readonly amount: AmountValue;
     readonly note?: string;
+    /** The funding stream it belongs to (`from nhs_minimum`), as written. */
+    readonly streamId?: string;
+    /** New money, or an existing budget brought into the pool; undefined where the text does not say. */
+    readonly money?: ast.MoneyKind;
     /** Which of the partner's lines in this pool and year this is (0 for the first), so versions can be matched line by line. */
     readonly occurrence: number;
+}
+
+/** Contributions marked as new money and as existing budgets, and what is not marked either way. */
+export interface MoneyKinds {
+    readonly new: bigint | undefined;
+    readonly existing: bigint | undefined;
+    readonly unmarked: bigint | undefined;
 }
 
 export interface DeclaredTotal {
@@ -203,6 +214,8 @@ export interface PoolYearFigures {
     /** Spend lines this year that are not paid from one of this year's ring-fences. */
     readonly untaggedLines: readonly SpendLineInfo[];
     readonly untaggedSpend: bigint | undefined;
+    /** The year's contributions split into new money, existing budgets and unmarked. */
+    readonly money: MoneyKinds;
 }
 
 export interface PoolInfo {
@@ -231,6 +244,90 @@ export interface PoolInfo {
     readonly spend: bigint | undefined;
     readonly minimums: readonly MinimumInfo[];
     readonly ringfences: readonly RingFenceInfo[];
+    /** Funding streams, with their minimums, uplifts and figures per year. */
+    readonly streams: readonly StreamInfo[];
+    readonly purposes: readonly { readonly node: ast.Purpose; readonly id: string; readonly title: string }[];
+    /** Minimum spends of a stream on a purpose. */
+    readonly spendMinimums: readonly SpendMinimumInfo[];
+    /** All contributions split into new money, existing budgets and unmarked. */
+    readonly money: MoneyKinds;
+    /** What a section 75 pool sets out (regulation 7), by topic, in the order written. */
+    readonly contents: readonly { readonly node: ast.S75Item; readonly topic: ast.S75Topic; readonly text: string }[];
+}
+
+export interface StreamInfo {
+    readonly node: ast.Stream;
+    readonly id: string;
+    readonly title: string;
+    readonly poolId: string;
+    /** Minimums written, in the order written. */
+    readonly declaredMinimums: readonly StreamMinimumInfo[];
+    readonly uplifts: readonly UpliftInfo[];
+    /** The minimum the stream must bring in each year: computed by an uplift where there is one, else as written. */
+    readonly minimums: ReadonlyMap<number, RequiredMinimum>;
+    /** Each year the stream brings money in or pays for spending. */
+    readonly years: ReadonlyMap<number, StreamYearFigures>;
+    /** What the stream brings in over all years. */
+    readonly income: bigint | undefined;
+}
+
+export interface StreamMinimumInfo {
+    readonly node: ast.StreamMinimum;
+    readonly amount: AmountValue;
+    readonly year: YearValue;
+}
+
+export type UpliftRounding = ast.Rounding;
+
+export interface UpliftInfo {
+    readonly node: ast.Uplift;
+    /** The uplift in percentage points (`5.66%` is 5.66). */
+    readonly points: Rational | undefined;
+    readonly year: YearValue;
+    /** To the penny (the default) or to the pound, halves up. */
+    readonly rounding: UpliftRounding;
+    /** The year before's minimum, which is uplifted; undefined when that year has none. */
+    readonly base: bigint | undefined;
+    /** base × (1 + uplift), exactly, in pence. */
+    readonly exact: Rational | undefined;
+    /** The exact figure rounded by the rule. */
+    readonly computed: bigint | undefined;
+    /** A minimum written for the same year, which must equal the computed one. */
+    readonly declared?: StreamMinimumInfo;
+}
+
+export interface RequiredMinimum {
+    readonly year: number;
+    readonly pence: bigint | undefined;
+    readonly source: 'declared' | 'uplift';
+    readonly declared?: StreamMinimumInfo;
+    readonly uplift?: UpliftInfo;
+}
+
+export interface StreamYearFigures {
+    readonly year: number;
+    readonly contributions: readonly ContributionInfo[];
+    readonly income: bigint | undefined;
+    readonly minimum?: RequiredMinimum;
+    /** How far the income falls short of the minimum; zero when it is met. */
+    readonly shortfall: bigint | undefined;
+    /** The part of each spend line paid from this stream. */
+    readonly spendLines: readonly { readonly line: SpendLineInfo; readonly pence: bigint | undefined }[];
+    readonly spend: bigint | undefined;
+    /** Income less the spend paid from it, when any spend is. */
+    readonly balance: bigint | undefined;
+}
+
+export interface SpendMinimumInfo {
+    readonly node: ast.SpendMinimum;
+    readonly amount: AmountValue;
+    readonly streamId: string;
+    readonly purposeId: string;
+    readonly year: YearValue;
+    /** Lines of that year, on that purpose, with the part of each paid from that stream. */
+    readonly lines: readonly { readonly line: SpendLineInfo; readonly pence: bigint | undefined }[];
+    readonly spent: bigint | undefined;
+    readonly shortfall: bigint | undefined;
 }
 
 export interface SpendBlockInfo {
@@ -250,6 +347,10 @@ export interface SpendLineInfo {
     readonly providers: readonly string[];
     /** Every ring-fence the line is tagged with (`for dfg`), as written. */
     readonly ringfenceTags: readonly string[];
+    /** The funding streams the line is paid from, with each one's percentage and part in pence. */
+    readonly funding: readonly StreamFunding[];
+    /** The purposes the line is tagged with (`on social_care`), as written. */
+    readonly purposeTags: readonly string[];
     /**
      * The ring-fence the line is paid from: its one tag, when that names a ring-fence of the pool
      * for the line's year. A second tag, or a tag for another year, has no meaning and is an error
@@ -258,6 +359,15 @@ export interface SpendLineInfo {
     readonly ringfence?: string;
     /** Which line of that name in this pool and year this is (0 for the first), so versions can be matched line by line. */
     readonly occurrence: number;
+}
+
+export interface StreamFunding {
+    readonly node: ast.StreamShare;
+    readonly streamId: string;
+    /** The percentage written; a line paid from one stream without one is 100%. */
+    readonly points: Rational | undefined;
+    /** This stream's part of the line: the line split by the percentages (largest remainder), when they make 100%. */
+    readonly pence: bigint | undefined;
 }
 
 export interface MinimumInfo {
@@ -439,6 +549,8 @@ export interface SavingsInfo {
     readonly total: bigint | undefined;
     /** Savings less the pool's contributions (the investment). */
     readonly netBenefit: bigint | undefined;
+    /** Savings less only the new money put in, when contributions say which money is new. */
+    readonly netBenefitOfNewMoney: bigint | undefined;
     /** The first year in which cumulative savings reach cumulative contributions. */
     readonly paybackYear: number | undefined;
     /** Savings per pound contributed. */
@@ -456,6 +568,8 @@ export interface SavingsLineInfo {
 }
 
 export interface AgreementTotals {
+    /** All contributions split into new money, existing budgets and unmarked. */
+    readonly money: MoneyKinds;
     /** Contributions of all pools per financial year. */
     readonly byYear: ReadonlyMap<number, bigint | undefined>;
     /** Contributions of each partner over all pools and years. */

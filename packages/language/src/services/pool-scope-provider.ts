@@ -13,7 +13,7 @@ import {
     stream,
     WorkspaceCache
 } from 'langium';
-import { type Document, isSpendLine } from '../generated/ast.js';
+import { type Document, isContribution, isPool, isSpendLine, isSpendMinimum, isStreamShare, type Pool } from '../generated/ast.js';
 import type { ImportGraph } from '../model/imports.js';
 import type { PoolServices } from './pool-module.js';
 
@@ -27,6 +27,26 @@ import type { PoolServices } from './pool-module.js';
  * and looks names up in a map: the default builds a fresh chain of filtered streams for every
  * reference and scans it, which made linking a 20,000-line agreement quadratic in its names.
  */
+/**
+ * Names that live inside a pool (ring-fences, funding streams, purposes) are visible where that
+ * pool is written about: its own body, and the spend blocks that name it. The nodes in scope, or
+ * undefined for any other reference.
+ */
+function poolNamesFor(context: ReferenceInfo): readonly AstNode[] | undefined {
+    const { container, property } = context;
+    const spendPool = (line: AstNode | undefined): Pool | undefined => (isSpendLine(line) ? line.$container?.pool?.ref : undefined);
+    if (isSpendLine(container) && property === 'ringfences') return spendPool(container)?.ringfences ?? [];
+    if (isSpendLine(container) && property === 'purposes') return spendPool(container)?.purposes ?? [];
+    if (isStreamShare(container)) return spendPool(container.$container)?.streams ?? [];
+    if (isContribution(container) && property === 'stream') {
+        const pool = container.$container?.$container;
+        return isPool(pool) ? (pool.streams ?? []) : [];
+    }
+    if (isSpendMinimum(container) && property === 'stream') return container.$container?.streams ?? [];
+    if (isSpendMinimum(container) && property === 'purpose') return container.$container?.purposes ?? [];
+    return undefined;
+}
+
 export class PoolScopeProvider extends DefaultScopeProvider {
     private readonly imports: ImportGraph;
     private readonly importedScopes: WorkspaceCache<string, Scope>;
@@ -47,10 +67,8 @@ export class PoolScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        if (isSpendLine(context.container) && context.property === 'ringfences') {
-            const pool = context.container.$container?.pool?.ref;
-            return this.createScopeForNodes(pool?.ringfences ?? []);
-        }
+        const inPool = poolNamesFor(context);
+        if (inPool !== undefined) return this.createScopeForNodes(inPool);
         let referenceType: string;
         try {
             referenceType = this.reflection.getReferenceType(context);

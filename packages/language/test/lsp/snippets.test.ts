@@ -61,7 +61,7 @@ describe('snippets', () => {
             'savings projection',
             'approvals'
         ]);
-        expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence']);
+        expect(poolBody.map(item => item.label)).toEqual(['minimum', '2014/15 { … }', 'ringfence', 'stream', 'contents']);
         const [before, , after] = AGREEMENT.split('<|>');
         for (const item of topLevel) {
             expect(await syntaxErrors(`${before}}\n${expand(item.insertText!)}\n`), item.label).toEqual([]);
