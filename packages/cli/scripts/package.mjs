@@ -56,7 +56,11 @@ await copyFile(path.join(fonts, '../LICENSE'), path.join(target, 'out/fonts/LICE
 
 // The published schemas of the JSON outputs.
 await mkdir(path.join(target, 'schema'), { recursive: true });
-for (const schema of ['packages/cli/schema/check-json-1.schema.json', 'packages/cli/schema/diff-json-2.schema.json', 'packages/reports/schema/agreement-json-2.schema.json']) {
+for (const schema of [
+    'packages/cli/schema/check-json-1.schema.json',
+    'packages/cli/schema/diff-json-2.schema.json',
+    'packages/reports/schema/agreement-json-2.schema.json'
+]) {
     await copyFile(path.join(repository, schema), path.join(target, 'schema', path.basename(schema)));
 }
 
@@ -114,7 +118,9 @@ async function thirdPartyLicences(metafile) {
             text = await readFile(file, 'utf8').catch(() => undefined);
             if (text !== undefined) break;
         }
-        sections.push(`## ${manifest.name} ${manifest.version}\n\nLicence: ${manifest.license ?? 'see below'}\n\n${text ? '```text\n' + text.trim() + '\n```' : ''}\n`);
+        sections.push(
+            `## ${manifest.name} ${manifest.version}\n\nLicence: ${manifest.license ?? 'see below'}\n\n${text ? '```text\n' + text.trim() + '\n```' : ''}\n`
+        );
     }
     sections.sort();
     return `# Third-party software in this package\n\nThe bundles in out/ include the following packages, under their own licences.\n\n${[...new Set(sections)].join('\n')}`;

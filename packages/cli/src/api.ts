@@ -95,7 +95,11 @@ export function renderReport(file: string, options: ReportOptions & { readonly f
         const partners = data.partners.map(partner => partner.id);
         if (options.partner !== undefined && !partners.includes(options.partner)) {
             throw new UsageError(
-                message('cli.report.no-such-partner', { partner: options.partner, file, partners: partners.join(', ') || t('cli.report.no-partners', {}, lang) })
+                message('cli.report.no-such-partner', {
+                    partner: options.partner,
+                    file,
+                    partners: partners.join(', ') || t('cli.report.no-partners', {}, lang)
+                })
             );
         }
         return renderReportData(data, options.format, { lang, partner: options.partner });
