@@ -54,7 +54,14 @@ beforeAll(async () => {
     apiAnswers.set('councils/private', { status: 403, body: { message: 'Advanced Security must be enabled for this repository to use code scanning.' } });
     apiAnswers.set('councils/no-permission', { status: 403, body: { message: 'Resource not accessible by integration' } });
 });
-afterAll(() => new Promise<void>(resolve => api.close(() => resolve())));
+afterAll(
+    () =>
+        new Promise<void>(resolve =>
+            api.close(() => {
+                resolve();
+            })
+        )
+);
 
 describe('the GitHub Action (action.yml)', () => {
     const action = (workspace: string, repository: string, inputs: Record<string, string> = {}, github: Record<string, unknown> = {}) =>
@@ -75,23 +82,31 @@ describe('the GitHub Action (action.yml)', () => {
         expect(run.log).toContain('::warning file=agreements/unused-partner.pool,');
         // Every problem and the totals in the job summary, not only the first ten of each as annotations.
         expect(run.summary).toContain('2 files checked: 1 error and 1 warning in 2 files');
-        expect(run.summary).toContain('| error | agreements/total-mismatch.pool | 16:18 | `total-mismatch` |');
+        expect(run.summary).toContain(
+            '| error | agreements/total-mismatch.pool | 16:18 | [total-mismatch](https://github.test/councils/pool/blob/v0/docs/checks.md#total-mismatch) |'
+        );
         expect(run.summary).toContain('| warning | agreements/unused-partner.pool |');
         const sarif = JSON.parse(readFileSync(path.join(workspace, 'pool.sarif'), 'utf8'));
         expect(sarif.runs[0].tool.driver.version).toBe(TOOL_VERSION);
-        expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'agreements/total-mismatch.pool', uriBaseId: '%SRCROOT%' });
+        expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+            uri: 'agreements/total-mismatch.pool',
+            uriBaseId: '%SRCROOT%'
+        });
         expect(sarif.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/github\.test\/councils\/pool\/blob\/v0\/docs\/checks\.md#/);
         // The upload comes before the step that fails the job, so the alerts are there to look at.
         const names = run.steps.map(step => step.name);
         expect(names.indexOf('Upload to code scanning')).toBeLessThan(names.indexOf('Fail when pool check found problems'));
-        expect(run.steps.find(step => step.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with).toEqual({ sarif_file: 'pool.sarif', category: 'pool' });
+        expect(run.steps.find(step => step.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with).toEqual({
+            sarif_file: 'pool.sarif',
+            category: 'pool'
+        });
         expect(apiRequests.at(-1)).toEqual({ url: '/repos/councils/scanned/code-scanning/analyses?per_page=1', authorization: 'Bearer test-token' });
     }, 120_000);
 
     it('passes clean agreements, and warnings unless strict; a repository new to code scanning still gets the upload', async () => {
         const clean = await action(repositoryWith('examples/neighbourhood-budget.pool'), 'councils/new-to-scanning');
         expect([clean.status, clean.outputs.status, clean.outputs['code-scanning']]).toEqual([0, '0', 'true']);
-        expect(clean.summary).toContain('1 file checked: no problems');
+        expect(clean.summary).toContain('1 file checked: all checks passed');
         const warnings = repositoryWith('examples/invalid/unused-partner.pool');
         expect((await action(warnings, 'councils/scanned')).status).toBe(0);
         const strict = await action(warnings, 'councils/scanned', { strict: 'true' });
@@ -99,7 +114,12 @@ describe('the GitHub Action (action.yml)', () => {
     }, 120_000);
 
     it.each([
-        ['a private repository without code scanning', 'councils/private', {}, 'this repository does not have code scanning (GitHub says: Advanced Security must be enabled'],
+        [
+            'a private repository without code scanning',
+            'councils/private',
+            {},
+            'this repository does not have code scanning (GitHub says: Advanced Security must be enabled'
+        ],
         ['a token without security-events permission', 'councils/no-permission', {}, 'give the job `permissions: security-events: write`'],
         [
             'a pull request from a fork',
@@ -108,17 +128,21 @@ describe('the GitHub Action (action.yml)', () => {
             'this is a pull request from the fork someone/agreements'
         ],
         ['a run started by Dependabot', 'councils/agreements', { actor: 'dependabot[bot]' }, 'this run was started by Dependabot']
-    ])('skips the upload, saying why, for %s; the check still decides the job', async (_, repository, github, why) => {
-        const workspace = repositoryWith('examples/invalid/total-mismatch.pool');
-        const run = await action(workspace, repository, {}, github);
-        expect(run.steps.some(step => step.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(false);
-        expect(run.outputs['code-scanning']).toBe('false');
-        expect(run.log).toContain('::notice title=Pool: code scanning not available::The SARIF results were not uploaded to code scanning: ');
-        expect(run.log).toContain(why);
-        expect(run.summary).toContain('every problem is in the job summary');
-        expect([run.status, run.outputs.status]).toEqual([1, '1']);
-        expect(existsSync(path.join(workspace, 'pool.sarif'))).toBe(true);
-    }, 120_000);
+    ])(
+        'skips the upload, saying why, for %s; the check still decides the job',
+        async (_, repository, github, why) => {
+            const workspace = repositoryWith('examples/invalid/total-mismatch.pool');
+            const run = await action(workspace, repository, {}, github);
+            expect(run.steps.some(step => step.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(false);
+            expect(run.outputs['code-scanning']).toBe('false');
+            expect(run.log).toContain('::notice title=Pool: code scanning not available::The SARIF results were not uploaded to code scanning: ');
+            expect(run.log).toContain(why);
+            expect(run.summary).toContain('every problem is in the job summary');
+            expect([run.status, run.outputs.status]).toEqual([1, '1']);
+            expect(existsSync(path.join(workspace, 'pool.sarif'))).toBe(true);
+        },
+        120_000
+    );
 
     it('never asks about code scanning when the upload is turned off', async () => {
         const before = apiRequests.length;
@@ -160,9 +184,15 @@ describe('the GitLab CI template (ci/gitlab/pool-check.gitlab-ci.yml)', () => {
         const result = await runGitLabJob(workspace, { variables: { POOL_PACKAGE: tarball }, env: runnerEnv() });
         expect(result.status).toBe(1);
         expect(result.stdout).toContain('error[total-mismatch]');
-        const quality = JSON.parse(readFileSync(path.join(workspace, GITLAB_JOB.artifacts.reports.codequality!), 'utf8'));
-        expect(quality).toEqual([expect.objectContaining({ check_name: 'total-mismatch', severity: 'major', location: { path: 'agreements/total-mismatch.pool', lines: { begin: 16 } } })]);
-        expect(readFileSync(path.join(workspace, GITLAB_JOB.artifacts.reports.junit!), 'utf8')).toContain('<failure type="total-mismatch"');
+        const quality = JSON.parse(readFileSync(path.join(workspace, GITLAB_JOB.artifacts.reports.codequality), 'utf8'));
+        expect(quality).toEqual([
+            expect.objectContaining({
+                check_name: 'total-mismatch',
+                severity: 'major',
+                location: { path: 'agreements/total-mismatch.pool', lines: { begin: 16, end: 16 } }
+            })
+        ]);
+        expect(readFileSync(path.join(workspace, GITLAB_JOB.artifacts.reports.junit), 'utf8')).toContain('<failure type="total-mismatch"');
         expect(GITLAB_JOB.artifacts.when).toBe('always');
     }, 120_000);
 
@@ -173,7 +203,9 @@ describe('the GitLab CI template (ci/gitlab/pool-check.gitlab-ci.yml)', () => {
         expect(first.status).toBe(0);
         const second = await runGitLabJob(workspace, { variables: { POOL_PACKAGE: tarball }, env });
         expect(second.status).toBe(0);
-        expect(second.stdout).toBe(first.stdout);
+        // npm's own line differs ("added 1 package", then "up to date"); Pool's output does not.
+        const pool = (stdout: string) => stdout.replace(/^.*(added \d+ package|up to date).*\n/m, '');
+        expect(pool(second.stdout)).toBe(pool(first.stdout));
         // What the job installs stays out of what it checks.
         expect(first.stdout).toContain('1 file checked');
         expect(JSON.parse(readFileSync(path.join(workspace, 'gl-code-quality-report.json'), 'utf8'))).toEqual([]);
@@ -194,16 +226,19 @@ describe('the GitLab CI template (ci/gitlab/pool-check.gitlab-ci.yml)', () => {
 
 describe('pre-commit', () => {
     /** The local hook the README shows: pre-commit installs `additional_dependencies` with npm when the hook is installed. */
-    const config = parse(/```yaml\n(# \.pre-commit-config\.yaml[\s\S]*?)```/.exec(readFileSync(path.join(REPO, 'README.md'), 'utf8'))![1]!) as {
+    const config = parse(/```yaml\n(# \.pre-commit-config\.yaml[\s\S]*?)```/.exec(readFileSync(path.join(REPO, 'README.md'), 'utf8'))![1]) as {
         repos: { repo: string; hooks: { id: string; entry: string; language: string; files: string; additional_dependencies: string[] }[] }[];
     };
-    const hooks = config.repos[0]!.hooks;
+    const hooks = config.repos[0].hooks;
 
     let prefix: string;
     beforeAll(() => {
         // What pre-commit does at `pre-commit install-hooks`; afterwards nothing is fetched.
         prefix = mkdtempSync(path.join(tmpdir(), 'pool-pre-commit-'));
-        const installed = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { env: runnerEnv(), encoding: 'utf8' });
+        const installed = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
+            env: runnerEnv(),
+            encoding: 'utf8'
+        });
         expect(installed.status, installed.stderr).toBe(0);
     }, 120_000);
 
@@ -213,7 +248,7 @@ describe('pre-commit', () => {
         expect(hook.additional_dependencies).toEqual([`@pool-lang/cli@${TOOL_VERSION}`]);
         for (const file of files) expect(new RegExp(hook.files).test(file)).toBe(true);
         const [command, ...args] = hook.entry.split(' ');
-        return spawnSync(command!, [...args, ...files], {
+        return spawnSync(command, [...args, ...files], {
             cwd: workspace,
             env: { ...runnerEnv(), NO_COLOR: '1', PATH: `${path.join(prefix, 'bin')}:${runnerEnv().PATH ?? ''}` },
             encoding: 'utf8'

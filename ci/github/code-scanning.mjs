@@ -49,7 +49,10 @@ if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') && head !== '' && head !==
             // Code scanning is on; a repository that has never had an analysis answers 404 "no analysis found".
             finish(true);
         } else if (response.status === 403 && /resource not accessible/i.test(said)) {
-            finish(false, 'the workflow token cannot read code scanning: give the job `permissions: security-events: write` (and `actions: read` in a private repository).');
+            finish(
+                false,
+                'the workflow token cannot read code scanning: give the job `permissions: security-events: write` (and `actions: read` in a private repository).'
+            );
         } else {
             finish(false, `this repository does not have code scanning (GitHub says: ${said}).`);
         }

@@ -21,8 +21,9 @@ interface ActionStep {
     readonly uses?: string;
     readonly run?: string;
     readonly shell?: string;
-    readonly env?: Record<string, string>;
-    readonly with?: Record<string, string>;
+    /** YAML scalars: a value may be read as a number or a boolean, and is given to the step as text. */
+    readonly env?: Record<string, string | number | boolean>;
+    readonly with?: Record<string, string | number | boolean>;
 }
 
 interface ActionFile {
@@ -31,7 +32,7 @@ interface ActionFile {
     readonly runs: { readonly using: string; readonly steps: readonly ActionStep[] };
 }
 
-export interface StepRun {
+interface StepRun {
     readonly name: string;
     /** For a `uses:` step: the action and what it was given. */
     readonly uses?: string;
@@ -62,7 +63,11 @@ export interface ActionContext {
 
 export const ACTION: ActionFile = parse(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as ActionFile;
 
-function run(file: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number; stdout: string; stderr: string }> {
+function run(
+    file: string,
+    args: readonly string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv }
+): Promise<{ status: number; stdout: string; stderr: string }> {
     return new Promise(resolve => {
         execFile(file, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
             const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
@@ -90,7 +95,14 @@ export async function runAction(context: ActionContext): Promise<ActionRun> {
         inputs,
         steps,
         runner: { temp: path.join(scratch, 'runner-temp'), os: 'Linux' },
-        github: { token: 'test-token', repository: 'councils/agreements', event_name: 'push', action_repository: 'councils/pool', action_ref: 'v0', ...context.github }
+        github: {
+            token: 'test-token',
+            repository: 'councils/agreements',
+            event_name: 'push',
+            action_repository: 'councils/pool',
+            action_ref: 'v0',
+            ...context.github
+        }
     };
     for (const [name, input] of Object.entries(ACTION.inputs)) {
         inputs[name] = context.inputs?.[name] ?? interpolate(input.default ?? '', expressions);
@@ -121,9 +133,9 @@ export async function runAction(context: ActionContext): Promise<ActionRun> {
                 GITHUB_ACTION_PATH: REPO,
                 GITHUB_WORKSPACE: context.workspace,
                 GITHUB_SERVER_URL: 'https://github.test',
-                GITHUB_REPOSITORY: String((expressions.github as Context).repository),
-                GITHUB_EVENT_NAME: String((expressions.github as Context).event_name),
-                GITHUB_ACTOR: String((expressions.github as Context).actor ?? 'a-council-officer'),
+                GITHUB_REPOSITORY: scalar((expressions.github as Context).repository),
+                GITHUB_EVENT_NAME: scalar((expressions.github as Context).event_name),
+                GITHUB_ACTOR: scalar((expressions.github as Context).actor ?? 'a-council-officer'),
                 GITHUB_OUTPUT: output,
                 GITHUB_STEP_SUMMARY: summaryFile,
                 ...env
@@ -144,9 +156,16 @@ export async function runAction(context: ActionContext): Promise<ActionRun> {
 /** `text` with each `${{ expression }}` replaced by its value. */
 function interpolate(text: string, context: Context): string {
     return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => {
-        const value = evaluate(expression, context);
-        return value === undefined || value === null ? '' : String(value);
+        return scalar(evaluate(expression, context));
     });
+}
+
+/** A value as the runner turns it into text: null and missing values are empty, objects are JSON. */
+function scalar(value: unknown): string {
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
 }
 
 function truthy(value: unknown): boolean {
@@ -188,7 +207,7 @@ function evaluate(source: string, context: Context): unknown {
         if (operator !== '==' && operator !== '!=') return left;
         next();
         const right = primary();
-        const equal = String(left ?? '').toLowerCase() === String(right ?? '').toLowerCase();
+        const equal = scalar(left).toLowerCase() === scalar(right).toLowerCase();
         return operator === '==' ? equal : !equal;
     };
     const and = (): unknown => {
@@ -222,8 +241,8 @@ interface GitLabJob {
     readonly artifacts: { readonly when: string; readonly reports: Record<string, string> };
 }
 
-export const GITLAB_TEMPLATE_FILE = 'ci/gitlab/pool-check.gitlab-ci.yml';
-export const GITLAB_JOB: GitLabJob = (parse(readFileSync(path.join(REPO, GITLAB_TEMPLATE_FILE), 'utf8')) as Record<string, GitLabJob>)['pool-check']!;
+const GITLAB_TEMPLATE_FILE = 'ci/gitlab/pool-check.gitlab-ci.yml';
+export const GITLAB_JOB: GitLabJob = (parse(readFileSync(path.join(REPO, GITLAB_TEMPLATE_FILE), 'utf8')) as Record<string, GitLabJob>)['pool-check'];
 
 /**
  * Runs the GitLab template's job as a runner would in the project folder: its variables (with
