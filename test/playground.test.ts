@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground, launchChromium, PLAYGROUND_DIST, servePlayground } from './support/browser.js';
@@ -19,6 +20,7 @@ interface PlaygroundHandle {
         getModel(): {
             uri: unknown;
             getValue(): string;
+            setValue(text: string): void;
             findMatches(
                 search: string,
                 searchOnlyEditableRange: boolean,
@@ -30,6 +32,7 @@ interface PlaygroundHandle {
         };
         setSelection(range: Range): void;
         setPosition(position: { lineNumber: number; column: number }): void;
+        getPosition(): { lineNumber: number; column: number } | null;
         focus(): void;
         trigger(source: string, handlerId: string, payload: unknown): void;
     };
@@ -247,6 +250,63 @@ describe('the playground', () => {
         expect(json.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('total-mismatch');
         expect(json.verdict).toMatchObject({ errors: 1, passed: false });
         await page.context().close();
+    });
+
+    it('formats the document from the editor, as pool fmt does', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'neighbourhood-budget.pool');
+        const formatted = await editorText(page);
+        const unformatted = formatted.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+        expect(unformatted).not.toBe(formatted);
+        await page.evaluate(text => {
+            poolPlayground.editor.getModel().setValue(text);
+        }, unformatted);
+        await page.evaluate(() => {
+            poolPlayground.editor.focus();
+            poolPlayground.editor.trigger('test', 'editor.action.formatDocument', {});
+        });
+        await poll(async () => editorText(page)).toBe(formatted);
+        await page.context().close();
+    });
+
+    it('goes to the definition of a partner declared in an imported register, opening that file', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await page.evaluate(() => {
+            const match = poolPlayground.editor.getModel().findMatches('gmp ', false, false, true, null, false)[0];
+            poolPlayground.editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 1 });
+            poolPlayground.editor.focus();
+            poolPlayground.editor.trigger('test', 'editor.action.revealDefinition', {});
+        });
+        await poll(async () => page.inputValue('#file')).toBe('registers/greater-manchester.pool');
+        const line = await page.evaluate(() => poolPlayground.editor.getPosition()?.lineNumber);
+        const text = await editorText(page);
+        expect(text.split('\n')[line! - 1]).toMatch(/^partner\s+gmp\s/);
+        await page.context().close();
+    });
+
+    it('lists the agreement’s outline: its partners and pools', async () => {
+        const { page } = await openPlayground();
+        await choose(page, 'troubled-families.pool');
+        await page.evaluate(() => {
+            poolPlayground.editor.focus();
+            poolPlayground.editor.trigger('test', 'editor.action.quickOutline', {});
+        });
+        const rows = page.locator('.quick-input-list .monaco-list-row');
+        await poll(async () => rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('manchester'), expect.stringContaining('dwp')]));
+        await page.context().close();
+    });
+
+    it('is small to load: no source maps, at most 2 MB gzipped in all', () => {
+        const sizes = readdirSync(PLAYGROUND_DIST, { recursive: true, withFileTypes: true })
+            .filter(entry => entry.isFile())
+            .map(entry => path.join(entry.parentPath, entry.name))
+            .map(file => ({ file, gzipped: gzipSync(readFileSync(file), { level: 9 }).byteLength, text: readFileSync(file, 'latin1') }));
+        expect(sizes.filter(({ file }) => file.endsWith('.map'))).toEqual([]);
+        expect(sizes.filter(({ text }) => text.includes('sourceMappingURL=')).map(({ file }) => file)).toEqual([]);
+        const total = sizes.reduce((sum, { gzipped }) => sum + gzipped, 0);
+        expect(total).toBeLessThanOrEqual(2 * 1024 * 1024);
+        expect(total).toBeGreaterThan(100 * 1024);
     });
 
     it('keeps the built site self-contained: the worker bundle has no Node built-ins', () => {

@@ -289,7 +289,10 @@ describe('choosing the language on the command line', () => {
         expect(result.status).toBe(0);
         const text = result.stdout.replace(/\s+/g, ' ');
         expect(text).toContain('Dadleuon: paths ffeiliau .pool, ffolderi');
-        expect(text).toContain('(dewisiadau: "text", "json", "sarif", "github", "junit", rhagosodiad: "text")');
+        expect(text).toContain('ar gyfer pob allbwn (dewisiadau: "text", "json", "sarif", "github", "junit", "codequality", "summary", rhagosodiad: text)');
+        expect(runPool(['report', '--help'], { env: { POOL_LANG: 'cy' } }).stdout.replace(/\s+/g, ' ')).toContain(
+            '(dewisiadau: "md", "html", "pdf", rhagosodiad: "html")'
+        );
         expect(text).toContain('--strict trin rhybuddion fel gwallau (gadael gyda 1 pan fo rhai) (rhagosodiad: false)');
         expect(text).toContain('--lang <lang> iaith y negeseuon: en (English) neu cy (Cymraeg)');
         expect(text).toContain('Statws gadael: 0 dim gwallau');
@@ -311,8 +314,11 @@ describe('choosing the language on the command line', () => {
         expect(runPool(['check', '--stric', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
             "pool: opsiwn anhysbys '--stric'; oeddech chi'n golygu --strict?\n"
         );
+        expect(runPool(['report', '-f', 'xml', 'examples/troubled-families.pool'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
+            "pool: rhaid i --format fod yn md, html neu pdf; cafwyd 'xml'\n"
+        );
         expect(runPool(['check', '-f', 'xml', 'examples'], { env: { POOL_LANG: 'cy' } }).stderr).toBe(
-            "pool: rhaid i --format fod yn text, json, sarif, github neu junit; cafwyd 'xml'\n"
+            "pool: rhaid i --format fod yn text, json, sarif, github, junit, codequality neu summary; cafwyd 'xml'\n"
         );
         expect(runPool(['fingerprint', 'a.pool', 'b.pool', '--lang', 'cy']).stderr).toBe(
             'pool: gormod o ddadleuon: mae pool fingerprint yn cymryd 1 ddadl, ond cafwyd 2\n'

@@ -49,7 +49,8 @@ describe('false pass: a file with 130,000 findings', () => {
         const diagnostics = [{ ...listed, severity: 'error' as const, code: 'total-mismatch' }, listed, { ...listed, omitted: 129_998 }];
         const summary = summarise(diagnostics, 1);
         expect(summary).toMatchObject({ errors: 1, warnings: 129_999 });
-        const run = { diagnostics, summary, files: ['many.pool'], toolVersion: '0', strict: true, style: PLAIN, lang: 'en' as const };
+        const where = { root: process.cwd(), cwd: process.cwd() };
+        const run = { diagnostics, summary, files: ['many.pool'], toolVersion: '0', strict: true, quiet: false, style: PLAIN, lang: 'en' as const, where };
         expect(JSON.parse(CHECK_FORMATS.sarif(run)).runs[0].properties).toEqual({ errors: 1, warnings: 129_999 });
         expect(JSON.parse(CHECK_FORMATS.sarif(run)).runs[0].results[2].properties).toEqual({ omitted: 129_998 });
         expect(CHECK_FORMATS.junit(run)).toContain('<testsuites name="pool check" tests="3" failures="130000" errors="0">');

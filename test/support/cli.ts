@@ -27,10 +27,12 @@ export function runPool(args: readonly string[], options: { cwd?: string; env?: 
  * boundary (exit status, pipes, signals) is not what is tested. Paths are from the repository root,
  * the test run's working folder.
  */
-export async function runPoolInProcess(args: readonly string[]): Promise<CliResult> {
+export async function runPoolInProcess(args: readonly string[], options: { stdin?: string } = {}): Promise<CliResult> {
     let stdout = '';
     let stderr = '';
+    const stdin = options.stdin;
     const status = await main(args, {
+        ...(stdin === undefined ? {} : { stdin: () => Promise.resolve(new TextEncoder().encode(stdin)) }),
         out: text => {
             stdout += text;
         },
@@ -40,4 +42,18 @@ export async function runPoolInProcess(args: readonly string[]): Promise<CliResu
         style: PLAIN
     });
     return { status, stdout, stderr };
+}
+
+/**
+ * `runPoolInProcess` from another working folder (paths in the arguments are from there), for a
+ * scratch repository; the test process's own folder is restored afterwards.
+ */
+export async function runPoolInProcessIn(folder: string, args: readonly string[], options: { stdin?: string } = {}): Promise<CliResult> {
+    const before = process.cwd();
+    process.chdir(folder);
+    try {
+        return await runPoolInProcess(args, options);
+    } finally {
+        process.chdir(before);
+    }
 }

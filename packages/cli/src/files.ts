@@ -23,9 +23,14 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 /**
  * Expands the PATH arguments of a command into `.pool` files: files as given, folders walked
  * recursively (honouring `.poolignore` files, gitignore syntax), globs expanded. Files named
- * explicitly are always included, ignored or not.
+ * explicitly are included, ignored or not, unless `forceExclude` applies `.poolignore` to them too.
  */
-export async function findPoolFiles(args: readonly string[], cwd = process.cwd(), lang: Lang = 'en'): Promise<string[]> {
+export async function findPoolFiles(
+    args: readonly string[],
+    cwd = process.cwd(),
+    lang: Lang = 'en',
+    options: { readonly forceExclude?: boolean } = {}
+): Promise<string[]> {
     const found = new Set<string>();
     for (const arg of args) {
         const before = found.size;
@@ -55,17 +60,25 @@ export async function findPoolFiles(args: readonly string[], cwd = process.cwd()
             found.add(absolute);
         }
     }
-    return [...found].sort();
+    const files = [...found].sort();
+    if (!options.forceExclude) return files;
+    const excluded = await Promise.all(files.map(file => isExcluded(file, cwd, lang)));
+    return files.filter((_, index) => !excluded[index]);
 }
 
 /** The largest `.poolignore` read: a list of patterns, never megabytes. */
 const MAX_POOLIGNORE_BYTES = 1024 * 1024;
 
+/** The rules of a folder's `.poolignore`, if it has one. */
+async function ignoreRules(folder: string, lang: Lang): Promise<Ignore | undefined> {
+    const text = await readPoolignore(path.join(folder, '.poolignore'), lang);
+    return text === undefined ? undefined : ignore().add(text);
+}
+
 async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>, lang: Lang): Promise<void> {
     const rules = [...inherited];
-    const ignoreFile = path.join(folder, '.poolignore');
-    const text = await readPoolignore(ignoreFile, lang);
-    if (text !== undefined) rules.push({ base: folder, rules: ignore().add(text) });
+    const own = await ignoreRules(folder, lang);
+    if (own) rules.push({ base: folder, rules: own });
     const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -83,6 +96,27 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
             found.add(full);
         }
     }
+}
+
+/**
+ * Whether a file is excluded by the `.poolignore` files of the folders from `cwd` down to it (or
+ * sits under `node_modules`, `.git` and the like), as a folder walk would skip it. For
+ * `--force-exclude`: pre-commit and editors name files one by one, and an excluded file should
+ * stay excluded. A file outside `cwd` is never excluded. Each `.poolignore` is read as a folder
+ * walk reads it (`readPoolignore`).
+ */
+export async function isExcluded(file: string, cwd = process.cwd(), lang: Lang = 'en'): Promise<boolean> {
+    const relative = path.relative(cwd, path.resolve(cwd, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const parts = relative.split(path.sep);
+    if (parts.slice(0, -1).some(part => ALWAYS_SKIPPED.has(part))) return true;
+    let folder = path.resolve(cwd);
+    for (const [index, part] of parts.entries()) {
+        const rules = await ignoreRules(folder, lang);
+        if (rules?.ignores(parts.slice(index).join('/'))) return true;
+        folder = path.join(folder, part);
+    }
+    return false;
 }
 
 /**
@@ -107,6 +141,24 @@ async function readPoolignore(file: string, lang: Lang): Promise<string | undefi
 /** Why a file could not be read or written, in `lang`: Pool's refusals and the system's errors in words. */
 export function describeFsError(error: unknown, lang: Lang = 'en'): string {
     return render(describeFileError(error), lang);
+}
+
+/**
+ * The root of the git repository the folder is in: the nearest folder at or above it holding
+ * `.git` (a folder, or a file in a worktree or submodule); the folder itself outside a repository.
+ * SARIF and GitLab paths are measured from here, as code scanning and merge requests expect.
+ */
+export async function repositoryRoot(folder: string): Promise<string> {
+    for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+        if (
+            await stat(path.join(current, '.git')).then(
+                () => true,
+                () => false
+            )
+        )
+            return current;
+        if (path.dirname(current) === current) return path.resolve(folder);
+    }
 }
 
 /** A path for output: relative to the working directory when inside it, with forward slashes. */

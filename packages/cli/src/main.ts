@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
-import { runCheck, type CommandIo } from './commands/check.js';
+import { CommanderError, Option } from 'commander';
+import { parseOutputs, runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
 import type { ReportFormat } from './commands/report.js';
-import { CHECK_FORMATS, type CheckFormat } from './formats/index.js';
+import { CHECK_FORMATS } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { escapeTerminalLines, type Lang, message, t, word, type WordKey } from '@pool/language';
+import { escapeTerminalLines, type Lang, message, t, TOOL_VERSION, word, type WordKey } from '@pool/language';
 import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 
@@ -34,17 +33,12 @@ function progressReporter(
     };
 }
 
-function toolVersion(): string {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    return manifest.version;
-}
-
 /**
  * Runs the `pool` command line and returns its exit code: 0 clean, 1 problems found, 2 usage or
  * I/O error. A user's mistake gets one clear line, never a stack trace.
  */
 export async function main(argv: readonly string[], io: Partial<CommandIo> = {}): Promise<number> {
-    const version = toolVersion();
+    const version = TOOL_VERSION;
     // The language is chosen when a command runs (`--lang`, else POOL_LANG); `--help` and errors in
     // the command line itself are worded before that, in the language the arguments ask for.
     const helpLang = languageForHelp(argv);
@@ -73,20 +67,47 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
     program
         .command('check')
         .description(words('cli.help.check'))
-        .argument('<paths...>', words('cli.help.paths'))
-        .addOption(choiceOption('-f, --format <format>', words('cli.help.check.format'), Object.keys(CHECK_FORMATS), helpLang).default('text'))
+        .argument('<paths...>', words('cli.help.check.paths'))
+        .addOption(
+            // NAME or NAME=FILE, once for each output. The names are the option's choices (the help
+            // lists them; a value left out names them); `parseOutputs` refuses any other name.
+            new Option('-f, --format <format[=file]>', words('cli.help.check.format'))
+                .choices(Object.keys(CHECK_FORMATS))
+                .argParser((value: string, previous: string[]) => [...previous, value])
+                .default([], 'text')
+        )
         .option('--strict', words('cli.help.check.strict'), false)
+        .option('-q, --quiet', words('cli.help.check.quiet'), false)
+        .option('--stdin-filename <path>', words('cli.help.check.stdin-filename'))
+        .option('--force-exclude', words('cli.help.check.force-exclude'), false)
         .option('--help-base-uri <uri>', words('cli.help.check.help-base-uri'))
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.check.after'))
-        .action(async (paths: string[], options: { format: CheckFormat; strict: boolean; helpBaseUri?: string; lang?: string }) => {
-            const commandIo = ioIn(chosenLanguage(options.lang));
-            if (options.helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(options.helpBaseUri)) {
-                throw new UsageError(message('cli.help-base-uri', { uri: options.helpBaseUri }));
+        .action(
+            async (
+                paths: string[],
+                options: {
+                    format: string[];
+                    strict: boolean;
+                    quiet: boolean;
+                    stdinFilename?: string;
+                    forceExclude: boolean;
+                    helpBaseUri?: string;
+                    lang?: string;
+                }
+            ) => {
+                const commandIo = ioIn(chosenLanguage(options.lang));
+                if (options.helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(options.helpBaseUri)) {
+                    throw new UsageError(message('cli.help-base-uri', { uri: options.helpBaseUri }));
+                }
+                const outputs = parseOutputs(options.format, commandIo.lang);
+                // Progress only where a person reads the text; never over machine output.
+                const progress = outputs.some(output => output.format === 'text' && output.file === undefined)
+                    ? progressReporter(process.stderr, commandIo.lang)
+                    : undefined;
+                exitCode = await runCheck(paths, { ...options, outputs }, { ...commandIo, progress, stdin: io.stdin });
             }
-            const progress = options.format === 'text' ? progressReporter(process.stderr, commandIo.lang) : undefined;
-            exitCode = await runCheck(paths, options, { ...commandIo, progress });
-        });
+        );
 
     program
         .command('diff')
@@ -107,9 +128,10 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .description(words('cli.help.fmt'))
         .argument('<paths...>', words('cli.help.paths'))
         .option('--check', words('cli.help.fmt.check'), false)
+        .option('--force-exclude', words('cli.help.check.force-exclude'), false)
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.fmt.after'))
-        .action(async (paths: string[], options: { check: boolean; lang?: string }) => {
+        .action(async (paths: string[], options: { check: boolean; forceExclude: boolean; lang?: string }) => {
             const commandIo = ioIn(chosenLanguage(options.lang));
             const progress = progressReporter(process.stderr, commandIo.lang, 'reading');
             exitCode = await runFmt(paths, options, { ...commandIo, progress });

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TOOL_VERSION } from '@pool/language';
 import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { runPool } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcessIn } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
+import { CLEAN_AGREEMENT, scratchFolder } from '../../../test/support/scratch.js';
 
 const INVALID = 'examples/invalid';
 
@@ -30,12 +33,14 @@ describe('pool check --format sarif', () => {
         );
     });
 
-    it('points each result at the file, line and column, relative to where pool ran', () => {
+    it('points each result at the file, line and column, relative to the root of the repository', () => {
         const log = JSON.parse(runPool(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
         expect(log.runs[0].results[0]).toMatchObject({
             ruleId: 'total-mismatch',
             level: 'error',
-            message: { text: 'contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short' },
+            message: {
+                text: 'contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short; see [council (Anytown Council) puts in £100,000](1) and [nhs (NHS Anytown Clinical Commissioning Group) puts in £50,000](2)'
+            },
             locations: [
                 {
                     physicalLocation: {
@@ -56,6 +61,131 @@ describe('pool check --format sarif', () => {
         expect(validate(log)).toBe(true);
         expect(runPool(['check', '--format', 'sarif', '--help-base-uri', 'docs/checks.md', 'examples']).status).toBe(2);
     });
+
+    it('measures paths from the repository root wherever in it pool runs, and from the working folder outside a repository', () => {
+        const fromSubfolder = JSON.parse(runPool(['check', '--format', 'sarif', 'invalid/total-mismatch.pool'], { cwd: path.join(REPO, 'examples') }).stdout);
+        expect(fromSubfolder.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+            uri: 'examples/invalid/total-mismatch.pool',
+            uriBaseId: '%SRCROOT%'
+        });
+        const outside = scratchFolder({ 'agreements/a.pool': readFileSync(path.join(REPO, INVALID, 'total-mismatch.pool'), 'utf8') });
+        const log = JSON.parse(runPool(['check', '--format', 'sarif', 'agreements'], { cwd: outside }).stdout);
+        expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'agreements/a.pool', uriBaseId: '%SRCROOT%' });
+        expect(log.runs[0].tool.driver.version).toBe(TOOL_VERSION);
+    });
+
+    it("links a result's message to its related locations, escaping brackets in agreement text", () => {
+        const log = JSON.parse(runPool(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
+        const result = log.runs[0].results[0];
+        expect(result.message.text).toBe(
+            'contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short; see [council (Anytown Council) puts in £100,000](1) and [nhs (NHS Anytown Clinical Commissioning Group) puts in £50,000](2)'
+        );
+        expect(result.relatedLocations.map((related: { id: number }) => related.id)).toEqual([1, 2]);
+        const welsh = JSON.parse(runPool(['check', '--lang', 'cy', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
+        expect(welsh.runs[0].results[0].message.text).toContain('; gweler [');
+        const hostile = scratchFolder({
+            'a.pool': CLEAN_AGREEMENT.replace('"Anytown Council"', '"Council [see](javascript:x) ]"').replace('£100 }', '£100  total £90 }')
+        });
+        const escaped = JSON.parse(runPool(['check', '--format', 'sarif', 'a.pool'], { cwd: hostile }).stdout);
+        expect(validate(escaped)).toBe(true);
+        expect(escaped.runs[0].results[0].message.text).toContain('see [council (Council \\[see\\](javascript:x) \\]) puts in £100](1)');
+    });
+});
+
+describe('finding fingerprints (SARIF, GitLab Code Quality, JUnit names)', () => {
+    /** Each finding's identity as the three formats give it, in output order. */
+    async function identities(folder: string, file: string) {
+        const run = async (format: string) => (await runPoolInProcessIn(folder, ['check', '--format', format, file])).stdout;
+        const sarif = JSON.parse(await run('sarif'));
+        const quality = JSON.parse(await run('codequality'));
+        const junit = await run('junit');
+        return {
+            sarif: sarif.runs[0].results.map((result: { partialFingerprints: Record<string, string> }) => result.partialFingerprints['poolFinding/v1']),
+            lines: sarif.runs[0].results.map(
+                (result: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => result.locations[0].physicalLocation.region.startLine
+            ),
+            quality: quality.map((issue: { fingerprint: string }) => issue.fingerprint),
+            junit: [...junit.matchAll(/<testcase classname="[^"]*" name="([^"]*)"/g)].map(match => match[1])
+        };
+    }
+
+    // Not those about approvals: any edit to an approved text is a finding of its own (approval-stale).
+    const examples = readdirSync(path.join(REPO, INVALID)).filter(name => name.endsWith('.pool') && !name.startsWith('import-') && !/approv/.test(name));
+
+    it('stay the same when lines are inserted anywhere above a finding, while the line numbers move', async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.constantFrom(...examples), fc.nat(), fc.integer({ min: 1, max: 3 }), async (example, at, count) => {
+                const text = readFileSync(path.join(REPO, INVALID, example), 'utf8');
+                const before = await identities(scratchFolder({ [example]: text }), example);
+                expect(before.sarif.length).toBeGreaterThan(0);
+                // Lines are inserted above the first finding, where a line of its own is allowed.
+                const lines = text.split('\n');
+                const position = at % Math.max(1, Math.min(...before.lines));
+                lines.splice(position, 0, ...Array.from({ length: count }, (_, index) => (index % 2 ? '' : '// a note added later')));
+                const after = await identities(scratchFolder({ [example]: lines.join('\n') }), example);
+                expect(after.sarif).toEqual(before.sarif);
+                expect(after.quality).toEqual(before.quality);
+                expect(after.junit).toEqual(before.junit);
+                expect(after.lines).toEqual(before.lines.map((line: number) => line + count));
+            }),
+            { numRuns: 25, seed: 21 }
+        );
+    });
+
+    it('tell apart findings of the same check on identical lines, and are the same in every language', async () => {
+        const twice = CLEAN_AGREEMENT.replace('£100 }', '£100  total £90 }').replace(
+            'pool p "P" aligned { 2013/14 { council £100  total £90 } }',
+            'pool p "P" aligned { 2013/14 { council £100  total £90 } }\npool q "Q" aligned { 2013/14 { council £100  total £90 } }'
+        );
+        const folder = scratchFolder({ 'a.pool': twice });
+        const english = await identities(folder, 'a.pool');
+        expect(new Set(english.sarif).size).toBe(english.sarif.length);
+        expect(english.junit.every(name => /^[a-z-]+ [0-9a-f]{12}$/.test(name ?? ''))).toBe(true);
+        const welsh = JSON.parse((await runPoolInProcessIn(folder, ['check', '--lang', 'cy', '--format', 'codequality', 'a.pool'])).stdout);
+        expect(welsh.map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(english.quality);
+    });
+});
+
+describe('pool check --format codequality', () => {
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test/data/gitlab-codequality.schema.json'), 'utf8')));
+
+    it.each([[[INVALID]], [['--strict', INVALID]], [['examples']], [['test/fixtures/hostile/xml-names.pool']]])(
+        'is valid against GitLab Code Quality report format for %j',
+        args => {
+            const result = runPool(['check', '--format', 'codequality', ...args]);
+            expect(result.stdout.charCodeAt(0)).not.toBe(0xfeff);
+            const report = JSON.parse(result.stdout);
+            expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+        }
+    );
+
+    it('gives each finding its check, severity, path from the repository root and lines', () => {
+        const report = JSON.parse(
+            runPool(['check', '--format', 'codequality', `${INVALID}/total-mismatch.pool`, `${INVALID}/unused-partner.pool`], { cwd: REPO }).stdout
+        );
+        expect(report).toMatchObject([
+            { check_name: 'total-mismatch', severity: 'major', location: { path: `${INVALID}/total-mismatch.pool`, lines: { begin: 16, end: 16 } } },
+            { check_name: 'unused-partner', severity: 'minor', location: { path: `${INVALID}/unused-partner.pool`, lines: { begin: 19, end: 19 } } }
+        ]);
+        const strict = JSON.parse(runPool(['check', '--strict', '--format', 'codequality', `${INVALID}/unused-partner.pool`]).stdout);
+        expect(strict[0].severity).toBe('major');
+        expect(JSON.parse(runPool(['check', '--format', 'codequality', 'examples']).stdout)).toEqual([]);
+    });
+});
+
+describe('pool check --format json', () => {
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'packages/cli/schema/check-json-1.schema.json'), 'utf8')));
+
+    it.each([[[INVALID]], [['examples']], [['--quiet', INVALID]], [['test/fixtures/hostile/xml-names.pool']]])(
+        'validates against its published schema for %j',
+        args => {
+            const output = JSON.parse(runPool(['check', '--format', 'json', ...args]).stdout);
+            expect(output.$schema).toBe('urn:pool:schema:check-json:1');
+            expect(validate(output), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+        }
+    );
 });
 
 describe('pool check --format junit', () => {

@@ -66,8 +66,8 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
     {
         mistake: 'a bad choice',
         args: ['check', '--format', 'xml', 'examples'],
-        en: "--format must be text, json, sarif, github or junit; got 'xml'",
-        cy: "rhaid i --format fod yn text, json, sarif, github neu junit; cafwyd 'xml'"
+        en: "--format must be text, json, sarif, github, junit, codequality or summary; got 'xml'",
+        cy: "rhaid i --format fod yn text, json, sarif, github, junit, codequality neu summary; cafwyd 'xml'"
     },
     {
         mistake: 'a bad choice given to the short flag',
@@ -96,8 +96,8 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
     {
         mistake: 'a missing option value with choices',
         args: ['check', 'examples', '--format'],
-        en: '--format needs a value: text, json, sarif, github or junit',
-        cy: 'mae angen gwerth ar --format: text, json, sarif, github neu junit'
+        en: '--format needs a value: text, json, sarif, github, junit, codequality or summary',
+        cy: 'mae angen gwerth ar --format: text, json, sarif, github, junit, codequality neu summary'
     }
 ];
 

@@ -5,11 +5,14 @@ import {
     CodeActionRequest,
     CompletionRequest,
     createProtocolConnection,
+    DefinitionRequest,
     DiagnosticSeverity,
     DidChangeTextDocumentNotification,
     DidChangeWatchedFilesNotification,
     DidCloseTextDocumentNotification,
     DidOpenTextDocumentNotification,
+    DocumentFormattingRequest,
+    DocumentSymbolRequest,
     FileChangeType,
     HoverRequest,
     InitializedNotification,
@@ -20,11 +23,15 @@ import {
     type Command,
     type CompletionItem,
     type Diagnostic,
+    type DocumentSymbol,
     type FileEvent,
+    type Location,
+    type LocationLink,
     type MarkupContent,
     type MarkedString,
     type ProtocolConnection,
     type Range,
+    type SymbolInformation,
     type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol/browser';
@@ -74,7 +81,10 @@ export class LspBridge {
                     codeAction: {
                         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
                         isPreferredSupport: true
-                    }
+                    },
+                    formatting: { dynamicRegistration: false },
+                    definition: { dynamicRegistration: false, linkSupport: true },
+                    documentSymbol: { dynamicRegistration: false, hierarchicalDocumentSymbolSupport: true }
                 },
                 workspace: { workspaceFolders: true }
             },
@@ -252,6 +262,56 @@ export class LspBridge {
             },
             { providedCodeActionKinds: ['quickfix'] }
         );
+        languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
+            provideDocumentFormattingEdits: async (model, options, token) => {
+                const edits = await this.connection.sendRequest(
+                    DocumentFormattingRequest.type,
+                    { textDocument: { uri: model.uri.toString() }, options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces } },
+                    token
+                );
+                return (edits ?? []).map(edit => this.toTextEdit(edit));
+            }
+        });
+        languages.registerDefinitionProvider(LANGUAGE_ID, {
+            provideDefinition: async (model, position, token) => {
+                const result = await this.connection.sendRequest(
+                    DefinitionRequest.type,
+                    { textDocument: { uri: model.uri.toString() }, position: this.toPosition(position) },
+                    token
+                );
+                const targets: (Location | LocationLink)[] = result === null ? [] : Array.isArray(result) ? result : [result];
+                return targets.map(target =>
+                    'targetUri' in target
+                        ? {
+                              uri: this.monaco.Uri.parse(target.targetUri),
+                              range: this.toMonacoRange(target.targetRange),
+                              targetSelectionRange: this.toMonacoRange(target.targetSelectionRange),
+                              originSelectionRange: target.originSelectionRange ? this.toMonacoRange(target.originSelectionRange) : undefined
+                          }
+                        : { uri: this.monaco.Uri.parse(target.uri), range: this.toMonacoRange(target.range) }
+                );
+            }
+        });
+        languages.registerDocumentSymbolProvider(LANGUAGE_ID, {
+            provideDocumentSymbols: async (model, token) => {
+                const result = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: model.uri.toString() } }, token);
+                return (result ?? []).map(symbol => this.toDocumentSymbol(symbol));
+            }
+        });
+    }
+
+    private toDocumentSymbol(symbol: DocumentSymbol | SymbolInformation): Monaco.languages.DocumentSymbol {
+        const range = 'location' in symbol ? symbol.location.range : symbol.range;
+        return {
+            name: symbol.name,
+            detail: 'detail' in symbol ? (symbol.detail ?? '') : '',
+            // LSP numbers its kinds from 1 in its own order; Monaco names the same kinds.
+            kind: this.monaco.languages.SymbolKind[LSP_SYMBOL_KINDS[symbol.kind - 1] ?? 'Object'],
+            tags: [],
+            range: this.toMonacoRange(range),
+            selectionRange: this.toMonacoRange('selectionRange' in symbol ? symbol.selectionRange : range),
+            children: 'children' in symbol ? symbol.children?.map(child => this.toDocumentSymbol(child)) : undefined
+        };
     }
 
     private toSuggestion(item: CompletionItem, fallback: Monaco.IRange): Monaco.languages.CompletionItem {
@@ -330,6 +390,35 @@ export class LspBridge {
         };
     }
 }
+
+const LSP_SYMBOL_KINDS = [
+    'File',
+    'Module',
+    'Namespace',
+    'Package',
+    'Class',
+    'Method',
+    'Property',
+    'Field',
+    'Constructor',
+    'Enum',
+    'Interface',
+    'Function',
+    'Variable',
+    'Constant',
+    'String',
+    'Number',
+    'Boolean',
+    'Array',
+    'Object',
+    'Key',
+    'Null',
+    'EnumMember',
+    'Struct',
+    'Event',
+    'Operator',
+    'TypeParameter'
+] as const satisfies readonly (keyof typeof Monaco.languages.SymbolKind)[];
 
 const LSP_COMPLETION_KINDS = [
     'Text',

@@ -76,6 +76,20 @@ async function start(): Promise<void> {
     picker.addEventListener('change', () => {
         open(picker.value);
     });
+    // Go to definition into another file (a partner declared in an imported register): open that file here.
+    monaco.editor.registerEditorOpener({
+        openCodeEditor: (_source, resource, selectionOrPosition) => {
+            const path = files.pathOf(resource.toString());
+            if (path === undefined) return false;
+            open(path);
+            if (selectionOrPosition !== undefined) {
+                if ('lineNumber' in selectionOrPosition) editor.setPosition(selectionOrPosition);
+                else editor.setSelection(selectionOrPosition);
+                editor.revealRangeInCenter(editor.getSelection() ?? new monaco.Range(1, 1, 1, 1));
+            }
+            return true;
+        }
+    });
     element('reset', HTMLButtonElement).addEventListener('click', () => {
         if (!current) return;
         const path = files.selected;

@@ -7,6 +7,8 @@ import type { CommandIo } from './check.js';
 export interface FmtOptions {
     /** Change nothing; list the files that formatting would change and exit 1 if there are any. */
     readonly check: boolean;
+    /** Apply `.poolignore` to files named one by one too (for pre-commit). */
+    readonly forceExclude?: boolean;
 }
 
 const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
@@ -38,7 +40,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * stands is left alone with a note, since formatting it would make their approvals stale.
  */
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: CommandIo): Promise<number> {
-    const files = await findPoolFiles(paths, process.cwd(), io.lang);
+    const files = await findPoolFiles(paths, process.cwd(), io.lang, options);
     const originals = new Map<string, Uint8Array>();
     // Keep the bytes exactly as read: they are compared before writing, and a byte order mark is kept.
     const read = async (file: string): Promise<Uint8Array> => {

@@ -1,4 +1,4 @@
-import { fstatSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ export interface GenerateJsonOptions {
 }
 
 /** Every report is whole before anything is written; the file then appears atomically. */
-async function render(
+export async function renderReportData(
     data: ReportData,
     format: ReportFormat,
     options: { lang: ReportLang; partner?: string; generatedAt?: string }
@@ -40,9 +40,18 @@ async function render(
         case 'pdf': {
             // Loaded only when asked for: the PDF library and its fonts are the heaviest part.
             const { renderPdf } = await import('@pool/reports/pdf');
-            return renderPdf(data, options);
+            return renderPdf(data, { ...options, fontDirectory: bundledFonts() });
         }
     }
+}
+
+/**
+ * The fonts beside a bundle that carries them (the published package: `fonts/` next to its
+ * code); elsewhere the PDF renderer reads them from the dejavu-fonts-ttf package.
+ */
+function bundledFonts(): string | undefined {
+    const folder = fileURLToPath(new URL('fonts/', import.meta.url));
+    return existsSync(path.join(folder, 'DejaVuSans.ttf')) ? folder : undefined;
 }
 
 function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
@@ -52,7 +61,7 @@ function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
 }
 
 /** The report data of an agreement, with each source file hashed as stored on disk. */
-function reportDataOf(workspace: LoadedWorkspace, file: string, version: string): ReportData {
+export function reportDataOf(workspace: LoadedWorkspace, file: string, version: string): ReportData {
     return buildReportData(modelOf(workspace, file), undefined, {
         toolVersion: version,
         // The bytes as read for checking: the file is not read again (it could have changed, or
@@ -62,7 +71,7 @@ function reportDataOf(workspace: LoadedWorkspace, file: string, version: string)
 }
 
 /** The agreement and its imports, checked with findings worded in `lang`, as the report lists them. */
-async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
+export async function loadOne(file: string, lang: Lang): Promise<LoadedWorkspace> {
     const workspace = await loadWorkspace([file], { language: lang });
     const [unreadable] = workspace.unreadable;
     if (unreadable) throw new UsageError(message('cli.cannot-read', { file, reason: unreadable.reason }));
@@ -153,12 +162,15 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
                 statement.contributions.length > 0 || statement.shares.length > 0 || data.approvals.some(approval => approval.partner === statement.partner)
         );
         for (const partner of taking.map(statement => statement.partner)) {
-            reports.push({ path: path.join(folder, `${partner}.${options.format}`), data: await render(data, options.format, { ...renderOptions, partner }) });
+            reports.push({
+                path: path.join(folder, `${partner}.${options.format}`),
+                data: await renderReportData(data, options.format, { ...renderOptions, partner })
+            });
         }
         await writeOutputs(reports, folder, io.lang);
         io.err(`${t('cli.report.wrote-statements', { count: reports.length, folder: displayPath(path.resolve(folder)) }, io.lang)}\n`);
     } else {
-        const content = await render(data, options.format, { ...renderOptions, partner: options.partner });
+        const content = await renderReportData(data, options.format, { ...renderOptions, partner: options.partner });
         if (options.output === undefined) {
             io.out(content as string);
         } else {

@@ -4,7 +4,7 @@ import { summaryLine } from './text.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` annotation per diagnostic, shown
- * on the pull request's diff, then the summary line for the log.
+ * on the pull request's diff, then the summary line for the log (not with --quiet).
  */
 export function formatGithub(run: CheckRun): string {
     const lines = run.diagnostics.map(diagnostic => {
@@ -19,5 +19,6 @@ export function formatGithub(run: CheckRun): string {
         ].join(',');
         return `::${command} ${properties}::${escapeGithubData(diagnostic.message)}`;
     });
+    if (run.quiet) return lines.map(line => `${line}\n`).join('');
     return [...lines, summaryLine(run.summary, run.style, run.lang)].join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { escapeXmlAttribute, escapeXmlText } from '@pool/language';
 import type { ReportedDiagnostic } from '../diagnostics.js';
+import { fingerprintFindings } from './fingerprint.js';
 import type { CheckRun } from './index.js';
 import { problemsIn } from './summary.js';
 
@@ -11,8 +12,13 @@ const attr = escapeXmlAttribute;
  * JUnit XML, as GitLab, Azure Pipelines and Jenkins read it: one test suite per file checked, one
  * test case per diagnostic (a failure for an error, and for a warning under --strict), and one
  * passing test case for a file with no problems, so a clean file shows up as checked.
+ *
+ * A test case is named by its check code and the start of the finding's fingerprint (no line or
+ * column), so the same finding keeps its name when lines are inserted above it, and CI systems that
+ * track tests across runs see the same test, not a new one.
  */
 export function formatJunit(run: CheckRun): string {
+    const fingerprints = fingerprintFindings(run.diagnostics, run.where);
     let tests = 0;
     const byFile = new Map<string, ReportedDiagnostic[]>();
     for (const diagnostic of run.diagnostics) {
@@ -23,7 +29,7 @@ export function formatJunit(run: CheckRun): string {
     const suites = run.files.map(file => {
         const diagnostics = byFile.get(file) ?? [];
         const cases = diagnostics.map(diagnostic => {
-            const name = `${diagnostic.code} at ${diagnostic.start.line}:${diagnostic.start.column}`;
+            const name = `${diagnostic.code} ${(fingerprints.get(diagnostic) ?? '').slice(0, 12)}`;
             const failing = diagnostic.severity === 'error' || (run.strict && diagnostic.severity === 'warning');
             const detail = `${file}:${diagnostic.start.line}:${diagnostic.start.column}: ${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.message}`;
             const body = failing

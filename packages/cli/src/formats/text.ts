@@ -7,7 +7,7 @@ import type { CheckSummary } from './summary.js';
  * Human-readable output in the style of compilers and hledger: `file:line:col: severity[code]:
  * message`, the source line, a marker under the exact span, then related places.
  */
-export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
+export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: CheckSummary, style: Style, lang: Lang = 'en', withSummary = true): string {
     const out: string[] = [];
     // Each file's text is split into lines once, however many diagnostics quote it.
     const linesByFile = new Map<string, string[]>();
@@ -34,7 +34,8 @@ export function formatText(diagnostics: readonly ReportedDiagnostic[], summary: 
         }
         out.push('');
     }
-    out.push(summaryLine(summary, style, lang));
+    if (withSummary) out.push(summaryLine(summary, style, lang));
+    else if (out.pop() === undefined) return '';
     return out.join('\n') + '\n';
 }
 

@@ -605,6 +605,22 @@ export const en = {
     'cli.cannot-write': 'cannot write {file}: {reason}',
     'cli.cannot-write-all': 'cannot write the files in {folder}: {reason}; none of them was written',
     'cli.output-empty': '-o needs a file name (or - for standard output)',
+    'cli.check.format-needs-file': '--format {format}= names no file: write --format {format}=FILE, or --format {format} for standard output',
+    'cli.check.same-output-file': 'two outputs would be written to {file}: give each output its own file',
+    'cli.check.stdin-once': "'-' (standard input) can be given only once",
+    'cli.check.stdin-filename-alone': "--stdin-filename names the text read from standard input: give '-' among the paths too",
+    'cli.check.stdin-filename-not-pool': '--stdin-filename must name a .pool file, as agreements are; got {file}',
+    'cli.sarif.related': '{message}; see {related}',
+    'cli.job-summary.title': 'Pool check',
+    'cli.job-summary.column.severity': 'Severity',
+    'cli.job-summary.column.file': 'File',
+    'cli.job-summary.column.line': 'Line',
+    'cli.job-summary.column.check': 'Check',
+    'cli.job-summary.column.problem': 'Problem',
+    'cli.job-summary.more.one':
+        '{count} more problem is not listed here, as a job summary holds at most 1 MiB; the SARIF, JSON and text outputs list every problem.',
+    'cli.job-summary.more.other':
+        '{count} more problems are not listed here, as a job summary holds at most 1 MiB; the SARIF, JSON and text outputs list every problem.',
     'cli.no-files-match': 'no .pool files match {pattern}',
     'cli.no-files-found': 'no .pool files found in {folder}',
     'cli.not-file-or-folder': 'cannot read {path}: it is not a file or a folder',
@@ -661,12 +677,16 @@ export const en = {
     'cli.help.paths': '.pool files, folders (searched recursively, honouring .poolignore) or glob patterns',
     'cli.help.output': 'write to this file (for a folder: this folder) instead of standard output',
     'cli.help.check': 'check agreements and report every problem found',
+    'cli.help.check.paths': '.pool files, folders (searched recursively, honouring .poolignore), glob patterns, or - to read an agreement from standard input',
     'cli.help.check.format':
-        'output format: text for people; json, sarif (code scanning), github (Actions annotations) or junit (GitLab, Azure, Jenkins) for machines',
+        'an output: text for people; json, sarif (code scanning), github (Actions annotations), summary (a Markdown job summary), junit (GitLab, Azure, Jenkins) or codequality (GitLab merge requests) for machines. FORMAT=FILE writes it to a file; give --format once for each output',
     'cli.help.check.strict': 'treat warnings as errors (exit 1 when there are any)',
+    'cli.help.check.quiet': 'report only the problems that fail the run (errors, and warnings with --strict), without the closing count line',
+    'cli.help.check.stdin-filename': 'with -, the file name to check standard input as: shown in messages, and imports are found from its folder',
+    'cli.help.check.force-exclude': 'apply .poolignore to files named one by one too, as pre-commit hooks and editors name them',
     'cli.help.check.help-base-uri': 'where the check reference is published, for help links in SARIF output',
     'cli.help.check.after':
-        "Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.\n\nExamples:\n  pool check examples                       check every .pool file in a folder\n  pool check 'agreements/**/*.pool'         a glob, expanded by pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format junit . > pool-junit.xml",
+        "Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.\n\nExamples:\n  pool check examples                       check every .pool file in a folder\n  pool check 'agreements/**/*.pool'         a glob, expanded by pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",
     'cli.help.diff': 'say in plain English what changed between two versions of an agreement',
     'cli.help.diff.old':
         'the earlier version: a .pool file, or a git revision and path like main:agreements/gm.pool (with --approved: the agreement as it is now)',
@@ -1857,6 +1877,23 @@ export const cy: Record<MessageKey, string> = {
     'cli.cannot-write': 'methu ysgrifennu {file}: {reason}',
     'cli.cannot-write-all': "methu ysgrifennu'r ffeiliau yn {folder}: {reason}; ni ysgrifennwyd yr un ohonynt",
     'cli.output-empty': 'mae -o angen enw ffeil (neu - ar gyfer yr allbwn safonol)',
+    'cli.check.format-needs-file':
+        'nid yw --format {format}= yn enwi ffeil: ysgrifennwch --format {format}=FFEIL, neu --format {format} ar gyfer yr allbwn safonol',
+    'cli.check.same-output-file': 'byddai dau allbwn yn cael eu hysgrifennu i {file}: rhowch ei ffeil ei hun i bob allbwn',
+    'cli.check.stdin-once': "dim ond unwaith y gellir rhoi '-' (y mewnbwn safonol)",
+    'cli.check.stdin-filename-alone': "mae --stdin-filename yn enwi'r testun a ddarllenir o'r mewnbwn safonol: rhowch '-' ymhlith y llwybrau hefyd",
+    'cli.check.stdin-filename-not-pool': 'rhaid i --stdin-filename enwi ffeil .pool, fel y mae cytundebau; cafwyd {file}',
+    'cli.sarif.related': '{message}; gweler {related}',
+    'cli.job-summary.title': 'Gwiriad Pool',
+    'cli.job-summary.column.severity': 'Difrifoldeb',
+    'cli.job-summary.column.file': 'Ffeil',
+    'cli.job-summary.column.line': 'Llinell',
+    'cli.job-summary.column.check': 'Gwiriad',
+    'cli.job-summary.column.problem': 'Y broblem',
+    'cli.job-summary.more.one':
+        "Nid yw {count} broblem arall wedi'i rhestru yma, gan fod crynodeb swydd yn dal 1 MiB ar y mwyaf; mae'r allbynnau SARIF, JSON a thestun yn rhestru pob problem.",
+    'cli.job-summary.more.other':
+        "Nid yw {count} problem arall wedi'u rhestru yma, gan fod crynodeb swydd yn dal 1 MiB ar y mwyaf; mae'r allbynnau SARIF, JSON a thestun yn rhestru pob problem.",
     'cli.no-files-match': 'nid oes ffeiliau .pool yn cyfateb i {pattern}',
     'cli.no-files-found': 'ni chanfuwyd ffeiliau .pool yn {folder}',
     'cli.not-file-or-folder': "methu darllen {path}: nid yw'n ffeil nac yn ffolder",
@@ -1912,12 +1949,18 @@ export const cy: Record<MessageKey, string> = {
     'cli.help.paths': 'ffeiliau .pool, ffolderi (a chwilir drwyddynt, gan ddilyn .poolignore) neu batrymau glob',
     'cli.help.output': "ysgrifennu i'r ffeil hon (ar gyfer ffolder: y ffolder hwn) yn lle'r allbwn safonol",
     'cli.help.check': 'gwirio cytundebau a rhoi gwybod am bob problem a ganfyddir',
+    'cli.help.check.paths':
+        "ffeiliau .pool, ffolderi (wedi'u chwilio'n ailadroddus, gan barchu .poolignore), patrymau glob, neu - i ddarllen cytundeb o'r mewnbwn safonol",
     'cli.help.check.format':
-        'fformat yr allbwn: text i bobl; json, sarif (sganio cod), github (anodiadau Actions) neu junit (GitLab, Azure, Jenkins) i beiriannau',
+        'allbwn: text i bobl; json, sarif (sganio cod), github (anodiadau Actions), summary (crynodeb swydd Markdown), junit (GitLab, Azure, Jenkins) neu codequality (ceisiadau uno GitLab) i beiriannau. Mae FFORMAT=FFEIL yn ei ysgrifennu i ffeil; rhowch --format unwaith ar gyfer pob allbwn',
     'cli.help.check.strict': 'trin rhybuddion fel gwallau (gadael gyda 1 pan fo rhai)',
+    'cli.help.check.quiet': "rhoi gwybod dim ond am y problemau sy'n methu'r rhediad (gwallau, a rhybuddion gyda --strict), heb y llinell gyfrif olaf",
+    'cli.help.check.stdin-filename':
+        "gyda -, enw'r ffeil i wirio'r mewnbwn safonol fel pe bai: fe'i dangosir mewn negeseuon, a chanfyddir mewnforion o'i ffolder",
+    'cli.help.check.force-exclude': 'cymhwyso .poolignore i ffeiliau a enwir fesul un hefyd, fel y mae bachau pre-commit a golygyddion yn eu henwi',
     'cli.help.check.help-base-uri': 'lle cyhoeddir y cyfeirlyfr gwiriadau, ar gyfer dolenni cymorth yn allbwn SARIF',
     'cli.help.check.after':
-        "Statws gadael: 0 dim gwallau (mae rhybuddion yn unig yn pasio oni bai am --strict), 1 canfuwyd gwallau, 2 gwall defnydd neu I/O.\n\nEnghreifftiau:\n  pool check examples                       gwirio pob ffeil .pool mewn ffolder\n  pool check 'agreements/**/*.pool'         glob, wedi'i ehangu gan pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format junit . > pool-junit.xml",
+        "Statws gadael: 0 dim gwallau (mae rhybuddion yn unig yn pasio oni bai am --strict), 1 canfuwyd gwallau, 2 gwall defnydd neu I/O.\n\nEnghreifftiau:\n  pool check examples                       gwirio pob ffeil .pool mewn ffolder\n  pool check 'agreements/**/*.pool'         glob, wedi'i ehangu gan pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",
     'cli.help.diff': 'dweud mewn iaith glir beth a newidiodd rhwng dau fersiwn o gytundeb',
     'cli.help.diff.old':
         'y fersiwn cynharach: ffeil .pool, neu adolygiad git a llwybr fel main:agreements/gm.pool (gyda --approved: y cytundeb fel y mae nawr)',

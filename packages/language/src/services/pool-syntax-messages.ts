@@ -71,7 +71,19 @@ const ID_KEYWORDS = [
     'aligned',
     'in-kind',
     'reduce',
-    'increase'
+    'increase',
+    // The cost-benefit words (AppraisalWord).
+    'success',
+    'year',
+    'years',
+    'cost',
+    'saving',
+    'return',
+    'investment',
+    'source',
+    'agency',
+    'discount',
+    'prices'
 ];
 
 function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
