@@ -632,7 +632,7 @@ function paymentBlocks(ctx: Context): Block[] {
     if (paying.length === 0) return [];
     const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.payments, id: 'payments' }];
     for (const outcome of paying) {
-        if (outcome.cohort) blocks.push(...cohortBlocks(ctx, outcome.description, outcome.cohort));
+        if (outcome.cohort) for (const block of cohortBlocks(ctx, outcome.description, outcome.cohort)) blocks.push(block);
         const payment = outcome.payment;
         if (!payment) continue;
         blocks.push(

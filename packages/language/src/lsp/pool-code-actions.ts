@@ -39,7 +39,7 @@ export class PoolCodeActionProvider implements CodeActionProvider {
             // A diagnostic that counts problems not listed has no single place to fix.
             if (facts.omitted !== undefined) continue;
             const fix = typeof diagnostic.code === 'string' ? quickFixFor(diagnostic.code) : undefined;
-            if (fix) actions.push(...fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language()));
+            if (fix) for (const action of fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language())) actions.push(action);
         }
         return actions.length > 0 ? actions : undefined;
     }
