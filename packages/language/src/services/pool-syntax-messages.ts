@@ -71,19 +71,7 @@ const ID_KEYWORDS = [
     'aligned',
     'in-kind',
     'reduce',
-    'increase',
-    // The cost-benefit words (AppraisalWord).
-    'success',
-    'year',
-    'years',
-    'cost',
-    'saving',
-    'return',
-    'investment',
-    'source',
-    'agency',
-    'discount',
-    'prices'
+    'increase'
 ];
 
 function describeTokenType(type: TokenType, lang: Lang = 'en'): string {
