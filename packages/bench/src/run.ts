@@ -86,6 +86,9 @@ function log(message: string): void {
 }
 
 /** Runs a command `runs` times and fails if it does not accept its input. */
+/** The environment hledger is run in: a UTF-8 locale, so that it reads the UTF-8 journal on any machine. */
+const HLEDGER_ENV = { LC_ALL: 'C.UTF-8' };
+
 async function repeat(label: string, runs: number, command: string, args: readonly string[], env?: Record<string, string>): Promise<CommandRun[]> {
     const results: CommandRun[] = [];
     for (let i = 0; i < runs; i++) {
@@ -122,7 +125,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const beanRuns: CommandRun[] = [];
     for (let i = 0; i < options.runs; i++) {
         poolRuns.push(...(await repeat('pool check W1', 1, process.execPath, [POOL_BIN, 'check', files.w1.pool])));
-        if (hledger) hledgerRuns.push(...(await repeat('hledger check W1', 1, 'hledger', ['check', '-f', files.w1.hledger])));
+        // hledger reads its journal in the locale's encoding: the journal is UTF-8 (£), whatever the locale.
+        if (hledger) hledgerRuns.push(...(await repeat('hledger check W1', 1, 'hledger', ['check', '-f', files.w1.hledger], HLEDGER_ENV)));
         // bean-check keeps a pickle of what it read beside the file and, run again, checks that instead
         // of the text; every run here must read the text, as pool check and hledger check do.
         if (beanCheck) beanRuns.push(...(await repeat('bean-check W1', 1, 'bean-check', [files.w1.beancount], { BEANCOUNT_DISABLE_LOAD_CACHE: '1' })));

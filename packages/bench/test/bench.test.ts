@@ -51,7 +51,8 @@ function poolMoney(text: string): { contributions: bigint[]; totals: bigint[]; s
 const sum = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
 
 function run(command: string, args: readonly string[]): { status: number | null; output: string } {
-    const result = spawnSync(command, args, { encoding: 'utf8', cwd: REPO });
+    // A UTF-8 locale whatever the machine's: hledger reads the journal (with £) in the locale's encoding.
+    const result = spawnSync(command, args, { encoding: 'utf8', cwd: REPO, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
