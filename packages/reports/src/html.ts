@@ -1,14 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { GOVUK_CSS } from './generated/govuk-styles.js';
-import { type Block, buildReportDocument, type ReportDocument, type TableBlock } from './document.js';
+import { type Block, buildReportDocument, type DocumentOptions, type ReportDocument, type TableBlock } from './document.js';
 import { escapeHtml } from './escape.js';
 import type { ReportData } from './report-data.js';
-import { type ReportLang, reportText } from './strings.js';
+import { reportText } from './strings.js';
 
-export interface HtmlOptions {
-    readonly lang?: ReportLang;
-    /** A statement for one partner (its id) instead of the whole agreement. */
-    readonly partner?: string;
+export interface HtmlOptions extends DocumentOptions {
     /** For a VS Code webview: its `cspSource`, allowed alongside the report's own style sheet. */
     readonly webview?: { readonly cspSource: string };
 }

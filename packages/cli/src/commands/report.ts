@@ -7,6 +7,7 @@ import { type AgreementModel, type Lang, message, t } from '@pool/language';
 import { buildReportData, type ReportData, type ReportLang, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
 import { URI } from 'langium';
 import { describeFsError, displayPath, findPoolFiles, UsageError } from '../files.js';
+import { reportDate } from '../report-date.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import type { CommandIo } from './check.js';
 
@@ -18,8 +19,6 @@ export interface ReportOptions {
     readonly partner?: string;
     readonly eachPartner: boolean;
     readonly lang: ReportLang;
-    /** Record when the report was made; without it, the same input gives byte-identical output. */
-    readonly timestamp: boolean;
 }
 
 export interface GenerateJsonOptions {
@@ -131,6 +130,8 @@ async function writeOutputs(files: readonly FileToWrite[], folder: string, lang:
  */
 export async function runReport(file: string, given: ReportOptions, io: CommandIo): Promise<number> {
     const options = { ...given, output: outputOf(given.output) };
+    // Read first: a date that is not one is a usage error before any work is done.
+    const generatedAt = reportDate();
     if (options.partner !== undefined && options.eachPartner) throw new UsageError(message('cli.report.partner-or-each', {}));
     if (options.eachPartner && options.output === undefined) throw new UsageError(message('cli.report.each-needs-folder', {}));
     if (options.format === 'pdf' && options.output === undefined) throw new UsageError(message('cli.report.pdf-needs-file', {}));
@@ -151,7 +152,7 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
             })
         );
     }
-    const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
+    const renderOptions = { lang: options.lang, generatedAt };
     if (options.eachPartner && options.output !== undefined) {
         const folder = options.output;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
