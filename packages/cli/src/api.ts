@@ -8,7 +8,7 @@
 import { type Lang, message, t, TOOL_VERSION } from '@pool/language';
 import type { ReportData } from '@pool/reports';
 import { checkFiles, isFailing, STDIN_ARGUMENT } from './commands/check.js';
-import { loadOne, renderReportData, reportDataOf } from './commands/report.js';
+import { loadOne, recordedSource, renderReportData, reportDataOf, reportRecord } from './commands/report.js';
 import { reportDate } from './report-date.js';
 import { UsageError } from './files.js';
 import { checkResult, type CheckResult } from './formats/json.js';
@@ -106,7 +106,9 @@ export function renderReport(file: string, options: ReportOptions & { readonly f
                 })
             );
         }
-        return renderReportData(data, options.format, { lang, partner: options.partner, generatedAt: reportDate() });
+        const generatedAt = reportDate();
+        const record = reportRecord(data, { source: recordedSource(file, undefined), lang, partner: options.partner, generatedAt });
+        return renderReportData(data, options.format, { lang, partner: options.partner, generatedAt, record });
     });
 }
 

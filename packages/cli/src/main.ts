@@ -177,6 +177,20 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             exitCode = await runFingerprint(file, ioIn(chosenLanguage(options.lang)));
         });
 
+    program
+        .command('verify')
+        .description(words('cli.help.verify'))
+        .argument('<report>', words('cli.help.verify.report'))
+        .argument('[sources...]', words('cli.help.verify.sources'))
+        .addOption(languageOption(helpLang))
+        .addHelpText('after', after('cli.help.verify.after'))
+        .action(async (report: string, sources: string[], options: { lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            // Loaded only for verify: it renders reports, as pool report does.
+            const { runVerify } = await import('./commands/verify.js');
+            exitCode = await runVerify(report, sources, commandIo);
+        });
+
     try {
         await program.parseAsync([...argv], { from: 'user' });
         return exitCode;

@@ -713,6 +713,21 @@ export const en = {
     'cli.help.generate.json.path': 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)',
     'cli.help.fingerprint': "print the fingerprint of an agreement's text (with its imports), as approvals record it",
     'cli.help.fingerprint.file': 'the agreement',
+    'cli.help.verify': 'say whether a report (Markdown, HTML, PDF or JSON) is exactly what Pool makes from its agreement',
+    'cli.help.verify.report': 'the report',
+    'cli.help.verify.sources': 'the agreement it was made from (default: the path the report records), then, if you like, files it imports',
+    'cli.help.verify.after':
+        'Pool makes the report again from the agreement, as the report records it was made (language,\npartner, date, version), and compares the bytes: a change to any character of the agreement or\nof the report, its fingerprint included, is a mismatch.\n\nExit status: 0 the report matches; 1 it does not; 2 cannot tell (a file cannot be read, the\nreport records nothing, it is not a report, or another version of Pool made it).\n\nExamples:\n  pool verify report.pdf\n  pool verify report.html agreements/gm.pool',
+    'cli.verify.matches': '{report} matches {source}: it is exactly the report Pool makes from it (fingerprint {fingerprint})',
+    'cli.verify.source-changed': '{report} does not match {source}: {file} has changed since the report was made',
+    'cli.verify.report-changed':
+        '{report} does not match {source}: the sources are as the report records them, but the report is not what Pool makes from them, so it has been changed since it was made',
+    'cli.verify.no-record':
+        'cannot tell whether {report} matches its agreement: it does not record how it was made (a report made by an older Pool or by the editor, or not a report of Pool)',
+    'cli.verify.unknown-format': 'cannot tell: {report} is not a Markdown, HTML, PDF or JSON report of Pool',
+    'cli.verify.other-version':
+        'cannot tell whether {report} matches: it was made by pool {recorded} and this is pool {version}; make it again, or verify it with that version',
+    'cli.verify.not-a-source': 'cannot tell: {file} is not one of the files {source} is made of (it and the files it imports)',
     'cli.reason.no-such-file': 'no such file or folder',
     'cli.reason.permission-denied': 'permission denied',
     'cli.reason.is-folder': 'it is a folder',
@@ -2001,6 +2016,22 @@ export const cy: Record<MessageKey, string> = {
     'cli.help.generate.json.path': "ffeil .pool, neu ffolder (un ffeil JSON i bob ffeil .pool, wedi'i hysgrifennu o dan -o FFOLDER)",
     'cli.help.fingerprint': "argraffu ôl bys testun cytundeb (gyda'i fewnforion), fel y mae cymeradwyaethau'n ei gofnodi",
     'cli.help.fingerprint.file': 'y cytundeb',
+    'cli.help.verify': "dweud a yw adroddiad (Markdown, HTML, PDF neu JSON) yn union yr hyn y mae Pool yn ei wneud o'i gytundeb",
+    'cli.help.verify.report': 'yr adroddiad',
+    'cli.help.verify.sources':
+        "y cytundeb y'i gwnaed ohono (rhagosodiad: y llwybr y mae'r adroddiad yn ei gofnodi), yna, os mynnwch, ffeiliau y mae'n eu mewnforio",
+    'cli.help.verify.after':
+        "Mae Pool yn gwneud yr adroddiad eto o'r cytundeb, fel y mae'r adroddiad yn cofnodi y'i gwnaed (iaith,\npartner, dyddiad, fersiwn), ac yn cymharu'r beitiau: mae newid i unrhyw nod yn y cytundeb neu yn\nyr adroddiad, gan gynnwys ei ôl bys, yn anghyfatebiaeth.\n\nStatws gadael: 0 mae'r adroddiad yn cyfateb; 1 nid yw'n cyfateb; 2 methu dweud (ni ellir darllen ffeil,\nnid yw'r adroddiad yn cofnodi dim, nid yw'n adroddiad, neu fersiwn arall o Pool a'i gwnaeth).\n\nEnghreifftiau:\n  pool verify report.pdf\n  pool verify report.html agreements/gm.pool",
+    'cli.verify.matches': "mae {report} yn cyfateb i {source}: dyma'n union yr adroddiad y mae Pool yn ei wneud ohono (ôl bys {fingerprint})",
+    'cli.verify.source-changed': 'nid yw {report} yn cyfateb i {source}: mae {file} wedi newid ers gwneud yr adroddiad',
+    'cli.verify.report-changed':
+        "nid yw {report} yn cyfateb i {source}: mae'r ffynonellau fel y mae'r adroddiad yn eu cofnodi, ond nid yr adroddiad yw'r hyn y mae Pool yn ei wneud ohonynt, felly mae wedi'i newid ers ei wneud",
+    'cli.verify.no-record':
+        "methu dweud a yw {report} yn cyfateb i'w gytundeb: nid yw'n cofnodi sut y'i gwnaed (adroddiad a wnaed gan Pool hŷn neu gan y golygydd, neu nid adroddiad gan Pool)",
+    'cli.verify.unknown-format': 'methu dweud: nid yw {report} yn adroddiad Markdown, HTML, PDF neu JSON gan Pool',
+    'cli.verify.other-version':
+        "methu dweud a yw {report} yn cyfateb: fe'i gwnaed gan pool {recorded} a dyma pool {version}; gwnewch ef eto, neu gwiriwch ef gyda'r fersiwn honno",
+    'cli.verify.not-a-source': "methu dweud: nid yw {file} yn un o'r ffeiliau y mae {source} wedi'i wneud ohonynt (ef a'r ffeiliau y mae'n eu mewnforio)",
     'cli.reason.no-such-file': "nid oes ffeil na ffolder o'r fath",
     'cli.reason.permission-denied': 'gwrthodwyd caniatâd',
     'cli.reason.is-folder': 'ffolder ydyw',

@@ -12,6 +12,7 @@ import {
     type ReportDocument,
     type TableBlock
 } from '../document.js';
+import { encodeReportRecord, type ReportRecord } from '../record.js';
 import type { ReportData } from '../report-data.js';
 
 /**
@@ -37,6 +38,8 @@ export interface PdfOptions {
      * By default they are read from the `dejavu-fonts-ttf` package.
      */
     readonly fontDirectory?: string;
+    /** How the report was made, for `pool verify`: a `PoolReport` entry of the PDF's document information. */
+    readonly record?: ReportRecord;
 }
 
 /** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
@@ -87,7 +90,14 @@ export async function renderPdfDocument(document: ReportDocument, options: PdfOp
         bufferPages: true,
         lang: document.lang === 'cy' ? 'cy-GB' : 'en-GB',
         displayTitle: true,
-        info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: date, ModDate: date },
+        info: {
+            Title: document.title,
+            Creator: 'pool',
+            Producer: 'pool',
+            CreationDate: date,
+            ModDate: date,
+            ...(options.record ? { PoolReport: encodeReportRecord(options.record) } : {})
+        },
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
         font: FONTS.regularFile
     });
