@@ -13,9 +13,7 @@ const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
  * partner (and the part of an overspend no cap covers).
  */
 export function diffShares(list: ChangeList): void {
-    for (const [key, old, next] of pairs(list.before.shares, list.after.shares, clauseKey)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const share = (next ?? old)!;
+    for (const [key, old, next, share] of pairs(list.before.shares, list.after.shares, clauseKey)) {
         const clause = list.word(`diff.clause.${share.kind}`, { subject: subjectName(share) });
         const input = { topic: 'share' as const, key, beforeNode: old?.node, afterNode: next?.node };
         if (!old || !next) {
@@ -74,13 +72,11 @@ function subjectName(share: ShareInfo): string {
 const lineKey = (line: ShareLineInfo) => `${line.partnerId}${NUL}${line.occurrence}`;
 
 function diffLines(list: ChangeList, key: string, clause: string, old: ShareInfo, next: ShareInfo): void {
-    for (const [k, a, b] of pairs(
+    for (const [k, a, b, line] of pairs(
         old.lines.filter(line => line.node),
         next.lines.filter(line => line.node),
         lineKey
     )) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const line = (b ?? a)!;
         const partner = list.partner(line.partnerId);
         const input = { topic: 'share-line' as const, key: [key, k].join(NUL), beforeNode: a?.node, afterNode: b?.node };
         const percentOf = (share: ShareInfo, written: Rational | undefined) =>
@@ -163,8 +159,7 @@ function diffEffects(list: ChangeList, key: string, clause: string, old: ShareIn
             beforeNode: old?.node,
             afterNode: next?.node
         };
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const family = (next ?? old)!.family;
+        const family = (next ?? old)?.family;
         list.add(input, family === 'risk' ? 'diff.effect.bears' : 'diff.effect.receives', {
             partner: list.partner(partnerId),
             clause,
