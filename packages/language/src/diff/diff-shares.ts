@@ -168,38 +168,27 @@ function diffEffects(list: ChangeList, key: string, clause: string, old: ShareIn
             difference: list.signedMoney((b ?? 0n) - (a ?? 0n))
         });
     }
-    const ua = old?.liabilities?.uncovered;
-    const ub = next?.liabilities?.uncovered;
-    if ((ua ?? 0n) !== (ub ?? 0n)) {
+    // What no partner bears (beyond the caps), and what the clause puts back into the pool.
+    const totals = [
+        { field: 'uncovered', message: 'diff.effect.uncovered', before: old?.liabilities?.uncovered, after: next?.liabilities?.uncovered },
+        { field: 'reinvested', message: 'diff.effect.reinvested', before: old?.pounds?.reinvested, after: next?.pounds?.reinvested }
+    ] as const;
+    for (const total of totals) {
+        const before = total.before ?? 0n;
+        const after = total.after ?? 0n;
+        if (before === after) continue;
         list.add(
             {
                 topic: 'share-effect',
-                key: [key, 'uncovered'].join(NUL),
-                field: 'uncovered',
+                key: [key, total.field].join(NUL),
+                field: total.field,
                 derived: true,
-                ...moneyValues(ua ?? 0n, ub ?? 0n),
+                ...moneyValues(before, after),
                 beforeNode: old?.node,
                 afterNode: next?.node
             },
-            'diff.effect.uncovered',
-            { clause, before: list.money(ua ?? 0n), after: list.money(ub ?? 0n), difference: list.signedMoney((ub ?? 0n) - (ua ?? 0n)) }
-        );
-    }
-    const ra = old?.pounds?.reinvested;
-    const rb = next?.pounds?.reinvested;
-    if ((ra ?? 0n) !== (rb ?? 0n)) {
-        list.add(
-            {
-                topic: 'share-effect',
-                key: [key, 'reinvested'].join(NUL),
-                field: 'reinvested',
-                derived: true,
-                ...moneyValues(ra ?? 0n, rb ?? 0n),
-                beforeNode: old?.node,
-                afterNode: next?.node
-            },
-            'diff.effect.reinvested',
-            { clause, before: list.money(ra ?? 0n), after: list.money(rb ?? 0n), difference: list.signedMoney((rb ?? 0n) - (ra ?? 0n)) }
+            total.message,
+            { clause, before: list.money(before), after: list.money(after), difference: list.signedMoney(after - before) }
         );
     }
 }
