@@ -1161,6 +1161,8 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
 export interface PortableReportDocument {
     readonly lang: ReportLang;
     readonly title: string;
+    /** When the report was made (ISO 8601), printed in it and the PDF's dates. */
+    readonly generatedAt?: string;
     readonly blocks: readonly (Exclude<Block, ChartBlock> | (Omit<ChartBlock, 'svg'> & { readonly svg: string }))[];
 }
 
