@@ -13,7 +13,13 @@ import {
     UriUtils
 } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
+import {
+    type DocumentFormattingParams,
+    type DocumentOnTypeFormattingOptions,
+    type DocumentRangeFormattingParams,
+    MessageType,
+    ShowMessageNotification
+} from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { t } from '../i18n/messages.js';
@@ -100,9 +106,11 @@ export class PoolFormatter implements Formatter {
         if (result.skipped) {
             // Said where the user sees it: a format request that changes nothing would otherwise look like a fault.
             const file = UriUtils.basename(document.uri);
-            this.services.shared.lsp.Connection?.window.showWarningMessage(
-                t('format.not-formatted', { file, reason: result.skipped }, this.services.pool.Settings.language)
-            );
+            // A notification (window/showMessage), not a request: no client has to answer it.
+            void this.services.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Warning,
+                message: t('format.not-formatted', { file, reason: result.skipped }, this.services.pool.Settings.language)
+            });
         }
         return result;
     }
