@@ -145,7 +145,9 @@ describe('the language server in an editor', () => {
 
     it('says why, where the user sees it, when asked to format a file with syntax errors', async () => {
         const shown: ShowMessageParams[] = [];
-        client.connection.onNotification(ShowMessageNotification.type, params => shown.push(params));
+        client.connection.onNotification(ShowMessageNotification.method, (params: ShowMessageParams) => {
+            shown.push(params);
+        });
         const file = path.join(root, 'broken.pool');
         const broken = 'agreement "A" {\n    period 2013/14 to\n}\npartner  council   "Anytown Council" council\n';
         // An opened file is read from disk, as pool check reads it.
