@@ -49,6 +49,12 @@ export type Report = (finding: FindingInput) => void;
 export type CheckCode = { [K in MessageKey]: K extends `summary.${infer Code}` ? Code : never }[MessageKey];
 
 /**
+ * The codes with a `fix-note.<code>` entry: what the check's quick fix does, or why it has none,
+ * printed in the check reference. A check without one does not compile (`defineCheck`).
+ */
+type FixNoteCode = { [K in MessageKey]: K extends `fix-note.${infer Code}` ? Code : never }[MessageKey];
+
+/**
  * Whether a check's findings can be repaired by a quick fix (`lsp/pool-code-actions.ts`, which must
  * then have one for its code) or have no repair that is sure to be the one meant.
  */
@@ -81,8 +87,13 @@ export interface CheckDefinition extends CheckSpec {
 }
 
 /** A check, from its file's one definition. It is run once it is listed in `ALL_CHECKS` (index.ts), which test/tidy.test.ts makes sure of. */
-export function defineCheck<C extends CheckCode>(spec: CheckSpec<C>): CheckDefinition {
+export function defineCheck<C extends CheckCode & FixNoteCode>(spec: CheckSpec<C>): CheckDefinition {
     return { ...spec, summary: en[`summary.${spec.code}`] };
+}
+
+/** What the check's quick fix does or, for a check without one, why there is none, in `lang`. */
+export function checkFixNote(check: CheckDefinition, lang: Lang): string {
+    return t(`fix-note.${check.code}`, {}, lang);
 }
 
 /** What a check finds, in one sentence, in `lang`. */

@@ -3,12 +3,16 @@ import { defineCheck } from './check.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
-/** Every agreement names its host (the accountable body), and the host is one of its partners. */
+/**
+ * Every agreement names its host (the accountable body), and the host is one of its partners. A
+ * host misspelt so that exactly one partner has a close name has a quick fix (that name); an
+ * agreement that names no host needs the partners to say which of them is accountable.
+ */
 export const missingHost = defineCheck({
     code: 'missing-host',
     severity: 'error',
     tier: 'core',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const agreement = model.agreement;
         if (!agreement) return;

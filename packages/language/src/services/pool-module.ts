@@ -87,7 +87,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
-        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language),
+        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language, services.shared.workspace.IndexManager),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
         CodeLensProvider: services => new PoolCodeLensProvider(services),
