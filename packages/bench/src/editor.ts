@@ -177,3 +177,57 @@ export async function timeRegisterEdits(
     }
     return { edits, openFileMs, allMs };
 }
+
+export interface FastTypingTimes {
+    readonly edits: number;
+    /** For each edit, the time to the first diagnostics published after it (of it or of a later edit): p95. */
+    readonly p95Ms: number;
+    /** From the last edit to the diagnostics that reflect the final text. */
+    readonly lagAfterLastMs: number;
+}
+
+/**
+ * Types over the last digit of a contribution every `intervalMs` for `durationMs`, as a fast
+ * typist does, through a real LSP connection: how long the editor waits for diagnostics while
+ * typing goes on (p95 over the edits), and after the last keystroke for the final ones.
+ */
+export async function timeFastTyping(serverEntry: string, file: string, intervalMs: number, durationMs: number): Promise<FastTypingTimes> {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i >= Math.floor(lines.length / 4) && /^\s+\w+\s+£[\d,]+\.\d\d\s*$/.test(l));
+    if (line < 0) throw new Error(`no contribution line to edit in ${file}`);
+    const column = at(lines, line).trimEnd().length - 1;
+    const original = at(lines, line).charAt(column);
+    const typed = original === '1' ? '2' : '1';
+    const uri = fileUri(file);
+    const client = await LspClient.start(serverEntry, [path.dirname(file)]);
+    try {
+        await client.open(uri, text);
+        await client.settled(uri);
+        const sentAt: number[] = [];
+        const firstAfter: Promise<Arrival>[] = [];
+        const edits = Math.max(1, Math.floor(durationMs / intervalMs));
+        let next = performance.now();
+        for (let i = 0; i < edits; i++) {
+            const sent = performance.now();
+            sentAt.push(sent);
+            firstAfter.push(client.arrival(uri, sent));
+            await client.edit(uri, { start: { line, character: column }, end: { line, character: column + 1 } }, i % 2 === 0 ? typed : original);
+            next += intervalMs;
+            await new Promise(resolve => setTimeout(resolve, Math.max(0, next - performance.now())));
+        }
+        const last = at(sentAt, sentAt.length - 1);
+        // An odd number of edits leaves the amount changed (a total-mismatch), an even number as it was.
+        const finalChanged = edits % 2 === 1;
+        const final = await withTimeout(
+            client.arrival(uri, last, arrival => arrival.diagnostics.some(d => d.code === 'total-mismatch') === finalChanged),
+            EDIT_TIMEOUT_MS,
+            `no diagnostics reflecting the last of ${edits} fast edits of ${path.basename(file)}`
+        );
+        const arrivals = await Promise.all(firstAfter);
+        const waits = arrivals.map((arrival, i) => arrival.at - at(sentAt, i));
+        return { edits, p95Ms: percentile(waits, 95), lagAfterLastMs: final.at - last };
+    } finally {
+        await client.stop();
+    }
+}
