@@ -60,7 +60,8 @@ export interface LoadOptions {
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const progress = options.progress;
     const read = options.read ?? readFromDisk;
-    const { shared, Pool } = createPoolServices(SafeNodeFileSystem);
+    // Nothing here finds references or renames: no index of references (the diagnostics are the same).
+    const { shared, Pool } = createPoolServices(SafeNodeFileSystem, { referenceIndex: false });
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;

@@ -27,7 +27,14 @@ export { PoolChecker } from './checks/checker.js';
 export { closestNames } from './checks/suggest.js';
 export * as ast from './generated/ast.js';
 export { TOOL_VERSION } from './build-info/version.js';
-export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
+export {
+    createPoolServices,
+    PoolModule,
+    PoolSharedModule,
+    type PoolServices,
+    type PoolAddedServices,
+    type PoolServiceOptions
+} from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
 export { PoolDocumentFactory } from './services/pool-document-factory.js';
 export * from './diff/agreement-diff.js';

@@ -1,5 +1,4 @@
-import { plural, t } from '@pool/language';
-import { escapeMarkdown } from '@pool/reports';
+import { escapeMarkdown, plural, t } from '@pool/language';
 import { PLAIN } from '../style.js';
 import type { CheckRun } from './index.js';
 import { summaryLine } from './text.js';

@@ -74,6 +74,15 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
         problems.push({ kind: 'too-large' });
         return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
     }
+    if (suffix === undefined && fractionDigits.length <= 2) {
+        // The common case, pounds and at most two places of pence: exact pence straight from the
+        // digits (at most 15 significant whole digits, so under the largest amount and never a
+        // fraction of a penny), with no arithmetic on fractions.
+        const digits = BigInt(`${wholeDigits.replace(/,/g, '')}${fractionDigits.padEnd(2, '0')}`);
+        const pence = negative ? -digits : digits;
+        if (negative && digits !== 0n) problems.push({ kind: 'negative' });
+        return { text: written, value: Rational.ofPence(pence), pence, currency: symbolCurrency ?? codeCurrency, problems };
+    }
     const fractionPlaces = lastNonZero(fractionDigits);
     const suffixPlaces = suffix ? (SUFFIX_MULTIPLIER[suffix]?.toString().length ?? 1) - 1 : 0;
     if (fractionPlaces - suffixPlaces > 30) {

@@ -32,6 +32,16 @@ export class Rational {
         return g > 1n ? new Rational(n / g, d / g) : new Rational(n, d);
     }
 
+    /**
+     * An amount of pence as pounds (`pence / 100`), reduced without a general gcd: the only common
+     * factors a number can share with 100 are those of its last two digits.
+     */
+    static ofPence(pence: bigint): Rational {
+        const lastTwo = Number((pence < 0n ? -pence : pence) % 100n);
+        const common = smallGcd(lastTwo, 100);
+        return common === 1 ? new Rational(pence, 100n) : new Rational(pence / BigInt(common), BigInt(100 / common));
+    }
+
     /** Parses a plain decimal such as `-12.345` (no grouping, no suffix). */
     static parseDecimal(text: string): Rational {
         const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
@@ -149,6 +159,12 @@ export class Rational {
     toString(): string {
         return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
     }
+}
+
+/** The greatest common divisor of two small non-negative integers (`gcd(0, n)` is `n`). */
+function smallGcd(a: number, b: number): number {
+    while (b !== 0) [a, b] = [b, a % b];
+    return a;
 }
 
 function gcd(a: bigint, b: bigint): bigint {
