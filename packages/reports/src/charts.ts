@@ -64,8 +64,9 @@ function renderChart(spec: TopLevelSpec, id: string): string {
     renderer.render(scene.root);
     view.finalize();
     // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
-    // (inside tags only; text is escaped, so it holds no tags).
-    const svg = renderer.svg().replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
+    // (inside tags only; text is escaped, so it holds no tags). A tag holds no `<`: without that, an
+    // unclosed `<` would be scanned to the end again from every `<` after it.
+    const svg = renderer.svg().replace(/<[^<>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 
