@@ -34,7 +34,7 @@ export interface FuzzOptions {
     readonly examples: string;
     /** How long a question may go unanswered (30 s unless given: the machine may be busy). */
     readonly answerWithinMs?: number;
-    /** How often, after a burst of edits, a question a broken or hostile client sends is asked too (0 to 1; 0.2 unless given). */
+    /** How often, after a burst of edits, a question a broken or hostile client sends is asked too (0 to 1; 0.3 unless given). */
     readonly hostileRate?: number;
     /** Edits between comparisons with `pool check` (2,500 unless given); there is always one after the last edit. */
     readonly checkpointEvery?: number;
@@ -199,7 +199,7 @@ function lspKey(d: Diagnostic): string {
 const asWritten = (text: string) => Buffer.from(text.replaceAll('\u0000', ''), 'utf8').toString('utf8');
 
 /** A document may grow without end (pastes, long lines); past this it goes back to its original text. */
-const LONGEST_DOCUMENT = 30_000;
+const LONGEST_DOCUMENT = 20_000;
 
 export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResult> {
     const random = randomGenerator(options.seed);
@@ -342,7 +342,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
             const file = files[Math.floor(random() * files.length)];
             const document = documents.get(file)!;
             // A burst of typing, pasting and deleting, sent as fast as the connection takes it.
-            const burst = Math.min(1 + Math.floor(random() * 60), options.edits - edits);
+            const burst = Math.min(1 + Math.floor(random() * 120), options.edits - edits);
             for (let i = 0; i < burst; i++) {
                 let text = randomEdit(random).apply(document.text);
                 if (text.length > LONGEST_DOCUMENT || random() < 0.005) {
@@ -353,13 +353,13 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                 edits++;
             }
             // Then questions, as an editor asks them while the user types; not waiting for the answers.
-            const questions = Math.floor(random() * 4);
+            const questions = Math.floor(random() * 6);
             for (let i = 0; i < questions; i++) {
                 const method = REQUESTS[Math.floor(random() * REQUESTS.length)];
                 requests++;
                 ask(file, method, paramsOf(method, document.uri, document.text, random), false, `after edit ${edits} (${document.text.length} characters)`);
             }
-            if (random() < (options.hostileRate ?? 0.2)) {
+            if (random() < (options.hostileRate ?? 0.3)) {
                 const all = hostileQuestions(document.uri, round);
                 const question = all[Math.floor(random() * all.length)];
                 hostileRequests++;
