@@ -1,6 +1,6 @@
 // Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
-import { listInWords } from '@pool/language';
+import { listInWords, withoutTrailingZeros } from '@pool/language';
 import { formatAmount, formatCount, formatPercentText, formatReportDate, pence } from './format.js';
 import type { CohortData, Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
@@ -123,7 +123,7 @@ class Context {
 
 /** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
 function formatDecimal(value: string): string {
-    return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+    return value.includes('.') ? withoutTrailingZeros(value).replace(/\.$/, '') : value;
 }
 
 function aboutBlocks(ctx: Context): Block[] {

@@ -44,7 +44,9 @@ export interface ParsedAmount {
     readonly problems: readonly AmountProblem[];
 }
 
-const AMOUNT_TEXT = /^(-)?\s*([£$€])?\s*(-)?([0-9][0-9,]*)(?:\.([0-9]+))?(bn|m|k)?$/;
+// The space after the sign is read only after a sign: `\s*([£$€])?\s*` would split a run of spaces
+// between two `\s*` in every way before failing, which is quadratic in the run.
+export const AMOUNT_TEXT = /^(-)?\s*(?:([£$€])\s*)?(-)?([0-9][0-9,]*)(?:\.([0-9]+))?(bn|m|k)?$/;
 
 /**
  * Parses the text of an amount token (`£1.2m`, `1,200,000`) and an optional currency code that

@@ -142,7 +142,7 @@ export class Rational {
         const digits = (negative ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
         let whole = digits.slice(0, digits.length - maxPlaces);
         let fraction = maxPlaces > 0 ? digits.slice(digits.length - maxPlaces) : '';
-        fraction = fraction.replace(/0+$/, '');
+        fraction = withoutTrailingZeros(fraction);
         while (fraction.length < minPlaces) {
             fraction += '0';
         }
@@ -180,4 +180,14 @@ export function sumRationals(values: Iterable<Rational>): Rational {
         total = total.add(value);
     }
     return total;
+}
+
+/**
+ * `digits` without its trailing zeros. Not `replace(/0+$/, '')`: that pattern tries again from
+ * every zero of a long run that does not end the text, which is quadratic in the run.
+ */
+export function withoutTrailingZeros(digits: string): string {
+    let end = digits.length;
+    while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+    return digits.slice(0, end);
 }
