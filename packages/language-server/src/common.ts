@@ -1,4 +1,4 @@
-import { createPoolServices, type PoolServices } from '@pool/language';
+import { createPoolServices, type PoolServices, TOOL_VERSION } from '@pool/language';
 import { DocumentState } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
@@ -25,6 +25,10 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     const connection = guardConnection(context.connection);
     const { shared, Pool } = createPoolServices({ ...context, connection });
     registerReportRequests(connection, shared, Pool);
+    // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
+    const languageServer = shared.lsp.LanguageServer;
+    const initialize = languageServer.initialize.bind(languageServer);
+    languageServer.initialize = async params => ({ ...(await initialize(params)), serverInfo: { name: 'pool', version: TOOL_VERSION } });
     // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:
     // a hover during a rebuild would otherwise leave the problem out.
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated });

@@ -37,7 +37,8 @@ export class PoolSettings {
         services.shared.lsp.LanguageServer.onInitialize(params => {
             const options = params.initializationOptions as PoolInitializationOptions | undefined;
             // VS Code sends its display language (`cy`, `en-gb`); anything but Welsh reads as English.
-            this.lang = parseLang(params.locale) ?? 'en';
+            // A client that sends none keeps the language the server was started with (`pool lsp --lang`).
+            this.lang = params.locale === undefined ? this.lang : (parseLang(params.locale) ?? 'en');
             this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
             this.documentationBase =
                 typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase ? options.checkDocumentationBase : undefined;

@@ -9,11 +9,13 @@ import {
     type Stream,
     stream,
     type TextDocumentProvider,
-    URI
+    URI,
+    UriUtils
 } from 'langium';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
 import { ImportGraph } from '../model/imports.js';
+import { PoolDocumentBuilder } from '../services/pool-document-builder.js';
 
 /**
  * Reads every `.pool` file in the workspace folders at start and checks them all, so problems
@@ -34,6 +36,47 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.textDocuments = services.workspace.TextDocuments;
+        if (this.documentBuilder instanceof PoolDocumentBuilder) this.documentBuilder.followImportsWith(parsed => this.loadImportedFiles(parsed));
+    }
+
+    /**
+     * The files that `parsed` import, directly or through each other, that are not loaded yet and
+     * lie within the importer's root: the workspace folder it is in, or, for a file outside every
+     * workspace folder (a loose file, opened with no folder at all), its own folder. Each is read
+     * as the workspace's files are (refused with the reason if it must be) and joins the build.
+     */
+    async loadImportedFiles(parsed: readonly LangiumDocument[]): Promise<LangiumDocument[]> {
+        const added: LangiumDocument[] = [];
+        const queue = parsed.map(document => ({ document, root: this.rootOf(document.uri) }));
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+            const { document, root } = next;
+            for (const node of (document.parseResult.value as Document).imports ?? []) {
+                const target = ImportGraph.targetUri(document, node.path ?? '');
+                if (!target.path.endsWith('.pool') || !isWithin(root, target) || this.langiumDocuments.hasDocument(target)) continue;
+                if (!this.isFile(target)) continue;
+                const imported = await this.langiumDocuments.getOrCreateDocument(target);
+                added.push(imported);
+                queue.push({ document: imported, root });
+            }
+        }
+        return added;
+    }
+
+    /** The folder whose files a document's imports may bring in: its workspace folder, else its own folder. */
+    private rootOf(uri: URI): URI {
+        for (const folder of this.folders ?? []) {
+            const root = URI.parse(folder.uri);
+            if (isWithin(root, uri)) return root;
+        }
+        return UriUtils.dirname(uri);
+    }
+
+    private isFile(uri: URI): boolean {
+        try {
+            return this.fileSystemProvider.statSync(uri).isFile;
+        } catch {
+            return false;
+        }
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -76,4 +119,11 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
             collector
         );
     }
+}
+
+/** Whether `uri` is inside the folder `root` (at any depth). */
+function isWithin(root: URI, uri: URI): boolean {
+    if (root.scheme !== uri.scheme || root.authority !== uri.authority) return false;
+    const folder = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return uri.path.startsWith(folder);
 }
