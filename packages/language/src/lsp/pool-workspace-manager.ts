@@ -16,6 +16,7 @@ import type { WorkspaceFolder } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
 import { ImportGraph } from '../model/imports.js';
 import { PoolDocumentBuilder } from '../services/pool-document-builder.js';
+import { isAgreementFileName, isLeftOut, POOLIGNORE, PoolIgnoreRules } from '../text/file-set.js';
 
 /**
  * Reads every `.pool` file in the workspace folders at start and checks them all, so problems
@@ -60,6 +61,89 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
             }
         }
         return added;
+    }
+
+    /**
+     * Walks a workspace folder as `pool check FOLDER` walks it (`PoolIgnoreRules`, shared with the
+     * CLI): every `.poolignore` applies below its folder, `node_modules` and version-control
+     * folders are skipped, and the `.pool` files are kept.
+     */
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        await this.walk(folder, PoolIgnoreRules.none, uris);
+    }
+
+    private async walk(folder: URI, inherited: PoolIgnoreRules, uris: URI[]): Promise<void> {
+        let entries;
+        try {
+            entries = await this.fileSystemProvider.readDirectory(folder);
+        } catch (error) {
+            console.error(`Pool could not read the folder ${folder.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
+        const hasPoolignore = entries.some(entry => entry.isFile && UriUtils.basename(entry.uri) === POOLIGNORE);
+        const rules = inherited.within(folder.path, hasPoolignore ? await this.readPoolignore(folder) : undefined);
+        for (const entry of entries) {
+            if (rules.skips(entry.uri.path, entry.isDirectory)) continue;
+            if (entry.isDirectory) await this.walk(entry.uri, rules, uris);
+            else if (entry.isFile && isAgreementFileName(UriUtils.basename(entry.uri))) uris.push(entry.uri);
+        }
+    }
+
+    /** A folder's `.poolignore`, read as the workspace's files are read; one that cannot be read is logged and leaves nothing out. */
+    private async readPoolignore(folder: URI): Promise<string | undefined> {
+        try {
+            return await this.fileSystemProvider.readFile(UriUtils.joinPath(folder, POOLIGNORE));
+        } catch (error) {
+            console.error(
+                `Pool could not read ${UriUtils.joinPath(folder, POOLIGNORE).toString(true)}: ${error instanceof Error ? error.message : String(error)}`
+            );
+            return undefined;
+        }
+    }
+
+    /** Whether a file lies in a workspace folder and that folder's walk leaves it out (a `.poolignore` names it). */
+    async isLeftOut(uri: URI): Promise<boolean> {
+        for (const folder of this.folders ?? []) {
+            const root = URI.parse(folder.uri);
+            if (!isWithin(root, uri)) continue;
+            return isLeftOut(root.path, uri.path, async path => {
+                const at = root.with({ path });
+                return this.isFile(UriUtils.joinPath(at, POOLIGNORE)) ? this.readPoolignore(at) : undefined;
+            });
+        }
+        return false;
+    }
+
+    /**
+     * After a `.poolignore` changed: the workspace's files walked again. Files now left out are
+     * forgotten (their problems cleared), unless open in the editor or imported by a file that
+     * stays; files now in are read and checked.
+     */
+    async fileSetChanged(): Promise<{ readonly added: URI[]; readonly removed: URI[] }> {
+        const uris: URI[] = [];
+        for (const folder of this.folders ?? []) await this.traverseFolder(URI.parse(folder.uri), uris);
+        const kept = new Set(uris.map(uri => uri.toString()));
+        const added = uris.filter(uri => !this.langiumDocuments.hasDocument(uri));
+        // What stays loaded: the walked files, the open ones, and everything they import.
+        const queue = this.langiumDocuments.all
+            .filter(document => kept.has(document.uri.toString()) || this.textDocuments?.get(document.uri.toString()) !== undefined)
+            .toArray();
+        for (const document of queue) kept.add(document.uri.toString());
+        for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
+            for (const node of (document.parseResult.value as Document).imports ?? []) {
+                const target = ImportGraph.targetUri(document, node.path ?? '');
+                const imported = this.langiumDocuments.getDocument(target);
+                if (imported && !kept.has(target.toString())) {
+                    kept.add(target.toString());
+                    queue.push(imported);
+                }
+            }
+        }
+        const removed = this.langiumDocuments.all
+            .filter(document => document.uri.scheme === 'file' && !kept.has(document.uri.toString()))
+            .map(document => document.uri)
+            .toArray();
+        return { added, removed };
     }
 
     /** The folder whose files a document's imports may bring in: its workspace folder, else its own folder. */
