@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CompletionItem, type CompletionList, CompletionRequest, type Hover, HoverRequest, InsertTextFormat } from 'vscode-languageserver-protocol';
@@ -80,4 +82,28 @@ describe('a minimal client that answers no requests', () => {
         ).toBe(true);
         await client.close(uri);
     });
+});
+
+describe('a client that cannot register file watchers', () => {
+    it('still has changes on disk taken in: the server watches the workspace itself', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'pool-watch-'));
+        cpSync(FOLDER, folder, { recursive: true });
+        const client = await LspClient.start(SERVER, [folder], {
+            answersRequests: false,
+            capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: {} } }
+        });
+        try {
+            const agreement = path.join(folder, 'agreement.pool');
+            expect((await client.diagnosticsFor(agreement, published => published.length > 0)).map(d => d.code)).not.toContain('unknown-reference');
+            // The register loses a partner the agreement names, outside any editor.
+            const register = path.join(folder, 'registers/partners.pool');
+            writeFileSync(register, readFileSync(register, 'utf8').replace(/^partner health .*$/m, ''));
+            const after = await client.diagnosticsFor(agreement, published => published.some(d => d.code === 'unknown-reference'));
+            expect(after.filter(d => d.code === 'unknown-reference').map(d => d.range.start.line + 1)).toEqual([17, 25]);
+            expect(client.requestsFromServer.map(request => request.method)).not.toContain('client/registerCapability');
+        } finally {
+            await client.stop();
+            rmSync(folder, { recursive: true, force: true });
+        }
+    }, 60_000);
 });

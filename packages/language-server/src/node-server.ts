@@ -1,5 +1,9 @@
+import { existsSync, watch } from 'node:fs';
+import path from 'node:path';
 import { SafeNodeFileSystem } from '@pool/files';
-import type { Lang } from '@pool/language';
+import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import {
     type Connection,
     createConnection,
@@ -7,6 +11,8 @@ import {
     createServerSocketTransport,
     IPCMessageReader,
     IPCMessageWriter,
+    type FileEvent,
+    FileChangeType,
     ProposedFeatures
 } from 'vscode-languageserver/node';
 import { startPoolLanguageServer } from './common.js';
@@ -49,7 +55,8 @@ function connect(transport: PoolServerTransport | undefined): Connection {
  */
 export function startNodeLanguageServer(transport?: PoolServerTransport, options: { readonly language?: Lang } = {}): Connection {
     const connection = connect(transport);
-    const { Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
+    const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
+    watchUnlessTheClientDoes(shared);
     // The language of its messages until the client's `initialize` names one (`locale`).
     if (options.language) Pool.pool.Settings.setLanguage(options.language);
 
@@ -62,4 +69,57 @@ export function startNodeLanguageServer(transport?: PoolServerTransport, options
         connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
     });
     return connection;
+}
+
+/** How long file events are gathered before they are passed on together (an editor's save is several events). */
+const WATCH_GATHER_MS = 100;
+
+/**
+ * The static fallback of file watching: a client that cannot register watchers dynamically
+ * (`workspace.didChangeWatchedFiles.dynamicRegistration`) would never say that an imported
+ * register or a `.poolignore` changed on disk, so the server watches its workspace folders itself
+ * (Node's recursive `fs.watch`) and takes the changes in as if the client had sent them.
+ */
+function watchUnlessTheClientDoes(shared: LangiumSharedServices): void {
+    let folders: string[] = [];
+    let clientWatches = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+        folders = (params.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme === 'file')
+            .map(uri => uri.fsPath);
+    });
+    shared.lsp.LanguageServer.onInitialized(() => {
+        if (clientWatches) return;
+        const handler = shared.lsp.DocumentUpdateHandler;
+        const waiting = new Map<string, FileEvent>();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const passOn = () => {
+            const changes = [...waiting.values()];
+            waiting.clear();
+            handler.didChangeWatchedFiles?.({ changes });
+        };
+        for (const folder of folders) {
+            try {
+                const watcher = watch(folder, { recursive: true }, (_event, name) => {
+                    if (!name) return;
+                    const file = path.join(folder, name);
+                    const base = path.basename(file);
+                    if (!isAgreementFileName(base) && base !== POOLIGNORE) return;
+                    if (file.split(path.sep).some(part => part === 'node_modules' || part === '.git')) return;
+                    const uri = URI.file(file).toString();
+                    waiting.set(uri, { uri, type: existsSync(file) ? FileChangeType.Changed : FileChangeType.Deleted });
+                    clearTimeout(timer);
+                    timer = setTimeout(passOn, WATCH_GATHER_MS);
+                });
+                watcher.on('error', error => {
+                    console.error(`Pool stopped watching ${folder} for changes: ${error.message}`);
+                });
+                watcher.unref();
+            } catch (error) {
+                console.error(`Pool cannot watch ${folder} for changes: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+    });
 }
