@@ -27,9 +27,9 @@ async function initializeOver(listen: (server: Server) => void, args: (server: S
         const socket = await connected;
         const connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
         connection.listen();
-        // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it.
         const result = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null defers to workspaceFolders.
             rootUri: null,
             capabilities: {},
             workspaceFolders: null
