@@ -43,4 +43,5 @@ export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
 export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';
 export * from './text/agreement-file.js';
+export * from './text/file-set.js';
 export * from './text/escape.js';

@@ -25,7 +25,8 @@ export const missingHost = defineCheck({
             return;
         }
         const host = agreement.host;
-        if (host && !host.node.partner?.ref) {
+        // The host may be declared in an import that could not be read: that import's error is the one cause.
+        if (host && !host.node.partner?.ref && !model.importsUnread) {
             const near = closestNames(host.id, model.partners.keys());
             report({
                 node: host.node,

@@ -22,6 +22,12 @@ export interface AgreementModel {
     readonly documents: readonly LangiumDocument<ast.Document>[];
     /** The imports written in this document, with the cycle each one closes, if any. */
     readonly imports: readonly ImportInfo[];
+    /**
+     * Whether an import of this document or of a file it imports could not be read (not there,
+     * not text, out of reach): what it would have declared is unknown, so a name it may have
+     * declared is not reported again as unknown: the import's own error is the one cause.
+     */
+    readonly importsUnread: boolean;
     /** The agreement header of this document, if it has one (a register of partners has none). */
     readonly agreement: AgreementInfo | undefined;
     /** Every header written in this document (more than one is an error). */

@@ -21,6 +21,20 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     /** Called before waiting for a document's edits: edits gathered for a rebuild are sent at once. */
     private flushEdits: () => void = () => undefined;
 
+    /** The documents of the build running now, which files it imports join once parsed. */
+    private building: { readonly documents: LangiumDocument[]; readonly options: BuildOptions } | undefined;
+    /** Loads the files the parsed documents import that are not loaded yet (see {@link followImportsWith}). */
+    private loadImports: (parsed: readonly LangiumDocument[]) => Promise<LangiumDocument[]> = () => Promise.resolve([]);
+
+    /**
+     * What loads the files that documents of a build import and nobody has loaded (a loose file's
+     * register beside it): they join the same build, so the importer is linked and checked once,
+     * with them, and never published with the errors of an import not yet read.
+     */
+    followImportsWith(load: (parsed: readonly LangiumDocument[]) => Promise<LangiumDocument[]>): void {
+        this.loadImports = load;
+    }
+
     /** What to call to start the rebuild of gathered edits when a request waits for them. */
     beforeWaiting(flush: () => void): void {
         this.flushEdits = flush;
@@ -32,6 +46,25 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         this.onUpdate((changed, deleted) => {
             this.applied([...changed, ...deleted]);
         });
+        this.onBuildPhase(DocumentState.Parsed, async parsed => {
+            const building = this.building;
+            if (!building) return;
+            const added = await this.loadImports(parsed);
+            if (added.length === 0) return;
+            this.prepareBuild(added, building.options);
+            // Langium's later phases go through this same list.
+            for (const document of added) building.documents.push(document);
+        });
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        const building = { documents: [...documents], options };
+        this.building = building;
+        try {
+            await super.buildDocuments(building.documents, options, cancelToken);
+        } finally {
+            if (this.building === building) this.building = undefined;
+        }
     }
 
     /** The editor changed the text of a document (called as the change arrives, before its rebuild is queued). */
