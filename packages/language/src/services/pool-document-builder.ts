@@ -57,7 +57,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+    /** Builds one list of documents, which the files they import that nobody has loaded join once parsed. */
+    private async buildBatch(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const building = { documents: [...documents], options };
         this.building = building;
         try {
@@ -198,7 +199,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const textDocuments = this.textDocuments;
         const open = textDocuments ? documents.filter(document => textDocuments.get(document.uri) !== undefined) : [];
-        if (open.length === 0 || open.length === documents.length) return super.buildDocuments(documents, options, cancelToken);
+        if (open.length === 0 || open.length === documents.length) return this.buildBatch(documents, options, cancelToken);
         const waiting = new Map(documents.map(document => [document.uri.toString(), document]));
         const first = new Map<string, LangiumDocument>();
         // Parsed first, so that the imports followed are those of the text being built.
@@ -211,8 +212,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
                 .filter((uri, index, all) => all.indexOf(uri) === index && !first.has(uri))
                 .flatMap(uri => waiting.get(uri) ?? []);
         }
-        await super.buildDocuments([...first.values()], options, cancelToken);
-        await super.buildDocuments(
+        await this.buildBatch([...first.values()], options, cancelToken);
+        await this.buildBatch(
             documents.filter(document => !first.has(document.uri.toString())),
             options,
             cancelToken
