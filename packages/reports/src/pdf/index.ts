@@ -17,7 +17,10 @@ import type { ReportData } from '../report-data.js';
 /**
  * The report as a PDF, made without a browser: pdfkit lays out the same blocks as the HTML, the
  * charts are drawn as vectors from their SVG (svg-to-pdfkit), and DejaVu Sans is embedded so £,
- * ≈, – and Welsh letters (ŵ, ŷ) print. Deterministic: unless `generatedAt` is given, the PDF's
+ * ≈, – and Welsh letters (ŵ, ŷ) print. Tagged, so a screen reader can read it: H1–H3 headings, lists,
+ * tables with column and row header cells, figures with the chart's described summary as their
+ * alternative text, the document's language and title; rules, bars and running heads are artifacts.
+ * Deterministic: unless `generatedAt` is given, the PDF's
  * date fields hold a fixed date (1970-01-01) and its id derives from it, so the same agreement
  * gives the same bytes.
  */
@@ -85,6 +88,9 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
         bufferPages: true,
         lang: document.lang === 'cy' ? 'cy-GB' : 'en-GB',
         displayTitle: true,
+        // Tagged: a screen reader reads the headings, lists, tables and figures from the structure tree.
+        tagged: true,
+        pdfVersion: '1.7',
         info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: new Date(generatedAt ?? 0) },
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
         font: FONTS.regularFile
@@ -100,7 +106,9 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
         });
         pdf.on('error', reject);
     });
-    const layout = new Layout(pdf);
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+    const layout = new Layout(pdf, root);
     layout.title(document.title);
     for (const block of document.blocks) layout.block(block);
     layout.pageNumbers();
@@ -110,7 +118,36 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
 }
 
 class Layout {
-    constructor(private readonly pdf: PDFKit.PDFDocument) {}
+    constructor(
+        private readonly pdf: PDFKit.PDFDocument,
+        private readonly root: PDFKit.PDFStructureElement
+    ) {}
+
+    /**
+     * Adds an element of the structure tree under `parent` (the document by default); `draw`
+     * draws its content, marked as that element's, on the page.
+     */
+    private tag(type: string, draw: () => void, parent: PDFKit.PDFStructureElement = this.root, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+        const element = this.pdf.struct(type, options);
+        parent.add(element);
+        element.add(draw);
+        element.end();
+    }
+
+    /** A grouping element (a list, a table, a row) under `parent`, its children added by `fill`. */
+    private group(type: string, fill: (element: PDFKit.PDFStructureElement) => void, parent: PDFKit.PDFStructureElement = this.root): void {
+        const element = this.pdf.struct(type);
+        parent.add(element);
+        fill(element);
+        element.end();
+    }
+
+    /** Drawing that is not content (rules, bars, repeated table heads, running heads): an artifact a screen reader skips. */
+    private artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+        this.pdf.markContent('Artifact', type ? { type } : undefined);
+        draw();
+        this.pdf.endMarkedContent();
+    }
 
     private get width(): number {
         return this.pdf.page.width - MARGIN * 2;
@@ -125,7 +162,9 @@ class Layout {
     }
 
     title(text: string): void {
-        this.pdf.font('bold').fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
+        this.tag('H1', () => {
+            this.pdf.font('bold').fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
+        });
         this.pdf.moveDown(0.6);
     }
 
@@ -136,7 +175,9 @@ class Layout {
                 const size = block.level === 2 ? 15 : 12;
                 this.ensure(size * 4);
                 pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
-                pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, pdf.y, { width: this.width });
+                this.tag(`H${block.level}`, () => {
+                    pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, pdf.y, { width: this.width });
+                });
                 pdf.moveDown(0.3);
                 return;
             }
@@ -144,40 +185,68 @@ class Layout {
                 this.paragraph(block.text);
                 return;
             case 'list':
-                pdf.font('body').fontSize(10).fillColor(INK);
-                for (const item of block.items) {
-                    this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
-                    const y = pdf.y;
-                    pdf.text('•', MARGIN, y, { width: 10 });
-                    pdf.text(item, MARGIN + 14, y, { width: this.width - 14 });
-                    pdf.moveDown(0.25);
-                }
+                this.group('L', list => {
+                    pdf.font('body').fontSize(10).fillColor(INK);
+                    for (const item of block.items) {
+                        this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
+                        const y = pdf.y;
+                        this.group(
+                            'LI',
+                            entry => {
+                                this.tag('Lbl', () => pdf.text('•', MARGIN, y, { width: 10 }), entry);
+                                this.tag('LBody', () => pdf.text(item, MARGIN + 14, y, { width: this.width - 14 }), entry);
+                            },
+                            list
+                        );
+                        pdf.moveDown(0.25);
+                    }
+                });
                 return;
             case 'summary':
-                for (const [key, value] of block.rows) {
-                    pdf.font('body').fontSize(10);
-                    const keyWidth = this.width * 0.35;
-                    const valueFont = isHash(value) ? 'mono' : 'body';
-                    pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
-                    const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
-                    pdf.fontSize(10);
-                    const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
-                    this.ensure(height + 8);
-                    const y = pdf.y;
-                    pdf.font('bold')
-                        .fillColor(INK)
-                        .text(key, MARGIN, y, { width: keyWidth - 8 });
-                    pdf.font(valueFont)
-                        .fontSize(isHash(value) ? 7 : 10)
-                        .text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
-                    pdf.y = y + height + 4;
-                    pdf.moveTo(MARGIN, pdf.y)
-                        .lineTo(MARGIN + this.width, pdf.y)
-                        .lineWidth(0.5)
-                        .strokeColor(RULE)
-                        .stroke();
-                    pdf.y += 4;
-                }
+                // A two-column table to a screen reader: each row's key is its header cell.
+                this.group('Table', table => {
+                    for (const [key, value] of block.rows) {
+                        pdf.font('body').fontSize(10);
+                        const keyWidth = this.width * 0.35;
+                        const valueFont = isHash(value) ? 'mono' : 'body';
+                        pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
+                        const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
+                        pdf.fontSize(10);
+                        const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
+                        this.ensure(height + 8);
+                        const y = pdf.y;
+                        this.group(
+                            'TR',
+                            row => {
+                                this.tag(
+                                    'TH',
+                                    () =>
+                                        pdf
+                                            .font('bold')
+                                            .fontSize(10)
+                                            .fillColor(INK)
+                                            .text(key, MARGIN, y, { width: keyWidth - 8 }),
+                                    row,
+                                    { scope: 'Row' }
+                                );
+                                this.tag(
+                                    'TD',
+                                    () =>
+                                        pdf
+                                            .font(valueFont)
+                                            .fontSize(isHash(value) ? 7 : 10)
+                                            .fillColor(INK)
+                                            .text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth }),
+                                    row
+                                );
+                            },
+                            table
+                        );
+                        pdf.y = y + height + 4;
+                        this.rule(MARGIN + this.width, 0.5);
+                        pdf.y += 4;
+                    }
+                });
                 pdf.moveDown(0.5);
                 return;
             case 'verdict': {
@@ -185,8 +254,14 @@ class Layout {
                 const height = pdf.heightOfString(block.text, { width: this.width - 16 });
                 this.ensure(height + 16);
                 const y = pdf.y;
-                pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED);
-                pdf.fillColor(INK).text(block.text, MARGIN + 14, y + 4, { width: this.width - 16 });
+                this.artifact(() => pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED));
+                this.tag('P', () =>
+                    pdf
+                        .font('bold')
+                        .fontSize(11)
+                        .fillColor(INK)
+                        .text(block.text, MARGIN + 14, y + 4, { width: this.width - 16 })
+                );
                 pdf.y = y + height + 14;
                 return;
             }
@@ -201,15 +276,23 @@ class Layout {
                 const height = svgHeight * (width / svgWidth);
                 this.ensure(height + 40);
                 const y = pdf.y;
-                // Sized by the viewBox alone, so the chart scales to the width given here.
-                SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
-                    width,
-                    height,
-                    fontCallback: (_family, bold) => (bold ? 'bold' : 'body'),
-                    warningCallback: () => undefined
-                });
+                // A figure whose alternative text is the chart's described summary; the table beside it holds the figures.
+                this.tag(
+                    'Figure',
+                    () => {
+                        // Sized by the viewBox alone, so the chart scales to the width given here.
+                        SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
+                            width,
+                            height,
+                            fontCallback: (_family, bold) => (bold ? 'bold' : 'body'),
+                            warningCallback: () => undefined
+                        });
+                    },
+                    this.root,
+                    { alt: block.description }
+                );
                 pdf.y = y + height + 4;
-                pdf.font('body').fontSize(8.5).fillColor(GREY).text(block.description, MARGIN, pdf.y, { width: this.width });
+                this.tag('Caption', () => pdf.font('body').fontSize(8.5).fillColor(GREY).text(block.title, MARGIN, pdf.y, { width: this.width }));
                 pdf.fillColor(INK);
                 pdf.moveDown(0.6);
                 return;
@@ -217,10 +300,22 @@ class Layout {
         }
     }
 
+    /** A horizontal rule under what was just drawn, from the left margin to `end`. */
+    private rule(end: number, width: number): void {
+        this.artifact(() =>
+            this.pdf
+                .moveTo(MARGIN, this.pdf.y)
+                .lineTo(end, this.pdf.y)
+                .lineWidth(width)
+                .strokeColor(width > 0.5 ? INK : RULE)
+                .stroke()
+        );
+    }
+
     private paragraph(text: string): void {
         this.pdf.font('body').fontSize(10).fillColor(INK);
         this.ensure(this.pdf.heightOfString(text, { width: this.width }));
-        this.pdf.text(text, MARGIN, this.pdf.y, { width: this.width });
+        this.tag('P', () => this.pdf.font('body').fontSize(10).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width }));
         this.pdf.moveDown(0.5);
     }
 
@@ -245,37 +340,97 @@ class Layout {
                         .heightOfString(cell, { width: width - 6 })
                 )
             ) + 6;
-        const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
+        const drawCell = (cell: string, index: number, font: 'body' | 'bold', y: number) => {
+            const width = widths[index] ?? 0;
+            const align = table.numeric[index] ? 'right' : 'left';
+            pdf.font(cellFont(cell, index, font))
+                .fontSize(cellSize(cell))
+                .fillColor(INK)
+                .text(cell, x(index) + 3, y + 3, { width: width - 6, align });
+        };
+        /**
+         * One row: in the structure tree a TR of header cells (the head: column headers) or of a
+         * row header and data cells; the head repeated on a later page is an artifact, read once.
+         */
+        const drawRow = (
+            cells: readonly string[],
+            font: 'body' | 'bold',
+            rule: number,
+            parent: PDFKit.PDFStructureElement,
+            role: 'head' | 'body' | 'repeat'
+        ) => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
                 pdf.addPage();
-                drawHead();
+                drawRow(table.head, 'bold', 1, parent, 'repeat');
             }
             const y = pdf.y;
-            cellsOf(cells).forEach(({ cell, width, align }, index) => {
-                pdf.font(cellFont(cell, index, font))
-                    .fontSize(cellSize(cell))
-                    .fillColor(INK)
-                    .text(cell, x(index) + 3, y + 3, { width: width - 6, align });
-            });
+            if (role === 'repeat')
+                this.artifact(() => {
+                    cellsOf(cells).forEach(({ cell }, index) => {
+                        drawCell(cell, index, font, y);
+                    });
+                }, 'Pagination');
+            else
+                this.group(
+                    'TR',
+                    row => {
+                        cellsOf(cells).forEach(({ cell }, index) => {
+                            const header = role === 'head' || index === 0;
+                            this.tag(
+                                header ? 'TH' : 'TD',
+                                () => {
+                                    drawCell(cell, index, font, y);
+                                },
+                                row,
+                                header ? { scope: role === 'head' ? 'Column' : 'Row' } : {}
+                            );
+                        });
+                    },
+                    parent
+                );
             pdf.y = y + height;
-            const end = x(columns);
-            pdf.moveTo(MARGIN, pdf.y)
-                .lineTo(end, pdf.y)
-                .lineWidth(rule)
-                .strokeColor(rule > 0.5 ? INK : RULE)
-                .stroke();
-        };
-        const drawHead = () => {
-            drawRow(table.head, 'bold', 1);
+            this.rule(x(columns), rule);
         };
         pdf.font('bold').fontSize(fontSize + 1);
         this.ensure(pdf.heightOfString(table.caption, { width: this.width }) + rowHeight(table.head, 'bold') * 2 + 8);
-        pdf.fillColor(INK).text(table.caption, MARGIN, pdf.y, { width: this.width });
-        pdf.moveDown(0.2);
-        drawHead();
-        for (const cells of table.rows) drawRow(cells, 'body', 0.5);
-        for (const cells of table.foot ?? []) drawRow(cells, 'bold', 0.5);
+        this.group('Table', element => {
+            this.tag(
+                'Caption',
+                () =>
+                    pdf
+                        .font('bold')
+                        .fontSize(fontSize + 1)
+                        .fillColor(INK)
+                        .text(table.caption, MARGIN, pdf.y, { width: this.width }),
+                element
+            );
+            pdf.moveDown(0.2);
+            this.group(
+                'THead',
+                head => {
+                    drawRow(table.head, 'bold', 1, head, 'head');
+                },
+                element
+            );
+            this.group(
+                'TBody',
+                body => {
+                    for (const cells of table.rows) drawRow(cells, 'body', 0.5, body, 'body');
+                },
+                element
+            );
+            if (table.foot && table.foot.length > 0) {
+                const foot = table.foot;
+                this.group(
+                    'TFoot',
+                    group => {
+                        for (const cells of foot) drawRow(cells, 'bold', 0.5, group, 'body');
+                    },
+                    element
+                );
+            }
+        });
         pdf.x = MARGIN;
         pdf.moveDown(0.8);
     }
@@ -317,11 +472,19 @@ class Layout {
             this.pdf.switchToPage(index);
             const bottomMargin = this.pdf.page.margins.bottom;
             this.pdf.page.margins.bottom = 0;
-            this.pdf
-                .font('body')
-                .fontSize(8)
-                .fillColor(GREY)
-                .text(`${index + 1} / ${range.count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 4, { width: this.width, align: 'center', lineBreak: false });
+            this.artifact(
+                () =>
+                    this.pdf
+                        .font('body')
+                        .fontSize(8)
+                        .fillColor(GREY)
+                        .text(`${index + 1} / ${range.count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 4, {
+                            width: this.width,
+                            align: 'center',
+                            lineBreak: false
+                        }),
+                'Pagination'
+            );
             this.pdf.page.margins.bottom = bottomMargin;
         }
     }

@@ -10,3 +10,10 @@ declare module 'svg-to-pdfkit' {
     function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions): void;
     export default SVGtoPDF;
 }
+
+declare namespace PDFKit.Mixins {
+    /** pdfkit takes a table header cell's scope (`/A << /O /Table /Scope … >>`); its types lack it. */
+    interface StructureElementOptions {
+        scope?: 'Row' | 'Column' | 'Both';
+    }
+}
