@@ -1,3 +1,4 @@
+// Long: the PDF renderer lays out every kind of block, tagged for a screen reader, with the page rules (headings kept with what follows, no near-empty last page) and the running head, foot and DRAFT marking.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import {
     type TableBlock
 } from '../document.js';
 import type { ReportData } from '../report-data.js';
+import { reportText } from '../strings.js';
 
 /**
  * The report as a PDF, made without a browser: pdfkit lays out the same blocks as the HTML, the
@@ -80,7 +82,22 @@ const GREEN = '#00703c';
 const RED = '#d4351c';
 const MARGIN = 50;
 
+/** No heading starts below this fraction of the page's height: a heading is kept with what follows it. */
+const HEADING_LIMIT = 0.85;
+/** The last page holds at least this fraction of a page of content, or begins a section of its own. */
+const LAST_PAGE_FILL = 0.25;
+
 export async function renderPdfDocument(document: ReportDocument, generatedAt?: string, options: PdfOptions = {}): Promise<Uint8Array> {
+    // Laid out once; if that leaves a near-empty last page, laid out again with the last section
+    // that fits the rule starting a page of its own (a deliberate section end).
+    const first = layOut(document, generatedAt, options, new Set());
+    const breakBefore = first.sectionForLastPage();
+    const chosen = breakBefore === undefined ? first : layOut(document, generatedAt, options, new Set([breakBefore]));
+    return chosen.bytes();
+}
+
+/** The document laid out on pages: its bytes, and where its headings fell. */
+function layOut(document: ReportDocument, generatedAt: string | undefined, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
     const FONTS = fonts(options.fontDirectory);
     const pdf = new PDFDocument({
         size: 'A4',
@@ -108,20 +125,68 @@ export async function renderPdfDocument(document: ReportDocument, generatedAt?: 
     });
     const root = pdf.struct('Document');
     pdf.addStructure(root);
-    const layout = new Layout(pdf, root);
+    const layout = new Layout(
+        pdf,
+        root,
+        document,
+        done.then(() => new Uint8Array(Buffer.concat(chunks)))
+    );
     layout.title(document.title);
-    for (const block of document.blocks) layout.block(block);
-    layout.pageNumbers();
-    pdf.end();
-    await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    document.blocks.forEach((block, index) => {
+        layout.block(block, index, document.blocks[index + 1], breakBefore.has(index));
+    });
+    layout.finish();
+    return layout;
+}
+
+/** Where a heading of the document fell: its page (from 0) and the top of its text. */
+interface Placed {
+    readonly index: number;
+    readonly page: number;
+    readonly y: number;
 }
 
 class Layout {
+    private readonly placed: Placed[] = [];
+    private end = { page: 0, y: 0 };
+
     constructor(
         private readonly pdf: PDFKit.PDFDocument,
-        private readonly root: PDFKit.PDFStructureElement
+        private readonly root: PDFKit.PDFStructureElement,
+        private readonly document: ReportDocument,
+        private readonly written: Promise<Uint8Array>
     ) {}
+
+    bytes(): Promise<Uint8Array> {
+        return this.written;
+    }
+
+    private get page(): number {
+        const range = this.pdf.bufferedPageRange();
+        return range.start + range.count - 1;
+    }
+
+    /**
+     * When the last page holds less than a quarter of a page, the block index of the heading to
+     * start a page with instead: the latest heading of the page before whose section, moved, fills
+     * a quarter page (or the first heading of that page, if none does); a heading directly after
+     * another moves with it.
+     */
+    sectionForLastPage(): number | undefined {
+        const height = this.bottom - MARGIN;
+        const lastFill = this.end.y - MARGIN;
+        if (this.end.page === 0 || lastFill >= height * LAST_PAGE_FILL) return undefined;
+        const before = this.placed.filter(heading => heading.page === this.end.page - 1);
+        const fallback = before[0];
+        if (!fallback) return undefined;
+        let chosen: Placed = before.findLast(heading => this.bottom - heading.y + lastFill >= height * LAST_PAGE_FILL) ?? fallback;
+        for (;;) {
+            const previous = this.placed.find(heading => heading.index === chosen.index - 1);
+            if (!previous || previous.page !== chosen.page) break;
+            chosen = previous;
+        }
+        return chosen.index;
+    }
 
     /**
      * Adds an element of the structure tree under `parent` (the document by default); `draw`
@@ -168,16 +233,31 @@ class Layout {
         this.pdf.moveDown(0.6);
     }
 
-    block(block: Block): void {
+    block(block: Block, index: number, next: Block | undefined, newPage: boolean): void {
         const pdf = this.pdf;
         switch (block.kind) {
             case 'heading': {
                 const size = block.level === 2 ? 15 : 12;
-                this.ensure(size * 4);
-                pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
-                this.tag(`H${block.level}`, () => {
-                    pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, pdf.y, { width: this.width });
-                });
+                if (newPage) pdf.addPage();
+                else {
+                    pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
+                    // Kept with what follows, and never in the last 15 % of the page.
+                    const height = pdf.font('bold').fontSize(size).heightOfString(block.text, { width: this.width });
+                    const lead = height + pdf.fontSize(10).currentLineHeight(true) * 0.3 + this.leadOf(next);
+                    if (pdf.y + lead > this.bottom || pdf.y + height > pdf.page.height * HEADING_LIMIT) pdf.addPage();
+                }
+                this.placed.push({ index, page: this.page, y: pdf.y });
+                const y = pdf.y;
+                pdf.font('bold').fontSize(size);
+                const height = pdf.heightOfString(block.text, { width: this.width });
+                this.tag(
+                    `H${block.level}`,
+                    () => {
+                        pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, y, { width: this.width });
+                    },
+                    this.root,
+                    { bbox: [MARGIN, y, MARGIN + this.width, y + height] }
+                );
                 pdf.moveDown(0.3);
                 return;
             }
@@ -319,27 +399,48 @@ class Layout {
         this.pdf.moveDown(0.5);
     }
 
-    private table(table: TableBlock): void {
+    /** A table's column widths, font and the height of a row, as the table is drawn. */
+    private tableMetrics(table: TableBlock) {
         const pdf = this.pdf;
         const columns = table.head.length;
         const fontSize = columns > 5 ? 8 : 9;
         pdf.fontSize(fontSize);
         const widths = this.columnWidths(table, fontSize);
-        const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
         /** A row's cells with the width of their column: one for each heading, a missing cell empty. */
         const cellsOf = (cells: readonly string[]) =>
             widths.map((width, index) => ({ cell: cells[index] ?? '', width, align: table.numeric[index] ? ('right' as const) : ('left' as const) }));
         const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
         const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
+        // A form's row with a cell to fill in by hand is tall enough to sign in.
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            largest(
-                cellsOf(cells).map(({ cell, width }, index) =>
-                    pdf
-                        .font(cellFont(cell, index, font))
-                        .fontSize(cellSize(cell))
-                        .heightOfString(cell, { width: width - 6 })
-                )
-            ) + 6;
+            Math.max(
+                largest(
+                    cellsOf(cells).map(({ cell, width }, index) =>
+                        pdf
+                            .font(cellFont(cell, index, font))
+                            .fontSize(cellSize(cell))
+                            .heightOfString(cell, { width: width - 6 })
+                    )
+                ) + 6,
+                table.form && cells.includes('') ? 34 : 0
+            );
+        return { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight };
+    }
+
+    /** What a table needs on the page where it begins: its caption, its head and a first row. */
+    private tableLead(table: TableBlock): number {
+        const { fontSize, rowHeight } = this.tableMetrics(table);
+        const caption = this.pdf
+            .font('bold')
+            .fontSize(fontSize + 1)
+            .heightOfString(table.caption, { width: this.width });
+        return caption + rowHeight(table.head, 'bold') * 2 + 8;
+    }
+
+    private table(table: TableBlock): void {
+        const pdf = this.pdf;
+        const { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight } = this.tableMetrics(table);
+        const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
         const drawCell = (cell: string, index: number, font: 'body' | 'bold', y: number) => {
             const width = widths[index] ?? 0;
             const align = table.numeric[index] ? 'right' : 'left';
@@ -392,8 +493,9 @@ class Layout {
             pdf.y = y + height;
             this.rule(x(columns), rule);
         };
-        pdf.font('bold').fontSize(fontSize + 1);
-        this.ensure(pdf.heightOfString(table.caption, { width: this.width }) + rowHeight(table.head, 'bold') * 2 + 8);
+        // The caption is the table's heading: kept with its head and first row, never in the last 15 % of the page.
+        const lead = this.tableLead(table);
+        if (pdf.y + lead > this.bottom || pdf.y + 20 > pdf.page.height * HEADING_LIMIT) pdf.addPage();
         this.group('Table', element => {
             this.tag(
                 'Caption',
@@ -465,27 +567,87 @@ class Layout {
         return columns.map(column => column.minimum * scale);
     }
 
-    /** "Page 3 of 7" at the foot of every page. */
-    pageNumbers(): void {
-        const range = this.pdf.bufferedPageRange();
+    /**
+     * Ends the document: on every page a running head (the title) and foot (reference · status ·
+     * version · page x of y) and, short of signed, DRAFT across the page; all artifacts.
+     */
+    finish(): void {
+        const pdf = this.pdf;
+        this.end = { page: this.page, y: pdf.y };
+        const text = reportText(this.document.lang);
+        const identity = this.document.identity;
+        const range = pdf.bufferedPageRange();
         for (let index = range.start; index < range.start + range.count; index++) {
-            this.pdf.switchToPage(index);
-            const bottomMargin = this.pdf.page.margins.bottom;
-            this.pdf.page.margins.bottom = 0;
-            this.artifact(
-                () =>
-                    this.pdf
+            pdf.switchToPage(index);
+            const margins = { ...pdf.page.margins };
+            pdf.page.margins.top = 0;
+            pdf.page.margins.bottom = 0;
+            if (identity?.draft) {
+                this.artifact(() => {
+                    const { width, height } = pdf.page;
+                    pdf.save();
+                    pdf.rotate(-50, { origin: [width / 2, height / 2] });
+                    pdf.font('bold').fontSize(110).fillColor(RED).fillOpacity(0.1);
+                    const wordWidth = pdf.widthOfString(text.watermark);
+                    pdf.text(text.watermark, width / 2 - wordWidth / 2, height / 2 - 55, { lineBreak: false });
+                    pdf.restore();
+                }, 'Pagination');
+            }
+            this.artifact(() => {
+                pdf.font('body').fontSize(8).fillColor(GREY).fillOpacity(1);
+                pdf.text(this.document.title, MARGIN, MARGIN / 2 - 4, { width: this.width, align: 'left', lineBreak: false, height: 10, ellipsis: true });
+                pdf.text(
+                    identity
+                        ? text.runningFoot(identity.reference, identity.status, identity.version, index + 1, range.count)
+                        : text.pageOf(index + 1, range.count),
+                    MARGIN,
+                    pdf.page.height - MARGIN / 2 - 4,
+                    {
+                        width: this.width,
+                        align: 'center',
+                        lineBreak: false
+                    }
+                );
+            }, 'Pagination');
+            pdf.page.margins.top = margins.top;
+            pdf.page.margins.bottom = margins.bottom;
+        }
+        pdf.end();
+    }
+
+    /** The height a block needs on the page where it begins: what a heading before it must be kept with. */
+    private leadOf(block: Block | undefined): number {
+        const pdf = this.pdf;
+        if (!block) return 0;
+        switch (block.kind) {
+            case 'heading':
+                return pdf.font('bold').fontSize(12).heightOfString(block.text, { width: this.width }) + 40;
+            case 'paragraph':
+                return Math.min(pdf.font('body').fontSize(10).heightOfString(block.text, { width: this.width }), pdf.currentLineHeight(true) * 3);
+            case 'list':
+                return (
+                    pdf
                         .font('body')
-                        .fontSize(8)
-                        .fillColor(GREY)
-                        .text(`${index + 1} / ${range.count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 4, {
-                            width: this.width,
-                            align: 'center',
-                            lineBreak: false
-                        }),
-                'Pagination'
-            );
-            this.pdf.page.margins.bottom = bottomMargin;
+                        .fontSize(10)
+                        .heightOfString(block.items[0] ?? '', { width: this.width - 14 }) + 4
+                );
+            case 'summary':
+                return 30;
+            case 'verdict':
+                return (
+                    pdf
+                        .font('bold')
+                        .fontSize(11)
+                        .heightOfString(block.text, { width: this.width - 16 }) + 16
+                );
+            case 'table':
+                return this.tableLead(block);
+            case 'chart': {
+                const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(block.svg());
+                const [svgWidth, svgHeight] = size ? [Number(size[1]), Number(size[2])] : [600, 300];
+                const width = Math.min(this.width, svgWidth * 0.75);
+                return svgHeight * (width / svgWidth) + 40;
+            }
         }
     }
 }

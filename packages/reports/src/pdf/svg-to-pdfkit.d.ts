@@ -12,8 +12,10 @@ declare module 'svg-to-pdfkit' {
 }
 
 declare namespace PDFKit.Mixins {
-    /** pdfkit takes a table header cell's scope (`/A << /O /Table /Scope … >>`); its types lack it. */
+    /** pdfkit takes a table header cell's scope and an element's layout box; its types lack them. */
     interface StructureElementOptions {
         scope?: 'Row' | 'Column' | 'Both';
+        /** A layout box `[left, top, right, bottom]` in page points from the top left (pdfkit flips it). */
+        bbox?: [number, number, number, number];
     }
 }
