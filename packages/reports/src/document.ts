@@ -50,7 +50,7 @@ export interface ReportDocument {
     readonly blocks: readonly Block[];
 }
 
-export interface DocumentIdentity {
+interface DocumentIdentity {
     /** The agreement's reference, or its file name where it has none. */
     readonly reference: string;
     /** Its status in words. */
