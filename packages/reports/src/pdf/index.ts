@@ -13,6 +13,7 @@ import {
     type ReportDocument,
     type TableBlock
 } from '../document.js';
+import { encodeReportRecord, type ReportRecord } from '../record.js';
 import type { ReportData } from '../report-data.js';
 import { reportText } from '../strings.js';
 
@@ -22,17 +23,17 @@ import { reportText } from '../strings.js';
  * ≈, – and Welsh letters (ŵ, ŷ) print. Tagged, so a screen reader can read it: H1–H3 headings, lists,
  * tables with column and row header cells, figures with the chart's described summary as their
  * alternative text, the document's language and title; rules, bars and running heads are artifacts.
- * Deterministic: unless `generatedAt` is given, the PDF's
- * date fields hold a fixed date (1970-01-01) and its id derives from it, so the same agreement
- * gives the same bytes.
+ * Deterministic: the PDF's creation and modification dates
+ * are the document's `generatedAt` (the command line's `SOURCE_DATE_EPOCH` when set) and its id
+ * derives from them, so the same agreement made at the same stated time gives the same bytes.
  */
 export async function renderPdf(data: ReportData, options: DocumentOptions & PdfOptions = {}): Promise<Uint8Array> {
-    return renderPdfDocument(buildReportDocument(data, options), options.generatedAt, options);
+    return renderPdfDocument(buildReportDocument(data, options), options);
 }
 
 /** The PDF of a document laid out elsewhere (the language server lays it out for the editor). */
-export async function renderPortablePdf(document: PortableReportDocument, options: PdfOptions & { readonly generatedAt?: string } = {}): Promise<Uint8Array> {
-    return renderPdfDocument(fromPortableDocument(document), options.generatedAt, options);
+export async function renderPortablePdf(document: PortableReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+    return renderPdfDocument(fromPortableDocument(document), options);
 }
 
 export interface PdfOptions {
@@ -42,6 +43,8 @@ export interface PdfOptions {
      * By default they are read from the `dejavu-fonts-ttf` package.
      */
     readonly fontDirectory?: string;
+    /** How the report was made, for `pool verify`: a `PoolReport` entry of the PDF's document information. */
+    readonly record?: ReportRecord;
 }
 
 /** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
@@ -87,18 +90,20 @@ const HEADING_LIMIT = 0.85;
 /** The last page holds at least this fraction of a page of content, or begins a section of its own. */
 const LAST_PAGE_FILL = 0.25;
 
-export async function renderPdfDocument(document: ReportDocument, generatedAt?: string, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdfDocument(document: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
     // Laid out once; if that leaves a near-empty last page, laid out again with the last section
     // that fits the rule starting a page of its own (a deliberate section end).
-    const first = layOut(document, generatedAt, options, new Set());
+    const first = layOut(document, options, new Set());
     const breakBefore = first.sectionForLastPage();
-    const chosen = breakBefore === undefined ? first : layOut(document, generatedAt, options, new Set([breakBefore]));
+    const chosen = breakBefore === undefined ? first : layOut(document, options, new Set([breakBefore]));
     return chosen.bytes();
 }
 
 /** The document laid out on pages: its bytes, and where its headings fell. */
-function layOut(document: ReportDocument, generatedAt: string | undefined, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
+function layOut(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
     const FONTS = fonts(options.fontDirectory);
+    // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
+    const date = new Date(document.generatedAt ?? 0);
     const pdf = new PDFDocument({
         size: 'A4',
         margin: MARGIN,
@@ -108,7 +113,14 @@ function layOut(document: ReportDocument, generatedAt: string | undefined, optio
         // Tagged: a screen reader reads the headings, lists, tables and figures from the structure tree.
         tagged: true,
         pdfVersion: '1.7',
-        info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: new Date(generatedAt ?? 0) },
+        info: {
+            Title: document.title,
+            Creator: 'pool',
+            Producer: 'pool',
+            CreationDate: date,
+            ModDate: date,
+            ...(options.record ? { PoolReport: encodeReportRecord(options.record) } : {})
+        },
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
         font: FONTS.regularFile
     });
