@@ -19,6 +19,14 @@ export interface ReportText {
     readonly untitled: string;
     readonly skipLink: string;
     readonly unknown: string;
+    /** The PDF's running foot: reference · status · version · page x of y. */
+    readonly runningFoot: (reference: string, status: string, version: string, page: number, pages: number) => string;
+    /** The PDF's running foot of a document that is not about one agreement. */
+    readonly pageOf: (page: number, pages: number) => string;
+    /** The word printed across every page of a report on an agreement short of signed. */
+    readonly watermark: string;
+    /** An agreement's status where it states none. */
+    readonly noStatus: string;
     readonly headings: {
         readonly about: string;
         readonly summary: string;
@@ -36,6 +44,8 @@ export interface ReportText {
         readonly payments: string;
         readonly appraisal: string;
         readonly unitCosts: string;
+        readonly contents: string;
+        readonly signatures: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -76,6 +86,12 @@ export interface ReportText {
         readonly returnPerPound: string;
         readonly approver: string;
         readonly date: string;
+        readonly version: string;
+        readonly name: string;
+        readonly role: string;
+        readonly signature: string;
+        readonly chiefExecutive: string;
+        readonly financeOfficer: string;
         readonly approvedText: string;
         readonly current: string;
         readonly stale: string;
@@ -254,6 +270,9 @@ export interface ReportText {
         readonly savingsLines: (pool: string) => string;
         readonly savingsNotes: (pool: string) => string;
         readonly signOff: (missing: string | undefined) => string;
+        /** What the signatory blocks are for. */
+        readonly signatures: string;
+        readonly signatoryCaption: (partner: string) => string;
         readonly statementCapped: (share: string, beforeCap: string) => string;
         readonly streams: (pool: string) => string;
         readonly streamContributions: (pool: string) => string;
@@ -296,7 +315,9 @@ const WORDS = {
             'pools',
             'payments',
             'appraisal',
-            'unitCosts'
+            'unitCosts',
+            'contents',
+            'signatures'
         ]
     },
     labels: {
@@ -340,6 +361,12 @@ const WORDS = {
             'returnPerPound',
             'approver',
             'date',
+            'version',
+            'name',
+            'role',
+            'signature',
+            'chiefExecutive',
+            'financeOfficer',
             'approvedText',
             'current',
             'stale',
@@ -499,6 +526,11 @@ function textIn(lang: ReportLang): ReportText {
         statementTitle: (partner, title) => say('report.statement-title', { partner, title }),
         untitled: word('report.untitled'),
         skipLink: word('report.skip-link'),
+        runningFoot: (reference, status, version, page, pages) =>
+            say('report.running-foot', { reference, status, version, page: String(page), pages: String(pages) }),
+        pageOf: (page, pages) => say('report.page-of', { page: String(page), pages: String(pages) }),
+        watermark: word('report.watermark'),
+        noStatus: word('report.no-status'),
         unknown: word('word.unknown'),
         sentences: {
             contributes: (partner, amounts, pool, total) =>
@@ -625,6 +657,8 @@ function textIn(lang: ReportLang): ReportText {
             savingsNotes: pool => say('report.sentence.savings-notes', { pool }),
             signOff: missing =>
                 missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
+            signatures: word('report.sentence.signatures'),
+            signatoryCaption: partner => say('report.sentence.signatory-caption', { partner }),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
             streams: pool => say('report.sentence.streams', { pool }),
             streamContributions: pool => say('report.sentence.stream-contributions', { pool }),
