@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describeFileError, readRegularFile } from '@pool/files';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { decodeAgreement, type Lang, type Message, message, render } from '@pool/language';
+import { decodeAgreement, type Lang } from '@pool/language';
+import { type Message, message, render } from './i18n/index.js';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given

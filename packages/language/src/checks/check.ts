@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { en, type Lang, type MessageKey, t } from '../i18n/messages.js';
+import { LANGUAGE_CATALOGUES, type Lang, type MessageKey, t } from '../i18n/index.js';
 import type { AgreementModel } from '../model/types.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -82,7 +82,7 @@ export interface CheckDefinition extends CheckSpec {
 
 /** A check, from its file's one definition. It is run once it is listed in `ALL_CHECKS` (index.ts), which test/tidy.test.ts makes sure of. */
 export function defineCheck<C extends CheckCode>(spec: CheckSpec<C>): CheckDefinition {
-    return { ...spec, summary: en[`summary.${spec.code}`] };
+    return { ...spec, summary: LANGUAGE_CATALOGUES.en[`summary.${spec.code}`] };
 }
 
 /** What a check finds, in one sentence, in `lang`. */

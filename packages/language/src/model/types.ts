@@ -1,5 +1,5 @@
 // Long: every figure the model computes, one interface per part of an agreement, each field documented where a reader of the model looks.
-import type { Message } from '../i18n/messages.js';
+import type { Message } from '../i18n/index.js';
 import type { AstNode, LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { Currency, ParsedAmount } from '../money/amount.js';
