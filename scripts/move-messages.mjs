@@ -169,7 +169,9 @@ function sourcesOf(pkg) {
 function usersOf(keys, sources) {
     return PACKAGES.filter(pkg => {
         const { code, prefixes } = sources.get(pkg);
-        return keys.some(key => code.includes(`'${key}'`) || code.includes(`"${key}"`) || code.includes(`\`${key}\``) || prefixes.some(prefix => key.startsWith(prefix)));
+        return keys.some(
+            key => code.includes(`'${key}'`) || code.includes(`"${key}"`) || code.includes(`\`${key}\``) || prefixes.some(prefix => key.startsWith(prefix))
+        );
     });
 }
 
@@ -181,11 +183,17 @@ function writeCatalogue(pkg, entries) {
     mkdirSync(path.dirname(catalogueFile(pkg, 'en')), { recursive: true });
     const importFrom = pkg === 'language' ? './catalogue.js' : '@pool/language';
     const long = entries.length > 560;
-    const body = entries.map(entry => [...entry.comments.map(comment => `    ${comment}`), `    ${quote(entry.key)}: ${quote(entry.text)},`].join('\n')).join('\n');
-    const cyBody = entries.map(entry => [...entry.comments.map(comment => `    ${comment}`), `    ${quote(entry.key)}: ${quote(entry.cy)},`].join('\n')).join('\n');
+    const body = entries
+        .map(entry => [...entry.comments.map(comment => `    ${comment}`), `    ${quote(entry.key)}: ${quote(entry.text)},`].join('\n'))
+        .join('\n');
+    const cyBody = entries
+        .map(entry => [...entry.comments.map(comment => `    ${comment}`), `    ${quote(entry.key)}: ${quote(entry.cy)},`].join('\n'))
+        .join('\n');
     const header = lang =>
         [
-            long ? `// Long: every sentence of ${PACKAGE_NAMES[pkg]} in ${lang}, one record, so a key missing from a language is one compile error away.` : undefined,
+            long
+                ? `// Long: every sentence of ${PACKAGE_NAMES[pkg]} in ${lang}, one record, so a key missing from a language is one compile error away.`
+                : undefined,
             `// Written by scripts/move-messages.mjs from the catalogue of old, and edited by hand since: add a`,
             `// message here (English) and in the other language's file, with the same key.`
         ]

@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
-import { createPoolServices, decodeAgreement, FileRefusedError, ImportGraph, MAX_DOCUMENT_BYTES, PoolDocumentFactory, type ast, type Lang, type PoolServices } from '@pool/language';
+import {
+    createPoolServices,
+    decodeAgreement,
+    FileRefusedError,
+    ImportGraph,
+    MAX_DOCUMENT_BYTES,
+    PoolDocumentFactory,
+    type ast,
+    type Lang,
+    type PoolServices
+} from '@pool/language';
 import { message, render } from './i18n/index.js';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';

@@ -1,3 +1,4 @@
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { cy as cliCy } from '../../cli/src/i18n/cy.js';
 import { en as cliEn } from '../../cli/src/i18n/en.js';
@@ -24,15 +25,12 @@ const CATALOGUES: Record<string, Record<Lang, Readonly<Record<string, string>>>>
 const ALL = Object.entries(CATALOGUES).flatMap(([pkg, { en: english }]) => Object.keys(english).map(key => ({ pkg, key })));
 
 type Elements = ReturnType<ReturnType<typeof compileMessage>['getAst']>;
-/** The kinds of element of FormatJS's syntax tree read here. */
-const LITERAL = 0;
-const POUND = 7;
 
 /** The parameters a parsed message takes, each once, and the literal text it prints. */
 function reading(elements: Elements, into = { params: new Set<string>(), literal: '' }): { params: Set<string>; literal: string } {
     for (const element of elements) {
-        if (element.type === LITERAL) into.literal += element.value;
-        else if (element.type !== POUND) into.params.add(element.value);
+        if (element.type === TYPE.literal) into.literal += element.value;
+        else if (element.type !== TYPE.pound) into.params.add(element.value);
         if ('options' in element) for (const option of Object.values(element.options)) reading(option.value, into);
     }
     return into;
@@ -136,7 +134,8 @@ describe('t', () => {
         // Welsh has six plural categories; a message words those it needs and the rest fall to `other`.
         expect(new Intl.PluralRules('cy').resolvedOptions().pluralCategories).toEqual(expect.arrayContaining(['zero', 'one', 'two', 'few', 'many', 'other']));
         expect(t('diagnostics.more-errors', { count: 1, code: 'x' }, 'cy')).toBe('… a 1 gwall x arall, heb ei restru');
-        for (const count of [0, 2, 3, 6, 7]) expect(t('diagnostics.more-errors', { count, code: 'x' }, 'cy')).toBe(`… a ${count} gwall x arall, heb eu rhestru`);
+        for (const count of [0, 2, 3, 6, 7])
+            expect(t('diagnostics.more-errors', { count, code: 'x' }, 'cy')).toBe(`… a ${count} gwall x arall, heb eu rhestru`);
         expect(cliT('fmt.check.would-change', { changed: 1, total: 1 }, 'en')).toBe('1 of 1 file would be reformatted; run pool fmt to format it');
         expect(cliT('fmt.check.would-change', { changed: 1, total: 4 }, 'en')).toBe('1 of 4 files would be reformatted; run pool fmt to format it');
         expect(cliT('fmt.check.would-change', { changed: 2, total: 4 }, 'en')).toBe('2 of 4 files would be reformatted; run pool fmt to format them');

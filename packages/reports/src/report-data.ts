@@ -1,5 +1,28 @@
 // Long: the whole shape of the report data (the published JSON) and how each part is read from the model.
-import { type AgreementModel, type ActualInfo, type AmountValue, type MoneyKinds, type OutcomeInfo, type PaymentInfo, type CohortInfo, type AppraisalInfo, type UnitCostInfo, type PoolInfo, type StreamInfo, type QuantityValue, type ShareInfo, type SpendLineInfo, type YearValue, Rational, formatQuantity, partnerStatements, penceToDecimalString, periodLabel, sha256Hex, yearLabel } from '@pool/language';
+import {
+    type AgreementModel,
+    type ActualInfo,
+    type AmountValue,
+    type MoneyKinds,
+    type OutcomeInfo,
+    type PaymentInfo,
+    type CohortInfo,
+    type AppraisalInfo,
+    type UnitCostInfo,
+    type PoolInfo,
+    type StreamInfo,
+    type QuantityValue,
+    type ShareInfo,
+    type SpendLineInfo,
+    type YearValue,
+    Rational,
+    formatQuantity,
+    partnerStatements,
+    penceToDecimalString,
+    periodLabel,
+    sha256Hex,
+    yearLabel
+} from '@pool/language';
 import { render } from './i18n/index.js';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';

@@ -565,8 +565,7 @@ function textIn(lang: ReportLang): ReportText {
                           warnings: say('cli.summary.warnings', { count: warnings })
                       })
                     : say('report.sentence.checks-failed', { errors: say('cli.summary.errors', { count: errors }) }),
-            checksWarnings: warnings =>
-                say('report.sentence.checks-warnings', { warnings: say('cli.summary.warnings', { count: warnings }) }),
+            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: say('cli.summary.warnings', { count: warnings }) }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),

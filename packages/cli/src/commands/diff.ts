@@ -2,7 +2,17 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type AgreementDiff, type AgreementModel, type ast, type Change, type DiffFinding, diffAgreements, escapeTerminalLines, formatMoney, type Lang } from '@pool/language';
+import {
+    type AgreementDiff,
+    type AgreementModel,
+    type ast,
+    type Change,
+    type DiffFinding,
+    diffAgreements,
+    escapeTerminalLines,
+    formatMoney,
+    type Lang
+} from '@pool/language';
 import { message, render, t } from '../i18n/index.js';
 import type { Block } from '@pool/reports';
 import { type LangiumDocument, URI } from 'langium';

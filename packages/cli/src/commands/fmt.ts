@@ -102,11 +102,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     if (options.check) {
         const summary =
             changed > 0
-                ? t(
-                      'fmt.check.would-change',
-                      { changed, total },
-                      lang
-                  )
+                ? t('fmt.check.would-change', { changed, total }, lang)
                 : unformattable > 0
                   ? t('fmt.check.unformattable', { count: total, unformattable }, lang)
                   : t('fmt.check.clean', { count: total }, lang);

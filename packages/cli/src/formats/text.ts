@@ -88,20 +88,13 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
  */
 export function summaryLine(summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
     const files = t('cli.summary.files-checked', { count: summary.files }, lang);
-    const unreadable =
-        summary.unreadable > 0
-            ? style.error(t('cli.summary.unreadable', { count: summary.unreadable }, lang))
-            : '';
+    const unreadable = summary.unreadable > 0 ? style.error(t('cli.summary.unreadable', { count: summary.unreadable }, lang)) : '';
     if (summary.errors === 0 && summary.warnings === 0) {
         return (summary.unreadable > 0 ? t('cli.summary.no-problems', { files }, lang) : style.ok(t('cli.summary.all-passed', { files }, lang))) + unreadable;
     }
     const parts = [
-        summary.errors > 0
-            ? style.error(t('cli.summary.errors', { count: summary.errors }, lang))
-            : undefined,
-        summary.warnings > 0
-            ? style.warning(t('cli.summary.warnings', { count: summary.warnings }, lang))
-            : undefined
+        summary.errors > 0 ? style.error(t('cli.summary.errors', { count: summary.errors }, lang)) : undefined,
+        summary.warnings > 0 ? style.warning(t('cli.summary.warnings', { count: summary.warnings }, lang)) : undefined
     ].filter((part): part is string => part !== undefined);
     const count = summary.filesWithProblems;
     return t('cli.summary.problems', { files, problems: listInWords(parts, lang), count }, lang) + unreadable;

@@ -16,6 +16,7 @@
  * Literal braces are never written in a message: an example with braces is passed in as a parameter.
  */
 
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { isolateBidi } from '../text/escape.js';
 
@@ -140,7 +141,7 @@ export interface Translator<E extends Catalogue> {
 export function joinCatalogues<A extends Catalogue, B extends Catalogue>(a: Catalogues<A>, b: Catalogues<B>): Catalogues<A & B> {
     const twice = Object.keys(b.en).filter(key => Object.hasOwn(a.en, key));
     if (twice.length > 0) throw new Error(`message keys in two catalogues: ${twice.join(', ')}`);
-    return { en: { ...a.en, ...b.en }, cy: { ...a.cy, ...b.cy } } as Catalogues<A & B>;
+    return { en: { ...a.en, ...b.en }, cy: { ...a.cy, ...b.cy } };
 }
 
 /** The translator of `catalogues`. */
@@ -164,7 +165,7 @@ export function createTranslator<E extends Catalogue>(catalogues: Catalogues<E>)
         const { format, choosers } = compile(key, lang);
         const whole = WHOLE_TEXT_KEYS.test(key);
         const values: Record<string, string | number> = {};
-        for (const [name, value] of Object.entries(params as Record<string, string | number>)) {
+        for (const [name, value] of Object.entries<string | number>(params)) {
             // Text that could reorder the sentence around it (Trojan Source) is isolated in it;
             // the words a message chooses by are compared, not shown.
             values[name] = typeof value !== 'string' || WORDED_PARAMS.has(name) || choosers.has(name) ? value : isolateBidi(whole ? value : shortenText(value));
@@ -175,7 +176,9 @@ export function createTranslator<E extends Catalogue>(catalogues: Catalogues<E>)
     };
     const isWordKey = (key: string): key is WordKeyOf<E> => {
         if (!Object.hasOwn(catalogues.en, key)) return false;
-        return compile(key, 'en').format.getAst().every(element => element.type === 0 /* literal */);
+        return compile(key, 'en')
+            .format.getAst()
+            .every(element => element.type === TYPE.literal);
     };
     return {
         t,
