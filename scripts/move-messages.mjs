@@ -247,7 +247,14 @@ function main() {
         const users = usersOf([entry.key, ...entry.from], sources);
         const pkg = users.length === 1 ? users[0] : 'language';
         if (!catalogues.has(pkg)) catalogues.set(pkg, []);
-        catalogues.get(pkg).push({ key: entry.key, text: entry.text, cy: entry.cy, comments: entry.comments });
+        // Beside the message it followed in the old catalogue, when that is in the same package.
+        const list = catalogues.get(pkg);
+        const previous = moved
+            .slice(0, moved.indexOf(entry))
+            .reverse()
+            .find(before => home.get(before.key) === pkg);
+        const at = previous ? list.findIndex(old => old.key === previous.key) + 1 : list.length;
+        list.splice(at, 0, { key: entry.key, text: entry.text, cy: entry.cy, comments: entry.comments });
         home.set(entry.key, pkg);
         report.added.push(`${pkg}: ${entry.key}${users.length > 1 ? ` (used by ${users.join(', ')})` : ''}`);
     }
