@@ -105,7 +105,7 @@ function readCatalogues() {
 /** An old template as ICU text: an apostrophe next to a brace (or before `<`, `>`, `'`) is written twice. */
 function icuText(template) {
     if (template.includes("''")) throw new Error(`a template with two apostrophes together, to be worded by hand: ${template}`);
-    return template.replace(/'(?=[{}<>])|(?<=\})'/g, "''");
+    return template.replace(/'(?=[{}<>])|(?<=\})'(?!\p{L})/gu, "''");
 }
 
 /** One branch of a plural: the count as `#`, a literal `#` quoted. */

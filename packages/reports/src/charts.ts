@@ -33,22 +33,28 @@ const CONFIG = {
     range: { category: PALETTE }
 };
 
-/**
- * Renders a Vega-Lite specification to an SVG string, labelled by the element with the given id
- * (the figure's caption); the caller puts the same figures in a table beside it.
- */
-function renderChart(spec: TopLevelSpec, id: string): string {
+/** A Vega view of a Vega-Lite specification with the reports' look, run headless (no canvas, no DOM). */
+export function chartView(spec: TopLevelSpec): vega.View {
     const runtime = vega.parse(compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } }).spec);
     const view = new vega.View(runtime, { renderer: 'none' });
     view.run();
-    // What View.toSVG does, without the awaits: nothing here loads anything, so it can be synchronous.
-    // The origin and the scene come through View's own methods; the size of the view after
-    // autosizing has none (toSVG reads the same two fields), so those two are read as it reads them.
-    const internal = view as unknown as { _viewWidth: number; _viewHeight: number };
+    return view;
+}
+
+/**
+ * The SVG of a view that has run, drawn synchronously: what View.toSVG does, without its awaits
+ * (nothing here loads anything), through public API only. Under Vega-Lite's `pad` autosize the
+ * drawing is the plot's width and height grown to take in what lies outside them (axes, titles,
+ * legends): the scene's bounds, shifted by the origin. A test holds this to View.toSVG's own output
+ * for every chart, so a change in Vega's layout cannot pass unseen.
+ */
+export function chartSvg(view: vega.View): string {
     const origin = view.origin();
     // vega-typings types scenegraph() as a scene item; it returns the scenegraph, whose root is drawn.
-    const scene = view.scenegraph() as unknown as { root: unknown };
+    const root = (view.scenegraph() as unknown as { root: { bounds: { x2: number; y2: number } } }).root;
     const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+    const width = origin[0] + Math.max(view.width(), Math.ceil(root.bounds.x2));
+    const height = origin[1] + Math.max(view.height(), Math.ceil(root.bounds.y2));
     vega.resetSVGDefIds();
     const renderer = new (vega as unknown as { SVGStringRenderer: new (loader: unknown) => unknown }).SVGStringRenderer(view.loader()) as {
         initialize(el: null, width: number, height: number, origin: [number, number]): { background(colour: string): unknown };
@@ -56,16 +62,26 @@ function renderChart(spec: TopLevelSpec, id: string): string {
         svg(): string;
     };
     renderer
-        .initialize(null, Math.max(0, internal._viewWidth + padding.left + padding.right), Math.max(0, internal._viewHeight + padding.top + padding.bottom), [
+        .initialize(null, Math.max(0, width + padding.left + padding.right), Math.max(0, height + padding.top + padding.bottom), [
             padding.left + origin[0],
             padding.top + origin[1]
         ])
         .background(view.background());
-    renderer.render(scene.root);
+    renderer.render(root);
+    return renderer.svg();
+}
+
+/**
+ * Renders a Vega-Lite specification to an SVG string, labelled by the element with the given id
+ * (the figure's caption); the caller puts the same figures in a table beside it.
+ */
+function renderChart(spec: TopLevelSpec, id: string): string {
+    const view = chartView(spec);
+    const drawn = chartSvg(view);
     view.finalize();
     // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
     // (inside tags only; text is escaped, so it holds no tags).
-    const svg = renderer.svg().replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
+    const svg = drawn.replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 

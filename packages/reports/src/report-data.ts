@@ -1006,17 +1006,18 @@ function outcomeData(outcome: OutcomeInfo, source: (node: AstNode | undefined) =
         chart = {
             baseline: { at: chartPosition(baseline.year.start * 4 + 4), value: toChartNumber(baseline.value), label: yearLabel(baseline.year.start) },
             target: { at: chartPosition(target.year.start * 4 + 4), value: toChartNumber(target.value), label: yearLabel(target.year.start) },
-            actuals: outcome.actuals
-                .filter(actual => actual.value && actual.end !== undefined && actual.year.start !== undefined)
-                .map(actual => ({
-                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
-                    at: chartPosition(actual.end!),
-                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
-                    value: toChartNumber(actual.value!),
-                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- actuals without an end, value or year were filtered out just above
-                    label: periodLabel(actual.year.start!, actual.quarter),
-                    rag: actual.rag ?? null
-                }))
+            actuals: outcome.actuals.flatMap(actual =>
+                actual.value && actual.end !== undefined && actual.year.start !== undefined
+                    ? [
+                          {
+                              at: chartPosition(actual.end),
+                              value: toChartNumber(actual.value),
+                              label: periodLabel(actual.year.start, actual.quarter),
+                              rag: actual.rag ?? null
+                          }
+                      ]
+                    : []
+            )
         };
     }
     const payment = outcome.payment;

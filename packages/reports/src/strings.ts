@@ -5,7 +5,7 @@ import type { ShareBasis } from './report-data.js';
 
 /**
  * The reports' text in English and Welsh. Every word comes from the message catalogue
- * (packages/language/src/i18n/messages.ts: `report.*` keys, `share-base.*` for what a share clause
+ * (packages/reports/src/i18n and the language package's: `report.*` keys, `share-base.*` for what a share clause
  * shares); here the figures are put into those sentences, choosing a sentence by the figures it is
  * given (a total or none, a stale approval or not). Values are formatted by the caller; escaping
  * is the renderer's job. Welsh follows the Welsh Government's public-sector terms (cronfa gyfun,

@@ -69,7 +69,7 @@ export interface CheckSpec<C extends CheckCode = CheckCode> {
     readonly withoutExample?: string;
     /**
      * Reads the computed model and reports findings, worded in `lang` (messages come from
-     * i18n/messages.ts). Absent for codes produced by the parser.
+     * i18n/en.ts). Absent for codes produced by the parser.
      */
     readonly run?: (model: AgreementModel, report: Report, lang: Lang) => void;
 }

@@ -16,6 +16,7 @@ export const duplicateDeclaration = defineCheck({
     tier: 'core',
     fix: 'no-unambiguous-fix',
     run(model, report, lang) {
+        const repeats = repeatReporter(model, report, lang);
         for (const [id, declarations] of model.declarations) {
             if (declarations.length < 2) continue;
             // An imported declaration counts as the first: the one to remove is the one in this file.
@@ -36,50 +37,31 @@ export const duplicateDeclaration = defineCheck({
                 });
             }
         }
-        reportRepeats(
-            model,
-            report,
-            lang,
-            model.agreementNodes,
-            () => 'title',
-            () => t('duplicate-declaration.header', {}, lang)
-        );
+        repeats.nodes(model.agreementNodes, 'title', () => t('duplicate-declaration.header', {}, lang));
         for (const pool of model.pools) {
-            reportRepeatedKeys(
-                model,
-                report,
-                lang,
+            repeats.keys(
                 pool.blocks,
                 block => block.year.start,
                 block => block.node,
                 'year',
                 key => t('duplicate-declaration.year', { year: year(key), pool: pool.id }, lang)
             );
-            reportRepeatedKeys(
-                model,
-                report,
-                lang,
+            repeats.keys(
                 pool.ringfences,
                 ringfence => ringfence.id,
                 ringfence => ringfence.node,
                 'name',
                 key => t('duplicate-declaration.ring-fence', { id: key, pool: pool.id }, lang)
             );
-            reportRepeats(
-                model,
-                report,
-                lang,
+            repeats.nodes(
                 pool.declaredTotals.map(total => total.node),
-                () => 'amount',
+                'amount',
                 () => t('duplicate-declaration.pool-total', { pool: pool.id }, lang)
             );
             for (const block of pool.blocks) {
-                reportRepeats(
-                    model,
-                    report,
-                    lang,
+                repeats.nodes(
                     block.declaredTotals.map(total => total.node),
-                    () => 'amount',
+                    'amount',
                     () => t('duplicate-declaration.year-total', { year: block.year.parsed.text, pool: pool.id }, lang)
                 );
             }
@@ -87,45 +69,21 @@ export const duplicateDeclaration = defineCheck({
         if (model.agreement) {
             for (const [keyword, fields] of model.agreement.fieldsByKeyword) {
                 if (keyword === 'review') continue; // several review dates are expected
-                reportRepeats(
-                    model,
-                    report,
-                    lang,
-                    fields,
-                    () => undefined,
-                    () => t('duplicate-declaration.agreement-field', { keyword }, lang)
-                );
+                repeats.nodes(fields, undefined, () => t('duplicate-declaration.agreement-field', { keyword }, lang));
             }
         }
         for (const outcome of model.outcomes) {
             for (const [keyword, fields] of outcome.fieldsByKeyword) {
-                reportRepeats(
-                    model,
-                    report,
-                    lang,
-                    fields,
-                    () => undefined,
-                    () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang)
-                );
+                repeats.nodes(fields, undefined, () => t('duplicate-declaration.outcome-field', { outcome: outcome.id, keyword }, lang));
             }
         }
         for (const cost of model.unitCosts) {
             if (cost.document !== model.document) continue;
             for (const [keyword, fields] of groupByKeyword(cost.node.fields ?? [])) {
-                reportRepeats(
-                    model,
-                    report,
-                    lang,
-                    fields,
-                    () => undefined,
-                    () => t('duplicate-declaration.unit-cost-field', { id: cost.id, keyword }, lang)
-                );
+                repeats.nodes(fields, undefined, () => t('duplicate-declaration.unit-cost-field', { id: cost.id, keyword }, lang));
             }
         }
-        reportRepeatedKeys(
-            model,
-            report,
-            lang,
+        repeats.keys(
             model.appraisals,
             appraisal => appraisal.poolId,
             appraisal => appraisal.node,
@@ -141,19 +99,9 @@ export const duplicateDeclaration = defineCheck({
             const groups = new Map<string, AstNode[]>();
             for (const field of single) groups.set(keyword(field), [...(groups.get(keyword(field)) ?? []), field]);
             for (const [name, fields] of groups) {
-                reportRepeats(
-                    model,
-                    report,
-                    lang,
-                    fields,
-                    () => undefined,
-                    () => t('duplicate-declaration.appraisal-field', { pool, keyword: name }, lang)
-                );
+                repeats.nodes(fields, undefined, () => t('duplicate-declaration.appraisal-field', { pool, keyword: name }, lang));
             }
-            reportRepeatedKeys(
-                model,
-                report,
-                lang,
+            repeats.keys(
                 appraisal.cohorts,
                 cohort => cohort.year.start,
                 cohort => cohort.node,
@@ -164,50 +112,31 @@ export const duplicateDeclaration = defineCheck({
     }
 });
 
-function reportRepeats(
-    model: AgreementModel,
-    report: Report,
-    lang: Lang,
-    nodes: readonly AstNode[],
-    property: () => string | undefined,
-    message: () => string
-): void {
-    const [original, ...repeats] = nodes;
-    if (original === undefined) return;
-    for (const repeat of repeats) {
-        report({
-            node: repeat,
-            property: property(),
-            message: message(),
-            related: [{ node: original, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }]
-        });
-    }
-}
-
-function reportRepeatedKeys<T, K>(
-    model: AgreementModel,
-    report: Report,
-    lang: Lang,
-    items: readonly T[],
-    key: (item: T) => K | undefined,
-    node: (item: T) => AstNode,
-    property: string,
-    message: (key: K) => string
-): void {
-    const seen = new Map<K, AstNode>();
-    for (const item of items) {
-        const k = key(item);
-        if (k === undefined || k === '') continue;
-        const original = seen.get(k);
-        if (original) {
-            report({
-                node: node(item),
-                property,
-                message: message(k),
-                related: [{ node: original, property, message: t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang) }]
-            });
-        } else {
-            seen.set(k, node(item));
+/** Reports the second and later of things written more than once, each pointing back to the first. */
+function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
+    const firstWritten = (original: AstNode) => t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang);
+    return {
+        /** Every node after the first of a list that should hold one. */
+        nodes(nodes: readonly AstNode[], property: string | undefined, message: () => string): void {
+            const [original, ...repeated] = nodes;
+            if (original === undefined) return;
+            for (const repeat of repeated) {
+                report({ node: repeat, property, message: message(), related: [{ node: original, message: firstWritten(original) }] });
+            }
+        },
+        /** Every item whose key an earlier item already had. */
+        keys<T, K>(items: readonly T[], key: (item: T) => K | undefined, node: (item: T) => AstNode, property: string, message: (key: K) => string): void {
+            const seen = new Map<K, AstNode>();
+            for (const item of items) {
+                const k = key(item);
+                if (k === undefined || k === '') continue;
+                const original = seen.get(k);
+                if (original) {
+                    report({ node: node(item), property, message: message(k), related: [{ node: original, property, message: firstWritten(original) }] });
+                } else {
+                    seen.set(k, node(item));
+                }
+            }
         }
-    }
+    };
 }

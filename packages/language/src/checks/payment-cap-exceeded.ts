@@ -33,12 +33,12 @@ export const paymentCapExceeded = defineCheck({
                 });
             }
             const payment = outcome.payment;
-            const cap = payment?.cap?.pence;
-            if (!payment || cap === undefined || payment.paymentAtTarget === undefined || payment.paymentAtTarget <= cap) continue;
+            const capClause = payment?.cap;
+            const cap = capClause?.pence;
+            if (!payment || !capClause || cap === undefined || payment.paymentAtTarget === undefined || payment.paymentAtTarget <= cap) continue;
             const units = formatQuantity(payment.unitsAtTarget ?? Rational.ZERO);
             report({
-                // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the cap's amount is known (checked above), so the cap is there
-                node: payment.cap!.node,
+                node: capClause.node,
                 message: t(
                     'payment-cap-exceeded',
                     {

@@ -9,15 +9,14 @@ export const shareOutOfRange = defineCheck({
     tier: 'core',
     fix: 'no-unambiguous-fix',
     run(model, report, lang) {
-        const outOfRange = (points: Rational | undefined) => points !== undefined && (points.sign() < 0 || points.gt(Rational.HUNDRED));
+        const outOfRange = (points: Rational | undefined): points is Rational => points !== undefined && (points.sign() < 0 || points.gt(Rational.HUNDRED));
         for (const share of model.shares) {
             for (const line of share.lines) {
                 if (line.node && outOfRange(line.written)) {
                     report({
                         node: line.node,
                         property: 'percent',
-                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- outOfRange is false for an unknown percentage
-                        message: t('share-out-of-range.line', { partner: line.partnerId, percent: formatPercent(line.written!) }, lang)
+                        message: t('share-out-of-range.line', { partner: line.partnerId, percent: formatPercent(line.written) }, lang)
                     });
                 }
             }
@@ -26,8 +25,7 @@ export const shareOutOfRange = defineCheck({
                     report({
                         node: reinvestment.node,
                         property: 'percent',
-                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- outOfRange is false for an unknown percentage
-                        message: t('share-out-of-range.reinvest', { percent: formatPercent(reinvestment.points!) }, lang)
+                        message: t('share-out-of-range.reinvest', { percent: formatPercent(reinvestment.points) }, lang)
                     });
                 }
             }

@@ -16,33 +16,34 @@ export const sharesNot100 = defineCheck({
         for (const share of model.shares) {
             const total = share.totalPoints;
             if (total === undefined || total.equals(Rational.HUNDRED) || !shareReadWhole(share)) continue;
-            const reinvested =
-                share.reinvest && !share.reinvest.isZero() ? t('shares-not-100.reinvested', { percent: formatPercent(share.reinvest) }, lang) : '';
+            const reinvest = share.reinvest && !share.reinvest.isZero() ? share.reinvest : undefined;
             const difference = total.sub(Rational.HUNDRED);
+            const short = difference.sign() < 0;
+            const words = {
+                kind: shareKindWord(share.kind, lang),
+                subject: share.subjectId,
+                total: formatPercent(total),
+                difference: formatPercent(difference.abs())
+            };
             report({
                 node: share.node,
                 property: 'kind',
-                message: t(
-                    difference.sign() < 0 ? 'shares-not-100.short' : 'shares-not-100.over',
-                    {
-                        kind: shareKindWord(share.kind, lang),
-                        subject: share.subjectId,
-                        total: formatPercent(total),
-                        reinvested,
-                        difference: formatPercent(difference.abs())
-                    },
-                    lang
+                message: reinvest
+                    ? t(short ? 'shares-not-100.short-reinvested' : 'shares-not-100.over-reinvested', { ...words, reinvested: formatPercent(reinvest) }, lang)
+                    : t(short ? 'shares-not-100.short' : 'shares-not-100.over', words, lang),
+                related: share.lines.flatMap(line =>
+                    line.node
+                        ? [
+                              {
+                                  node: line.node,
+                                  property: 'percent',
+                                  message: line.points
+                                      ? t('shares-not-100.line', { partner: line.partnerId, percent: formatPercent(line.points) }, lang)
+                                      : t('shares-not-100.no-percentage', { partner: line.partnerId }, lang)
+                              }
+                          ]
+                        : []
                 ),
-                related: share.lines
-                    .filter(line => line.node)
-                    .map(line => ({
-                        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- lines without a node were filtered out just above
-                        node: line.node!,
-                        property: 'percent',
-                        message: line.points
-                            ? `${line.partnerId}: ${formatPercent(line.points)}`
-                            : t('shares-not-100.no-percentage', { partner: line.partnerId }, lang)
-                    })),
                 data: { totalPoints: total.toDecimal(6), rebalanced: rebalance(share) }
             });
         }

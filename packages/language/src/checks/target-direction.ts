@@ -27,8 +27,14 @@ export const targetDirection = defineCheck({
                 ),
                 related: [
                     { node: baseline.node, property: 'value', message: t('target-direction.baseline', { baseline: b }, lang) },
-                    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the direction compared with is read from this node
-                    { node: outcome.directionNode!, message: direction }
+                    ...(outcome.directionNode
+                        ? [
+                              {
+                                  node: outcome.directionNode,
+                                  message: t(direction === 'reduce' ? 'target-direction.direction.reduce' : 'target-direction.direction.increase', {}, lang)
+                              }
+                          ]
+                        : [])
                 ]
             });
         }

@@ -202,14 +202,19 @@ export function fileName(model: AgreementModel, document: LangiumDocument): stri
 /**
  * Pairs the items of two versions by a key: each pair once, in the later version's order, then
  * what only the earlier version had, in its order.
+ * Each pair also gives the item itself, from the later version when it has it (`either`).
  */
-export function pairs<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): [string, T | undefined, T | undefined][] {
+export function pairs<T>(
+    before: readonly T[],
+    after: readonly T[],
+    key: (item: T) => string
+): [key: string, before: T | undefined, after: T | undefined, either: T][] {
     const earlier = new Map<string, T>();
     for (const item of before) if (!earlier.has(key(item))) earlier.set(key(item), item);
     const later = new Map<string, T>();
     for (const item of after) if (!later.has(key(item))) later.set(key(item), item);
-    const result: [string, T | undefined, T | undefined][] = [...later].map(([k, item]) => [k, earlier.get(k), item]);
-    for (const [k, item] of earlier) if (!later.has(k)) result.push([k, item, undefined]);
+    const result: [string, T | undefined, T | undefined, T][] = [...later].map(([k, item]) => [k, earlier.get(k), item, item]);
+    for (const [k, item] of earlier) if (!later.has(k)) result.push([k, item, undefined, item]);
     return result;
 }
 

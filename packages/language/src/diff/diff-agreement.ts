@@ -93,10 +93,8 @@ export function diffHeader(list: ChangeList): void {
         }
     );
     const reviewKey = (review: AgreementInfo['reviews'][number]) => `${review.date}\u0000${review.note ?? ''}`;
-    for (const [key, old, next] of pairs(a.reviews, b.reviews, reviewKey)) {
+    for (const [key, old, next, review] of pairs(a.reviews, b.reviews, reviewKey)) {
         if (old && next) continue;
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const review = (next ?? old)!;
         const input = {
             topic: 'review' as const,
             key,
@@ -215,10 +213,8 @@ const approvalKey = (approval: ApprovalInfo) => [approval.partnerId, approval.ap
 
 /** Approvals recorded or removed. An approval that merely stops covering the text is not a change of the text: see `staleApprovals`. */
 export function diffApprovals(list: ChangeList): void {
-    for (const [key, old, next] of pairs(list.before.approvals, list.after.approvals, approvalKey)) {
+    for (const [key, old, next, approval] of pairs(list.before.approvals, list.after.approvals, approvalKey)) {
         if (old && next) continue;
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const approval = (next ?? old)!;
         const params = { partner: list.partner(approval.partnerId), approver: approval.approver, date: approval.date };
         list.add(
             {

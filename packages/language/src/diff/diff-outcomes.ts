@@ -96,17 +96,37 @@ function diffOutcomeTerms(list: ChangeList, old: OutcomeInfo, next: OutcomeInfo)
 
 function diffPayment(list: ChangeList, id: string, old: PaymentInfo | undefined, next: PaymentInfo | undefined): void {
     if (!old && !next) return;
+    diffRateTerms(list, 'payment', id, old, next, PAYMENT_KEYS);
+    diffSplits(list, id, old?.splits ?? [], next?.splits ?? []);
+    diffSchedule(list, id, old, next);
+}
+
+/** The terms a payment by results and a cohort share: a rate per unit, and an optional cap. */
+type RateTerms = Pick<PaymentInfo, 'rate' | 'unitName' | 'cap' | 'node'> | Pick<CohortInfo, 'rate' | 'unitName' | 'cap' | 'node'>;
+
+const PAYMENT_KEYS = { added: 'diff.payment.added', removed: 'diff.payment.removed', rate: 'diff.payment.rate', unit: 'diff.payment.unit' } as const;
+const COHORT_KEYS = { added: 'diff.cohort.added', removed: 'diff.cohort.removed', rate: 'diff.cohort.rate', unit: 'diff.cohort.unit' } as const;
+
+/** A payment's or a cohort's rate terms added, removed or changed: the rate, the unit and the cap. */
+function diffRateTerms(
+    list: ChangeList,
+    topic: 'payment' | 'cohort',
+    id: string,
+    old: RateTerms | undefined,
+    next: RateTerms | undefined,
+    keys: typeof PAYMENT_KEYS | typeof COHORT_KEYS
+): void {
     const description = list.outcome(id);
-    const input = { topic: 'payment' as const, key: id, beforeNode: old?.node, afterNode: next?.node };
+    const input = { topic, key: id, beforeNode: old?.node, afterNode: next?.node };
     if (!old && next) {
-        list.add({ ...input, field: 'added', ...moneyValues(undefined, next.rate.pence) }, 'diff.payment.added', {
+        list.add({ ...input, field: 'added', ...moneyValues(undefined, next.rate.pence) }, keys.added, {
             description,
             id,
             rate: list.money(next.rate.pence),
             unit: next.unitName
         });
     } else if (old && !next) {
-        list.add({ ...input, field: 'removed', ...moneyValues(old.rate.pence, undefined) }, 'diff.payment.removed', {
+        list.add({ ...input, field: 'removed', ...moneyValues(old.rate.pence, undefined) }, keys.removed, {
             description,
             id,
             rate: list.money(old.rate.pence),
@@ -115,8 +135,8 @@ function diffPayment(list: ChangeList, id: string, old: PaymentInfo | undefined,
     } else if (old && next) {
         const a = old.rate.pence;
         const b = next.rate.pence;
-        if (a !== b) {
-            list.add({ ...input, field: 'rate', ...moneyValues(a, b) }, 'diff.payment.rate', {
+        if (a !== b)
+            list.add({ ...input, field: 'rate', ...moneyValues(a, b) }, keys.rate, {
                 description,
                 id,
                 before: list.money(a),
@@ -124,9 +144,8 @@ function diffPayment(list: ChangeList, id: string, old: PaymentInfo | undefined,
                 unit: next.unitName,
                 difference: list.difference(a, b)
             });
-        }
         if (old.unitName !== next.unitName)
-            list.add({ ...input, field: 'unit', before: old.unitName, after: next.unitName }, 'diff.payment.unit', {
+            list.add({ ...input, field: 'unit', before: old.unitName, after: next.unitName }, keys.unit, {
                 description,
                 id,
                 before: old.unitName,
@@ -148,8 +167,6 @@ function diffPayment(list: ChangeList, id: string, old: PaymentInfo | undefined,
             list.add({ ...input, field: 'cap', ...moneyValues(ca, undefined) }, 'diff.payment.cap-removed', { description, id, amount: list.money(ca) });
         }
     }
-    diffSplits(list, id, old?.splits ?? [], next?.splits ?? []);
-    diffSchedule(list, id, old, next);
 }
 
 function diffSplits(list: ChangeList, id: string, before: readonly PaymentSplitInfo[], after: readonly PaymentSplitInfo[]): void {
@@ -229,57 +246,7 @@ function diffSchedule(list: ChangeList, id: string, old: PaymentInfo | undefined
 /** A cohort: its terms, each year's attachment, and (derived) each year's payments in pounds and the results earned. */
 function diffCohort(list: ChangeList, id: string, old: CohortInfo | undefined, next: CohortInfo | undefined): void {
     if (!old && !next) return;
-    const description = list.outcome(id);
-    const input = { topic: 'cohort' as const, key: id, beforeNode: old?.node, afterNode: next?.node };
-    if (!old && next) {
-        list.add({ ...input, field: 'added', ...moneyValues(undefined, next.rate.pence) }, 'diff.cohort.added', {
-            description,
-            id,
-            rate: list.money(next.rate.pence),
-            unit: next.unitName
-        });
-    } else if (old && !next) {
-        list.add({ ...input, field: 'removed', ...moneyValues(old.rate.pence, undefined) }, 'diff.cohort.removed', {
-            description,
-            id,
-            rate: list.money(old.rate.pence),
-            unit: old.unitName
-        });
-    } else if (old && next) {
-        const a = old.rate.pence;
-        const b = next.rate.pence;
-        if (a !== b)
-            list.add({ ...input, field: 'rate', ...moneyValues(a, b) }, 'diff.cohort.rate', {
-                description,
-                id,
-                before: list.money(a),
-                after: list.money(b),
-                unit: next.unitName,
-                difference: list.difference(a, b)
-            });
-        if (old.unitName !== next.unitName)
-            list.add({ ...input, field: 'unit', before: old.unitName, after: next.unitName }, 'diff.cohort.unit', {
-                description,
-                id,
-                before: old.unitName,
-                after: next.unitName
-            });
-        const ca = old.cap?.pence;
-        const cb = next.cap?.pence;
-        if (old.cap && next.cap && ca !== cb) {
-            list.add({ ...input, field: 'cap', ...moneyValues(ca, cb) }, 'diff.payment.cap', {
-                description,
-                id,
-                before: list.money(ca),
-                after: list.money(cb),
-                difference: list.difference(ca, cb)
-            });
-        } else if (!old.cap && next.cap) {
-            list.add({ ...input, field: 'cap', ...moneyValues(undefined, cb) }, 'diff.payment.cap-added', { description, id, amount: list.money(cb) });
-        } else if (old.cap && !next.cap) {
-            list.add({ ...input, field: 'cap', ...moneyValues(ca, undefined) }, 'diff.payment.cap-removed', { description, id, amount: list.money(ca) });
-        }
-    }
+    diffRateTerms(list, 'cohort', id, old, next, COHORT_KEYS);
     diffCohortYears(list, id, old?.years ?? [], next?.years ?? []);
     diffCohortPayments(list, id, old, next);
 }

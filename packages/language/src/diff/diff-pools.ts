@@ -116,9 +116,7 @@ const contributionKey = (line: ContributionInfo) => [yearKey(line.year, line.nod
 
 function diffContributions(list: ChangeList, poolId: string, before: readonly ContributionInfo[], after: readonly ContributionInfo[]): void {
     const pool = list.pool(poolId);
-    for (const [key, old, next] of pairs(before, after, contributionKey)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const line = (next ?? old)!;
+    for (const [key, old, next, line] of pairs(before, after, contributionKey)) {
         const where = { pool, partner: list.partner(line.partnerId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;
         const b = next?.amount.pence;
@@ -174,9 +172,7 @@ function diffNote(
 function diffMinimums(list: ChangeList, poolId: string, before: PoolInfo | undefined, after: PoolInfo | undefined): void {
     const pool = list.pool(poolId);
     const key = (minimum: PoolInfo['minimums'][number]) => [minimum.partnerId, yearKey(minimum.year.start, minimum.year.parsed.text)].join(NUL);
-    for (const [k, old, next] of pairs(before?.minimums ?? [], after?.minimums ?? [], key)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const minimum = (next ?? old)!;
+    for (const [k, old, next, minimum] of pairs(before?.minimums ?? [], after?.minimums ?? [], key)) {
         const where = { pool, partner: list.partner(minimum.partnerId), year: list.year(minimum.year.start, minimum.year.parsed.text) };
         const a = old?.amount.pence;
         const b = next?.amount.pence;
@@ -382,9 +378,7 @@ function diffContents(list: ChangeList, poolId: string, before: PoolInfo | undef
 const spendKey = (line: SpendLineInfo) => [line.poolId, yearKey(line.year, line.node.$container.year), line.name, line.occurrence].join(NUL);
 
 function diffSpendLines(list: ChangeList, before: readonly SpendLineInfo[], after: readonly SpendLineInfo[]): void {
-    for (const [key, old, next] of pairs(before, after, spendKey)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const line = (next ?? old)!;
+    for (const [key, old, next, line] of pairs(before, after, spendKey)) {
         const where = { name: line.name, pool: list.pool(line.poolId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;
         const b = next?.amount.pence;
@@ -454,9 +448,7 @@ const savingsKey = (line: SavingsLineInfo & { poolId: string }) =>
 
 function diffSavings(list: ChangeList): void {
     const lines = (model: typeof list.before) => model.savings.flatMap(projection => projection.lines.map(line => ({ ...line, poolId: projection.poolId })));
-    for (const [key, old, next] of pairs(lines(list.before), lines(list.after), savingsKey)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const line = (next ?? old)!;
+    for (const [key, old, next, line] of pairs(lines(list.before), lines(list.after), savingsKey)) {
         const where = { pool: list.pool(line.poolId), partner: list.partner(line.partnerId), year: list.year(line.year, line.node.$container.year) };
         const a = old?.amount.pence;
         const b = next?.amount.pence;

@@ -13,9 +13,7 @@ const clauseKey = (share: ShareInfo) => `${share.kind} of ${share.subjectId}`;
  * partner (and the part of an overspend no cap covers).
  */
 export function diffShares(list: ChangeList): void {
-    for (const [key, old, next] of pairs(list.before.shares, list.after.shares, clauseKey)) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const share = (next ?? old)!;
+    for (const [key, old, next, share] of pairs(list.before.shares, list.after.shares, clauseKey)) {
         const clause = list.word(`diff.clause.${share.kind}`, { subject: subjectName(share) });
         const input = { topic: 'share' as const, key, beforeNode: old?.node, afterNode: next?.node };
         if (!old || !next) {
@@ -74,13 +72,11 @@ function subjectName(share: ShareInfo): string {
 const lineKey = (line: ShareLineInfo) => `${line.partnerId}${NUL}${line.occurrence}`;
 
 function diffLines(list: ChangeList, key: string, clause: string, old: ShareInfo, next: ShareInfo): void {
-    for (const [k, a, b] of pairs(
+    for (const [k, a, b, line] of pairs(
         old.lines.filter(line => line.node),
         next.lines.filter(line => line.node),
         lineKey
     )) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const line = (b ?? a)!;
         const partner = list.partner(line.partnerId);
         const input = { topic: 'share-line' as const, key: [key, k].join(NUL), beforeNode: a?.node, afterNode: b?.node };
         const percentOf = (share: ShareInfo, written: Rational | undefined) =>
@@ -163,8 +159,7 @@ function diffEffects(list: ChangeList, key: string, clause: string, old: ShareIn
             beforeNode: old?.node,
             afterNode: next?.node
         };
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs() yields a key only when at least one side has it
-        const family = (next ?? old)!.family;
+        const family = (next ?? old)?.family;
         list.add(input, family === 'risk' ? 'diff.effect.bears' : 'diff.effect.receives', {
             partner: list.partner(partnerId),
             clause,
@@ -173,38 +168,27 @@ function diffEffects(list: ChangeList, key: string, clause: string, old: ShareIn
             difference: list.signedMoney((b ?? 0n) - (a ?? 0n))
         });
     }
-    const ua = old?.liabilities?.uncovered;
-    const ub = next?.liabilities?.uncovered;
-    if ((ua ?? 0n) !== (ub ?? 0n)) {
+    // What no partner bears (beyond the caps), and what the clause puts back into the pool.
+    const totals = [
+        { field: 'uncovered', message: 'diff.effect.uncovered', before: old?.liabilities?.uncovered, after: next?.liabilities?.uncovered },
+        { field: 'reinvested', message: 'diff.effect.reinvested', before: old?.pounds?.reinvested, after: next?.pounds?.reinvested }
+    ] as const;
+    for (const total of totals) {
+        const before = total.before ?? 0n;
+        const after = total.after ?? 0n;
+        if (before === after) continue;
         list.add(
             {
                 topic: 'share-effect',
-                key: [key, 'uncovered'].join(NUL),
-                field: 'uncovered',
+                key: [key, total.field].join(NUL),
+                field: total.field,
                 derived: true,
-                ...moneyValues(ua ?? 0n, ub ?? 0n),
+                ...moneyValues(before, after),
                 beforeNode: old?.node,
                 afterNode: next?.node
             },
-            'diff.effect.uncovered',
-            { clause, before: list.money(ua ?? 0n), after: list.money(ub ?? 0n), difference: list.signedMoney((ub ?? 0n) - (ua ?? 0n)) }
-        );
-    }
-    const ra = old?.pounds?.reinvested;
-    const rb = next?.pounds?.reinvested;
-    if ((ra ?? 0n) !== (rb ?? 0n)) {
-        list.add(
-            {
-                topic: 'share-effect',
-                key: [key, 'reinvested'].join(NUL),
-                field: 'reinvested',
-                derived: true,
-                ...moneyValues(ra ?? 0n, rb ?? 0n),
-                beforeNode: old?.node,
-                afterNode: next?.node
-            },
-            'diff.effect.reinvested',
-            { clause, before: list.money(ra ?? 0n), after: list.money(rb ?? 0n), difference: list.signedMoney((rb ?? 0n) - (ra ?? 0n)) }
+            total.message,
+            { clause, before: list.money(before), after: list.money(after), difference: list.signedMoney(after - before) }
         );
     }
 }

@@ -132,9 +132,13 @@ export const cy: Translation<typeof en> = {
     'overspent-pool': "mae'r gwariant o {pool} yn {year} yn {spend} ond mae'r cyfraniadau yn {income}: gorwariant o {over}",
     'unallocated-funds':
         "mae'r cyfraniadau i {pool} yn {year} yn {income} ond mae'r gwariant yn {spend}: nid yw {unallocated} wedi'i ddyrannu i unrhyw linell wariant",
-    'shares-not-100.short': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}{reinvested}: {difference} yn brin o 100%",
-    'shares-not-100.over': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}{reinvested}: {difference} dros 100%",
-    'shares-not-100.reinvested': " (gan gynnwys {percent} wedi'i ailfuddsoddi)",
+    'shares-not-100.short': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} yn brin o 100%",
+    'shares-not-100.over': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} dros 100%",
+    'shares-not-100.short-reinvested':
+        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} yn brin o 100%",
+    'shares-not-100.over-reinvested':
+        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} dros 100%",
+    'shares-not-100.line': '{partner}: {percent}',
     'shares-not-100.no-percentage': '{partner}: dim canran',
     'share-out-of-range.line': 'nid yw cyfran {partner} o {percent} rhwng 0% a 100%',
     'share-out-of-range.reinvest': 'nid yw ailfuddsoddi {percent} rhwng 0% a 100%',
@@ -169,6 +173,8 @@ export const cy: Translation<typeof en> = {
     'target-direction.reduce': "mae canlyniad {outcome} i fod i leihau, ond nid yw ei darged {target} yn is na'i linell sylfaen {baseline}",
     'target-direction.increase': "mae canlyniad {outcome} i fod i gynyddu, ond nid yw ei darged {target} yn uwch na'i linell sylfaen {baseline}",
     'target-direction.baseline': 'llinell sylfaen {baseline}',
+    'target-direction.direction.reduce': "mae'r canlyniad i fod i leihau",
+    'target-direction.direction.increase': "mae'r canlyniad i fod i gynyddu",
     'deadline-before-baseline': 'mae canlyniad {outcome} yn gosod ei darged erbyn {target}, nad yw ar ôl ei linell sylfaen yn {baseline}',
     'deadline-before-baseline.baseline': 'llinell sylfaen yn {year}',
     'missing-host.none': "nid yw'r cytundeb yn enwi corff lletyol: ychwanegwch `host` a dynodydd y partner sy'n gorff atebol",

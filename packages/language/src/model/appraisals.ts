@@ -215,13 +215,21 @@ function computeFigures(info: AppraisalInputs): AppraisalFigures | undefined {
 
     // Partners: who puts money in (the pool's contributions) and who saves (the saving lines).
     const partnerIds = [...new Set([...pool.contributions.map(line => line.partnerId), ...info.savings.map(line => line.partnerId)])];
-    const exactCost = (partnerId: string, year: number) =>
-        sumRationals(pool.contributions.filter(line => line.partnerId === partnerId && line.year === year).map(line => Rational.of(line.amount.pence ?? 0n)));
+    // Each partner's contributions by year, summed once: the costs below read this table.
+    const costTable = new Map<string, Rational>();
+    const costKey = (partnerId: string, year: number) => `${partnerId}\u0000${String(year)}`;
+    for (const line of pool.contributions) {
+        const key = costKey(line.partnerId, line.year ?? 0);
+        costTable.set(key, (costTable.get(key) ?? Rational.ZERO).add(Rational.of(line.amount.pence ?? 0n)));
+    }
+    const exactCost = (partnerId: string, year: number) => costTable.get(costKey(partnerId, year)) ?? Rational.ZERO;
     const exactBenefit = (partnerId: string, pick: (cell: (typeof cells)[number]) => Rational) =>
         sumRationals(exactLines.filter((_, at) => info.savings[at]?.partnerId === partnerId).flatMap(line => line.map(pick)));
-    const costCells = partnerIds.flatMap(partnerId => years.map(year => exactCost(partnerId, year).mul(df(year))));
-    const discountedCosts = roundParts(costCells);
-    const presentCost = partnerIds.map(partnerId => sumRationals(years.map(year => exactCost(partnerId, year).mul(df(year)))));
+    const costCells = partnerIds.map(partnerId => years.map(year => exactCost(partnerId, year).mul(df(year))));
+    // Rounded together, so that the partners' present costs add up to the whole; then read back per partner and year.
+    const discountedFlat = roundParts(costCells.flat());
+    const discountedCosts = costCells.map((row, partnerIndex) => row.map((_, at) => discountedFlat[partnerIndex * years.length + at] ?? 0n));
+    const presentCost = costCells.map(row => sumRationals(row));
     const before = partnerIds.map(partnerId => exactBenefit(partnerId, cell => cell.discounted));
     const cashableBefore = partnerIds.map(partnerId => exactBenefit(partnerId, cell => cell.cashable.mul(df(cell.year))));
 
@@ -252,7 +260,7 @@ function computeFigures(info: AppraisalInputs): AppraisalFigures | undefined {
     const partners: AppraisalPartnerFigures[] = partnerIds.map((partnerId, at) => ({
         partnerId,
         costByYear: new Map(years.map(year => [year, exactCost(partnerId, year).roundHalfAwayFromZero()])),
-        presentCost: discountedCosts.slice(at * years.length, (at + 1) * years.length).reduce((sum, value) => sum + value, 0n),
+        presentCost: (discountedCosts[at] ?? []).reduce((sum, value) => sum + value, 0n),
         benefitBefore: beforeRounded[at] ?? 0n,
         benefitAfter: afterRounded[at] ?? 0n,
         costShare: totalCost.isZero() ? undefined : (presentCost[at] ?? Rational.ZERO).mul(Rational.HUNDRED).div(totalCost),
@@ -260,32 +268,31 @@ function computeFigures(info: AppraisalInputs): AppraisalFigures | undefined {
         benefitShareAfter: totalBenefit.isZero() ? undefined : (after[at] ?? Rational.ZERO).mul(Rational.HUNDRED).div(totalBenefit)
     }));
 
-    const presentCosts = discountedCosts.reduce((sum, value) => sum + value, 0n);
+    const presentCosts = discountedFlat.reduce((sum, value) => sum + value, 0n);
     const presentBenefits = rounded.discounted.reduce((sum, value) => sum + value, 0n);
     // Payback: the first year by whose end discounted benefits have caught up with discounted costs.
     let paybackYear: number | undefined;
     let running = Rational.ZERO;
-    for (const year of years) {
-        running = running.add(sumRationals(exactLines.map(line => line.find(cell => cell.year === year)?.discounted ?? Rational.ZERO)));
-        running = running.sub(sumRationals(partnerIds.map(partnerId => exactCost(partnerId, year).mul(df(year)))));
-        if (paybackYear === undefined && running.sign() >= 0 && years.some(y => y <= year && partnerIds.some(id => exactCost(id, y).sign() > 0))) {
-            paybackYear = year;
-        }
-    }
-    const byYear = years.map(year => {
-        const at = years.indexOf(year);
-        const pick = (list: readonly bigint[]) => lines.reduce((sum, _, lineIndex) => sum + (list[lineIndex * years.length + at] ?? 0n), 0n);
+    let spentYet = false;
+    years.forEach((year, at) => {
+        running = running.add(sumRationals(exactLines.map(line => line[at]?.discounted ?? Rational.ZERO)));
+        running = running.sub(sumRationals(costCells.map(row => row[at] ?? Rational.ZERO)));
+        spentYet ||= partnerIds.some(id => exactCost(id, year).sign() > 0);
+        if (paybackYear === undefined && running.sign() >= 0 && spentYet) paybackYear = year;
+    });
+    const byYear = years.map((year, at) => {
+        const pick = (field: 'gross' | 'net' | 'cashable' | 'discounted') => lines.reduce((sum, line) => sum + (line.byYear[at]?.[field] ?? 0n), 0n);
         return {
             year,
             discountFactor: df(year),
             successes: active.get(year)?.successes ?? Rational.ZERO,
             netSuccesses: active.get(year)?.net ?? Rational.ZERO,
             cost: partnerIds.reduce((sum, partnerId) => sum + exactCost(partnerId, year).roundHalfAwayFromZero(), 0n),
-            presentCost: partnerIds.reduce((sum, _, partnerIndex) => sum + (discountedCosts[partnerIndex * years.length + at] ?? 0n), 0n),
-            gross: pick(rounded.gross),
-            net: pick(rounded.net),
-            cashable: pick(rounded.cashable),
-            discounted: pick(rounded.discounted)
+            presentCost: discountedCosts.reduce((sum, row) => sum + (row[at] ?? 0n), 0n),
+            gross: pick('gross'),
+            net: pick('net'),
+            cashable: pick('cashable'),
+            discounted: pick('discounted')
         };
     });
     return {

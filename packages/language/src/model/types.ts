@@ -115,7 +115,7 @@ export interface AmountValue {
     readonly parsed: ParsedAmount;
     /** Exact pence, when the amount is usable: well formed, not negative, in the agreement's currency. */
     readonly pence: bigint | undefined;
-    /** Why it is not usable (worded in i18n/messages.ts); empty when it is. */
+    /** Why it is not usable (worded in i18n/en.ts); empty when it is. */
     readonly problems: readonly Message[];
 }
 
