@@ -9,7 +9,8 @@ import { type Lang, TOOL_VERSION } from '@pool/language';
 import { message, t } from './i18n/index.js';
 import type { ReportData } from '@pool/reports';
 import { checkFiles, isFailing, STDIN_ARGUMENT } from './commands/check.js';
-import { loadOne, renderReportData, reportDataOf } from './commands/report.js';
+import { loadOne, recordedSource, renderReportData, reportDataOf, reportRecord } from './commands/report.js';
+import { reportDate } from './report-date.js';
 import { UsageError } from './files.js';
 import { checkResult, type CheckResult } from './formats/json.js';
 import { summarise } from './formats/summary.js';
@@ -86,7 +87,10 @@ export interface ReportOptions {
     readonly partner?: string;
 }
 
-/** The report for people that `pool report` writes: Markdown or a self-contained HTML page as text, PDF as bytes. */
+/**
+ * The report for people that `pool report` writes: Markdown or a self-contained HTML page as text, PDF as bytes,
+ * dated as `pool report` dates it (`SOURCE_DATE_EPOCH` when set, otherwise now).
+ */
 export function renderReport(file: string, options: ReportOptions & { readonly format: 'md' | 'html' }): Promise<string>;
 export function renderReport(file: string, options: ReportOptions & { readonly format: 'pdf' }): Promise<Uint8Array>;
 export function renderReport(file: string, options: ReportOptions & { readonly format: 'md' | 'html' | 'pdf' }): Promise<string | Uint8Array> {
@@ -103,7 +107,9 @@ export function renderReport(file: string, options: ReportOptions & { readonly f
                 })
             );
         }
-        return renderReportData(data, options.format, { lang, partner: options.partner });
+        const generatedAt = reportDate();
+        const record = reportRecord(data, { source: recordedSource(file, undefined), lang, partner: options.partner, generatedAt });
+        return renderReportData(data, options.format, { lang, partner: options.partner, generatedAt, record });
     });
 }
 

@@ -146,20 +146,14 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('-o, --output <path>', words('cli.help.report.output'))
         .option('--partner <id>', words('cli.help.report.partner'))
         .option('--each-partner', words('cli.help.report.each-partner'), false)
-        .option('--timestamp', words('cli.help.report.timestamp'), false)
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.report.after'))
-        .action(
-            async (
-                file: string,
-                options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; timestamp: boolean; lang?: string }
-            ) => {
-                const commandIo = ioIn(chosenLanguage(options.lang));
-                // Loaded only for reports: the charting library would slow every other command's start.
-                const { runReport } = await import('./commands/report.js');
-                exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
-            }
-        );
+        .action(async (file: string, options: { format: ReportFormat; output?: string; partner?: string; eachPartner: boolean; lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            // Loaded only for reports: the charting library would slow every other command's start.
+            const { runReport } = await import('./commands/report.js');
+            exitCode = await runReport(file, { ...options, lang: commandIo.lang }, commandIo);
+        });
 
     program
         .command('generate')
@@ -182,6 +176,20 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption(helpLang))
         .action(async (file: string, options: { lang?: string }) => {
             exitCode = await runFingerprint(file, ioIn(chosenLanguage(options.lang)));
+        });
+
+    program
+        .command('verify')
+        .description(words('cli.help.verify'))
+        .argument('<report>', words('cli.help.verify.report'))
+        .argument('[sources...]', words('cli.help.verify.sources'))
+        .addOption(languageOption(helpLang))
+        .addHelpText('after', after('cli.help.verify.after'))
+        .action(async (report: string, sources: string[], options: { lang?: string }) => {
+            const commandIo = ioIn(chosenLanguage(options.lang));
+            // Loaded only for verify: it renders reports, as pool report does.
+            const { runVerify } = await import('./commands/verify.js');
+            exitCode = await runVerify(report, sources, commandIo);
         });
 
     try {

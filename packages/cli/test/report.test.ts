@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -10,29 +11,63 @@ vi.mock('@pool/reports/pdf', () => ({
     renderPdf: () => Promise.reject(new Error('the PDF renderer failed'))
 }));
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const EXAMPLES = ['better-care-fund', 'essex-whole-place', 'neighbourhood-budget', 'troubled-families'].map(name => `examples/${name}.pool`);
 
 describe('pool report and pool generate json: output', () => {
-    it('gives byte-identical Markdown, HTML and JSON on every run of the command', () => {
+    it('gives byte-identical Markdown, HTML, PDF and JSON on every run of the command when SOURCE_DATE_EPOCH is set', () => {
         // Every example is rendered twice in-process by packages/reports/test/html.test.ts; here the
         // whole command, with its file hashing, for one.
+        const env = { SOURCE_DATE_EPOCH: '1764720000' };
         for (const args of [
             ['report', EXAMPLES[0], '--format', 'md'],
             ['report', EXAMPLES[0], '--format', 'html'],
             ['generate', 'json', EXAMPLES[0]]
         ]) {
-            const first = runPool(args);
-            const second = runPool(args);
+            const first = runPool(args, { env });
+            const second = runPool(args, { env });
             expect(first.status, `${args.join(' ')}: ${first.stderr}`).toBe(0);
             expect(second.stdout === first.stdout, args.join(' ')).toBe(true);
         }
+        // The PDF through the real renderer (a separate process, so not the mock above), a second apart.
+        const folder = scratchFolder({});
+        const pdfs = ['one.pdf', 'two.pdf'].map(name => path.join(folder, name));
+        for (const [index, pdf] of pdfs.entries()) {
+            if (index > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+            expect(runPool(['report', EXAMPLES[3], '--format', 'pdf', '-o', pdf], { env }).status).toBe(0);
+        }
+        const [one, two] = pdfs.map(pdf => readFileSync(pdf));
+        expect(one.equals(two)).toBe(true);
+        // Its creation and modification dates are the stated time, not 1 January 1970.
+        const info = execFileSync('pdfinfo', [pdfs[0]], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+        expect(info).toMatch(/CreationDate:\s+Wed Dec {1,2}3 00:00:00 2025 UTC/);
+        expect(info).toMatch(/ModDate:\s+Wed Dec {1,2}3 00:00:00 2025 UTC/);
     });
 
-    it('records when a report was made only when asked', () => {
-        const plain = runPool(['report', EXAMPLES[3], '--format', 'md']).stdout;
-        expect(plain).not.toMatch(/Produced on/);
-        const stamped = runPool(['report', EXAMPLES[3], '--format', 'md', '--timestamp']).stdout;
-        expect(stamped).toMatch(/\*\*Produced on\*\*: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    it('dates every report: from SOURCE_DATE_EPOCH when it is set, otherwise the day it is made, in words and in Welsh', () => {
+        const stated = runPool(['report', EXAMPLES[3], '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '1764720000' } });
+        expect(stated.stdout).toContain('- **Produced on**: 3 December 2025\n');
+        const welsh = runPool(['report', EXAMPLES[3], '--format', 'html', '--lang', 'cy'], { env: { SOURCE_DATE_EPOCH: '1764720000' } });
+        expect(welsh.stdout).toMatch(/Cynhyrchwyd ar[\s\S]{0,200}3 Rhagfyr 2025/);
+        const before = new Date();
+        const today = runPool(['report', EXAMPLES[3], '--format', 'md'], { env: { SOURCE_DATE_EPOCH: undefined } });
+        const after = new Date();
+        const days = [before, after].map(day => `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`);
+        expect(days).toContain(/\*\*Produced on\*\*: (.+)/.exec(today.stdout)?.[1]);
+    });
+
+    it('refuses a SOURCE_DATE_EPOCH that is not a date in one line, and writes nothing', () => {
+        const folder = scratchFolder({});
+        for (const value of ['yesterday', '-1', '1.5', '99999999999999']) {
+            const target = path.join(folder, 'report.pdf');
+            const result = runPool(['report', EXAMPLES[3], '--format', 'pdf', '-o', target], { env: { SOURCE_DATE_EPOCH: value } });
+            expect(result.status, value).toBe(2);
+            expect(result.stderr).toBe(
+                `pool: SOURCE_DATE_EPOCH is \`${value}\`, which is not a date: it must be a whole number of seconds since 1 January 1970 (for example 1764720000), or unset for the time of the run\n`
+            );
+            expect(existsSync(target)).toBe(false);
+        }
     });
 
     it('writes a report for an agreement with errors, lists them, and exits 1', () => {

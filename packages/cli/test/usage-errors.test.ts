@@ -36,8 +36,8 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
     {
         mistake: 'an unknown command',
         args: ['frob'],
-        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint and help",
-        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint a help"
+        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint, verify and help",
+        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint, verify a help"
     },
     {
         mistake: 'an unknown command close to one',

@@ -157,6 +157,9 @@ describe('the bundled language server', () => {
             const { document } = await client.request(ReportDocumentRequest, { uri, lang: 'cy' }, 60_000);
             expect(document.lang).toBe('cy');
             expect(document.title).toContain('Greater Manchester Troubled Families Investment Agreement');
+            // Dated when it is made: the PDF export's creation date and the date printed in it.
+            const made = Date.parse(document.generatedAt ?? '');
+            expect(Math.abs(made - Date.now())).toBeLessThan(10 * 60_000);
             const charts = document.blocks.filter(block => block.kind === 'chart');
             expect(charts.length).toBeGreaterThan(0);
             for (const chart of charts) expect(chart.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);

@@ -15,6 +15,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest } from './protocol.js';
 
+/** The editor's reports are dated when they are made. */
+const now = (): string => new Date().toISOString();
+
 /** The language a request asks for; English unless it asks for Welsh. */
 const languageOf = (params: { readonly lang?: ReportLang }): Lang => (params.lang === 'cy' ? 'cy' : 'en');
 
@@ -34,13 +37,13 @@ export function registerReportRequests(connection: Connection, shared: LangiumSh
     connection.onRequest(ReportHtmlRequest, async (params, cancel) => {
         const lang = languageOf(params);
         const data = await reportData(params.uri, cancel, lang);
-        return { html: renderHtml(data, { lang, ...(params.cspSource ? { webview: { cspSource: params.cspSource } } : {}) }) };
+        return { html: renderHtml(data, { lang, generatedAt: now(), ...(params.cspSource ? { webview: { cspSource: params.cspSource } } : {}) }) };
     });
 
     connection.onRequest(ReportDocumentRequest, async (params, cancel) => {
         const lang = languageOf(params);
         const data = await reportData(params.uri, cancel, lang);
-        return { document: toPortableDocument(buildReportDocument(data, { lang })) };
+        return { document: toPortableDocument(buildReportDocument(data, { lang, generatedAt: now() })) };
     });
 
     connection.onRequest(ReportExportRequest, async (params, cancel) => {
@@ -48,9 +51,9 @@ export function registerReportRequests(connection: Connection, shared: LangiumSh
         const data = await reportData(params.uri, cancel, lang);
         switch (params.format) {
             case 'html':
-                return { content: renderHtml(data, { lang }) };
+                return { content: renderHtml(data, { lang, generatedAt: now() }) };
             case 'md':
-                return { content: renderMarkdown(data, { lang }) };
+                return { content: renderMarkdown(data, { lang, generatedAt: now() }) };
             case 'json':
                 return { content: renderJson(data) };
             default:

@@ -1,7 +1,7 @@
 // Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords } from '@pool/language';
-import { formatAmount, formatCount, formatPercentText, pence } from './format.js';
+import { formatAmount, formatCount, formatPercentText, formatReportDate, pence } from './format.js';
 import type { CohortData, Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
@@ -43,6 +43,8 @@ export interface ChartBlock {
 export interface ReportDocument {
     readonly lang: ReportLang;
     readonly title: string;
+    /** When the report was made (ISO 8601): printed as its date, and the PDF's creation date. */
+    readonly generatedAt?: string;
     readonly blocks: readonly Block[];
 }
 
@@ -50,7 +52,11 @@ export interface DocumentOptions {
     readonly lang?: ReportLang;
     /** A statement for one partner instead of the whole agreement. */
     readonly partner?: string;
-    /** When the report was made (ISO 8601), only when asked for: without it, output is byte-identical across runs. */
+    /**
+     * When the report was made (ISO 8601), printed as a date ("3 December 2026"). The command line
+     * gives `SOURCE_DATE_EPOCH` when it is set, otherwise the time of the run; without it the report
+     * has no date.
+     */
     readonly generatedAt?: string;
 }
 
@@ -69,10 +75,16 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
         return {
             lang: options.lang ?? 'en',
             title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle),
+            ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
             blocks: statementBlocks(ctx, statement)
         };
     }
-    return { lang: options.lang ?? 'en', title: text.reportTitle(agreementTitle), blocks: agreementBlocks(ctx) };
+    return {
+        lang: options.lang ?? 'en',
+        title: text.reportTitle(agreementTitle),
+        ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+        blocks: agreementBlocks(ctx)
+    };
 }
 
 class Context {
@@ -178,7 +190,7 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
             rows: [
                 [text.labels.agreementFingerprint, data.fingerprint.agreement],
                 [text.labels.toolVersion, `${data.tool.name} ${data.tool.version}`],
-                ...(generatedAt ? [[text.labels.generatedAt, generatedAt] as const] : [])
+                ...(generatedAt ? [[text.labels.generatedAt, formatReportDate(generatedAt, ctx.lang)] as const] : [])
             ]
         }
     ];

@@ -1,4 +1,5 @@
-import { type Currency, formatMoney, groupThousands } from '@pool/language';
+import { type Currency, formatMoney, groupThousands, type Lang } from '@pool/language';
+import { t } from './i18n/index.js';
 import type { Money } from './report-data.js';
 
 /** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */
@@ -32,4 +33,28 @@ export function formatCount(value: string | null, unknown: string): string {
     const negative = value.startsWith('-');
     const [whole = '0', fraction] = value.replace('-', '').split('.');
     return `${negative ? '-' : ''}${groupThousands(whole)}${fraction ? '.' + fraction : ''}`;
+}
+
+/** One catalogue entry per month, so a translator words the whole date ("3 December 2026", "3 Rhagfyr 2026"). */
+const DATE_KEYS = [
+    'report.date.1',
+    'report.date.2',
+    'report.date.3',
+    'report.date.4',
+    'report.date.5',
+    'report.date.6',
+    'report.date.7',
+    'report.date.8',
+    'report.date.9',
+    'report.date.10',
+    'report.date.11',
+    'report.date.12'
+] as const;
+
+/** The day of an instant (ISO 8601) in words, in UTC so that every machine prints the same day. */
+export function formatReportDate(iso: string, lang: Lang): string {
+    const date = new Date(iso);
+    const key = DATE_KEYS[date.getUTCMonth()];
+    if (key === undefined || Number.isNaN(date.getTime())) throw new RangeError(`${iso} is not a date`);
+    return t(key, { day: date.getUTCDate(), year: date.getUTCFullYear() }, lang);
 }

@@ -1,14 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { GOVUK_CSS } from './generated/govuk-styles.js';
-import { type Block, buildReportDocument, type ReportDocument, type TableBlock } from './document.js';
+import { type Block, buildReportDocument, type DocumentOptions, type ReportDocument, type TableBlock } from './document.js';
 import { escapeHtml } from './escape.js';
 import type { ReportData } from './report-data.js';
-import { type ReportLang, reportText } from './strings.js';
+import { encodeReportRecord, type ReportRecord } from './record.js';
+import { reportText } from './strings.js';
 
-export interface HtmlOptions {
-    readonly lang?: ReportLang;
-    /** A statement for one partner (its id) instead of the whole agreement. */
-    readonly partner?: string;
+export interface HtmlOptions extends DocumentOptions {
+    /** How the report was made, for `pool verify` (a `<meta name="pool-report">`). */
+    readonly record?: ReportRecord;
     /** For a VS Code webview: its `cspSource`, allowed alongside the report's own style sheet. */
     readonly webview?: { readonly cspSource: string };
 }
@@ -49,7 +49,7 @@ export function renderHtmlDocument(document: ReportDocument, options: HtmlOption
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(document.title)}</title>
+${options.record ? `<meta name="pool-report" content="${encodeReportRecord(options.record)}">\n` : ''}<title>${escapeHtml(document.title)}</title>
 <style>${STYLES}</style>
 </head>
 <body class="govuk-template__body">

@@ -17,3 +17,4 @@ export { escapeHtml, escapeMarkdown, markdownCode } from './escape.js';
 export { REPORT_TEXT, reportText, type ReportLang, type ReportText } from './strings.js';
 export { renderMarkdown, renderMarkdownDocument } from './markdown.js';
 export { renderJson } from './json.js';
+export { encodeReportRecord, findReportRecord, type JsonReportRecord, type ReportRecord } from './record.js';

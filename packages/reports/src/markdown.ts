@@ -1,23 +1,26 @@
 import { type Block, buildReportDocument, type DocumentOptions, type ReportDocument, type TableBlock } from './document.js';
 import { escapeMarkdown } from './escape.js';
 import type { ReportData } from './report-data.js';
+import { encodeReportRecord, type ReportRecord } from './record.js';
 
 /**
  * The report as Markdown (GitHub-flavoured tables). Agreement text is escaped, so a name can
  * never become a link, an image, emphasis, a table cell or HTML. Charts appear as their text
  * alternative: the caption and the described summary; the figures are in the tables.
  */
-export function renderMarkdown(data: ReportData, options: DocumentOptions = {}): string {
-    return renderMarkdownDocument(buildReportDocument(data, options));
+export function renderMarkdown(data: ReportData, options: DocumentOptions & { readonly record?: ReportRecord } = {}): string {
+    return renderMarkdownDocument(buildReportDocument(data, options), options.record);
 }
 
-export function renderMarkdownDocument(document: ReportDocument): string {
+/** With a record of how it was made (for `pool verify`), as a comment on the last line, which readers do not show. */
+export function renderMarkdownDocument(document: ReportDocument, record?: ReportRecord): string {
     const out = [`# ${escapeMarkdown(document.title)}`, ''];
     for (const block of document.blocks) {
         // Line by line: a table of a large register has more lines than a call has arguments.
         for (const line of renderBlock(block)) out.push(line);
         out.push('');
     }
+    if (record) out.push(`<!-- ${encodeReportRecord(record)} -->`);
     return out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')

@@ -84,10 +84,12 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         ).toBe(true);
     });
 
-    it('is the same bytes every time for the same agreement, and a statement per partner', () => {
+    it('is the same bytes every time for the same agreement with SOURCE_DATE_EPOCH set, and a statement per partner', () => {
         const folder = scratchFolder({});
         const [first, second] = ['a.pdf', 'b.pdf'].map(name => path.join(folder, name));
-        for (const file of [first, second]) expect(runPool(['report', 'examples/better-care-fund.pool', '--format', 'pdf', '-o', file]).status).toBe(0);
+        const env = { SOURCE_DATE_EPOCH: '1764720000' };
+        for (const file of [first, second])
+            expect(runPool(['report', 'examples/better-care-fund.pool', '--format', 'pdf', '-o', file], { env }).status).toBe(0);
         expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
         const statements = path.join(folder, 'statements');
         expect(runPool(['report', 'examples/better-care-fund.pool', '--format', 'pdf', '--each-partner', '-o', statements]).status).toBe(0);
@@ -103,15 +105,21 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         const fontsShipped = scratchFolder({});
         const dejavu = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
         for (const font of PDF_FONT_FILES) copyFileSync(path.join(dejavu, font), path.join(fontsShipped, font));
-        const sent = JSON.parse(JSON.stringify(toPortableDocument(buildReportDocument(data, { lang: 'cy' }))));
+        const generatedAt = '2026-12-03T12:00:00.000Z';
+        const sent = JSON.parse(JSON.stringify(toPortableDocument(buildReportDocument(data, { lang: 'cy', generatedAt }))));
         const fromEditor = await renderPortablePdf(sent, { fontDirectory: fontsShipped });
-        const direct = await renderPdf(data, { lang: 'cy' });
+        const direct = await renderPdf(data, { lang: 'cy', generatedAt });
         expect(Buffer.from(fromEditor).equals(Buffer.from(direct))).toBe(true);
         const file = path.join(fontsShipped, 'report.pdf');
         writeFileSync(file, fromEditor);
         const text = pdfText(file).replace(/\s+/g, ' ');
         expect(text).toContain('Greater Manchester Troubled Families Investment Agreement');
         expect(text).toContain('£2,200,000');
+        // The date travels with the document: printed in words, and the PDF's own creation date.
+        expect(text).toContain('3 Rhagfyr 2026');
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } })).toMatch(
+            /CreationDate:\s+Thu Dec {1,2}3 12:00:00 2026 UTC/
+        );
     });
 
     it('says which font file is missing when the folder given lacks it', async () => {

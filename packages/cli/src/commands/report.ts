@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { type FileToWrite, writeFilesAllOrNothing, writeFileSafely } from '@pool/files';
 import { type AgreementModel, type Lang } from '@pool/language';
 import { message, t } from '../i18n/index.js';
-import { buildReportData, type ReportData, type ReportLang, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
+import { buildReportData, type ReportData, type ReportLang, type ReportRecord, renderHtml, renderJson, renderMarkdown } from '@pool/reports';
 import { URI } from 'langium';
 import { describeFsError, displayPath, findPoolFiles, UsageError } from '../files.js';
+import { reportDate } from '../report-date.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import type { CommandIo } from './check.js';
 
@@ -19,8 +20,6 @@ export interface ReportOptions {
     readonly partner?: string;
     readonly eachPartner: boolean;
     readonly lang: ReportLang;
-    /** Record when the report was made; without it, the same input gives byte-identical output. */
-    readonly timestamp: boolean;
 }
 
 export interface GenerateJsonOptions {
@@ -31,7 +30,7 @@ export interface GenerateJsonOptions {
 export async function renderReportData(
     data: ReportData,
     format: ReportFormat,
-    options: { lang: ReportLang; partner?: string; generatedAt?: string }
+    options: { lang: ReportLang; partner?: string; generatedAt?: string; record?: ReportRecord }
 ): Promise<string | Uint8Array> {
     switch (format) {
         case 'md':
@@ -44,6 +43,34 @@ export async function renderReportData(
             return renderPdf(data, { ...options, fontDirectory: bundledFonts() });
         }
     }
+}
+
+/**
+ * The path of a source as a report records it, for `pool verify`: from the folder of the file the
+ * report is written to, or, for standard output, from the folder the command runs in; with `/`
+ * between folders on every system.
+ */
+export function recordedSource(source: string, output: string | undefined): string {
+    const from = output === undefined ? process.cwd() : path.dirname(path.resolve(output));
+    return path.relative(from, path.resolve(source)).split(path.sep).join('/');
+}
+
+/**
+ * How a report was made, in the one order of fields that `pool report` and `pool verify` both
+ * write (the record is compared byte for byte with the rest of the report).
+ */
+export function reportRecord(
+    data: ReportData,
+    made: { readonly source: string; readonly lang: ReportLang; readonly partner?: string; readonly generatedAt?: string }
+): ReportRecord {
+    return {
+        source: made.source,
+        lang: made.lang,
+        ...(made.partner === undefined ? {} : { partner: made.partner }),
+        ...(made.generatedAt === undefined ? {} : { generatedAt: made.generatedAt }),
+        tool: data.tool.version,
+        files: data.fingerprint.files.map(entry => ({ file: entry.file, sha256: entry.sha256 }))
+    };
 }
 
 /**
@@ -132,6 +159,8 @@ async function writeOutputs(files: readonly FileToWrite[], folder: string, lang:
  */
 export async function runReport(file: string, given: ReportOptions, io: CommandIo): Promise<number> {
     const options = { ...given, output: outputOf(given.output) };
+    // Read first: a date that is not one is a usage error before any work is done.
+    const generatedAt = reportDate();
     if (options.partner !== undefined && options.eachPartner) throw new UsageError(message('cli.report.partner-or-each', {}));
     if (options.eachPartner && options.output === undefined) throw new UsageError(message('cli.report.each-needs-folder', {}));
     if (options.format === 'pdf' && options.output === undefined) throw new UsageError(message('cli.report.pdf-needs-file', {}));
@@ -152,7 +181,7 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
             })
         );
     }
-    const renderOptions = { lang: options.lang, generatedAt: options.timestamp ? new Date().toISOString() : undefined };
+    const renderOptions = { lang: options.lang, generatedAt };
     if (options.eachPartner && options.output !== undefined) {
         const folder = options.output;
         // Every report is rendered before the first is written, so a failure leaves nothing behind.
@@ -163,15 +192,15 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
                 statement.contributions.length > 0 || statement.shares.length > 0 || data.approvals.some(approval => approval.partner === statement.partner)
         );
         for (const partner of taking.map(statement => statement.partner)) {
-            reports.push({
-                path: path.join(folder, `${partner}.${options.format}`),
-                data: await renderReportData(data, options.format, { ...renderOptions, partner })
-            });
+            const target = path.join(folder, `${partner}.${options.format}`);
+            const record = reportRecord(data, { source: recordedSource(file, target), lang: options.lang, partner, generatedAt });
+            reports.push({ path: target, data: await renderReportData(data, options.format, { ...renderOptions, partner, record }) });
         }
         await writeOutputs(reports, folder, io.lang);
         io.err(`${t('cli.report.wrote-statements', { count: reports.length, folder: displayPath(path.resolve(folder)) }, io.lang)}\n`);
     } else {
-        const content = await renderReportData(data, options.format, { ...renderOptions, partner: options.partner });
+        const record = reportRecord(data, { source: recordedSource(file, options.output), lang: options.lang, partner: options.partner, generatedAt });
+        const content = await renderReportData(data, options.format, { ...renderOptions, partner: options.partner, record });
         if (options.output === undefined) {
             io.out(content as string);
         } else {
@@ -191,8 +220,9 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     if (!(await isDirectory(target))) {
         const workspace = await loadOne(target, io.lang);
         const data = reportDataOf(workspace, target, io.version);
-        if (options.output === undefined) io.out(renderJson(data));
-        else await writeOutput(options.output, renderJson(data), io.lang);
+        const json = renderJson(data, { source: recordedSource(target, options.output), lang: io.lang });
+        if (options.output === undefined) io.out(json);
+        else await writeOutput(options.output, json, io.lang);
         return data.verdict.errors > 0 ? 1 : 0;
     }
     if (options.output === undefined) throw new UsageError(message('cli.json.folder-needs-output', { target }));
@@ -206,7 +236,8 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
         const data = reportDataOf(workspace, file, io.version);
         errors += data.verdict.errors;
         const relative = path.relative(path.resolve(target), file).replace(/\.pool$/, '.json');
-        outputs.push({ path: path.join(options.output, relative), data: renderJson(data) });
+        const output = path.join(options.output, relative);
+        outputs.push({ path: output, data: renderJson(data, { source: recordedSource(file, output), lang: io.lang }) });
     }
     await writeOutputs(outputs, options.output, io.lang);
     io.err(`${t('cli.json.wrote-files', { count: outputs.length, folder: displayPath(path.resolve(options.output)) }, io.lang)}\n`);

@@ -24,6 +24,8 @@ export const cy: Translation<typeof en> = {
     'cli.unknown-lang': "rhaid i --lang fod yn en (English) neu cy (Cymraeg); cafwyd ''{lang}''",
     'cli.unknown-lang-env': "rhaid i POOL_LANG fod yn en (English) neu cy (Cymraeg); cafwyd ''{lang}''",
     'cli.internal-error': 'pool: gwall mewnol: {message}\nNam yn pool yw hwn, nid yn eich ffeiliau; rhowch wybod amdano.',
+    'cli.source-date-epoch-invalid':
+        "mae SOURCE_DATE_EPOCH yn `{value}`, nad yw'n ddyddiad: rhaid iddo fod yn nifer cyfan o eiliadau ers 1 Ionawr 1970 (er enghraifft 1764720000), neu heb ei osod ar gyfer amser y rhediad",
     'cli.could-not-check': 'methu gwirio {file}: {reason}',
     'cli.cannot-write': 'methu ysgrifennu {file}: {reason}',
     'cli.cannot-write-all': "methu ysgrifennu'r ffeiliau yn {folder}: {reason}; ni ysgrifennwyd yr un ohonynt",
@@ -127,15 +129,30 @@ export const cy: Translation<typeof en> = {
     'cli.help.report.output': "ysgrifennu i'r ffeil hon (gyda --each-partner: y ffolder hwn) yn lle'r allbwn safonol",
     'cli.help.report.partner': "datganiad ar gyfer un partner: yr hyn y mae'n ei dalu i mewn, yn ei gael ac yn ei ysgwyddo",
     'cli.help.report.each-partner': 'un datganiad i bob partner, yn y ffolder a roddir gyda -o',
-    'cli.help.report.timestamp': "cofnodi pryd y gwnaed yr adroddiad (fel arall mae'r un cytundeb yn rhoi'r un beitiau yn union)",
     'cli.help.report.after':
-        "Statws gadael: 0 wedi'i ysgrifennu, dim gwallau yn y cytundeb; 1 wedi'i ysgrifennu, ond mae gwallau yn\ny cytundeb (mae'r adroddiad yn eu rhestru); 2 gwall defnydd neu I/O (dim wedi'i ysgrifennu).\n\nEnghreifftiau:\n  pool report agreement.pool -o report.html\n  pool report agreement.pool --format pdf -o report.pdf\n  pool report agreement.pool --format md --partner manchester > manchester.md\n  pool report agreement.pool --format pdf --each-partner -o statements/",
+        "Statws gadael: 0 wedi'i ysgrifennu, dim gwallau yn y cytundeb; 1 wedi'i ysgrifennu, ond mae gwallau yn\ny cytundeb (mae'r adroddiad yn eu rhestru); 2 gwall defnydd neu I/O (dim wedi'i ysgrifennu).\n\nMae'r adroddiad wedi'i ddyddio gan SOURCE_DATE_EPOCH (eiliadau ers 1970) pan fydd wedi'i osod, fel arall\npan gaiff ei wneud; gydag ef wedi'i osod, mae'r un cytundeb yn rhoi'r un beitiau.\n\nEnghreifftiau:\n  pool report agreement.pool -o report.html\n  pool report agreement.pool --format pdf -o report.pdf\n  pool report agreement.pool --format md --partner manchester > manchester.md\n  pool report agreement.pool --format pdf --each-partner -o statements/",
     'cli.help.generate': 'cynhyrchu allbwn y gall peiriannau ei ddarllen o gytundebau',
     'cli.help.generate.json':
         "y cytundeb cyfan gyda'i fewnforion fel JSON: datganiadau gyda'u hystodau yn y ffynhonnell, pob ffigur a gyfrifir, pob diagnostig",
     'cli.help.generate.json.path': "ffeil .pool, neu ffolder (un ffeil JSON i bob ffeil .pool, wedi'i hysgrifennu o dan -o FFOLDER)",
     'cli.help.fingerprint': "argraffu ôl bys testun cytundeb (gyda'i fewnforion), fel y mae cymeradwyaethau'n ei gofnodi",
     'cli.help.fingerprint.file': 'y cytundeb',
+    'cli.help.verify': "dweud a yw adroddiad (Markdown, HTML, PDF neu JSON) yn union yr hyn y mae Pool yn ei wneud o'i gytundeb",
+    'cli.help.verify.report': 'yr adroddiad',
+    'cli.help.verify.sources':
+        "y cytundeb y'i gwnaed ohono (rhagosodiad: y llwybr y mae'r adroddiad yn ei gofnodi), yna, os mynnwch, ffeiliau y mae'n eu mewnforio",
+    'cli.help.verify.after':
+        "Mae Pool yn gwneud yr adroddiad eto o'r cytundeb, fel y mae'r adroddiad yn cofnodi y'i gwnaed (iaith,\npartner, dyddiad, fersiwn), ac yn cymharu'r beitiau: mae newid i unrhyw nod yn y cytundeb neu yn\nyr adroddiad, gan gynnwys ei ôl bys, yn anghyfatebiaeth.\n\nStatws gadael: 0 mae'r adroddiad yn cyfateb; 1 nid yw'n cyfateb; 2 methu dweud (ni ellir darllen ffeil,\nnid yw'r adroddiad yn cofnodi dim, nid yw'n adroddiad, neu fersiwn arall o Pool a'i gwnaeth).\n\nEnghreifftiau:\n  pool verify report.pdf\n  pool verify report.html agreements/gm.pool",
+    'cli.verify.matches': "mae {report} yn cyfateb i {source}: dyma'n union yr adroddiad y mae Pool yn ei wneud ohono (ôl bys {fingerprint})",
+    'cli.verify.source-changed': 'nid yw {report} yn cyfateb i {source}: mae {file} wedi newid ers gwneud yr adroddiad',
+    'cli.verify.report-changed':
+        "nid yw {report} yn cyfateb i {source}: mae'r ffynonellau fel y mae'r adroddiad yn eu cofnodi, ond nid yr adroddiad yw'r hyn y mae Pool yn ei wneud ohonynt, felly mae wedi'i newid ers ei wneud",
+    'cli.verify.no-record':
+        "methu dweud a yw {report} yn cyfateb i'w gytundeb: nid yw'n cofnodi sut y'i gwnaed (adroddiad a wnaed gan Pool hŷn neu gan y golygydd, neu nid adroddiad gan Pool)",
+    'cli.verify.unknown-format': 'methu dweud: nid yw {report} yn adroddiad Markdown, HTML, PDF neu JSON gan Pool',
+    'cli.verify.other-version':
+        "methu dweud a yw {report} yn cyfateb: fe'i gwnaed gan pool {recorded} a dyma pool {version}; gwnewch ef eto, neu gwiriwch ef gyda'r fersiwn honno",
+    'cli.verify.not-a-source': "methu dweud: nid yw {file} yn un o'r ffeiliau y mae {source} wedi'i wneud ohonynt (ef a'r ffeiliau y mae'n eu mewnforio)",
     'cli.reason.not-pool-file': "nid yw'n ffeil .pool",
     'cli.report.partner-or-each': 'defnyddiwch naill ai --partner ID neu --each-partner, nid y ddau',
     'cli.report.each-needs-folder': 'mae --each-partner yn ysgrifennu un ffeil i bob partner: rhowch ffolder gyda -o',

@@ -20,6 +20,8 @@ export const en = {
     'cli.unknown-lang': "--lang must be en (English) or cy (Cymraeg); got ''{lang}''",
     'cli.unknown-lang-env': "POOL_LANG must be en (English) or cy (Cymraeg); got ''{lang}''",
     'cli.internal-error': 'pool: internal error: {message}\nThis is a fault in pool, not in your files; please report it.',
+    'cli.source-date-epoch-invalid':
+        'SOURCE_DATE_EPOCH is `{value}`, which is not a date: it must be a whole number of seconds since 1 January 1970 (for example 1764720000), or unset for the time of the run',
     'cli.could-not-check': 'could not check {file}: {reason}',
     'cli.cannot-write': 'cannot write {file}: {reason}',
     'cli.cannot-write-all': 'cannot write the files in {folder}: {reason}; none of them was written',
@@ -120,14 +122,28 @@ export const en = {
     'cli.help.report.output': 'write to this file (with --each-partner: this folder) instead of standard output',
     'cli.help.report.partner': 'a statement for one partner: what it pays in, receives and bears',
     'cli.help.report.each-partner': 'one statement per partner, in the folder given with -o',
-    'cli.help.report.timestamp': 'record when the report was made (otherwise the same agreement gives identical bytes)',
     'cli.help.report.after':
-        'Exit status: 0 written, no errors in the agreement; 1 written, but the agreement has errors (the\nreport lists them); 2 usage or I/O error (nothing written).\n\nExamples:\n  pool report agreement.pool -o report.html\n  pool report agreement.pool --format pdf -o report.pdf\n  pool report agreement.pool --format md --partner manchester > manchester.md\n  pool report agreement.pool --format pdf --each-partner -o statements/',
+        'Exit status: 0 written, no errors in the agreement; 1 written, but the agreement has errors (the\nreport lists them); 2 usage or I/O error (nothing written).\n\nThe report is dated by SOURCE_DATE_EPOCH (seconds since 1970) when it is set, otherwise\nwhen it is made; with it set, the same agreement gives the same bytes.\n\nExamples:\n  pool report agreement.pool -o report.html\n  pool report agreement.pool --format pdf -o report.pdf\n  pool report agreement.pool --format md --partner manchester > manchester.md\n  pool report agreement.pool --format pdf --each-partner -o statements/',
     'cli.help.generate': 'generate machine-readable output from agreements',
     'cli.help.generate.json': 'the whole agreement with its imports as JSON: declarations with source ranges, every computed figure, every diagnostic',
     'cli.help.generate.json.path': 'a .pool file, or a folder (one JSON file per .pool file, written under -o FOLDER)',
     'cli.help.fingerprint': "print the fingerprint of an agreement's text (with its imports), as approvals record it",
     'cli.help.fingerprint.file': 'the agreement',
+    'cli.help.verify': 'say whether a report (Markdown, HTML, PDF or JSON) is exactly what Pool makes from its agreement',
+    'cli.help.verify.report': 'the report',
+    'cli.help.verify.sources': 'the agreement it was made from (default: the path the report records), then, if you like, files it imports',
+    'cli.help.verify.after':
+        'Pool makes the report again from the agreement, as the report records it was made (language,\npartner, date, version), and compares the bytes: a change to any character of the agreement or\nof the report, its fingerprint included, is a mismatch.\n\nExit status: 0 the report matches; 1 it does not; 2 cannot tell (a file cannot be read, the\nreport records nothing, it is not a report, or another version of Pool made it).\n\nExamples:\n  pool verify report.pdf\n  pool verify report.html agreements/gm.pool',
+    'cli.verify.matches': '{report} matches {source}: it is exactly the report Pool makes from it (fingerprint {fingerprint})',
+    'cli.verify.source-changed': '{report} does not match {source}: {file} has changed since the report was made',
+    'cli.verify.report-changed':
+        '{report} does not match {source}: the sources are as the report records them, but the report is not what Pool makes from them, so it has been changed since it was made',
+    'cli.verify.no-record':
+        'cannot tell whether {report} matches its agreement: it does not record how it was made (a report made by an older Pool or by the editor, or not a report of Pool)',
+    'cli.verify.unknown-format': 'cannot tell: {report} is not a Markdown, HTML, PDF or JSON report of Pool',
+    'cli.verify.other-version':
+        'cannot tell whether {report} matches: it was made by pool {recorded} and this is pool {version}; make it again, or verify it with that version',
+    'cli.verify.not-a-source': 'cannot tell: {file} is not one of the files {source} is made of (it and the files it imports)',
     'cli.reason.not-pool-file': 'it is not a .pool file',
     'cli.report.partner-or-each': 'use either --partner ID or --each-partner, not both',
     'cli.report.each-needs-folder': '--each-partner writes one file per partner: give a folder with -o',

@@ -12,22 +12,23 @@ import {
     type ReportDocument,
     type TableBlock
 } from '../document.js';
+import { encodeReportRecord, type ReportRecord } from '../record.js';
 import type { ReportData } from '../report-data.js';
 
 /**
  * The report as a PDF, made without a browser: pdfkit lays out the same blocks as the HTML, the
  * charts are drawn as vectors from their SVG (svg-to-pdfkit), and DejaVu Sans is embedded so £,
- * ≈, – and Welsh letters (ŵ, ŷ) print. Deterministic: unless `generatedAt` is given, the PDF's
- * date fields hold a fixed date (1970-01-01) and its id derives from it, so the same agreement
- * gives the same bytes.
+ * ≈, – and Welsh letters (ŵ, ŷ) print. Deterministic: the PDF's creation and modification dates
+ * are the document's `generatedAt` (the command line's `SOURCE_DATE_EPOCH` when set) and its id
+ * derives from them, so the same agreement made at the same stated time gives the same bytes.
  */
 export async function renderPdf(data: ReportData, options: DocumentOptions & PdfOptions = {}): Promise<Uint8Array> {
-    return renderPdfDocument(buildReportDocument(data, options), options.generatedAt, options);
+    return renderPdfDocument(buildReportDocument(data, options), options);
 }
 
 /** The PDF of a document laid out elsewhere (the language server lays it out for the editor). */
-export async function renderPortablePdf(document: PortableReportDocument, options: PdfOptions & { readonly generatedAt?: string } = {}): Promise<Uint8Array> {
-    return renderPdfDocument(fromPortableDocument(document), options.generatedAt, options);
+export async function renderPortablePdf(document: PortableReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+    return renderPdfDocument(fromPortableDocument(document), options);
 }
 
 export interface PdfOptions {
@@ -37,6 +38,8 @@ export interface PdfOptions {
      * By default they are read from the `dejavu-fonts-ttf` package.
      */
     readonly fontDirectory?: string;
+    /** How the report was made, for `pool verify`: a `PoolReport` entry of the PDF's document information. */
+    readonly record?: ReportRecord;
 }
 
 /** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
@@ -77,15 +80,24 @@ const GREEN = '#00703c';
 const RED = '#d4351c';
 const MARGIN = 50;
 
-export async function renderPdfDocument(document: ReportDocument, generatedAt?: string, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdfDocument(document: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
     const FONTS = fonts(options.fontDirectory);
+    // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
+    const date = new Date(document.generatedAt ?? 0);
     const pdf = new PDFDocument({
         size: 'A4',
         margin: MARGIN,
         bufferPages: true,
         lang: document.lang === 'cy' ? 'cy-GB' : 'en-GB',
         displayTitle: true,
-        info: { Title: document.title, Creator: 'pool', Producer: 'pool', CreationDate: new Date(generatedAt ?? 0) },
+        info: {
+            Title: document.title,
+            Creator: 'pool',
+            Producer: 'pool',
+            CreationDate: date,
+            ModDate: date,
+            ...(options.record ? { PoolReport: encodeReportRecord(options.record) } : {})
+        },
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
         font: FONTS.regularFile
     });

@@ -1,0 +1,18 @@
+import { message } from './i18n/index.js';
+import { UsageError } from './files.js';
+
+/** The last second of 9999: a later date has no four-digit year to print. */
+const LAST_SECOND = 253_402_300_799n;
+
+/**
+ * When a report is made, as ISO 8601: `SOURCE_DATE_EPOCH` (whole seconds since 1970, as the
+ * reproducible-builds convention has it) when it is set, so that the same sources give the same
+ * bytes on any machine, otherwise the time of the run. A value that is not a date is the user's
+ * mistake, said in one line; an empty one counts as unset, as build tools treat it.
+ */
+export function reportDate(env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): string {
+    const value = env.SOURCE_DATE_EPOCH;
+    if (value === undefined || value === '') return now().toISOString();
+    if (!/^\d{1,12}$/.test(value) || BigInt(value) > LAST_SECOND) throw new UsageError(message('cli.source-date-epoch-invalid', { value }));
+    return new Date(Number(value) * 1000).toISOString();
+}
