@@ -2,18 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileError, readRegularFile } from '@pool/files';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import {
-    decodeAgreement,
-    isAgreementFileName,
-    isLeftOut,
-    type Lang,
-    MAX_POOLIGNORE_BYTES,
-    type Message,
-    message,
-    POOLIGNORE,
-    PoolIgnoreRules,
-    render
-} from '@pool/language';
+import { decodeAgreement, isAgreementFileName, isLeftOut, type Lang, MAX_POOLIGNORE_BYTES, POOLIGNORE, PoolIgnoreRules } from '@pool/language';
+import { type Message, message, render } from './i18n/index.js';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given

@@ -8,7 +8,8 @@ import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { escapeTerminalLines, type Lang, message, t, TOOL_VERSION, word, type WordKey } from '@pool/language';
+import { escapeTerminalLines, type Lang, TOOL_VERSION } from '@pool/language';
+import { message, t, word, type WordKey } from './i18n/index.js';
 import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 

@@ -6,13 +6,12 @@ import {
     FileRefusedError,
     ImportGraph,
     MAX_DOCUMENT_BYTES,
-    message,
     PoolDocumentFactory,
-    render,
     type ast,
     type Lang,
     type PoolServices
 } from '@pool/language';
+import { message, render } from './i18n/index.js';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { displayPath } from './files.js';

@@ -1,4 +1,5 @@
-import { type Currency, formatMoney, groupThousands, type Lang, t, withoutTrailingZeros } from '@pool/language';
+import { type Currency, formatMoney, groupThousands, type Lang, withoutTrailingZeros } from '@pool/language';
+import { t } from './i18n/index.js';
 import type { Money } from './report-data.js';
 
 /** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */

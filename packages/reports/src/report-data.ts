@@ -20,10 +20,10 @@ import {
     partnerStatements,
     penceToDecimalString,
     periodLabel,
-    render,
     sha256Hex,
     yearLabel
 } from '@pool/language';
+import { render } from './i18n/index.js';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 

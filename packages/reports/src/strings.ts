@@ -1,11 +1,11 @@
 // Long: every heading, label and sentence of the reports, in one typed table read from the catalogue, so a report cannot print a word the catalogue lacks.
-import { countOf, type CountKey, isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from '@pool/language';
+import { isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from './i18n/index.js';
 import type { ChartWords } from './charts.js';
 import type { ShareBasis } from './report-data.js';
 
 /**
  * The reports' text in English and Welsh. Every word comes from the message catalogue
- * (packages/language/src/i18n/messages.ts: `report.*` keys, `share-base.*` for what a share clause
+ * (packages/reports/src/i18n and the language package's: `report.*` keys, `share-base.*` for what a share clause
  * shares); here the figures are put into those sentences, choosing a sentence by the figures it is
  * given (a total or none, a stale approval or not). Values are formatted by the caller; escaping
  * is the renderer's job. Welsh follows the Welsh Government's public-sector terms (cronfa gyfun,
@@ -519,7 +519,6 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 function textIn(lang: ReportLang): ReportText {
     const say = <K extends MessageKey>(key: K, params: MessageParams<K>) => t(key, params, lang);
     const word = (key: WordKey) => catalogueWord(key, lang);
-    const count = (n: number, one: CountKey, other: CountKey) => countOf(n, one, other, lang);
     return {
         ...catalogueWords(lang),
         reportTitle: title => say('report.title', { title }),
@@ -594,12 +593,11 @@ function textIn(lang: ReportLang): ReportText {
             checksFailed: (errors, warnings) =>
                 warnings
                     ? say('report.sentence.checks-failed.warnings', {
-                          errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
-                          warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other')
+                          errors: say('cli.summary.errors', { count: errors }),
+                          warnings: say('cli.summary.warnings', { count: warnings })
                       })
-                    : say('report.sentence.checks-failed', { errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other') }),
-            checksWarnings: warnings =>
-                say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
+                    : say('report.sentence.checks-failed', { errors: say('cli.summary.errors', { count: errors }) }),
+            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: say('cli.summary.warnings', { count: warnings }) }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),

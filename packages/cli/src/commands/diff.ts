@@ -13,11 +13,9 @@ import {
     escapeTerminalLines,
     formatMoney,
     markdownCode,
-    type Lang,
-    message,
-    render,
-    t
+    type Lang
 } from '@pool/language';
+import { message, render, t } from '../i18n/index.js';
 import type { Block } from '@pool/reports';
 import { type LangiumDocument, URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';

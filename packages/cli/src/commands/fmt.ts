@@ -1,5 +1,6 @@
 import { writeFileSafely } from '@pool/files';
-import { escapeTerminal, formatPoolDocument, plural, t } from '@pool/language';
+import { escapeTerminal, formatPoolDocument } from '@pool/language';
+import { t } from '../i18n/index.js';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
 import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
@@ -103,18 +104,14 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     if (options.check) {
         const summary =
             changed > 0
-                ? t(
-                      changed > 1 ? 'fmt.check.would-change.many' : total === 1 ? 'fmt.check.would-change.one-of-one' : 'fmt.check.would-change.one-of-many',
-                      { changed, total },
-                      lang
-                  )
+                ? t('fmt.check.would-change', { changed, total }, lang)
                 : unformattable > 0
-                  ? t(plural(total, 'fmt.check.unformattable.one', 'fmt.check.unformattable.other'), { count: total, unformattable }, lang)
-                  : t(plural(total, 'fmt.check.clean.one', 'fmt.check.clean.other'), { count: total }, lang);
+                  ? t('fmt.check.unformattable', { count: total, unformattable }, lang)
+                  : t('fmt.check.clean', { count: total }, lang);
         io.err(`${summary}\n`);
     } else {
         const notes = [
-            t(plural(changed, 'fmt.formatted-count.one', 'fmt.formatted-count.other'), { count: changed }, lang),
+            t('fmt.formatted-count', { count: changed }, lang),
             t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone - ioErrors }, lang)
         ];
         if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));

@@ -1,6 +1,7 @@
-import { type Lang, message } from '@pool/language';
+import type { Lang } from '@pool/language';
 import type { PoolServerTransport } from '@pool/language-server/node-server';
 import { UsageError } from '../files.js';
+import { message } from '../i18n/index.js';
 
 export interface LspOptions {
     readonly stdio?: boolean;

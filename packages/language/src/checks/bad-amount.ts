@@ -1,4 +1,4 @@
-import { render } from '../i18n/messages.js';
+import { render } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 
 /** Negative, sub-penny, wrongly grouped, or in another currency than the agreement's. The quick fix regroups digits grouped wrongly. */

@@ -1,12 +1,12 @@
 import { GrammarUtils } from 'langium';
-import { listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/index.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
 import { partnerName, shareKindWord, shareReadWhole, year } from './describe.js';
 import { removal } from './removal.js';
 import type { AgreementModel, OutcomeInfo } from '../model/types.js';
-import type { Lang } from '../i18n/messages.js';
+import type { Lang } from '../i18n/index.js';
 
 /**
  * No clause is accepted and ignored: a modifier the grammar allows in a place where it has no

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import * as ast from '../generated/ast.js';
 import { fieldKeyword, groupByKeyword } from '../model/fields.js';
 import type { AgreementModel } from '../model/types.js';

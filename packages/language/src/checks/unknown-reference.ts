@@ -1,7 +1,7 @@
 import * as ast from '../generated/ast.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 

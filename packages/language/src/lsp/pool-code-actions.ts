@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
 import type { CheckCode } from '../checks/check.js';
 import * as ast from '../generated/ast.js';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 
 /** What the checks put in a diagnostic's `data` for the fixes below (see each check's file). */
 interface FixFacts {

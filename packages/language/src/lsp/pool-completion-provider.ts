@@ -12,7 +12,7 @@ import {
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { yearLabel } from '../money/financial-year.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';

@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';

@@ -4,7 +4,7 @@ import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver'
 import { checkSummary, CHECKS_BY_CODE } from '../checks/index.js';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
-import { type Lang, message, render, t } from '../i18n/messages.js';
+import { type Lang, message, render, t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatPercent } from '../money/percent.js';

@@ -1,7 +1,7 @@
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type Lang, parseLang } from '../i18n/messages.js';
+import { type Lang, parseLang } from '../i18n/index.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */

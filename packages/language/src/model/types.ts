@@ -1,5 +1,5 @@
 // Long: every figure the model computes, one interface per part of an agreement, each field documented where a reader of the model looks.
-import type { Message } from '../i18n/messages.js';
+import type { Message } from '../i18n/index.js';
 import type { AstNode, LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { Currency, ParsedAmount } from '../money/amount.js';
@@ -121,7 +121,7 @@ export interface AmountValue {
     readonly parsed: ParsedAmount;
     /** Exact pence, when the amount is usable: well formed, not negative, in the agreement's currency. */
     readonly pence: bigint | undefined;
-    /** Why it is not usable (worded in i18n/messages.ts); empty when it is. */
+    /** Why it is not usable (worded in i18n/en.ts); empty when it is. */
     readonly problems: readonly Message[];
 }
 

@@ -7,7 +7,7 @@ import { randomEdit, randomGenerator } from '../../../../test/fuzz/mutations.js'
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import { QUICK_FIXES } from '../../src/lsp/pool-code-actions.js';
 import { REPO, workspace } from '../helpers.js';
-import { shortenText } from '../../src/i18n/messages.js';
+import { shortenText } from '../../src/i18n/index.js';
 
 /**
  * What must hold for every quick fix the editor offers, on every invalid example and on fuzzed
