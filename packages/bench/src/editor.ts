@@ -139,7 +139,7 @@ export async function timeRegisterEdits(
 ): Promise<RegisterEditTimes> {
     const registerText = readFileSync(register, 'utf8');
     const agreementText = readFileSync(agreement, 'utf8');
-    const host = /^\s*host\s+(\w+)/m.exec(agreementText)?.[1];
+    const host = /^[ \t]*host[ \t]+(\w+)/m.exec(agreementText)?.[1];
     if (host === undefined) throw new Error(`no host in ${agreement}`);
     const lines = registerText.split('\n');
     const line = lines.findIndex(l => l.startsWith(`partner ${host} `));

@@ -77,7 +77,7 @@ function snippetText(snippet: string): string {
     // Innermost placeholders first, so nested ones resolve.
     for (let previous = ''; previous !== text;) {
         previous = text;
-        text = text.replace(/\$\{\d+:((?:[^{}$\\]|\\.)*)\}/g, '$1').replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1');
+        text = text.replace(/\$\{\d+:((?:[^{}$\\]|\\.)*)\}/g, '$1').replace(/\$\{\d+\|([^,|}]*)(?:,[^,|}]*)*\|\}/g, '$1');
     }
     return text.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
 }

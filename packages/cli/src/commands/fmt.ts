@@ -35,8 +35,8 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * `pool fmt PATH...`: formats agreements in place with the editor's formatter.
  *
  * Exit status: 0 when every file is formatted (or, with --check, already was); 1 when, with
- * --check, some file would change, or a file could not be formatted for another reason; 2 for
- * usage and I/O errors, and when a file has syntax errors (the line says where the first is). A file is written only when its text changes, atomically,
+ * --check, some file would change, or a file could not be formatted (syntax errors: the line says
+ * where the first is); 2 for usage and I/O errors. A file is written only when its text changes, atomically,
  * and only if nobody changed it on disk since it was read. A file partners have approved as it
  * stands is left alone with a note, since formatting it would make their approvals stale.
  */
@@ -53,7 +53,6 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const lang = io.lang;
     let changed = 0;
     let unformattable = 0;
-    let syntaxErrors = 0;
     let leftAlone = 0;
     let ioErrors = 0;
     const requested = workspace.requested;
@@ -66,7 +65,6 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
             io.err(`${t(approved ? 'fmt.left-as-is' : 'fmt.not-formatted', { file: shown, reason: result.skipped }, lang)}\n`);
             if (approved) leftAlone++;
             else unformattable++;
-            if (result.syntaxErrors === true) syntaxErrors++;
             continue;
         }
         const original = document.textDocument.getText();
@@ -119,6 +117,6 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         if (ioErrors > 0) notes.push(t('fmt.not-written-count', { count: ioErrors }, lang));
         io.err(`${notes.join(', ')}\n`);
     }
-    if (workspace.unreadable.length > 0 || ioErrors > 0 || syntaxErrors > 0) return 2;
+    if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;
     return (options.check && changed > 0) || unformattable > 0 ? 1 : 0;
 }

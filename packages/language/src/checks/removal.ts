@@ -52,6 +52,23 @@ function tokens(cst: CstNode | undefined): { texts: string[]; hasComment: boolea
         else texts.push(node.text);
     }
     // Comments are hidden tokens the syntax tree keeps only between its own nodes: look at the text too.
-    hasComment ||= /\/\/|\/\*/.test(cst.text.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+    hasComment ||= /\/\/|\/\*/.test(withoutQuotedText(cst.text));
     return { texts, hasComment };
+}
+
+/**
+ * The text with what is inside each pair of double quotes left out (`"a // b"` becomes `""`), read
+ * once from left to right; an unclosed quote keeps the rest as it is.
+ */
+function withoutQuotedText(text: string): string {
+    let result = '';
+    let from = 0;
+    for (let open = text.indexOf('"'); open >= 0; open = text.indexOf('"', from)) {
+        let close = open + 1;
+        while (close < text.length && text[close] !== '"') close += text[close] === '\\' ? 2 : 1;
+        if (close >= text.length) break;
+        result += text.slice(from, open) + '""';
+        from = close + 1;
+    }
+    return result + text.slice(from);
 }

@@ -279,7 +279,7 @@ function removal(document: LangiumDocument, range: Range): TextEdit {
         return newline < 0 ? at(Math.max(0, lineStart - 1), lineEnd) : at(lineStart, newline + 1);
     }
     if (before.trim() === '') return at(start, end + (/^[ \t]*/.exec(after)?.[0].length ?? 0));
-    return at(start - (/[ \t]*$/.exec(before)?.[0].length ?? 0), end);
+    return at(start - (before.length - trimSpacesAndTabsEnd(before).length), end);
 }
 
 /** joint-split-not-100: scale each stream's percentage so the line's split makes exactly 100%. */
@@ -364,4 +364,11 @@ function importFor(
         ? TextEdit.insert({ line: last.range.end.line + 1, character: 0 }, `import "${path}"\n`)
         : TextEdit.insert({ line: 0, character: 0 }, `import "${path}"\n\n`);
     return quickFix(document, diagnostic, t('fix.add-import', { path, name: facts.name }, lang), [edit], preferred);
+}
+
+/** The text without the spaces and tabs at its end (a loop: a `[ \t]*$` pattern is quadratic on a long run of them). */
+function trimSpacesAndTabsEnd(text: string): string {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    return text.slice(0, end);
 }

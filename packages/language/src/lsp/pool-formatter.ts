@@ -61,8 +61,6 @@ export interface PoolFormatResult {
     readonly edits: TextEdit[];
     /** Why the text was left alone, when it was (in the language of the services' settings). */
     readonly skipped?: string;
-    /** Set when it was left alone because of syntax errors (`pool fmt` exits 2; the editor says why). */
-    readonly syntaxErrors?: boolean;
     /** Left alone because partners approved the text as it stands (not a fault to fix). */
     readonly approved?: boolean;
 }
@@ -262,7 +260,7 @@ class DocumentFormatting {
         if (refusal) return unchanged(t(refusal.kind === 'too-large' ? 'format.too-large' : 'format.unreadable', {}, lang));
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
             const { line, character } = this.firstSyntaxError();
-            return { ...unchanged(t('format.syntax-error-at', { line: line + 1, column: character + 1 }, lang)), syntaxErrors: true };
+            return unchanged(t('format.syntax-error-at', { line: line + 1, column: character + 1 }, lang));
         }
         const tokens = this.treeTokens();
         // Only white space may lie between tokens; characters that reorder text there are for the
