@@ -79,6 +79,10 @@ export interface ReportText {
         readonly approvedText: string;
         readonly current: string;
         readonly stale: string;
+        readonly signature: string;
+        readonly signatureVerified: string;
+        readonly signatureRefused: string;
+        readonly unsigned: string;
         readonly severity: string;
         readonly code: string;
         readonly place: string;
@@ -343,6 +347,10 @@ const WORDS = {
             'approvedText',
             'current',
             'stale',
+            'signature',
+            'signatureVerified',
+            'signatureRefused',
+            'unsigned',
             'severity',
             'code',
             'place',

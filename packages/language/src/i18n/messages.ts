@@ -261,6 +261,20 @@ export const en = {
         'the text has changed since {partner}, {approver}, approved it on {date}: this approval no longer covers it (approved {approved}…, now {current}…)',
     'approval-stale.unrecognised':
         '{partner}, {approver}, approved a fingerprint that Pool does not recognise (`{fingerprint}`), so this approval covers no version of the text; `pool fingerprint` prints the current one',
+    'approval-stale.signed':
+        'the text has changed since {partner}, {approver}, signed it on {date}: the signature is over an earlier text, so this approval no longer covers it; sign again with `ssh-keygen -Y sign -n pool` (signed {approved}…, now {current}…)',
+    'approval-signature.malformed':
+        'the signature of {partner}, {approver}, is not a well-formed SSH signature (`sshsig`), so it proves nothing; sign again with `ssh-keygen -Y sign -n pool`',
+    'approval-signature.unsupported-key':
+        'the signature of {partner}, {approver}, was made with a kind of key Pool cannot check: only ed25519 keys are accepted',
+    'approval-signature.wrong-namespace':
+        'the signature of {partner}, {approver}, was made for `{namespace}`, not for `pool`: it was not made to approve an agreement (sign with `ssh-keygen -Y sign -n pool`)',
+    'approval-signature.unsupported-hash': 'the signature of {partner}, {approver}, uses a hash Pool cannot check: only sha512 and sha256 are accepted',
+    'approval-signature.does-not-verify':
+        'the signature of {partner}, {approver}, does not verify: it was not made over this approval (its fingerprint, partner, role and date) by the key it carries',
+    'approval-signature.not-allowed': 'the key that signed for {partner}, {approver} ({key}), is not allowed to sign for `{id}` in {file}',
+    'approval-signature.no-signers':
+        'the approval of {partner}, {approver}, is signed, but there is no allowed-signers file to check it against: add `.poolsigners` or give `--allowed-signers FILE`',
     'actual-outside-period': 'the actual of {outcome} for {year} is outside the agreement period, {first} to {last}',
     'earned-over-cap':
         'the latest actual of {outcome} ({value} in {period}) earns {units} × {rate} per {unit} = {earned}, above the cap of {cap}; payment stops at the cap',
@@ -447,6 +461,8 @@ export const en = {
     // What each check finds, one sentence (documentation, SARIF rules, hovers).
     'summary.actual-outside-period': 'An actual value of an outcome recorded for a period outside the agreement period.',
     'summary.approval-stale': 'The text has changed since an approval was given: the fingerprint it approved is not the current one.',
+    'summary.approval-signature':
+        'A signed approval whose signature is malformed, does not verify, was made for another purpose, or was made by a key the allowed-signers file does not allow for that partner.',
     'summary.bad-amount':
         "A negative amount, one with more than two decimal places, badly grouped digits, an amount in another currency than the agreement's, or one of £1,000 trillion or more.",
     'summary.bad-financial-year': 'A financial year whose second year does not follow the first (`2013/15`, `2013/3`), or a period that ends before it starts.',
@@ -691,6 +707,8 @@ export const en = {
     'cli.help.check.stdin-filename': 'with -, the file name to check standard input as: shown in messages, and imports are found from its folder',
     'cli.help.check.force-exclude': 'apply .poolignore to files named one by one too, as pre-commit hooks and editors name them',
     'cli.help.check.help-base-uri': 'where the check reference is published, for help links in SARIF output',
+    'cli.help.check.allowed-signers':
+        "the allowed-signers file (as git and ssh-keygen read it; each principal a partner id) that signed approvals are checked against; by default .poolsigners in the agreement's folder or the nearest above",
     'cli.help.check.after':
         "Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.\n\nExamples:\n  pool check examples                       check every .pool file in a folder\n  pool check 'agreements/**/*.pool'         a glob, expanded by pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",
     'cli.help.diff': 'say in plain English what changed between two versions of an agreement',
@@ -1124,6 +1142,10 @@ export const en = {
     'report.label.approved-text': 'Text approved',
     'report.label.current': 'the current text',
     'report.label.stale': 'an earlier text (stale)',
+    'report.label.signature': 'Signature',
+    'report.label.signature-verified': 'signed (verified against the allowed signers)',
+    'report.label.signature-refused': 'signature not accepted (see the problems found)',
+    'report.label.unsigned': 'unsigned',
     'report.label.severity': 'Severity',
     'report.label.code': 'Check',
     'report.label.place': 'Where',
@@ -1564,6 +1586,20 @@ export const cy: Record<MessageKey, string> = {
         "mae'r testun wedi newid ers i {partner}, {approver}, ei gymeradwyo ar {date}: nid yw'r gymeradwyaeth hon yn ei gwmpasu mwyach (cymeradwywyd {approved}…, nawr {current}…)",
     'approval-stale.unrecognised':
         "cymeradwyodd {partner}, {approver}, ôl bys nad yw Pool yn ei adnabod (`{fingerprint}`), felly nid yw'r gymeradwyaeth hon yn cwmpasu unrhyw fersiwn o'r testun; mae `pool fingerprint` yn argraffu'r un cyfredol",
+    'approval-stale.signed':
+        "mae'r testun wedi newid ers i {partner}, {approver}, ei lofnodi ar {date}: mae'r llofnod dros destun cynharach, felly nid yw'r gymeradwyaeth hon yn ei gwmpasu mwyach; llofnodwch eto gyda `ssh-keygen -Y sign -n pool` (llofnodwyd {approved}…, nawr {current}…)",
+    'approval-signature.malformed':
+        "nid yw llofnod {partner}, {approver}, yn llofnod SSH dilys ei ffurf (`sshsig`), felly nid yw'n profi dim; llofnodwch eto gyda `ssh-keygen -Y sign -n pool`",
+    'approval-signature.unsupported-key':
+        'gwnaed llofnod {partner}, {approver}, gyda math o allwedd na all Pool ei gwirio: dim ond allweddi ed25519 a dderbynnir',
+    'approval-signature.wrong-namespace':
+        'gwnaed llofnod {partner}, {approver}, ar gyfer `{namespace}`, nid ar gyfer `pool`: ni chafodd ei wneud i gymeradwyo cytundeb (llofnodwch gyda `ssh-keygen -Y sign -n pool`)',
+    'approval-signature.unsupported-hash': 'mae llofnod {partner}, {approver}, yn defnyddio stwnsh na all Pool ei wirio: dim ond sha512 a sha256 a dderbynnir',
+    'approval-signature.does-not-verify':
+        "nid yw llofnod {partner}, {approver}, yn dilysu: ni chafodd ei wneud dros y gymeradwyaeth hon (ei hôl bys, partner, rôl a dyddiad) gan yr allwedd y mae'n ei chario",
+    'approval-signature.not-allowed': "nid yw'r allwedd a lofnododd dros {partner}, {approver} ({key}), wedi'i chaniatáu i lofnodi dros `{id}` yn {file}",
+    'approval-signature.no-signers':
+        "mae cymeradwyaeth {partner}, {approver}, wedi'i llofnodi, ond nid oes ffeil llofnodwyr a ganiateir i'w gwirio yn ei herbyn: ychwanegwch `.poolsigners` neu rhowch `--allowed-signers FILE`",
     'actual-outside-period': 'mae gwerth gwirioneddol {outcome} ar gyfer {year} y tu allan i gyfnod y cytundeb, {first} i {last}',
     'earned-over-cap':
         "mae gwerth gwirioneddol diweddaraf {outcome} ({value} yn {period}) yn ennill {units} × {rate} y {unit} = {earned}, sy'n uwch na'r uchafswm o {cap}; mae'r taliad yn dod i ben ar yr uchafswm",
@@ -1750,6 +1786,8 @@ export const cy: Record<MessageKey, string> = {
 
     'summary.actual-outside-period': "Gwerth gwirioneddol canlyniad wedi'i gofnodi ar gyfer cyfnod y tu allan i gyfnod y cytundeb.",
     'summary.approval-stale': "Mae'r testun wedi newid ers rhoi cymeradwyaeth: nid yr ôl bys a gymeradwywyd yw'r un cyfredol.",
+    'summary.approval-signature':
+        "Cymeradwyaeth wedi'i llofnodi y mae ei llofnod wedi'i ffurfio'n wael, nad yw'n dilysu, a wnaed at ddiben arall, neu a wnaed gan allwedd nad yw'r ffeil llofnodwyr a ganiateir yn ei chaniatáu ar gyfer y partner hwnnw.",
     'summary.bad-amount':
         "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, swm mewn arian cyfred gwahanol i un y cytundeb, neu un o £1,000 triliwn neu fwy.",
     'summary.bad-financial-year':
@@ -1999,6 +2037,8 @@ export const cy: Record<MessageKey, string> = {
         "gyda -, enw'r ffeil i wirio'r mewnbwn safonol fel pe bai: fe'i dangosir mewn negeseuon, a chanfyddir mewnforion o'i ffolder",
     'cli.help.check.force-exclude': 'cymhwyso .poolignore i ffeiliau a enwir fesul un hefyd, fel y mae bachau pre-commit a golygyddion yn eu henwi',
     'cli.help.check.help-base-uri': 'lle cyhoeddir y cyfeirlyfr gwiriadau, ar gyfer dolenni cymorth yn allbwn SARIF',
+    'cli.help.check.allowed-signers':
+        "y ffeil llofnodwyr a ganiateir (fel y mae git ac ssh-keygen yn ei darllen; pob prif enw yn id partner) y gwirir cymeradwyaethau wedi'u llofnodi yn ei herbyn; yn ddiofyn .poolsigners yn ffolder y cytundeb neu'r agosaf uwch ei ben",
     'cli.help.check.after':
         "Statws gadael: 0 dim gwallau (mae rhybuddion yn unig yn pasio oni bai am --strict), 1 canfuwyd gwallau, 2 gwall defnydd neu I/O.\n\nEnghreifftiau:\n  pool check examples                       gwirio pob ffeil .pool mewn ffolder\n  pool check 'agreements/**/*.pool'         glob, wedi'i ehangu gan pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",
     'cli.help.diff': 'dweud mewn iaith glir beth a newidiodd rhwng dau fersiwn o gytundeb',
@@ -2434,6 +2474,10 @@ export const cy: Record<MessageKey, string> = {
     'report.label.approved-text': 'Testun a gymeradwywyd',
     'report.label.current': 'y testun presennol',
     'report.label.stale': 'testun cynharach (hen)',
+    'report.label.signature': 'Llofnod',
+    'report.label.signature-verified': "wedi'i llofnodi (wedi'i gwirio yn erbyn y llofnodwyr a ganiateir)",
+    'report.label.signature-refused': 'ni dderbyniwyd y llofnod (gweler y problemau a ganfuwyd)',
+    'report.label.unsigned': 'heb ei llofnodi',
     'report.label.severity': 'Difrifoldeb',
     'report.label.code': 'Gwiriad',
     'report.label.place': 'Ble',
