@@ -89,7 +89,8 @@ const LAYERS = [
     { name: 'reports', path: '^packages/reports/src/', mayImport: ['language'] },
     // The one safe reader and writer of files on disk (Node).
     { name: 'files', path: '^packages/files/src/', mayImport: ['language'] },
-    { name: 'cli', path: '^packages/cli/(src|bin)/', mayImport: ['language', 'reports', 'files'] },
+    // `pool lsp` starts the language server in the command's own process.
+    { name: 'cli', path: '^packages/cli/(src|bin)/', mayImport: ['language', 'language-server', 'reports', 'files'] },
     { name: 'language-server', path: '^packages/language-server/src/', mayImport: ['language', 'reports', 'files'] },
     // compare-approved.ts runs `pool diff --approved`'s own code (`@pool/cli/diff`).
     { name: 'extension', path: '^packages/extension/src/', mayImport: ['language-server', 'language', 'reports', 'cli', 'files'] },
@@ -122,7 +123,7 @@ const layerRules = LAYERS.map(layer => ({
 const PLATFORM_FREE = [
     '^packages/language/src/',
     '^packages/reports/src/(?!pdf/)',
-    '^packages/language-server/src/(?!node\\.ts$)',
+    '^packages/language-server/src/(?!node(-server)?\\.ts$)',
     '^packages/playground/src/',
     '^packages/extension/src/(browser|browser-client|commands|preview|language|new-agreement|workspace-files)\\.ts$'
 ];
@@ -140,7 +141,7 @@ module.exports = {
         },
         {
             name: 'no-node-server-in-platform-free-code',
-            comment: "Only the language server's node.ts starts it over Node's streams.",
+            comment: "Only the language server's node.ts and node-server.ts start it over Node's streams.",
             severity: 'error',
             from: { path: PLATFORM_FREE },
             to: { path: '^node_modules/.*vscode-languageserver/(lib/)?node' }

@@ -6,6 +6,7 @@
 #   g++, make, python3  to build those native modules (once; the build is cached outside the repository)
 #   hledger, beancount  the peers the benchmark compares pool check with (its smoke test runs them)
 #   time           GNU time, for the benchmark's CPU time and peak memory
+#   neovim         a second editor (0.7+), whose headless run drives `pool lsp` end to end
 # It needs root (or password-less sudo) only when something is missing; with everything present it
 # changes nothing. Called by `pnpm test` and by .ci/run, so a fresh machine needs no manual step.
 set -euo pipefail
@@ -21,6 +22,7 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v hledger >/dev/null 2>&1 || missing+=(hledger)
 command -v bean-check >/dev/null 2>&1 || missing+=(beancount)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0
 fi

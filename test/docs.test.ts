@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS, checkSummary } from '../packages/language/src/checks/index.js';
+import { ALL_CHECKS, checkFixNote, checkSummary } from '../packages/language/src/checks/index.js';
 import { runPool } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
@@ -20,15 +20,21 @@ function renderCheckReference(): string {
         '',
         'Every check has a stable code, shown in every diagnostic, in `pool check --format json` and in CI output.',
         'Errors make `pool check` exit 1; warnings do too with `--strict`. Each example below is a file in',
-        '`examples/invalid/`, and the output under it is what `pool check` prints for it.',
+        '`examples/invalid/`, and the output under it is what `pool check` prints for it. A check with a',
+        'quick fix offers it in the editor where the repair is sure to be the one meant; each entry says',
+        'what the fix does or why there is none.',
         '',
-        '| code | severity | tier | what it finds |',
-        '| --- | --- | --- | --- |',
-        ...ALL_CHECKS.map(check => `| [\`${check.code}\`](#${check.code}) | ${check.severity} | ${check.tier} | ${check.summary.replace(/\|/g, '\\|')} |`),
+        '| code | severity | tier | quick fix | what it finds |',
+        '| --- | --- | --- | --- | --- |',
+        ...ALL_CHECKS.map(
+            check =>
+                `| [\`${check.code}\`](#${check.code}) | ${check.severity} | ${check.tier} | ${check.fix === 'quick-fix' ? 'yes' : 'no'} | ${check.summary.replace(/\|/g, '\\|')} |`
+        ),
         ''
     ];
     for (const check of ALL_CHECKS) {
         out.push(`## ${check.code}`, '', `**${check.severity}**, ${check.tier} tier. ${check.summary}`, '', `*Cymraeg:* ${checkSummary(check, 'cy')}`, '');
+        out.push(`${check.fix === 'quick-fix' ? '**Quick fix:**' : '**No quick fix:**'} ${checkFixNote(check, 'en')}`, '');
         if (check.withoutExample !== undefined) {
             out.push(check.withoutExample, '');
             continue;

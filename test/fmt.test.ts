@@ -93,8 +93,8 @@ describe('pool fmt', () => {
         const findingsBefore = diagnosticsOf(root, 'examples', ...invalid);
 
         const first = runPool(['fmt', 'examples', ...invalid], { cwd: root });
-        expect(first.stderr).toContain('examples/invalid/syntax-error.pool: not formatted: it has syntax errors');
-        expect(first.status).toBe(1); // the file with syntax errors could not be formatted
+        expect(first.stderr).toContain('examples/invalid/syntax-error.pool: not formatted: it has syntax errors, the first on line');
+        expect(first.status).toBe(2); // the file with syntax errors could not be formatted
         for (const file of agreements) {
             expect(first.stdout).toContain(`formatted ${file}\n`);
             expect(readFileSync(path.join(root, file), 'utf8'), file).toBe(readFileSync(path.join(REPO, file), 'utf8'));
@@ -119,8 +119,8 @@ describe('pool fmt', () => {
         const broken = 'agreement "A" {\n    period 2013/14 to\n}\npartner  council   "Anytown Council" council\n';
         const root = scratchFolder({ 'broken.pool': broken });
         const result = runPool(['fmt', 'broken.pool'], { cwd: root });
-        expect(result.status).toBe(1);
-        expect(result.stderr).toContain('broken.pool: not formatted: it has syntax errors; fix them first, then format');
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('broken.pool: not formatted: it has syntax errors, the first on line 3, column 1: fix them first, then format');
         expect(readFileSync(path.join(root, 'broken.pool'), 'utf8')).toBe(broken);
     });
 

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,10 @@ import {
     type Position,
     RenameRequest,
     ResponseError,
-    type TextEdit
+    type TextEdit,
+    MessageType,
+    ShowMessageNotification,
+    type ShowMessageParams
 } from 'vscode-languageserver-protocol';
 import { ReportExportRequest, ReportHtmlRequest } from '../packages/language-server/src/protocol.js';
 import { LspClient } from '../packages/lsp-client/src/index.js';
@@ -138,6 +141,33 @@ describe('the language server in an editor', () => {
         const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
         const formatted = applyEdits(AGREEMENT, edits ?? []);
         expect(formatted).toContain('        council   £1,200,000\n        nhs         £500,000\n        total     £1,800,000\n');
+    });
+
+    it('says why, where the user sees it, when asked to format a file with syntax errors', async () => {
+        const shown: ShowMessageParams[] = [];
+        client.connection.onNotification(ShowMessageNotification.method, (params: ShowMessageParams) => {
+            shown.push(params);
+        });
+        const file = path.join(root, 'broken.pool');
+        const broken = 'agreement "A" {\n    period 2013/14 to\n}\npartner  council   "Anytown Council" council\n';
+        // An opened file is read from disk, as pool check reads it.
+        writeFileSync(file, broken);
+        const uri = pathToFileURL(file).toString();
+        await client.open(uri, broken);
+        await client.diagnosticsFor(file, published => published.length > 0);
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+            textDocument: { uri },
+            options: { tabSize: 4, insertSpaces: true }
+        });
+        expect(edits ?? []).toEqual([]);
+        await expect
+            .poll(() => shown)
+            .toEqual([
+                {
+                    type: MessageType.Warning,
+                    message: 'Pool did not format broken.pool: it has syntax errors, the first on line 3, column 1: fix them first, then format.'
+                }
+            ]);
     });
 
     it('answers a request sent right after an edit from the text as edited, never the text before it', async () => {

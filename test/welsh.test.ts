@@ -260,9 +260,9 @@ describe('choosing the language on the command line', () => {
         expect(clean.status).toBe(0);
         expect(clean.stderr).toBe("Gwiriwyd 1 ffeil: mae pob un wedi'i fformatio\n");
         const broken = runPool(['fmt', '--check', '--lang', 'cy', 'examples/invalid/syntax-error.pool']);
-        expect(broken.status).toBe(1);
+        expect(broken.status).toBe(2);
         expect(broken.stderr).toBe(
-            'examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen; cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n'
+            'examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen, y cyntaf ar linell 16, colofn 5: cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n'
         );
     });
 

@@ -1,19 +1,27 @@
-import { readFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { check } from '../../packages/cli/src/api.js';
 import { LspClient } from '../../packages/lsp-client/src/index.js';
 import { SERVER } from '../support/paths.js';
 import { randomEdit, randomGenerator, randomPosition } from './mutations.js';
 
 /**
- * Fuzzes the language server through a real LSP connection: random edits to the examples, and
- * after each edit every kind of request an editor sends. It records as failures: a crash, a request
- * without an answer within the time limit, an error the server logged, and a document restored to
- * its original text that does not get its original diagnostics back. Now and then it also asks what
- * a broken or hostile client asks (a place far past the end or before the start, a document the
- * server does not have, a question with no document): each must get an LSP error response or a
- * result, and a question about an unknown document must be an error, never a result.
+ * Fuzzes the language server through a real LSP connection, as a fast and careless editor would
+ * drive it: bursts of random edits to a copy of the examples, sent as incremental changes without
+ * waiting for diagnostics between them (so the server's debounce gathers them), with questions of
+ * every kind an editor asks in between, pipelined rather than asked one at a time. It records as
+ * failures:
+ * - a crash, a question with no answer (neither a result nor an LSP error response) within
+ *   `answerWithinMs`, or an error the server logged;
+ * - an internal fault answered as an error (`InternalError`, `RequestFailed`);
+ * - a question a broken or hostile client asks (a place far past the end, a document the server
+ *   does not have, a question with no document) that gets no answer, or a result where only an
+ *   error response is right (a document the server does not have);
+ * - at each checkpoint, and after the last edit, diagnostics that differ from what `pool check
+ *   --format json` says of the same text written to disk: the editor and CI must agree.
  */
 
 export interface FuzzOptions {
@@ -22,19 +30,19 @@ export interface FuzzOptions {
     readonly edits: number;
     /** …or after this many milliseconds, whichever comes first. */
     readonly durationMs?: number;
-    /** Edits applied to one document before it is restored and checked. */
-    readonly editsPerRound?: number;
-    readonly files: readonly string[];
-    readonly workspaceFolders: readonly string[];
+    /** The folder to copy and fuzz: its `.pool` files and its `registers` folder. */
+    readonly examples: string;
+    /** How long a question may go unanswered (30 s unless given: the machine may be busy). */
     readonly answerWithinMs?: number;
-    /** How often, after an edit, a question a broken or hostile client sends is asked too (0 to 1; 0.1 unless given). */
+    /** How often, after a burst of edits, a question a broken or hostile client sends is asked too (0 to 1; 0.3 unless given). */
     readonly hostileRate?: number;
+    /** Edits between comparisons with `pool check` (2,500 unless given); there is always one after the last edit. */
+    readonly checkpointEvery?: number;
 }
 
 interface FuzzFailure {
     readonly seed: number;
     readonly file: string;
-    readonly round: number;
     readonly what: string;
     /** The text the server was looking at, to turn into a regression fixture. */
     readonly text: string;
@@ -42,13 +50,21 @@ interface FuzzFailure {
 
 export interface FuzzResult {
     readonly edits: number;
+    /** Questions an editor asks, each answered by a result or an LSP error response. */
     readonly requests: number;
     /** Questions a broken or hostile client asks (an unknown document, a place far past the end). */
     readonly hostileRequests: number;
-    readonly rounds: number;
+    /** How many times a document went back to its original text. */
+    readonly restores: number;
+    /** Comparisons of every document's diagnostics with `pool check`'s, the last one after the last edit. */
+    readonly checkpoints: number;
+    /** Findings compared at the checkpoints, in all. */
+    readonly diagnosticsCompared: number;
+    /** Error responses by code (an error response is an answer: "no symbol to rename here"). */
+    readonly errorResponses: Readonly<Record<string, number>>;
     readonly failures: readonly FuzzFailure[];
-    /** Questions answered late the first time and in time when asked again (a busy machine). */
-    readonly slowAnswers: number;
+    /** The slowest answers: how long, and to what. */
+    readonly slowest: readonly { readonly ms: number; readonly what: string }[];
 }
 
 const REQUESTS = [
@@ -68,6 +84,9 @@ const REQUESTS = [
     'textDocument/codeLens'
 ] as const;
 
+/** Error codes that mean the server failed, not that the question had no answer. */
+const FAULTS = new Set([-32603 /* InternalError */, -32803 /* RequestFailed */]);
+
 /** Questions a broken or hostile client sends, made for the document being edited. */
 function hostileQuestions(uri: string, round: number): readonly { readonly name: string; readonly params: unknown; readonly mustFail: boolean }[] {
     const unknown = { uri: `file:///nowhere/unknown-${round}.pool` };
@@ -82,181 +101,302 @@ function hostileQuestions(uri: string, round: number): readonly { readonly name:
     ];
 }
 
-function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
-    return diagnostics
-        .map(
-            d =>
-                `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`
-        )
-        .sort()
-        .join('\n');
+function paramsOf(method: (typeof REQUESTS)[number], uri: string, text: string, random: () => number): unknown {
+    const textDocument = { uri };
+    const position = randomPosition(random, text);
+    switch (method) {
+        case 'textDocument/references':
+            return { textDocument, position, context: { includeDeclaration: true } };
+        case 'textDocument/rename':
+            return { textDocument, position, newName: 'renamed_id' };
+        case 'textDocument/formatting':
+            return { textDocument, options: { tabSize: 4, insertSpaces: true } };
+        case 'textDocument/codeAction':
+            return { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } };
+        case 'textDocument/inlayHint':
+            return { textDocument, range: { start: { line: 0, character: 0 }, end: { line: text.split(/\r\n|\r|\n/).length, character: 0 } } };
+        case 'textDocument/semanticTokens/full':
+        case 'textDocument/documentSymbol':
+        case 'textDocument/foldingRange':
+        case 'textDocument/codeLens':
+            return { textDocument };
+        case 'textDocument/completion':
+        case 'textDocument/hover':
+        case 'textDocument/definition':
+        case 'textDocument/documentHighlight':
+        case 'textDocument/prepareRename':
+            return { textDocument, position };
+    }
 }
 
-/** How long a question asked a second time may take before the server counts as hung. */
-const HANG_MS = 30_000;
+/** Where `offset` is in `text`, as an LSP position: lines end at CR LF, CR or LF, as the server counts them. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+    let line = 0;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 13 /* CR */ || code === 10 /* LF */) {
+            if (code === 13 && text.charCodeAt(i + 1) === 10) {
+                if (i + 1 === offset) break; // between CR and LF: not a place (the caller never asks for one)
+                i++;
+            }
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, character: offset - lineStart };
+}
+
+/**
+ * The change from `before` to `after` as one incremental edit, as an editor sends typing: the
+ * range of `before` that differs, and what replaces it. Never splits a CR LF pair.
+ */
+function incrementalChange(
+    before: string,
+    after: string
+): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+    const shorter = Math.min(before.length, after.length);
+    let start = 0;
+    while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+    let common = 0;
+    while (common < shorter - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+    const betweenCrLf = (text: string, offset: number) => offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
+    if (betweenCrLf(before, start) || betweenCrLf(after, start)) start--;
+    while (common > 0 && (betweenCrLf(before, before.length - common) || betweenCrLf(after, after.length - common))) common--;
+    return {
+        range: { start: positionAt(before, start), end: positionAt(before, before.length - common) },
+        text: after.slice(start, after.length - common)
+    };
+}
+
+/** A copy of the examples' agreements and registers in a new folder, to edit and write over. */
+function copyExamples(examples: string): { root: string; files: string[] } {
+    const root = mkdtempSync(path.join(tmpdir(), 'pool-lsp-fuzz-'));
+    const files: string[] = [];
+    for (const folder of ['', 'registers']) {
+        mkdirSync(path.join(root, folder), { recursive: true });
+        for (const name of readdirSync(path.join(examples, folder))
+            .filter(name => name.endsWith('.pool'))
+            .sort()) {
+            copyFileSync(path.join(examples, folder, name), path.join(root, folder, name));
+            files.push(path.join(root, folder, name));
+        }
+    }
+    return { root, files };
+}
+
+/** A finding, as both sides can say it: place (0-based, as LSP counts), severity, code and message. */
+function lspKey(d: Diagnostic): string {
+    const severity = d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : d.severity === 3 ? 'information' : 'hint';
+    return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${severity} ${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`;
+}
+
+/**
+ * The text of a document as a file that `pool check` reads: UTF-8, where a lone surrogate cannot be
+ * written and becomes U+FFFD, and no NUL (a file with one is not text, and refused; the editor
+ * checks it as typed until it is saved, which the hostile tests cover).
+ */
+const asWritten = (text: string) => Buffer.from(text.replaceAll('\u0000', ''), 'utf8').toString('utf8');
+
+/** A document may grow without end (pastes, long lines); past this it goes back to its original text. */
+const LONGEST_DOCUMENT = 20_000;
 
 export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResult> {
     const random = randomGenerator(options.seed);
-    const answerWithin = options.answerWithinMs ?? 2_000;
-    const editsPerRound = options.editsPerRound ?? 20;
+    const answerWithin = options.answerWithinMs ?? 30_000;
+    const checkpointEvery = options.checkpointEvery ?? 2_500;
     const deadline = options.durationMs !== undefined ? Date.now() + options.durationMs : Infinity;
-    const client = await LspClient.start(SERVER, options.workspaceFolders);
+    const { root, files } = copyExamples(options.examples);
+    const client = await LspClient.start(SERVER, [root]);
     const failures: FuzzFailure[] = [];
+    const errorResponses: Record<string, number> = {};
+    const documents = new Map<string, { readonly uri: string; readonly original: string; text: string; version: number }>();
     let edits = 0;
     let requests = 0;
-    let rounds = 0;
-    let slowAnswers = 0;
     let hostileRequests = 0;
-    try {
-        const originals = new Map<string, { text: string; diagnostics: string }>();
-        for (const file of options.files) {
-            const uri = pathToFileURL(file).toString();
-            const text = await readFile(file, 'utf8');
-            const published = client.nextDiagnostics(uri);
-            await client.open(uri, text);
-            originals.set(file, { text, diagnostics: diagnosticsKey(await published) });
+    let restores = 0;
+    let checkpoints = 0;
+    let diagnosticsCompared = 0;
+    let pending: Promise<void>[] = [];
+    const slowest: { ms: number; what: string }[] = [{ ms: 0, what: '' }];
+    const fail = (file: string, what: string, text = documents.get(file)?.text ?? '') => {
+        failures.push({ seed: options.seed, file: path.relative(root, file), what, text });
+    };
+    const drainLog = (file: string, after: string) => {
+        while (client.loggedErrors.length > 0) fail(file, `server logged an error after ${after}: ${client.loggedErrors.shift()}`);
+    };
+
+    /** Asks without waiting; the answer is checked when it comes. */
+    const ask = (file: string, method: string, params: unknown, mustFail: boolean, where: string) => {
+        let timer: NodeJS.Timeout | undefined;
+        const silence = new Promise<'silence'>(resolve => {
+            timer = setTimeout(() => {
+                resolve('silence');
+            }, answerWithin);
+        });
+        const asked = performance.now();
+        const text = documents.get(file)?.text ?? '';
+        const answer = client.connection.sendRequest(method, params).then(
+            () => ({ kind: 'result' as const }),
+            (error: unknown) => ({
+                kind: 'error' as const,
+                code: (error as { code?: unknown }).code,
+                message: error instanceof Error ? error.message : String(error)
+            })
+        );
+        pending.push(
+            Promise.race([answer, silence]).then(outcome => {
+                clearTimeout(timer);
+                const took = performance.now() - asked;
+                if (took > slowest[slowest.length - 1].ms) {
+                    slowest.push({ ms: Math.round(took), what: `${method} ${where}` });
+                    slowest.sort((a, b) => b.ms - a.ms).splice(5);
+                }
+                if (outcome === 'silence') fail(file, `${where}: no answer to ${method} within ${answerWithin} ms`, text);
+                else if (outcome.kind === 'result' && mustFail) fail(file, `${where}: a result, not an error response, to ${method}`, text);
+                else if (outcome.kind === 'error') {
+                    if (typeof outcome.code !== 'number') fail(file, `${where}: ${method} failed without an LSP error response: ${outcome.message}`, text);
+                    else if (FAULTS.has(outcome.code)) fail(file, `${where}: ${method} answered with a fault (${outcome.code}): ${outcome.message}`, text);
+                    else errorResponses[String(outcome.code)] = (errorResponses[String(outcome.code)] ?? 0) + 1;
+                }
+            })
+        );
+    };
+    const settle = async () => {
+        const waiting = pending;
+        pending = [];
+        await Promise.all(waiting);
+    };
+
+    const send = async (document: { uri: string; text: string; version: number }, text: string) => {
+        const change = incrementalChange(document.text, text);
+        document.text = text;
+        document.version++;
+        await client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: document.uri, version: document.version },
+            contentChanges: [change]
+        });
+    };
+
+    /** Writes every document's text to disk, checks the folder as CI does, and compares the findings with the server's. */
+    const compareWithCheck = async (when: string) => {
+        checkpoints++;
+        for (const [file, document] of documents) {
+            // What a file on disk can hold and pool check reads: the server must see the same text as the command.
+            if (asWritten(document.text) !== document.text) await send(document, asWritten(document.text));
+            writeFileSync(file, document.text);
         }
-        const versions = new Map(options.files.map(file => [file, 1]));
-        while (edits < options.edits && Date.now() < deadline && client.exited === undefined) {
-            rounds++;
-            const file = options.files[Math.floor(random() * options.files.length)];
-            const uri = pathToFileURL(file).toString();
-            const original = originals.get(file)!;
-            let text = original.text;
-            const fail = (what: string) => failures.push({ seed: options.seed, file: path.basename(file), round: rounds, what, text });
-            for (let i = 0; i < editsPerRound && edits < options.edits; i++) {
-                const edit = randomEdit(random);
-                text = edit.apply(text);
-                edits++;
-                const version = versions.get(file)! + 1;
-                versions.set(file, version);
-                const published = client.change(uri, version, text);
-                // Ask what an editor asks while the user types, at random places.
-                const position = randomPosition(random, text);
-                const textDocument = { uri };
-                const wholeDocument = { start: { line: 0, character: 0 }, end: { line: text.split(/\r?\n/).length, character: 0 } };
-                const method = REQUESTS[Math.floor(random() * REQUESTS.length)];
-                const params: Record<string, unknown> = {
-                    'textDocument/completion': { textDocument, position },
-                    'textDocument/hover': { textDocument, position },
-                    'textDocument/definition': { textDocument, position },
-                    'textDocument/references': { textDocument, position, context: { includeDeclaration: true } },
-                    'textDocument/documentHighlight': { textDocument, position },
-                    'textDocument/prepareRename': { textDocument, position },
-                    'textDocument/rename': { textDocument, position, newName: 'renamed_id' },
-                    'textDocument/formatting': { textDocument, options: { tabSize: 4, insertSpaces: true } },
-                    'textDocument/codeAction': { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } },
-                    'textDocument/inlayHint': { textDocument, range: wholeDocument },
-                    'textDocument/semanticTokens/full': { textDocument },
-                    'textDocument/documentSymbol': { textDocument },
-                    'textDocument/foldingRange': { textDocument },
-                    'textDocument/codeLens': { textDocument }
+        await settle();
+        const result = await check([root]);
+        const expected = new Map<string, string[]>(files.map(file => [file, []]));
+        for (const d of result.diagnostics) {
+            const file = path.resolve(d.file);
+            // pool check counts columns after a byte order mark, which is not text; the editor's document
+            // has it as the first character of the first line.
+            const bom = documents.get(file)?.text.startsWith('\uFEFF') ? 1 : 0;
+            const place = ({ line, column }: { line: number; column: number }) => `${line - 1}:${column - 1 + (line === 1 ? bom : 0)}`;
+            expected.get(file)?.push(`${place(d.range.start)}-${place(d.range.end)} ${d.severity} ${d.code}: ${d.message}`);
+        }
+        for (const [file, document] of documents) {
+            const want = (expected.get(file) ?? []).sort().join('\n');
+            // A question about the document waits for the rebuild of its last edit; the diagnostics of
+            // that rebuild are published with it, or just after.
+            await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: document.uri } }).catch(() => undefined);
+            const started = Date.now();
+            let got: string;
+            for (;;) {
+                got = ((await within(client.diagnosticsFor(file), 1_000)) ?? []).map(lspKey).sort().join('\n');
+                if (got === want || Date.now() - started > answerWithin) break;
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
+            diagnosticsCompared += want === '' ? 0 : want.split('\n').length;
+            if (got !== want) {
+                // What one side says more often than the other (a finding said twice is a difference too).
+                const only = (these: string, those: string) => {
+                    const left = those.split('\n');
+                    return these.split('\n').filter(line => {
+                        const at = left.indexOf(line);
+                        if (at >= 0) left.splice(at, 1);
+                        return at < 0 && line !== '';
+                    });
                 };
-                for (const [name, requestParams] of [
-                    [method, params[method]],
-                    ['textDocument/completion', params['textDocument/completion']]
-                ] as const) {
-                    requests++;
-                    const where = `${edit.kind} then ${name} at ${position.line + 1}:${position.character + 1} (${text.length} characters)`;
-                    const ask = async (within: number): Promise<string | undefined> => {
-                        try {
-                            await client.request(name, requestParams, within);
-                            return undefined;
-                        } catch (error) {
-                            const message = error instanceof Error ? error.message : String(error);
-                            // An LSP error answer is an answer (e.g. "no symbol to rename here"); silence and crashes are not.
-                            return /^no answer/.test(message) || client.exited ? message : undefined;
-                        }
-                    };
-                    const first = await ask(answerWithin);
-                    if (first !== undefined && !client.exited) {
-                        // A slow answer can be the machine, not the server: the same question is asked
-                        // again on the same text. Only silence, or a second slow answer, is a failure.
-                        slowAnswers++;
-                        const settled = await ask(HANG_MS);
-                        const again = settled ?? (await ask(answerWithin));
-                        if (again !== undefined) fail(`${where}: ${first}, and again when asked again${settled ? ` (no answer within ${HANG_MS} ms)` : ''}`);
-                    } else if (first !== undefined) {
-                        fail(`${where}: ${first}`);
-                    }
-                    while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
-                }
-                // Now and then, a question a broken or hostile client asks.
-                if (random() < (options.hostileRate ?? 0.1)) {
-                    const questions = hostileQuestions(uri, rounds);
-                    const question = questions[Math.floor(random() * questions.length)] ?? questions[0];
-                    if (question) {
-                        hostileRequests++;
-                        const where = `${edit.kind} then a hostile ${question.name} (${JSON.stringify(question.params)})`;
-                        const answer = await answerOf(client, question.name, question.params, HANG_MS);
-                        if (answer.kind === 'silence') fail(`${where}: ${answer.message}`);
-                        else if (question.mustFail && answer.kind === 'result') fail(`${where}: a result, not an error response`);
-                        while (client.loggedErrors.length > 0) fail(`server logged an error after ${where}: ${client.loggedErrors.shift()}`);
-                    }
-                }
-                try {
-                    await withTimeout(published, answerWithin * 5, 'no diagnostics after an edit');
-                } catch (error) {
-                    fail(`${edit.kind}: ${(error as Error).message}`);
-                }
-                if (client.exited) {
-                    fail(`server exited (${JSON.stringify(client.exited)}) after ${edit.kind}`);
-                    break;
-                }
-                while (client.loggedErrors.length > 0) fail(`server logged an error after ${edit.kind}: ${client.loggedErrors.shift()}`);
-            }
-            if (client.exited) break;
-            // Restore the original text: the original diagnostics must come back exactly.
-            const version = versions.get(file)! + 1;
-            versions.set(file, version);
-            let restored: string;
-            try {
-                restored = diagnosticsKey(await withTimeout(client.change(uri, version, original.text), answerWithin * 5, 'no diagnostics after restoring'));
-            } catch (error) {
-                failures.push({ seed: options.seed, file: path.basename(file), round: rounds, what: (error as Error).message, text });
-                continue;
-            }
-            if (restored !== original.diagnostics) {
-                failures.push({
-                    seed: options.seed,
-                    file: path.basename(file),
-                    round: rounds,
-                    what: `restored text gives other diagnostics:\n${restored}\nexpected:\n${original.diagnostics}`,
-                    text
-                });
+                fail(
+                    file,
+                    `${when}: the server's diagnostics differ from pool check's. Only the server's:\n${only(got, want).join('\n')}\nOnly pool check's:\n${only(want, got).join('\n')}`
+                );
             }
         }
+    };
+
+    try {
+        for (const file of files) {
+            const uri = pathToFileURL(file).toString();
+            const text = readFileSync(file, 'utf8');
+            documents.set(file, { uri, original: text, text, version: 1 });
+            await client.open(uri, text);
+        }
+        let nextCheckpoint = checkpointEvery;
+        let round = 0;
+        while (edits < options.edits && Date.now() < deadline && client.exited === undefined) {
+            round++;
+            const file = files[Math.floor(random() * files.length)];
+            const document = documents.get(file)!;
+            // A burst of typing, pasting and deleting, sent as fast as the connection takes it.
+            const burst = Math.min(1 + Math.floor(random() * 120), options.edits - edits);
+            for (let i = 0; i < burst; i++) {
+                let text = randomEdit(random).apply(document.text);
+                if (text.length > LONGEST_DOCUMENT || random() < 0.005) {
+                    text = document.original;
+                    restores++;
+                }
+                await send(document, text);
+                edits++;
+            }
+            // Then questions, as an editor asks them while the user types; not waiting for the answers.
+            const questions = Math.floor(random() * 6);
+            for (let i = 0; i < questions; i++) {
+                const method = REQUESTS[Math.floor(random() * REQUESTS.length)];
+                requests++;
+                ask(file, method, paramsOf(method, document.uri, document.text, random), false, `after edit ${edits} (${document.text.length} characters)`);
+            }
+            if (random() < (options.hostileRate ?? 0.3)) {
+                const all = hostileQuestions(document.uri, round);
+                const question = all[Math.floor(random() * all.length)];
+                hostileRequests++;
+                ask(
+                    file,
+                    question.name,
+                    question.params,
+                    question.mustFail,
+                    `after edit ${edits}, a hostile ${question.name} (${JSON.stringify(question.params)})`
+                );
+            }
+            // Keep a bounded number of questions in flight, as an editor does.
+            if (pending.length > 64) await settle();
+            drainLog(file, `edit ${edits}`);
+            if (edits >= nextCheckpoint && edits < options.edits) {
+                nextCheckpoint += checkpointEvery;
+                await compareWithCheck(`after edit ${edits}`);
+            }
+        }
+        if (client.exited === undefined) await compareWithCheck(`after the last edit (${edits})`);
+        else fail(files[0], `server exited (${JSON.stringify(client.exited)})`);
+        drainLog(files[0], 'the last edit');
     } finally {
         if (!client.exited) await client.stop().catch(() => undefined);
     }
-    return { edits, requests, hostileRequests, rounds, failures, slowAnswers };
+    return { edits, requests, hostileRequests, restores, checkpoints, diagnosticsCompared, errorResponses, failures, slowest: slowest.filter(s => s.ms > 0) };
 }
 
-/** An answer: a result, an LSP error response (with its code), or none in time (or the server gone). */
-async function answerOf(
-    client: LspClient,
-    method: string,
-    params: unknown,
-    within: number
-): Promise<{ kind: 'result' } | { kind: 'error'; code: number } | { kind: 'silence'; message: string }> {
-    try {
-        await client.request(method, params, within);
-        return { kind: 'result' };
-    } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'number' && !client.exited) return { kind: 'error', code };
-        return { kind: 'silence', message: error instanceof Error ? error.message : String(error) };
-    }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+/** What `promise` gives within `ms`, or undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
     let timer: NodeJS.Timeout | undefined;
     try {
         return await Promise.race([
             promise,
-            new Promise<never>((_, reject) => {
+            new Promise<undefined>(resolve => {
                 timer = setTimeout(() => {
-                    reject(new Error(message));
+                    resolve(undefined);
                 }, ms);
             })
         ]);

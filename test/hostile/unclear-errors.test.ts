@@ -2,7 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { shortenText } from '../../packages/language/src/i18n/messages.js';
+import { shortenText } from '../../packages/language/src/i18n/index.js';
 import { main } from '../../packages/cli/src/main.js';
 import { runPool } from '../support/cli.js';
 import { REPO } from '../support/paths.js';

@@ -1,3 +1,4 @@
+import { groupThousands } from '@pool/language';
 import { SeededRandom } from './random.js';
 import { at } from './checked.js';
 
@@ -120,7 +121,7 @@ export function drawAgreement(random: SeededRandom, title: string, shape: Agreem
 
 /** `£1,234,567.89`. */
 function formatPounds(pence: bigint): string {
-    const pounds = (pence / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const pounds = groupThousands((pence / 100n).toString());
     return `£${pounds}.${(pence % 100n).toString().padStart(2, '0')}`;
 }
 

@@ -114,3 +114,120 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
         clearTimeout(timer);
     });
 }
+
+export interface RegisterEditTimes {
+    readonly edits: number;
+    /** From an edit of the register to diagnostics of the open agreement that reflect it, median and spread. */
+    readonly openFileMs: readonly number[];
+    /** From the edit to a new publication for every file importing the register. */
+    readonly allMs: readonly number[];
+}
+
+/**
+ * W2 with an agreement and the register it imports open: renames, in the register, a partner the
+ * agreement names (so the agreement reports an unknown partner) and back, `edits` times in all,
+ * timing each edit to the open agreement's diagnostics that reflect it, and to every importer's
+ * next diagnostics.
+ */
+export async function timeRegisterEdits(
+    serverEntry: string,
+    workspace: string,
+    register: string,
+    agreement: string,
+    importers: readonly string[],
+    edits: number
+): Promise<RegisterEditTimes> {
+    const registerText = readFileSync(register, 'utf8');
+    const agreementText = readFileSync(agreement, 'utf8');
+    const host = /^\s*host\s+(\w+)/m.exec(agreementText)?.[1];
+    if (host === undefined) throw new Error(`no host in ${agreement}`);
+    const lines = registerText.split('\n');
+    const line = lines.findIndex(l => l.startsWith(`partner ${host} `));
+    if (line < 0) throw new Error(`${host} is not in ${register}`);
+    const column = `partner ${host}`.length;
+    const client = await LspClient.start(serverEntry, [workspace]);
+    const openFileMs: number[] = [];
+    const allMs: number[] = [];
+    try {
+        const agreementUri = fileUri(agreement);
+        const registerUri = fileUri(register);
+        await client.open(agreementUri, agreementText);
+        await client.open(registerUri, registerText);
+        const deadline = performance.now() + EDIT_TIMEOUT_MS;
+        while (client.documentsWithDiagnostics < importers.length + 1 && performance.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
+        await client.settled(agreementUri, 1000);
+        for (let i = 0; i < edits; i++) {
+            const renaming = i % 2 === 0;
+            const sent = performance.now();
+            const open = client.arrival(agreementUri, sent, arrival => arrival.diagnostics.some(d => d.code === 'unknown-reference') === renaming);
+            const all = Promise.all(importers.map(file => client.arrival(fileUri(file), sent)));
+            await client.edit(
+                registerUri,
+                { start: { line, character: column }, end: { line, character: renaming ? column : column + 1 } },
+                renaming ? 'x' : ''
+            );
+            const reflected = await withTimeout(open, EDIT_TIMEOUT_MS, `no diagnostics of ${path.basename(agreement)} reflecting register edit ${i + 1}`);
+            openFileMs.push(reflected.at - sent);
+            const published = await withTimeout(all, EDIT_TIMEOUT_MS, `not every importer re-checked after register edit ${i + 1}`);
+            allMs.push(Math.max(...published.map(arrival => arrival.at)) - sent);
+            await client.settled(agreementUri, 500);
+        }
+    } finally {
+        await client.stop();
+    }
+    return { edits, openFileMs, allMs };
+}
+
+export interface FastTypingTimes {
+    readonly edits: number;
+    /** For each edit, the time to the first diagnostics published after it (of it or of a later edit): p95. */
+    readonly p95Ms: number;
+    /** From the last edit to the diagnostics that reflect the final text. */
+    readonly lagAfterLastMs: number;
+}
+
+/**
+ * Types over the last digit of a contribution every `intervalMs` for `durationMs`, as a fast
+ * typist does, through a real LSP connection: how long the editor waits for diagnostics while
+ * typing goes on (p95 over the edits), and after the last keystroke for the final ones.
+ */
+export async function timeFastTyping(serverEntry: string, file: string, intervalMs: number, durationMs: number): Promise<FastTypingTimes> {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i >= Math.floor(lines.length / 4) && /^\s+\w+\s+£[\d,]+\.\d\d\s*$/.test(l));
+    if (line < 0) throw new Error(`no contribution line to edit in ${file}`);
+    const column = at(lines, line).trimEnd().length - 1;
+    const original = at(lines, line).charAt(column);
+    const typed = original === '1' ? '2' : '1';
+    const uri = fileUri(file);
+    const client = await LspClient.start(serverEntry, [path.dirname(file)]);
+    try {
+        await client.open(uri, text);
+        await client.settled(uri);
+        const sentAt: number[] = [];
+        const firstAfter: Promise<Arrival>[] = [];
+        const edits = Math.max(1, Math.floor(durationMs / intervalMs));
+        let next = performance.now();
+        for (let i = 0; i < edits; i++) {
+            const sent = performance.now();
+            sentAt.push(sent);
+            firstAfter.push(client.arrival(uri, sent));
+            await client.edit(uri, { start: { line, character: column }, end: { line, character: column + 1 } }, i % 2 === 0 ? typed : original);
+            next += intervalMs;
+            await new Promise(resolve => setTimeout(resolve, Math.max(0, next - performance.now())));
+        }
+        const last = at(sentAt, sentAt.length - 1);
+        // An odd number of edits leaves the amount changed (a total-mismatch), an even number as it was.
+        const finalChanged = edits % 2 === 1;
+        const final = await withTimeout(
+            client.arrival(uri, last, arrival => arrival.diagnostics.some(d => d.code === 'total-mismatch') === finalChanged),
+            EDIT_TIMEOUT_MS,
+            `no diagnostics reflecting the last of ${edits} fast edits of ${path.basename(file)}`
+        );
+        const arrivals = await Promise.all(firstAfter);
+        const waits = arrivals.map((arrival, i) => arrival.at - at(sentAt, i));
+        return { edits, p95Ms: percentile(waits, 95), lagAfterLastMs: final.at - last };
+    } finally {
+        await client.stop();
+    }
+}

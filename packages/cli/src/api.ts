@@ -5,7 +5,8 @@
  * that does not exist, a partner that is not in the agreement) are thrown as `PoolError`, whose
  * message is the one line the command would print.
  */
-import { type Lang, message, t, TOOL_VERSION } from '@pool/language';
+import { type Lang, TOOL_VERSION } from '@pool/language';
+import { message, t } from './i18n/index.js';
 import type { ReportData } from '@pool/reports';
 import { checkFiles, isFailing, STDIN_ARGUMENT } from './commands/check.js';
 import { loadOne, recordedSource, renderReportData, reportDataOf, reportRecord } from './commands/report.js';

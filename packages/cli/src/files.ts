@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileError, readRegularFile } from '@pool/files';
-import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { decodeAgreement, type Lang, type Message, message, render } from '@pool/language';
+import { decodeAgreement, isAgreementFileName, isLeftOut, type Lang, MAX_POOLIGNORE_BYTES, POOLIGNORE, PoolIgnoreRules } from '@pool/language';
+import { type Message, message, render } from './i18n/index.js';
 
 /**
  * A problem with what was asked for on the command line: reported in one line, exit code 2. Given
@@ -17,8 +17,6 @@ export class UsageError extends Error {
         if (typeof text !== 'string') this.worded = text;
     }
 }
-
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**
  * Expands the PATH arguments of a command into `.pool` files: files as given, folders walked
@@ -51,7 +49,7 @@ export async function findPoolFiles(
             throw new UsageError(message('cli.not-file-or-folder', { path: arg }));
         }
         if (info.isDirectory()) {
-            await walk(absolute, [], found, lang);
+            await walk(absolute, PoolIgnoreRules.none, found, lang);
             if (found.size === before) throw new UsageError(message('cli.no-files-found', { folder: arg }));
         } else if (!absolute.endsWith('.pool')) {
             // Pool reads agreements only: a file named without the extension is not one.
@@ -66,33 +64,21 @@ export async function findPoolFiles(
     return files.filter((_, index) => !excluded[index]);
 }
 
-/** The largest `.poolignore` read: a list of patterns, never megabytes. */
-const MAX_POOLIGNORE_BYTES = 1024 * 1024;
+/** A native path as the shared file-set rules read it (POSIX separators). */
+const posix = (file: string): string => file.split(path.sep).join('/');
 
-/** The rules of a folder's `.poolignore`, if it has one. */
-async function ignoreRules(folder: string, lang: Lang): Promise<Ignore | undefined> {
-    const text = await readPoolignore(path.join(folder, '.poolignore'), lang);
-    return text === undefined ? undefined : ignore().add(text);
-}
-
-async function walk(folder: string, inherited: readonly { base: string; rules: Ignore }[], found: Set<string>, lang: Lang): Promise<void> {
-    const rules = [...inherited];
-    const own = await ignoreRules(folder, lang);
-    if (own) rules.push({ base: folder, rules: own });
+/** Walks a folder as the language server walks a workspace folder (`PoolIgnoreRules`, shared with it). */
+async function walk(folder: string, inherited: PoolIgnoreRules, found: Set<string>, lang: Lang): Promise<void> {
+    const rules = inherited.within(posix(folder), await readPoolignore(path.join(folder, POOLIGNORE), lang));
     const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
-        if (ALWAYS_SKIPPED.has(entry.name)) continue;
         const full = path.join(folder, entry.name);
         const isDirectory = entry.isDirectory();
-        const ignored = rules.some(({ base, rules: r }) => {
-            const relative = path.relative(base, full).split(path.sep).join('/');
-            return r.ignores(isDirectory ? `${relative}/` : relative);
-        });
-        if (ignored) continue;
+        if (rules.skips(posix(full), isDirectory)) continue;
         if (isDirectory) {
             await walk(full, rules, found, lang);
-        } else if (entry.isFile() && entry.name.endsWith('.pool')) {
+        } else if (entry.isFile() && isAgreementFileName(entry.name)) {
             found.add(full);
         }
     }
@@ -106,17 +92,8 @@ async function walk(folder: string, inherited: readonly { base: string; rules: I
  * walk reads it (`readPoolignore`).
  */
 export async function isExcluded(file: string, cwd = process.cwd(), lang: Lang = 'en'): Promise<boolean> {
-    const relative = path.relative(cwd, path.resolve(cwd, file));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const parts = relative.split(path.sep);
-    if (parts.slice(0, -1).some(part => ALWAYS_SKIPPED.has(part))) return true;
-    let folder = path.resolve(cwd);
-    for (const [index, part] of parts.entries()) {
-        const rules = await ignoreRules(folder, lang);
-        if (rules?.ignores(parts.slice(index).join('/'))) return true;
-        folder = path.join(folder, part);
-    }
-    return false;
+    const root = path.resolve(cwd);
+    return isLeftOut(posix(root), posix(path.resolve(cwd, file)), folder => readPoolignore(path.join(folder.split('/').join(path.sep), POOLIGNORE), lang));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { type Lang, message, parseLang, render, t, word, type WordKey } from '@pool/language';
+import { type Lang, parseLang } from '@pool/language';
+import { message, render, t, word, type WordKey } from './i18n/index.js';
 import { type Help, Option } from 'commander';
 import { UsageError } from './files.js';
 

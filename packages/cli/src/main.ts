@@ -3,11 +3,13 @@ import { parseOutputs, runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
 import { runFmt } from './commands/fmt.js';
+import { runLsp } from './commands/lsp.js';
 import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS } from './formats/index.js';
 import { UsageError } from './files.js';
 import { chosenLanguage, helpIn, languageForHelp, languageOption, usageMessage } from './language.js';
-import { escapeTerminalLines, type Lang, message, t, TOOL_VERSION, word, type WordKey } from '@pool/language';
+import { escapeTerminalLines, type Lang, TOOL_VERSION } from '@pool/language';
+import { message, t, word, type WordKey } from './i18n/index.js';
 import { choiceOption, commanderFailure, PoolCommand } from './pool-command.js';
 import { styleFor } from './style.js';
 
@@ -191,6 +193,22 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
             // Loaded only for verify: it renders reports, as pool report does.
             const { runVerify } = await import('./commands/verify.js');
             exitCode = await runVerify(report, sources, commandIo);
+        });
+
+    program
+        .command('lsp')
+        .description(words('cli.help.lsp'))
+        .option('--stdio', words('cli.help.lsp.stdio'))
+        .option('--socket <port>', words('cli.help.lsp.socket'))
+        .option('--pipe <name>', words('cli.help.lsp.pipe'))
+        .option('--node-ipc', words('cli.help.lsp.node-ipc'))
+        // Read by vscode-languageserver itself from the command line: it stops with the editor.
+        .option('--clientProcessId <pid>', words('cli.help.lsp.client-process-id'))
+        // The server's messages are in the language the editor gives as its `locale`; --lang when it gives none.
+        .addOption(languageOption(helpLang))
+        .action(async (options: { stdio?: boolean; socket?: string; pipe?: string; nodeIpc?: boolean; lang?: string }) => {
+            const { lang: chosen } = ioIn(chosenLanguage(options.lang));
+            await runLsp(options, chosen);
         });
 
     try {

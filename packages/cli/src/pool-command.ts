@@ -1,4 +1,5 @@
-import { closestNames, type Lang, listInWords, plural, t } from '@pool/language';
+import { closestNames, type Lang, listInWords } from '@pool/language';
+import { t } from './i18n/index.js';
 import { Command, type CommanderError, Option } from 'commander';
 import { UsageError } from './files.js';
 
@@ -83,8 +84,7 @@ export class PoolCommand extends Command {
 
     _excessArguments(received: readonly string[]): never {
         const expected = this.registeredArguments.length;
-        const key = plural(expected, 'cli.commander.too-many-arguments.one', 'cli.commander.too-many-arguments.other');
-        throw new UsageError(t(key, { command: this.path(), expected, got: received.length }, this.messageLang));
+        throw new UsageError(t('cli.commander.too-many-arguments', { command: this.path(), expected, got: received.length }, this.messageLang));
     }
 
     /** The command's words after `pool`: `check`, `generate json`. */

@@ -1,4 +1,4 @@
-import { message } from '@pool/language';
+import { message } from './i18n/index.js';
 import { UsageError } from './files.js';
 
 /** The last second of 9999: a later date has no four-digit year to print. */

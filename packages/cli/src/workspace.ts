@@ -6,13 +6,12 @@ import {
     FileRefusedError,
     ImportGraph,
     MAX_DOCUMENT_BYTES,
-    message,
     PoolDocumentFactory,
-    render,
     type ast,
     type Lang,
     type PoolServices
 } from '@pool/language';
+import { message, render } from './i18n/index.js';
 import { DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { displayPath } from './files.js';
@@ -62,7 +61,8 @@ export interface LoadOptions {
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const progress = options.progress;
     const read = options.read ?? readFromDisk;
-    const { shared, Pool } = createPoolServices(SafeNodeFileSystem);
+    // Nothing here finds references or renames: no index of references (the diagnostics are the same).
+    const { shared, Pool } = createPoolServices(SafeNodeFileSystem, { referenceIndex: false });
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
     Pool.pool.AllowedSigners.set(options.allowedSigners ?? defaultAllowedSignersLookup(true));
     const documents = shared.workspace.LangiumDocuments;

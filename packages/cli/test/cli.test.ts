@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../../test/support/cli.js';
@@ -167,5 +168,30 @@ describe('pool check piped into a reader that stops early', () => {
         );
         expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
         expect(status).toBe(141);
+    });
+});
+
+describe("V8's compile cache", () => {
+    const file = (folder: string) => path.join(folder, 'clean.pool');
+
+    it('keeps the compiled code in the user’s cache folder, and a second run says the same', () => {
+        const folder = scratch({ 'clean.pool': CLEAN, 'cache/.keep': '' });
+        const env = { XDG_CACHE_HOME: path.join(folder, 'cache'), NODE_COMPILE_CACHE: undefined };
+        const first = runPool(['check', file(folder)], { env });
+        const second = runPool(['check', file(folder)], { env });
+        expect(first).toEqual({ status: 0, stdout: expect.stringContaining('all checks passed') as unknown, stderr: '' });
+        expect(second).toEqual(first);
+        // Node.js 22.1 and later have the cache; older ones run the same without it.
+        const cached = existsSync(path.join(folder, 'cache/pool/compile-cache'));
+        expect(cached).toBe(typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function');
+    });
+
+    it('is no reason to fail when the cache folder cannot be made or written', () => {
+        const folder = scratch({ 'clean.pool': CLEAN, 'not-a-folder': 'a file where the cache folder would go' });
+        for (const cache of [path.join(folder, 'not-a-folder'), 'relative/cache']) {
+            const result = runPool(['check', file(folder)], { env: { XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: undefined } });
+            expect(result).toEqual({ status: 0, stdout: expect.stringContaining('all checks passed') as unknown, stderr: '' });
+        }
+        expect(readFileSync(path.join(folder, 'not-a-folder'), 'utf8')).toBe('a file where the cache folder would go');
     });
 });

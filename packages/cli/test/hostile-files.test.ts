@@ -115,7 +115,7 @@ describe('absurd layout', () => {
         files['main.pool'] = `import "c0.pool"\n${CLEAN}pool q "Q" aligned { 2013/14 { p999 £1 } }\n`;
         const result = runPool(['check', 'main.pool'], { cwd: scratch(files) });
         expect(result.stderr).toBe('');
-        expect(result.stdout).toBe('1001 files checked: all checks passed\n');
+        expect(result.stdout).toBe('1,001 files checked: all checks passed\n');
         expect(result.status).toBe(0);
     });
 

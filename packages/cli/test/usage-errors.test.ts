@@ -36,8 +36,20 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
     {
         mistake: 'an unknown command',
         args: ['frob'],
-        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint, verify and help",
-        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint, verify a help"
+        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint, verify, lsp and help",
+        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint, verify, lsp a help"
+    },
+    {
+        mistake: 'pool lsp told two channels',
+        args: ['lsp', '--stdio', '--node-ipc'],
+        en: 'pool lsp talks over one channel: choose one of --stdio, --socket, --pipe and --node-ipc.',
+        cy: 'Mae pool lsp yn siarad dros un sianel: dewiswch un o --stdio, --socket, --pipe a --node-ipc.'
+    },
+    {
+        mistake: 'pool lsp given a port that is not one',
+        args: ['lsp', '--socket=70000'],
+        en: '--socket needs a TCP port number from 1 to 65535, not 70000.',
+        cy: 'Mae angen rhif porth TCP o 1 i 65535 ar --socket, nid 70000.'
     },
     {
         mistake: 'an unknown command close to one',

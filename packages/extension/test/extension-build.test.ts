@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OPEN_REPORT_PREVIEW } from '@pool/language';
@@ -225,4 +227,38 @@ describe('the extension in Welsh', () => {
         const shipped = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
         for (const pattern of ['!l10n/**', '!package.nls.json', '!package.nls.cy.json']) expect(shipped).toContain(pattern);
     });
+});
+
+describe('publishing', () => {
+    it('works in Restricted Mode, with what writes files or runs git waiting for trust', () => {
+        expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: 'limited', description: '%untrustedWorkspaces.description%' });
+        const commands = manifest.contributes.commands as { command: string; enablement?: string }[];
+        const trusted = commands.filter(command => command.enablement === 'isWorkspaceTrusted').map(command => command.command);
+        expect(trusted.sort()).toEqual(['pool.compareWithLastApproved', 'pool.exportReport']);
+    });
+
+    it('packages with vsce with no warning and without skipping the licence, shipping the licence, changelog and icon', () => {
+        expect(manifest.scripts.package).not.toMatch(/--skip-license|--allow-star-activation|--allow-unused-files-pattern/);
+        const out = path.join(mkdtempSync(path.join(tmpdir(), 'pool-vsix-')), 'pool-vscode.vsix');
+        try {
+            const run = spawnSync(
+                path.join(EXTENSION, 'node_modules/.bin/vsce'),
+                ['package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+                {
+                    cwd: EXTENSION,
+                    encoding: 'utf8',
+                    timeout: 120_000
+                }
+            );
+            const output = `${run.stdout}${run.stderr}`;
+            expect(run.status, output).toBe(0);
+            expect(output).not.toMatch(/WARNING/);
+            for (const shipped of ['license', 'changelog.md', 'icon.png']) expect(output.toLowerCase()).toContain(shipped);
+            expect(statSync(out).size).toBeGreaterThan(0);
+            expect(manifest.icon).toBe('images/icon.png');
+            expect(readFileSync(path.join(EXTENSION, 'LICENSE'), 'utf8')).toBe(readFileSync(path.join(REPO, 'LICENSE'), 'utf8'));
+        } finally {
+            rmSync(path.dirname(out), { recursive: true, force: true });
+        }
+    }, 150_000);
 });

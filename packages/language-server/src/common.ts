@@ -1,7 +1,7 @@
-import { createPoolServices, type PoolServices } from '@pool/language';
+import { createPoolServices, type PoolServices, TOOL_VERSION } from '@pool/language';
 import { DocumentState } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
 import { registerReportRequests } from './report-requests.js';
 
@@ -25,8 +25,59 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     const connection = guardConnection(context.connection);
     const { shared, Pool } = createPoolServices({ ...context, connection });
     registerReportRequests(connection, shared, Pool);
+    // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
+    const languageServer = shared.lsp.LanguageServer;
+    const initialize = languageServer.initialize.bind(languageServer);
+    languageServer.initialize = async params => ({ ...(await initialize(params)), serverInfo: { name: 'pool', version: TOOL_VERSION } });
+    withoutSnippetsUnlessSupported(shared, Pool);
     // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:
     // a hover during a rebuild would otherwise leave the problem out.
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated });
     return { shared, Pool };
+}
+
+/**
+ * Completion for a client that does not support snippets (`completionItem.snippetSupport`): each
+ * snippet is sent as the plain text it would insert, its tab stops and placeholders left as their
+ * default text, so the client never inserts `${1:…}` literally.
+ */
+function withoutSnippetsUnlessSupported(shared: LangiumSharedServices, Pool: PoolServices): void {
+    const provider = Pool.lsp.CompletionProvider;
+    if (!provider) return;
+    let snippets = true;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    });
+    const getCompletion = provider.getCompletion.bind(provider);
+    provider.getCompletion = async (...args) => {
+        const list = await getCompletion(...args);
+        return snippets || !list ? list : asPlainText(list);
+    };
+}
+
+function asPlainText(list: CompletionList): CompletionList {
+    return { ...list, items: list.items.map(plainItem) };
+}
+
+function plainItem(item: CompletionItem): CompletionItem {
+    if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
+    const plain = (text: string) => snippetText(text);
+    const textEdit = item.textEdit && { ...item.textEdit, newText: plain(item.textEdit.newText) };
+    return {
+        ...item,
+        insertTextFormat: InsertTextFormat.PlainText,
+        ...(item.insertText === undefined ? {} : { insertText: plain(item.insertText) }),
+        ...(textEdit ? { textEdit } : {})
+    };
+}
+
+/** The text a snippet inserts once every tab stop is left as it is: `${1:default}` is `default`, `$1` and `$0` nothing, `${1|a,b|}` the first choice, `\$` a dollar. */
+function snippetText(snippet: string): string {
+    let text = snippet;
+    // Innermost placeholders first, so nested ones resolve.
+    for (let previous = ''; previous !== text;) {
+        previous = text;
+        text = text.replace(/\$\{\d+:((?:[^{}$\\]|\\.)*)\}/g, '$1').replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1');
+    }
+    return text.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
 }

@@ -1,4 +1,5 @@
-import { t, TOOL_VERSION, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
+import { TOOL_VERSION, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
+import { t } from './i18n/index.js';
 import {
     buildReportData,
     buildReportDocument,

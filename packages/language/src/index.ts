@@ -2,32 +2,45 @@ export * from './money/index.js';
 export * from './model/index.js';
 export * from './checks/index.js';
 export {
-    CATALOGUES,
-    cy,
-    en,
+    type AnyMessageOf,
+    type Catalogue,
+    type CatalogueMessageOf,
+    type Catalogues,
+    compileMessage,
+    createTranslator,
+    isWordKey,
+    joinCatalogues,
+    type Lang,
     LANGS,
+    LANGUAGE_CATALOGUES,
     listInWords,
     message,
-    parseLang,
-    plural,
-    render,
-    t,
-    type Lang,
     type Message,
     type MessageKey,
     type MessageOf,
     type MessageParams,
+    type ParamsOf,
+    parseLang,
+    render,
+    t,
+    type Translation,
+    type Translator,
     word,
     type WordKey,
-    countOf,
-    type CountKey,
-    isWordKey
-} from './i18n/messages.js';
+    type WordKeyOf
+} from './i18n/index.js';
 export { PoolChecker } from './checks/checker.js';
 export { closestNames } from './checks/suggest.js';
 export * as ast from './generated/ast.js';
 export { TOOL_VERSION } from './build-info/version.js';
-export { createPoolServices, PoolModule, PoolSharedModule, type PoolServices, type PoolAddedServices } from './services/pool-module.js';
+export {
+    createPoolServices,
+    PoolModule,
+    PoolSharedModule,
+    type PoolServices,
+    type PoolAddedServices,
+    type PoolServiceOptions
+} from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
 export { PoolDocumentFactory } from './services/pool-document-factory.js';
 export * from './diff/agreement-diff.js';
@@ -36,4 +49,5 @@ export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
 export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';
 export * from './text/agreement-file.js';
+export * from './text/file-set.js';
 export * from './text/escape.js';

@@ -1,43 +1,85 @@
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, countOf, cy, en, isWordKey, LANGS, listInWords, type MessageKey, parseLang, t, word } from '../src/i18n/messages.js';
+import { cy as cliCy } from '../../cli/src/i18n/cy.js';
+import { en as cliEn } from '../../cli/src/i18n/en.js';
+import { t as cliT } from '../../cli/src/i18n/index.js';
+import { cy as serverCy } from '../../language-server/src/i18n/cy.js';
+import { en as serverEn } from '../../language-server/src/i18n/en.js';
+import { cy as reportsCy } from '../../reports/src/i18n/cy.js';
+import { en as reportsEn } from '../../reports/src/i18n/en.js';
+import { compileMessage, createTranslator, type Lang, LANGS } from '../src/i18n/catalogue.js';
+import { isWordKey, LANGUAGE_CATALOGUES, listInWords, parseLang, t, word } from '../src/i18n/index.js';
 
 /**
- * The message catalogue: every message exists in English and in Welsh, and the two take the same
- * figures. A translation left out, left empty, or missing a figure the English states fails here.
+ * The message catalogues, one per package and per language: every message exists in English and
+ * in Welsh, parses as ICU MessageFormat, and the two take the same parameters. A translation left
+ * out, left empty, or missing a figure the English states fails here.
  */
 
-const keys = Object.keys(en) as MessageKey[];
+const CATALOGUES: Record<string, Record<Lang, Readonly<Record<string, string>>>> = {
+    language: LANGUAGE_CATALOGUES,
+    cli: { en: cliEn, cy: cliCy },
+    reports: { en: reportsEn, cy: reportsCy },
+    'language-server': { en: serverEn, cy: serverCy }
+};
+const ALL = Object.entries(CATALOGUES).flatMap(([pkg, { en: english }]) => Object.keys(english).map(key => ({ pkg, key })));
 
-/** The names a message uses, each once (a message may use one twice). */
-function placeholders(text: string): string[] {
-    return [...new Set([...text.matchAll(/\{([^{}]*)\}/g)].map(match => match[1]))].sort();
+type Elements = ReturnType<ReturnType<typeof compileMessage>['getAst']>;
+
+/** The parameters a parsed message takes, each once, and the literal text it prints. */
+function reading(elements: Elements, into = { params: new Set<string>(), literal: '' }): { params: Set<string>; literal: string } {
+    for (const element of elements) {
+        if (element.type === TYPE.literal) into.literal += element.value;
+        else if (element.type !== TYPE.pound) into.params.add(element.value);
+        if ('options' in element) for (const option of Object.values(element.options)) reading(option.value, into);
+    }
+    return into;
 }
+const parsed = (text: string, lang: Lang) => reading(compileMessage(text, lang).getAst());
+const paramsOf = (text: string, lang: Lang) => [...parsed(text, lang).params].sort().join(', ');
 
-describe('the message catalogue', () => {
-    it('has many messages, and no Welsh message without an English one', () => {
-        expect(keys.length).toBeGreaterThan(150);
-        expect(Object.keys(cy).filter(key => !(key in en))).toEqual([]);
+describe('the message catalogues', () => {
+    it('have many messages, each key in one package only', () => {
+        expect(ALL.length).toBeGreaterThan(1000);
+        const keys = ALL.map(entry => entry.key);
+        expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
     });
 
-    it.each(LANGS)('every message has a non-empty %s text', lang => {
-        const missing = keys.filter(key => typeof CATALOGUES[lang][key] !== 'string' || CATALOGUES[lang][key].trim() === '');
-        expect(missing).toEqual([]);
+    it.each(Object.keys(CATALOGUES))('%s: Welsh has exactly the keys of English, each translated (not empty)', pkg => {
+        const { en: english, cy: welsh } = CATALOGUES[pkg] ?? { en: {}, cy: {} };
+        expect(Object.keys(welsh).sort()).toEqual(Object.keys(english).sort());
+        expect(Object.keys(welsh).filter(key => (welsh[key] ?? '').trim() === '')).toEqual([]);
     });
 
-    it('every Welsh message takes exactly the placeholders of its English one', () => {
-        const mismatched = keys
-            .filter(key => placeholders(en[key]).join() !== placeholders(cy[key]).join())
-            .map(key => `${key}: en {${placeholders(en[key]).join('}{')}} cy {${placeholders(cy[key]).join('}{')}}`);
+    it('every message parses as ICU MessageFormat in its language', () => {
+        const broken = ALL.flatMap(({ pkg, key }) =>
+            LANGS.flatMap(lang => {
+                try {
+                    parsed(CATALOGUES[pkg]?.[lang][key] ?? '', lang);
+                    return [];
+                } catch (error) {
+                    return [`${lang} ${key}: ${String(error)}`];
+                }
+            })
+        );
+        expect(broken).toEqual([]);
+    });
+
+    it('every Welsh message takes exactly the parameters of its English one', () => {
+        const mismatched = ALL.flatMap(({ pkg, key }) => {
+            const english = paramsOf(CATALOGUES[pkg]?.en[key] ?? '', 'en');
+            const welsh = paramsOf(CATALOGUES[pkg]?.cy[key] ?? '', 'cy');
+            return english === welsh ? [] : [`${key}: en {${english}} cy {${welsh}}`];
+        });
         expect(mismatched).toEqual([]);
     });
 
-    it('placeholders are names; literal braces are passed in as parameters', () => {
-        const bad = LANGS.flatMap(lang =>
-            keys
-                .filter(
-                    key => placeholders(CATALOGUES[lang][key]).some(name => !/^\w+$/.test(name)) || /[{}]/.test(CATALOGUES[lang][key].replace(/\{\w+\}/g, ''))
-                )
-                .map(key => `${lang} ${key}`)
+    it('no message prints a brace or quotes a placeholder away: an apostrophe next to a brace is written twice', () => {
+        const bad = ALL.flatMap(({ pkg, key }) =>
+            LANGS.filter(lang => {
+                const text = CATALOGUES[pkg]?.[lang][key] ?? '';
+                return /[{}]/.test(parsed(text, lang).literal) || /(?<!')'(?=[{}<>])/.test(text.replaceAll("''", ''));
+            }).map(lang => `${lang} ${key}`)
         );
         expect(bad).toEqual([]);
     });
@@ -55,7 +97,10 @@ describe('the message catalogue', () => {
             'report.label.message',
             'report.label.sha256'
         ];
-        const same = keys.filter(key => cy[key] === en[key] && /[a-z]{3,}/i.test(en[key].replace(/`[^`]*`|\{\w+\}/g, '')));
+        const same = ALL.filter(({ pkg, key }) => {
+            const english = CATALOGUES[pkg]?.en[key] ?? '';
+            return CATALOGUES[pkg]?.cy[key] === english && /[a-z]{3,}/i.test(english.replace(/`[^`]*`|\{\w+\}/g, ''));
+        }).map(({ key }) => key);
         expect(same.filter(key => !sharedWithEnglish.includes(key))).toEqual([]);
     });
 });
@@ -67,6 +112,33 @@ describe('t', () => {
         expect(t('overspent-pool', params, 'cy')).toBe(
             "mae'r gwariant o bcf yn 2015/16 yn £3,900,000 ond mae'r cyfraniadau yn £3,800,000: gorwariant o £100,000"
         );
+    });
+
+    it('prints an apostrophe as written, and one beside a placeholder once', () => {
+        // `partner's`, `wedi'i`: an apostrophe before a letter is text in ICU.
+        expect(t('internal-error.model', { error: 'x' }, 'en')).toContain("agreement's figures (x)");
+        expect(cliT('cli.unknown-lang', { lang: 'fr' }, 'en')).toBe("--lang must be en (English) or cy (Cymraeg); got 'fr'");
+        expect(cliT('cli.unknown-lang', { lang: 'fr' }, 'cy')).toBe("rhaid i --lang fod yn en (English) neu cy (Cymraeg); cafwyd 'fr'");
+    });
+
+    it('passes braces, apostrophes and angle brackets in agreement text through untouched', () => {
+        const name = "o'neil {count} <b>'{x}'";
+        expect(t('overspent-pool', { pool: name, year: 'y', spend: 's', income: 'i', over: 'o' }, 'en')).toContain(name);
+    });
+
+    it('chooses the plural form by the number, with the plural rules of each language', () => {
+        expect(cliT('cli.summary.files-checked', { count: 1 }, 'en')).toBe('1 file checked');
+        expect(cliT('cli.summary.files-checked', { count: 3 }, 'en')).toBe('3 files checked');
+        expect(cliT('cli.summary.files-checked', { count: 0 }, 'en')).toBe('0 files checked');
+        expect(cliT('cli.summary.files-checked', { count: 1234 }, 'en')).toBe('1,234 files checked');
+        // Welsh has six plural categories; a message words those it needs and the rest fall to `other`.
+        expect(new Intl.PluralRules('cy').resolvedOptions().pluralCategories).toEqual(expect.arrayContaining(['zero', 'one', 'two', 'few', 'many', 'other']));
+        expect(t('diagnostics.more-errors', { count: 1, code: 'x' }, 'cy')).toBe('… a 1 gwall x arall, heb ei restru');
+        for (const count of [0, 2, 3, 6, 7])
+            expect(t('diagnostics.more-errors', { count, code: 'x' }, 'cy')).toBe(`… a ${count} gwall x arall, heb eu rhestru`);
+        expect(cliT('fmt.check.would-change', { changed: 1, total: 1 }, 'en')).toBe('1 of 1 file would be reformatted; run pool fmt to format it');
+        expect(cliT('fmt.check.would-change', { changed: 1, total: 4 }, 'en')).toBe('1 of 4 files would be reformatted; run pool fmt to format it');
+        expect(cliT('fmt.check.would-change', { changed: 2, total: 4 }, 'en')).toBe('2 of 4 files would be reformatted; run pool fmt to format them');
     });
 
     it('joins lists with the conjunction of each language, `ac` before a vowel in Welsh', () => {
@@ -87,9 +159,17 @@ describe('t', () => {
         expect(word('word.none', 'cy')).toBe('dim');
     });
 
-    it('words a count in the form for that number', () => {
-        expect(countOf(1, 'cli.summary.errors.one', 'cli.summary.errors.other', 'en')).toBe('1 error');
-        expect(countOf(3, 'cli.summary.errors.one', 'cli.summary.errors.other', 'en')).toBe('3 errors');
+    it('refuses parameters that do not fit the message at compile time', () => {
+        // @ts-expect-error -- a figure the message states is missing
+        expect(() => t('overspent-pool', { pool: 'bcf' }, 'en')).toThrow();
+        // @ts-expect-error -- a plural's count is a number, not text
+        expect(cliT('cli.summary.files-checked', { count: 'three' }, 'en')).toContain('files checked');
+    });
+
+    it('falls back to the English when a Welsh message is missing at run time, never to the key', () => {
+        const english = { greeting: 'hello {name}' } as const;
+        const translator = createTranslator({ en: english, cy: JSON.parse('{}') as { greeting: string } });
+        expect(translator.t('greeting', { name: 'Cymru' }, 'cy')).toBe('hello Cymru');
     });
 });
 

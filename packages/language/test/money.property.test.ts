@@ -64,6 +64,40 @@ describe('amount parsing and printing', () => {
         );
     });
 
+    it('reads pounds and up to two places of pence as the general rule of exact fractions does, problems included', () => {
+        // The common case takes a short way (pence straight from the digits); every amount it
+        // takes must come out as the rule for any decimal says: value in lowest terms, pence,
+        // sign and problems.
+        const amount = fc.record({
+            sign: fc.constantFrom('', '-'),
+            symbol: fc.constantFrom('', '£', '$', '€'),
+            signAfter: fc.constantFrom('', '-'),
+            whole: fc.stringMatching(/^[0-9][0-9,]{0,20}$/),
+            fraction: fc.constantFrom(undefined, '', '0', '5', '00', '07', '10', '99'),
+            code: fc.constantFrom(undefined, 'GBP', 'EUR')
+        });
+        fc.assert(
+            fc.property(amount, ({ sign, symbol, signAfter, whole, fraction, code }) => {
+                const text = `${sign}${symbol}${signAfter}${whole}${fraction === undefined ? '' : `.${fraction}`}`;
+                const parsed = parseAmount(text, code);
+                if (parsed.problems.some(problem => problem.kind === 'too-large' || problem.kind === 'malformed')) {
+                    expect(parsed.pence).toBeUndefined();
+                    return;
+                }
+                const digits = whole.replace(/,/g, '');
+                const magnitude = Rational.parseDecimal(`${digits}${fraction ? `.${fraction}` : ''}`);
+                const negative = (sign === '-') !== (signAfter === '-');
+                const value = negative ? magnitude.neg() : magnitude;
+                expect(parsed.value?.num).toBe(value.num);
+                expect(parsed.value?.den).toBe(value.den);
+                expect(parsed.pence).toBe(value.mul(Rational.HUNDRED).num);
+                expect(parsed.problems.some(problem => problem.kind === 'negative')).toBe(negative && !value.isZero());
+                expect(parsed.problems.some(problem => problem.kind === 'grouping')).toBe(whole.includes(',') && !/^[0-9]{1,3}(,[0-9]{3})*$/.test(whole));
+            }),
+            { numRuns: 2000 }
+        );
+    });
+
     it('agrees with the decimal string given to machines', () => {
         fc.assert(
             fc.property(pence, value => {

@@ -12,7 +12,7 @@ import {
     Rational,
     yearLabel
 } from '../src/money/index.js';
-import { render } from '../src/i18n/messages.js';
+import { render } from '../src/i18n/index.js';
 
 describe('parseAmount reads every written form exactly', () => {
     it.each([

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+    type ClientCapabilities,
     ConfigurationRequest,
     createProtocolConnection,
     type Diagnostic,
@@ -34,6 +35,15 @@ export interface LspClientOptions {
     readonly settings?: Record<string, unknown>;
     /** Sent as the `locale` of `initialize`, as VS Code sends its display language. */
     readonly locale?: string;
+    /** The arguments after the server's module: `--stdio` unless told (`['lsp']` starts `pool lsp`). */
+    readonly arguments?: readonly string[];
+    /**
+     * The client's capabilities, in place of the ones it declares by default. A client declaring
+     * neither `workspace.configuration` nor `dynamicRegistration` must not be asked for them: see `answersRequests`.
+     */
+    readonly capabilities?: ClientCapabilities;
+    /** Whether the client answers the server's requests (configuration, registration, progress); `false` for a minimal client that answers none. */
+    readonly answersRequests?: boolean;
 }
 
 /** Diagnostics the server published for a document, and when they arrived (`performance.now()`). */
@@ -47,6 +57,24 @@ interface Waiter {
     readonly accept: (arrival: Arrival) => boolean;
     readonly resolve: (arrival: Arrival) => void;
 }
+
+/** The requests a server may send its client (LSP 3.17), which a client that answers none receives and leaves unanswered. */
+const SERVER_REQUESTS = [
+    'workspace/configuration',
+    'workspace/workspaceFolders',
+    'client/registerCapability',
+    'client/unregisterCapability',
+    'window/workDoneProgress/create',
+    'window/showMessageRequest',
+    'window/showDocument',
+    'workspace/applyEdit',
+    'workspace/codeLens/refresh',
+    'workspace/inlayHint/refresh',
+    'workspace/inlineValue/refresh',
+    'workspace/semanticTokens/refresh',
+    'workspace/diagnostic/refresh',
+    'workspace/foldingRange/refresh'
+];
 
 /** How many publications of one document are kept, for the timing questions about the past; a long fuzz run publishes without end. */
 const KEPT_ARRIVALS = 1000;
@@ -68,6 +96,8 @@ export class LspClient {
     initializeResult: InitializeResult | undefined;
     /** Errors the server logged (`window/logMessage` of type Error): a fault even if it answered. */
     readonly loggedErrors: string[] = [];
+    /** Every request the server sent the client, by method, in order (answered or not). */
+    readonly requestsFromServer: { readonly method: string; readonly params: unknown }[] = [];
     /** Set when the server process ends. */
     exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
@@ -91,24 +121,39 @@ export class LspClient {
     /** Starts `server` on the workspace folders, initializes it and says it is initialized. */
     static async start(server: string, workspaceFolders: readonly string[], options: LspClientOptions = {}): Promise<LspClient> {
         const startedAt = performance.now();
-        const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [server, ...(options.arguments ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'inherit'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const settings = options.settings;
-        connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (settings && item.section === 'pool' ? settings : null)));
-        connection.onRequest(RegistrationRequest.type, () => undefined);
-        connection.listen();
         const client = new LspClient(child, connection, startedAt);
+        if (options.answersRequests === false) {
+            // Kept, never answered: the server must carry on without an answer.
+            for (const method of SERVER_REQUESTS)
+                connection.onRequest(method, (params: unknown) => {
+                    client.requestsFromServer.push({ method, params });
+                    return new Promise<never>(() => undefined);
+                });
+        } else {
+            connection.onRequest(ConfigurationRequest.type, params => {
+                client.requestsFromServer.push({ method: ConfigurationRequest.method, params });
+                return params.items.map(item => (settings && item.section === 'pool' ? settings : null));
+            });
+            connection.onRequest(RegistrationRequest.type, params => {
+                client.requestsFromServer.push({ method: RegistrationRequest.method, params });
+            });
+        }
+        connection.listen();
         client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null defers to workspaceFolders.
             rootUri: null,
-            capabilities: {
+            capabilities: options.capabilities ?? {
                 textDocument: { publishDiagnostics: { relatedInformation: true } },
                 workspace: settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}
             },
             initializationOptions: options.initializationOptions,
             ...(options.locale ? { locale: options.locale } : {}),
-            workspaceFolders: workspaceFolders.map(folder => ({ uri: fileUri(folder), name: path.basename(folder) }))
+            // No folders is a client with no workspace open (a loose file): `null`, as the protocol says.
+            workspaceFolders: workspaceFolders.length === 0 ? null : workspaceFolders.map(folder => ({ uri: fileUri(folder), name: path.basename(folder) }))
         });
         await connection.sendNotification(InitializedNotification.type, {});
         return client;

@@ -158,7 +158,9 @@ function registerLanguage(): void {
             root: [
                 [/\/\/.*$/, 'comment'],
                 [/\/\*/, 'comment', '@comment'],
-                [/"([^"\\]|\\.)*"/, 'string'],
+                // Text in quotes not closed on its line is a string to the end of it: a rule that
+                // failed there would be tried again from every quote after, quadratic in the line.
+                [/"([^"\\]|\\.)*"?/, 'string'],
                 [/£?\d[\d,]*(\.\d+)?[km]?%?/, 'number'],
                 [/[A-Za-z_][\w-]*/, { cases: { '@keywords': 'keyword', '@default': 'identifier' } }]
             ],
@@ -190,7 +192,8 @@ function showProblems(list: HTMLUListElement, diagnostics: readonly Diagnostic[]
 /** The report is agreement text rendered as HTML: shown in a sandboxed frame, under a policy that runs nothing. */
 function withPolicy(html: string): string {
     const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
-    return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, head => head + meta) : meta + html;
+    // `[^<>]`: a `<head` never closed is not scanned to the end again from every `<head` after it.
+    return /<head[^<>]*>/i.test(html) ? html.replace(/<head[^<>]*>/i, head => head + meta) : meta + html;
 }
 
 function escapeHtml(text: string): string {

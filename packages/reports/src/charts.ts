@@ -80,8 +80,9 @@ function renderChart(spec: TopLevelSpec, id: string): string {
     const drawn = chartSvg(view);
     view.finalize();
     // The chart is one image named by its caption: roles Vega gives its inner groups are dropped
-    // (inside tags only; text is escaped, so it holds no tags).
-    const svg = drawn.replace(/<[^>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
+    // (inside tags only; text is escaped, so it holds no tags). A tag holds no `<`: without that, an
+    // unclosed `<` would be scanned to the end again from every `<` after it.
+    const svg = drawn.replace(/<[^<>]+>/g, tag => tag.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, ''));
     return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${escapeHtml(id)}" focusable="false" `);
 }
 

@@ -1,6 +1,6 @@
 // Long: every section of the report, in reading order, built from the one ReportData; being reworked (issue 15).
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
-import { listInWords } from '@pool/language';
+import { listInWords, withoutTrailingZeros } from '@pool/language';
 import { formatAmount, formatCount, formatPercentText, formatReportDate, pence } from './format.js';
 import type { CohortData, Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
@@ -28,6 +28,8 @@ export interface TableBlock {
     readonly rows: readonly (readonly string[])[];
     /** Totals, shown bold after the rows. */
     readonly foot?: readonly (readonly string[])[];
+    /** A form to fill in by hand (a signatory block): its empty cells are left tall enough to write in. */
+    readonly form?: boolean;
 }
 
 export interface ChartBlock {
@@ -43,9 +45,22 @@ export interface ChartBlock {
 export interface ReportDocument {
     readonly lang: ReportLang;
     readonly title: string;
+    /** What identifies the agreement on every page: the PDF's running foot and its DRAFT marking (none for a document not about one agreement, such as a diff). */
+    readonly identity?: DocumentIdentity;
     /** When the report was made (ISO 8601): printed as its date, and the PDF's creation date. */
     readonly generatedAt?: string;
     readonly blocks: readonly Block[];
+}
+
+interface DocumentIdentity {
+    /** The agreement's reference, or its file name where it has none. */
+    readonly reference: string;
+    /** Its status in words. */
+    readonly status: string;
+    /** The version of its text: the first twelve hex digits of its fingerprint, as approvals name it. */
+    readonly version: string;
+    /** Short of signed: every page says DRAFT. */
+    readonly draft: boolean;
 }
 
 export interface DocumentOptions {
@@ -69,12 +84,20 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
     const text = reportText(options.lang);
     const ctx = new Context(data, text, options.lang ?? 'en', options.generatedAt);
     const agreementTitle = data.agreement?.title ?? text.untitled;
+    const status = data.agreement?.status ?? null;
+    const identity: DocumentIdentity = {
+        reference: data.agreement?.reference ?? data.file,
+        status: status === null ? text.noStatus : text.sentences.status(status),
+        version: versionOf(data),
+        draft: status !== 'signed'
+    };
     if (options.partner !== undefined) {
         const statement = data.statements.find(entry => entry.partner === options.partner);
         if (!statement) throw new RangeError(`no partner ${options.partner} in ${data.file}`);
         return {
             lang: options.lang ?? 'en',
             title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle),
+            identity,
             ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
             blocks: statementBlocks(ctx, statement)
         };
@@ -82,6 +105,7 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
     return {
         lang: options.lang ?? 'en',
         title: text.reportTitle(agreementTitle),
+        identity,
         ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
         blocks: agreementBlocks(ctx)
     };
@@ -121,9 +145,14 @@ class Context {
     }
 }
 
+/** The version of the agreement's text: the first twelve hex digits of its fingerprint. */
+function versionOf(data: ReportData): string {
+    return data.fingerprint.agreement.replace(/^sha256:/, '').slice(0, 12);
+}
+
 /** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
 function formatDecimal(value: string): string {
-    return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+    return value.includes('.') ? withoutTrailingZeros(value).replace(/\.$/, '') : value;
 }
 
 function aboutBlocks(ctx: Context): Block[] {
@@ -133,6 +162,7 @@ function aboutBlocks(ctx: Context): Block[] {
     if (agreement) {
         if (agreement.reference) rows.push([text.labels.reference, agreement.reference]);
         if (agreement.status) rows.push([text.labels.status, text.sentences.status(agreement.status)]);
+        rows.push([text.labels.version, versionOf(data)]);
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);
@@ -1095,11 +1125,37 @@ function appraisalBlocks(ctx: Context): Block[] {
     return blocks;
 }
 
+/** A signatory block for each partner: its chief executive and section 151 officer, with room to sign and date by hand. */
+function signatoryBlocks(ctx: Context, partners: readonly string[]): Block[] {
+    const { text } = ctx;
+    return [
+        { kind: 'heading', level: 2, text: text.headings.signatures, id: 'signatures' },
+        { kind: 'paragraph', text: text.sentences.signatures },
+        ...partners.map((partner): Block => ({
+            kind: 'table',
+            caption: text.sentences.signatoryCaption(ctx.partnerName(partner)),
+            head: [text.labels.role, text.labels.name, text.labels.signature, text.labels.date],
+            numeric: [false, false, false, false],
+            rows: [
+                [text.labels.chiefExecutive, '', '', ''],
+                [text.labels.financeOfficer, '', '', '']
+            ],
+            form: true
+        }))
+    ];
+}
+
+/** The contents: the sections that follow, in order. */
+function contentsBlocks(ctx: Context, sections: readonly Block[]): Block[] {
+    return [
+        { kind: 'heading', level: 2, text: ctx.text.headings.contents, id: 'contents' },
+        { kind: 'list', items: sections.flatMap(block => (block.kind === 'heading' && block.level === 2 ? [block.text] : [])) }
+    ];
+}
+
 function agreementBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
-    return [
-        ...aboutBlocks(ctx),
-        ...verdictBlocks(ctx).slice(1, 2),
+    const sections: Block[] = [
         { kind: 'heading', level: 2, text: text.headings.summary, id: 'summary' },
         { kind: 'list', items: summarySentences(ctx) },
         { kind: 'heading', level: 2, text: text.headings.partners, id: 'partners' },
@@ -1118,9 +1174,19 @@ function agreementBlocks(ctx: Context): Block[] {
         ...shareBlocks(ctx),
         ...appraisalBlocks(ctx),
         ...approvalBlocks(ctx),
+        // The parties: those whose approval the agreement needs, else those who contribute, else every partner.
+        ...signatoryBlocks(
+            ctx,
+            data.signOff.required.length > 0
+                ? data.signOff.required
+                : data.totals.byPartner.length > 0
+                  ? data.totals.byPartner.map(entry => entry.partner)
+                  : data.partners.map(partner => partner.id)
+        ),
         ...verdictBlocks(ctx),
         ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
+    return [...aboutBlocks(ctx), ...verdictBlocks(ctx).slice(1, 2), ...contentsBlocks(ctx, sections), ...sections];
 }
 
 function statementBlocks(ctx: Context, statement: StatementData): Block[] {
@@ -1157,6 +1223,7 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
             ]
         },
         ...approvalBlocks(ctx),
+        ...signatoryBlocks(ctx, [statement.partner]),
         ...verdictBlocks(ctx),
         ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
@@ -1166,6 +1233,9 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
 export interface PortableReportDocument {
     readonly lang: ReportLang;
     readonly title: string;
+    /** When the report was made (ISO 8601), printed in it and the PDF's dates. */
+    readonly generatedAt?: string;
+    readonly identity?: DocumentIdentity;
     readonly blocks: readonly (Exclude<Block, ChartBlock> | (Omit<ChartBlock, 'svg'> & { readonly svg: string }))[];
 }
 

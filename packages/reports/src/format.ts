@@ -1,4 +1,5 @@
-import { type Currency, formatMoney, groupThousands, type Lang, t } from '@pool/language';
+import { type Currency, formatMoney, groupThousands, type Lang, withoutTrailingZeros } from '@pool/language';
+import { t } from './i18n/index.js';
 import type { Money } from './report-data.js';
 
 /** Pence from a decimal string of pounds as ReportData holds it ("1200000.00", "-0.30"). */
@@ -17,12 +18,13 @@ export function formatAmount(amount: Money, currency: string, unknown: string): 
 /** "40%" from "40.0000", trailing zeros dropped; a figure that needs more places keeps two. */
 export function formatPercentText(percent: string): string {
     const [whole = '0', fraction = ''] = percent.split('.');
-    const trimmed = fraction.replace(/0+$/, '');
+    const trimmed = withoutTrailingZeros(fraction);
     if (trimmed.length <= 2) return `${whole}${trimmed ? '.' + trimmed : ''}%`;
     // More than two places: round half away from zero to two and say it is approximate.
     const scaled = BigInt(whole.replace('-', '') + fraction.padEnd(4, '0').slice(0, 4));
     const rounded = (scaled + 50n) / 100n;
-    const text = `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
+    const places = withoutTrailingZeros((rounded % 100n).toString().padStart(2, '0'));
+    const text = `${rounded / 100n}${places ? '.' + places : ''}`;
     return `≈${whole.startsWith('-') ? '-' : ''}${text}%`;
 }
 

@@ -21,10 +21,12 @@ export function renderMarkdownDocument(document: ReportDocument, record?: Report
         out.push('');
     }
     if (record) out.push(`<!-- ${encodeReportRecord(record)} -->`);
-    return out
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .replace(/\n*$/, '\n');
+    const text = out.join('\n').replace(/\n{3,}/g, '\n\n');
+    // One newline at the end. Not `replace(/\n*$/, '\n')`: that pattern tries again from every
+    // newline of a run that does not end the text, which is quadratic in the run.
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
+    return `${text.slice(0, end)}\n`;
 }
 
 function renderBlock(block: Block): string[] {

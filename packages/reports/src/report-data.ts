@@ -20,11 +20,11 @@ import {
     partnerStatements,
     penceToDecimalString,
     periodLabel,
-    render,
     sha256Hex,
     signatureStanding,
     yearLabel
 } from '@pool/language';
+import { render } from './i18n/index.js';
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 

@@ -1,11 +1,11 @@
 // Long: every heading, label and sentence of the reports, in one typed table read from the catalogue, so a report cannot print a word the catalogue lacks.
-import { countOf, type CountKey, isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from '@pool/language';
+import { isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from './i18n/index.js';
 import type { ChartWords } from './charts.js';
 import type { ShareBasis } from './report-data.js';
 
 /**
  * The reports' text in English and Welsh. Every word comes from the message catalogue
- * (packages/language/src/i18n/messages.ts: `report.*` keys, `share-base.*` for what a share clause
+ * (packages/reports/src/i18n and the language package's: `report.*` keys, `share-base.*` for what a share clause
  * shares); here the figures are put into those sentences, choosing a sentence by the figures it is
  * given (a total or none, a stale approval or not). Values are formatted by the caller; escaping
  * is the renderer's job. Welsh follows the Welsh Government's public-sector terms (cronfa gyfun,
@@ -19,6 +19,14 @@ export interface ReportText {
     readonly untitled: string;
     readonly skipLink: string;
     readonly unknown: string;
+    /** The PDF's running foot: reference · status · version · page x of y. */
+    readonly runningFoot: (reference: string, status: string, version: string, page: number, pages: number) => string;
+    /** The PDF's running foot of a document that is not about one agreement. */
+    readonly pageOf: (page: number, pages: number) => string;
+    /** The word printed across every page of a report on an agreement short of signed. */
+    readonly watermark: string;
+    /** An agreement's status where it states none. */
+    readonly noStatus: string;
     readonly headings: {
         readonly about: string;
         readonly summary: string;
@@ -36,6 +44,8 @@ export interface ReportText {
         readonly payments: string;
         readonly appraisal: string;
         readonly unitCosts: string;
+        readonly contents: string;
+        readonly signatures: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -76,10 +86,15 @@ export interface ReportText {
         readonly returnPerPound: string;
         readonly approver: string;
         readonly date: string;
+        readonly version: string;
+        readonly name: string;
+        readonly role: string;
+        readonly signature: string;
+        readonly chiefExecutive: string;
+        readonly financeOfficer: string;
         readonly approvedText: string;
         readonly current: string;
         readonly stale: string;
-        readonly signature: string;
         readonly signatureVerified: string;
         readonly signatureRefused: string;
         readonly unsigned: string;
@@ -258,6 +273,9 @@ export interface ReportText {
         readonly savingsLines: (pool: string) => string;
         readonly savingsNotes: (pool: string) => string;
         readonly signOff: (missing: string | undefined) => string;
+        /** What the signatory blocks are for. */
+        readonly signatures: string;
+        readonly signatoryCaption: (partner: string) => string;
         readonly statementCapped: (share: string, beforeCap: string) => string;
         readonly streams: (pool: string) => string;
         readonly streamContributions: (pool: string) => string;
@@ -300,7 +318,9 @@ const WORDS = {
             'pools',
             'payments',
             'appraisal',
-            'unitCosts'
+            'unitCosts',
+            'contents',
+            'signatures'
         ]
     },
     labels: {
@@ -344,10 +364,15 @@ const WORDS = {
             'returnPerPound',
             'approver',
             'date',
+            'version',
+            'name',
+            'role',
+            'signature',
+            'chiefExecutive',
+            'financeOfficer',
             'approvedText',
             'current',
             'stale',
-            'signature',
             'signatureVerified',
             'signatureRefused',
             'unsigned',
@@ -500,13 +525,17 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 function textIn(lang: ReportLang): ReportText {
     const say = <K extends MessageKey>(key: K, params: MessageParams<K>) => t(key, params, lang);
     const word = (key: WordKey) => catalogueWord(key, lang);
-    const count = (n: number, one: CountKey, other: CountKey) => countOf(n, one, other, lang);
     return {
         ...catalogueWords(lang),
         reportTitle: title => say('report.title', { title }),
         statementTitle: (partner, title) => say('report.statement-title', { partner, title }),
         untitled: word('report.untitled'),
         skipLink: word('report.skip-link'),
+        runningFoot: (reference, status, version, page, pages) =>
+            say('report.running-foot', { reference, status, version, page: String(page), pages: String(pages) }),
+        pageOf: (page, pages) => say('report.page-of', { page: String(page), pages: String(pages) }),
+        watermark: word('report.watermark'),
+        noStatus: word('report.no-status'),
         unknown: word('word.unknown'),
         sentences: {
             contributes: (partner, amounts, pool, total) =>
@@ -570,12 +599,11 @@ function textIn(lang: ReportLang): ReportText {
             checksFailed: (errors, warnings) =>
                 warnings
                     ? say('report.sentence.checks-failed.warnings', {
-                          errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other'),
-                          warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other')
+                          errors: say('cli.summary.errors', { count: errors }),
+                          warnings: say('cli.summary.warnings', { count: warnings })
                       })
-                    : say('report.sentence.checks-failed', { errors: count(errors, 'cli.summary.errors.one', 'cli.summary.errors.other') }),
-            checksWarnings: warnings =>
-                say('report.sentence.checks-warnings', { warnings: count(warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other') }),
+                    : say('report.sentence.checks-failed', { errors: say('cli.summary.errors', { count: errors }) }),
+            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: say('cli.summary.warnings', { count: warnings }) }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),
@@ -633,6 +661,8 @@ function textIn(lang: ReportLang): ReportText {
             savingsNotes: pool => say('report.sentence.savings-notes', { pool }),
             signOff: missing =>
                 missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
+            signatures: word('report.sentence.signatures'),
+            signatoryCaption: partner => say('report.sentence.signatory-caption', { partner }),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
             streams: pool => say('report.sentence.streams', { pool }),
             streamContributions: pool => say('report.sentence.stream-contributions', { pool }),

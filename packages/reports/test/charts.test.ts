@@ -9,7 +9,7 @@ import { chartSvg, chartView } from '../src/charts.js';
  * something outside the plot that the drawing must grow to take in: long legend labels, rotated
  * and negative axis labels, a title, a legend below.
  */
-const SPECS: Record<string, TopLevelSpec> = {
+const SPECS: Record<string, TopLevelSpec & { width: number; height: number }> = {
     'stacked bars with a legend of long names': {
         width: 520,
         height: 260,
@@ -72,7 +72,7 @@ describe('charts are drawn as Vega draws them', () => {
             expect(drawn).toBe(reference);
             // The drawing is bigger than the plot: what lies outside it is inside the picture.
             const [width = 0, height = 0] = /width="(\d+)" height="(\d+)"/.exec(drawn)?.slice(1).map(Number) ?? [];
-            expect(width * height).toBeGreaterThan(Number(spec.width) * Number(spec.height));
+            expect(width * height).toBeGreaterThan(spec.width * spec.height);
         });
     }
 });

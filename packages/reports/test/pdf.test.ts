@@ -7,6 +7,7 @@ import { runPool } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { EXAMPLES, loadReportData } from './support.js';
+import { figureAlternatives, structureOf } from './pdf-structure.js';
 import { buildReportDocument, toPortableDocument } from '../src/index.js';
 import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.js';
 
@@ -127,4 +128,46 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         const empty = scratchFolder({});
         await expect(renderPdf(data, { fontDirectory: empty })).rejects.toThrow(/DejaVuSans\.ttf/);
     });
+});
+
+describe('PDF reports a screen reader can read', () => {
+    it.each(EXAMPLES.map(example => [path.basename(example, '.pool'), example]))(
+        '%s is tagged, in the document language, with the headings, lists, table header cells and figure alternatives of the document',
+        async (name, example) => {
+            const folder = scratchFolder({});
+            {
+                const data = await loadReportData(example);
+                for (const lang of ['en', 'cy'] as const) {
+                    const document = buildReportDocument(data, { lang });
+                    const file = path.join(folder, `${name}-${lang}.pdf`);
+                    writeFileSync(file, await renderPdf(data, { lang }));
+                    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+                    expect(info, name).toMatch(/^Tagged:\s+yes$/m);
+                    expect(info.replace(/\s+/g, ' ')).toContain(`Title: ${document.title}`);
+                    expect(readFileSync(file).toString('latin1')).toContain(`/Lang (${lang === 'cy' ? 'cy-GB' : 'en-GB'})`);
+                    const structure = structureOf(file);
+                    const texts = (type: string) => structure.filter(element => element.type === type).map(element => element.text.replace(/\s+/g, ' '));
+                    expect(texts('H1'), name).toEqual([document.title]);
+                    const headings = document.blocks.filter(block => block.kind === 'heading');
+                    for (const level of [2, 3] as const)
+                        expect(texts(`H${level}`), `${name} H${level}`).toEqual(headings.filter(block => block.level === level).map(block => block.text));
+                    // Every table: a Table with its caption and a header cell for each column, scoped to the column.
+                    const tables = document.blocks.filter(block => block.kind === 'table');
+                    expect(structure.filter(element => element.type === 'Table').length).toBeGreaterThanOrEqual(tables.length);
+                    const columnHeaders = structure
+                        .filter(element => element.type === 'TH' && element.attributes.includes('/Column'))
+                        .map(element => element.text);
+                    expect(columnHeaders).toEqual(tables.flatMap(table => table.head));
+                    expect(texts('TD').length).toBeGreaterThan(0);
+                    // Lists: a list item per sentence of the summary.
+                    const items = document.blocks.filter(block => block.kind === 'list').flatMap(block => block.items);
+                    expect(texts('LBody')).toEqual(items);
+                    // Charts: a Figure each, its alternative text the chart's described summary.
+                    const charts = document.blocks.filter(block => block.kind === 'chart');
+                    expect(texts('Figure').length, name).toBe(charts.length);
+                    expect(figureAlternatives(file), name).toEqual(charts.map(chart => chart.description));
+                }
+            }
+        }
+    );
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { writeFileSafely } from '@pool/files';
-import { FileRefusedError, type Lang, listInWords, MAX_DOCUMENT_BYTES, message, t } from '@pool/language';
+import { FileRefusedError, type Lang, listInWords, MAX_DOCUMENT_BYTES } from '@pool/language';
+import { message, t } from '../i18n/index.js';
 import { readAllowedSignersOption } from '../allowed-signers.js';
 import { collectDiagnostics, type ReportedDiagnostic } from '../diagnostics.js';
 import { describeFsError, displayPath, findPoolFiles, isExcluded, repositoryRoot, UsageError } from '../files.js';

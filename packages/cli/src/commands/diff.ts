@@ -9,13 +9,13 @@ import {
     type Change,
     type DiffFinding,
     diffAgreements,
+    escapeMarkdown,
     escapeTerminalLines,
     formatMoney,
-    type Lang,
-    message,
-    render,
-    t
+    markdownCode,
+    type Lang
 } from '@pool/language';
+import { message, render, t } from '../i18n/index.js';
 import type { Block } from '@pool/reports';
 import { type LangiumDocument, URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
@@ -223,7 +223,7 @@ export async function diffVersions(
         options.format === 'json'
             ? diffJson(diff, before.label, after.label)
             : options.format === 'md'
-              ? await diffMarkdown(diff, title, before.label, after.label, money, lang)
+              ? diffMarkdown(diff, title, before.label, after.label, money, lang)
               : options.format === 'html'
                 ? await diffHtml(diff, title, before.label, after.label, money, lang)
                 : diffText(diff, before.label, after.label, lang);
@@ -323,9 +323,10 @@ function contributionRows(diff: AgreementDiff, money: (pence: bigint) => string)
 }
 
 /** Markdown for a board paper: the contribution changes as a table, then every section as a list. */
-async function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): Promise<string> {
+function diffMarkdown(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): string {
     // Agreement text is data: no emphasis, links, tables or HTML may come out of it.
-    const { escapeMarkdown: escape, markdownCode: code } = await import('@pool/reports');
+    const escape = escapeMarkdown;
+    const code = markdownCode;
     const out = [`# ${t('cli.diff.title', { title: escape(title) }, lang)}`, '', t('cli.diff.from-to', { from: code(from), to: code(to) }, lang), ''];
     if (diff.changes.length === 0) out.push(t('cli.diff.nothing-changed', {}, lang), '');
     const rows = contributionRows(diff, money);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { message } from '@pool/language';
+import { message } from '../i18n/index.js';
 import { URI } from 'langium';
 import { UsageError } from '../files.js';
 import type { CommandIo } from './check.js';

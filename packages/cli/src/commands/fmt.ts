@@ -1,5 +1,6 @@
 import { writeFileSafely } from '@pool/files';
-import { escapeTerminal, formatPoolDocument, plural, t } from '@pool/language';
+import { escapeTerminal, formatPoolDocument } from '@pool/language';
+import { t } from '../i18n/index.js';
 import { describeFsError, displayPath, findPoolFiles } from '../files.js';
 import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
@@ -34,8 +35,8 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * `pool fmt PATH...`: formats agreements in place with the editor's formatter.
  *
  * Exit status: 0 when every file is formatted (or, with --check, already was); 1 when, with
- * --check, some file would change, or when a file could not be formatted because it has syntax
- * errors; 2 for usage and I/O errors. A file is written only when its text changes, atomically,
+ * --check, some file would change, or a file could not be formatted for another reason; 2 for
+ * usage and I/O errors, and when a file has syntax errors (the line says where the first is). A file is written only when its text changes, atomically,
  * and only if nobody changed it on disk since it was read. A file partners have approved as it
  * stands is left alone with a note, since formatting it would make their approvals stale.
  */
@@ -52,6 +53,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const lang = io.lang;
     let changed = 0;
     let unformattable = 0;
+    let syntaxErrors = 0;
     let leftAlone = 0;
     let ioErrors = 0;
     const requested = workspace.requested;
@@ -64,6 +66,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
             io.err(`${t(approved ? 'fmt.left-as-is' : 'fmt.not-formatted', { file: shown, reason: result.skipped }, lang)}\n`);
             if (approved) leftAlone++;
             else unformattable++;
+            if (result.syntaxErrors === true) syntaxErrors++;
             continue;
         }
         const original = document.textDocument.getText();
@@ -101,18 +104,14 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     if (options.check) {
         const summary =
             changed > 0
-                ? t(
-                      changed > 1 ? 'fmt.check.would-change.many' : total === 1 ? 'fmt.check.would-change.one-of-one' : 'fmt.check.would-change.one-of-many',
-                      { changed, total },
-                      lang
-                  )
+                ? t('fmt.check.would-change', { changed, total }, lang)
                 : unformattable > 0
-                  ? t(plural(total, 'fmt.check.unformattable.one', 'fmt.check.unformattable.other'), { count: total, unformattable }, lang)
-                  : t(plural(total, 'fmt.check.clean.one', 'fmt.check.clean.other'), { count: total }, lang);
+                  ? t('fmt.check.unformattable', { count: total, unformattable }, lang)
+                  : t('fmt.check.clean', { count: total }, lang);
         io.err(`${summary}\n`);
     } else {
         const notes = [
-            t(plural(changed, 'fmt.formatted-count.one', 'fmt.formatted-count.other'), { count: changed }, lang),
+            t('fmt.formatted-count', { count: changed }, lang),
             t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone - ioErrors }, lang)
         ];
         if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));
@@ -120,6 +119,6 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         if (ioErrors > 0) notes.push(t('fmt.not-written-count', { count: ioErrors }, lang));
         io.err(`${notes.join(', ')}\n`);
     }
-    if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;
+    if (workspace.unreadable.length > 0 || ioErrors > 0 || syntaxErrors > 0) return 2;
     return (options.check && changed > 0) || unformattable > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile } from '@pool/files';
-import { message, t } from '@pool/language';
+import { message, t } from '../i18n/index.js';
 import { AGREEMENT_JSON_SCHEMA_ID, findReportRecord, type ReportData, type ReportRecord, renderJson } from '@pool/reports';
 import { describeFsError, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';

@@ -1,5 +1,5 @@
-import { plural, t } from '@pool/language';
-import { escapeMarkdown } from '@pool/reports';
+import { escapeMarkdown } from '@pool/language';
+import { t } from '../i18n/index.js';
 import { PLAIN } from '../style.js';
 import type { CheckRun } from './index.js';
 import { summaryLine } from './text.js';
@@ -34,7 +34,7 @@ export function formatJobSummary(run: CheckRun): string {
         shown++;
     }
     const left = run.diagnostics.length - shown;
-    const more = left > 0 ? ['', t(plural(left, 'cli.job-summary.more.one', 'cli.job-summary.more.other'), { count: left }, lang)] : [];
+    const more = left > 0 ? ['', t('cli.job-summary.more', { count: left }, lang)] : [];
     return [...head, ...table, ...more].join('\n') + '\n';
 }
 

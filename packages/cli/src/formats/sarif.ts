@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_CHECKS, listInWords, t } from '@pool/language';
+import { ALL_CHECKS, listInWords } from '@pool/language';
+import { t } from '../i18n/index.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import { fingerprintFindings, repositoryPath } from './fingerprint.js';
 import type { CheckRun } from './index.js';

@@ -1,4 +1,5 @@
-import { escapeTerminal, type Lang, listInWords, plural, t } from '@pool/language';
+import { escapeTerminal, type Lang, listInWords } from '@pool/language';
+import { t } from '../i18n/index.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { Style } from '../style.js';
 import type { CheckSummary } from './summary.js';
@@ -86,22 +87,15 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
  * in. Severity words in diagnostics stay `error` and `warning` in every language, as tools match them.
  */
 export function summaryLine(summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
-    const files = t(plural(summary.files, 'cli.summary.files-checked.one', 'cli.summary.files-checked.other'), { count: summary.files }, lang);
-    const unreadable =
-        summary.unreadable > 0
-            ? style.error(t(plural(summary.unreadable, 'cli.summary.unreadable.one', 'cli.summary.unreadable.other'), { count: summary.unreadable }, lang))
-            : '';
+    const files = t('cli.summary.files-checked', { count: summary.files }, lang);
+    const unreadable = summary.unreadable > 0 ? style.error(t('cli.summary.unreadable', { count: summary.unreadable }, lang)) : '';
     if (summary.errors === 0 && summary.warnings === 0) {
         return (summary.unreadable > 0 ? t('cli.summary.no-problems', { files }, lang) : style.ok(t('cli.summary.all-passed', { files }, lang))) + unreadable;
     }
     const parts = [
-        summary.errors > 0
-            ? style.error(t(plural(summary.errors, 'cli.summary.errors.one', 'cli.summary.errors.other'), { count: summary.errors }, lang))
-            : undefined,
-        summary.warnings > 0
-            ? style.warning(t(plural(summary.warnings, 'cli.summary.warnings.one', 'cli.summary.warnings.other'), { count: summary.warnings }, lang))
-            : undefined
+        summary.errors > 0 ? style.error(t('cli.summary.errors', { count: summary.errors }, lang)) : undefined,
+        summary.warnings > 0 ? style.warning(t('cli.summary.warnings', { count: summary.warnings }, lang)) : undefined
     ].filter((part): part is string => part !== undefined);
     const count = summary.filesWithProblems;
-    return t(plural(count, 'cli.summary.problems.one', 'cli.summary.problems.other'), { files, problems: listInWords(parts, lang), count }, lang) + unreadable;
+    return t('cli.summary.problems', { files, problems: listInWords(parts, lang), count }, lang) + unreadable;
 }

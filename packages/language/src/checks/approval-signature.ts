@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { signatureStanding } from '../model/approval-message.js';
 import { formatPublicKey } from '../model/sshsig.js';
 import { defineCheck } from './check.js';

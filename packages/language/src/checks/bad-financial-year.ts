@@ -1,4 +1,4 @@
-import { render, t } from '../i18n/messages.js';
+import { render, t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 import { year } from './describe.js';
 

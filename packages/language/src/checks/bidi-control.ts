@@ -1,5 +1,5 @@
 import { CstUtils } from 'langium';
-import { listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 
 /** Unicode's bidirectional controls, the characters of the Trojan Source attacks. */

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { en, type Lang, type MessageKey, t } from '../i18n/messages.js';
+import { LANGUAGE_CATALOGUES, type Lang, type MessageKey, t } from '../i18n/index.js';
 import type { AgreementModel } from '../model/types.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -49,6 +49,12 @@ export type Report = (finding: FindingInput) => void;
 export type CheckCode = { [K in MessageKey]: K extends `summary.${infer Code}` ? Code : never }[MessageKey];
 
 /**
+ * The codes with a `fix-note.<code>` entry: what the check's quick fix does, or why it has none,
+ * printed in the check reference. A check without one does not compile (`defineCheck`).
+ */
+type FixNoteCode = { [K in MessageKey]: K extends `fix-note.${infer Code}` ? Code : never }[MessageKey];
+
+/**
  * Whether a check's findings can be repaired by a quick fix (`lsp/pool-code-actions.ts`, which must
  * then have one for its code) or have no repair that is sure to be the one meant.
  */
@@ -69,7 +75,7 @@ export interface CheckSpec<C extends CheckCode = CheckCode> {
     readonly withoutExample?: string;
     /**
      * Reads the computed model and reports findings, worded in `lang` (messages come from
-     * i18n/messages.ts). Absent for codes produced by the parser.
+     * i18n/en.ts). Absent for codes produced by the parser.
      */
     readonly run?: (model: AgreementModel, report: Report, lang: Lang) => void;
 }
@@ -81,8 +87,13 @@ export interface CheckDefinition extends CheckSpec {
 }
 
 /** A check, from its file's one definition. It is run once it is listed in `ALL_CHECKS` (index.ts), which test/tidy.test.ts makes sure of. */
-export function defineCheck<C extends CheckCode>(spec: CheckSpec<C>): CheckDefinition {
-    return { ...spec, summary: en[`summary.${spec.code}`] };
+export function defineCheck<C extends CheckCode & FixNoteCode>(spec: CheckSpec<C>): CheckDefinition {
+    return { ...spec, summary: LANGUAGE_CATALOGUES.en[`summary.${spec.code}`] };
+}
+
+/** What the check's quick fix does or, for a check without one, why there is none, in `lang`. */
+export function checkFixNote(check: CheckDefinition, lang: Lang): string {
+    return t(`fix-note.${check.code}`, {}, lang);
 }
 
 /** What a check finds, in one sentence, in `lang`. */

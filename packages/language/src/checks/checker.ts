@@ -1,6 +1,6 @@
 import { AstUtils, type LangiumDocument, type LangiumSharedCoreServices, WorkspaceCache } from 'langium';
 import type { Document } from '../generated/ast.js';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { ImportGraph } from '../model/imports.js';
 import type { AgreementModelProvider } from '../model/model-provider.js';
 import type { Finding } from './check.js';

@@ -1,22 +1,31 @@
 import { GrammarUtils } from 'langium';
-import { listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/index.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
 import { partnerName, shareKindWord, shareReadWhole, year } from './describe.js';
+import { removal } from './removal.js';
 import type { AgreementModel, OutcomeInfo } from '../model/types.js';
-import type { Lang } from '../i18n/messages.js';
+import type { Lang } from '../i18n/index.js';
 
 /**
  * No clause is accepted and ignored: a modifier the grammar allows in a place where it has no
  * meaning is an error that says why. The language reference lists each combination (section
  * "Where each clause applies").
+ *
+ * Where the clause is simply ignored (a `covering` amount on a savings share, a cap outside an
+ * overspend, a percentage in a pro-rata share, a payment split for a year nothing is paid in, a
+ * benefit return that returns nothing, a section 75 basis on aligned budgets), the quick fix removes
+ * it: what Pool computes stays the same, and the text stops saying something it does not mean. Where
+ * two clauses conflict (a year written twice, a cohort beside a per-unit payment, two ring-fences on
+ * a line) or the clause still counts (a reinvestment is part of the 100%), only the writer knows
+ * which one is meant, so there is no quick fix.
  */
 export const clauseNotApplicable = defineCheck({
     code: 'clause-not-applicable',
     severity: 'error',
     tier: 'language',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         shareClauses(model, report, lang);
         spendClauses(model, report, lang);
@@ -25,7 +34,7 @@ export const clauseNotApplicable = defineCheck({
         returnClauses(model, report, lang);
         for (const pool of model.pools) {
             if (pool.section === 75 && pool.arrangement === 'aligned' && pool.node.basis) {
-                report({ node: pool.node.basis, message: t('clause-not-applicable.s75-aligned', { pool: pool.id }, lang) });
+                report({ node: pool.node.basis, message: t('clause-not-applicable.s75-aligned', { pool: pool.id }, lang), data: removal(pool.node.basis) });
             }
         }
     }
@@ -40,12 +49,13 @@ function returnClauses(model: AgreementModel, report: Report, lang: Lang): void 
             if (!clause.partnerId || clause.points === undefined || clause.points.sign() < 0 || clause.points.gt(Rational.HUNDRED)) continue;
             const args = { partner: clause.partnerId, pool: appraisal.poolId };
             if (!appraisal.savings.some(line => line.partnerId === clause.partnerId)) {
-                report({ node: clause.node, property: 'partner', message: t('clause-not-applicable.return-nothing', args, lang) });
+                report({ node: clause.node, property: 'partner', message: t('clause-not-applicable.return-nothing', args, lang), data: removal(clause.node) });
             } else if (appraisal.figures.returns.find(figure => figure.node === clause.node)?.amount === undefined) {
                 report({
                     node: clause.node,
                     property: clause.recipientId ? 'recipient' : 'proRata',
-                    message: t('clause-not-applicable.return-nobody', args, lang)
+                    message: t('clause-not-applicable.return-nobody', args, lang),
+                    data: removal(clause.node)
                 });
             }
         }
@@ -60,7 +70,8 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
             report({
                 node: share.node,
                 property: 'covering',
-                message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang)
+                message: t('clause-not-applicable.covering-benefit', { kind, amount: share.covering.parsed.text }, lang),
+                data: removal(share.node, { from: 'covering', property: 'covering' })
             });
         }
         if (share.family === 'risk' && share.subject?.kind === 'outcome') {
@@ -77,13 +88,19 @@ function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
         for (const line of share.lines) {
             if (!line.node) continue;
             if (line.cap && share.kind !== 'overspend') {
-                report({ node: line.node, property: 'cap', message: t('clause-not-applicable.cap-not-overspend', { cap: line.cap.parsed.text, kind }, lang) });
+                report({
+                    node: line.node,
+                    property: 'cap',
+                    message: t('clause-not-applicable.cap-not-overspend', { cap: line.cap.parsed.text, kind }, lang),
+                    data: removal(line.node, { from: 'up', property: 'cap' })
+                });
             }
             if (share.proRata && line.node.percent !== undefined) {
                 report({
                     node: line.node,
                     property: 'percent',
-                    message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang)
+                    message: t('clause-not-applicable.percent-pro-rata', { partner: partnerName(model, line.partnerId), percent: line.node.percent }, lang),
+                    data: removal(line.node, { property: 'percent' })
                 });
             }
         }
@@ -223,7 +240,8 @@ function paymentClauses(model: AgreementModel, report: Report, lang: Lang): void
                 report({
                     node: split.node,
                     property: 'year',
-                    message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang)
+                    message: t('clause-not-applicable.split-year', { outcome: outcome.id, year: year(when), first: year(first), last: year(last) }, lang),
+                    data: removal(split.node)
                 });
             }
             seen.add(when);

@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import { formatMoney } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
-import { type Lang, listInWords, t } from '../i18n/messages.js';
+import { type Lang, listInWords, t } from '../i18n/index.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
 
 /** Wording shared by the checks' messages, so a figure reads the same in every message. */

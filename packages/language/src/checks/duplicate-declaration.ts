@@ -1,20 +1,24 @@
 import type { AstNode } from 'langium';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import * as ast from '../generated/ast.js';
 import { fieldKeyword, groupByKeyword } from '../model/fields.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck, type Report } from './check.js';
 import { where, year } from './describe.js';
+import { removal, writtenTheSame } from './removal.js';
 
 /**
  * The same id declared twice in scope, across imports too; and, inside one declaration, the same
  * year block, ring-fence or header field written twice, where the second would silently win.
+ * A repeat written exactly as the first (a line pasted twice, a partner declared both here and in
+ * the register this file imports) has one sure repair, which the quick fix makes: removing the
+ * repeat changes nothing. Repeats that differ need the writer to say which is right.
  */
 export const duplicateDeclaration = defineCheck({
     code: 'duplicate-declaration',
     severity: 'error',
     tier: 'core',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const repeats = repeatReporter(model, report, lang);
         for (const [id, declarations] of model.declarations) {
@@ -33,7 +37,8 @@ export const duplicateDeclaration = defineCheck({
                         { id, kind: t(`declaration-kind.${original.kind}`, {}, lang), where: where(model, original.node, lang) },
                         lang
                     ),
-                    related: [{ node: original.node, property: 'name', message: t('duplicate-declaration.first-declaration', { id }, lang) }]
+                    related: [{ node: original.node, property: 'name', message: t('duplicate-declaration.first-declaration', { id }, lang) }],
+                    data: repeatFacts(model, original.node, repeat.node, lang)
                 });
             }
         }
@@ -121,7 +126,13 @@ function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
             const [original, ...repeated] = nodes;
             if (original === undefined) return;
             for (const repeat of repeated) {
-                report({ node: repeat, property, message: message(), related: [{ node: original, message: firstWritten(original) }] });
+                report({
+                    node: repeat,
+                    property,
+                    message: message(),
+                    related: [{ node: original, message: firstWritten(original) }],
+                    data: repeatFacts(model, original, repeat, lang)
+                });
             }
         },
         /** Every item whose key an earlier item already had. */
@@ -132,11 +143,24 @@ function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
                 if (k === undefined || k === '') continue;
                 const original = seen.get(k);
                 if (original) {
-                    report({ node: node(item), property, message: message(k), related: [{ node: original, property, message: firstWritten(original) }] });
+                    report({
+                        node: node(item),
+                        property,
+                        message: message(k),
+                        related: [{ node: original, property, message: firstWritten(original) }],
+                        data: repeatFacts(model, original, node(item), lang)
+                    });
                 } else {
                     seen.set(k, node(item));
                 }
             }
         }
     };
+}
+
+/** For the quick fix: the repeat to remove, when it is written exactly as the first (see removal.ts). */
+function repeatFacts(model: AgreementModel, original: AstNode, repeat: AstNode, lang: Lang): Record<string, unknown> | undefined {
+    if (!writtenTheSame(original, repeat)) return undefined;
+    const facts = removal(repeat);
+    return facts ? { ...facts, first: where(model, original, lang) } : undefined;
 }

@@ -1,14 +1,19 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
+import { allocate } from '../money/allocate.js';
 import { defineCheck } from './check.js';
 
-/** A spend line paid from several streams gives each its percentage, and they make exactly 100%. */
+/**
+ * A spend line paid from several streams gives each its percentage, and they make exactly 100%.
+ * The quick fix scales the percentages written in proportion so that they do, as shares-not-100's
+ * does for a share clause; a stream without a percentage has none to scale, so no fix is offered.
+ */
 export const jointSplitNot100 = defineCheck({
     code: 'joint-split-not-100',
     severity: 'error',
     tier: 'domain',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const lines = [...model.pools.flatMap(pool => pool.spendBlocks), ...model.spendBlocks].flatMap(block => block.lines);
         for (const line of lines) {
@@ -32,8 +37,18 @@ export const jointSplitNot100 = defineCheck({
                         parts: parts.map(share => `${share.streamId} ${formatPercent(share.points)}`).join(', ')
                     },
                     lang
-                )
+                ),
+                data: rebalance(parts.map(share => share.points))
             });
         }
     }
 });
+
+/**
+ * The percentages scaled to make exactly 100%, to two decimal places, split by the largest-remainder
+ * rule so that they add up exactly; undefined when there is nothing to scale (all zero, or a negative).
+ */
+function rebalance(points: readonly Rational[]): { rebalanced: string[] } | undefined {
+    if (points.some(point => point.sign() < 0) || sumRationals(points).isZero()) return undefined;
+    return { rebalanced: allocate(10_000n, points).map(hundredths => formatPercent(Rational.of(hundredths, 100n))) };
+}

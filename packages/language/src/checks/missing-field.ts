@@ -1,13 +1,21 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
+import { formatQuantity } from '../money/quantity.js';
+import type { OutcomeInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
 import { shareReadWhole } from './describe.js';
 
-/** Fields an agreement or outcome cannot do without. */
+/**
+ * Fields an agreement or outcome cannot do without. One has a sure repair, which the quick fix
+ * makes: an outcome that has its baseline and target but does not say whether it is to reduce or
+ * to increase, where the target is below the baseline (`reduce`) or above it (`increase`). What
+ * else is missing (a period, a baseline, a percentage, a stream, an appraisal's rates, a saving)
+ * is a figure only the writer knows.
+ */
 export const missingField = defineCheck({
     code: 'missing-field',
     severity: 'error',
     tier: 'language',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const agreement = model.agreement;
         if (agreement && !agreement.periodNode) {
@@ -23,7 +31,8 @@ export const missingField = defineCheck({
                 report({
                     node: outcome.node,
                     property: 'name',
-                    message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang)
+                    message: t('missing-field.outcome', { outcome: outcome.id, missing: missing.join(', ') }, lang),
+                    data: impliedDirection(outcome)
                 });
             }
         }
@@ -65,3 +74,22 @@ export const missingField = defineCheck({
         }
     }
 });
+
+/**
+ * For the quick fix: the direction an outcome's own figures imply, when that is all it lacks: a
+ * target below the baseline is to reduce, above it to increase (target-direction holds the two to
+ * each other). Where the line goes: after the target.
+ */
+function impliedDirection(outcome: OutcomeInfo): Record<string, unknown> | undefined {
+    const { baseline, target } = outcome;
+    if (outcome.direction || !baseline?.value || !target?.value) return undefined;
+    const comparison = target.value.compare(baseline.value);
+    const after = target.node.$cstNode?.range.end;
+    if (comparison === 0 || after === undefined) return undefined;
+    return {
+        direction: comparison < 0 ? 'reduce' : 'increase',
+        target: formatQuantity(target.value, target.isPercent),
+        baseline: formatQuantity(baseline.value, baseline.isPercent),
+        after
+    };
+}

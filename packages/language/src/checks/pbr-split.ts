@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { formatPercent, parsePercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck } from './check.js';

@@ -1,4 +1,4 @@
-import { listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 import { money, shareReadWhole } from './describe.js';
 

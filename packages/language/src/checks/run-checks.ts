@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { AgreementModel } from '../model/types.js';
 import type { CheckDefinition, Finding, FindingInput } from './check.js';
 

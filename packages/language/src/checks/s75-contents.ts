@@ -1,5 +1,5 @@
 import type * as ast from '../generated/ast.js';
-import { listInWords, t } from '../i18n/messages.js';
+import { listInWords, t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 
 /** What regulation 7 of the 2000 Regulations asks a section 75 partnership agreement to set out. */

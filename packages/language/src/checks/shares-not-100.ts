@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';

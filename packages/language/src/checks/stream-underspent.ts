@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 import { money, year } from './describe.js';
 

@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 import { money, partnerName, year } from './describe.js';
 

@@ -1,4 +1,4 @@
-import { render } from '../i18n/messages.js';
+import { render } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 
 export const unknownPeriod = defineCheck({

@@ -1,7 +1,7 @@
 import * as ast from '../generated/ast.js';
 import type { AgreementModel } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { didYouMean } from './describe.js';
 import { closestNames } from './suggest.js';
 
@@ -60,6 +60,8 @@ export const unknownReference = defineCheck({
             const container = info.container as ast.PoolAstType[keyof ast.PoolAstType];
             const kind = targetKind(container, info.property);
             if (!kind) continue;
+            // A partner, pool or outcome may be declared in the import that could not be read: its error is the one cause.
+            if (model.importsUnread && (kind === 'partner' || kind === 'pool' || kind === 'pool or outcome')) continue;
             const name = reference.$refText;
             const near = closestNames(name, candidates(model, kind, container));
             report({

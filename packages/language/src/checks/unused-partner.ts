@@ -1,5 +1,5 @@
 import { Partner } from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { defineCheck } from './check.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { AgreementModel, ApprovalInfo } from '../model/types.js';
 import { type Change, ChangeList, fileName, type SourcePlace } from './changes.js';
 import { diffApprovals, diffHeader, diffImports, diffPartners, staleApprovals } from './diff-agreement.js';

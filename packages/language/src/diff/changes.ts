@@ -1,6 +1,6 @@
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import type * as ast from '../generated/ast.js';
-import { type Lang, type MessageKey, type MessageParams, t } from '../i18n/messages.js';
+import { type Lang, type MessageKey, type MessageParams, t } from '../i18n/index.js';
 import { formatMoney, penceToDecimalString } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
 import { formatPercent } from '../money/percent.js';

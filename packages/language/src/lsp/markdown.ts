@@ -17,3 +17,27 @@ export function table(header: readonly string[], alignments: readonly Alignment[
     const rule = alignments.map(alignment => (alignment === 'right' ? '--:' : ':--'));
     return [header, rule, ...rows].map(cells => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+/**
+ * A hover's Markdown for a client that shows only plain text: the markup taken out (emphasis, code
+ * spans, table rules, section rules), table cells set apart by spaces, and the escapes and
+ * character references that kept agreement text literal turned back into the characters written.
+ */
+export function markdownAsPlainText(markdown: string): string {
+    return markdown
+        .split('\n')
+        .filter(line => !/^\|(\s*:?-+:?\s*\|)+$/.test(line))
+        .map(line => {
+            if (line === '---') return '';
+            if (line.startsWith('| ') && line.endsWith(' |')) return line.slice(2, -2).split(' | ').join('   ');
+            return line;
+        })
+        .join('\n')
+        .replace(/(?<!\\)(\*\*|`)/g, '')
+        .replace(/\\([\\`*_[\]|~!#:.+\-=/()])/g, '$1')
+        .replace(/&#32;/g, ' ')
+        .replace(/&#9;/g, '\t')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}

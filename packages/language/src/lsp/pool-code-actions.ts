@@ -1,9 +1,9 @@
-import { type AstNode, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { type AstNode, CstUtils, GrammarUtils, type IndexManager, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
 import type { CheckCode } from '../checks/check.js';
 import * as ast from '../generated/ast.js';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 
 /** What the checks put in a diagnostic's `data` for the fixes below (see each check's file). */
 interface FixFacts {
@@ -20,9 +20,27 @@ interface FixFacts {
     readonly rebalanced?: readonly string[];
     /** uplift-mismatch: the minimum the uplift computes, formatted. */
     readonly upliftedMinimum?: string;
+    /** bad-amount: the digits of an amount grouped wrongly, grouped in threes. */
+    readonly grouped?: string;
+    /** duplicate-declaration, clause-not-applicable: the text to remove, as written (checks/removal.ts). */
+    readonly remove?: Range;
+    readonly removed?: string;
+    /** duplicate-declaration: where the first of the repeated declarations is, in words. */
+    readonly first?: string;
+    /** missing-field: the direction an outcome's figures imply, its figures, and the end of its target. */
+    readonly direction?: string;
+    readonly target?: string;
+    readonly baseline?: string;
+    readonly after?: Range['start'];
 }
 
-type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang) => CodeAction[];
+/** What a fix may look up beyond its document: the workspace's index of declarations (to add a missing import). */
+interface FixContext {
+    readonly lang: Lang;
+    readonly index?: IndexManager;
+}
+
+type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang, context: FixContext) => CodeAction[];
 
 /**
  * Quick fixes for the checks that have an unambiguous repair. Each fix reads the facts its check
@@ -30,7 +48,10 @@ type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, fac
  */
 export class PoolCodeActionProvider implements CodeActionProvider {
     /** Titles are in the language of the diagnostics (see PoolSettings.language). */
-    constructor(private readonly language: () => Lang = () => 'en') {}
+    constructor(
+        private readonly language: () => Lang = () => 'en',
+        private readonly index?: IndexManager
+    ) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
@@ -39,7 +60,9 @@ export class PoolCodeActionProvider implements CodeActionProvider {
             // A diagnostic that counts problems not listed has no single place to fix.
             if (facts.omitted !== undefined) continue;
             const fix = typeof diagnostic.code === 'string' ? quickFixFor(diagnostic.code) : undefined;
-            if (fix) for (const action of fix(document as LangiumDocument<ast.Document>, diagnostic, facts, this.language())) actions.push(action);
+            const lang = this.language();
+            if (fix)
+                for (const action of fix(document as LangiumDocument<ast.Document>, diagnostic, facts, lang, { lang, index: this.index })) actions.push(action);
         }
         return actions.length > 0 ? actions : undefined;
     }
@@ -56,7 +79,13 @@ export const QUICK_FIXES: { readonly [Code in CheckCode]?: Fix } = {
     'unused-partner': removeUnusedPartner,
     'bad-financial-year': fixYear,
     'uplift-mismatch': fixUpliftedMinimum,
-    'bidi-control': removeBidiControls
+    'bidi-control': removeBidiControls,
+    'bad-amount': regroupAmount,
+    'missing-host': fixHost,
+    'duplicate-declaration': removeRepeat,
+    'clause-not-applicable': removeClause,
+    'joint-split-not-100': rebalanceSplit,
+    'missing-field': addDirection
 };
 
 function quickFixFor(code: string): Fix | undefined {
@@ -129,11 +158,13 @@ function rebalanceShares(document: LangiumDocument, diagnostic: Diagnostic, fact
     return [quickFix(document, diagnostic, t('fix.rebalance-shares', { shares: summary }, lang), edits, true)];
 }
 
-/** unknown-reference: use a close name that exists, or declare the missing partner. */
-function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+/** unknown-reference: use a close name that exists, import the one file that declares it, or declare the missing partner. */
+function fixUnknownReference(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang, context: FixContext): CodeAction[] {
     const actions = (facts.suggestions ?? []).map((suggestion, index) =>
         quickFix(document, diagnostic, t('fix.change-to', { name: suggestion }, lang), [TextEdit.replace(diagnostic.range, suggestion)], index === 0)
     );
+    const imported = importFor(document, diagnostic, facts, lang, context, actions.length === 0);
+    if (imported) actions.push(imported);
     // Where the parser had to skip text there is no place a new declaration is sure to fit, so it is
     // offered only in a file without syntax errors (as formatting is).
     const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
@@ -192,4 +223,145 @@ function nodeAt<T extends AstNode>(document: LangiumDocument, range: Range, guar
     let node: AstNode | undefined = leaf?.astNode;
     while (node && !guard(node)) node = node.$container;
     return node;
+}
+
+/** bad-amount: the same digits, grouped in threes (only an amount grouped wrongly has this fact). */
+function regroupAmount(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    const grouped = facts.grouped;
+    const written = document.textDocument.getText(diagnostic.range);
+    const digits = /[0-9][0-9,]*/.exec(written);
+    if (!grouped || !digits || digits[0].replace(/,/g, '') !== grouped.replace(/,/g, '')) return [];
+    const amount = `${written.slice(0, digits.index)}${grouped}${written.slice(digits.index + digits[0].length)}`;
+    return [quickFix(document, diagnostic, t('fix.regroup-amount', { amount }, lang), [TextEdit.replace(diagnostic.range, amount)], true)];
+}
+
+/** missing-host: a host that is not a partner, where exactly one partner has a close name. */
+function fixHost(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    const [only, ...others] = facts.suggestions ?? [];
+    if (only === undefined || others.length > 0) return [];
+    return [quickFix(document, diagnostic, t('fix.change-to', { name: only }, lang), [TextEdit.replace(diagnostic.range, only)], true)];
+}
+
+/** duplicate-declaration: remove a repeat written exactly as the first. */
+function removeRepeat(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    if (facts.first === undefined) return [];
+    return removeText(document, diagnostic, facts, t('fix.remove-repeat', { where: facts.first }, lang));
+}
+
+/** clause-not-applicable: remove a clause that is ignored where it is written. */
+function removeClause(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    if (facts.removed === undefined) return [];
+    return removeText(document, diagnostic, facts, t('fix.remove-clause', { clause: facts.removed.replace(/\s+/g, ' ') }, lang));
+}
+
+/** Removes the text a check named, if the document still holds exactly that text there. */
+function removeText(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, title: string): CodeAction[] {
+    const { remove, removed } = facts;
+    if (!remove || removed === undefined || removed === '' || document.textDocument.getText(remove) !== removed) return [];
+    return [quickFix(document, diagnostic, title, [removal(document, remove)], true)];
+}
+
+/**
+ * The edit that removes a range: with its line when nothing else is on it; otherwise with the space
+ * before it (or, at the start of a line, the space after it), so no comment or other text goes with it.
+ */
+function removal(document: LangiumDocument, range: Range): TextEdit {
+    const text = document.textDocument.getText();
+    const start = document.textDocument.offsetAt(range.start);
+    const end = document.textDocument.offsetAt(range.end);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const newline = text.indexOf('\n', end);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const before = text.slice(lineStart, start);
+    const after = text.slice(end, lineEnd);
+    const at = (from: number, to: number) => TextEdit.replace({ start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) }, '');
+    if (before.trim() === '' && after.trim() === '') {
+        return newline < 0 ? at(Math.max(0, lineStart - 1), lineEnd) : at(lineStart, newline + 1);
+    }
+    if (before.trim() === '') return at(start, end + (/^[ \t]*/.exec(after)?.[0].length ?? 0));
+    return at(start - (/[ \t]*$/.exec(before)?.[0].length ?? 0), end);
+}
+
+/** joint-split-not-100: scale each stream's percentage so the line's split makes exactly 100%. */
+function rebalanceSplit(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    const line = nodeAt(document, diagnostic.range, ast.isSpendLine);
+    const rebalanced = facts.rebalanced;
+    if (!line || !rebalanced || rebalanced.length !== line.funding.length) return [];
+    const edits: TextEdit[] = [];
+    const parts: string[] = [];
+    line.funding.forEach((share, index) => {
+        const written = GrammarUtils.findNodeForProperty(share.$cstNode, 'percent');
+        const percent = rebalanced[index];
+        if (!written || percent === undefined) return;
+        parts.push(`${share.stream?.$refText ?? ''} ${percent}`);
+        if (written.text !== percent) edits.push(TextEdit.replace(written.range, percent));
+    });
+    if (edits.length === 0 || parts.length !== rebalanced.length) return [];
+    return [quickFix(document, diagnostic, t('fix.rebalance-split', { parts: parts.join(', ') }, lang), edits, true)];
+}
+
+/** missing-field: write the direction an outcome's baseline and target imply, after the target. */
+function addDirection(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    const { direction, after, target, baseline } = facts;
+    if ((direction !== 'reduce' && direction !== 'increase') || !after || target === undefined || baseline === undefined) return [];
+    const text = document.textDocument.getText();
+    const offset = document.textDocument.offsetAt(after);
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const newline = text.indexOf('\n', offset);
+    const rest = text.slice(offset, newline < 0 ? text.length : newline).trim();
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+    // On a line of its own when the target ends its line; beside it in a block written on one line.
+    const edit =
+        newline >= 0 && (rest === '' || rest.startsWith('//'))
+            ? TextEdit.insert(document.textDocument.positionAt(newline), `\n${indent}${direction}`)
+            : TextEdit.insert(after, ` ${direction}`);
+    return [
+        quickFix(
+            document,
+            diagnostic,
+            t(direction === 'reduce' ? 'fix.add-direction.reduce' : 'fix.add-direction.increase', { target, baseline }, lang),
+            [edit],
+            true
+        )
+    ];
+}
+
+/** The kinds of declaration an import can bring into scope, by what the reference is to. */
+const IMPORTABLE: Readonly<Record<string, readonly string[]>> = {
+    partner: [ast.Partner.$type],
+    pool: [ast.Pool.$type],
+    'pool or outcome': [ast.Pool.$type, ast.Outcome.$type]
+};
+
+/**
+ * unknown-reference: when exactly one other file of the workspace declares the name (as the kind
+ * the reference needs), import it, after the file's last import or at its top.
+ */
+function importFor(
+    document: LangiumDocument<ast.Document>,
+    diagnostic: Diagnostic,
+    facts: FixFacts,
+    lang: Lang,
+    context: FixContext,
+    preferred: boolean
+): CodeAction | undefined {
+    const types = IMPORTABLE[facts.kind ?? ''];
+    if (!context.index || !types || !facts.name) return undefined;
+    const here = document.uri.toString();
+    const files = new Map<string, LangiumDocument['uri']>();
+    for (const description of context.index.allElements()) {
+        if (description.name === facts.name && types.includes(description.type) && description.documentUri.toString() !== here) {
+            files.set(description.documentUri.toString(), description.documentUri);
+        }
+    }
+    const [only, ...others] = files.values();
+    if (!only || others.length > 0) return undefined;
+    const path = UriUtils.relative(UriUtils.dirname(document.uri), only);
+    if (!path.endsWith('.pool') || path.includes('"') || path.includes('\\')) return undefined;
+    const root = document.parseResult.value;
+    const last = root.imports?.at(-1)?.$cstNode;
+    const edit = last
+        ? TextEdit.insert({ line: last.range.end.line + 1, character: 0 }, `import "${path}"\n`)
+        : TextEdit.insert({ line: 0, character: 0 }, `import "${path}"\n\n`);
+    return quickFix(document, diagnostic, t('fix.add-import', { path, name: facts.name }, lang), [edit], preferred);
 }

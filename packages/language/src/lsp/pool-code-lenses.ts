@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import type * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { modelOf, poolOf } from './model-lookup.js';

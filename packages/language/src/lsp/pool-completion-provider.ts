@@ -1,8 +1,18 @@
-import { type AstNode, type AstNodeDescription, AstUtils, GrammarAST, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    type AstNode,
+    type AstNodeDescription,
+    AstUtils,
+    GrammarAST,
+    type LangiumDocument,
+    type MaybePromise,
+    type ReferenceInfo,
+    type Stream,
+    stream
+} from 'langium';
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { yearLabel } from '../money/financial-year.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
@@ -20,12 +30,19 @@ import {
 /** The quarters of a financial year, for an actual's reporting period. */
 const QUARTERS = ['completion.quarter.1', 'completion.quarter.2', 'completion.quarter.3', 'completion.quarter.4'] as const;
 
+/**
+ * Keywords that qualify the amount or contribution just written (`£1,000 GBP`, `£1,000 new`): offered
+ * only on the same line, never at the start of a line, where a partner or the next entry goes.
+ */
+const SAME_LINE_ONLY = new Set(['GBP', 'EUR', 'USD', 'new', 'existing']);
+
 /** Keywords that start a declaration at the top level of a file. */
 const DECLARATION_KEYWORDS = new Set(['agreement', 'import', 'partner', 'pool', 'spend', 'outcome', 'share', 'savings', 'appraisal', 'approvals']);
 
 /**
  * Completion: keywords; partner, pool, outcome and ring-fence ids (only those the file can see,
- * through its imports); financial years inside the agreement period; and a snippet for every
+ * through its imports, each name once, in scope order: this file's first, then each import's, with
+ * the full name as detail); financial years inside the agreement period; and a snippet for every
  * construct, with a whole agreement for an empty file.
  */
 export class PoolCompletionProvider extends DefaultCompletionProvider {
@@ -41,6 +58,9 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
             // Partner kinds, arrangements and directions may also be ids; where a new id is being
             // written they are not keywords to offer.
             if (next.property === 'name' || next.property === 'unitName') return;
+            if (SAME_LINE_ONLY.has(next.feature.value) && startsLine(context)) return;
+            // In a year's contributions each line is a partner's row: `from` on a new line would qualify the row before.
+            if (next.feature.value === 'from' && startsLine(context) && isInside(context.node, ast.isPoolYear)) return;
             this.snippetsFor(context, next.feature.value, acceptor);
             return super.completionFor(context, next, acceptor);
         }
@@ -58,8 +78,26 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
+    /** The places in scope order, each name once: a name declared again further out is hidden by the nearer one. */
+    private readonly scopeRank = new WeakMap<AstNodeDescription, number>();
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const seen = new Set<string>();
+        const candidates: AstNodeDescription[] = [];
+        for (const description of super.getReferenceCandidates(refInfo, context)) {
+            if (seen.has(description.name)) continue;
+            seen.add(description.name);
+            this.scopeRank.set(description, candidates.length);
+            candidates.push(description);
+        }
+        return stream(candidates);
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
+        // Editors sort by sortText: ids before keywords ('1'), in the order of the scope.
+        const rank = this.scopeRank.get(description);
+        const sortText = rank === undefined ? item.sortText : `0${String(rank).padStart(6, '0')}`;
         const node = description.node;
         const detail = ast.isPartner(node)
             ? `${node.fullName ?? ''} (${node.kind ?? 'partner'})`
@@ -74,7 +112,7 @@ export class PoolCompletionProvider extends DefaultCompletionProvider {
                     : undefined;
         const home = node ? AstUtils.getDocument(node) : undefined;
         const imported = home && home.uri.toString() !== context.document.uri.toString();
-        return { ...item, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
+        return { ...item, sortText, detail: detail ?? item.detail, labelDetails: imported ? { description: 'imported' } : undefined };
     }
 
     /** Financial years of the agreement period, the ones not yet written in this block first. */
@@ -144,6 +182,13 @@ function snippetItem(snippet: Snippet): CompletionItem {
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: '2'
     };
+}
+
+/** Whether only white space is between the start of the cursor's line and the word being completed. */
+function startsLine(context: CompletionContext): boolean {
+    const text = context.textDocument.getText();
+    const before = text.slice(0, context.tokenOffset);
+    return /(^|\n)[ \t]*$/.test(before);
 }
 
 function isInside(node: AstNode | undefined, guard: (node: AstNode) => node is AstNode): boolean {

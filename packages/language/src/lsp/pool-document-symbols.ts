@@ -2,7 +2,7 @@ import { type AstNode, type CstNode, GrammarUtils, type LangiumDocument } from '
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';

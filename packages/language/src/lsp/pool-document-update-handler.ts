@@ -1,10 +1,12 @@
-import { type FileSystemProvider, URI } from 'langium';
+import { type FileSystemProvider, type LangiumDocuments, URI, UriUtils } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { TextDocument } from 'langium';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import { type DidChangeWatchedFilesParams, FileChangeType, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { PoolDocumentBuilder } from '../services/pool-document-builder.js';
 import { PoolDocumentFactory } from '../services/pool-document-factory.js';
 import { FileRefusedError } from '../text/agreement-file.js';
+import { isAgreementFileName, POOLIGNORE } from '../text/file-set.js';
+import { PoolWorkspaceManager } from './pool-workspace-manager.js';
 
 /**
  * How long the editor's edits must pause before the documents are rebuilt, and the longest they
@@ -25,6 +27,7 @@ const EDIT_MAX_WAIT_MS = 500;
  */
 export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly fileSystem: FileSystemProvider;
+    private readonly documents: LangiumDocuments;
     private readonly factory: PoolDocumentFactory | undefined;
     private readonly changed = new Map<string, URI>();
     private readonly deleted = new Map<string, URI>();
@@ -34,6 +37,7 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
+        this.documents = services.workspace.LangiumDocuments;
         const factory = services.workspace.LangiumDocumentFactory;
         this.factory = factory instanceof PoolDocumentFactory ? factory : undefined;
         if (this.documentBuilder instanceof PoolDocumentBuilder)
@@ -74,6 +78,41 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.changed.clear();
         this.deleted.clear();
         super.fireDocumentUpdate(changed, deleted);
+    }
+
+    /**
+     * Files that change on disk, as the client's file watching (or the server's own) reports them,
+     * with the file set of `pool check`: a new `.pool` file that a `.poolignore` leaves out is not
+     * read, and a changed `.poolignore` walks the workspace again (files it now leaves out are
+     * forgotten and their problems cleared, files it lets in are checked).
+     */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        void this.watchedFilesChanged(params).catch((error: unknown) => {
+            console.error(`Pool could not take in the files that changed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }
+
+    private async watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
+        const manager = this.workspaceManager instanceof PoolWorkspaceManager ? this.workspaceManager : undefined;
+        if (!manager) {
+            super.didChangeWatchedFiles(params);
+            return;
+        }
+        await manager.ready;
+        const changes = [];
+        let poolignoreChanged = false;
+        for (const change of params.changes) {
+            const uri = URI.parse(change.uri);
+            const name = UriUtils.basename(uri);
+            if (name === POOLIGNORE) poolignoreChanged = true;
+            const unread = change.type !== FileChangeType.Deleted && isAgreementFileName(name) && !this.documents.hasDocument(uri);
+            if (unread && (await manager.isLeftOut(uri))) continue;
+            changes.push(change);
+        }
+        super.didChangeWatchedFiles({ changes });
+        if (!poolignoreChanged) return;
+        const { added, removed } = await manager.fileSetChanged();
+        if (added.length > 0 || removed.length > 0) this.fireDocumentUpdate(added, removed);
     }
 
     /** A file opened or saved is read from disk as pool check would read it (see {@link checkOnDisk}). */

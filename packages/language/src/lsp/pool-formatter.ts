@@ -13,10 +13,16 @@ import {
     UriUtils
 } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams } from 'vscode-languageserver';
+import {
+    type DocumentFormattingParams,
+    type DocumentOnTypeFormattingOptions,
+    type DocumentRangeFormattingParams,
+    MessageType,
+    ShowMessageNotification
+} from 'vscode-languageserver';
 import { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { t } from '../i18n/messages.js';
+import { t } from '../i18n/index.js';
 import { agreementFingerprint } from '../model/fingerprint.js';
 import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';
@@ -55,6 +61,8 @@ export interface PoolFormatResult {
     readonly edits: TextEdit[];
     /** Why the text was left alone, when it was (in the language of the services' settings). */
     readonly skipped?: string;
+    /** Set when it was left alone because of syntax errors (`pool fmt` exits 2; the editor says why). */
+    readonly syntaxErrors?: boolean;
     /** Left alone because partners approved the text as it stands (not a fault to fix). */
     readonly approved?: boolean;
 }
@@ -96,7 +104,13 @@ export class PoolFormatter implements Formatter {
     private format(document: LangiumDocument): PoolFormatResult {
         const result = formatPoolDocument(this.services, document);
         if (result.skipped) {
-            this.services.shared.lsp.Connection?.console.info(`Did not format ${document.uri.toString()}: ${result.skipped}`);
+            // Said where the user sees it: a format request that changes nothing would otherwise look like a fault.
+            const file = UriUtils.basename(document.uri);
+            // A notification (window/showMessage), not a request: no client has to answer it.
+            void this.services.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Warning,
+                message: t('format.not-formatted', { file, reason: result.skipped }, this.services.pool.Settings.language)
+            });
         }
         return result;
     }
@@ -217,6 +231,15 @@ class DocumentFormatting {
         this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
     }
 
+    /** Where the first syntax error is: the earliest of the lexer's and the parser's (the end of the text for one at its end). */
+    private firstSyntaxError(): { line: number; character: number } {
+        const parse = this.document.parseResult;
+        let first = this.text.length;
+        for (const error of parse.lexerErrors) first = Math.min(first, error.offset);
+        for (const error of parse.parserErrors) if (Number.isFinite(error.token.startOffset)) first = Math.min(first, error.token.startOffset);
+        return this.document.textDocument.positionAt(first);
+    }
+
     /** The token at `index`. Lines, rows and cells hold only indices into `tokens`, so one is always there. */
     private token(index: number): Token {
         const token = this.tokens[index];
@@ -238,7 +261,8 @@ class DocumentFormatting {
         const refusal = refusalOf(this.document);
         if (refusal) return unchanged(t(refusal.kind === 'too-large' ? 'format.too-large' : 'format.unreadable', {}, lang));
         if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
-            return unchanged(t('format.syntax-errors', {}, lang));
+            const { line, character } = this.firstSyntaxError();
+            return { ...unchanged(t('format.syntax-error-at', { line: line + 1, column: character + 1 }, lang)), syntaxErrors: true };
         }
         const tokens = this.treeTokens();
         // Only white space may lie between tokens; characters that reorder text there are for the

@@ -4,7 +4,7 @@ import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver'
 import { checkSummary, CHECKS_BY_CODE } from '../checks/index.js';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
-import { type Lang, message, render, t } from '../i18n/messages.js';
+import { type Lang, message, render, t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import { parseFinancialYear, yearLabel } from '../money/financial-year.js';
 import { formatPercent } from '../money/percent.js';
@@ -12,7 +12,7 @@ import { formatQuantity } from '../money/quantity.js';
 import type { Rational } from '../money/rational.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
-import { code, escapeMarkdown, table } from './markdown.js';
+import { code, escapeMarkdown, markdownAsPlainText, table } from './markdown.js';
 import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, totalCheckedAgainst } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
 
@@ -24,11 +24,17 @@ import type { PoolSettings } from './pool-settings.js';
 export class PoolHoverProvider extends AstNodeHoverProvider {
     private readonly services: PoolServices;
     private readonly settings: PoolSettings;
+    /** Whether the client shows only plain text in hovers (its `hover.contentFormat` leaves out Markdown). */
+    private plainText = false;
 
     constructor(services: PoolServices) {
         super(services);
         this.services = services;
         this.settings = services.pool.Settings;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            const formats = params.capabilities.textDocument?.hover?.contentFormat;
+            this.plainText = formats !== undefined && !formats.includes('markdown');
+        });
     }
 
     override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -52,7 +58,8 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         }
         for (const section of this.checkExplanations(document, params.position, leaf)) sections.push(section);
         if (sections.length === 0) return undefined;
-        return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range };
+        const value = sections.join('\n\n---\n\n');
+        return { contents: this.plainText ? { kind: 'plaintext', value: markdownAsPlainText(value) } : { kind: 'markdown', value }, range };
     }
 
     /** Required by the base class; this provider answers in `getHoverContent`. */

@@ -2,7 +2,7 @@ import { type AstNode, AstUtils, GrammarUtils, type LangiumDocument } from 'lang
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { type Lang, render, t } from '../i18n/messages.js';
+import { type Lang, render, t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import { formatPercent } from '../money/percent.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';

@@ -3,7 +3,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, type RenameParams, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { relativeTo } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
-import { type Lang, t } from '../i18n/messages.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /**

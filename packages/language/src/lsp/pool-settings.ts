@@ -1,6 +1,7 @@
 import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
+import type { InitializeParams } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type Lang, parseLang } from '../i18n/messages.js';
+import { type Lang, parseLang } from '../i18n/index.js';
 import type { PoolServices } from '../services/pool-module.js';
 
 /** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */
@@ -37,7 +38,8 @@ export class PoolSettings {
         services.shared.lsp.LanguageServer.onInitialize(params => {
             const options = params.initializationOptions as PoolInitializationOptions | undefined;
             // VS Code sends its display language (`cy`, `en-gb`); anything but Welsh reads as English.
-            this.lang = parseLang(params.locale) ?? 'en';
+            // A client that sends none keeps the language the server was started with (`pool lsp --lang`).
+            this.lang = params.locale === undefined ? this.lang : (parseLang(params.locale) ?? 'en');
             this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
             this.documentationBase =
                 typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase ? options.checkDocumentationBase : undefined;
@@ -95,18 +97,42 @@ export class PoolSettings {
     }
 }
 
+/** How long the editor has to answer `workspace/configuration` at start before the defaults apply. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+
 /**
- * Langium's configuration provider, except that a client which says it serves
- * `workspace/configuration` but then fails the request does not leave every reader of a setting
- * waiting forever: the defaults apply instead.
+ * Langium's configuration provider, except that it asks the client only for what the client says
+ * it supports (no dynamic registration of `workspace/didChangeConfiguration` unless declared),
+ * and that a client which says it serves `workspace/configuration` but fails the request, or never
+ * answers it, does not leave every reader of a setting waiting forever: the defaults apply.
  */
 export class PoolConfigurationProvider extends DefaultConfigurationProvider {
+    private canRegisterConfigurationChanges = false;
+
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        this.canRegisterConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    }
+
     override async initialized(params: ConfigurationInitializedParams): Promise<void> {
+        const asked = this.canRegisterConfigurationChanges ? params : { ...params, register: undefined };
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const unanswered = new Promise<'unanswered'>(resolve => {
+            timer = setTimeout(() => {
+                resolve('unanswered');
+            }, CONFIGURATION_TIMEOUT_MS);
+        });
         try {
-            await super.initialized(params);
+            const outcome = await Promise.race([super.initialized(asked), unanswered]);
+            if (outcome === 'unanswered') {
+                console.error(`Pool asked the editor for its settings and had no answer within ${String(CONFIGURATION_TIMEOUT_MS)} ms, so the defaults apply.`);
+                this._ready.resolve();
+            }
         } catch (error) {
             console.error(`Pool could not read the editor's settings, so the defaults apply: ${error instanceof Error ? error.message : String(error)}`);
             this._ready.resolve();
+        } finally {
+            clearTimeout(timer);
         }
     }
 }

@@ -1,4 +1,4 @@
-import { type Lang, t, word, type WordKey } from '../i18n/messages.js';
+import { type Lang, t, word, type WordKey } from '../i18n/index.js';
 import { allocate } from '../money/allocate.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';

@@ -144,6 +144,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
             .directImports(document)
             .filter(resolved => resolved.node.path !== undefined)
             .map(resolved => ({ ...resolved, cycle: imports.cycleThrough(document, resolved) })),
+        importsUnread: documents.some(doc => imports.directImports(doc).some(resolved => resolved.node.path !== undefined && resolved.status !== 'loaded')),
         agreement,
         agreementNodes,
         currency,

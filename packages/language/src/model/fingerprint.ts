@@ -40,15 +40,27 @@ export function agreementFingerprint(documents: readonly LangiumDocument<Documen
  * The text as the fingerprint sees it: LF line endings, no byte order mark, no spaces or tabs at the
  * ends of lines, and no blank lines.
  */
-function canonicalLayout(text: string): string {
-    const lines = text
-        .replace(/^\uFEFF/, '')
-        .replace(/\r\n?/g, '\n')
-        .replace(/[ \t]+$/gm, '');
-    return lines
-        .replace(/\n{2,}/g, '\n')
-        .replace(/^\n+/, '')
-        .replace(/\n*$/, '\n');
+export function canonicalLayout(text: string): string {
+    // Line by line, not with patterns such as /[ \t]+$/gm or /\n*$/: those try again from every
+    // space (or newline) of a long run that does not reach the end, which is quadratic in the run.
+    // (A line separator, U+2028 or U+2029, ends a line for the spaces before it, as `$` in a
+    // multiline pattern did, but not for blank lines.)
+    const kept: string[] = [];
+    for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+        const trimmed = line
+            .split(/([\u2028\u2029])/)
+            .map(withoutTrailingBlanks)
+            .join('');
+        if (trimmed !== '') kept.push(trimmed);
+    }
+    return `${kept.join('\n')}\n`;
+}
+
+/** `text` without the spaces and tabs at its end. */
+function withoutTrailingBlanks(text: string): string {
+    let end = text.length;
+    while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+    return text.slice(0, end);
 }
 
 /** SHA-256 of bytes, as lowercase hex: what `sha256sum` prints. */

@@ -1,7 +1,7 @@
 import type { FileSystemProvider, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
-import { type Lang, render } from '../i18n/messages.js';
+import { type Lang, render } from '../i18n/index.js';
 import { refusalOf, refusalReason } from '../text/agreement-file.js';
 
 /** What an import statement points at. */

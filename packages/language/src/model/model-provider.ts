@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumSharedCoreServices, TextDocumentProvider } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type TextDocumentProvider } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { buildAgreementModel } from './build-model.js';
 import type { ImportGraph } from './imports.js';
@@ -33,6 +33,12 @@ export const RECENT_MODELS = 32;
  * The models of files open in the editor are kept (hovers, lenses and hints read them on every
  * request); of the rest only the most recently used few: each is needed once, to check its file,
  * and keeping a model for every file of a large workspace held most of the server's memory.
+ *
+ * A model is kept only if it was built from linked documents. A request can ask for the model of a
+ * document that a rebuild has parsed again but not yet linked (rename looks for a clash in every
+ * file that sees the renamed one): kept, that model, with its references unresolved, was what
+ * the checks then read, and the editor showed findings `pool check` did not (the language-server
+ * fuzz found it).
  */
 export class AgreementModelProvider {
     private readonly models = new Map<string, AgreementModel>();
@@ -57,6 +63,12 @@ export class AgreementModelProvider {
             this.models.delete(key);
         } else {
             model = buildAgreementModel(document, this.imports(), this.signers().forDocument(document.uri.toString()));
+            if (
+                !this.imports()
+                    .closure(document)
+                    .every(each => each.state >= DocumentState.Linked)
+            )
+                return model;
         }
         this.models.set(key, model);
         this.forgetLeastRecent();

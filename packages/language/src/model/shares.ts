@@ -1,5 +1,5 @@
 import type * as ast from '../generated/ast.js';
-import { message } from '../i18n/messages.js';
+import { message } from '../i18n/index.js';
 import { allocate } from '../money/allocate.js';
 import { type Currency, formatMoney } from '../money/amount.js';
 import { parsePercent } from '../money/percent.js';

@@ -1,5 +1,5 @@
 // Long: every figure the model computes, one interface per part of an agreement, each field documented where a reader of the model looks.
-import type { Message } from '../i18n/messages.js';
+import type { Message } from '../i18n/index.js';
 import type { AstNode, LangiumDocument } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { Currency, ParsedAmount } from '../money/amount.js';
@@ -23,6 +23,12 @@ export interface AgreementModel {
     readonly documents: readonly LangiumDocument<ast.Document>[];
     /** The imports written in this document, with the cycle each one closes, if any. */
     readonly imports: readonly ImportInfo[];
+    /**
+     * Whether an import of this document or of a file it imports could not be read (not there,
+     * not text, out of reach): what it would have declared is unknown, so a name it may have
+     * declared is not reported again as unknown: the import's own error is the one cause.
+     */
+    readonly importsUnread: boolean;
     /** The agreement header of this document, if it has one (a register of partners has none). */
     readonly agreement: AgreementInfo | undefined;
     /** Every header written in this document (more than one is an error). */
@@ -123,7 +129,7 @@ export interface AmountValue {
     readonly parsed: ParsedAmount;
     /** Exact pence, when the amount is usable: well formed, not negative, in the agreement's currency. */
     readonly pence: bigint | undefined;
-    /** Why it is not usable (worded in i18n/messages.ts); empty when it is. */
+    /** Why it is not usable (worded in i18n/en.ts); empty when it is. */
     readonly problems: readonly Message[];
 }
 

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type * as ast from '../generated/ast.js';
-import { message, type Message } from '../i18n/messages.js';
+import { message, type Message } from '../i18n/index.js';
 import { type AmountProblem, type Currency, groupThousands, parseAmount } from '../money/amount.js';
 import { parseFinancialYear } from '../money/financial-year.js';
 import type { AmountValue, YearValue } from './types.js';

@@ -44,7 +44,9 @@ export interface ParsedAmount {
     readonly problems: readonly AmountProblem[];
 }
 
-const AMOUNT_TEXT = /^(-)?\s*([£$€])?\s*(-)?([0-9][0-9,]*)(?:\.([0-9]+))?(bn|m|k)?$/;
+// The space after the sign is read only after a sign: `\s*([£$€])?\s*` would split a run of spaces
+// between two `\s*` in every way before failing, which is quadratic in the run.
+export const AMOUNT_TEXT = /^(-)?\s*(?:([£$€])\s*)?(-)?([0-9][0-9,]*)(?:\.([0-9]+))?(bn|m|k)?$/;
 
 /**
  * Parses the text of an amount token (`£1.2m`, `1,200,000`) and an optional currency code that
@@ -73,6 +75,15 @@ export function parseAmount(text: string, code?: string): ParsedAmount {
     if (significantDigits(wholeDigits) > 15) {
         problems.push({ kind: 'too-large' });
         return { text: written, value: undefined, pence: undefined, currency: symbolCurrency ?? codeCurrency, problems };
+    }
+    if (suffix === undefined && fractionDigits.length <= 2) {
+        // The common case, pounds and at most two places of pence: exact pence straight from the
+        // digits (at most 15 significant whole digits, so under the largest amount and never a
+        // fraction of a penny), with no arithmetic on fractions.
+        const digits = BigInt(`${wholeDigits.replace(/,/g, '')}${fractionDigits.padEnd(2, '0')}`);
+        const pence = negative ? -digits : digits;
+        if (negative && digits !== 0n) problems.push({ kind: 'negative' });
+        return { text: written, value: Rational.ofPence(pence), pence, currency: symbolCurrency ?? codeCurrency, problems };
     }
     const fractionPlaces = lastNonZero(fractionDigits);
     const suffixPlaces = suffix ? (SUFFIX_MULTIPLIER[suffix]?.toString().length ?? 1) - 1 : 0;

@@ -1,6 +1,6 @@
 /**
  * Why a text is not a financial year, as the catalogue key that words it and the key's values. It is
- * shaped as the catalogue's `Message` (i18n/messages.ts), which readers word with `render`, so
+ * shaped as the catalogue's `Message` (i18n/en.ts), which readers word with `render`, so
  * money/ needs nothing from i18n/; the compiler checks the keys and values wherever one is used
  * as a `Message`.
  */
@@ -20,7 +20,7 @@ export interface ParsedYear {
     readonly text: string;
     /** The starting calendar year, when the text is a well-formed financial year. */
     readonly start: number | undefined;
-    /** Why it is not one, with the form the writer probably meant (worded in i18n/messages.ts). */
+    /** Why it is not one, with the form the writer probably meant (worded in i18n/en.ts). */
     readonly problem?: YearProblem;
 }
 

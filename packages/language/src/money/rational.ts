@@ -32,6 +32,16 @@ export class Rational {
         return g > 1n ? new Rational(n / g, d / g) : new Rational(n, d);
     }
 
+    /**
+     * An amount of pence as pounds (`pence / 100`), reduced without a general gcd: the only common
+     * factors a number can share with 100 are those of its last two digits.
+     */
+    static ofPence(pence: bigint): Rational {
+        const lastTwo = Number((pence < 0n ? -pence : pence) % 100n);
+        const common = smallGcd(lastTwo, 100);
+        return common === 1 ? new Rational(pence, 100n) : new Rational(pence / BigInt(common), BigInt(100 / common));
+    }
+
     /** Parses a plain decimal such as `-12.345` (no grouping, no suffix). */
     static parseDecimal(text: string): Rational {
         const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
@@ -132,7 +142,7 @@ export class Rational {
         const digits = (negative ? -scaled : scaled).toString().padStart(maxPlaces + 1, '0');
         let whole = digits.slice(0, digits.length - maxPlaces);
         let fraction = maxPlaces > 0 ? digits.slice(digits.length - maxPlaces) : '';
-        fraction = fraction.replace(/0+$/, '');
+        fraction = withoutTrailingZeros(fraction);
         while (fraction.length < minPlaces) {
             fraction += '0';
         }
@@ -151,6 +161,12 @@ export class Rational {
     }
 }
 
+/** The greatest common divisor of two small non-negative integers (`gcd(0, n)` is `n`). */
+function smallGcd(a: number, b: number): number {
+    while (b !== 0) [a, b] = [b, a % b];
+    return a;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
     while (b !== 0n) {
         [a, b] = [b, a % b];
@@ -164,4 +180,14 @@ export function sumRationals(values: Iterable<Rational>): Rational {
         total = total.add(value);
     }
     return total;
+}
+
+/**
+ * `digits` without its trailing zeros. Not `replace(/0+$/, '')`: that pattern tries again from
+ * every zero of a long run that does not end the text, which is quadratic in the run.
+ */
+export function withoutTrailingZeros(digits: string): string {
+    let end = digits.length;
+    while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+    return digits.slice(0, end);
 }

@@ -16,7 +16,7 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { Finding } from '../checks/check.js';
 import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
-import { type Lang, plural, render, t } from '../i18n/messages.js';
+import { type Lang, render, t } from '../i18n/index.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
 import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
@@ -177,11 +177,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                     diagnostics.push({
                         severity: DiagnosticSeverity.Error,
                         range: last.range,
-                        message: t(
-                            plural(rest, 'syntax.more-errors.one', 'syntax.more-errors.other'),
-                            { count: rest.toLocaleString('en-GB') },
-                            this.settings.language
-                        ),
+                        message: t('syntax.more-errors', { count: rest }, this.settings.language),
                         code: 'syntax-error',
                         data: { ...diagnosticData(DocumentValidator.ParsingError), omitted: rest },
                         source: this.getSource()
@@ -278,15 +274,13 @@ function capDiagnostics(entries: readonly DiagnosticEntry[], lang: Lang, source:
     });
     for (const { first, count } of left.values()) {
         const error = first.severity === DiagnosticSeverity.Error;
-        const key = error
-            ? plural(count, 'diagnostics.more-errors.one', 'diagnostics.more-errors.other')
-            : plural(count, 'diagnostics.more-warnings.one', 'diagnostics.more-warnings.other');
+        const key = error ? 'diagnostics.more-errors' : 'diagnostics.more-warnings';
         kept.push({
             severity: first.severity,
             range: first.make().range,
             code: first.code,
             source,
-            message: t(key, { count: count.toLocaleString('en-GB'), code: first.code }, lang),
+            message: t(key, { count, code: first.code }, lang),
             data: { code: first.code, omitted: count }
         });
     }

@@ -25,6 +25,7 @@ import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
 import { AgreementModelProvider, AllowedSignersSource } from '../model/model-provider.js';
+import { DeclarationsOnlyIndexManager } from './declarations-only-index-manager.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
 import { PoolDocumentFactory } from './pool-document-factory.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
@@ -94,7 +95,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
-        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language),
+        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language, services.shared.workspace.IndexManager),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
         CodeLensProvider: services => new PoolCodeLensProvider(services),
@@ -118,12 +119,34 @@ export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     }
 };
 
+export interface PoolServiceOptions {
+    /**
+     * Whether to index every reference (find references, rename, which files to re-link after an
+     * edit): what an editor needs. A one-off check (the CLI) leaves it out; its diagnostics are
+     * the same.
+     */
+    readonly referenceIndex?: boolean;
+}
+
+/** For a one-off check: declarations are indexed, references are not. */
+const DeclarationsOnlyModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new DeclarationsOnlyIndexManager(services)
+    }
+};
+
 /**
  * Creates the services of the Pool language. With a `connection` in the context they serve a
  * language client; without one (the CLI, tests) they check and compute in-process.
  */
-export function createPoolServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Pool: PoolServices } {
-    const shared = inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule);
+export function createPoolServices(
+    context: DefaultSharedModuleContext,
+    options: PoolServiceOptions = {}
+): { shared: LangiumSharedServices; Pool: PoolServices } {
+    const shared =
+        options.referenceIndex === false
+            ? inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, DeclarationsOnlyModule)
+            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule);
     const Pool = inject(createDefaultModule({ shared }), PoolLanguageGeneratedModule, PoolModule);
     shared.ServiceRegistry.register(Pool);
     if (!context.connection) {

@@ -1,5 +1,5 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
-import { type Lang, listInWords, t } from '../i18n/messages.js';
+import { type Lang, listInWords, t } from '../i18n/index.js';
 
 /**
  * Syntax errors in words a finance officer understands: what was expected, with an example, and

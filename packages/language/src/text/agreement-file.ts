@@ -1,4 +1,4 @@
-import { type Message, message } from '../i18n/messages.js';
+import { type Message, message } from '../i18n/index.js';
 
 /**
  * What may be read as an agreement, decided the same way by the CLI and the language server: a

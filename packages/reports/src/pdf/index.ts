@@ -1,3 +1,4 @@
+// Long: the PDF renderer lays out every kind of block, tagged for a screen reader, with the page rules (headings kept with what follows, no near-empty last page) and the running head, foot and DRAFT marking.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,11 +15,15 @@ import {
 } from '../document.js';
 import { encodeReportRecord, type ReportRecord } from '../record.js';
 import type { ReportData } from '../report-data.js';
+import { reportText } from '../strings.js';
 
 /**
  * The report as a PDF, made without a browser: pdfkit lays out the same blocks as the HTML, the
  * charts are drawn as vectors from their SVG (svg-to-pdfkit), and DejaVu Sans is embedded so £,
- * ≈, – and Welsh letters (ŵ, ŷ) print. Deterministic: the PDF's creation and modification dates
+ * ≈, – and Welsh letters (ŵ, ŷ) print. Tagged, so a screen reader can read it: H1–H3 headings, lists,
+ * tables with column and row header cells, figures with the chart's described summary as their
+ * alternative text, the document's language and title; rules, bars and running heads are artifacts.
+ * Deterministic: the PDF's creation and modification dates
  * are the document's `generatedAt` (the command line's `SOURCE_DATE_EPOCH` when set) and its id
  * derives from them, so the same agreement made at the same stated time gives the same bytes.
  */
@@ -80,7 +85,22 @@ const GREEN = '#00703c';
 const RED = '#d4351c';
 const MARGIN = 50;
 
+/** No heading starts below this fraction of the page's height: a heading is kept with what follows it. */
+const HEADING_LIMIT = 0.85;
+/** The last page holds at least this fraction of a page of content, or begins a section of its own. */
+const LAST_PAGE_FILL = 0.25;
+
 export async function renderPdfDocument(document: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+    // Laid out once; if that leaves a near-empty last page, laid out again with the last section
+    // that fits the rule starting a page of its own (a deliberate section end).
+    const first = layOut(document, options, new Set());
+    const breakBefore = first.sectionForLastPage();
+    const chosen = breakBefore === undefined ? first : layOut(document, options, new Set([breakBefore]));
+    return chosen.bytes();
+}
+
+/** The document laid out on pages: its bytes, and where its headings fell. */
+function layOut(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
     const FONTS = fonts(options.fontDirectory);
     // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
     const date = new Date(document.generatedAt ?? 0);
@@ -90,6 +110,9 @@ export async function renderPdfDocument(document: ReportDocument, options: PdfOp
         bufferPages: true,
         lang: document.lang === 'cy' ? 'cy-GB' : 'en-GB',
         displayTitle: true,
+        // Tagged: a screen reader reads the headings, lists, tables and figures from the structure tree.
+        tagged: true,
+        pdfVersion: '1.7',
         info: {
             Title: document.title,
             Creator: 'pool',
@@ -112,17 +135,96 @@ export async function renderPdfDocument(document: ReportDocument, options: PdfOp
         });
         pdf.on('error', reject);
     });
-    const layout = new Layout(pdf);
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+    const layout = new Layout(
+        pdf,
+        root,
+        document,
+        done.then(() => new Uint8Array(Buffer.concat(chunks)))
+    );
     layout.title(document.title);
-    for (const block of document.blocks) layout.block(block);
-    layout.pageNumbers();
-    pdf.end();
-    await done;
-    return new Uint8Array(Buffer.concat(chunks));
+    document.blocks.forEach((block, index) => {
+        layout.block(block, index, document.blocks[index + 1], breakBefore.has(index));
+    });
+    layout.finish();
+    return layout;
+}
+
+/** Where a heading of the document fell: its page (from 0) and the top of its text. */
+interface Placed {
+    readonly index: number;
+    readonly page: number;
+    readonly y: number;
 }
 
 class Layout {
-    constructor(private readonly pdf: PDFKit.PDFDocument) {}
+    private readonly placed: Placed[] = [];
+    private end = { page: 0, y: 0 };
+
+    constructor(
+        private readonly pdf: PDFKit.PDFDocument,
+        private readonly root: PDFKit.PDFStructureElement,
+        private readonly document: ReportDocument,
+        private readonly written: Promise<Uint8Array>
+    ) {}
+
+    bytes(): Promise<Uint8Array> {
+        return this.written;
+    }
+
+    private get page(): number {
+        const range = this.pdf.bufferedPageRange();
+        return range.start + range.count - 1;
+    }
+
+    /**
+     * When the last page holds less than a quarter of a page, the block index of the heading to
+     * start a page with instead: the latest heading of the page before whose section, moved, fills
+     * a quarter page (or the first heading of that page, if none does); a heading directly after
+     * another moves with it.
+     */
+    sectionForLastPage(): number | undefined {
+        const height = this.bottom - MARGIN;
+        const lastFill = this.end.y - MARGIN;
+        if (this.end.page === 0 || lastFill >= height * LAST_PAGE_FILL) return undefined;
+        const before = this.placed.filter(heading => heading.page === this.end.page - 1);
+        const fallback = before[0];
+        if (!fallback) return undefined;
+        let chosen: Placed = before.findLast(heading => this.bottom - heading.y + lastFill >= height * LAST_PAGE_FILL) ?? fallback;
+        for (;;) {
+            const previous = this.placed.find(heading => heading.index === chosen.index - 1);
+            if (!previous || previous.page !== chosen.page) break;
+            chosen = previous;
+        }
+        return chosen.index;
+    }
+
+    /**
+     * Adds an element of the structure tree under `parent` (the document by default); `draw`
+     * draws its content, marked as that element's, on the page.
+     */
+    private tag(type: string, draw: () => void, parent: PDFKit.PDFStructureElement = this.root, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+        const element = this.pdf.struct(type, options);
+        parent.add(element);
+        element.add(draw);
+        element.end();
+    }
+
+    /** A grouping element (a list, a table, a row) under `parent`, its children added by `fill`. */
+    private group(type: string, fill: (element: PDFKit.PDFStructureElement) => void, parent: PDFKit.PDFStructureElement = this.root): void {
+        const element = this.pdf.struct(type);
+        parent.add(element);
+        fill(element);
+        element.end();
+    }
+
+    /** Drawing that is not content (rules, bars, repeated table heads, running heads): an artifact a screen reader skips. */
+    private artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+        this.pdf.markContent('Artifact', type ? { type } : undefined);
+        draw();
+        this.pdf.endMarkedContent();
+    }
 
     private get width(): number {
         return this.pdf.page.width - MARGIN * 2;
@@ -137,18 +239,37 @@ class Layout {
     }
 
     title(text: string): void {
-        this.pdf.font('bold').fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
+        this.tag('H1', () => {
+            this.pdf.font('bold').fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
+        });
         this.pdf.moveDown(0.6);
     }
 
-    block(block: Block): void {
+    block(block: Block, index: number, next: Block | undefined, newPage: boolean): void {
         const pdf = this.pdf;
         switch (block.kind) {
             case 'heading': {
                 const size = block.level === 2 ? 15 : 12;
-                this.ensure(size * 4);
-                pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
-                pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, pdf.y, { width: this.width });
+                if (newPage) pdf.addPage();
+                else {
+                    pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
+                    // Kept with what follows, and never in the last 15 % of the page.
+                    const height = pdf.font('bold').fontSize(size).heightOfString(block.text, { width: this.width });
+                    const lead = height + pdf.fontSize(10).currentLineHeight(true) * 0.3 + this.leadOf(next);
+                    if (pdf.y + lead > this.bottom || pdf.y + height > pdf.page.height * HEADING_LIMIT) pdf.addPage();
+                }
+                this.placed.push({ index, page: this.page, y: pdf.y });
+                const y = pdf.y;
+                pdf.font('bold').fontSize(size);
+                const height = pdf.heightOfString(block.text, { width: this.width });
+                this.tag(
+                    `H${block.level}`,
+                    () => {
+                        pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, y, { width: this.width });
+                    },
+                    this.root,
+                    { bbox: [MARGIN, y, MARGIN + this.width, y + height] }
+                );
                 pdf.moveDown(0.3);
                 return;
             }
@@ -156,40 +277,68 @@ class Layout {
                 this.paragraph(block.text);
                 return;
             case 'list':
-                pdf.font('body').fontSize(10).fillColor(INK);
-                for (const item of block.items) {
-                    this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
-                    const y = pdf.y;
-                    pdf.text('•', MARGIN, y, { width: 10 });
-                    pdf.text(item, MARGIN + 14, y, { width: this.width - 14 });
-                    pdf.moveDown(0.25);
-                }
+                this.group('L', list => {
+                    pdf.font('body').fontSize(10).fillColor(INK);
+                    for (const item of block.items) {
+                        this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
+                        const y = pdf.y;
+                        this.group(
+                            'LI',
+                            entry => {
+                                this.tag('Lbl', () => pdf.text('•', MARGIN, y, { width: 10 }), entry);
+                                this.tag('LBody', () => pdf.text(item, MARGIN + 14, y, { width: this.width - 14 }), entry);
+                            },
+                            list
+                        );
+                        pdf.moveDown(0.25);
+                    }
+                });
                 return;
             case 'summary':
-                for (const [key, value] of block.rows) {
-                    pdf.font('body').fontSize(10);
-                    const keyWidth = this.width * 0.35;
-                    const valueFont = isHash(value) ? 'mono' : 'body';
-                    pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
-                    const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
-                    pdf.fontSize(10);
-                    const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
-                    this.ensure(height + 8);
-                    const y = pdf.y;
-                    pdf.font('bold')
-                        .fillColor(INK)
-                        .text(key, MARGIN, y, { width: keyWidth - 8 });
-                    pdf.font(valueFont)
-                        .fontSize(isHash(value) ? 7 : 10)
-                        .text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth });
-                    pdf.y = y + height + 4;
-                    pdf.moveTo(MARGIN, pdf.y)
-                        .lineTo(MARGIN + this.width, pdf.y)
-                        .lineWidth(0.5)
-                        .strokeColor(RULE)
-                        .stroke();
-                    pdf.y += 4;
-                }
+                // A two-column table to a screen reader: each row's key is its header cell.
+                this.group('Table', table => {
+                    for (const [key, value] of block.rows) {
+                        pdf.font('body').fontSize(10);
+                        const keyWidth = this.width * 0.35;
+                        const valueFont = isHash(value) ? 'mono' : 'body';
+                        pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
+                        const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
+                        pdf.fontSize(10);
+                        const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
+                        this.ensure(height + 8);
+                        const y = pdf.y;
+                        this.group(
+                            'TR',
+                            row => {
+                                this.tag(
+                                    'TH',
+                                    () =>
+                                        pdf
+                                            .font('bold')
+                                            .fontSize(10)
+                                            .fillColor(INK)
+                                            .text(key, MARGIN, y, { width: keyWidth - 8 }),
+                                    row,
+                                    { scope: 'Row' }
+                                );
+                                this.tag(
+                                    'TD',
+                                    () =>
+                                        pdf
+                                            .font(valueFont)
+                                            .fontSize(isHash(value) ? 7 : 10)
+                                            .fillColor(INK)
+                                            .text(value, MARGIN + keyWidth, y, { width: this.width - keyWidth }),
+                                    row
+                                );
+                            },
+                            table
+                        );
+                        pdf.y = y + height + 4;
+                        this.rule(MARGIN + this.width, 0.5);
+                        pdf.y += 4;
+                    }
+                });
                 pdf.moveDown(0.5);
                 return;
             case 'verdict': {
@@ -197,8 +346,14 @@ class Layout {
                 const height = pdf.heightOfString(block.text, { width: this.width - 16 });
                 this.ensure(height + 16);
                 const y = pdf.y;
-                pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED);
-                pdf.fillColor(INK).text(block.text, MARGIN + 14, y + 4, { width: this.width - 16 });
+                this.artifact(() => pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED));
+                this.tag('P', () =>
+                    pdf
+                        .font('bold')
+                        .fontSize(11)
+                        .fillColor(INK)
+                        .text(block.text, MARGIN + 14, y + 4, { width: this.width - 16 })
+                );
                 pdf.y = y + height + 14;
                 return;
             }
@@ -213,15 +368,23 @@ class Layout {
                 const height = svgHeight * (width / svgWidth);
                 this.ensure(height + 40);
                 const y = pdf.y;
-                // Sized by the viewBox alone, so the chart scales to the width given here.
-                SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
-                    width,
-                    height,
-                    fontCallback: (_family, bold) => (bold ? 'bold' : 'body'),
-                    warningCallback: () => undefined
-                });
+                // A figure whose alternative text is the chart's described summary; the table beside it holds the figures.
+                this.tag(
+                    'Figure',
+                    () => {
+                        // Sized by the viewBox alone, so the chart scales to the width given here.
+                        SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
+                            width,
+                            height,
+                            fontCallback: (_family, bold) => (bold ? 'bold' : 'body'),
+                            warningCallback: () => undefined
+                        });
+                    },
+                    this.root,
+                    { alt: block.description }
+                );
                 pdf.y = y + height + 4;
-                pdf.font('body').fontSize(8.5).fillColor(GREY).text(block.description, MARGIN, pdf.y, { width: this.width });
+                this.tag('Caption', () => pdf.font('body').fontSize(8.5).fillColor(GREY).text(block.title, MARGIN, pdf.y, { width: this.width }));
                 pdf.fillColor(INK);
                 pdf.moveDown(0.6);
                 return;
@@ -229,65 +392,159 @@ class Layout {
         }
     }
 
+    /** A horizontal rule under what was just drawn, from the left margin to `end`. */
+    private rule(end: number, width: number): void {
+        this.artifact(() =>
+            this.pdf
+                .moveTo(MARGIN, this.pdf.y)
+                .lineTo(end, this.pdf.y)
+                .lineWidth(width)
+                .strokeColor(width > 0.5 ? INK : RULE)
+                .stroke()
+        );
+    }
+
     private paragraph(text: string): void {
         this.pdf.font('body').fontSize(10).fillColor(INK);
         this.ensure(this.pdf.heightOfString(text, { width: this.width }));
-        this.pdf.text(text, MARGIN, this.pdf.y, { width: this.width });
+        this.tag('P', () => this.pdf.font('body').fontSize(10).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width }));
         this.pdf.moveDown(0.5);
     }
 
-    private table(table: TableBlock): void {
+    /** A table's column widths, font and the height of a row, as the table is drawn. */
+    private tableMetrics(table: TableBlock) {
         const pdf = this.pdf;
         const columns = table.head.length;
         const fontSize = columns > 5 ? 8 : 9;
         pdf.fontSize(fontSize);
         const widths = this.columnWidths(table, fontSize);
-        const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
         /** A row's cells with the width of their column: one for each heading, a missing cell empty. */
         const cellsOf = (cells: readonly string[]) =>
             widths.map((width, index) => ({ cell: cells[index] ?? '', width, align: table.numeric[index] ? ('right' as const) : ('left' as const) }));
         const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
         const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
+        // A form's row with a cell to fill in by hand is tall enough to sign in.
         const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
-            largest(
-                cellsOf(cells).map(({ cell, width }, index) =>
-                    pdf
-                        .font(cellFont(cell, index, font))
-                        .fontSize(cellSize(cell))
-                        .heightOfString(cell, { width: width - 6 })
-                )
-            ) + 6;
-        const drawRow = (cells: readonly string[], font: 'body' | 'bold', rule: number) => {
+            Math.max(
+                largest(
+                    cellsOf(cells).map(({ cell, width }, index) =>
+                        pdf
+                            .font(cellFont(cell, index, font))
+                            .fontSize(cellSize(cell))
+                            .heightOfString(cell, { width: width - 6 })
+                    )
+                ) + 6,
+                table.form && cells.includes('') ? 34 : 0
+            );
+        return { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight };
+    }
+
+    /** What a table needs on the page where it begins: its caption, its head and a first row. */
+    private tableLead(table: TableBlock): number {
+        const { fontSize, rowHeight } = this.tableMetrics(table);
+        const caption = this.pdf
+            .font('bold')
+            .fontSize(fontSize + 1)
+            .heightOfString(table.caption, { width: this.width });
+        return caption + rowHeight(table.head, 'bold') * 2 + 8;
+    }
+
+    private table(table: TableBlock): void {
+        const pdf = this.pdf;
+        const { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight } = this.tableMetrics(table);
+        const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
+        const drawCell = (cell: string, index: number, font: 'body' | 'bold', y: number) => {
+            const width = widths[index] ?? 0;
+            const align = table.numeric[index] ? 'right' : 'left';
+            pdf.font(cellFont(cell, index, font))
+                .fontSize(cellSize(cell))
+                .fillColor(INK)
+                .text(cell, x(index) + 3, y + 3, { width: width - 6, align });
+        };
+        /**
+         * One row: in the structure tree a TR of header cells (the head: column headers) or of a
+         * row header and data cells; the head repeated on a later page is an artifact, read once.
+         */
+        const drawRow = (
+            cells: readonly string[],
+            font: 'body' | 'bold',
+            rule: number,
+            parent: PDFKit.PDFStructureElement,
+            role: 'head' | 'body' | 'repeat'
+        ) => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
                 pdf.addPage();
-                drawHead();
+                drawRow(table.head, 'bold', 1, parent, 'repeat');
             }
             const y = pdf.y;
-            cellsOf(cells).forEach(({ cell, width, align }, index) => {
-                pdf.font(cellFont(cell, index, font))
-                    .fontSize(cellSize(cell))
-                    .fillColor(INK)
-                    .text(cell, x(index) + 3, y + 3, { width: width - 6, align });
-            });
+            if (role === 'repeat')
+                this.artifact(() => {
+                    cellsOf(cells).forEach(({ cell }, index) => {
+                        drawCell(cell, index, font, y);
+                    });
+                }, 'Pagination');
+            else
+                this.group(
+                    'TR',
+                    row => {
+                        cellsOf(cells).forEach(({ cell }, index) => {
+                            const header = role === 'head' || index === 0;
+                            this.tag(
+                                header ? 'TH' : 'TD',
+                                () => {
+                                    drawCell(cell, index, font, y);
+                                },
+                                row,
+                                header ? { scope: role === 'head' ? 'Column' : 'Row' } : {}
+                            );
+                        });
+                    },
+                    parent
+                );
             pdf.y = y + height;
-            const end = x(columns);
-            pdf.moveTo(MARGIN, pdf.y)
-                .lineTo(end, pdf.y)
-                .lineWidth(rule)
-                .strokeColor(rule > 0.5 ? INK : RULE)
-                .stroke();
+            this.rule(x(columns), rule);
         };
-        const drawHead = () => {
-            drawRow(table.head, 'bold', 1);
-        };
-        pdf.font('bold').fontSize(fontSize + 1);
-        this.ensure(pdf.heightOfString(table.caption, { width: this.width }) + rowHeight(table.head, 'bold') * 2 + 8);
-        pdf.fillColor(INK).text(table.caption, MARGIN, pdf.y, { width: this.width });
-        pdf.moveDown(0.2);
-        drawHead();
-        for (const cells of table.rows) drawRow(cells, 'body', 0.5);
-        for (const cells of table.foot ?? []) drawRow(cells, 'bold', 0.5);
+        // The caption is the table's heading: kept with its head and first row, never in the last 15 % of the page.
+        const lead = this.tableLead(table);
+        if (pdf.y + lead > this.bottom || pdf.y + 20 > pdf.page.height * HEADING_LIMIT) pdf.addPage();
+        this.group('Table', element => {
+            this.tag(
+                'Caption',
+                () =>
+                    pdf
+                        .font('bold')
+                        .fontSize(fontSize + 1)
+                        .fillColor(INK)
+                        .text(table.caption, MARGIN, pdf.y, { width: this.width }),
+                element
+            );
+            pdf.moveDown(0.2);
+            this.group(
+                'THead',
+                head => {
+                    drawRow(table.head, 'bold', 1, head, 'head');
+                },
+                element
+            );
+            this.group(
+                'TBody',
+                body => {
+                    for (const cells of table.rows) drawRow(cells, 'body', 0.5, body, 'body');
+                },
+                element
+            );
+            if (table.foot && table.foot.length > 0) {
+                const foot = table.foot;
+                this.group(
+                    'TFoot',
+                    group => {
+                        for (const cells of foot) drawRow(cells, 'bold', 0.5, group, 'body');
+                    },
+                    element
+                );
+            }
+        });
         pdf.x = MARGIN;
         pdf.moveDown(0.8);
     }
@@ -322,19 +579,87 @@ class Layout {
         return columns.map(column => column.minimum * scale);
     }
 
-    /** "Page 3 of 7" at the foot of every page. */
-    pageNumbers(): void {
-        const range = this.pdf.bufferedPageRange();
+    /**
+     * Ends the document: on every page a running head (the title) and foot (reference · status ·
+     * version · page x of y) and, short of signed, DRAFT across the page; all artifacts.
+     */
+    finish(): void {
+        const pdf = this.pdf;
+        this.end = { page: this.page, y: pdf.y };
+        const text = reportText(this.document.lang);
+        const identity = this.document.identity;
+        const range = pdf.bufferedPageRange();
         for (let index = range.start; index < range.start + range.count; index++) {
-            this.pdf.switchToPage(index);
-            const bottomMargin = this.pdf.page.margins.bottom;
-            this.pdf.page.margins.bottom = 0;
-            this.pdf
-                .font('body')
-                .fontSize(8)
-                .fillColor(GREY)
-                .text(`${index + 1} / ${range.count}`, MARGIN, this.pdf.page.height - MARGIN / 2 - 4, { width: this.width, align: 'center', lineBreak: false });
-            this.pdf.page.margins.bottom = bottomMargin;
+            pdf.switchToPage(index);
+            const margins = { ...pdf.page.margins };
+            pdf.page.margins.top = 0;
+            pdf.page.margins.bottom = 0;
+            if (identity?.draft) {
+                this.artifact(() => {
+                    const { width, height } = pdf.page;
+                    pdf.save();
+                    pdf.rotate(-50, { origin: [width / 2, height / 2] });
+                    pdf.font('bold').fontSize(110).fillColor(RED).fillOpacity(0.1);
+                    const wordWidth = pdf.widthOfString(text.watermark);
+                    pdf.text(text.watermark, width / 2 - wordWidth / 2, height / 2 - 55, { lineBreak: false });
+                    pdf.restore();
+                }, 'Pagination');
+            }
+            this.artifact(() => {
+                pdf.font('body').fontSize(8).fillColor(GREY).fillOpacity(1);
+                pdf.text(this.document.title, MARGIN, MARGIN / 2 - 4, { width: this.width, align: 'left', lineBreak: false, height: 10, ellipsis: true });
+                pdf.text(
+                    identity
+                        ? text.runningFoot(identity.reference, identity.status, identity.version, index + 1, range.count)
+                        : text.pageOf(index + 1, range.count),
+                    MARGIN,
+                    pdf.page.height - MARGIN / 2 - 4,
+                    {
+                        width: this.width,
+                        align: 'center',
+                        lineBreak: false
+                    }
+                );
+            }, 'Pagination');
+            pdf.page.margins.top = margins.top;
+            pdf.page.margins.bottom = margins.bottom;
+        }
+        pdf.end();
+    }
+
+    /** The height a block needs on the page where it begins: what a heading before it must be kept with. */
+    private leadOf(block: Block | undefined): number {
+        const pdf = this.pdf;
+        if (!block) return 0;
+        switch (block.kind) {
+            case 'heading':
+                return pdf.font('bold').fontSize(12).heightOfString(block.text, { width: this.width }) + 40;
+            case 'paragraph':
+                return Math.min(pdf.font('body').fontSize(10).heightOfString(block.text, { width: this.width }), pdf.currentLineHeight(true) * 3);
+            case 'list':
+                return (
+                    pdf
+                        .font('body')
+                        .fontSize(10)
+                        .heightOfString(block.items[0] ?? '', { width: this.width - 14 }) + 4
+                );
+            case 'summary':
+                return 30;
+            case 'verdict':
+                return (
+                    pdf
+                        .font('bold')
+                        .fontSize(11)
+                        .heightOfString(block.text, { width: this.width - 16 }) + 16
+                );
+            case 'table':
+                return this.tableLead(block);
+            case 'chart': {
+                const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(block.svg());
+                const [svgWidth, svgHeight] = size ? [Number(size[1]), Number(size[2])] : [600, 300];
+                const width = Math.min(this.width, svgWidth * 0.75);
+                return svgHeight * (width / svgWidth) + 40;
+            }
         }
     }
 }

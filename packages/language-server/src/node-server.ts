@@ -1,0 +1,127 @@
+import { existsSync, watch } from 'node:fs';
+import path from 'node:path';
+import { defaultAllowedSignersLookup, SafeNodeFileSystem } from '@pool/files';
+import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import {
+    type Connection,
+    createConnection,
+    createServerPipeTransport,
+    createServerSocketTransport,
+    IPCMessageReader,
+    IPCMessageWriter,
+    type FileEvent,
+    FileChangeType,
+    ProposedFeatures
+} from 'vscode-languageserver/node';
+import { startPoolLanguageServer } from './common.js';
+
+/**
+ * How the server talks to its editor, as vscode-languageserver offers: standard input and output,
+ * Node's IPC channel (a client that forked the server), a TCP port on this machine the client
+ * listens on, or a named pipe (a Unix socket) the client listens on.
+ */
+export type PoolServerTransport =
+    | { readonly kind: 'stdio' }
+    | { readonly kind: 'node-ipc' }
+    | { readonly kind: 'socket'; readonly port: number }
+    | { readonly kind: 'pipe'; readonly name: string };
+
+function connect(transport: PoolServerTransport | undefined): Connection {
+    switch (transport?.kind) {
+        // No transport named: vscode-languageserver reads it from the command line (--stdio, --node-ipc, --socket=, --pipe=).
+        case undefined:
+            return createConnection(ProposedFeatures.all);
+        case 'stdio':
+            return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+        case 'node-ipc':
+            return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
+        case 'socket': {
+            const [reader, writer] = createServerSocketTransport(transport.port);
+            return createConnection(ProposedFeatures.all, reader, writer);
+        }
+        case 'pipe': {
+            const [reader, writer] = createServerPipeTransport(transport.name);
+            return createConnection(ProposedFeatures.all, reader, writer);
+        }
+    }
+}
+
+/**
+ * Starts the Pool language server in this Node process, reading files from disk as pool check
+ * does (@pool/files). `node.ts` (the extension's and the tests' server) and `pool lsp` both start it
+ * here. `language` is the language of its messages when the client names none. The process ends when the client sends `exit` or closes the connection.
+ */
+export function startNodeLanguageServer(transport?: PoolServerTransport, options: { readonly language?: Lang } = {}): Connection {
+    const connection = connect(transport);
+    const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
+    // Signed approvals are checked against `.poolsigners` found upward from each agreement, as pool check does.
+    Pool.pool.AllowedSigners.set(defaultAllowedSignersLookup(false));
+    watchUnlessTheClientDoes(shared);
+    // The language of its messages until the client's `initialize` names one (`locale`).
+    if (options.language) Pool.pool.Settings.setLanguage(options.language);
+
+    // The last line of defence: a fault no handler caught is a bug in Pool, reported to the client's
+    // log, but it does not stop the server, which goes on serving every other document.
+    process.on('uncaughtException', error => {
+        connection.console.error(`Pool language server: ${error.stack ?? error.message}`);
+    });
+    process.on('unhandledRejection', reason => {
+        connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    });
+    return connection;
+}
+
+/** How long file events are gathered before they are passed on together (an editor's save is several events). */
+const WATCH_GATHER_MS = 100;
+
+/**
+ * The static fallback of file watching: a client that cannot register watchers dynamically
+ * (`workspace.didChangeWatchedFiles.dynamicRegistration`) would never say that an imported
+ * register or a `.poolignore` changed on disk, so the server watches its workspace folders itself
+ * (Node's recursive `fs.watch`) and takes the changes in as if the client had sent them.
+ */
+function watchUnlessTheClientDoes(shared: LangiumSharedServices): void {
+    let folders: string[] = [];
+    let clientWatches = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        clientWatches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+        folders = (params.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme === 'file')
+            .map(uri => uri.fsPath);
+    });
+    shared.lsp.LanguageServer.onInitialized(() => {
+        if (clientWatches) return;
+        const handler = shared.lsp.DocumentUpdateHandler;
+        const waiting = new Map<string, FileEvent>();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const passOn = () => {
+            const changes = [...waiting.values()];
+            waiting.clear();
+            handler.didChangeWatchedFiles?.({ changes });
+        };
+        for (const folder of folders) {
+            try {
+                const watcher = watch(folder, { recursive: true }, (_event, name) => {
+                    if (!name) return;
+                    const file = path.join(folder, name);
+                    const base = path.basename(file);
+                    if (!isAgreementFileName(base) && base !== POOLIGNORE) return;
+                    if (file.split(path.sep).some(part => part === 'node_modules' || part === '.git')) return;
+                    const uri = URI.file(file).toString();
+                    waiting.set(uri, { uri, type: existsSync(file) ? FileChangeType.Changed : FileChangeType.Deleted });
+                    clearTimeout(timer);
+                    timer = setTimeout(passOn, WATCH_GATHER_MS);
+                });
+                watcher.on('error', error => {
+                    console.error(`Pool stopped watching ${folder} for changes: ${error.message}`);
+                });
+                watcher.unref();
+            } catch (error) {
+                console.error(`Pool cannot watch ${folder} for changes: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+    });
+}

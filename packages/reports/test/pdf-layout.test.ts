@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/support/scratch.js';
+import { buildReportDocument, reportText } from '../src/index.js';
+import { renderPdf } from '../src/pdf/index.js';
+import { structureOf } from './pdf-structure.js';
+import { EXAMPLES, loadReportData } from './support.js';
+
+const MARGIN = 50;
+
+interface Word {
+    readonly text: string;
+    readonly yMin: number;
+    readonly yMax: number;
+}
+
+/** The words of each page with their boxes (points from the top left), as poppler's pdftotext reads them. */
+function wordsByPage(file: string): { height: number; words: Word[] }[] {
+    const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(page => ({
+        height: Number(page[1]),
+        words: [...page[2].matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(word => ({
+            yMin: Number(word[1]),
+            yMax: Number(word[2]),
+            text: word[3]
+                .replace(/&amp;/g, '&')
+                .replace(/&lt;/g, '<')
+                .replace(/&gt;/g, '>')
+                .replace(/&quot;/g, '"')
+                .replace(/&apos;/g, "'")
+        }))
+    }));
+}
+
+/** Of each page rendered at 20 dpi, how many pixels carry the watermark's faint red tint. */
+function tintedPixels(file: string, folder: string): number[] {
+    const prefix = path.join(folder, path.basename(file, '.pdf'));
+    execFileSync('pdftoppm', ['-r', '20', file, prefix]);
+    const pages = readdirSync(folder)
+        .filter(name => name.startsWith(`${path.basename(prefix)}-`) && name.endsWith('.ppm'))
+        .sort((a, b) => Number(/-(\d+)\.ppm$/.exec(a)![1]) - Number(/-(\d+)\.ppm$/.exec(b)![1]));
+    return pages.map(name => {
+        // Binary PPM (P6): a header of four tokens, then RGB bytes.
+        const bytes = readFileSync(path.join(folder, name));
+        let offset = 0;
+        for (let tokens = 0; tokens < 4;) {
+            while (/\s/.test(String.fromCharCode(bytes[offset]))) offset++;
+            while (!/\s/.test(String.fromCharCode(bytes[offset]))) offset++;
+            tokens++;
+        }
+        offset++;
+        let tinted = 0;
+        for (let index = offset; index + 2 < bytes.length; index += 3) {
+            const [red, green, blue] = [bytes[index], bytes[index + 1], bytes[index + 2]];
+            if (red >= 240 && red - green >= 8 && red - blue >= 8 && green >= 215) tinted++;
+        }
+        return tinted;
+    });
+}
+
+describe('PDF page layout', () => {
+    it('has examples both signed and short of signed, so both markings are tested', async () => {
+        const statuses = await Promise.all(EXAMPLES.map(async example => (await loadReportData(example)).agreement?.status));
+        expect(statuses).toContain('signed');
+        expect(statuses.some(status => status !== 'signed')).toBe(true);
+    });
+
+    const examples = EXAMPLES.map(example => [path.basename(example, '.pool'), example]);
+    it.each(examples)(
+        '%s: keeps every heading out of the last 15 % of its page, and ends on a page at least a quarter full or beginning a section',
+        async (name, example) => {
+            const folder = scratchFolder({});
+            {
+                const data = await loadReportData(example);
+                for (const partner of [undefined, data.statements[0]?.partner]) {
+                    const file = path.join(folder, `${name}-${partner ?? 'agreement'}.pdf`);
+                    writeFileSync(file, await renderPdf(data, { partner }));
+                    const pages = wordsByPage(file);
+                    const height = pages[0].height;
+                    // Each heading's layout box, bottom edge from the foot of the page (PDF coordinates).
+                    const headings = structureOf(file).filter(element => /^H[1-3]$/.test(element.type));
+                    expect(headings.length).toBeGreaterThan(3);
+                    for (const heading of headings) {
+                        const box = /\/BBox \[([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+)\]/.exec(heading.attributes);
+                        if (heading.type === 'H1') continue;
+                        expect(box, `${name}: ${heading.text}`).not.toBeNull();
+                        expect(Number(box![2]), `${name}: "${heading.text}" ends in the last 15 % of its page`).toBeGreaterThanOrEqual(height * 0.15);
+                    }
+                    // The last page: content (between the running head and foot) fills a quarter of the
+                    // page, or the page begins with a heading (a section deliberately started afresh).
+                    const last = pages.at(-1)!;
+                    const content = last.words.filter(word => word.yMin >= MARGIN - 2 && word.yMax <= height - MARGIN + 2);
+                    expect(content.length, name).toBeGreaterThan(0);
+                    const fill = (Math.max(...content.map(word => word.yMax)) - MARGIN) / (height - 2 * MARGIN);
+                    if (fill < 0.25) {
+                        const top = Math.min(...content.map(word => word.yMin));
+                        const firstLine = content
+                            .filter(word => word.yMin < top + 2)
+                            .map(word => word.text)
+                            .join(' ');
+                        expect(top, `${name}: last page ${Math.round(fill * 100)} % full`).toBeLessThan(MARGIN + 2);
+                        expect(
+                            headings.some(heading => heading.text.startsWith(firstLine)),
+                            `${name}: last page ${Math.round(fill * 100)} % full and begins "${firstLine}", not a heading`
+                        ).toBe(true);
+                    }
+                }
+            }
+        }
+    );
+
+    it.each(examples)(
+        '%s: prints on every page the title at the head and reference · status · version · page x of y at the foot, and DRAFT across it short of signed',
+        async (name, example) => {
+            const folder = scratchFolder({});
+            {
+                const data = await loadReportData(example);
+                // Welsh for one example: the words differ, the layout rules do not.
+                for (const lang of name === 'troubled-families' ? (['en', 'cy'] as const) : (['en'] as const)) {
+                    const document = buildReportDocument(data, { lang });
+                    const file = path.join(folder, `${name}-${lang}.pdf`);
+                    writeFileSync(file, await renderPdf(data, { lang }));
+                    const pages = wordsByPage(file);
+                    const identity = document.identity!;
+                    expect(identity.reference).toBe(data.agreement?.reference ?? data.file);
+                    expect(identity.version).toBe(data.fingerprint.agreement.replace('sha256:', '').slice(0, 12));
+                    pages.forEach((page, index) => {
+                        const head = page.words.filter(word => word.yMax < MARGIN - 5);
+                        const foot = page.words.filter(word => word.yMin > page.height - MARGIN + 5);
+                        expect(
+                            head
+                                .map(word => word.text)
+                                .join(' ')
+                                .startsWith(document.title.slice(0, 30).trim())
+                        ).toBe(true);
+                        expect(foot.map(word => word.text).join(' ')).toBe(
+                            reportText(lang).runningFoot(identity.reference, identity.status, identity.version, index + 1, pages.length)
+                        );
+                    });
+                    const tinted = tintedPixels(file, folder);
+                    expect(tinted.length).toBe(pages.length);
+                    const signed = data.agreement?.status === 'signed';
+                    expect(identity.draft).toBe(!signed);
+                    if (signed)
+                        expect(
+                            tinted.every(count => count === 0),
+                            `${name}: signed, yet marked`
+                        ).toBe(true);
+                    else {
+                        expect(
+                            tinted.every(count => count > 150),
+                            `${name}: pixels of the watermark on each page ${tinted.join(', ')}`
+                        ).toBe(true);
+                    }
+                }
+            }
+        }
+    );
+});

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReportDocument, escapeHtml, escapeMarkdown, renderHtml, renderMarkdown, reportText } from '../src/index.js';
+import { EXAMPLES, loadReportData } from './support.js';
+
+describe('the sign-off structure of every report', () => {
+    it('has a contents list of its sections, a version, and a signatory block per party in Markdown and HTML alike, in English and Welsh', async () => {
+        for (const example of EXAMPLES) {
+            const name = path.basename(example, '.pool');
+            const data = await loadReportData(example);
+            for (const lang of ['en', 'cy'] as const) {
+                const text = reportText(lang);
+                const document = buildReportDocument(data, { lang });
+                const sections = document.blocks.flatMap(block => (block.kind === 'heading' && block.level === 2 ? [block.text] : []));
+                // The contents list names every section after it, in order.
+                const contentsAt = document.blocks.findIndex(block => block.kind === 'heading' && block.text === text.headings.contents);
+                const contents = document.blocks[contentsAt + 1];
+                expect(contents?.kind === 'list' ? contents.items : [], name).toEqual(sections.slice(sections.indexOf(text.headings.contents) + 1));
+                const parties = data.signOff.required.length > 0 ? data.signOff.required : data.totals.byPartner.map(entry => entry.partner);
+                const markdown = renderMarkdown(data, { lang });
+                const html = renderHtml(data, { lang });
+                expect(markdown).toContain(`## ${text.headings.contents}`);
+                expect(markdown).toContain(`- **${text.labels.version}**: ${document.identity!.version}`);
+                expect(html).toContain(`>${text.headings.signatures}</h2>`);
+                for (const party of parties) {
+                    const partnerName = data.partners.find(partner => partner.id === party)?.name ?? party;
+                    const caption = text.sentences.signatoryCaption(partnerName);
+                    // One block each: the chief executive and the section 151 officer, with blank name, signature and date.
+                    expect(markdown, `${name} ${lang}: ${party}`).toContain(
+                        [
+                            `**${escapeMarkdown(caption)}**`,
+                            '',
+                            `| ${text.labels.role} | ${text.labels.name} | ${text.labels.signature} | ${text.labels.date} |`,
+                            '| --- | --- | --- | --- |',
+                            `| ${text.labels.chiefExecutive} |   |   |   |`,
+                            `| ${text.labels.financeOfficer} |   |   |   |`
+                        ].join('\n')
+                    );
+                    expect(html).toContain(`<caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(caption)}</caption>`);
+                }
+            }
+        }
+    });
+
+    it('writes partner kinds and status in words, never as keywords, in both languages', async () => {
+        for (const example of EXAMPLES) {
+            const data = await loadReportData(example);
+            for (const lang of ['en', 'cy'] as const) {
+                const markdown = renderMarkdown(data, { lang });
+                const lines = markdown.split('\n');
+                for (const partner of data.partners) {
+                    const row = lines.find(line => line.startsWith(`| ${escapeMarkdown(partner.name)} | ${escapeMarkdown(partner.id)} |`));
+                    expect(row, partner.id).toBeDefined();
+                    if (partner.kind === null) continue;
+                    const words = reportText(lang).sentences.kind(partner.kind);
+                    expect(row).toContain(`| ${escapeMarkdown(words)} |`);
+                }
+                if (data.agreement?.status)
+                    expect(markdown).toContain(`- **${reportText(lang).labels.status}**: ${reportText(lang).sentences.status(data.agreement.status)}`);
+            }
+        }
+    });
+});
