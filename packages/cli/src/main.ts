@@ -83,6 +83,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .option('--stdin-filename <path>', words('cli.help.check.stdin-filename'))
         .option('--force-exclude', words('cli.help.check.force-exclude'), false)
         .option('--help-base-uri <uri>', words('cli.help.check.help-base-uri'))
+        .option('--allowed-signers <file>', words('cli.help.check.allowed-signers'))
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.check.after'))
         .action(
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
                     stdinFilename?: string;
                     forceExclude: boolean;
                     helpBaseUri?: string;
+                    allowedSigners?: string;
                     lang?: string;
                 }
             ) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
+import { type AllowedSignersLookup, defaultAllowedSignersLookup, describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
 import {
     createPoolServices,
     decodeAgreement,
@@ -50,6 +50,8 @@ export interface LoadOptions {
      * the syntax and the import graph, and the rest took most of its time and memory.
      */
     readonly check?: boolean;
+    /** Where each agreement's allowed signers come from; by default `.poolsigners` found upward. */
+    readonly allowedSigners?: AllowedSignersLookup;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     // Nothing here finds references or renames: no index of references (the diagnostics are the same).
     const { shared, Pool } = createPoolServices(SafeNodeFileSystem, { referenceIndex: false });
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
+    Pool.pool.AllowedSigners.set(options.allowedSigners ?? defaultAllowedSignersLookup(true));
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const imports = Pool.pool.ImportGraph;

@@ -1,6 +1,6 @@
 import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
-import { SafeNodeFileSystem } from '@pool/files';
+import { defaultAllowedSignersLookup, SafeNodeFileSystem } from '@pool/files';
 import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -56,6 +56,8 @@ function connect(transport: PoolServerTransport | undefined): Connection {
 export function startNodeLanguageServer(transport?: PoolServerTransport, options: { readonly language?: Lang } = {}): Connection {
     const connection = connect(transport);
     const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
+    // Signed approvals are checked against `.poolsigners` found upward from each agreement, as pool check does.
+    Pool.pool.AllowedSigners.set(defaultAllowedSignersLookup(false));
     watchUnlessTheClientDoes(shared);
     // The language of its messages until the client's `initialize` names one (`locale`).
     if (options.language) Pool.pool.Settings.setLanguage(options.language);

@@ -246,13 +246,18 @@ function approvalBlocks(ctx: Context): Block[] {
     blocks.push({
         kind: 'table',
         caption: text.headings.approvals,
-        head: [text.labels.partner, text.labels.approver, text.labels.date, text.labels.approvedText],
-        numeric: [false, false, false, false],
+        head: [text.labels.partner, text.labels.approver, text.labels.date, text.labels.approvedText, text.labels.signature],
+        numeric: [false, false, false, false, false],
         rows: data.approvals.map(approval => [
             ctx.partnerName(approval.partner),
             approval.approver,
             approval.date,
-            approval.stale ? text.labels.stale : text.labels.current
+            approval.stale ? text.labels.stale : text.labels.current,
+            approval.signatureStatus === 'verified'
+                ? text.labels.signatureVerified
+                : approval.signatureStatus === 'refused'
+                  ? text.labels.signatureRefused
+                  : text.labels.unsigned
         ])
     });
     return blocks;

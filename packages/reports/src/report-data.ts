@@ -21,6 +21,7 @@ import {
     penceToDecimalString,
     periodLabel,
     sha256Hex,
+    signatureStanding,
     yearLabel
 } from '@pool/language';
 import { render } from './i18n/index.js';
@@ -483,6 +484,10 @@ export interface ApprovalData {
     readonly date: string;
     readonly fingerprint: string;
     readonly stale: boolean;
+    /** The SSH signature recorded (base64), or null for an unsigned approval. */
+    readonly signature: string | null;
+    /** `unsigned`; `verified` against the allowed signers; `refused` (malformed, not verifying, or a key not allowed). */
+    readonly signatureStatus: 'unsigned' | 'verified' | 'refused';
     readonly source: SourceRange | null;
 }
 
@@ -630,6 +635,8 @@ export function buildReportData(
         date: approval.date,
         fingerprint: approval.fingerprint,
         stale: approval.stale,
+        signature: approval.signature ?? null,
+        signatureStatus: signatureStanding(approval, model.allowedSigners).status,
         source: source(approval.node)
     }));
 

@@ -95,6 +95,9 @@ export interface ReportText {
         readonly approvedText: string;
         readonly current: string;
         readonly stale: string;
+        readonly signatureVerified: string;
+        readonly signatureRefused: string;
+        readonly unsigned: string;
         readonly severity: string;
         readonly code: string;
         readonly place: string;
@@ -370,6 +373,9 @@ const WORDS = {
             'approvedText',
             'current',
             'stale',
+            'signatureVerified',
+            'signatureRefused',
+            'unsigned',
             'severity',
             'code',
             'place',

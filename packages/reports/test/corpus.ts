@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import type * as ast from '../../language/src/generated/ast.js';
+import { type AllowedSigners, parseAllowedSigners } from '../../language/src/model/allowed-signers.js';
 import type { AgreementModel } from '../../language/src/model/types.js';
 import { createPoolServices } from '../../language/src/services/pool-module.js';
 import { buildReportDocument, type Block } from '../src/document.js';
@@ -23,6 +24,13 @@ for (const folder of CORPUS_FOLDERS) {
 }
 
 const { shared, Pool } = createPoolServices(EmptyFileSystem);
+// Signed approvals are checked against each folder's .poolsigners, as pool check finds it.
+const signersByFolder = new Map<string, AllowedSigners>();
+for (const folder of CORPUS_FOLDERS) {
+    const file = path.join(REPO, folder, '.poolsigners');
+    if (existsSync(file)) signersByFolder.set(folder, parseAllowedSigners(readFileSync(file, 'utf8'), `${folder}/.poolsigners`));
+}
+Pool.pool.AllowedSigners.set(uri => signersByFolder.get(uri.replace(/^file:\/\/\/v\d+\//, '').replace(/\/[^/]*$/, '')));
 let roots = 0;
 
 /**

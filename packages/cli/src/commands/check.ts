@@ -2,6 +2,7 @@ import path from 'node:path';
 import { writeFileSafely } from '@pool/files';
 import { FileRefusedError, type Lang, listInWords, MAX_DOCUMENT_BYTES } from '@pool/language';
 import { message, t } from '../i18n/index.js';
+import { readAllowedSignersOption } from '../allowed-signers.js';
 import { collectDiagnostics, type ReportedDiagnostic } from '../diagnostics.js';
 import { describeFsError, displayPath, findPoolFiles, isExcluded, repositoryRoot, UsageError } from '../files.js';
 import type { SourceRoot } from '../formats/fingerprint.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
     readonly stdinFilename?: string;
     /** Apply `.poolignore` to files named one by one too (for pre-commit and editors). */
     readonly forceExclude?: boolean;
+    /** `--allowed-signers FILE`: the keys signed approvals are checked against, for every agreement. */
+    readonly allowedSigners?: string;
 }
 
 export interface CommandIo {
@@ -86,6 +89,7 @@ export interface CheckFilesOptions {
     readonly forceExclude?: boolean;
     readonly progress?: (done: number, total: number) => void;
     readonly stdin?: () => Promise<Uint8Array>;
+    readonly allowedSigners?: string;
 }
 
 /** Finds, reads and checks the files the paths name (`-`: standard input), with everything they import. */
@@ -120,9 +124,10 @@ export async function checkFiles(paths: readonly string[], options: CheckFilesOp
             files = [...new Set([...files, stdinFile])].sort();
         }
     }
+    const allowedSigners = options.allowedSigners === undefined ? undefined : await readAllowedSignersOption(options.allowedSigners, options.lang);
     let workspace;
     try {
-        workspace = await loadWorkspace(files, { progress: options.progress, language: options.lang, read });
+        workspace = await loadWorkspace(files, { progress: options.progress, language: options.lang, read, allowedSigners });
     } catch (error) {
         // A fault while parsing or linking is never a pass: the files named could not be checked.
         throw new UsageError(

@@ -109,6 +109,8 @@ export const cy: Translation<typeof en> = {
     'cli.help.check.stdin-filename':
         "gyda -, enw'r ffeil i wirio'r mewnbwn safonol fel pe bai: fe'i dangosir mewn negeseuon, a chanfyddir mewnforion o'i ffolder",
     'cli.help.check.force-exclude': 'cymhwyso .poolignore i ffeiliau a enwir fesul un hefyd, fel y mae bachau pre-commit a golygyddion yn eu henwi',
+    'cli.help.check.allowed-signers':
+        "y ffeil llofnodwyr a ganiateir (fel y mae git ac ssh-keygen yn ei darllen; pob prif enw yn id partner) y gwirir cymeradwyaethau wedi'u llofnodi yn ei herbyn; yn ddiofyn .poolsigners yn ffolder y cytundeb neu'r agosaf uwch ei ben",
     'cli.help.check.help-base-uri': 'lle cyhoeddir y cyfeirlyfr gwiriadau, ar gyfer dolenni cymorth yn allbwn SARIF',
     'cli.help.check.after':
         "Statws gadael: 0 dim gwallau (mae rhybuddion yn unig yn pasio oni bai am --strict), 1 canfuwyd gwallau, 2 gwall defnydd neu I/O.\n\nEnghreifftiau:\n  pool check examples                       gwirio pob ffeil .pool mewn ffolder\n  pool check 'agreements/**/*.pool'         glob, wedi'i ehangu gan pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",

@@ -102,6 +102,8 @@ export const en = {
     'cli.help.check.quiet': 'report only the problems that fail the run (errors, and warnings with --strict), without the closing count line',
     'cli.help.check.stdin-filename': 'with -, the file name to check standard input as: shown in messages, and imports are found from its folder',
     'cli.help.check.force-exclude': 'apply .poolignore to files named one by one too, as pre-commit hooks and editors name them',
+    'cli.help.check.allowed-signers':
+        "the allowed-signers file (as git and ssh-keygen read it; each principal a partner id) that signed approvals are checked against; by default .poolsigners in the agreement's folder or the nearest above",
     'cli.help.check.help-base-uri': 'where the check reference is published, for help links in SARIF output',
     'cli.help.check.after':
         "Exit status: 0 no errors (warnings alone pass unless --strict), 1 errors found, 2 usage or I/O error.\n\nExamples:\n  pool check examples                       check every .pool file in a folder\n  pool check 'agreements/**/*.pool'         a glob, expanded by pool\n  pool check --strict --format sarif . > pool.sarif\n  pool check --format sarif=pool.sarif --format github --format summary=summary.md .\n  cat agreement.pool | pool check --stdin-filename agreement.pool -",

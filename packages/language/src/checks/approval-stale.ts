@@ -21,7 +21,7 @@ export const approvalStale = defineCheck({
                 property: 'fingerprint',
                 message: wellFormed
                     ? t(
-                          'approval-stale.changed',
+                          approval.signature === undefined ? 'approval-stale.changed' : 'approval-stale.signed',
                           { ...who, date: approval.date, approved: approval.fingerprint.slice(0, 19), current: model.fingerprint.slice(0, 19) },
                           lang
                       )

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from './check.js';
 import { actualOutsidePeriod } from './actual-outside-period.js';
+import { approvalSignature } from './approval-signature.js';
 import { approvalStale } from './approval-stale.js';
 import { earnedOverCap } from './earned-over-cap.js';
 import { cohortOverAttached } from './cohort-over-attached.js';
@@ -97,6 +98,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
     unitCostUnsourced,
     // sign-off and monitoring
     approvalStale,
+    approvalSignature,
     signedWithoutApproval,
     proposedWithoutApproval,
     actualOutsidePeriod,

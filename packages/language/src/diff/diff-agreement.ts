@@ -209,7 +209,9 @@ export function diffPartners(list: ChangeList): void {
     }
 }
 
-const approvalKey = (approval: ApprovalInfo) => [approval.partnerId, approval.approver, approval.date, approval.fingerprint].join('\u0000');
+// The signature is part of an approval: signing one, or changing its signature, is recording another.
+const approvalKey = (approval: ApprovalInfo) =>
+    [approval.partnerId, approval.approver, approval.date, approval.fingerprint, approval.signature ?? ''].join('\u0000');
 
 /** Approvals recorded or removed. An approval that merely stops covering the text is not a change of the text: see `staleApprovals`. */
 export function diffApprovals(list: ChangeList): void {

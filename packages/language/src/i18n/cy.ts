@@ -406,6 +406,7 @@ export const cy: Translation<typeof en> = {
         "Camgymeriad teipio yw cyfradd y tu allan i 0–100%, carfan negatif neu hyd mewn rhannau o flynyddoedd, a dim ond yr awdur sy'n gwybod y ffigur a fwriadwyd.",
     'fix-note.cashable-over-fiscal': "Dim ond yr awdur sy'n gwybod ai'r arbediad arian parod neu'r arbediad cyllidol sy'n anghywir.",
     'fix-note.unit-cost-unsourced': "Dim ond yr awdur sy'n gwybod o ble y daw ffigur ac ym mhrisiau pa flwyddyn y mae.",
+    'fix-note.approval-signature': "Dim ond y partner sy'n dal yr allwedd all wneud llofnod; rhaid i offeryn beidio â gwneud nac atgyweirio un.",
     'fix-note.approval-stale': "Rhaid i gymeradwyaeth o'r testun a newidiwyd ddod gan y partner; ni ddylai offeryn ysgrifennu un.",
     'fix-note.signed-without-approval':
         "Rhaid i'r gymeradwyaeth ddod gan y partner; dim ond y partneriaid sy'n gwybod a yw'r cytundeb heb ei lofnodi eto yn lle hynny.",
@@ -509,6 +510,22 @@ export const cy: Translation<typeof en> = {
     'snippet.text.families': 'teuluoedd',
     // What each check finds, one sentence (documentation, SARIF rules, hovers).
     'summary.actual-outside-period': "Gwerth gwirioneddol canlyniad wedi'i gofnodi ar gyfer cyfnod y tu allan i gyfnod y cytundeb.",
+    'approval-stale.signed':
+        "mae'r testun wedi newid ers i {partner}, {approver}, ei lofnodi ar {date}: mae'r llofnod dros destun cynharach, felly nid yw'r gymeradwyaeth hon yn ei gwmpasu mwyach; llofnodwch eto gyda `ssh-keygen -Y sign -n pool` (llofnodwyd {approved}…, nawr {current}…)",
+    'approval-signature.malformed':
+        "nid yw llofnod {partner}, {approver}, yn llofnod SSH dilys ei ffurf (`sshsig`), felly nid yw'n profi dim; llofnodwch eto gyda `ssh-keygen -Y sign -n pool`",
+    'approval-signature.unsupported-key':
+        'gwnaed llofnod {partner}, {approver}, gyda math o allwedd na all Pool ei gwirio: dim ond allweddi ed25519 a dderbynnir',
+    'approval-signature.wrong-namespace':
+        'gwnaed llofnod {partner}, {approver}, ar gyfer `{namespace}`, nid ar gyfer `pool`: ni chafodd ei wneud i gymeradwyo cytundeb (llofnodwch gyda `ssh-keygen -Y sign -n pool`)',
+    'approval-signature.unsupported-hash': 'mae llofnod {partner}, {approver}, yn defnyddio stwnsh na all Pool ei wirio: dim ond sha512 a sha256 a dderbynnir',
+    'approval-signature.does-not-verify':
+        "nid yw llofnod {partner}, {approver}, yn dilysu: ni chafodd ei wneud dros y gymeradwyaeth hon (ei hôl bys, partner, rôl a dyddiad) gan yr allwedd y mae'n ei chario",
+    'approval-signature.not-allowed': "nid yw'r allwedd a lofnododd dros {partner}, {approver} ({key}), wedi'i chaniatáu i lofnodi dros `{id}` yn {file}",
+    'approval-signature.no-signers':
+        "mae cymeradwyaeth {partner}, {approver}, wedi'i llofnodi, ond nid oes ffeil llofnodwyr a ganiateir i'w gwirio yn ei herbyn: ychwanegwch `.poolsigners` neu rhowch `--allowed-signers FILE`",
+    'summary.approval-signature':
+        "Cymeradwyaeth wedi'i llofnodi y mae ei llofnod wedi'i ffurfio'n wael, nad yw'n dilysu, a wnaed at ddiben arall, neu a wnaed gan allwedd nad yw'r ffeil llofnodwyr a ganiateir yn ei chaniatáu ar gyfer y partner hwnnw.",
     'summary.approval-stale': "Mae'r testun wedi newid ers rhoi cymeradwyaeth: nid yr ôl bys a gymeradwywyd yw'r un cyfredol.",
     'summary.bad-amount':
         "Swm negatif, un â mwy na dau le degol, digidau wedi'u grwpio'n wael, swm mewn arian cyfred gwahanol i un y cytundeb, neu un o £1,000 triliwn neu fwy.",

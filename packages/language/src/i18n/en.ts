@@ -384,6 +384,7 @@ export const en = {
         'A rate outside 0–100%, a negative cohort or a duration in part years is a typing mistake whose intended figure only the writer knows.',
     'fix-note.cashable-over-fiscal': 'Whether the cashable or the fiscal saving is wrong only the writer knows.',
     'fix-note.unit-cost-unsourced': 'Where a figure comes from and which year its prices are in only the writer knows.',
+    'fix-note.approval-signature': 'A signature can only be made by the partner holding the key; a tool must not make or repair one.',
     'fix-note.approval-stale': 'An approval of the changed text has to come from the partner; a tool must not write one.',
     'fix-note.signed-without-approval': 'The approval has to come from the partner; whether instead the agreement is not yet signed only the partners know.',
     'fix-note.proposed-without-approval': 'Approvals have to come from the partners.',
@@ -486,6 +487,22 @@ export const en = {
     'snippet.text.families': 'families',
     // What each check finds, one sentence (documentation, SARIF rules, hovers).
     'summary.actual-outside-period': 'An actual value of an outcome recorded for a period outside the agreement period.',
+    'approval-stale.signed':
+        'the text has changed since {partner}, {approver}, signed it on {date}: the signature is over an earlier text, so this approval no longer covers it; sign again with `ssh-keygen -Y sign -n pool` (signed {approved}…, now {current}…)',
+    'approval-signature.malformed':
+        'the signature of {partner}, {approver}, is not a well-formed SSH signature (`sshsig`), so it proves nothing; sign again with `ssh-keygen -Y sign -n pool`',
+    'approval-signature.unsupported-key':
+        'the signature of {partner}, {approver}, was made with a kind of key Pool cannot check: only ed25519 keys are accepted',
+    'approval-signature.wrong-namespace':
+        'the signature of {partner}, {approver}, was made for `{namespace}`, not for `pool`: it was not made to approve an agreement (sign with `ssh-keygen -Y sign -n pool`)',
+    'approval-signature.unsupported-hash': 'the signature of {partner}, {approver}, uses a hash Pool cannot check: only sha512 and sha256 are accepted',
+    'approval-signature.does-not-verify':
+        'the signature of {partner}, {approver}, does not verify: it was not made over this approval (its fingerprint, partner, role and date) by the key it carries',
+    'approval-signature.not-allowed': 'the key that signed for {partner}, {approver} ({key}), is not allowed to sign for `{id}` in {file}',
+    'approval-signature.no-signers':
+        'the approval of {partner}, {approver}, is signed, but there is no allowed-signers file to check it against: add `.poolsigners` or give `--allowed-signers FILE`',
+    'summary.approval-signature':
+        'A signed approval whose signature is malformed, does not verify, was made for another purpose, or was made by a key the allowed-signers file does not allow for that partner.',
     'summary.approval-stale': 'The text has changed since an approval was given: the fingerprint it approved is not the current one.',
     'summary.bad-amount':
         "A negative amount, one with more than two decimal places, badly grouped digits, an amount in another currency than the agreement's, or one of £1,000 trillion or more.",

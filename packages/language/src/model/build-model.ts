@@ -4,6 +4,7 @@ import type { Currency } from '../money/amount.js';
 import { yearsBetween } from '../money/financial-year.js';
 import { Rational } from '../money/rational.js';
 import { firstField, groupByKeyword } from './fields.js';
+import type { AllowedSigners } from './allowed-signers.js';
 import { agreementFingerprint } from './fingerprint.js';
 import type { ImportGraph } from './imports.js';
 import { readAppraisal, readUnitCost } from './appraisals.js';
@@ -43,7 +44,7 @@ export { fieldKeyword } from './fields.js';
  * agreement), once, with the rounding rules of the language reference; checks, hovers, inlay
  * hints, code lenses, the JSON, the reports, the statements and `pool diff` read it.
  */
-export function buildAgreementModel(document: LangiumDocument<ast.Document>, imports: ImportGraph): AgreementModel {
+export function buildAgreementModel(document: LangiumDocument<ast.Document>, imports: ImportGraph, allowedSigners?: AllowedSigners): AgreementModel {
     const root = document.parseResult.value;
     const documents = imports.closure(document);
     const agreementNodes = root.agreements ?? [];
@@ -128,6 +129,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
             approver: node.approver ?? '',
             date: node.date ?? '',
             fingerprint: node.fingerprint ?? '',
+            signature: node.signature,
             get stale() {
                 return node.fingerprint !== currentFingerprint();
             }
@@ -165,6 +167,7 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
             return currentFingerprint();
         },
         approvals,
+        allowedSigners,
         get signOff() {
             return (signOffInfo ??= signOff(pools, approvals));
         },

@@ -5,3 +5,6 @@ export * from './model-provider.js';
 export * from './fingerprint.js';
 export * from './trajectory.js';
 export * from './statements.js';
+export * from './sshsig.js';
+export * from './allowed-signers.js';
+export * from './approval-message.js';

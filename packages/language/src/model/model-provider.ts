@@ -3,6 +3,25 @@ import type { Document } from '../generated/ast.js';
 import { buildAgreementModel } from './build-model.js';
 import type { ImportGraph } from './imports.js';
 import type { AgreementModel } from './types.js';
+import type { AllowedSigners } from './allowed-signers.js';
+
+/**
+ * Where signed approvals' allowed signers come from. The checks read no files (they also run in a
+ * browser), so the CLI (`--allowed-signers FILE`, or `.poolsigners` found upward from
+ * the agreement) and the language server read the file and set the lookup here before checking.
+ */
+export class AllowedSignersSource {
+    private lookup: (documentUri: string) => AllowedSigners | undefined = () => undefined;
+
+    /** Sets how a document's allowed signers are found; models built afterwards use it. */
+    set(lookup: (documentUri: string) => AllowedSigners | undefined): void {
+        this.lookup = lookup;
+    }
+
+    forDocument(documentUri: string): AllowedSigners | undefined {
+        return this.lookup(documentUri);
+    }
+}
 
 /** How many models of files not open in an editor are kept, the most recently used first. */
 export const RECENT_MODELS = 32;
@@ -27,7 +46,8 @@ export class AgreementModelProvider {
 
     constructor(
         shared: LangiumSharedCoreServices,
-        private readonly imports: () => ImportGraph
+        private readonly imports: () => ImportGraph,
+        private readonly signers: () => AllowedSignersSource = () => new AllowedSignersSource()
     ) {
         this.textDocuments = shared.workspace.TextDocuments;
         shared.workspace.DocumentBuilder.onUpdate(() => {
@@ -42,7 +62,7 @@ export class AgreementModelProvider {
             // Most recently used last.
             this.models.delete(key);
         } else {
-            model = buildAgreementModel(document, this.imports());
+            model = buildAgreementModel(document, this.imports(), this.signers().forDocument(document.uri.toString()));
             if (
                 !this.imports()
                     .closure(document)

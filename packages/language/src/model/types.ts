@@ -5,6 +5,7 @@ import type * as ast from '../generated/ast.js';
 import type { Currency, ParsedAmount } from '../money/amount.js';
 import type { ParsedYear } from '../money/financial-year.js';
 import type { Rational } from '../money/rational.js';
+import type { AllowedSigners } from './allowed-signers.js';
 import type { ResolvedImport } from './imports.js';
 
 /**
@@ -60,6 +61,11 @@ export interface AgreementModel {
     readonly fingerprint: string;
     /** Approvals written in this document, each checked against the fingerprint. */
     readonly approvals: readonly ApprovalInfo[];
+    /**
+     * The allowed-signers file that signed approvals are checked against, as the CLI or the
+     * language server read it for this document; absent when there is none.
+     */
+    readonly allowedSigners: AllowedSigners | undefined;
     /** Whose approval the agreement's status calls for, and who has given it for the current text. */
     readonly signOff: SignOffInfo;
     /**
@@ -99,6 +105,8 @@ export interface ApprovalInfo {
     readonly approver: string;
     readonly date: string;
     readonly fingerprint: string;
+    /** The `sshsig` signature over the approval (base64, as recorded), when it is signed. */
+    readonly signature: string | undefined;
     /** True when the text has changed since: the fingerprint approved is not the current one. */
     readonly stale: boolean;
 }

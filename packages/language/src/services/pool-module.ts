@@ -24,7 +24,7 @@ import { PoolSemanticTokenProvider } from '../lsp/pool-semantic-tokens.js';
 import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { ImportGraph } from '../model/imports.js';
-import { AgreementModelProvider } from '../model/model-provider.js';
+import { AgreementModelProvider, AllowedSignersSource } from '../model/model-provider.js';
 import { DeclarationsOnlyIndexManager } from './declarations-only-index-manager.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
 import { PoolDocumentFactory } from './pool-document-factory.js';
@@ -47,6 +47,7 @@ export interface PoolAddedServices {
         ModelProvider: AgreementModelProvider;
         Checker: PoolChecker;
         Settings: PoolSettings;
+        AllowedSigners: AllowedSignersSource;
     };
 }
 
@@ -55,7 +56,13 @@ export type PoolServices = LangiumServices & PoolAddedServices;
 export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAddedServices> = {
     pool: {
         ImportGraph: services => new ImportGraph(services.shared, () => services.pool.Settings.language),
-        ModelProvider: services => new AgreementModelProvider(services.shared, () => services.pool.ImportGraph),
+        ModelProvider: services =>
+            new AgreementModelProvider(
+                services.shared,
+                () => services.pool.ImportGraph,
+                () => services.pool.AllowedSigners
+            ),
+        AllowedSigners: () => new AllowedSignersSource(),
         Checker: services =>
             new PoolChecker(
                 services.shared,

@@ -79,6 +79,10 @@ export const cy: Translation<typeof en> = {
     'report.sentence.trajectory-explained':
         'Y llinell doriad yw’r llwybr syth o’r llinell sylfaen i’r targed; mae pob dot yn werth gwirioneddol, wedi’i liwio yn ôl ei statws (gwyrdd ar y trywydd iawn, ambr ar 75% neu fwy o’r gwelliant disgwyliedig, coch islaw hynny).',
     'report.label.reference': 'Cyfeirnod',
+    'report.label.signature': 'Llofnod',
+    'report.label.signature-verified': "wedi'i llofnodi (wedi'i gwirio yn erbyn y llofnodwyr a ganiateir)",
+    'report.label.signature-refused': 'ni dderbyniwyd y llofnod (gweler y problemau a ganfuwyd)',
+    'report.label.unsigned': 'heb ei llofnodi',
     'report.label.status': 'Statws',
     'report.label.period': 'Cyfnod',
     'report.label.host': 'Corff lletyol',
@@ -153,7 +157,6 @@ export const cy: Translation<typeof en> = {
     'report.label.version': 'Fersiwn',
     'report.label.name': 'Enw',
     'report.label.role': 'Rôl',
-    'report.label.signature': 'Llofnod',
     'report.label.chief-executive': 'Prif weithredwr',
     'report.label.finance-officer': 'Swyddog adran 151 (prif swyddog cyllid)',
     'report.sentence.signatures':

@@ -73,6 +73,10 @@ export const en = {
     'report.sentence.trajectory-explained':
         'The dashed line is the straight-line trajectory from the baseline to the target; each dot is an actual, coloured by its status (green on track, amber at 75% or more of the expected improvement, red below).',
     'report.label.reference': 'Reference',
+    'report.label.signature': 'Signature',
+    'report.label.signature-verified': 'signed (verified against the allowed signers)',
+    'report.label.signature-refused': 'signature not accepted (see the problems found)',
+    'report.label.unsigned': 'unsigned',
     'report.label.status': 'Status',
     'report.label.period': 'Period',
     'report.label.host': 'Host',
@@ -147,7 +151,6 @@ export const en = {
     'report.label.version': 'Version',
     'report.label.name': 'Name',
     'report.label.role': 'Role',
-    'report.label.signature': 'Signature',
     'report.label.chief-executive': 'Chief executive',
     'report.label.finance-officer': 'Section 151 officer (chief finance officer)',
     'report.sentence.signatures':
