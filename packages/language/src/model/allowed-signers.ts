@@ -48,7 +48,7 @@ export function parseAllowedSigners(text: string, source: string): AllowedSigner
         let understood = true;
         // Options come before the key type; the key type is a word without `=` or `"`.
         if (!/^ssh-|^ecdsa-|^sk-/.test(second)) {
-            for (const option of second.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
+            for (const option of commaSeparated(second)) {
                 const match = /^([a-z-]+)(?:="([^"]*)")?$/i.exec(option);
                 if (match?.[1]?.toLowerCase() === 'namespaces' && match[2] !== undefined) namespaces = match[2].split(',');
                 else understood = false;
@@ -64,16 +64,49 @@ export function parseAllowedSigners(text: string, source: string): AllowedSigner
     return { source, signers };
 }
 
-/** OpenSSH's principal patterns: `*` any run of characters, `?` one; `!` negation is not accepted. */
+/** The comma-separated items of an options field, a comma inside double quotes being part of its item. */
+function commaSeparated(text: string): string[] {
+    const items: string[] = [];
+    let quoted = false;
+    let start = 0;
+    for (let at = 0; at < text.length; at++) {
+        if (text[at] === '"') quoted = !quoted;
+        else if (text[at] === ',' && !quoted) {
+            items.push(text.slice(start, at));
+            start = at + 1;
+        }
+    }
+    items.push(text.slice(start));
+    return items;
+}
+
+/**
+ * OpenSSH's principal patterns: `*` any run of characters, `?` one; `!` negation is not accepted.
+ * Matched by the usual wildcard walk (back to the last `*` on a mismatch), in time at most the
+ * product of the two lengths: no regular expression is built from the file's text.
+ */
 function principalMatches(pattern: string, principal: string): boolean {
     if (pattern.startsWith('!')) return false;
-    const regex = new RegExp(
-        `^${pattern
-            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-            .replace(/\*/g, '.*')
-            .replace(/\?/g, '.')}$`
-    );
-    return regex.test(principal);
+    let p = 0;
+    let s = 0;
+    let star = -1;
+    let resume = 0;
+    while (s < principal.length) {
+        if (p < pattern.length && (pattern[p] === '?' || pattern[p] === principal[s])) {
+            p++;
+            s++;
+        } else if (p < pattern.length && pattern[p] === '*') {
+            star = p++;
+            resume = s;
+        } else if (star >= 0) {
+            p = star + 1;
+            s = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.length && pattern[p] === '*') p++;
+    return p === pattern.length;
 }
 
 /** Whether the file lets `key` sign in `namespace` for the partner `principal`. */
