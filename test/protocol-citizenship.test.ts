@@ -45,6 +45,23 @@ describe('a minimal client that answers no requests', () => {
         expect(client.initializeResult?.serverInfo).toEqual({ name: 'pool', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown });
     });
 
+    it('is told which version of an open document each answer of diagnostics is about, and no version for a file on disk', async () => {
+        expect((await client.arrival(fileUri(AGREEMENT), 0)).version).toBeUndefined();
+        const uri = fileUri(path.join(FOLDER, 'versioned.pool'));
+        await client.open(uri, 'partner a "A" nonsense\n');
+        expect((await client.arrival(uri, 0)).version).toBe(1);
+        const edited = performance.now();
+        await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '// edited\n');
+        const answer = await client.arrival(uri, edited);
+        expect(answer.version).toBe(2);
+        expect(answer.diagnostics.length).toBeGreaterThan(0);
+        expect(
+            answer.diagnostics.every(d => d.range.start.line >= 1),
+            JSON.stringify(answer.diagnostics)
+        ).toBe(true);
+        await client.close(uri);
+    });
+
     it('is asked for nothing it did not declare: no registration, no progress', () => {
         expect([...new Set(client.requestsFromServer.map(request => request.method))]).toEqual(['workspace/configuration']);
     });

@@ -1,5 +1,5 @@
 import { createPoolServices, type PoolServices, TOOL_VERSION } from '@pool/language';
-import { DocumentState } from 'langium';
+import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
@@ -25,6 +25,7 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     const connection = guardConnection(context.connection);
     const { shared, Pool } = createPoolServices({ ...context, connection });
     registerReportRequests(connection, shared, Pool);
+    withDocumentVersions(connection, shared);
     // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
     const languageServer = shared.lsp.LanguageServer;
     const initialize = languageServer.initialize.bind(languageServer);
@@ -34,6 +35,21 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     // a hover during a rebuild would otherwise leave the problem out.
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated });
     return { shared, Pool };
+}
+
+/**
+ * Diagnostics for an open document name the version of its text they were found in
+ * (`PublishDiagnosticsParams.version`), so a client can tell a late answer about text it has since
+ * changed from the answer about what it shows. Langium publishes each document as it is validated,
+ * before a newer edit replaces the text; a file that is not open has no version to name.
+ */
+function withDocumentVersions(connection: Connection, shared: LangiumSharedServices): void {
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = async params => {
+        if (params.version !== undefined || !shared.workspace.TextDocuments.get(params.uri)) return send(params);
+        const checked = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri))?.textDocument.version;
+        return send(checked === undefined ? params : { ...params, version: checked });
+    };
 }
 
 /**

@@ -50,6 +50,8 @@ export interface LspClientOptions {
 export interface Arrival {
     readonly at: number;
     readonly diagnostics: Diagnostic[];
+    /** The version of the document's text they were found in, when the server names it (an open document). */
+    readonly version?: number;
 }
 
 interface Waiter {
@@ -114,7 +116,11 @@ export class LspClient {
             if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
         });
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
-            this.arrived(params.uri, { at: performance.now(), diagnostics: params.diagnostics });
+            this.arrived(params.uri, {
+                at: performance.now(),
+                diagnostics: params.diagnostics,
+                ...(params.version === undefined ? {} : { version: params.version })
+            });
         });
     }
 
@@ -242,9 +248,12 @@ export class LspClient {
         return diagnostics;
     }
 
-    /** Replaces the whole text of an open document and returns the diagnostics published for it next. */
+    /**
+     * Replaces the whole text of an open document and returns the diagnostics published for that
+     * text: a late answer about the text before, which the server marks with its older version, is passed over.
+     */
     async change(uri: string, version: number, text: string): Promise<Diagnostic[]> {
-        const published = this.nextDiagnostics(uri);
+        const published = this.waitFor(uri, arrival => arrival.version === undefined || arrival.version >= version).then(arrival => arrival.diagnostics);
         this.versions.set(uri, version);
         await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
         return published;
