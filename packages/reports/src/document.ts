@@ -424,13 +424,22 @@ function contributionBlocks(ctx: Context): Block[] {
         });
     }
     if (data.pools.length > 1) {
+        const years = data.totals.byYear.map(entry => entry.year);
+        const cell = (partner: string, year: string) => {
+            const entry = data.totals.byPartnerAndYear.find(candidate => candidate.partner === partner && candidate.year === year);
+            return entry ? ctx.money(entry.amount) : '–';
+        };
         blocks.push({
             kind: 'table',
             caption: `${text.headings.contributions}: ${text.labels.total}`,
-            head: [text.labels.partner, text.labels.total],
-            numeric: [false, true],
-            rows: data.totals.byPartner.map(entry => [ctx.partnerName(entry.partner), ctx.money(entry.amount)]),
-            foot: [[text.labels.total, ctx.money(data.totals.income)]]
+            head: [text.labels.partner, ...years, text.labels.total],
+            numeric: [false, ...years.map(() => true), true],
+            rows: data.totals.byPartner.map(entry => [
+                ctx.partnerName(entry.partner),
+                ...years.map(year => cell(entry.partner, year)),
+                ctx.money(entry.amount)
+            ]),
+            foot: [[text.labels.total, ...data.totals.byYear.map(entry => ctx.money(entry.amount)), ctx.money(data.totals.income)]]
         });
     }
     return blocks;
@@ -456,7 +465,9 @@ function spendingBlocks(ctx: Context): Block[] {
         const purposes = lines.some(line => line.purposes.length > 0);
         const paidFrom = (line: SpendLineData) =>
             line.funding
-                .map(share => (share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent))))
+                .map(share =>
+                    share.percent === null ? share.stream : text.sentences.streamShare(share.stream, ctx.percent(share.percent), ctx.money(share.amount))
+                )
                 .join(', ') || '–';
         return {
             kind: 'table',
@@ -759,16 +770,18 @@ function cohortBlocks(ctx: Context, description: string, cohort: CohortData): Bl
                 text.labels.year,
                 text.labels.attached,
                 text.labels.upfrontPercent,
+                text.labels.resultsPercent,
                 text.labels.upfront,
                 text.labels.results,
                 text.labels.total,
                 ...(measured ? [text.labels.turnedAround, text.labels.earnedOnResults] : [])
             ],
-            numeric: [false, true, true, true, true, true, ...(measured ? [true, true] : [])],
+            numeric: [false, true, true, true, true, true, true, ...(measured ? [true, true] : [])],
             rows: cohort.years.map(year => [
                 year.year,
                 formatCount(year.attached, text.unknown),
                 ctx.percent(year.upfrontPercent),
+                ctx.percent(year.resultsPercent),
                 ctx.money(year.upfront),
                 ctx.money(year.results),
                 ctx.money(year.total),
@@ -835,14 +848,23 @@ function outcomeBlocks(ctx: Context): Block[] {
             blocks.push({
                 kind: 'table',
                 caption: `${text.labels.actual}: ${outcome.description}`,
-                head: [text.labels.period2, text.labels.actual, text.labels.expected, text.labels.progress, text.labels.rag, text.labels.earned],
-                numeric: [false, true, true, true, false, true],
+                head: [
+                    text.labels.period2,
+                    text.labels.actual,
+                    text.labels.expected,
+                    text.labels.progress,
+                    text.labels.rag,
+                    text.labels.unitsAchieved,
+                    text.labels.earned
+                ],
+                numeric: [false, true, true, true, false, true, true],
                 rows: outcome.actuals.map(actual => [
                     actual.period,
                     actual.value,
                     actual.expected ?? '–',
                     actual.progressPercent === null ? '–' : `${actual.progressPercent}%`,
                     actual.rag ? text.labels[actual.rag] : '–',
+                    actual.unitsAchieved ?? '–',
                     actual.earned === null ? '–' : ctx.money(actual.earned)
                 ])
             });
@@ -860,6 +882,7 @@ function shareBlocks(ctx: Context): Block[] {
         const kind = text.sentences.shareKind(share.kind);
         blocks.push({ kind: 'heading', level: 3, text: `${kind}: ${subject}` });
         if (share.base) blocks.push({ kind: 'paragraph', text: text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) });
+        if (share.proRata) blocks.push({ kind: 'paragraph', text: text.sentences.proRata });
         const capped = share.uncovered !== null;
         const rows = share.lines.map(line => [
             ctx.partnerName(line.partner),
@@ -1004,6 +1027,7 @@ function appraisalBlocks(ctx: Context): Block[] {
             caption: text.sentences.appraisalYears(pool),
             head: [
                 text.labels.year,
+                text.labels.discountFactor,
                 text.labels.successes,
                 text.labels.netSuccesses,
                 text.labels.cost,
@@ -1013,9 +1037,10 @@ function appraisalBlocks(ctx: Context): Block[] {
                 text.labels.cashable,
                 text.labels.discountedBenefit
             ],
-            numeric: [false, true, true, true, true, true, true, true, true],
+            numeric: [false, true, true, true, true, true, true, true, true, true],
             rows: figures.years.map(year => [
                 year.year,
+                year.discountFactor,
                 formatCount(year.successes, text.unknown),
                 formatCount(year.netSuccesses, text.unknown),
                 ctx.money(year.cost),
@@ -1028,6 +1053,7 @@ function appraisalBlocks(ctx: Context): Block[] {
             foot: [
                 [
                     text.labels.total,
+                    '',
                     '',
                     '',
                     ctx.money(figures.costs),
@@ -1047,19 +1073,21 @@ function appraisalBlocks(ctx: Context): Block[] {
                 text.labels.discountedCost,
                 text.labels.costShare,
                 text.labels.benefitBefore,
+                text.labels.benefitShareBefore,
                 text.labels.benefitAfter,
                 text.labels.benefitShare
             ],
-            numeric: [false, true, true, true, true, true],
+            numeric: [false, true, true, true, true, true, true],
             rows: figures.partners.map(partner => [
                 ctx.partnerName(partner.partner),
                 ctx.money(partner.presentCost),
                 ctx.percent(partner.costSharePercent),
                 ctx.money(partner.benefitBefore),
+                ctx.percent(partner.benefitSharePercentBefore),
                 ctx.money(partner.benefitAfter),
                 ctx.percent(partner.benefitSharePercentAfter)
             ]),
-            foot: [[text.labels.total, ctx.money(figures.presentCosts), '', ctx.money(figures.presentBenefits), ctx.money(figures.presentBenefits), '']]
+            foot: [[text.labels.total, ctx.money(figures.presentCosts), '', ctx.money(figures.presentBenefits), '', ctx.money(figures.presentBenefits), '']]
         });
         const returns = appraisal.returns.map(clause =>
             text.sentences.benefitReturn(
@@ -1093,6 +1121,34 @@ function appraisalBlocks(ctx: Context): Block[] {
                 ctx.money(line.discounted)
             ]),
             foot: [[text.labels.total, '', '', '', ctx.money(figures.net), ctx.money(figures.presentBenefits)]]
+        });
+        blocks.push({
+            kind: 'table',
+            caption: text.sentences.appraisalLineYears(pool),
+            head: [
+                text.labels.unitCost,
+                text.labels.partner,
+                text.labels.year,
+                text.labels.grossBenefit,
+                text.labels.netBenefitYear,
+                text.labels.cashable,
+                text.labels.discountedBenefit
+            ],
+            numeric: [false, false, false, true, true, true, true],
+            rows: figures.lines.flatMap(line =>
+                line.years.map(year => [
+                    costs.get(line.unitCost)?.description ?? line.unitCost,
+                    ctx.partnerName(line.partner),
+                    year.year,
+                    ctx.money(year.gross),
+                    ctx.money(year.net),
+                    ctx.money(year.cashable),
+                    ctx.money(year.discounted)
+                ])
+            ),
+            foot: [
+                [text.labels.total, '', '', ctx.money(figures.gross), ctx.money(figures.net), ctx.money(figures.cashable), ctx.money(figures.presentBenefits)]
+            ]
         });
     }
     const unitCosts = data.unitCosts;

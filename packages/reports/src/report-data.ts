@@ -260,6 +260,8 @@ export interface ActualData {
     /** Improvement achieved as a percentage of the improvement expected by then. */
     readonly progressPercent: string | null;
     readonly rag: 'green' | 'amber' | 'red' | null;
+    /** Units achieved in the outcome's direction since the baseline (never negative), which payment by results pays for. */
+    readonly unitsAchieved: string | null;
     readonly earned: Money;
     readonly source: SourceRange | null;
 }
@@ -995,6 +997,7 @@ function actualData(actual: ActualInfo, source: (node: AstNode | undefined) => S
         expected: actual.expected ? formatQuantity(actual.expected, actual.isPercent) : null,
         progressPercent: actual.progress ? actual.progress.mul(Rational.of(100)).toDecimal(1) : null,
         rag: actual.rag ?? null,
+        unitsAchieved: actual.unitsAchieved ? formatQuantity(actual.unitsAchieved) : null,
         earned: money(actual.earned),
         source: source(actual.node)
     };

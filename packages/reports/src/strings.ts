@@ -176,6 +176,10 @@ export interface ReportText {
         readonly benefitBefore: string;
         readonly benefitAfter: string;
         readonly benefitShare: string;
+        readonly benefitShareBefore: string;
+        readonly discountFactor: string;
+        readonly resultsPercent: string;
+        readonly unitsAchieved: string;
         readonly unitCost: string;
         readonly agency: string;
         readonly perSuccess: string;
@@ -264,6 +268,8 @@ export interface ReportText {
         readonly appraisalYears: (pool: string) => string;
         readonly appraisalPartners: (pool: string) => string;
         readonly appraisalLines: (pool: string) => string;
+        readonly appraisalLineYears: (pool: string) => string;
+        readonly proRata: string;
         readonly unitCosts: string;
         readonly benefitReturn: (partner: string, percent: string, amount: string, cashableOnly: boolean, recipient: string | undefined) => string;
         readonly split: (upfront: string, results: string) => string;
@@ -290,7 +296,7 @@ export interface ReportText {
         readonly spendMinimums: (pool: string) => string;
         readonly contents: (pool: string) => string;
         readonly topic: (topic: string) => string;
-        readonly streamShare: (stream: string, percent: string) => string;
+        readonly streamShare: (stream: string, percent: string, amount: string) => string;
         /** A partner kind, a status and an arrangement in words. */
         readonly kind: (kind: string) => string;
         readonly status: (status: string) => string;
@@ -468,6 +474,10 @@ const WORDS = {
             'benefitBefore',
             'benefitAfter',
             'benefitShare',
+            'benefitShareBefore',
+            'discountFactor',
+            'resultsPercent',
+            'unitsAchieved',
             'unitCost',
             'agency',
             'perSuccess',
@@ -648,6 +658,8 @@ function textIn(lang: ReportLang): ReportText {
             appraisalYears: pool => say('report.sentence.appraisal-years', { pool }),
             appraisalPartners: pool => say('report.sentence.appraisal-partners', { pool }),
             appraisalLines: pool => say('report.sentence.appraisal-lines', { pool }),
+            appraisalLineYears: pool => say('report.sentence.appraisal-line-years', { pool }),
+            proRata: word('report.sentence.pro-rata'),
             unitCosts: word('report.sentence.unit-costs'),
             benefitReturn: (partner, percent, amount, cashableOnly, recipient) =>
                 recipient === undefined
@@ -679,7 +691,7 @@ function textIn(lang: ReportLang): ReportText {
             spendMinimums: pool => say('report.sentence.spend-minimums', { pool }),
             contents: pool => say('report.sentence.contents', { pool }),
             topic: topic => (isOneOf(TOPICS, topic) ? word(`report.topic.${topic}`) : topic),
-            streamShare: (stream, percent) => say('report.sentence.stream-share', { stream, percent }),
+            streamShare: (stream, percent, amount) => say('report.sentence.stream-share', { stream, percent, amount }),
             kind: kind => (isOneOf(KINDS, kind) ? word(`word.kind.${kind}`) : kind),
             status: status => (isOneOf(STATUSES, status) ? word(`word.status.${status}`) : status),
             arrangement: arrangement => (isOneOf(ARRANGEMENTS, arrangement) ? word(`word.arrangement.${arrangement}`) : arrangement)
