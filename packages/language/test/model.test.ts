@@ -143,3 +143,58 @@ pool p "Pot" pooled under section 75 {
         expect(ws.codes('main.pool')).toEqual(['bad-amount@9:23']);
     });
 });
+
+describe('spend by commissioner and by provider', () => {
+    it('counts a line named for one partner as its own, a line named for several in full for each as joint, and lines naming none apart', async () => {
+        const ws = await workspace({
+            'main.pool': `${HEADER}
+pool p "Pot" pooled under section 75 {
+    2013/14 { council £600  nhs £400 }
+}
+spend p 2013/14 {
+    "Home care" £300 commissioned by council provided by nhs
+    "Care teams" £500 commissioned by council and nhs provided by council and nhs
+    "Grants" £200
+}`
+        });
+        const pool = ws.model('main.pool').poolsById.get('p')!;
+        const rows = (parties: typeof pool.spendByCommissioner) => parties.map(party => [party.partnerId, pounds(party.alone), pounds(party.jointly)]);
+        expect(rows(pool.spendByCommissioner)).toEqual([
+            ['council', '300.00', '500.00'],
+            ['nhs', '0.00', '500.00'],
+            [undefined, '200.00', '0.00']
+        ]);
+        expect(rows(pool.spendByProvider)).toEqual([
+            ['nhs', '300.00', '500.00'],
+            ['council', '0.00', '500.00'],
+            [undefined, '200.00', '0.00']
+        ]);
+    });
+});
+
+describe('the worked example of a share clause', () => {
+    it('splits £1,000,000 by the percentages with the largest-remainder rule, pennies and all, and the parts make the whole', async () => {
+        const ws = await workspace({
+            'main.pool': `${HEADER}
+partner police "Police" police
+pool p "Pot" pooled under section 75 {
+    2013/14 { council £600  nhs £400  police £100 }
+}
+share savings of p {
+    council 33.33%
+    nhs 33.33%
+    police 33.34%
+}
+share overspend of p {
+    council 50% up to £100,000
+    nhs 50%
+}`
+        });
+        const [savings, overspend] = ws.model('main.pool').shares;
+        expect(savings.example?.byLine.map(pounds)).toEqual(['333300.00', '333300.00', '333400.00']);
+        expect(savings.example?.liabilities).toBeUndefined();
+        expect(overspend.example?.byLine.map(pounds)).toEqual(['500000.00', '500000.00']);
+        expect(overspend.example?.liabilities?.byLine.map(pounds)).toEqual(['100000.00', '500000.00']);
+        expect(pounds(overspend.example?.liabilities?.uncovered)).toBe('400000.00');
+    });
+});

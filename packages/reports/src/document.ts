@@ -2,7 +2,7 @@
 import { contributionsChart, outcomeChart, shareChart } from './charts.js';
 import { listInWords, withoutTrailingZeros } from '@pool/language';
 import { formatAmount, formatCount, formatPercentText, formatReportDate, pence } from './format.js';
-import type { CohortData, Money, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
+import type { CohortData, Money, PartySpendData, ReportData, ShareData, SpendLineData, StatementData } from './report-data.js';
 import { type ReportLang, type ReportText, reportText } from './strings.js';
 
 /**
@@ -494,10 +494,34 @@ function spendingBlocks(ctx: Context): Block[] {
             foot: total === undefined ? undefined : [[text.labels.total, '', '', '', ...(streams ? [''] : []), ...(purposes ? [''] : []), ctx.money(total)]]
         };
     };
+    const partyTable = (caption: string, role: string, parties: readonly PartySpendData[]): Block => ({
+        kind: 'table',
+        caption,
+        head: [role, text.labels.alone, text.labels.jointly],
+        numeric: [false, true, true],
+        rows: parties.map(party => [
+            party.partner === null ? text.labels.noneNamed : ctx.partnerName(party.partner),
+            ctx.money(party.alone),
+            party.jointly !== null && pence(party.jointly) === 0n ? '–' : ctx.money(party.jointly)
+        ])
+    });
     for (const pool of data.pools) {
         for (const year of pool.years.filter(figures => figures.spendLines.length > 0)) {
             const caption = text.sentences.spendLines(pool.title, year.year);
             blocks.push({ kind: 'heading', level: 3, text: caption }, lineTable(caption, year.spendLines, year.spend));
+            // Each stream's part of a line jointly funded is a split of money: say how it is rounded.
+            if (year.spendLines.some(line => line.funding.some(share => share.percent !== null)))
+                blocks.push({ kind: 'paragraph', text: text.sentences.rounding });
+        }
+        const byCommissioner = pool.spendByCommissioner;
+        const byProvider = pool.spendByProvider;
+        if (byCommissioner.length > 0 || byProvider.length > 0) {
+            const heading = byCommissioner.length > 0 ? text.sentences.spendByCommissioner(pool.title) : text.sentences.spendByProvider(pool.title);
+            blocks.push({ kind: 'heading', level: 3, text: heading });
+            const joint = [...byCommissioner, ...byProvider].some(party => party.jointly !== null && pence(party.jointly) !== 0n);
+            if (joint) blocks.push({ kind: 'paragraph', text: text.sentences.jointSpend });
+            if (byCommissioner.length > 0) blocks.push(partyTable(text.sentences.spendByCommissioner(pool.title), text.labels.commissioner, byCommissioner));
+            if (byProvider.length > 0) blocks.push(partyTable(text.sentences.spendByProvider(pool.title), text.labels.provider, byProvider));
         }
     }
     for (const block of data.unplacedSpend) {
@@ -936,6 +960,7 @@ function shareBlocks(ctx: Context): Block[] {
                 ]
             ]
         });
+        if (share.example) for (const block of exampleBlocks(ctx, share, share.example, subject)) blocks.push(block);
     }
     for (const savings of data.savings) {
         blocks.push({ kind: 'heading', level: 3, text: `${text.headings.savings}: ${ctx.poolTitle(savings.pool)}` });
@@ -982,6 +1007,37 @@ function shareBlocks(ctx: Context): Block[] {
         }
     }
     return blocks;
+}
+
+/**
+ * A share clause's worked example: what each partner bears of a £1,000,000 overspend (with what
+ * no cap covers) or receives of £1,000,000 saved, as the model splits it, and the rounding rule.
+ */
+function exampleBlocks(ctx: Context, share: ShareData, example: NonNullable<ShareData['example']>, subject: string): Block[] {
+    const { text } = ctx;
+    const amount = ctx.money(example.amount);
+    const risk = example.uncovered !== null;
+    const uncovered = example.uncovered !== null && pence(example.uncovered) > 0n ? ctx.money(example.uncovered) : undefined;
+    const rows = example.lines.map((line, index) => [
+        ctx.partnerName(line.partner),
+        ctx.percent(share.lines[index]?.percent ?? null),
+        ctx.money(line.amount),
+        ...(risk ? [line.borne === null ? '–' : ctx.money(line.borne)] : [])
+    ]);
+    if (share.reinvest) rows.push([text.labels.reinvested, ctx.percent(share.reinvest.percent), ctx.money(example.reinvested), ...(risk ? ['–'] : [])]);
+    if (risk) rows.push([text.labels.uncovered, '–', '–', ctx.money(example.uncovered)]);
+    return [
+        { kind: 'paragraph', text: text.sentences.example(share.kind, subject, amount, uncovered) },
+        {
+            kind: 'table',
+            caption: text.sentences.exampleCaption(subject, amount),
+            head: [text.labels.partner, text.labels.share, text.labels.amount, ...(risk ? [text.labels.borne] : [])],
+            numeric: [false, true, true, ...(risk ? [true] : [])],
+            rows,
+            foot: [[text.labels.total, ctx.percent(share.totalPercent), amount, ...(risk ? [amount] : [])]]
+        },
+        { kind: 'paragraph', text: text.sentences.rounding }
+    ];
 }
 
 /** Cost-benefit appraisals: the headline figures, the method, the figures by year, who invests against who benefits, and the unit costs used. */

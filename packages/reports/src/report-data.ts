@@ -4,6 +4,7 @@ import {
     type ActualInfo,
     type AmountValue,
     type MoneyKinds,
+    type PartySpend,
     type OutcomeInfo,
     type PaymentInfo,
     type CohortInfo,
@@ -166,6 +167,12 @@ export interface SpendMinimumData {
     readonly source: SourceRange | null;
 }
 
+export interface PartySpendData {
+    readonly partner: string | null;
+    readonly alone: Money;
+    readonly jointly: Money;
+}
+
 export interface SpendLineData {
     readonly name: string;
     readonly amount: Money;
@@ -232,6 +239,9 @@ export interface PoolData {
     readonly streams: readonly StreamData[];
     readonly purposes: readonly { readonly id: string; readonly title: string; readonly source: SourceRange | null }[];
     readonly spendMinimums: readonly SpendMinimumData[];
+    /** Spend over all years by commissioner and by provider: lines naming the partner alone, and with others (in full); `partner` null for lines naming none. */
+    readonly spendByCommissioner: readonly PartySpendData[];
+    readonly spendByProvider: readonly PartySpendData[];
     readonly money: MoneyKindsData;
     /** What a section 75 pool sets out (regulation 7), by topic. */
     readonly contents: readonly { readonly topic: string; readonly text: string; readonly source: SourceRange | null }[];
@@ -363,6 +373,17 @@ export interface ShareData {
     readonly reinvest: { readonly percent: string; readonly amount: Money } | null;
     /** The part of an overspend no cap covers: the partners' parts and this make the overspend. */
     readonly uncovered: Money;
+    /**
+     * The worked example: the clause applied to `amount` (£1,000,000), split as the amount shared
+     * is: each line's part (`amount`), for an overspend what it bears once its cap applies, the
+     * reinvested part and the part no cap covers; the parts add up to `amount`.
+     */
+    readonly example: {
+        readonly amount: string;
+        readonly lines: readonly { readonly partner: string; readonly amount: string; readonly borne: string | null }[];
+        readonly reinvested: string;
+        readonly uncovered: string | null;
+    } | null;
     readonly totalPercent: string | null;
     readonly source: SourceRange | null;
 }
@@ -786,10 +807,16 @@ function poolData(pool: PoolInfo, source: (node: AstNode | undefined) => SourceR
             met: minimum.shortfall === undefined ? null : minimum.shortfall === 0n,
             source: source(minimum.node)
         })),
+        spendByCommissioner: pool.spendByCommissioner.map(partySpend),
+        spendByProvider: pool.spendByProvider.map(partySpend),
         money: moneyKinds(pool.money),
         contents: pool.contents.map(item => ({ topic: item.topic, text: item.text, source: source(item.node) })),
         source: source(pool.node)
     };
+}
+
+function partySpend(party: PartySpend): PartySpendData {
+    return { partner: party.partnerId ?? null, alone: money(party.alone), jointly: money(party.jointly) };
 }
 
 function moneyKinds(kinds: MoneyKinds): MoneyKindsData {
@@ -1085,6 +1112,18 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
                 ? { percent: share.reinvest.toDecimal(4), amount: share.pounds ? money(share.pounds.reinvested) : null }
                 : null,
         uncovered: share.liabilities ? money(share.liabilities.uncovered) : null,
+        example: share.example
+            ? {
+                  amount: penceToDecimalString(share.example.pence),
+                  lines: share.lines.map((line, index) => ({
+                      partner: line.partnerId,
+                      amount: penceToDecimalString(share.example?.byLine[index] ?? 0n),
+                      borne: share.example?.liabilities ? penceToDecimalString(share.example.liabilities.byLine[index] ?? 0n) : null
+                  })),
+                  reinvested: penceToDecimalString(share.example.reinvested),
+                  uncovered: share.example.liabilities ? penceToDecimalString(share.example.liabilities.uncovered) : null
+              }
+            : null,
         totalPercent: share.totalPoints?.toDecimal(4) ?? null,
         source: source(share.node)
     };

@@ -177,6 +177,11 @@ export interface ReportText {
         readonly benefitAfter: string;
         readonly benefitShare: string;
         readonly benefitShareBefore: string;
+        readonly commissioner: string;
+        readonly provider: string;
+        readonly alone: string;
+        readonly jointly: string;
+        readonly noneNamed: string;
         readonly discountFactor: string;
         readonly resultsPercent: string;
         readonly unitsAchieved: string;
@@ -270,6 +275,12 @@ export interface ReportText {
         readonly appraisalLines: (pool: string) => string;
         readonly appraisalLineYears: (pool: string) => string;
         readonly proRata: string;
+        readonly spendByCommissioner: (pool: string) => string;
+        readonly spendByProvider: (pool: string) => string;
+        readonly jointSpend: string;
+        readonly exampleCaption: (subject: string, amount: string) => string;
+        /** The worked example of a share clause, by its kind; for an overspend, with what no cap covers (undefined when the caps cover it all). */
+        readonly example: (kind: string, subject: string, amount: string, uncovered: string | undefined) => string;
         readonly unitCosts: string;
         readonly benefitReturn: (partner: string, percent: string, amount: string, cashableOnly: boolean, recipient: string | undefined) => string;
         readonly split: (upfront: string, results: string) => string;
@@ -475,6 +486,11 @@ const WORDS = {
             'benefitAfter',
             'benefitShare',
             'benefitShareBefore',
+            'commissioner',
+            'provider',
+            'alone',
+            'jointly',
+            'noneNamed',
             'discountFactor',
             'resultsPercent',
             'unitsAchieved',
@@ -660,6 +676,19 @@ function textIn(lang: ReportLang): ReportText {
             appraisalLines: pool => say('report.sentence.appraisal-lines', { pool }),
             appraisalLineYears: pool => say('report.sentence.appraisal-line-years', { pool }),
             proRata: word('report.sentence.pro-rata'),
+            spendByCommissioner: pool => say('report.sentence.spend-by-commissioner', { pool }),
+            spendByProvider: pool => say('report.sentence.spend-by-provider', { pool }),
+            jointSpend: word('report.sentence.joint-spend'),
+            exampleCaption: (subject, amount) => say('report.sentence.example-caption', { subject, amount }),
+            example: (kind, subject, amount, uncovered) => {
+                if (kind === 'overspend')
+                    return uncovered === undefined
+                        ? say('report.sentence.example-overspend-covered', { subject, amount })
+                        : say('report.sentence.example-overspend', { subject, amount, uncovered });
+                if (kind === 'underspend') return say('report.sentence.example-underspend', { subject, amount });
+                if (kind === 'benefits') return say('report.sentence.example-benefits', { subject, amount });
+                return say('report.sentence.example-savings', { subject, amount });
+            },
             unitCosts: word('report.sentence.unit-costs'),
             benefitReturn: (partner, percent, amount, cashableOnly, recipient) =>
                 recipient === undefined

@@ -5,6 +5,7 @@ import { formatMoney, penceToDecimalString } from '../../language/src/money/amou
 import { Rational } from '../../language/src/money/rational.js';
 import { workspace } from '../../language/test/helpers.js';
 import { buildReportData, documentDiagnostics } from '../src/report-data.js';
+import { renderMarkdown } from '../src/markdown.js';
 
 /**
  * Under an overspend share with caps, for any partners, contributions, percentages, caps and
@@ -106,6 +107,31 @@ describe('caps hold for every overspend', () => {
                 expect(data.diagnostics.some(entry => entry.code === 'risk-cap-exceeded')).toBe(uncovered > 0n);
             }),
             { numRuns: 150 }
+        );
+    }, 120_000);
+
+    it('the worked example splits £1,000,000 as the overspend is split: parts, caps and the uncovered part add up to it, and the report prints each', async () => {
+        await fc.assert(
+            fc.asyncProperty(scenario, async s => {
+                const { text } = agreement({ ...s, overspend: 100_000_000n });
+                const ws = await workspace({ 'capped.pool': text });
+                const share = ws.model('capped.pool').shares[0];
+                const example = share.example!;
+                expect(example.pence).toBe(100_000_000n);
+                // The same splitting code as the amount shared: with an overspend of £1,000,000 the two are the same figures.
+                expect(example.byLine).toEqual(share.pounds!.byLine);
+                expect(example.liabilities).toEqual(share.liabilities);
+                expect(example.byLine.reduce((a, b) => a + b, 0n) + example.reinvested).toBe(example.pence);
+                const { byLine, uncovered } = example.liabilities!;
+                expect(byLine.reduce((a, b) => a + b, 0n) + uncovered).toBe(example.pence);
+                share.lines.forEach((line, index) => {
+                    if (line.cap?.pence !== undefined) expect(byLine[index] <= line.cap.pence).toBe(true);
+                });
+                const data = buildReportData(ws.model('capped.pool'), [], { toolVersion: 'test' });
+                const markdown = renderMarkdown(data);
+                for (const part of [...byLine, uncovered]) expect(markdown).toContain(pounds(part));
+            }),
+            { numRuns: 60 }
         );
     }, 120_000);
 });

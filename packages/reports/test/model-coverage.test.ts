@@ -189,6 +189,9 @@ const RULES: Record<string, Rule> = {
     'shares[].reinvest': printed(percent),
     'shares[].totalPoints': printed(percent),
     'shares[].liabilities.capped[]': notPrinted('whether the cap bit: printed as the amount borne, which then equals the cap'),
+    'shares[].example.liabilities.capped[]': notPrinted('whether the cap bit in the worked example: printed as the amount borne, which then equals the cap'),
+    'pools[].spendByCommissioner[].partnerId': printed(partner),
+    'pools[].spendByProvider[].partnerId': printed(partner),
 
     'savings[].poolId': printed(pool),
     'savings[].lines[].partnerId': printed(partner),

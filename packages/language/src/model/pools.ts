@@ -4,6 +4,7 @@ import type {
     ContributionInfo,
     DeclaredTotal,
     MinimumInfo,
+    PartySpend,
     PoolInfo,
     PoolYearBlock,
     PoolYearFigures,
@@ -141,6 +142,8 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
             .map(purpose => ({ node: purpose, id: purpose.name, title: purpose.title ?? purpose.name })),
         spendMinimums: readSpendMinimums(node, spendLines, values),
         money: moneyKinds(contributions),
+        spendByCommissioner: spendByParty(spendLines, line => line.commissioners),
+        spendByProvider: spendByParty(spendLines, line => line.providers),
         contents: (node.contents ?? [])
             .flatMap(block => block.items ?? [])
             .filter(item => item.topic && item.text !== undefined)
@@ -180,4 +183,36 @@ function yearFigures(
         untaggedSpend: sumKnown(untaggedLines.map(line => line.amount.pence)),
         money: moneyKinds(yearContributions)
     };
+}
+
+/**
+ * Spend lines by each partner named on them in one role (commissioner or provider), in the order
+ * partners are first named, and the lines naming none last. A line naming several partners counts
+ * in full for each, as joint spend: the agreement does not say how to divide it.
+ */
+function spendByParty(lines: readonly SpendLineInfo[], named: (line: SpendLineInfo) => readonly string[]): PartySpend[] {
+    const byPartner = new Map<string, SpendLineInfo[]>();
+    const unnamed: SpendLineInfo[] = [];
+    for (const line of lines) {
+        const partners = [...new Set(named(line))];
+        if (partners.length === 0) unnamed.push(line);
+        for (const partner of partners) {
+            const list = byPartner.get(partner);
+            if (list) list.push(line);
+            else byPartner.set(partner, [line]);
+        }
+    }
+    const party = (partnerId: string | undefined, partyLines: readonly SpendLineInfo[]): PartySpend => {
+        const alone = partyLines.filter(line => new Set(named(line)).size <= 1);
+        const jointly = partyLines.filter(line => new Set(named(line)).size > 1);
+        return {
+            partnerId,
+            lines: partyLines,
+            alone: sumKnown(alone.map(line => line.amount.pence)),
+            jointly: sumKnown(jointly.map(line => line.amount.pence))
+        };
+    };
+    const parties = [...byPartner].map(([partnerId, partyLines]) => party(partnerId, partyLines));
+    if (unnamed.length > 0 && parties.length > 0) parties.push(party(undefined, unnamed));
+    return parties;
 }

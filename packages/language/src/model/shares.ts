@@ -63,18 +63,39 @@ export function readShare(
     const base = shareBase(node.kind, subject, savings, covering, values.currency);
     let pounds: ShareInfo['pounds'];
     let liabilities: ShareInfo['liabilities'];
+    let example: ShareInfo['example'];
     const points = lines.map(line => line.points);
-    if (base && reinvest && totalPoints?.equals(Rational.HUNDRED) && reinvest.sign() >= 0 && allKnownAndNotNegative(points)) {
-        const parts = allocate(base.pence, [...points, reinvest]);
-        const byLine = parts.slice(0, lines.length);
-        pounds = { byLine, reinvested: parts[lines.length] ?? 0n };
-        if (node.kind === 'overspend' && lines.every(line => !line.cap || line.cap.pence !== undefined)) {
-            liabilities = capLiabilities(
-                base.pence,
+    if (reinvest && totalPoints?.equals(Rational.HUNDRED) && reinvest.sign() >= 0 && allKnownAndNotNegative(points)) {
+        // One split, used for the amount the agreement shares and for the worked example alike.
+        const split = (amount: bigint) => {
+            const parts = allocate(amount, [...points, reinvest]);
+            const byLine = parts.slice(0, lines.length);
+            const capsKnown = lines.every(line => !line.cap || line.cap.pence !== undefined);
+            return {
                 byLine,
-                lines.map(line => line.cap)
-            );
+                reinvested: parts[lines.length] ?? 0n,
+                liabilities:
+                    node.kind === 'overspend' && capsKnown
+                        ? capLiabilities(
+                              amount,
+                              byLine,
+                              lines.map(line => line.cap)
+                          )
+                        : undefined
+            };
+        };
+        if (base) {
+            const shared = split(base.pence);
+            pounds = { byLine: shared.byLine, reinvested: shared.reinvested };
+            liabilities = shared.liabilities;
         }
+        const worked = split(WORKED_EXAMPLE_PENCE);
+        example = {
+            pence: WORKED_EXAMPLE_PENCE,
+            byLine: worked.byLine,
+            reinvested: worked.reinvested,
+            ...(worked.liabilities ? { liabilities: worked.liabilities } : {})
+        };
     }
     return {
         node,
@@ -90,9 +111,13 @@ export function readShare(
         totalPoints,
         base,
         pounds,
-        liabilities
+        liabilities,
+        example
     };
 }
+
+/** The round sum a share clause's worked example applies it to: £1,000,000 (in the agreement's currency). */
+const WORKED_EXAMPLE_PENCE = 100_000_000n;
 
 /**
  * What each partner bears of an overspend once caps apply: its share, no more than its cap. The

@@ -271,8 +271,27 @@ export interface PoolInfo {
     readonly spendMinimums: readonly SpendMinimumInfo[];
     /** All contributions split into new money, existing budgets and unmarked. */
     readonly money: MoneyKinds;
+    /** The pool's spend over all years by the partner that commissions each line, in the order partners are first named; lines naming none last. */
+    readonly spendByCommissioner: readonly PartySpend[];
+    /** The same by the partner that provides each line. */
+    readonly spendByProvider: readonly PartySpend[];
     /** What a section 75 pool sets out (regulation 7), by topic, in the order written. */
     readonly contents: readonly { readonly node: ast.S75Item; readonly topic: ast.S75Topic; readonly text: string }[];
+}
+
+/**
+ * Spend lines of a pool by one partner named on them (as commissioner or provider): the lines it
+ * is named on alone, and those it shares with other partners, each counted in full (no line is
+ * divided between the partners named on it: the agreement does not say how). `partnerId` is
+ * undefined for the lines that name no partner in that role.
+ */
+export interface PartySpend {
+    readonly partnerId: string | undefined;
+    readonly lines: readonly SpendLineInfo[];
+    /** Lines naming this partner and no other. */
+    readonly alone: bigint | undefined;
+    /** Lines naming this partner with others, in full. */
+    readonly jointly: bigint | undefined;
 }
 
 export interface StreamInfo {
@@ -583,6 +602,19 @@ export interface ShareInfo {
      * no more than its cap), and the part no cap covers. `byLine` + `uncovered` = `base`, to the penny.
      */
     readonly liabilities?: { readonly byLine: readonly bigint[]; readonly capped: readonly boolean[]; readonly uncovered: bigint };
+    /**
+     * The worked example: the clause applied to a round sum (`WORKED_EXAMPLE_PENCE`, £1,000,000)
+     * with the same splitting as `pounds` and `liabilities` (largest remainder, once), so a reader
+     * sees what each partner bears of an overspend of that size, with what no cap covers, or what
+     * each receives of that much saved. Absent while the percentages do not make 100%.
+     */
+    readonly example?: {
+        readonly pence: bigint;
+        readonly byLine: readonly bigint[];
+        readonly reinvested: bigint;
+        /** For an overspend: what each line bears once caps apply, and the part no cap covers. */
+        readonly liabilities?: { readonly byLine: readonly bigint[]; readonly capped: readonly boolean[]; readonly uncovered: bigint };
+    };
 }
 
 export interface ShareLineInfo {
