@@ -11,7 +11,8 @@ import { type ReportLang, type ReportText, reportText } from './strings.js';
  * can turn into markup in any of them.
  */
 export type Block =
-    | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id?: string }
+    /** `newPage`: in the PDF, the heading starts a page (the summary after the cover, the contents after the summary). */
+    | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id?: string; readonly newPage?: boolean }
     | { readonly kind: 'paragraph'; readonly text: string }
     | { readonly kind: 'list'; readonly items: readonly string[] }
     | { readonly kind: 'summary'; readonly rows: readonly (readonly [string, string])[] }
@@ -99,7 +100,7 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
             title: text.statementTitle(ctx.partnerName(statement.partner), agreementTitle),
             identity,
             ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
-            blocks: statementBlocks(ctx, statement)
+            blocks: [...coverBlocks(ctx, identity), ...statementBlocks(ctx, statement)]
         };
     }
     return {
@@ -107,7 +108,7 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
         title: text.reportTitle(agreementTitle),
         identity,
         ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
-        blocks: agreementBlocks(ctx)
+        blocks: [...coverBlocks(ctx, identity), ...agreementBlocks(ctx)]
     };
 }
 
@@ -153,6 +154,51 @@ function versionOf(data: ReportData): string {
 /** A decimal string without trailing zeros: `500.0000` → `500`, `333.3333` → `333.3333`. */
 function formatDecimal(value: string): string {
     return value.includes('.') ? withoutTrailingZeros(value).replace(/\.$/, '') : value;
+}
+
+/**
+ * The cover, under the title: reference, status, version and date, and for any status short of
+ * signed a DRAFT notice (the PDF also prints DRAFT across every page).
+ */
+function coverBlocks(ctx: Context, identity: DocumentIdentity): Block[] {
+    const { text } = ctx;
+    const rows: [string, string][] = [
+        [text.labels.reference, identity.reference],
+        [text.labels.status, identity.status],
+        [text.labels.version, identity.version],
+        ...(ctx.generatedAt ? [[text.labels.date, formatReportDate(ctx.generatedAt, ctx.lang)] as [string, string]] : [])
+    ];
+    return [
+        ...(identity.draft ? [{ kind: 'verdict', passed: false, text: text.sentences.draftBanner(identity.status) } as const] : []),
+        { kind: 'summary', rows }
+    ];
+}
+
+/** A one-page summary in plain English: who puts in how much, what is spent, whether the checks pass and who has still to approve. */
+function overviewBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    const { totals } = data;
+    const rows: [string, string][] = [];
+    if (data.agreement?.period) rows.push([text.labels.period, `${data.agreement.period.first} – ${data.agreement.period.last}`]);
+    rows.push([text.labels.moneyIn, ctx.money(totals.income)]);
+    if (totals.money.new !== '0.00' || totals.money.existing !== '0.00') {
+        rows.push([text.labels.newMoney, ctx.money(totals.money.new)], [text.labels.existingMoney, ctx.money(totals.money.existing)]);
+    }
+    rows.push([text.labels.plannedSpend, ctx.money(totals.spend)]);
+    for (const entry of totals.byPartner) rows.push([ctx.partnerName(entry.partner), ctx.money(entry.amount)]);
+    const signOff =
+        data.signOff.required.length > 0
+            ? text.sentences.signOff(data.signOff.missing.length > 0 ? ctx.partnerList(data.signOff.missing) : undefined)
+            : data.approvals.length === 0
+              ? text.sentences.noApprovals
+              : undefined;
+    return [
+        { kind: 'heading', level: 2, text: text.headings.overview, id: 'overview', newPage: true },
+        { kind: 'paragraph', text: text.sentences.overview },
+        { kind: 'summary', rows },
+        ...verdictBlocks(ctx).slice(1, 2),
+        ...(signOff ? [{ kind: 'paragraph', text: signOff } as const] : [])
+    ];
 }
 
 function aboutBlocks(ctx: Context): Block[] {
@@ -1260,7 +1306,7 @@ function signatoryBlocks(ctx: Context, partners: readonly string[]): Block[] {
 /** The contents: the sections that follow, in order. */
 function contentsBlocks(ctx: Context, sections: readonly Block[]): Block[] {
     return [
-        { kind: 'heading', level: 2, text: ctx.text.headings.contents, id: 'contents' },
+        { kind: 'heading', level: 2, text: ctx.text.headings.contents, id: 'contents', newPage: true },
         { kind: 'list', items: sections.flatMap(block => (block.kind === 'heading' && block.level === 2 ? [block.text] : [])) }
     ];
 }
@@ -1268,6 +1314,7 @@ function contentsBlocks(ctx: Context, sections: readonly Block[]): Block[] {
 function agreementBlocks(ctx: Context): Block[] {
     const { data, text } = ctx;
     const sections: Block[] = [
+        ...aboutBlocks(ctx),
         { kind: 'heading', level: 2, text: text.headings.summary, id: 'summary' },
         { kind: 'list', items: summarySentences(ctx) },
         { kind: 'heading', level: 2, text: text.headings.partners, id: 'partners' },
@@ -1298,7 +1345,7 @@ function agreementBlocks(ctx: Context): Block[] {
         ...verdictBlocks(ctx),
         ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
-    return [...aboutBlocks(ctx), ...verdictBlocks(ctx).slice(1, 2), ...contentsBlocks(ctx, sections), ...sections];
+    return [...overviewBlocks(ctx), ...contentsBlocks(ctx, sections), ...sections];
 }
 
 function statementBlocks(ctx: Context, statement: StatementData): Block[] {

@@ -24,7 +24,7 @@ const REPORT_CSS = `
 .pool-code{font-family:monospace;word-break:break-all}
 .pool-verdict--passed{border-color:#00703c}
 .pool-verdict--failed{border-color:#d4351c}
-@media print{.govuk-skip-link{display:none}.pool-figure,.govuk-table,.govuk-summary-list{break-inside:avoid}body{background:#fff}}
+@media print{.pool-new-page{break-before:page}.govuk-skip-link{display:none}.pool-figure,.govuk-table,.govuk-summary-list{break-inside:avoid}body{background:#fff}}
 `;
 
 const STYLES = GOVUK_CSS + REPORT_CSS;
@@ -77,7 +77,8 @@ function renderBlock(block: Block): string {
     switch (block.kind) {
         case 'heading': {
             const size = block.level === 2 ? 'l' : 'm';
-            return `<h${block.level} class="govuk-heading-${size}"${block.id ? ` id="${escapeHtml(block.id)}"` : ''}>${escapeHtml(block.text)}</h${block.level}>`;
+            // A heading that starts a page in the PDF starts one when the page is printed, too.
+            return `<h${block.level} class="govuk-heading-${size}${block.newPage ? ' pool-new-page' : ''}"${block.id ? ` id="${escapeHtml(block.id)}"` : ''}>${escapeHtml(block.text)}</h${block.level}>`;
         }
         case 'paragraph':
             return `<p class="govuk-body">${escapeHtml(block.text)}</p>`;

@@ -46,6 +46,7 @@ export interface ReportText {
         readonly unitCosts: string;
         readonly contents: string;
         readonly signatures: string;
+        readonly overview: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -178,6 +179,8 @@ export interface ReportText {
         readonly benefitShare: string;
         readonly benefitShareBefore: string;
         readonly commissioner: string;
+        readonly moneyIn: string;
+        readonly plannedSpend: string;
         readonly provider: string;
         readonly alone: string;
         readonly jointly: string;
@@ -275,6 +278,8 @@ export interface ReportText {
         readonly appraisalLines: (pool: string) => string;
         readonly appraisalLineYears: (pool: string) => string;
         readonly proRata: string;
+        readonly draftBanner: (status: string) => string;
+        readonly overview: string;
         readonly spendByCommissioner: (pool: string) => string;
         readonly spendByProvider: (pool: string) => string;
         readonly jointSpend: string;
@@ -337,7 +342,8 @@ const WORDS = {
             'appraisal',
             'unitCosts',
             'contents',
-            'signatures'
+            'signatures',
+            'overview'
         ]
     },
     labels: {
@@ -487,6 +493,8 @@ const WORDS = {
             'benefitShare',
             'benefitShareBefore',
             'commissioner',
+            'moneyIn',
+            'plannedSpend',
             'provider',
             'alone',
             'jointly',
@@ -676,6 +684,8 @@ function textIn(lang: ReportLang): ReportText {
             appraisalLines: pool => say('report.sentence.appraisal-lines', { pool }),
             appraisalLineYears: pool => say('report.sentence.appraisal-line-years', { pool }),
             proRata: word('report.sentence.pro-rata'),
+            draftBanner: status => say('report.sentence.draft-banner', { status }),
+            overview: word('report.sentence.overview'),
             spendByCommissioner: pool => say('report.sentence.spend-by-commissioner', { pool }),
             spendByProvider: pool => say('report.sentence.spend-by-provider', { pool }),
             jointSpend: word('report.sentence.joint-spend'),

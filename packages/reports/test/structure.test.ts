@@ -60,4 +60,42 @@ describe('the sign-off structure of every report', () => {
             }
         }
     });
+    it('opens with a cover (reference, status, version, date), marks DRAFT in Markdown and HTML short of signed, and puts a summary before the contents', async () => {
+        const generatedAt = '2026-12-03T12:00:00Z';
+        for (const example of EXAMPLES) {
+            const name = path.basename(example, '.pool');
+            const data = await loadReportData(example);
+            for (const status of ['draft', 'proposed', 'signed'] as const) {
+                const restated = { ...data, agreement: data.agreement && { ...data.agreement, status } };
+                for (const lang of ['en', 'cy'] as const) {
+                    const text = reportText(lang);
+                    const document = buildReportDocument(restated, { lang, generatedAt });
+                    const identity = document.identity!;
+                    const markdown = renderMarkdown(restated, { lang, generatedAt });
+                    const html = renderHtml(restated, { lang, generatedAt });
+                    const banner = text.sentences.draftBanner(identity.status);
+                    // The notice comes straight under the title, before anything else, and only short of signed.
+                    expect(markdown.startsWith(`# ${escapeMarkdown(document.title)}\n\n> **${escapeMarkdown(banner)}**`), `${name} ${status} ${lang}`).toBe(
+                        status !== 'signed'
+                    );
+                    expect(html.includes(escapeHtml(banner)), `${name} ${status} ${lang}`).toBe(status !== 'signed');
+                    const cover = [
+                        `- **${text.labels.reference}**: ${escapeMarkdown(identity.reference)}`,
+                        `- **${text.labels.status}**: ${escapeMarkdown(identity.status)}`,
+                        `- **${text.labels.version}**: ${identity.version}`,
+                        `- **${text.labels.date}**: ${lang === 'en' ? '3 December 2026' : '3 Rhagfyr 2026'}`
+                    ].join('\n');
+                    expect(markdown, `${name} ${status} ${lang}`).toContain(cover);
+                    // The cover, then the summary on a page of its own, then the contents on another.
+                    const headings = document.blocks.filter(block => block.kind === 'heading' && block.level === 2);
+                    expect(headings.slice(0, 2).map(heading => heading.kind === 'heading' && [heading.text, heading.newPage])).toEqual([
+                        [text.headings.overview, true],
+                        [text.headings.contents, true]
+                    ]);
+                    expect(markdown.indexOf(cover)).toBeLessThan(markdown.indexOf(`## ${text.headings.overview}`));
+                    expect(html).toContain(`class="govuk-heading-l pool-new-page" id="contents"`);
+                }
+            }
+        }
+    });
 });

@@ -926,5 +926,6 @@ export const cy: Translation<typeof en> = {
     'report.heading.appraisal': 'Dadansoddiad cost a budd',
     'report.heading.unit-costs': 'Costau uned',
     'report.heading.contents': 'Cynnwys',
+    'report.heading.overview': 'Crynodeb',
     'report.heading.signatures': 'Llofnodion'
 };

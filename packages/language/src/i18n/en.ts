@@ -897,5 +897,6 @@ export const en = {
     'report.heading.appraisal': 'Cost-benefit analysis',
     'report.heading.unit-costs': 'Unit costs',
     'report.heading.contents': 'Contents',
+    'report.heading.overview': 'Summary',
     'report.heading.signatures': 'Signatures'
 } as const satisfies Catalogue;

@@ -285,6 +285,8 @@ export const cy: Translation<typeof en> = {
     'report.label.benefit-share': "Cyfran o'r buddion",
     'report.label.benefit-share-before': "Cyfran o'r buddion cyn ad-daliadau",
     'report.label.commissioner': 'Comisiynydd',
+    'report.label.money-in': 'Arian a roddir i mewn',
+    'report.label.planned-spend': 'Gwariant a gynlluniwyd',
     'report.label.provider': 'Darparwr',
     'report.label.alone': 'Ar ei ben ei hun',
     'report.label.jointly': 'Ar y cyd ag eraill',
@@ -319,6 +321,10 @@ export const cy: Translation<typeof en> = {
     'report.sentence.contents': 'Beth mae’r gronfa {pool} yn ei nodi o dan adran 75',
     'report.sentence.stream-share': '{stream} {percent} ({amount})',
     'report.sentence.appraisal-line-years': 'Buddion y {pool} fesul cost uned a blwyddyn',
+    'report.sentence.draft-banner':
+        'DRAFFT: nid yw’r cytundeb hwn wedi’i lofnodi (ei statws yw {status}), felly nid yw’r adroddiad hwn yn gofnod o gytundeb wedi’i lofnodi.',
+    'report.sentence.overview':
+        'Prif ffigurau’r cytundeb mewn iaith glir. Mae’r adrannau ar ôl y cynnwys yn nodi pob cymal yn llawn, gyda’r ffigurau i’r geiniog.',
     'report.sentence.spend-by-commissioner': 'Gwariant o’r {pool} fesul comisiynydd, dros bob blwyddyn',
     'report.sentence.spend-by-provider': 'Gwariant o’r {pool} fesul darparwr, dros bob blwyddyn',
     'report.sentence.joint-spend':

@@ -276,6 +276,8 @@ export const en = {
     'report.label.benefit-share': 'Share of benefits',
     'report.label.benefit-share-before': 'Share of benefits before returns',
     'report.label.commissioner': 'Commissioner',
+    'report.label.money-in': 'Money put in',
+    'report.label.planned-spend': 'Spending planned',
     'report.label.provider': 'Provider',
     'report.label.alone': 'Alone',
     'report.label.jointly': 'Jointly with others',
@@ -309,6 +311,9 @@ export const en = {
     'report.sentence.contents': 'What the {pool} sets out under section 75',
     'report.sentence.stream-share': '{stream} {percent} ({amount})',
     'report.sentence.appraisal-line-years': 'Benefits of the {pool} by unit cost and year',
+    'report.sentence.draft-banner': 'DRAFT: this agreement is not signed (its status is {status}), so this report is not a record of a signed agreement.',
+    'report.sentence.overview':
+        'The main figures of the agreement in plain English. The sections after the contents set out every clause in full, with the figures to the penny.',
     'report.sentence.spend-by-commissioner': 'Spend from the {pool} by commissioner, over all years',
     'report.sentence.spend-by-provider': 'Spend from the {pool} by provider, over all years',
     'report.sentence.joint-spend':

@@ -145,7 +145,7 @@ function layOut(document: ReportDocument, options: PdfOptions, breakBefore: Read
     );
     layout.title(document.title);
     document.blocks.forEach((block, index) => {
-        layout.block(block, index, document.blocks[index + 1], breakBefore.has(index));
+        layout.block(block, index, document.blocks[index + 1], breakBefore.has(index) || (block.kind === 'heading' && block.newPage === true));
     });
     layout.finish();
     return layout;
