@@ -68,6 +68,42 @@ describe('PDF page layout', () => {
     });
 
     const examples = EXAMPLES.map(example => [path.basename(example, '.pool'), example]);
+
+    it.each(examples)(
+        '%s: puts the cover, the summary and the contents each on a page, and the contents gives the page each section starts on',
+        async (name, example) => {
+            const folder = scratchFolder({});
+            const data = await loadReportData(example);
+            const document = buildReportDocument(data);
+            const file = path.join(folder, `${name}.pdf`);
+            writeFileSync(file, await renderPdf(data));
+            const pageText = (page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+            const squeeze = (text: string) => text.replace(/\s+/g, '');
+            // The running head, then the first line of the page's own text.
+            const firstLines = (page: number) =>
+                pageText(page)
+                    .split('\n')
+                    .filter(line => line.trim() !== '')
+                    .slice(0, 2)
+                    .join(' ');
+            const text = reportText('en');
+            // The cover is page 1, the summary starts page 2, the contents page 3.
+            expect(squeeze(pageText(1))).not.toContain(squeeze(text.headings.overview));
+            expect(firstLines(2)).toContain(text.headings.overview);
+            expect(firstLines(3)).toContain(text.headings.contents);
+            const contentsAt = document.blocks.findIndex(block => block.kind === 'heading' && block.id === 'contents');
+            const sections = document.blocks.slice(contentsAt + 1).flatMap(block => (block.kind === 'heading' && block.level === 2 ? [block.text] : []));
+            const lines = pageText(3).split('\n');
+            for (const section of sections) {
+                const line = lines.find(candidate => squeeze(candidate).includes(squeeze(section)) && /\d\s*$/.test(candidate));
+                expect(line, `${name}: ${section}`).toBeDefined();
+                const page = Number(/(\d+)\s*$/.exec(line!)?.[1]);
+                expect(page, `${name}: ${section}`).toBeGreaterThanOrEqual(3);
+                // The section's heading is on the page the contents gives.
+                expect(squeeze(pageText(page)), `${name}: ${section} on page ${page}`).toContain(squeeze(section));
+            }
+        }
+    );
     it.each(examples)(
         '%s: keeps every heading out of the last 15 % of its page, and ends on a page at least a quarter full or beginning a section',
         async (name, example) => {

@@ -93,14 +93,16 @@ const LAST_PAGE_FILL = 0.25;
 export async function renderPdfDocument(document: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
     // Laid out once; if that leaves a near-empty last page, laid out again with the last section
     // that fits the rule starting a page of its own (a deliberate section end).
-    const first = layOut(document, options, new Set());
+    const first = layOut(document, options, new Set(), undefined);
     const breakBefore = first.sectionForLastPage();
-    const chosen = breakBefore === undefined ? first : layOut(document, options, new Set([breakBefore]));
-    return chosen.bytes();
+    const settled = breakBefore === undefined ? first : layOut(document, options, new Set([breakBefore]), undefined);
+    // Then once more with the page of each section in the contents: their room is kept in every
+    // pass, so the numbers change no line and the pages stay where they were laid out.
+    return layOut(document, options, breakBefore === undefined ? new Set() : new Set([breakBefore]), settled.sectionPages()).bytes();
 }
 
 /** The document laid out on pages: its bytes, and where its headings fell. */
-function layOut(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
+function layOut(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>, contentsPages: readonly number[] | undefined): Layout {
     const FONTS = fonts(options.fontDirectory);
     // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
     const date = new Date(document.generatedAt ?? 0);
@@ -145,7 +147,10 @@ function layOut(document: ReportDocument, options: PdfOptions, breakBefore: Read
     );
     layout.title(document.title);
     document.blocks.forEach((block, index) => {
-        layout.block(block, index, document.blocks[index + 1], breakBefore.has(index) || (block.kind === 'heading' && block.newPage === true));
+        const previous = document.blocks[index - 1];
+        const contents = block.kind === 'list' && previous?.kind === 'heading' && previous.id === 'contents';
+        if (contents) layout.contents(block.items, contentsPages);
+        else layout.block(block, index, document.blocks[index + 1], breakBefore.has(index) || (block.kind === 'heading' && block.newPage === true));
     });
     layout.finish();
     return layout;
@@ -176,6 +181,51 @@ class Layout {
     private get page(): number {
         const range = this.pdf.bufferedPageRange();
         return range.start + range.count - 1;
+    }
+
+    /** The page (from 1) of each section after the contents, in order: the numbers the contents list prints. */
+    sectionPages(): number[] {
+        const contentsAt = this.document.blocks.findIndex(block => block.kind === 'heading' && block.id === 'contents');
+        return this.placed
+            .filter(heading => {
+                const block = this.document.blocks[heading.index];
+                return heading.index > contentsAt && block?.kind === 'heading' && block.level === 2;
+            })
+            .map(heading => heading.page + 1);
+    }
+
+    /** The contents: each section with its page number at the right (room kept for it while the numbers are not yet known). */
+    contents(items: readonly string[], pages: readonly number[] | undefined): void {
+        const pdf = this.pdf;
+        const numberWidth = 36;
+        this.group('L', list => {
+            pdf.font('body').fontSize(10).fillColor(INK);
+            for (const [index, item] of items.entries()) {
+                const textWidth = this.width - 14 - numberWidth;
+                this.ensure(pdf.heightOfString(item, { width: textWidth }) + 4);
+                const y = pdf.y;
+                const page = pages?.[index];
+                this.group(
+                    'LI',
+                    entry => {
+                        this.tag('Lbl', () => pdf.text('•', MARGIN, y, { width: 10 }), entry);
+                        this.tag('LBody', () => pdf.text(item, MARGIN + 14, y, { width: textWidth }), entry);
+                        // The page number: an element of the item of its own, after the section's name.
+                        if (page !== undefined) {
+                            const after = pdf.y;
+                            this.tag(
+                                'Reference',
+                                () => pdf.text(String(page), MARGIN + this.width - numberWidth, y, { width: numberWidth, align: 'right' }),
+                                entry
+                            );
+                            pdf.y = after;
+                        }
+                    },
+                    list
+                );
+                pdf.moveDown(0.25);
+            }
+        });
     }
 
     /**
