@@ -18,7 +18,13 @@ function startsWithBom(bytes: Uint8Array): boolean {
     return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** New text for a file, encoded as the file was: UTF-8, with the byte order mark the file had, if it had one. */
+export function encodeLike(before: Uint8Array, text: string): Uint8Array {
+    const encoded = new TextEncoder().encode(text);
+    return startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
@@ -76,8 +82,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         }
         // Every file formatted was read through `read`, which kept its bytes.
         const before = originals.get(file) ?? new Uint8Array();
-        const encoded = new TextEncoder().encode(result.text);
-        const bytes = startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
+        const bytes = encodeLike(before, result.text);
         try {
             const now = await readFromDisk(file);
             if (!sameBytes(now, before)) {

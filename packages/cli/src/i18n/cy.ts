@@ -155,6 +155,36 @@ export const cy: Translation<typeof en> = {
     'cli.verify.other-version':
         "methu dweud a yw {report} yn cyfateb: fe'i gwnaed gan pool {recorded} a dyma pool {version}; gwnewch ef eto, neu gwiriwch ef gyda'r fersiwn honno",
     'cli.verify.not-a-source': "methu dweud: nid yw {file} yn un o'r ffeiliau y mae {source} wedi'i wneud ohonynt (ef a'r ffeiliau y mae'n eu mewnforio)",
+    'cli.help.approve': "llofnodi cytundeb fel y mae ar ran partner gyda'ch allwedd SSH (ssh-keygen), a chofnodi'r gymeradwyaeth wedi'i llofnodi ynddo",
+    'cli.help.approve.file': 'y cytundeb',
+    'cli.help.approve.partner': "dynodydd y partner sy'n cymeradwyo, fel y mae'r cytundeb yn ei ddatgan",
+    'cli.help.approve.role': 'rôl y person sy\'n cymeradwyo, er enghraifft "Prif Weithredwr" neu "Swyddog Adran 151"',
+    'cli.help.approve.name': 'enw\'r person sy\'n cymeradwyo, a gofnodir cyn y rôl: "J Smith, Prif Weithredwr"',
+    'cli.help.approve.key': 'yr allwedd SSH ed25519 breifat i lofnodi â hi, un heb gyfrinymadrodd (mae ssh-keygen -t ed25519 yn gwneud un)',
+    'cli.help.approve.date': "dyddiad y gymeradwyaeth (rhagosodiad: diwrnod SOURCE_DATE_EPOCH pan fo wedi'i osod, fel arall heddiw)",
+    'cli.help.approve.force': "llofnodi eto pan fo'r partner a'r cymeradwywr hwn eisoes wedi cymeradwyo'r testun fel y mae",
+    'cli.help.approve.after':
+        "Mae'r gymeradwyaeth yn cofnodi'r partner, y cymeradwywr (y rôl, neu ENW, RÔL), y dyddiad, ôl bys y\ncytundeb a llofnod SSH dros y pedwar, a wneir gan ssh-keygen -Y sign -n pool. Mae'n mynd i floc\napprovals y cytundeb (a wneir os nad oes un), yn lle cymeradwyaeth y partner a'r cymeradwywr hwn o\ndestun cynharach; mae pool check yn ei gwirio yn erbyn ffeil llofnodwyr a ganiateir.\n\nStatws gadael: 0 wedi'i chofnodi; 1 heb ei chofnodi (mae gwallau yn y cytundeb, neu mae'r partner a'r\ncymeradwywr hwn eisoes wedi'i gymeradwyo fel y mae); 2 gwall defnydd neu I/O (partner anhysbys,\nallwedd neu ssh-keygen na all lofnodi, ffeil na ellir ei darllen na'i hysgrifennu). Gadewir y ffeil\nfel yr oedd oni bai am 0.\n\nEnghreifftiau:\n  pool approve gm.pool --partner council --role \"Prif Weithredwr\" --key ~/.ssh/id_ed25519\n  pool approve gm.pool --partner nhs --name \"J Smith\" --role \"Prif Swyddog Cyllid\" --key signing_key",
+    'cli.approve.recorded': "{file}: cofnodwyd cymeradwyaeth {partner} gan {approver} ar {date}, wedi'i llofnodi gyda {key} (ôl bys {fingerprint})",
+    'cli.approve.replaced':
+        "{file}: cofnodwyd cymeradwyaeth {partner} gan {approver} ar {date}, wedi'i llofnodi gyda {key} (ôl bys {fingerprint}), yn lle eu cymeradwyaeth gynharach",
+    'cli.approve.has-errors':
+        '{count, plural, one {ni chymeradwywyd {file}: mae ganddo # gwall, a dim ond heb wallau y cymeradwyir cytundeb (mae pool check {file} yn ei ddangos)} other {ni chymeradwywyd {file}: mae ganddo # gwall, a dim ond heb wallau y cymeradwyir cytundeb (mae pool check {file} yn eu dangos)}}',
+    'cli.approve.unknown-partner': 'nid oes gan {file} bartner {partner}: ei bartneriaid yw {partners}',
+    'cli.approve.unknown-partner.suggest': "nid oes gan {file} bartner {partner}; oeddech chi'n golygu {suggestion}?",
+    'cli.approve.already-approved': "cymeradwyodd {partner} ({approver}) {file} fel y mae ar {date}, felly ni newidiwyd dim; rhowch --force i'w lofnodi eto",
+    'cli.approve.bad-date': "rhaid i --date fod yn ddiwrnod wedi'i ysgrifennu BBBB-MM-DD, fel 2026-12-03; cafwyd {value}",
+    'cli.approve.empty-option': 'ni chaiff {option} fod yn wag',
+    'cli.approve.no-ssh-keygen': 'methu llofnodi: ni chanfuwyd ssh-keygen (rhan o OpenSSH) ar y PATH; gosodwch OpenSSH a rhowch gynnig arall arni',
+    'cli.approve.key-unreadable': 'methu llofnodi gyda {key}: {reason}',
+    'cli.approve.not-a-file': "nid yw'n ffeil",
+    'cli.approve.key-passphrase':
+        "methu llofnodi gyda {key}: fe'i diogelir gan gyfrinymadrodd, na all pool approve ofyn amdano; llofnodwch gydag allwedd heb un",
+    'cli.approve.key-unusable': 'methu llofnodi gyda {key}: ni all ssh-keygen ei defnyddio ({reason})',
+    'cli.approve.key-not-ed25519':
+        'methu llofnodi gyda {key}: ei math yw {type}, a dim ond llofnodion ed25519 y mae Pool yn eu gwirio (mae ssh-keygen -t ed25519 yn gwneud un)',
+    'cli.approve.sign-failed': 'methu llofnodi gyda {key}: methodd ssh-keygen ({reason})',
+    'cli.approve.changed-on-disk': "newidiodd {file} ar y ddisg tra oedd yn cael ei gymeradwyo; fe'i gadawyd fel y mae nawr, felly rhedwch pool approve eto",
     'cli.help.lsp': 'cychwyn y gweinydd iaith, i olygydd siarad ag ef (mewnbwn ac allbwn safonol oni ddywedir fel arall)',
     'cli.help.lsp.stdio': 'siarad dros fewnbwn ac allbwn safonol (y rhagosodiad)',
     'cli.help.lsp.socket': "cysylltu â'r golygydd sy'n gwrando ar y porth TCP hwn ar y peiriant hwn",
@@ -181,6 +211,7 @@ export const cy: Translation<typeof en> = {
     'cli.commander.unknown-command.suggest': "gorchymyn anhysbys ''{command}''; oeddech chi'n golygu {suggestion}?",
     'cli.commander.missing-argument': "mae'r ddadl {argument} ar goll; defnydd: {usage}",
     'cli.commander.missing-option-value': 'mae angen gwerth ar {option}',
+    'cli.commander.missing-required-option': 'mae angen {option} ar pool {command}',
     'cli.commander.missing-option-value.choices': 'mae angen gwerth ar {option}: {choices}',
     'cli.commander.invalid-choice': "rhaid i {option} fod yn {choices}; cafwyd ''{value}''",
     'cli.commander.too-many-arguments':
