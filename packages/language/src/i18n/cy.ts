@@ -630,9 +630,16 @@ export const cy: Translation<typeof en> = {
     'hover.minimum.short': "Rhaid i {partner} roi o leiaf {minimum} i'r gronfa hon yn {year}; mae'n rhoi {contributed}, {short} yn brin.",
     'hover.share-line.part': '{partner}: {part} o {base}.',
     'hover.share-line.capped': "{partner}: {part} o {base}, ond mae'n ysgwyddo {borne}: dim mwy na'i uchafswm.",
-    'hover.approval.stale':
-        "Cymeradwywyd gan {partner}, {approver}, ar {date}, ar gyfer fersiwn o'r testun sydd wedi newid ers hynny: nid yw'n cwmpasu'r testun fel y mae (nawr {current}).",
-    'hover.approval.current': "Cymeradwywyd gan {partner}, {approver}, ar {date}: mae'n cwmpasu'r testun fel y mae.",
+    'hover.approval.unsigned':
+        "{covers, select, yes {Cymeradwywyd gan {partner}, {approver}, ar {date}: mae'n cwmpasu'r testun fel y mae. Nid yw wedi'i llofnodi, felly nid oes dim yn y ffeil yn profi pwy a'i rhoddodd.} other {Cymeradwywyd gan {partner}, {approver}, ar {date}, ar gyfer fersiwn o'r testun sydd wedi newid ers hynny: nid yw'n cwmpasu'r testun fel y mae (nawr {current}). Nid yw wedi'i llofnodi.}}",
+    'hover.approval.verified':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}: mae'r llofnod yn dilysu, wedi'i wneud gan allwedd y mae {file} yn ei chaniatáu i lofnodi dros {partner} ({key}), ac mae'r gymeradwyaeth yn cwmpasu'r testun fel y mae.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, gydag allwedd y mae {file} yn ei chaniatáu i lofnodi dros {partner} ({key}), ond mae'r llofnod dros fersiwn gynharach o'r testun: nid yw'n cwmpasu'r testun fel y mae (nawr {current}).}}",
+    'hover.approval.no-signers':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid oes ffeil llofnodwyr a ganiateir i'w wirio yn ei herbyn. Ôl bys y testun fel y mae yw'r un y mae'n ei gofnodi.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid oes ffeil llofnodwyr a ganiateir i'w wirio yn ei herbyn. Mae ar gyfer fersiwn o'r testun sydd wedi newid ers hynny (nawr {current}).}}",
+    'hover.approval.not-allowed':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid yw'r allwedd a'i gwnaeth ({key}) yn un y mae {file} yn ei chaniatáu i lofnodi dros {partner}. Ôl bys y testun fel y mae yw'r un y mae'n ei gofnodi.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid yw'r allwedd a'i gwnaeth ({key}) yn un y mae {file} yn ei chaniatáu i lofnodi dros {partner}. Mae ar gyfer fersiwn o'r testun sydd wedi newid ers hynny (nawr {current}).}}",
+    'hover.approval.bad-signature':
+        "Cymeradwywyd gan {partner}, {approver}, ar {date}, gyda llofnod gwael: {fault, select, malformed {nid yw'n llofnod SSH y gall Pool ei ddarllen} key {fe'i gwnaed gydag allwedd nad yw'n ed25519} namespace {fe'i gwnaed at ddiben arall na chymeradwyaethau Pool} hash {mae'n defnyddio stwnsh na all Pool ei wirio} other {ni chafodd ei wneud dros y gymeradwyaeth hon}}, felly nid yw'n profi dim.",
     'hover.ring-fence': 'clustnod',
     'hover.stream': 'ffrwd ariannu {pool}',
     'hover.stream.empty': "Nid oes arian yn dod o'r ffrwd hon eto.",

@@ -604,9 +604,16 @@ export const en = {
     'hover.minimum.short': '{partner} must put at least {minimum} into this pool in {year}; it puts in {contributed}, {short} short.',
     'hover.share-line.part': '{partner}: {part} of {base}.',
     'hover.share-line.capped': '{partner}: {part} of {base}, but it bears {borne}: no more than its cap.',
-    'hover.approval.stale':
-        'Approved by {partner}, {approver}, on {date}, for a version of the text that has since changed: it does not cover the text as it stands (now {current}).',
-    'hover.approval.current': 'Approved by {partner}, {approver}, on {date}: it covers the text as it stands.',
+    'hover.approval.unsigned':
+        '{covers, select, yes {Approved by {partner}, {approver}, on {date}: it covers the text as it stands. It is not signed, so nothing in the file proves who gave it.} other {Approved by {partner}, {approver}, on {date}, for a version of the text that has since changed: it does not cover the text as it stands (now {current}). It is not signed.}}',
+    'hover.approval.verified':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}: the signature verifies, made by a key {file} allows to sign for {partner} ({key}), and the approval covers the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, with a key {file} allows to sign for {partner} ({key}), but the signature is over an earlier version of the text: it does not cover the text as it stands (now {current}).}}',
+    'hover.approval.no-signers':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: there is no allowed-signers file to check it against. The fingerprint it records is that of the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: there is no allowed-signers file to check it against. It is for a version of the text that has since changed (now {current}).}}',
+    'hover.approval.not-allowed':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: the key that made it ({key}) is not one {file} allows to sign for {partner}. The fingerprint it records is that of the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: the key that made it ({key}) is not one {file} allows to sign for {partner}. It is for a version of the text that has since changed (now {current}).}}',
+    'hover.approval.bad-signature':
+        'Approved by {partner}, {approver}, on {date}, with a bad signature: {fault, select, malformed {it is not an SSH signature Pool can read} key {it was made with a key that is not ed25519} namespace {it was made for another purpose than Pool approvals} hash {it uses a hash Pool cannot check} other {it was not made over this approval}}, so it proves nothing.',
     'hover.ring-fence': 'ring-fence',
     'hover.stream': 'funding stream of {pool}',
     'hover.stream.empty': 'No money comes from this stream yet.',

@@ -11,6 +11,7 @@ import { formatPercent } from '../money/percent.js';
 import { formatQuantity } from '../money/quantity.js';
 import type { Rational } from '../money/rational.js';
 import type { AgreementModel } from '../model/types.js';
+import { formatPublicKey, type SshPublicKey } from '../model/sshsig.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { code, escapeMarkdown, markdownAsPlainText, table } from './markdown.js';
 import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, totalCheckedAgainst } from './model-lookup.js';
@@ -278,10 +279,26 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): 
 function describeApproval(model: AgreementModel, node: ast.Approval, lang: Lang): string | undefined {
     const approval = model.approvals.find(candidate => candidate.node === node);
     if (!approval) return undefined;
-    const who = { partner: code(approval.partnerId), approver: escapeMarkdown(approval.approver), date: approval.date };
-    return approval.stale
-        ? t('hover.approval.stale', { ...who, current: code(`${model.fingerprint.slice(0, 19)}…`) }, lang)
-        : t('hover.approval.current', who, lang);
+    const facts = {
+        partner: code(approval.partnerId),
+        approver: escapeMarkdown(approval.approver),
+        date: approval.date,
+        covers: approval.stale ? 'no' : 'yes',
+        current: code(`${model.fingerprint.slice(0, 19)}…`)
+    };
+    // The verdict of the approval-signature check, as the model worked it out once.
+    const standing = approval.signatureStanding;
+    const keyOf = (key: SshPublicKey) => code(`${formatPublicKey(key).slice(0, 30)}…`);
+    if (standing.status === 'unsigned') return t('hover.approval.unsigned', facts, lang);
+    if (standing.status === 'verified') {
+        return t('hover.approval.verified', { ...facts, key: keyOf(standing.key), file: code(model.allowedSigners?.source ?? '') }, lang);
+    }
+    if (standing.fault === 'not-allowed') return t('hover.approval.not-allowed', { ...facts, key: keyOf(standing.key), file: code(standing.source) }, lang);
+    if (standing.fault === 'no-signers') return t('hover.approval.no-signers', facts, lang);
+    const fault = { malformed: 'malformed', 'unsupported-key': 'key', 'wrong-namespace': 'namespace', 'unsupported-hash': 'hash', 'does-not-verify': 'other' }[
+        standing.fault
+    ];
+    return t('hover.approval.bad-signature', { ...facts, fault }, lang);
 }
 
 function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
