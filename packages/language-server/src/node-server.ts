@@ -1,7 +1,7 @@
-import { existsSync, watch } from 'node:fs';
+import { existsSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
-import { defaultAllowedSignersLookup, SafeNodeFileSystem } from '@pool/files';
-import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
+import { defaultAllowedSignersLookup, readAllowedSignersFile, SafeNodeFileSystem } from '@pool/files';
+import { type AllowedSigners, isAgreementFileName, type Lang, POOLIGNORE, type PoolServices, SETTINGS_SECTION } from '@pool/language';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
@@ -56,8 +56,9 @@ function connect(transport: PoolServerTransport | undefined): Connection {
 export function startNodeLanguageServer(transport?: PoolServerTransport, options: { readonly language?: Lang } = {}): Connection {
     const connection = connect(transport);
     const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
-    // Signed approvals are checked against `.poolsigners` found upward from each agreement, as pool check does.
-    Pool.pool.AllowedSigners.set(defaultAllowedSignersLookup(false));
+    // Signed approvals are checked against the file `pool.allowedSigners` names, else `.poolsigners`
+    // found upward from each agreement, as pool check does with and without --allowed-signers.
+    allowedSignersFromTheSetting(connection, shared, Pool);
     watchUnlessTheClientDoes(shared);
     // The language of its messages until the client's `initialize` names one (`locale`).
     if (options.language) Pool.pool.Settings.setLanguage(options.language);
@@ -123,5 +124,96 @@ function watchUnlessTheClientDoes(shared: LangiumSharedServices): void {
                 console.error(`Pool cannot watch ${folder} for changes: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
+    });
+}
+
+/** A file's size and time of change, to notice an edit without reading it. */
+function stampOf(file: string): string {
+    try {
+        const info = statSync(file);
+        return `${String(info.size)}:${String(info.mtimeMs)}`;
+    } catch {
+        return 'unreadable';
+    }
+}
+
+/**
+ * `pool.allowedSigners`: the allowed-signers file named by the setting, a path relative to the
+ * workspace folder a document is in (or absolute), read by the same code as
+ * `pool check --allowed-signers` (`readAllowedSignersFile`). Read when the setting is first known
+ * and whenever it changes, and again when the file changes on disk (noticed when a model is next
+ * built); each read checks every document again. A file that cannot be read is logged and counts
+ * as none, so a signed approval is then an error, never trusted. Without the setting, `.poolsigners`
+ * is found upward from each agreement.
+ */
+function allowedSignersFromTheSetting(connection: Connection, shared: LangiumSharedServices, Pool: PoolServices): void {
+    const fallback = defaultAllowedSignersLookup(false);
+    let folders: string[] = [];
+    let setting: string | undefined;
+    /** What each file the setting names held when last read, and its stamp then. */
+    const read = new Map<string, { readonly signers: AllowedSigners | undefined; readonly stamp: string }>();
+    const reading = new Set<string>();
+
+    const fileFor = (documentUri: string): string | undefined => {
+        if (setting === undefined) return undefined;
+        if (path.isAbsolute(setting)) return setting;
+        const uri = URI.parse(documentUri);
+        const document = uri.scheme === 'file' ? uri.fsPath : undefined;
+        const folder = folders.find(candidate => document !== undefined && !path.relative(candidate, document).startsWith('..')) ?? folders[0];
+        return folder === undefined ? undefined : path.resolve(folder, setting);
+    };
+
+    const recheckAll = async (): Promise<void> => {
+        const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+        // As if every document had changed: the models (which hold the signers) are built again, then checked.
+        await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
+    };
+
+    /** Reads the file, then checks every document again with what it now holds. */
+    const load = async (file: string, shown: string): Promise<void> => {
+        if (reading.has(file)) return;
+        reading.add(file);
+        const stamp = stampOf(file);
+        let signers: AllowedSigners | undefined;
+        try {
+            signers = await readAllowedSignersFile(file, shown);
+        } catch (error) {
+            connection.console.error(
+                `Pool: cannot read the allowed-signers file ${shown} (pool.allowedSigners): ${error instanceof Error ? error.message : String(error)}`
+            );
+        }
+        read.set(file, { signers, stamp });
+        reading.delete(file);
+        await recheckAll();
+    };
+
+    Pool.pool.AllowedSigners.set(documentUri => {
+        const file = fileFor(documentUri);
+        if (file === undefined || setting === undefined) return fallback(documentUri);
+        const known = read.get(file);
+        if (known?.stamp !== stampOf(file)) void load(file, setting);
+        return known?.signers;
+    });
+
+    const settingChanged = async (): Promise<void> => {
+        const now = await Pool.pool.Settings.allowedSigners();
+        if (now === setting) return;
+        setting = now;
+        read.clear();
+        if (now === undefined) return recheckAll();
+        const files = path.isAbsolute(now) ? [now] : folders.map(folder => path.resolve(folder, now));
+        for (const file of new Set(files)) await load(file, now);
+    };
+    shared.lsp.LanguageServer.onInitialize(params => {
+        folders = (params.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme === 'file')
+            .map(uri => uri.fsPath);
+    });
+    shared.lsp.LanguageServer.onInitialized(() => {
+        void settingChanged();
+    });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === SETTINGS_SECTION) void settingChanged();
     });
 }

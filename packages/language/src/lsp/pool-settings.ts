@@ -4,7 +4,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { type Lang, parseLang } from '../i18n/index.js';
 import type { PoolServices } from '../services/pool-module.js';
 
-/** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */
+/** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`, `pool.allowedSigners`. */
 export const SETTINGS_SECTION = 'pool';
 
 /** What a client may send in `initializationOptions`. */
@@ -16,6 +16,7 @@ export interface PoolInitializationOptions {
 interface PoolSettingsSection {
     readonly strict?: boolean;
     readonly inlayHints?: { readonly enabled?: boolean };
+    readonly allowedSigners?: unknown;
 }
 
 /**
@@ -72,6 +73,16 @@ export class PoolSettings {
     /** `pool.inlayHints.enabled`, on unless switched off. */
     async inlayHintsEnabled(): Promise<boolean> {
         return (await this.section()).inlayHints?.enabled !== false;
+    }
+
+    /**
+     * `pool.allowedSigners`: the allowed-signers file signed approvals are checked against, as
+     * written (a path relative to the workspace folder, or absolute), when it names one; the Node
+     * server reads it (as `pool check --allowed-signers` does) in place of `.poolsigners`.
+     */
+    async allowedSigners(): Promise<string | undefined> {
+        const value: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration(SETTINGS_SECTION, 'allowedSigners');
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
     }
 
     /** Where the documentation of a check code lives, when the client said so. */
