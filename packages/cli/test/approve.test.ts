@@ -167,6 +167,15 @@ describe('pool approve', () => {
         );
     });
 
+    it('approves an agreement that was not formatted as it stands, without reformatting what is approved', () => {
+        const unformatted = AGREEMENT.replace('partner council   "Anytown Council"', 'partner council "Anytown Council"');
+        const folder = workspace(unformatted);
+        const result = approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')]);
+        expect(result.status, result.stderr).toBe(0);
+        expect(readFileSync(path.join(folder, 'gm.pool'), 'utf8').startsWith(`${unformatted}\napprovals {\n`)).toBe(true);
+        expect(check(folder)).toEqual({ status: 0, codes: [], messages: [] });
+    });
+
     it('dates the approval by --date, else SOURCE_DATE_EPOCH, else today, and speaks Welsh with --lang cy', () => {
         const folder = workspace();
         const today = new Date();
