@@ -36,8 +36,11 @@ export interface Catalogues<E extends Catalogue> {
     readonly cy: Translation<E>;
 }
 
-/** Whether `N` can be the name of a placeholder (not the text of a plural's or a select's case). */
-type IsName<N extends string> = N extends '' ? false : N extends `${string}${' ' | '#' | '{' | '}' | "'" | '\n'}${string}` ? false : true;
+/**
+ * Whether `N` can be the name of a placeholder (not the text of a plural's or a select's case): a
+ * name has no space and none of the marks a case's text may have (`**green**`, `ring-fence`).
+ */
+type IsName<N extends string> = N extends '' ? false : N extends `${string}${' ' | '#' | '{' | '}' | "'" | '\n' | '*' | '-' | '`'}${string}` ? false : true;
 
 /** The placeholder that `T`, the text just after a `{`, opens, as `[name, type]`; `never` for a case's text. */
 type ArgumentAt<T extends string> = T extends `${infer Name},${infer Kind}`
