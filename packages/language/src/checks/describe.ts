@@ -20,34 +20,34 @@ export function partnerName(model: AgreementModel, id: string): string {
     return partner ? `${id} (${partner.name})` : id;
 }
 
-/** `on line 12`, or `in registers/gm.pool on line 3` for a place in another file. */
-export function where(model: AgreementModel, node: AstNode, lang: Lang): string {
+/** Where a node is written, for a message's `{elsewhere, select, …}`: its line, and its file when that is another. */
+export interface Place {
+    readonly elsewhere: 'yes' | 'no';
+    readonly file: string;
+    readonly line: number;
+}
+
+/** Line 12 of this file, or line 3 of `registers/gm.pool`: a message words it (`on line 12`, `in registers/gm.pool on line 3`). */
+export function where(model: AgreementModel, node: AstNode): Place {
     const document = AstUtils.getDocument(node);
     const line = (node.$cstNode?.range.start.line ?? 0) + 1;
-    if (document.uri.toString() === model.document.uri.toString()) {
-        return t('word.on-line', { line }, lang);
-    }
-    return t('word.in-file-on-line', { file: relativeTo(model.document, document), line }, lang);
+    const elsewhere = document.uri.toString() !== model.document.uri.toString();
+    return { elsewhere: elsewhere ? 'yes' : 'no', file: elsewhere ? relativeTo(model.document, document) : '', line };
 }
 
 export function relativeTo(from: LangiumDocument, to: LangiumDocument): string {
     return UriUtils.relative(UriUtils.dirname(from.uri), to.uri);
 }
 
-/** `; did you mean `a` or `b`?` for the closest names, or nothing when none is close. */
-export function didYouMean(names: readonly string[], lang: Lang): string {
-    return names.length > 0
-        ? t(
-              'word.did-you-mean',
-              {
-                  names: listInWords(
-                      names.map(name => `\`${name}\``),
-                      lang
-                  )
-              },
-              lang
-          )
-        : '';
+/** The closest names for a message's `; did you mean …?` (its `close` select chooses whether it says it). */
+export function didYouMean(names: readonly string[], lang: Lang): { close: 'yes' | 'no'; names: string } {
+    return {
+        close: names.length > 0 ? 'yes' : 'no',
+        names: listInWords(
+            names.map(name => `\`${name}\``),
+            lang
+        )
+    };
 }
 
 /** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */

@@ -37,18 +37,11 @@ export const cy: Translation<typeof en> = {
     'word.list-and': '{rest} a {last}',
     'word.list-and-vowel': '{rest} ac {last}',
     'word.list-or': '{rest} neu {last}',
-    'word.on-line': 'ar linell {line}',
-    'word.in-file-on-line': 'yn {file} ar linell {line}',
-    'word.did-you-mean': "; oeddech chi'n golygu {names}?",
     'share-kind.savings': 'arbedion',
     'share-kind.benefits': 'buddion',
     'share-kind.overspend': 'gorwariant',
     'share-kind.underspend': 'tanwariant',
-    'declaration-kind.partner': 'partner',
-    'declaration-kind.pool': 'cronfa',
-    'declaration-kind.outcome': 'canlyniad',
     // Findings that come from anywhere in an agreement.
-    'declaration-kind.unit-cost': 'cost uned',
     'finding.in-import': 'yn {file} ar linell {line}: {message}',
     'finding.in-import.related': 'y datganiad y mae hyn yn ymwneud ag ef',
     'internal-error.model': "Ni allai Pool gyfrifo ffigurau'r cytundeb hwn ({error}), felly ni redodd unrhyw wiriadau; rhowch wybod am hyn gyda'r ffeil",
@@ -142,15 +135,21 @@ export const cy: Translation<typeof en> = {
     'shares-not-100.no-percentage': '{partner}: dim canran',
     'share-out-of-range.line': 'nid yw cyfran {partner} o {percent} rhwng 0% a 100%',
     'share-out-of-range.reinvest': 'nid yw ailfuddsoddi {percent} rhwng 0% a 100%',
-    'unknown-reference.partner': "nid oes partner o'r enw `{name}` wedi'i ddatgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.pool': "nid oes cronfa o'r enw `{name}` wedi'i datgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.pool-or-outcome': "nid oes cronfa na chanlyniad o'r enw `{name}` wedi'u datgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.ring-fence': "nid oes clustnod o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{hint}",
-    'unknown-reference.stream': "nid oes ffrwd ariannu o'r enw `{name}` wedi'i datgan yn y gronfa hon{hint}",
-    'unknown-reference.purpose': "nid oes diben o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{hint}",
-    'duplicate-declaration.id': "mae `{id}` eisoes wedi'i ddatgan fel {kind} {where}",
+    'unknown-reference.partner':
+        "nid oes partner o'r enw `{name}` wedi'i ddatgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.pool':
+        "nid oes cronfa o'r enw `{name}` wedi'i datgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.pool-or-outcome':
+        "nid oes cronfa na chanlyniad o'r enw `{name}` wedi'u datgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.ring-fence':
+        "nid oes clustnod o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.stream':
+        "nid oes ffrwd ariannu o'r enw `{name}` wedi'i datgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.purpose': "nid oes diben o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'duplicate-declaration.id':
+        "mae `{id}` eisoes {kind, select, partner {wedi'i ddatgan fel partner} pool {wedi'i datgan fel cronfa} outcome {wedi'i ddatgan fel canlyniad} other {wedi'i datgan fel cost uned}} {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}",
     'duplicate-declaration.first-declaration': 'datganiad cyntaf `{id}`',
-    'duplicate-declaration.first-written': 'ysgrifennwyd gyntaf {where}',
+    'duplicate-declaration.first-written': 'ysgrifennwyd gyntaf {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}',
     'duplicate-declaration.header': 'mae gan y ffeil hon bennawd cytundeb eisoes',
     'duplicate-declaration.year': 'mae {year} yn ymddangos ddwywaith yng nghronfa {pool}; rhowch holl gyfraniadau blwyddyn mewn un bloc',
     'duplicate-declaration.ring-fence': "mae'r clustnod `{id}` wedi'i ddatgan ddwywaith yng nghronfa {pool}",
@@ -178,7 +177,8 @@ export const cy: Translation<typeof en> = {
     'deadline-before-baseline': 'mae canlyniad {outcome} yn gosod ei darged erbyn {target}, nad yw ar ôl ei linell sylfaen yn {baseline}',
     'deadline-before-baseline.baseline': 'llinell sylfaen yn {year}',
     'missing-host.none': "nid yw'r cytundeb yn enwi corff lletyol: ychwanegwch `host` a dynodydd y partner sy'n gorff atebol",
-    'missing-host.not-partner': "nid yw'r corff lletyol `{id}` yn bartner a ddatganwyd yn y ffeil hon nac yn ei mewnforion{hint}",
+    'missing-host.not-partner':
+        "nid yw'r corff lletyol `{id}` yn bartner a ddatganwyd yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
     'import-not-found.missing': "methu dod o hyd i `{path}`: nid oes ffeil yn y llwybr hwnnw, o'i gymharu â'r ffeil hon",
     'import-not-found.folder': 'ffolder yw `{path}`; mewnforiwch ffeil .pool sydd ynddo',
     'import-not-found.not-pool': 'nid yw `{path}` yn ffeil .pool',
@@ -424,7 +424,8 @@ export const cy: Translation<typeof en> = {
     'fix-note.file-too-large': 'Penderfyniad am sut y trefnir y cytundeb yw rhannu ffeil.',
     'fix-note.unreadable-file': "Mae cadw'r ffeil fel UTF-8 yn gofyn am yr amgodiad y'i hysgrifennwyd ynddo, a dim ond yr awdur sy'n gwybod hynny.",
     'fix-note.internal-error': 'Mae nam yn Pool yn cael ei drwsio yn Pool, nid yn y cytundeb.',
-    'fix.remove-repeat': "Dileu'r ailadroddiad hwn, a ysgrifennwyd yn union fel y cyntaf {where}",
+    'fix.remove-repeat':
+        "Dileu'r ailadroddiad hwn, a ysgrifennwyd yn union fel y cyntaf {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}",
     'fix.remove-clause': 'Dileu `{clause}`, nad oes ystyr iddo yma',
     'fix.rebalance-split': "Graddio canrannau'r ffrydiau yn gymesur i wneud 100%: {parts}",
     'fix.add-direction.reduce': "Ychwanegu `reduce`: mae'r targed, {target}, yn is na'r llinell sylfaen, {baseline}",
@@ -433,11 +434,12 @@ export const cy: Translation<typeof en> = {
     'rename.keyword': "ni all `{name}` fod yn ddynodydd: mae'n air yn iaith Pool",
     'rename.not-an-id': "nid yw `{name}` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau",
     'rename.ring-fence-taken': "mae gan gronfa {pool} glustnod o'r enw `{name}` eisoes",
-    'rename.taken.partner': 'mae `{name}` eisoes yn ddynodydd partner {where}; dewiswch ddynodydd arall',
-    'rename.taken.pool': 'mae `{name}` eisoes yn ddynodydd cronfa {where}; dewiswch ddynodydd arall',
-    'rename.taken.outcome': 'mae `{name}` eisoes yn ddynodydd canlyniad {where}; dewiswch ddynodydd arall',
-    'rename.taken.elsewhere': "yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen}",
-    'rename.this-file': 'y ffeil hon',
+    'rename.taken.partner':
+        "mae `{name}` eisoes yn ddynodydd partner {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
+    'rename.taken.pool':
+        "mae `{name}` eisoes yn ddynodydd cronfa {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
+    'rename.taken.outcome':
+        "mae `{name}` eisoes yn ddynodydd canlyniad {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
     // What a share clause shares, when the agreement states or implies an amount.
     'share-base.overspend': 'gorwariant o {amount}',
     'share-base.underspend': 'tanwariant o {amount}',
@@ -451,11 +453,14 @@ export const cy: Translation<typeof en> = {
     'inlay.spends-of': 'yn gwario {spend} o {income}',
     'inlay.spends.tooltip': "Union swm llinellau gwariant y gronfa eleni, a'i chyfraniadau.",
     'inlay.share': 'Cyfran {partner}.',
-    'inlay.share-of': 'Cyfran {partner} o {base}.',
+    'inlay.share-of':
+        'Cyfran {partner} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.',
     'inlay.reinvested': "Wedi'i roi yn ôl yn y gronfa.",
-    'inlay.reinvested-of': "Wedi'i roi yn ôl yn y gronfa, o {base}.",
+    'inlay.reinvested-of':
+        "Wedi'i roi yn ôl yn y gronfa, o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.",
     'inlay.pro-rata': "Cyfran pob partner yn gymesur â'i gyfraniadau.",
-    'inlay.pro-rata-of': "Cyfran pob partner o {base}, yn gymesur â'i gyfraniadau.",
+    'inlay.pro-rata-of':
+        "Cyfran pob partner o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}, yn gymesur â'i gyfraniadau.",
     // Code lenses, the outline and completion: the editor's other words.
     'lens.pool': "{income} i mewn, {spend} wedi'i wario — agor yr adroddiad",
     'lens.pool.unknown': "{income} i mewn, {spend} wedi'i wario (cywirwch y symiau a farciwyd i weld y ffigurau) — agor yr adroddiad",
@@ -623,8 +628,10 @@ export const cy: Translation<typeof en> = {
     'hover.column.earned': 'a enillwyd',
     'hover.minimum.met': "Rhaid i {partner} roi o leiaf {minimum} i'r gronfa hon yn {year}; mae'n rhoi {contributed}, felly mae'r isafswm wedi'i fodloni.",
     'hover.minimum.short': "Rhaid i {partner} roi o leiaf {minimum} i'r gronfa hon yn {year}; mae'n rhoi {contributed}, {short} yn brin.",
-    'hover.share-line.part': '{partner}: {part} o {base}.',
-    'hover.share-line.capped': "{partner}: {part} o {base}, ond mae'n ysgwyddo {borne}: dim mwy na'i uchafswm.",
+    'hover.share-line.part':
+        '{partner}: {part} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.',
+    'hover.share-line.capped':
+        "{partner}: {part} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}, ond mae'n ysgwyddo {borne}: dim mwy na'i uchafswm.",
     'hover.approval.stale':
         "Cymeradwywyd gan {partner}, {approver}, ar {date}, ar gyfer fersiwn o'r testun sydd wedi newid ers hynny: nid yw'n cwmpasu'r testun fel y mae (nawr {current}).",
     'hover.approval.current': "Cymeradwywyd gan {partner}, {approver}, ar {date}: mae'n cwmpasu'r testun fel y mae.",
@@ -665,8 +672,6 @@ export const cy: Translation<typeof en> = {
         "{amount} wedi'i neilltuo yn {year}; nid yw'n hysbys faint yw'r llinellau gwariant wedi'u tagio `for {id}` y flwyddyn honno.",
     'hover.year': '{year}: blwyddyn ariannol y DU o 1 Ebrill {start} i 31 Mawrth {end}',
     'hover.declared-in': 'Datganwyd yn {file}.',
-    'cli.summary.errors': '{count, plural, one {# gwall} other {# gwall}}',
-    'cli.summary.warnings': '{count, plural, one {# rhybudd} other {# rhybudd}}',
     'cli.cannot-read': 'methu darllen {file}: {reason}',
     'cli.reason.no-such-file': "nid oes ffeil na ffolder o'r fath",
     'cli.reason.permission-denied': 'gwrthodwyd caniatâd',
