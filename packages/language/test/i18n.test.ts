@@ -181,6 +181,23 @@ describe('t', () => {
         expect(cliT('fmt.check.would-change', { changed: 2, total: 4 }, 'en')).toBe('2 of 4 files would be reformatted; run pool fmt to format them');
     });
 
+    it('chooses the words of a sentence by value, so Welsh can mutate them: `o orwariant`, not `o gorwariant`', () => {
+        const share = { subject: 'bcf', total: '90%', difference: '10%' };
+        expect(t('shares-not-100.short', { ...share, kind: 'overspend' }, 'en')).toBe('the share of overspend of bcf sums to 90%: 10% short of 100%');
+        expect(t('shares-not-100.short', { ...share, kind: 'overspend' }, 'cy')).toContain("mae'r gyfran o orwariant bcf");
+        expect(t('shares-not-100.short', { ...share, kind: 'benefits' }, 'cy')).toContain("mae'r gyfran o fuddion bcf");
+        const missing = { name: 'esex', names: '`essex`' };
+        expect(t('unknown-reference.partner', { ...missing, close: 'yes' }, 'en')).toBe(
+            'no partner called `esex` is declared in this file or its imports; did you mean `essex`?'
+        );
+        expect(t('unknown-reference.partner', { ...missing, close: 'no' }, 'en')).toBe('no partner called `esex` is declared in this file or its imports');
+        const place = { id: 'bcf', line: 3, file: 'registers/gm.pool' };
+        expect(t('duplicate-declaration.id', { ...place, kind: 'pool', elsewhere: 'yes' }, 'en')).toBe(
+            '`bcf` is already declared as a pool in registers/gm.pool on line 3'
+        );
+        expect(t('duplicate-declaration.id', { ...place, kind: 'pool', elsewhere: 'no' }, 'cy')).toBe("mae `bcf` eisoes wedi'i datgan fel cronfa ar linell 3");
+    });
+
     it('joins lists with the conjunction of each language, `ac` before a vowel in Welsh', () => {
         expect(listInWords(['`a`', '`b`', '`c`'], 'en')).toBe('`a`, `b` and `c`');
         expect(listInWords(['`council`', '`nhs`'], 'cy')).toBe('`council` a `nhs`');

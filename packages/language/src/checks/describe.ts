@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import { formatMoney } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
-import { type Lang, listInWords, t } from '../i18n/index.js';
+import { type Lang, listInWords } from '../i18n/index.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
 
 /** Wording shared by the checks' messages, so a figure reads the same in every message. */
@@ -48,11 +48,6 @@ export function didYouMean(names: readonly string[], lang: Lang): { close: 'yes'
             lang
         )
     };
-}
-
-/** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */
-export function shareKindWord(kind: string | undefined, lang: Lang): string {
-    return kind === 'savings' || kind === 'benefits' || kind === 'overspend' || kind === 'underspend' ? t(`share-kind.${kind}`, {}, lang) : (kind ?? '');
 }
 
 /**

@@ -37,10 +37,6 @@ export const cy: Translation<typeof en> = {
     'word.list-and': '{rest} a {last}',
     'word.list-and-vowel': '{rest} ac {last}',
     'word.list-or': '{rest} neu {last}',
-    'share-kind.savings': 'arbedion',
-    'share-kind.benefits': 'buddion',
-    'share-kind.overspend': 'gorwariant',
-    'share-kind.underspend': 'tanwariant',
     // Findings that come from anywhere in an agreement.
     'finding.in-import': 'yn {file} ar linell {line}: {message}',
     'finding.in-import.related': 'y datganiad y mae hyn yn ymwneud ag ef',
@@ -125,12 +121,14 @@ export const cy: Translation<typeof en> = {
     'overspent-pool': "mae'r gwariant o {pool} yn {year} yn {spend} ond mae'r cyfraniadau yn {income}: gorwariant o {over}",
     'unallocated-funds':
         "mae'r cyfraniadau i {pool} yn {year} yn {income} ond mae'r gwariant yn {spend}: nid yw {unallocated} wedi'i ddyrannu i unrhyw linell wariant",
-    'shares-not-100.short': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} yn brin o 100%",
-    'shares-not-100.over': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} dros 100%",
+    'shares-not-100.short':
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total}: {difference} yn brin o 100%",
+    'shares-not-100.over':
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total}: {difference} dros 100%",
     'shares-not-100.short-reinvested':
-        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} yn brin o 100%",
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} yn brin o 100%",
     'shares-not-100.over-reinvested':
-        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} dros 100%",
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} dros 100%",
     'shares-not-100.line': '{partner}: {percent}',
     'shares-not-100.no-percentage': '{partner}: dim canran',
     'share-out-of-range.line': 'nid yw cyfran {partner} o {percent} rhwng 0% a 100%',
@@ -205,7 +203,8 @@ export const cy: Translation<typeof en> = {
     'payment-cap-exceeded.cohort': "mae carfan {outcome} yn cynnwys {attached} ar {rate} y {unit} = {maximum}, {over} yn uwch na'r uchafswm o {cap}",
     'risk-cap-exceeded': "mae'r uchafsymiau'n gadael {uncovered} o'r gorwariant o {covering} heb ei dalu: {capped}",
     'risk-cap-exceeded.capped': '{partner} (cyfran {share}, uchafswm {cap})',
-    'share-without-contribution': "mae {partner} yn cymryd {percent} o {kind} {pool} ond nid yw'n cyfrannu dim iddi",
+    'share-without-contribution':
+        "mae {partner} yn cymryd {percent} o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {pool} ond nid yw'n cyfrannu dim iddi",
     'below-minimum': "mae {partner} yn cyfrannu {paid} i {pool} yn {year}, {short} yn is na'i isafswm o {required}",
     'below-minimum.minimum': 'isafswm o {amount}',
     'ringfence-breached.short':
@@ -260,15 +259,15 @@ export const cy: Translation<typeof en> = {
     'cohort-over-attached':
         "mae gwerth gwirioneddol diweddaraf {outcome} yn cyfrif {claimed} wedi'u troi o gwmpas erbyn {period}, ond mae'r garfan yn cynnwys {attached}: {over} yn fwy nag a ymunodd, ac mae carfan yn talu unwaith am bob {unit}",
     'clause-not-applicable.covering-benefit':
-        "mae `covering` yn nodi'r gorwariant neu'r tanwariant y mae cyfran risg wedi'i hysgrifennu ar ei gyfer; mae cyfran o {kind} yn rhannu'r arbedion a ragwelir neu'r taliadau am ganlyniadau, felly tynnwch `covering {amount}`",
+        "mae `covering` yn nodi'r gorwariant neu'r tanwariant y mae cyfran risg wedi'i hysgrifennu ar ei gyfer; mae cyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} yn rhannu'r arbedion a ragwelir neu'r taliadau am ganlyniadau, felly tynnwch `covering {amount}`",
     'clause-not-applicable.risk-of-outcome':
-        'nid oes {kind} gan ganlyniad: mae cyfran o {kind} yn berthnasol i gronfa, felly enwch gronfa yn lle canlyniad {outcome}',
+        'nid oes {kind, select, overspend {gorwariant gan ganlyniad: mae cyfran o orwariant} other {tanwariant gan ganlyniad: mae cyfran o danwariant}} yn berthnasol i gronfa, felly enwch gronfa yn lle canlyniad {outcome}',
     'clause-not-applicable.reinvest-overspend':
         "ni ellir ailfuddsoddi gorwariant: mae `reinvest {percent}` yn rhoi rhan o arbediad neu danwariant yn ôl yn y gronfa, felly tynnwch ef a rhowch 100% i'r partneriaid rhyngddynt",
     'clause-not-applicable.reinvest-outcome':
         "mae `reinvest {percent}` yn rhoi arian yn ôl mewn cronfa, ond mae'r cymal hwn yn rhannu taliadau canlyniad {outcome}, nad oes ganddo gronfa: rhannwch nhw rhwng partneriaid yn unig",
     'clause-not-applicable.cap-not-overspend':
-        'mae uchafswm (`up to {cap}`) yn cyfyngu ar yr hyn y mae partner yn ei ysgwyddo o orwariant; mewn cyfran o {kind} nid oes iddo ystyr, felly tynnwch ef',
+        'mae uchafswm (`up to {cap}`) yn cyfyngu ar yr hyn y mae partner yn ei ysgwyddo o orwariant; mewn cyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} nid oes iddo ystyr, felly tynnwch ef',
     'clause-not-applicable.percent-pro-rata':
         "mae'r gyfran hon yn gymesur â chyfraniadau, felly daw canran {partner} o'r hyn y mae'n ei gyfrannu a byddai {percent} yn cael ei anwybyddu: tynnwch {percent}, neu tynnwch `pro rata to contributions` a rhowch ganran i bob partner",
     'clause-not-applicable.two-ringfences':

@@ -33,10 +33,6 @@ export const en = {
     'word.list-and': '{rest} and {last}',
     'word.list-and-vowel': '{rest} and {last}',
     'word.list-or': '{rest} or {last}',
-    'share-kind.savings': 'savings',
-    'share-kind.benefits': 'benefits',
-    'share-kind.overspend': 'overspend',
-    'share-kind.underspend': 'underspend',
     // Findings that come from anywhere in an agreement.
     'finding.in-import': 'in {file} on line {line}: {message}',
     'finding.in-import.related': 'the declaration this is about',
@@ -118,10 +114,14 @@ export const en = {
     'total-mismatch.puts-in': '{partner} puts in {amount}',
     'overspent-pool': 'spending from {pool} in {year} is {spend} but contributions are {income}: overspent by {over}',
     'unallocated-funds': 'contributions to {pool} in {year} are {income} but spending is {spend}: {unallocated} is not allocated to any spend line',
-    'shares-not-100.short': 'the share of {kind} of {subject} sums to {total}: {difference} short of 100%',
-    'shares-not-100.over': 'the share of {kind} of {subject} sums to {total}: {difference} over 100%',
-    'shares-not-100.short-reinvested': 'the share of {kind} of {subject} sums to {total} (including {reinvested} reinvested): {difference} short of 100%',
-    'shares-not-100.over-reinvested': 'the share of {kind} of {subject} sums to {total} (including {reinvested} reinvested): {difference} over 100%',
+    'shares-not-100.short':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total}: {difference} short of 100%',
+    'shares-not-100.over':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total}: {difference} over 100%',
+    'shares-not-100.short-reinvested':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total} (including {reinvested} reinvested): {difference} short of 100%',
+    'shares-not-100.over-reinvested':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total} (including {reinvested} reinvested): {difference} over 100%',
     'shares-not-100.line': '{partner}: {percent}',
     'shares-not-100.no-percentage': '{partner}: no percentage',
     'share-out-of-range.line': "{partner}'s share of {percent} is not between 0% and 100%",
@@ -189,7 +189,8 @@ export const en = {
     'payment-cap-exceeded.cohort': 'the cohort of {outcome} attaches {attached} at {rate} per {unit} = {maximum}, above the cap of {cap} by {over}',
     'risk-cap-exceeded': 'the caps leave {uncovered} of the {covering} overspend uncovered: {capped}',
     'risk-cap-exceeded.capped': '{partner} (share {share}, cap {cap})',
-    'share-without-contribution': '{partner} takes {percent} of the {kind} of {pool} but contributes nothing to it',
+    'share-without-contribution':
+        '{partner} takes {percent} of the {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {pool} but contributes nothing to it',
     'below-minimum': '{partner} contributes {paid} to {pool} in {year}, below its minimum of {required} by {short}',
     'below-minimum.minimum': 'minimum of {amount}',
     'ringfence-breached.short': 'spend lines tagged `for {id}` in {year} total {spend}, less than the {fenced} ring-fenced: {short} short',
@@ -241,14 +242,15 @@ export const en = {
     'cohort-over-attached':
         'the latest actual of {outcome} counts {claimed} turned around by {period}, but the cohort attaches {attached}: {over} more than were attached, and a cohort pays once for each {unit}',
     'clause-not-applicable.covering-benefit':
-        '`covering` states the overspend or underspend a risk share is written for; a share of {kind} shares the projected savings or the results payments, so remove `covering {amount}`',
-    'clause-not-applicable.risk-of-outcome': 'an outcome has no {kind}: a share of {kind} applies to a pool, so name a pool instead of outcome {outcome}',
+        '`covering` states the overspend or underspend a risk share is written for; a share of {kind, select, savings {savings shares} benefits {benefits shares} overspend {overspend shares} other {underspend shares}} the projected savings or the results payments, so remove `covering {amount}`',
+    'clause-not-applicable.risk-of-outcome':
+        'an outcome has no {kind, select, overspend {overspend: a share of overspend} other {underspend: a share of underspend}} applies to a pool, so name a pool instead of outcome {outcome}',
     'clause-not-applicable.reinvest-overspend':
         'an overspend cannot be reinvested: `reinvest {percent}` puts part of a saving or an underspend back into the pool, so remove it and give the partners 100% between them',
     'clause-not-applicable.reinvest-outcome':
         '`reinvest {percent}` puts money back into a pool, but this clause shares the payments of outcome {outcome}, which has no pool: share them between partners only',
     'clause-not-applicable.cap-not-overspend':
-        'a cap (`up to {cap}`) limits what a partner bears of an overspend; in a share of {kind} it has no meaning, so remove it',
+        'a cap (`up to {cap}`) limits what a partner bears of an overspend; in a share of {kind, select, savings {savings it} benefits {benefits it} overspend {overspend it} other {underspend it}} has no meaning, so remove it',
     'clause-not-applicable.percent-pro-rata':
         'this share is pro rata to contributions, so the percentage of {partner} comes from what it contributes and {percent} would be ignored: remove {percent}, or remove `pro rata to contributions` and give every partner a percentage',
     'clause-not-applicable.two-ringfences':
