@@ -95,7 +95,13 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
-        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language, services.shared.workspace.IndexManager),
+        CodeActionProvider: services =>
+            new PoolCodeActionProvider(
+                () => services.pool.Settings.language,
+                services.shared.workspace.IndexManager,
+                services.shared.workspace.LangiumDocuments,
+                () => services.pool.ImportGraph
+            ),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
         CodeLensProvider: services => new PoolCodeLensProvider(services),
