@@ -3,12 +3,17 @@ import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
+import { PoolCommands, type ReportWriter } from './report-command.js';
 import { registerReportRequests } from './report-requests.js';
 
 // The custom requests are in `@pool/language-server/protocol` (protocol.ts), which clients import.
 
-/** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
-export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };
+/**
+ * What a platform entry point (Node, browser worker) gives the server: a connection, a file system
+ * and, where it has somewhere to put them, a writer for the reports `pool.showReport` shows (a
+ * server without one does not offer the command; its client names a report command of its own).
+ */
+export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection; readonly reports?: ReportWriter };
 
 export interface PoolLanguageServer {
     readonly shared: LangiumSharedServices;
@@ -23,7 +28,10 @@ export interface PoolLanguageServer {
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {
     // Whatever a client sends, the server answers and stays up (see guarded-connection.ts).
     const connection = guardConnection(context.connection);
-    const { shared, Pool } = createPoolServices({ ...context, connection });
+    const reports = context.reports;
+    const { shared, Pool } = createPoolServices({ ...context, connection }, reports ? { commands: services => new PoolCommands(services, reports) } : {});
+    const commands = shared.lsp.ExecuteCommandHandler;
+    if (commands instanceof PoolCommands) commands.attach(Pool, connection);
     registerReportRequests(connection, shared, Pool);
     withDocumentVersions(connection, shared);
     // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.

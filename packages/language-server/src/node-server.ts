@@ -1,6 +1,9 @@
 import { existsSync, watch } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultAllowedSignersLookup, SafeNodeFileSystem } from '@pool/files';
+import { pathToFileURL } from 'node:url';
+import { defaultAllowedSignersLookup, SafeNodeFileSystem, writeFileSafely } from '@pool/files';
 import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -16,6 +19,7 @@ import {
     ProposedFeatures
 } from 'vscode-languageserver/node';
 import { startPoolLanguageServer } from './common.js';
+import type { ReportWriter } from './report-command.js';
 
 /**
  * How the server talks to its editor, as vscode-languageserver offers: standard input and output,
@@ -55,7 +59,7 @@ function connect(transport: PoolServerTransport | undefined): Connection {
  */
 export function startNodeLanguageServer(transport?: PoolServerTransport, options: { readonly language?: Lang } = {}): Connection {
     const connection = connect(transport);
-    const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem });
+    const { shared, Pool } = startPoolLanguageServer({ connection, ...SafeNodeFileSystem, reports: privateReportFolder() });
     // Signed approvals are checked against `.poolsigners` found upward from each agreement, as pool check does.
     Pool.pool.AllowedSigners.set(defaultAllowedSignersLookup(false));
     watchUnlessTheClientDoes(shared);
@@ -71,6 +75,23 @@ export function startNodeLanguageServer(transport?: PoolServerTransport, options
         connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
     });
     return connection;
+}
+
+/**
+ * Where the reports `pool.showReport` shows are written: a folder of the server's own, made on first
+ * use under the system's temporary folder with a name no one can guess (`mkdtemp`, readable by this
+ * user only), one file per agreement, replaced whole each time it is shown (`@pool/files`' writer). Nothing beside the agreement
+ * is written, so showing a report never touches the workspace.
+ */
+function privateReportFolder(): ReportWriter {
+    let folder: Promise<string> | undefined;
+    return async (name, html) => {
+        folder ??= mkdtemp(path.join(tmpdir(), 'pool-reports-'));
+        // The agreement's file name, kept to letters, digits, dots, dashes and underscores.
+        const file = path.join(await folder, `${name.replace(/[^\w.-]+/g, '-') || 'agreement'}.html`);
+        await writeFileSafely(file, html, { mode: 0o600 });
+        return pathToFileURL(file).toString();
+    };
 }
 
 /** How long file events are gathered before they are passed on together (an editor's save is several events). */

@@ -409,7 +409,7 @@ function mendImportPath(document: LangiumDocument<ast.Document>, diagnostic: Dia
         .toArray();
     let chosen: URI | undefined;
     if (resolved.status === 'folder') {
-        const folder = resolved.uri.toString().replace(/\/+$/, '');
+        const folder = withoutTrailingSlashes(resolved.uri.toString());
         const inside = candidates.filter(uri => UriUtils.dirname(uri).toString() === folder);
         chosen = inside.length === 1 ? inside[0] : undefined;
     } else if (resolved.status === 'missing' || resolved.status === 'not-pool') {
@@ -470,6 +470,13 @@ function capitaliseQuarter(document: LangiumDocument, diagnostic: Diagnostic, _f
     if (!/^q[1-4]$/.test(written)) return [];
     const quarter = written.toUpperCase();
     return [quickFix(document, diagnostic, t('fix.write-quarter', { quarter }, lang), [TextEdit.replace(diagnostic.range, quarter)], true)];
+}
+
+/** A folder's URI as `UriUtils.dirname` writes it, whether or not the import path ended in `/` (a loop: `\/+$` is quadratic). */
+function withoutTrailingSlashes(text: string): string {
+    let end = text.length;
+    while (end > 0 && text[end - 1] === '/') end--;
+    return text.slice(0, end);
 }
 
 /** The text without the spaces and tabs at its end (a loop: a `[ \t]*$` pattern is quadratic on a long run of them). */
