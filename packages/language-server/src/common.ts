@@ -1,7 +1,7 @@
-import { createPoolServices, type PoolServices, TOOL_VERSION } from '@pool/language';
+import { createPoolServices, type PoolServices, selectionRanges, TOOL_VERSION } from '@pool/language';
 import { DocumentState, URI } from 'langium';
 import { t } from './i18n/index.js';
-import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
+import { createServerRequestHandler, startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
 import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
 import { PoolCommands, type ReportWriter } from './report-command.js';
@@ -38,7 +38,14 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
     const languageServer = shared.lsp.LanguageServer;
     const initialize = languageServer.initialize.bind(languageServer);
-    languageServer.initialize = async params => ({ ...(await initialize(params)), serverInfo: { name: 'pool', version: TOOL_VERSION } });
+    // Expand selection is Pool's own (Langium has no provider for it), announced here.
+    languageServer.initialize = async params => {
+        const result = await initialize(params);
+        return { ...result, capabilities: { ...result.capabilities, selectionRangeProvider: true }, serverInfo: { name: 'pool', version: TOOL_VERSION } };
+    };
+    connection.onSelectionRanges(
+        createServerRequestHandler((_services, document, params) => selectionRanges(document, params.positions), shared, DocumentState.Parsed)
+    );
     withoutSnippetsUnlessSupported(shared, Pool);
     withStartupProgress(connection, shared, Pool);
     // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:

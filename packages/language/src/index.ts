@@ -46,6 +46,7 @@ export { PoolDocumentFactory } from './services/pool-document-factory.js';
 export * from './diff/agreement-diff.js';
 export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.js';
 export { OPEN_REPORT_PREVIEW, SHOW_REPORT } from './lsp/pool-code-lenses.js';
+export { selectionRanges } from './lsp/pool-selection-ranges.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
 export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';
 export * from './text/agreement-file.js';
