@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultAllowedSignersLookup, SafeNodeFileSystem, writeFileSafely } from '@pool/files';
-import { isAgreementFileName, type Lang, POOLIGNORE } from '@pool/language';
-import { URI } from 'langium';
+import { isAgreementFileName, type Lang, POOLIGNORE, type PoolServices } from '@pool/language';
+import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
     type Connection,
@@ -63,6 +63,7 @@ export function startNodeLanguageServer(transport?: PoolServerTransport, options
     // Signed approvals are checked against `.poolsigners` found upward from each agreement, as pool check does.
     Pool.pool.AllowedSigners.set(defaultAllowedSignersLookup(false));
     watchUnlessTheClientDoes(shared);
+    watchLooseFileFolders(shared, Pool);
     // The language of its messages until the client's `initialize` names one (`locale`).
     if (options.language) Pool.pool.Settings.setLanguage(options.language);
 
@@ -98,6 +99,90 @@ function privateReportFolder(): ReportWriter {
 const WATCH_GATHER_MS = 100;
 
 /**
+ * Takes in a change to a file seen on disk (an agreement or a `.poolignore`; anything else is
+ * ignored) as if the client had sent it (`workspace/didChangeWatchedFiles`), gathered for a moment.
+ */
+function fileEventsTo(shared: LangiumSharedServices): (file: string) => void {
+    const waiting = new Map<string, FileEvent>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const passOn = () => {
+        const changes = [...waiting.values()];
+        waiting.clear();
+        shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes });
+    };
+    return file => {
+        const base = path.basename(file);
+        if (!isAgreementFileName(base) && base !== POOLIGNORE) return;
+        const uri = URI.file(file).toString();
+        waiting.set(uri, { uri, type: existsSync(file) ? FileChangeType.Changed : FileChangeType.Deleted });
+        clearTimeout(timer);
+        timer = setTimeout(passOn, WATCH_GATHER_MS);
+    };
+}
+
+/**
+ * A file opened from outside every workspace folder (a loose file) reads its imports from its own
+ * folder, which no watcher of the client covers (a client watches its workspace folders, if any).
+ * So, whatever the client can watch, the server watches the folders that an open loose file and
+ * the files it imports (or names in an import that finds nothing yet) lie in, for as long as the
+ * file is open: each folder by itself, not what is below it, since a loose file may sit in a
+ * home folder. A changed register then re-checks the file, as in a workspace.
+ */
+function watchLooseFileFolders(shared: LangiumSharedServices, Pool: PoolServices): void {
+    let roots: string[] = [];
+    shared.lsp.LanguageServer.onInitialize(params => {
+        roots = (params.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme === 'file')
+            .map(uri => uri.fsPath);
+    });
+    const inWorkspace = (file: string) => roots.some(root => !path.relative(root, file).startsWith('..'));
+    const watched = new Map<string, ReturnType<typeof watch>>();
+    const noteChange = fileEventsTo(shared);
+    const update = () => {
+        const wanted = new Set<string>();
+        for (const open of shared.workspace.TextDocuments.all()) {
+            const uri = URI.parse(open.uri);
+            if (uri.scheme !== 'file' || inWorkspace(uri.fsPath)) continue;
+            wanted.add(path.dirname(uri.fsPath));
+            const document = shared.workspace.LangiumDocuments.getDocument(uri);
+            if (!document) continue;
+            const imports = Pool.pool.ImportGraph;
+            for (const reached of imports.closure(document as Parameters<typeof imports.closure>[0])) {
+                wanted.add(path.dirname(reached.uri.fsPath));
+                for (const resolved of imports.directImports(reached)) if (resolved.uri.scheme === 'file') wanted.add(path.dirname(resolved.uri.fsPath));
+            }
+        }
+        for (const [folder, watcher] of watched) {
+            if (wanted.has(folder)) continue;
+            watcher.close();
+            watched.delete(folder);
+        }
+        for (const folder of wanted) {
+            if (watched.has(folder) || inWorkspace(folder) || !existsSync(folder)) continue;
+            try {
+                const watcher = watch(folder, (_event, name) => {
+                    if (name) noteChange(path.join(folder, name));
+                });
+                watcher.on('error', () => {
+                    watcher.close();
+                    watched.delete(folder);
+                });
+                watcher.unref();
+                watched.set(folder, watcher);
+            } catch (error) {
+                console.error(`Pool cannot watch ${folder} for changes: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+    };
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, update);
+    shared.workspace.TextDocuments.onDidClose(() => {
+        // After the closed document has left the list of open ones.
+        setTimeout(update, 0);
+    });
+}
+
+/**
  * The static fallback of file watching: a client that cannot register watchers dynamically
  * (`workspace.didChangeWatchedFiles.dynamicRegistration`) would never say that an imported
  * register or a `.poolignore` changed on disk, so the server watches its workspace folders itself
@@ -115,26 +200,14 @@ function watchUnlessTheClientDoes(shared: LangiumSharedServices): void {
     });
     shared.lsp.LanguageServer.onInitialized(() => {
         if (clientWatches) return;
-        const handler = shared.lsp.DocumentUpdateHandler;
-        const waiting = new Map<string, FileEvent>();
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const passOn = () => {
-            const changes = [...waiting.values()];
-            waiting.clear();
-            handler.didChangeWatchedFiles?.({ changes });
-        };
+        const noteChange = fileEventsTo(shared);
         for (const folder of folders) {
             try {
                 const watcher = watch(folder, { recursive: true }, (_event, name) => {
                     if (!name) return;
                     const file = path.join(folder, name);
-                    const base = path.basename(file);
-                    if (!isAgreementFileName(base) && base !== POOLIGNORE) return;
                     if (file.split(path.sep).some(part => part === 'node_modules' || part === '.git')) return;
-                    const uri = URI.file(file).toString();
-                    waiting.set(uri, { uri, type: existsSync(file) ? FileChangeType.Changed : FileChangeType.Deleted });
-                    clearTimeout(timer);
-                    timer = setTimeout(passOn, WATCH_GATHER_MS);
+                    noteChange(file);
                 });
                 watcher.on('error', error => {
                     console.error(`Pool stopped watching ${folder} for changes: ${error.message}`);
