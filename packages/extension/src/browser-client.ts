@@ -15,7 +15,9 @@ export async function startBrowserClient(context: vscode.ExtensionContext): Prom
         documentSelector: [{ language: 'pool' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pool') },
         initializationOptions: {
-            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString()
+            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString(),
+            // The code lens over a pool opens the report preview beside the agreement, not the server's HTML file.
+            reportCommand: 'pool.openReportPreview'
         }
     };
     const client = new LanguageClient('pool', 'Pool', worker, clientOptions);

@@ -361,6 +361,9 @@ export const cy: Translation<typeof en> = {
     'fix.remove-bidi': "Tynnu'r nodau sy'n aildrefnu testun ({characters})",
     'fix.regroup-amount': 'Ysgrifennu {amount}, gyda choma rhwng pob grŵp o dri',
     'fix.add-import': "Mewnforio {path}, sy'n datgan `{name}`",
+    'fix.import-path': 'Mewnforio {path} yn lle hynny',
+    'fix.remove-import': "Dileu mewnforio {path}, sy'n cau'r cylch ac nad oes ei angen ar ddim",
+    'fix.write-quarter': 'Ysgrifennu {quarter}',
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'Gosodir y cyfanswm a ddatganwyd i union swm y llinellau.',
     'fix-note.overspent-pool': "Penderfyniad i'r partneriaid yw gwario llai neu roi mwy i mewn, ac ar ba linell neu gan ba bartner.",
@@ -379,8 +382,10 @@ export const cy: Translation<typeof en> = {
     'fix-note.deadline-before-baseline': "Dim ond yr awdur sy'n gwybod ai blwyddyn y targed neu flwyddyn y llinell sylfaen sy'n anghywir.",
     'fix-note.missing-host':
         "Newidir corff lletyol a gamsillafwyd i enw'r unig bartner ag enw agos; penderfyniad i'r partneriaid yw pa bartner sy'n lletya cytundeb nad yw'n enwi un.",
-    'fix-note.import-not-found': "Dim ond yr awdur sy'n gwybod ble mae'r ffeil i'w mewnforio, neu a ddylai'r mewnforio fynd.",
-    'fix-note.import-cycle': "Mae pa un o'r mewnforion yn y cylch i'w ddileu yn dibynnu ar sut y bwriedir trefnu'r ffeiliau.",
+    'fix-note.import-not-found':
+        "Mae llwybr at ffolder sy'n dal union un ffeil .pool, neu lwybr lle mae gan union un ffeil .pool arall yn y gweithle enw agos, yn cael ei newid i'r ffeil honno; fel arall dim ond yr awdur sy'n gwybod ble mae'r ffeil, neu a ddylai'r mewnforio fynd.",
+    'fix-note.import-cycle':
+        "Mae'r mewnforio sy'n cau'r cylch yn cael ei ddileu pan nad oes angen ar unrhyw ffeil enw na welir ond drwyddo; fel arall mae pa fewnforio i'w ddileu yn dibynnu ar sut y bwriedir trefnu'r ffeiliau.",
     'fix-note.unused-partner': "Dilëir y datganiad, gyda'i linell.",
     'fix-note.empty-pool': "Ffigurau y mae dim ond yr awdur yn eu gwybod yw'r cyfraniadau sydd ar goll o gronfa.",
     'fix-note.host-not-contributing': "Penderfyniad i'r partneriaid yw a ddylai'r corff lletyol gyfrannu, a faint, neu a ddylai partner arall letya.",
@@ -411,7 +416,8 @@ export const cy: Translation<typeof en> = {
         "Rhaid i'r gymeradwyaeth ddod gan y partner; dim ond y partneriaid sy'n gwybod a yw'r cytundeb heb ei lofnodi eto yn lle hynny.",
     'fix-note.proposed-without-approval': 'Rhaid i gymeradwyaethau ddod gan y partneriaid.',
     'fix-note.actual-outside-period': "Dim ond yr awdur sy'n gwybod ai blwyddyn y gwerth gwirioneddol neu gyfnod y cytundeb sy'n anghywir.",
-    'fix-note.unknown-period': "Dim ond yr awdur sy'n gwybod pa gyfnod a fwriadwyd.",
+    'fix-note.unknown-period':
+        "Mae chwarter a ysgrifennwyd mewn llythrennau bach (q2) yn cael ei ysgrifennu fel y chwarter y mae'n ei enwi (Q2); dim ond yr awdur sy'n gwybod pa gyfnod a fwriadwyd gan unrhyw destun arall.",
     'fix-note.earned-over-cap': "Mae'r taliad eisoes yn dod i ben wrth y cap; penderfyniad i'r partneriaid yw ei godi.",
     'fix-note.cohort-over-attached': "Dim ond yr awdur sy'n gwybod ai'r gwerth gwirioneddol neu'r atodiadau sy'n anghywir.",
     'fix-note.syntax-error': "Gall testun na allai'r dosrannydd ei ddarllen olygu sawl peth; mae'r neges yn dweud beth a ddisgwylid.",

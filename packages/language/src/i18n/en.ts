@@ -337,6 +337,9 @@ export const en = {
     'fix.remove-bidi': 'Remove the characters that reorder text ({characters})',
     'fix.regroup-amount': 'Write {amount}, with commas between groups of three',
     'fix.add-import': 'Import {path}, which declares `{name}`',
+    'fix.import-path': 'Import {path} instead',
+    'fix.remove-import': 'Remove the import of {path}, which closes the cycle and which nothing needs',
+    'fix.write-quarter': 'Write {quarter}',
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'The declared total is set to the exact sum of the lines.',
     'fix-note.overspent-pool': 'Whether to spend less or to put more in, and on which line or by which partner, is a decision for the partners.',
@@ -355,8 +358,10 @@ export const en = {
     'fix-note.deadline-before-baseline': 'Whether the target year or the baseline year is wrong only the writer knows.',
     'fix-note.missing-host':
         'A host misspelt so that exactly one partner has a close name is changed to that name; which partner hosts an agreement that names none is for the partners to decide.',
-    'fix-note.import-not-found': 'Where the file to import is, or whether the import should go, only the writer knows.',
-    'fix-note.import-cycle': 'Which of the imports in the cycle to remove depends on how the files are meant to be organised.',
+    'fix-note.import-not-found':
+        'A path to a folder that holds exactly one .pool file, or a path where exactly one other .pool file of the workspace has a close name, is changed to that file; otherwise where the file is, or whether the import should go, only the writer knows.',
+    'fix-note.import-cycle':
+        'The import that closes the cycle is removed when no file needs a name that only it makes visible; otherwise which import to remove depends on how the files are meant to be organised.',
     'fix-note.unused-partner': 'The declaration is removed, with its line.',
     'fix-note.empty-pool': 'The contributions a pool is missing are figures only the writer knows.',
     'fix-note.host-not-contributing': 'Whether the host should contribute, and how much, or another partner should host, is a decision for the partners.',
@@ -386,7 +391,8 @@ export const en = {
     'fix-note.signed-without-approval': 'The approval has to come from the partner; whether instead the agreement is not yet signed only the partners know.',
     'fix-note.proposed-without-approval': 'Approvals have to come from the partners.',
     'fix-note.actual-outside-period': 'Whether the year of the actual or the agreement period is wrong only the writer knows.',
-    'fix-note.unknown-period': 'Which period was meant only the writer knows.',
+    'fix-note.unknown-period':
+        'A quarter written in lower case (q2) is written as the quarter it names (Q2); which period any other text meant only the writer knows.',
     'fix-note.earned-over-cap': 'Payment already stops at the cap; whether to raise it is a decision for the partners.',
     'fix-note.cohort-over-attached': 'Whether the actual or the attachments are wrong only the writer knows.',
     'fix-note.syntax-error': 'Text the parser could not read may be meant in several ways; the message says what was expected.',
