@@ -210,24 +210,18 @@ function evaluate(source: string, context: Context): unknown {
         const equal = scalar(left).toLowerCase() === scalar(right).toLowerCase();
         return operator === '==' ? equal : !equal;
     };
-    const and = (): unknown => {
-        let value = comparison();
-        while (peek() === '&&') {
+    /** One level of `&&` or `||` over the level below it: `&&` keeps the first falsy operand, `||` the first truthy one. */
+    const binary = (operator: '&&' | '||', operand: () => unknown) => (): unknown => {
+        let value = operand();
+        while (peek() === operator) {
             next();
-            const right = comparison();
-            value = truthy(value) ? right : value;
+            const right = operand();
+            value = truthy(value) === (operator === '&&') ? right : value;
         }
         return value;
     };
-    const or = (): unknown => {
-        let value = and();
-        while (peek() === '||') {
-            next();
-            const right = and();
-            value = truthy(value) ? value : right;
-        }
-        return value;
-    };
+    const and = binary('&&', comparison);
+    const or: () => unknown = binary('||', and);
     const value = or();
     if (at !== tokens.length) throw new Error(`unexpected ${tokens[at]} in ${source}`);
     return value;

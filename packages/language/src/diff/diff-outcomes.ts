@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import { formatQuantity } from '../money/quantity.js';
 import { periodLabel } from '../money/reporting-period.js';
 import type { ActualInfo, CohortInfo, CohortYearInfo, OutcomeInfo, PaymentInfo, PaymentSplitInfo, QuantityValue } from '../model/types.js';
@@ -214,31 +215,55 @@ function diffSplits(list: ChangeList, id: string, before: readonly PaymentSplitI
 
 /** The schedule in pounds is computed from the terms above: its changes are derived, so a board sees what a term's change is worth. */
 function diffSchedule(list: ChangeList, id: string, old: PaymentInfo | undefined, next: PaymentInfo | undefined): void {
+    const rows = pairs(old?.schedule ?? [], next?.schedule ?? [], entry => list.year(entry.year));
+    diffYearTerms(list, id, 'payment-schedule', 'diff.schedule.year', rows, entry => ({ ...entry, node: undefined }), { before: old?.node, after: next?.node });
+}
+
+/** The money of one year of a schedule: in all, upfront, and on results. */
+interface YearTerms {
+    readonly amount: bigint | undefined;
+    readonly upfront: bigint | undefined;
+    readonly results: bigint | undefined;
+    /** Where the year is written, when it is written on its own. */
+    readonly node: AstNode | undefined;
+}
+
+/**
+ * One derived change per year whose money differs, for a payment-by-results schedule and a
+ * cohort's payments alike: `before` and `after` as `total/upfront/results`, the difference in the total.
+ */
+function diffYearTerms<T>(
+    list: ChangeList,
+    id: string,
+    topic: 'payment-schedule' | 'cohort-payments',
+    message: 'diff.schedule.year' | 'diff.cohort-payments.year',
+    rows: Iterable<readonly [string, T | undefined, T | undefined, ...unknown[]]>,
+    termsOf: (entry: T) => YearTerms,
+    wholeNodes: { readonly before?: AstNode | undefined; readonly after?: AstNode | undefined } = {}
+): void {
     const description = list.outcome(id);
-    for (const [year, a, b] of pairs(old?.schedule ?? [], next?.schedule ?? [], entry => list.year(entry.year))) {
-        const same = a && b && a.amount === b.amount && a.upfront === b.upfront && a.results === b.results;
-        if (same) continue;
-        const money = (value: bigint | undefined) => list.money(value);
+    const money = (value: bigint | undefined) => list.money(value);
+    const words = (year: YearTerms) =>
+        list.word('diff.schedule.terms', { amount: money(year.amount), upfront: money(year.upfront), results: money(year.results) });
+    const values = (year: YearTerms) => [year.amount ?? '?', year.upfront ?? '?', year.results ?? '?'].join('/');
+    for (const [year, oldEntry, nextEntry] of rows) {
+        const a = oldEntry === undefined ? undefined : termsOf(oldEntry);
+        const b = nextEntry === undefined ? undefined : termsOf(nextEntry);
+        if (a && b && values(a) === values(b)) continue;
         list.add(
             {
-                topic: 'payment-schedule',
+                topic,
                 key: [id, year].join(NUL),
                 field: 'year',
                 derived: true,
-                before: a && [a.amount, a.upfront ?? '?', a.results ?? '?'].join('/'),
-                after: b && [b.amount, b.upfront ?? '?', b.results ?? '?'].join('/'),
+                before: a && values(a),
+                after: b && values(b),
                 difference: a && b ? moneyValues(a.amount, b.amount).difference : undefined,
-                beforeNode: old?.node,
-                afterNode: next?.node
+                beforeNode: a?.node ?? wholeNodes.before,
+                afterNode: b?.node ?? wholeNodes.after
             },
-            'diff.schedule.year',
-            {
-                description,
-                id,
-                year,
-                before: a ? list.word('diff.schedule.terms', { amount: money(a.amount), upfront: money(a.upfront), results: money(a.results) }) : list.none(),
-                after: b ? list.word('diff.schedule.terms', { amount: money(b.amount), upfront: money(b.upfront), results: money(b.results) }) : list.none()
-            }
+            message,
+            { description, id, year, before: a ? words(a) : list.none(), after: b ? words(b) : list.none() }
         );
     }
 }
@@ -291,28 +316,9 @@ function diffCohortYears(list: ChangeList, id: string, before: readonly CohortYe
 /** Each year's payments in pounds and the results earned are computed from the terms: their changes are derived. */
 function diffCohortPayments(list: ChangeList, id: string, old: CohortInfo | undefined, next: CohortInfo | undefined): void {
     const description = list.outcome(id);
+    const rows = pairs(old?.years ?? [], next?.years ?? [], entry => list.year(entry.year.start, entry.year.parsed.text));
+    diffYearTerms(list, id, 'cohort-payments', 'diff.cohort-payments.year', rows, (year: CohortYearInfo) => ({ ...year, amount: year.total }));
     const money = (value: bigint | undefined) => list.money(value);
-    const terms = (year: CohortYearInfo) =>
-        list.word('diff.schedule.terms', { amount: money(year.total), upfront: money(year.upfront), results: money(year.results) });
-    const values = (year: CohortYearInfo) => [year.total ?? '?', year.upfront ?? '?', year.results ?? '?'].join('/');
-    for (const [year, a, b] of pairs(old?.years ?? [], next?.years ?? [], entry => list.year(entry.year.start, entry.year.parsed.text))) {
-        if (a && b && values(a) === values(b)) continue;
-        list.add(
-            {
-                topic: 'cohort-payments',
-                key: [id, year].join(NUL),
-                field: 'year',
-                derived: true,
-                before: a && values(a),
-                after: b && values(b),
-                difference: a && b ? moneyValues(a.total, b.total).difference : undefined,
-                beforeNode: a?.node,
-                afterNode: b?.node
-            },
-            'diff.cohort-payments.year',
-            { description, id, year, before: a ? terms(a) : list.none(), after: b ? terms(b) : list.none() }
-        );
-    }
     if (old && next && old.earned !== next.earned) {
         list.add(
             {
