@@ -32,6 +32,6 @@ export async function startBrowserClient(context: vscode.ExtensionContext): Prom
 async function startWorker(script: vscode.Uri): Promise<Worker> {
     if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
     const response = await fetch(script.toString(true));
-    if (!response.ok) throw new Error(`Could not load the Pool language server (${response.status} ${response.statusText})`);
+    if (!response.ok) throw new Error(vscode.l10n.t('Could not load the Pool language server ({0} {1})', response.status, response.statusText));
     return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
 }

@@ -108,14 +108,14 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
                   : t('fmt.check.clean', { count: total }, lang);
         io.err(`${summary}\n`);
     } else {
-        const notes = [
-            t('fmt.formatted-count', { count: changed }, lang),
-            t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone - ioErrors }, lang)
-        ];
-        if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));
-        if (unformattable > 0) notes.push(t('fmt.not-formatted-count', { count: unformattable }, lang));
-        if (ioErrors > 0) notes.push(t('fmt.not-written-count', { count: ioErrors }, lang));
-        io.err(`${notes.join(', ')}\n`);
+        const counts = {
+            formatted: changed,
+            already: total - changed - unformattable - leftAlone - ioErrors,
+            approved: leftAlone,
+            unformattable,
+            unwritten: ioErrors
+        };
+        io.err(`${t('fmt.summary', counts, lang)}\n`);
     }
     if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;
     return (options.check && changed > 0) || unformattable > 0 ? 1 : 0;

@@ -13,11 +13,11 @@ import type { en } from './en.js';
 
 export const cy: Translation<typeof en> = {
     // The command line.
-    'cli.summary.files-checked': '{count, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}',
-    'cli.summary.all-passed': '{files}: llwyddodd pob gwiriad',
-    'cli.summary.no-problems': '{files}: ni chanfuwyd unrhyw broblemau',
-    'cli.summary.unreadable': '{count, plural, one {; ni ellid darllen # ffeil} other {; ni ellid darllen # ffeil}}',
-    'cli.summary.problems': '{count, plural, one {{files}: {problems} mewn # ffeil} other {{files}: {problems} mewn # ffeil}}',
+    'cli.summary.all-passed': '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: llwyddodd pob gwiriad',
+    'cli.summary.no-problems':
+        '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: ni chanfuwyd unrhyw broblemau; {unreadable, plural, one {ni ellid darllen # ffeil} other {ni ellid darllen # ffeil}}',
+    'cli.summary.problems':
+        '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: {errors, plural, =0 {{warnings, plural, one {# rhybudd} other {# rhybudd}}} one {# gwall{warnings, plural, =0 {} other { a # rhybudd}}} other {# gwall{warnings, plural, =0 {} other { a # rhybudd}}}} mewn {count, plural, one {# ffeil} other {# ffeil}}{unreadable, plural, =0 {} one {; ni ellid darllen # ffeil} other {; ni ellid darllen # ffeil}}',
     'cli.progress.checking': 'yn gwirio {done}/{total} ffeil…',
     'cli.progress.reading': 'yn darllen {done}/{total} ffeil…',
     'cli.error': 'pool: {message}',
@@ -75,9 +75,7 @@ export const cy: Translation<typeof en> = {
     'cli.diff.heading.introduced': "Problemau y mae'r newidiadau yn eu cyflwyno",
     'cli.diff.heading.resolved': "Problemau y mae'r newidiadau yn eu datrys",
     'cli.diff.place-before': 'roedd yn {place}',
-    'cli.diff.finding': '{place}: {severity} [{code}]: {message}',
-    'cli.diff.severity.error': 'gwall',
-    'cli.diff.severity.warning': 'rhybudd',
+    'cli.diff.finding': '{place}: {severity, select, error {gwall [{code}]: {message}} other {rhybudd [{code}]: {message}}}',
     'cli.diff.unparseable':
         "methu cymharu {label}: mae ganddo wallau cystrawen ({count}), a byddai cymhariaeth o'r hyn y gellid ei ddarllen yn dangos y gweddill fel pe bai wedi'i dynnu; trwsiwch nhw a chymharwch eto",
     'cli.diff.not-loaded': "nid oedd modd llwytho'r ffeil",
@@ -196,9 +194,6 @@ export const cy: Translation<typeof en> = {
         '{count, plural, one {Gwiriwyd # ffeil: ni ellid fformatio {unformattable}} other {Gwiriwyd # ffeil: ni ellid fformatio {unformattable}}}',
     'fmt.check.would-change':
         "{changed, plural, one {Byddai # o {total, number} ffeil yn cael ei hailfformatio; rhedwch pool fmt i'w fformatio} other {Byddai # o {total, number} ffeil yn cael eu hailfformatio; rhedwch pool fmt i'w fformatio}}",
-    'fmt.formatted-count': '{count, plural, one {Fformatiwyd # ffeil} other {Fformatiwyd # ffeil}}',
-    'fmt.already-formatted': "{count} wedi'u fformatio eisoes",
-    'fmt.left-as-approved': "{count} wedi'u gadael fel y'u cymeradwywyd",
-    'fmt.not-formatted-count': '{count} heb eu fformatio',
-    'fmt.not-written-count': 'ni ellid ysgrifennu {count}'
+    'fmt.summary':
+        "{formatted, plural, one {Fformatiwyd # ffeil} other {Fformatiwyd # ffeil}}, {already, number} wedi'u fformatio eisoes{approved, plural, =0 {} other {, # wedi'u gadael fel y'u cymeradwywyd}}{unformattable, plural, =0 {} other {, # heb eu fformatio}}{unwritten, plural, =0 {} other {, ni ellid ysgrifennu #}}"
 };

@@ -9,11 +9,11 @@ import type { Catalogue } from '@pool/language';
 
 export const en = {
     // The command line.
-    'cli.summary.files-checked': '{count, plural, one {# file checked} other {# files checked}}',
-    'cli.summary.all-passed': '{files}: all checks passed',
-    'cli.summary.no-problems': '{files}: no problems found',
-    'cli.summary.unreadable': '{count, plural, one {; # file could not be read} other {; # files could not be read}}',
-    'cli.summary.problems': '{count, plural, one {{files}: {problems} in # file} other {{files}: {problems} in # files}}',
+    'cli.summary.all-passed': '{files, plural, one {# file checked} other {# files checked}}: all checks passed',
+    'cli.summary.no-problems':
+        '{files, plural, one {# file checked} other {# files checked}}: no problems found; {unreadable, plural, one {# file could not be read} other {# files could not be read}}',
+    'cli.summary.problems':
+        '{files, plural, one {# file checked} other {# files checked}}: {errors, plural, =0 {{warnings, plural, one {# warning} other {# warnings}}} one {# error{warnings, plural, =0 {} one { and # warning} other { and # warnings}}} other {# errors{warnings, plural, =0 {} one { and # warning} other { and # warnings}}}} in {count, plural, one {# file} other {# files}}{unreadable, plural, =0 {} one {; # file could not be read} other {; # files could not be read}}',
     'cli.progress.checking': 'checking {done}/{total} files…',
     'cli.progress.reading': 'reading {done}/{total} files…',
     'cli.error': 'pool: {message}',
@@ -70,9 +70,7 @@ export const en = {
     'cli.diff.heading.introduced': 'Problems the changes introduce',
     'cli.diff.heading.resolved': 'Problems the changes resolve',
     'cli.diff.place-before': 'was {place}',
-    'cli.diff.finding': '{place}: {severity} [{code}]: {message}',
-    'cli.diff.severity.error': 'error',
-    'cli.diff.severity.warning': 'warning',
+    'cli.diff.finding': '{place}: {severity, select, error {error [{code}]: {message}} other {warning [{code}]: {message}}}',
     'cli.diff.unparseable':
         'cannot compare {label}: it has syntax errors ({count}), and a diff of what could be read would show the rest as removed; fix them and compare again',
     'cli.diff.not-loaded': 'the file could not be loaded',
@@ -187,9 +185,6 @@ export const en = {
         '{count, plural, one {# file checked: {unformattable} could not be formatted} other {# files checked: {unformattable} could not be formatted}}',
     'fmt.check.would-change':
         '{changed, plural, one {# of {total, plural, one {# file} other {# files}} would be reformatted; run pool fmt to format it} other {# of {total, number} files would be reformatted; run pool fmt to format them}}',
-    'fmt.formatted-count': '{count, plural, one {# file formatted} other {# files formatted}}',
-    'fmt.already-formatted': '{count} already formatted',
-    'fmt.left-as-approved': '{count} left as approved',
-    'fmt.not-formatted-count': '{count} not formatted',
-    'fmt.not-written-count': '{count} could not be written'
+    'fmt.summary':
+        '{formatted, plural, one {# file formatted} other {# files formatted}}, {already, number} already formatted{approved, plural, =0 {} other {, # left as approved}}{unformattable, plural, =0 {} other {, # not formatted}}{unwritten, plural, =0 {} other {, # could not be written}}'
 } as const satisfies Catalogue;

@@ -2,6 +2,7 @@ import { type AstNode, CstUtils, GrammarUtils, type IndexManager, type LangiumDo
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
 import type { CheckCode } from '../checks/check.js';
+import type { Place } from '../checks/describe.js';
 import * as ast from '../generated/ast.js';
 import { type Lang, t } from '../i18n/index.js';
 
@@ -25,8 +26,8 @@ interface FixFacts {
     /** duplicate-declaration, clause-not-applicable: the text to remove, as written (checks/removal.ts). */
     readonly remove?: Range;
     readonly removed?: string;
-    /** duplicate-declaration: where the first of the repeated declarations is, in words. */
-    readonly first?: string;
+    /** duplicate-declaration: where the first of the repeated declarations is. */
+    readonly first?: Place;
     /** missing-field: the direction an outcome's figures imply, its figures, and the end of its target. */
     readonly direction?: string;
     readonly target?: string;
@@ -245,7 +246,7 @@ function fixHost(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFa
 /** duplicate-declaration: remove a repeat written exactly as the first. */
 function removeRepeat(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (facts.first === undefined) return [];
-    return removeText(document, diagnostic, facts, t('fix.remove-repeat', { where: facts.first }, lang));
+    return removeText(document, diagnostic, facts, t('fix.remove-repeat', facts.first, lang));
 }
 
 /** clause-not-applicable: remove a clause that is ignored where it is written. */
