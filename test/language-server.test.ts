@@ -128,9 +128,7 @@ describe('the language server in an editor', () => {
         expect(hover?.contents).toEqual({ kind: 'markdown', value: '**£1200000** is exactly £1,200,000.00' });
 
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument });
-        expect(lenses?.map(lens => lens.command)).toEqual([
-            { title: '£1,700,000 in, £0 spent — open report', command: 'pool.openReportPreview', arguments: [uri] }
-        ]);
+        expect(lenses?.map(lens => lens.command)).toEqual([{ title: '£1,700,000 in, £0 spent — open report', command: 'pool.showReport', arguments: [uri] }]);
 
         const hints = await client.connection.sendRequest(InlayHintRequest.type, {
             textDocument,

@@ -1,6 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LspClient } from '../packages/lsp-client/src/index.js';
+import { fileUri, LspClient } from '../packages/lsp-client/src/index.js';
 import { checkJsonByFile, lspLines } from './support/check-json.js';
 import { REPO, SERVER } from './support/paths.js';
 
@@ -37,5 +39,31 @@ describe('a loose file, opened with no workspace folder', () => {
         const published = await client.openAndWaitForDiagnostics(file);
         expect(published.map(d => `${String(d.code)}@${String(d.range.start.line + 1)}`)).toEqual(['import-not-found@9']);
         expect(client.loggedErrors).toEqual([]);
+    });
+
+    it('is checked again when a register beside it changes on disk, though no client watcher covers its folder', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'pool-loose-'));
+        try {
+            cpSync(LOOSE, folder, { recursive: true });
+            const file = path.join(folder, 'agreement.pool');
+            const register = path.join(folder, 'registers/partners.pool');
+            // As VS Code does: the client watches files itself, but only in its workspace folders, and it has none.
+            client = await LspClient.start(SERVER, [], {
+                capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } }
+            });
+            const uri = fileUri(file);
+            await client.open(uri, readFileSync(file, 'utf8'));
+            const codes = (diagnostics: { code?: number | string }[]) => diagnostics.map(d => String(d.code));
+            const before = codes(await client.diagnosticsFor(file, published => published.length > 0));
+            expect(before).toContain('total-mismatch');
+            expect(before).not.toContain('unknown-reference');
+            // The police leave the register: the agreement's lines for them now name no partner.
+            writeFileSync(register, readFileSync(register, 'utf8').replace(/^partner police.*\n/m, ''));
+            const after = await client.diagnosticsFor(file, published => published.some(d => d.code === 'unknown-reference'));
+            // Its contribution line and its share.
+            expect(after.filter(d => d.code === 'unknown-reference').map(d => d.range.start.line + 1)).toEqual([16, 24]);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 });

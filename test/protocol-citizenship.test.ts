@@ -124,3 +124,43 @@ describe('a client that cannot register file watchers', () => {
         }
     }, 60_000);
 });
+
+describe('a client that declares work-done progress', () => {
+    it('is shown the first check of the workspace as progress, from begin to end, with how many files are checked', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'pool-progress-'));
+        try {
+            cpSync(FOLDER, folder, { recursive: true });
+            const files = 3;
+            const created: unknown[] = [];
+            const progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
+            const client = await LspClient.start(SERVER, [folder], {
+                capabilities: { window: { workDoneProgress: true } },
+                // Set up before `initialized`: the server asks for a token as soon as the workspace check starts.
+                onConnection: connection => {
+                    connection.onRequest('window/workDoneProgress/create', (params: unknown) => {
+                        created.push(params);
+                        return null;
+                    });
+                    connection.onNotification('$/progress', (params: { value: (typeof progress)[number] }) => {
+                        progress.push(params.value);
+                    });
+                }
+            });
+            try {
+                await client.diagnosticsFor(path.join(folder, 'agreement.pool'), published => published.length > 0);
+                await expect.poll(() => progress.at(-1)?.kind, { timeout: 20_000 }).toBe('end');
+                expect(created).toHaveLength(1);
+                expect(progress[0]).toMatchObject({ kind: 'begin', title: 'Checking Pool agreements' });
+                const reports = progress.filter(value => value.kind === 'report');
+                expect(reports.length).toBeGreaterThan(0);
+                expect(reports.at(-1)).toEqual({ kind: 'report', percentage: 100, message: `${files} of ${files} files checked` });
+                const percentages = reports.map(value => value.percentage ?? 0);
+                expect(percentages).toEqual([...percentages].sort((a, b) => a - b));
+            } finally {
+                await client.stop();
+            }
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+});

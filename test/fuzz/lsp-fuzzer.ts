@@ -38,6 +38,8 @@ export interface FuzzOptions {
     readonly hostileRate?: number;
     /** Edits between comparisons with `pool check` (2,500 unless given); there is always one after the last edit. */
     readonly checkpointEvery?: number;
+    /** The questions an editor asks between bursts of edits (every kind unless given), to narrow a finding down. */
+    readonly requests?: readonly FuzzRequest[];
 }
 
 interface FuzzFailure {
@@ -83,6 +85,8 @@ const REQUESTS = [
     'textDocument/foldingRange',
     'textDocument/codeLens'
 ] as const;
+
+export type FuzzRequest = (typeof REQUESTS)[number];
 
 /** Error codes that mean the server failed, not that the question had no answer. */
 const FAULTS = new Set([-32603 /* InternalError */, -32803 /* RequestFailed */]);
@@ -205,6 +209,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     const random = randomGenerator(options.seed);
     const answerWithin = options.answerWithinMs ?? 30_000;
     const checkpointEvery = options.checkpointEvery ?? 2_500;
+    const mix = options.requests ?? REQUESTS;
     const deadline = options.durationMs !== undefined ? Date.now() + options.durationMs : Infinity;
     const { root, files } = copyExamples(options.examples);
     const client = await LspClient.start(SERVER, [root]);
@@ -355,7 +360,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
             // Then questions, as an editor asks them while the user types; not waiting for the answers.
             const questions = Math.floor(random() * 6);
             for (let i = 0; i < questions; i++) {
-                const method = REQUESTS[Math.floor(random() * REQUESTS.length)];
+                const method = mix[Math.floor(random() * mix.length)];
                 requests++;
                 ask(file, method, paramsOf(method, document.uri, document.text, random), false, `after edit ${edits} (${document.text.length} characters)`);
             }

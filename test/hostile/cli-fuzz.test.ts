@@ -49,6 +49,16 @@ describe('fuzzing the command line', () => {
             () => ['fingerprint', pick(files)],
             () => ['diff', pick(files), pick(files), '--format', pick(['text', 'md', 'json'])],
             () => [
+                'approve',
+                pick(files),
+                '--partner',
+                pick(['council', 'nhs', 'a', '']),
+                '--role',
+                pick(['Leader', '', '"']),
+                '--key',
+                pick(['no_key', '.', 'notes.txt'])
+            ],
+            () => [
                 pick(['check', 'fmt', 'report', 'bogus', '--version', '--lang']),
                 pick(['--lang', '--no-such-option', '-o', '--format']),
                 pick(['cy', 'xx', '', '-'])

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drawAgreement, makePartners, renderPoolAgreement } from '../../packages/bench/src/agreement.js';
-import { SeededRandom } from '../../packages/bench/src/random.js';
+import { FULL_SCALE, largeRegister, UNTIDY_COMMENT, untidyAgreement } from '../../packages/bench/src/scale.js';
 import { CLI } from '../support/paths.js';
 import { scratchFolder } from '../support/scratch.js';
 
@@ -13,73 +12,58 @@ import { scratchFolder } from '../support/scratch.js';
  * front of a list, each declaration searched for from the start of the file), the formatter
  * (tables grown by copying, the text read twice whole) and the index (a kilobyte per name).
  *
- * Times are CPU seconds of the process (user and system), so that a machine busy with other work
- * does not fail the test; memory is the peak resident set, from GNU time.
+ * How fast and how small is the benchmark's to say: these inputs are its workloads W4 and W5, and
+ * `pnpm bench` prints their figures beside the budgets (10 s of CPU and 500 MB for W4, 10 s of CPU
+ * for W5). Here, only what a user sees: the command completes, with the right output and exit code.
  */
-interface Measured {
-    readonly status: number | null;
-    readonly stderr: string;
-    readonly seconds: number;
-    readonly megabytes: number;
-}
-
-function measure(args: readonly string[], cwd: string): Measured {
-    const result = spawnSync('/usr/bin/time', ['-f', 'pool-time %U %S %M', process.execPath, CLI, ...args], {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' }
-    });
-    const [, user, system, kilobytes] = /pool-time (\S+) (\S+) (\d+)/.exec(result.stderr) ?? [];
-    return { status: result.status, stderr: result.stderr, seconds: Number(user) + Number(system), megabytes: Number(kilobytes) / 1024 };
-}
 
 /**
- * A 120,000-line agreement as the benchmark draws them (contributions, spend lines, outcomes,
- * shares), written untidily: amounts without commas, a comment at the end of every contribution
- * (120,000 comment lines in tables were quadratic to parse), and a register of partners as one
- * long table to make up the lines.
+ * A guard against a hang, not a time limit: many times what the commands take on a loaded machine.
+ * The child is killed at `CHILD_LIMIT_MS`, and the test fails on its missing exit code before its
+ * own timeout.
  */
-function untidyAgreement(): string {
-    const shape = { partners: 100, pools: 130, years: 5, spendPerYear: 20, outcomes: 1_500, firstYear: 2020 };
-    const random = new SeededRandom(7);
-    const text = renderPoolAgreement(random, drawAgreement(random, 'Hostile', shape, makePartners('p', shape.partners)), { declarePartners: true });
-    const lines = text
-        .trimEnd()
-        .split('\n')
-        .map(line => (/^\s+p\d+\s+£/.test(line) ? `${line.replace(/,/g, '')}   // as agreed` : line));
-    for (let i = 0; lines.length < 120_000; i++) lines.push(`partner r${i}   "Register partner ${i}"  council`);
-    return `${lines.join('\n')}\n`;
+const CHILD_LIMIT_MS = 540_000;
+const TEST_LIMIT_MS = 600_000;
+
+function pool(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: CHILD_LIMIT_MS });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('pathological times', () => {
-    it('pool fmt formats 120,000 lines in under 10 s and 500 MB (114 s and 2.6 GB before)', () => {
-        const root = scratchFolder({ 'large.pool': untidyAgreement() });
-        const before = readFileSync(path.join(root, 'large.pool'), 'utf8');
-        expect(before.split('\n')).toHaveLength(120_001);
-        const run = measure(['fmt', 'large.pool'], root);
-        expect(run.stderr).toContain('1 file formatted');
-        expect(run.status).toBe(0);
-        const after = readFileSync(path.join(root, 'large.pool'), 'utf8');
-        expect(after).not.toBe(before);
-        expect(after).toContain('   // as agreed');
-        expect(run.seconds, `${run.seconds.toFixed(1)} s`).toBeLessThan(10);
-        expect(run.megabytes, `${run.megabytes.toFixed(0)} MB`).toBeLessThan(500);
-        // Formatting again changes nothing: the layout is already what the formatter writes.
-        const again = measure(['fmt', '--check', 'large.pool'], root);
-        expect(again.status).toBe(0);
-    });
+    it(
+        'pool fmt formats a 120,000-line agreement, keeping its comments, and formatting again changes nothing',
+        () => {
+            const untidy = untidyAgreement(FULL_SCALE.fmtLines);
+            expect(untidy.split('\n')).toHaveLength(120_001);
+            const root = scratchFolder({ 'large.pool': untidy });
+            const run = pool(['fmt', 'large.pool'], root);
+            expect(run.stderr).toContain('1 file formatted');
+            expect(run.status).toBe(0);
+            const after = readFileSync(path.join(root, 'large.pool'), 'utf8');
+            expect(after).not.toBe(untidy);
+            // Every contribution's comment is kept, and its amount regrouped.
+            expect(after.split(UNTIDY_COMMENT)).toHaveLength(untidy.split(UNTIDY_COMMENT).length);
+            expect(after).toMatch(/^\s+p\d+\s+£\d{1,3}(,\d{3})+(\.\d\d)?\s+\/\/ as agreed$/m);
+            expect(after).toMatch(/^partner r0 +"Register partner 0" +council$/m);
+            // Formatting again changes nothing: the layout is already what the formatter writes.
+            const again = pool(['fmt', '--check', 'large.pool'], root);
+            expect(again.stdout).toBe('');
+            expect(again.status).toBe(0);
+        },
+        TEST_LIMIT_MS
+    );
 
-    it('pool check reads a 9.8 MiB register in under 10 s (77 s before)', () => {
-        const partners: string[] = [];
-        for (let size = 0, i = 0; size < 9.8 * 1024 * 1024; i++) {
-            const line = `partner p${i} "Partner number ${i} of the register" council\n`;
-            partners.push(line);
-            size += line.length;
-        }
-        const root = scratchFolder({ 'register.pool': partners.join('') });
-        const run = measure(['check', 'register.pool'], root);
-        expect(run.status).toBe(0);
-        expect(run.seconds, `${run.seconds.toFixed(1)} s`).toBeLessThan(10);
-        expect(run.megabytes, `${run.megabytes.toFixed(0)} MB`).toBeLessThan(1_000);
-    });
+    it(
+        'pool check reads a 9.8 MiB register and finds nothing wrong',
+        () => {
+            const register = largeRegister(FULL_SCALE.registerBytes);
+            expect(Buffer.byteLength(register)).toBeGreaterThanOrEqual(9.8 * 1024 * 1024);
+            const root = scratchFolder({ 'register.pool': register });
+            const run = pool(['check', 'register.pool'], root);
+            expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+            expect(run.status).toBe(0);
+        },
+        TEST_LIMIT_MS
+    );
 });

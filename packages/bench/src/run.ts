@@ -7,6 +7,7 @@ import { timeInProcess } from './in-process.js';
 import { languageServerEntry } from './lsp.js';
 import { type CommandRun, median, medianOf, onPath, runCommand, versionOf } from './measure.js';
 import { FULL_SIZES, SMOKE_SIZES, writeWorkloads } from './workloads.js';
+import { FULL_SCALE, SMOKE_SCALE, writeScaleWorkloads } from './scale.js';
 import { at, entry } from './checked.js';
 
 /*
@@ -28,6 +29,8 @@ interface Options {
     readonly edits: number;
     readonly write: boolean;
     readonly json: string | undefined;
+    /** Only the scale workloads (W4, W5): a quick look at them, written nowhere. */
+    readonly scaleOnly: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -36,6 +39,7 @@ function parseOptions(argv: readonly string[]): Options {
         return at >= 0 ? argv[at + 1] : undefined;
     };
     const smoke = argv.includes('--smoke');
+    const scaleOnly = argv.includes('--scale-only');
     const seed = Number(value('--seed') ?? 1);
     const runs = Number(value('--runs') ?? (smoke ? 1 : 5));
     if (!smoke && runs < 3) throw new UsageError('--runs must be at least 3: medians and spreads need three rounds');
@@ -49,8 +53,9 @@ function parseOptions(argv: readonly string[]): Options {
         runs,
         edits,
         dir: path.resolve(value('--dir') ?? path.join(os.tmpdir(), `pool-bench-${smoke ? 'smoke' : 'full'}-${seed}`)),
-        write: !smoke && !argv.includes('--no-write'),
-        json: value('--json')
+        write: !smoke && !scaleOnly && !argv.includes('--no-write'),
+        json: value('--json'),
+        scaleOnly
     };
 }
 
@@ -119,11 +124,74 @@ function pairedRatios(
     return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
+/**
+ * The scale workloads from the command line: `pool fmt` of W4 (each run from a fresh copy of the
+ * untidy text) and `pool check` of W5, in CPU time and peak memory against their budgets.
+ */
+async function timeScale(options: Options, rows: ResultRow[], figures: Record<string, number | undefined>): Promise<Record<string, number>> {
+    const scale = await writeScaleWorkloads(path.join(options.dir, 'scale'), options.smoke ? SMOKE_SCALE : FULL_SCALE);
+    const runs = options.smoke ? 1 : Math.max(1, Math.ceil(options.runs / 2));
+    const w4Label = `W4 (${scale.fmtLines.toLocaleString('en-GB')} untidy lines)`;
+    log(`W4: pool fmt × ${runs}`);
+    const fmtRuns: CommandRun[] = [];
+    for (let i = 0; i < runs; i++) {
+        await writeFile(scale.fmt, scale.untidy);
+        const run = await runCommand(process.execPath, [POOL_BIN, 'fmt', scale.fmt], REPO);
+        if (run.exitCode !== 0 || (await readFile(scale.fmt, 'utf8')) === scale.untidy) {
+            throw new Error(
+                `pool fmt W4 failed or changed nothing (exit ${run.exitCode}): ${(run.stderr || run.stdout).trim().split('\n').slice(0, 5).join(' | ')}`
+            );
+        }
+        fmtRuns.push(run);
+    }
+    const w5Mib = scale.registerBytes / 1024 / 1024;
+    const w5Label = `W5 (a register of ${w5Mib.toFixed(w5Mib < 1 ? 2 : 1)} MiB)`;
+    log(`W5: pool check × ${runs}`);
+    const checkRuns = await repeat('pool check W5', runs, process.execPath, [POOL_BIN, 'check', scale.register]);
+    const fmtCpu = medianOf(fmtRuns.map(r => r.cpuMs));
+    const fmtRss = medianOf(fmtRuns.map(r => r.peakRssBytes));
+    const checkCpu = medianOf(checkRuns.map(r => r.cpuMs));
+    const checkRss = medianOf(checkRuns.map(r => r.peakRssBytes));
+    Object.assign(figures, {
+        w4FmtWallMs: median(fmtRuns.map(r => r.wallMs)),
+        w4FmtCpuMs: fmtCpu,
+        w4FmtPeakRssBytes: fmtRss,
+        w5CheckWallMs: median(checkRuns.map(r => r.wallMs)),
+        w5CheckCpuMs: checkCpu,
+        w5CheckPeakRssBytes: checkRss
+    });
+    rows.push({
+        measure: '`pool fmt`',
+        workload: w4Label,
+        result: `${seconds(median(fmtRuns.map(r => r.wallMs)))} wall${cpu(fmtCpu)}, ${megabytes(fmtRss)} peak`,
+        budget: '≤ 10 s CPU, ≤ 500 MB peak',
+        met: options.smoke || fmtCpu === undefined || fmtRss === undefined ? undefined : fmtCpu <= 10_000 && fmtRss <= 500 * 1024 * 1024
+    });
+    rows.push({
+        measure: '`pool check`',
+        workload: w5Label,
+        result: `${seconds(median(checkRuns.map(r => r.wallMs)))} wall${cpu(checkCpu)}, ${megabytes(checkRss)} peak`,
+        budget: '≤ 10 s CPU',
+        met: options.smoke || checkCpu === undefined ? undefined : checkCpu <= 10_000
+    });
+    return { 'scale/w4/w4.pool': scale.fmtLines, 'scale/w5/register.pool': scale.registerLines };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
     const options = parseOptions(argv);
     const sizes = options.smoke ? SMOKE_SIZES : FULL_SIZES;
     const loadAtStart = os.loadavg();
     const started = performance.now();
+    if (options.scaleOnly) {
+        const rows: ResultRow[] = [];
+        const figures: Record<string, number | undefined> = {};
+        const lines = await timeScale(options, rows, figures);
+        const machine = describeMachine(loadAtStart, started, { runs: `${options.smoke ? 1 : Math.max(1, Math.ceil(options.runs / 2))} per command` });
+        const results: BenchResults = { smoke: options.smoke, seed: options.seed, machine, lines, rows, figures };
+        process.stdout.write(`${renderReport(results)}\n`);
+        if (options.json) await writeAtomically(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
+        return 0;
+    }
     log(`writing workloads (seed ${options.seed}) to ${options.dir}`);
     const files = await writeWorkloads(options.dir, options.seed, sizes);
     const rows: ResultRow[] = [];
@@ -337,21 +405,17 @@ async function main(argv: readonly string[]): Promise<number> {
         met: undefined
     });
 
-    const loadAtEnd = os.loadavg();
-    const machine: Record<string, string> = {
-        cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
-        memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
-        os: `${os.type()} ${os.release()}`,
-        node: process.version,
+    // 5. Scale: far past what an agreement needs, where anything quadratic shows.
+    const scaleLines = await timeScale(options, rows, figures);
+
+    const machine = describeMachine(loadAtStart, started, {
         'language server': path.relative(REPO, server),
         hledger: hledger ? (versionOf('hledger') ?? 'unknown') : 'not installed',
         beancount: beanCheck ? (versionOf('bean-check', '--version') ?? 'unknown') : 'not installed',
-        'load average (1 min) at start / end': `${at(loadAtStart, 0).toFixed(2)} / ${at(loadAtEnd, 0).toFixed(2)}`,
-        'benchmark took': seconds(performance.now() - started),
-        runs: `${options.runs} per command (W2: ${w2Runs}), ${options.edits} edits per file`,
+        runs: `${options.runs} per command (W2, W4, W5: ${w2Runs}), ${options.edits} edits per file`,
         seed: String(options.seed)
-    };
-    const results: BenchResults = { smoke: options.smoke, seed: options.seed, machine, lines: files.lines, rows, figures };
+    });
+    const results: BenchResults = { smoke: options.smoke, seed: options.seed, machine, lines: { ...files.lines, ...scaleLines }, rows, figures };
     const report = renderReport(results);
     process.stdout.write(`${report}\n`);
     if (options.json) await writeAtomically(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
@@ -360,6 +424,21 @@ async function main(argv: readonly string[]): Promise<number> {
         log('wrote the results into BENCHMARKS.md');
     }
     return 0;
+}
+
+/** The machine and the run, for the report: what is the same for every run, then `run`'s own lines. */
+function describeMachine(loadAtStart: readonly number[], started: number, run: Record<string, string>): Record<string, string> {
+    const { seed, ...rest } = run;
+    return {
+        cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+        memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        ...rest,
+        'load average (1 min) at start / end': `${at(loadAtStart, 0).toFixed(2)} / ${at(os.loadavg(), 0).toFixed(2)}`,
+        'benchmark took': seconds(performance.now() - started),
+        ...(seed === undefined ? {} : { seed })
+    };
 }
 
 /** The results as Markdown: the table, then the machine and the workloads. */

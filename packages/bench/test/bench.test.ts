@@ -163,7 +163,9 @@ describe('the benchmark', () => {
             'server start → every file checked | W2',
             'server resident memory after indexing | W2',
             "register edit → the open file's diagnostics, median [range] of 2 | W2",
-            'register edit → every importer re-checked, median [range] of 2 | W2'
+            'register edit → every importer re-checked, median [range] of 2 | W2',
+            '`pool fmt` | W4',
+            '`pool check` | W5'
         ]);
         // CPU times of tiny runs can round to 0; wall times and memory cannot.
         for (const [name, value] of Object.entries(results.figures).filter(([name]) => !name.endsWith('CpuMs'))) {
@@ -172,5 +174,21 @@ describe('the benchmark', () => {
         // The table is printed for people; the smoke version leaves BENCHMARKS.md alone.
         expect(result.output).toContain('| measure | workload | median | budget | met |');
         expect(await readFile(path.join(REPO, 'BENCHMARKS.md'), 'utf8')).toBe(benchmarksBefore);
+    });
+
+    it('runs just the scale workloads with --scale-only, their budgets beside the figures', async () => {
+        const json = path.join(scratch, 'scale.json');
+        const result = run(process.execPath, [RUN, '--smoke', '--scale-only', '--dir', path.join(scratch, 'scale'), '--json', json]);
+        expect(result.status, result.output).toBe(0);
+        const results = JSON.parse(await readFile(json, 'utf8')) as {
+            rows: { measure: string; workload: string; budget: string }[];
+            lines: Record<string, number>;
+        };
+        expect(results.rows.map(row => `${row.measure} | ${row.workload} | ${row.budget}`)).toEqual([
+            '`pool fmt` | W4 (2,000 untidy lines) | ≤ 10 s CPU, ≤ 500 MB peak',
+            '`pool check` | W5 (a register of 0.10 MiB) | ≤ 10 s CPU'
+        ]);
+        expect(results.lines['scale/w4/w4.pool']).toBe(2_000);
+        expect(result.output).toContain('| `pool fmt` | W4 (2,000 untidy lines) |');
     });
 });

@@ -1,19 +1,19 @@
 import path from 'node:path';
-import { type AllowedSignersLookup, MAX_ALLOWED_SIGNERS_BYTES, readRegularFile } from '@pool/files';
-import { type Lang, message, parseAllowedSigners } from '@pool/language';
+import { type AllowedSignersLookup, readAllowedSignersFile } from '@pool/files';
+import { type AllowedSigners, type Lang, message } from '@pool/language';
 import { describeFsError, displayPath, UsageError } from './files.js';
 
 /**
- * `--allowed-signers FILE`: read once, before checking, for every agreement; a file that cannot be
- * read is the user's mistake, one line and exit 2, never a check that silently trusts nobody.
+ * `--allowed-signers FILE`: read once, before checking, for every agreement, by the same code as
+ * the language server's `pool.allowedSigners` setting; a file that cannot be read is the user's
+ * mistake, one line and exit 2, never a check that silently trusts nobody.
  */
 export async function readAllowedSignersOption(file: string, lang: Lang): Promise<AllowedSignersLookup> {
-    let bytes: Uint8Array;
+    let signers: AllowedSigners;
     try {
-        bytes = await readRegularFile(file, MAX_ALLOWED_SIGNERS_BYTES);
+        signers = await readAllowedSignersFile(file, displayPath(path.resolve(file)));
     } catch (error) {
         throw new UsageError(message('cli.cannot-read', { file, reason: describeFsError(error, lang) }));
     }
-    const signers = parseAllowedSigners(new TextDecoder().decode(bytes), displayPath(path.resolve(file)));
     return () => signers;
 }

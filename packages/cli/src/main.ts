@@ -1,4 +1,5 @@
 import { CommanderError, Option } from 'commander';
+import { type ApproveOptions, runApprove } from './commands/approve.js';
 import { parseOutputs, runCheck, type CommandIo } from './commands/check.js';
 import { type DiffFormat, runDiff } from './commands/diff.js';
 import { runFingerprint } from './commands/fingerprint.js';
@@ -179,6 +180,22 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption(helpLang))
         .action(async (file: string, options: { lang?: string }) => {
             exitCode = await runFingerprint(file, ioIn(chosenLanguage(options.lang)));
+        });
+
+    program
+        .command('approve')
+        .description(words('cli.help.approve'))
+        .argument('<file>', words('cli.help.approve.file'))
+        .requiredOption('--partner <id>', words('cli.help.approve.partner'))
+        .requiredOption('--role <role>', words('cli.help.approve.role'))
+        .requiredOption('--key <file>', words('cli.help.approve.key'))
+        .option('--name <name>', words('cli.help.approve.name'))
+        .option('--date <yyyy-mm-dd>', words('cli.help.approve.date'))
+        .option('--force', words('cli.help.approve.force'), false)
+        .addOption(languageOption(helpLang))
+        .addHelpText('after', after('cli.help.approve.after'))
+        .action(async (file: string, options: ApproveOptions & { lang?: string }) => {
+            exitCode = await runApprove(file, options, ioIn(chosenLanguage(options.lang)));
         });
 
     program

@@ -9,12 +9,12 @@ import { UsageError } from './files.js';
  *
  * Commander reports each kind of mistake by calling a method of the command it was found in, with
  * what it concerns: `unknownOption(flag)`, `unknownCommand()`, `missingArgument(name)`,
- * `optionMissingArgument(option)`, `_excessArguments(args)`. They are overridden here to throw a
+ * `optionMissingArgument(option)`, `missingMandatoryOptionValue(option)`, `_excessArguments(args)`. They are overridden here to throw a
  * `UsageError` with the catalogue's sentence, which `main` prints like every other usage error: one
  * line, exit status 2. Subcommands are made by `createCommand`, commander's hook for a subclass, so
  * they word their mistakes too. A bad choice is the option's own parser's (`choiceOption`).
- * Commander's other errors (a mandatory option left out, two options that conflict) cannot
- * happen: no command declares either; should one come, `commanderFailure` words it from its code,
+ * Commander's other errors (two options that conflict) cannot
+ * happen: no command declares them; should one come, `commanderFailure` words it from its code,
  * and commander's own English is never printed (`main` turns its `outputError` off). These methods
  * are not in commander's type declarations, hence no `override`; `test/welsh.test.ts` and
  * `packages/cli/test/usage-errors.test.ts` meet each mistake, so a commander that stopped calling
@@ -80,6 +80,11 @@ export class PoolCommand extends Command {
                 ? t('cli.commander.missing-option-value.choices', { option: name, choices: listInWords(option.argChoices, lang, 'or') }, lang)
                 : t('cli.commander.missing-option-value', { option: name }, lang)
         );
+    }
+
+    /** An option the command cannot do without (`pool approve --key`), left out. */
+    missingMandatoryOptionValue(option: Option): never {
+        throw new UsageError(t('cli.commander.missing-required-option', { option: optionName(option), command: this.path() }, this.messageLang));
     }
 
     _excessArguments(received: readonly string[]): never {

@@ -16,3 +16,16 @@ export function reportDate(env: NodeJS.ProcessEnv = process.env, now: () => Date
     if (!/^\d{1,12}$/.test(value) || BigInt(value) > LAST_SECOND) throw new UsageError(message('cli.source-date-epoch-invalid', { value }));
     return new Date(Number(value) * 1000).toISOString();
 }
+
+/**
+ * The date an approval records, `YYYY-MM-DD`: `SOURCE_DATE_EPOCH` when it is set (its day in UTC,
+ * read as `reportDate` reads it), otherwise today where the person approving is (the machine's
+ * time zone), as they would write the date by hand.
+ */
+export function approvalDate(env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): string {
+    const value = env.SOURCE_DATE_EPOCH;
+    if (value !== undefined && value !== '') return reportDate(env, now).slice(0, 10);
+    const today = now();
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${String(today.getFullYear()).padStart(4, '0')}-${two(today.getMonth() + 1)}-${two(today.getDate())}`;
+}

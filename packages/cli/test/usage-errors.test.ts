@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { runPoolInProcess } from '../../../test/support/cli.js';
 import { commanderFailure, PoolCommand } from '../src/pool-command.js';
@@ -36,8 +36,8 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
     {
         mistake: 'an unknown command',
         args: ['frob'],
-        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint, verify, lsp and help",
-        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint, verify, lsp a help"
+        en: "unknown command 'frob'; the commands are check, diff, fmt, report, generate, fingerprint, approve, verify, lsp and help",
+        cy: "gorchymyn anhysbys 'frob'; y gorchmynion yw check, diff, fmt, report, generate, fingerprint, approve, verify, lsp a help"
     },
     {
         mistake: 'pool lsp told two channels',
@@ -106,6 +106,12 @@ const MISTAKES: readonly { mistake: string; args: readonly string[]; en: string;
         cy: 'mae angen gwerth ar --output'
     },
     {
+        mistake: 'a required option left out',
+        args: ['approve', 'a.pool', '--partner', 'council', '--role', 'Leader'],
+        en: 'pool approve needs --key',
+        cy: 'mae angen --key ar pool approve'
+    },
+    {
         mistake: 'a missing option value with choices',
         args: ['check', 'examples', '--format'],
         en: '--format needs a value: text, json, sarif, github, junit, codequality or summary',
@@ -128,12 +134,13 @@ describe("the command line's own errors", () => {
 
 describe('a mistake that no PoolCommand method words', () => {
     it.each([
-        ['en', 'pool could not read its arguments (commander.missingMandatoryOptionValue); see pool --help'],
-        ['cy', 'ni allai pool ddarllen ei ddadleuon (commander.missingMandatoryOptionValue); gweler pool --help']
+        ['en', 'pool could not read its arguments (commander.conflictingOption); see pool --help'],
+        ['cy', 'ni allai pool ddarllen ei ddadleuon (commander.conflictingOption); gweler pool --help']
     ] as const)("is one catalogue line naming commander's error code (%s), and commander's English is not written", async (lang, line) => {
         let written = '';
         const command = new PoolCommand('demo', lang)
-            .requiredOption('--needed <value>', 'a mandatory option, which no pool command declares')
+            .addOption(new Option('--one', 'an option that conflicts with another, which no pool command declares').conflicts('two'))
+            .option('--two', 'the other')
             .exitOverride()
             .configureOutput({
                 writeOut: text => (written += text),
@@ -141,7 +148,7 @@ describe('a mistake that no PoolCommand method words', () => {
                 outputError: () => undefined
             })
             .action(() => undefined);
-        const error: unknown = await command.parseAsync([], { from: 'user' }).then(
+        const error: unknown = await command.parseAsync(['--one', '--two'], { from: 'user' }).then(
             () => undefined,
             (thrown: unknown) => thrown
         );

@@ -15,7 +15,9 @@ export async function startBrowserClient(context: vscode.ExtensionContext): Prom
         documentSelector: [{ language: 'pool' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pool') },
         initializationOptions: {
-            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString()
+            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString(),
+            // The code lens over a pool opens the report preview beside the agreement, not the server's HTML file.
+            reportCommand: 'pool.openReportPreview'
         }
     };
     const client = new LanguageClient('pool', 'Pool', worker, clientOptions);
@@ -32,6 +34,6 @@ export async function startBrowserClient(context: vscode.ExtensionContext): Prom
 async function startWorker(script: vscode.Uri): Promise<Worker> {
     if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
     const response = await fetch(script.toString(true));
-    if (!response.ok) throw new Error(`Could not load the Pool language server (${response.status} ${response.statusText})`);
+    if (!response.ok) throw new Error(vscode.l10n.t('Could not load the Pool language server ({0} {1})', response.status, response.statusText));
     return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
 }

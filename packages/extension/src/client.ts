@@ -21,7 +21,9 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Lan
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pool') },
         initializationOptions: {
             // Each problem links to its check in the reference shipped inside the extension.
-            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString()
+            checkDocumentationBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md').toString(),
+            // The code lens over a pool opens the report preview beside the agreement, not the server's HTML file.
+            reportCommand: 'pool.openReportPreview'
         }
     };
     const client = new LanguageClient('pool', 'Pool', serverOptions, clientOptions);

@@ -109,7 +109,7 @@ export class ReportPreview {
             });
             if (generation !== this.generation) return;
             if (!STRICT_CSP.test(html)) {
-                throw new Error('the report came without its Content-Security-Policy');
+                throw new Error(vscode.l10n.t('the report came without its Content-Security-Policy'));
             }
             webview.html = html;
             this.html = html;

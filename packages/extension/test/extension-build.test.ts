@@ -213,6 +213,9 @@ describe('the extension in Welsh', () => {
             expect(welsh[message], message).not.toBe(message);
             expect(placeholders(welsh[message]), message).toEqual(placeholders(message));
         }
+        // Whole sentences, never pieces glued together: none starts or ends with a space or a joining mark.
+        const fragment = (text: string) => /^[\s,;:]|\s$/.test(text);
+        expect([...messages, ...Object.values(welsh)].filter(fragment)).toEqual([]);
     });
 
     it('names its commands and settings in English and Welsh', () => {
@@ -223,6 +226,7 @@ describe('the extension in Welsh', () => {
         expect(Object.keys(english).sort()).toEqual([...new Set(keys)].sort());
         expect(Object.keys(welsh).sort()).toEqual(Object.keys(english).sort());
         for (const key of keys) expect(welsh[key], key).not.toBe(english[key]);
+        expect([...Object.values(english), ...Object.values(welsh)].filter(text => /^[\s,;:]|\s$/.test(text))).toEqual([]);
         expect(manifest.l10n).toBe('./l10n');
         const shipped = readFileSync(path.join(EXTENSION, '.vscodeignore'), 'utf8');
         for (const pattern of ['!l10n/**', '!package.nls.json', '!package.nls.cy.json']) expect(shipped).toContain(pattern);

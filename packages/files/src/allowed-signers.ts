@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type AllowedSigners, parseAllowedSigners } from '@pool/language';
 import { URI } from 'langium';
+import { readRegularFile } from './read.js';
 
 /** Where an agreement's allowed signers are looked for when none is named: its folder or the nearest one above that has it. */
 export const DEFAULT_ALLOWED_SIGNERS = '.poolsigners';
@@ -42,4 +43,16 @@ export function defaultAllowedSignersLookup(remember: boolean): AllowedSignersLo
         const uri = URI.parse(documentUri);
         return uri.scheme === 'file' ? find(path.dirname(uri.fsPath)) : undefined;
     };
+}
+
+/**
+ * Reads an allowed-signers file named by the user: `pool check --allowed-signers FILE` and the
+ * language server's `pool.allowedSigners` setting both read it here. A regular file of at most
+ * 1 MiB (read as every file Pool reads, `readRegularFile`); `source` is how messages name it. A
+ * file that cannot be read throws the system's error or a `FileRefusedError`, for the caller to
+ * word: never an empty list of signers in its place.
+ */
+export async function readAllowedSignersFile(file: string, source: string): Promise<AllowedSigners> {
+    const bytes = await readRegularFile(file, MAX_ALLOWED_SIGNERS_BYTES);
+    return parseAllowedSigners(new TextDecoder().decode(bytes), source);
 }

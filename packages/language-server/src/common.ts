@@ -1,14 +1,20 @@
-import { createPoolServices, type PoolServices, TOOL_VERSION } from '@pool/language';
+import { createPoolServices, type PoolServices, selectionRanges, TOOL_VERSION } from '@pool/language';
 import { DocumentState, URI } from 'langium';
-import { startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
-import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat } from 'vscode-languageserver';
+import { t } from './i18n/index.js';
+import { createServerRequestHandler, startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
+import { type CompletionItem, type CompletionList, type Connection, InsertTextFormat, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { guardConnection } from './guarded-connection.js';
+import { PoolCommands, type ReportWriter } from './report-command.js';
 import { registerReportRequests } from './report-requests.js';
 
 // The custom requests are in `@pool/language-server/protocol` (protocol.ts), which clients import.
 
-/** What a platform entry point (Node, browser worker) gives the server: a connection and a file system. */
-export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection };
+/**
+ * What a platform entry point (Node, browser worker) gives the server: a connection, a file system
+ * and, where it has somewhere to put them, a writer for the reports `pool.showReport` shows (a
+ * server without one does not offer the command; its client names a report command of its own).
+ */
+export type PoolServerContext = DefaultSharedModuleContext & { readonly connection: Connection; readonly reports?: ReportWriter };
 
 export interface PoolLanguageServer {
     readonly shared: LangiumSharedServices;
@@ -23,14 +29,25 @@ export interface PoolLanguageServer {
 export function startPoolLanguageServer(context: PoolServerContext): PoolLanguageServer {
     // Whatever a client sends, the server answers and stays up (see guarded-connection.ts).
     const connection = guardConnection(context.connection);
-    const { shared, Pool } = createPoolServices({ ...context, connection });
+    const reports = context.reports;
+    const { shared, Pool } = createPoolServices({ ...context, connection }, reports ? { commands: services => new PoolCommands(services, reports) } : {});
+    const commands = shared.lsp.ExecuteCommandHandler;
+    if (commands instanceof PoolCommands) commands.attach(Pool, connection);
     registerReportRequests(connection, shared, Pool);
     withDocumentVersions(connection, shared);
     // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
     const languageServer = shared.lsp.LanguageServer;
     const initialize = languageServer.initialize.bind(languageServer);
-    languageServer.initialize = async params => ({ ...(await initialize(params)), serverInfo: { name: 'pool', version: TOOL_VERSION } });
+    // Expand selection is Pool's own (Langium has no provider for it), announced here.
+    languageServer.initialize = async params => {
+        const result = await initialize(params);
+        return { ...result, capabilities: { ...result.capabilities, selectionRangeProvider: true }, serverInfo: { name: 'pool', version: TOOL_VERSION } };
+    };
+    connection.onSelectionRanges(
+        createServerRequestHandler((_services, document, params) => selectionRanges(document, params.positions), shared, DocumentState.Parsed)
+    );
     withoutSnippetsUnlessSupported(shared, Pool);
+    withStartupProgress(connection, shared, Pool);
     // A hover shows the problems at the cursor, so it waits for the checks, not only for linking:
     // a hover during a rebuild would otherwise leave the problem out.
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated });
@@ -96,4 +113,55 @@ function snippetText(snippet: string): string {
         text = text.replace(/\$\{\d+:((?:[^{}$\\]|\\.)*)\}/g, '$1').replace(/\$\{\d+\|([^,|}]*)(?:,[^,|}]*)*\|\}/g, '$1');
     }
     return text.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+}
+
+/**
+ * The first check of the workspace, shown as work-done progress ("Checking Pool agreements", with
+ * how many files are checked of how many) to a client that declares `window.workDoneProgress`; a
+ * client that does not is asked for nothing. The check never waits for the client: a client slow
+ * to accept the progress token sees the progress from then on, or none if the check is over.
+ */
+function withStartupProgress(connection: Connection, shared: LangiumSharedServices, Pool: PoolServices): void {
+    let supported = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        supported = params.capabilities.window?.workDoneProgress === true;
+    });
+    const manager = shared.workspace.WorkspaceManager;
+    const initializeWorkspace = manager.initializeWorkspace.bind(manager);
+    manager.initializeWorkspace = async (...args) => {
+        if (!supported) return initializeWorkspace(...args);
+        const lang = Pool.pool.Settings.language;
+        let checked = 0;
+        let shownPercent = -1;
+        let finished = false;
+        let reporter: WorkDoneProgressServerReporter | undefined;
+        const report = () => {
+            const total = Math.max(shared.workspace.LangiumDocuments.all.count(), checked, 1);
+            // Files found later raise the total; the percentage shown still never goes back.
+            const percent = Math.max(shownPercent, Math.floor((checked * 100) / total));
+            if (!reporter || percent === shownPercent) return;
+            shownPercent = percent;
+            reporter.report(percent, t('server.progress.checked', { checked, total }, lang));
+        };
+        const counting = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+            checked++;
+            report();
+        });
+        void connection.window.createWorkDoneProgress().then(
+            created => {
+                if (finished) return;
+                reporter = created;
+                created.begin(t('server.progress.title', {}, lang), 0, undefined, false);
+                report();
+            },
+            () => undefined
+        );
+        try {
+            await initializeWorkspace(...args);
+        } finally {
+            finished = true;
+            counting.dispose();
+            reporter?.done();
+        }
+    };
 }

@@ -21,18 +21,26 @@ const now = (): string => new Date().toISOString();
 /** The language a request asks for; English unless it asks for Welsh. */
 const languageOf = (params: { readonly lang?: ReportLang }): Lang => (params.lang === 'cy' ? 'cy' : 'en');
 
+/** The report data of an agreement as the editor holds it, once it is checked. */
+export async function agreementReportData(
+    shared: LangiumSharedServices,
+    pool: PoolServices,
+    uri: string,
+    cancel: CancellationToken,
+    lang: Lang = 'en'
+): Promise<ReportData> {
+    const parsed = URI.parse(uri);
+    await shared.workspace.WorkspaceManager.ready;
+    // A read waits for the edits queued before it (they are writes), so the report is of the text as sent.
+    const document = await shared.workspace.WorkspaceLock.read(() => shared.workspace.LangiumDocuments.getDocument(parsed));
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, t('server.report.unknown-document', { uri }, lang));
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancel);
+    const model: AgreementModel = pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
+    return buildReportData(model, undefined, { toolVersion: TOOL_VERSION });
+}
+
 export function registerReportRequests(connection: Connection, shared: LangiumSharedServices, pool: PoolServices): void {
-    /** The report data of an agreement as the editor holds it, once it is checked. */
-    async function reportData(uri: string, cancel: CancellationToken, lang: Lang = 'en'): Promise<ReportData> {
-        const parsed = URI.parse(uri);
-        await shared.workspace.WorkspaceManager.ready;
-        // A read waits for the edits queued before it (they are writes), so the report is of the text as sent.
-        const document = await shared.workspace.WorkspaceLock.read(() => shared.workspace.LangiumDocuments.getDocument(parsed));
-        if (!document) throw new ResponseError(ErrorCodes.InvalidParams, t('server.report.unknown-document', { uri }, lang));
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancel);
-        const model: AgreementModel = pool.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>);
-        return buildReportData(model, undefined, { toolVersion: TOOL_VERSION });
-    }
+    const reportData = (uri: string, cancel: CancellationToken, lang: Lang) => agreementReportData(shared, pool, uri, cancel, lang);
 
     connection.onRequest(ReportHtmlRequest, async (params, cancel) => {
         const lang = languageOf(params);

@@ -43,9 +43,11 @@ export {
 } from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
 export { PoolDocumentFactory } from './services/pool-document-factory.js';
+export { quotePoolString } from './services/pool-value-converter.js';
 export * from './diff/agreement-diff.js';
 export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.js';
-export { OPEN_REPORT_PREVIEW } from './lsp/pool-code-lenses.js';
+export { OPEN_REPORT_PREVIEW, SHOW_REPORT } from './lsp/pool-code-lenses.js';
+export { selectionRanges } from './lsp/pool-selection-ranges.js';
 export { SETTINGS_SECTION, type PoolInitializationOptions } from './lsp/pool-settings.js';
 export { agreementTemplate, financialYearOf, type Snippet, type SnippetContext } from './lsp/pool-snippets.js';
 export * from './text/agreement-file.js';

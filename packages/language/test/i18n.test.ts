@@ -38,6 +38,27 @@ function reading(elements: Elements, into = { params: new Set<string>(), literal
 const parsed = (text: string, lang: Lang) => reading(compileMessage(text, lang).getAst());
 const paramsOf = (text: string, lang: Lang) => [...parsed(text, lang).params].sort().join(', ');
 
+/**
+ * The text a message can start (or end) with: its first (last) literal, or that of each case of a
+ * plural or select standing at the edge; a case left empty (`other {}`) lets the edge pass on to
+ * the element beside it. A placeholder at the edge is a figure, so it ends the search.
+ */
+function edgeTexts(elements: Elements, side: 'start' | 'end'): string[] {
+    const ordered = side === 'start' ? elements : [...elements].reverse();
+    const texts: string[] = [];
+    for (const element of ordered) {
+        if (element.type === TYPE.literal) {
+            if (element.value !== '') return [...texts, element.value];
+            continue;
+        }
+        if (!('options' in element)) return texts;
+        const cases = Object.values(element.options).map(option => option.value);
+        for (const value of cases) texts.push(...edgeTexts(value, side));
+        if (!cases.some(value => value.length === 0)) return texts;
+    }
+    return texts;
+}
+
 describe('the message catalogues', () => {
     it('have many messages, each key in one package only', () => {
         expect(ALL.length).toBeGreaterThan(1000);
@@ -84,12 +105,22 @@ describe('the message catalogues', () => {
         expect(bad).toEqual([]);
     });
 
+    it('no message is a fragment to be glued to another: none starts or ends with a space, or starts with a joining mark', () => {
+        // A case of a plural or select at the start or end of a message is an edge too: `{n, plural, one {; # file}}` is a fragment.
+        const fragments = ALL.flatMap(({ pkg, key }) =>
+            LANGS.filter(lang => {
+                const ast = compileMessage(CATALOGUES[pkg]?.[lang][key] ?? '', lang).getAst();
+                return edgeTexts(ast, 'start').some(text => /^[\s,;:]/.test(text)) || edgeTexts(ast, 'end').some(text => /\s$/.test(text));
+            }).map(lang => `${lang} ${key}`)
+        );
+        expect(fragments).toEqual([]);
+    });
+
     it('Welsh messages are translated, not copies of the English (bar figures and code)', () => {
         // Messages made only of placeholders, punctuation and code are the same in both; so are these.
         const sharedWithEnglish = [
             'cli.error',
             'declaration-kind.partner',
-            'hover.partner',
             'report.label.partner',
             'report.label.cost',
             'hover.column.partner',
@@ -127,18 +158,44 @@ describe('t', () => {
     });
 
     it('chooses the plural form by the number, with the plural rules of each language', () => {
-        expect(cliT('cli.summary.files-checked', { count: 1 }, 'en')).toBe('1 file checked');
-        expect(cliT('cli.summary.files-checked', { count: 3 }, 'en')).toBe('3 files checked');
-        expect(cliT('cli.summary.files-checked', { count: 0 }, 'en')).toBe('0 files checked');
-        expect(cliT('cli.summary.files-checked', { count: 1234 }, 'en')).toBe('1,234 files checked');
+        expect(cliT('cli.summary.all-passed', { files: 1 }, 'en')).toBe('1 file checked: all checks passed');
+        expect(cliT('cli.summary.all-passed', { files: 3 }, 'en')).toBe('3 files checked: all checks passed');
+        expect(cliT('cli.summary.all-passed', { files: 0 }, 'en')).toBe('0 files checked: all checks passed');
+        expect(cliT('cli.summary.all-passed', { files: 1234 }, 'en')).toBe('1,234 files checked: all checks passed');
         // Welsh has six plural categories; a message words those it needs and the rest fall to `other`.
         expect(new Intl.PluralRules('cy').resolvedOptions().pluralCategories).toEqual(expect.arrayContaining(['zero', 'one', 'two', 'few', 'many', 'other']));
         expect(t('diagnostics.more-errors', { count: 1, code: 'x' }, 'cy')).toBe('… a 1 gwall x arall, heb ei restru');
         for (const count of [0, 2, 3, 6, 7])
             expect(t('diagnostics.more-errors', { count, code: 'x' }, 'cy')).toBe(`… a ${count} gwall x arall, heb eu rhestru`);
+        const problems = { files: 3, errors: 0, warnings: 1, count: 1, unreadable: 0 };
+        expect(cliT('cli.summary.problems', problems, 'en')).toBe('3 files checked: 1 warning in 1 file');
+        expect(cliT('cli.summary.problems', { ...problems, errors: 2, warnings: 0, count: 2 }, 'en')).toBe('3 files checked: 2 errors in 2 files');
+        expect(cliT('cli.summary.problems', { ...problems, errors: 1, warnings: 2, count: 2, unreadable: 1 }, 'en')).toBe(
+            '3 files checked: 1 error and 2 warnings in 2 files; 1 file could not be read'
+        );
+        expect(cliT('cli.summary.problems', { ...problems, errors: 2, warnings: 3, count: 2 }, 'cy')).toBe(
+            'Gwiriwyd 3 ffeil: 2 gwall a 3 rhybudd mewn 2 ffeil'
+        );
         expect(cliT('fmt.check.would-change', { changed: 1, total: 1 }, 'en')).toBe('1 of 1 file would be reformatted; run pool fmt to format it');
         expect(cliT('fmt.check.would-change', { changed: 1, total: 4 }, 'en')).toBe('1 of 4 files would be reformatted; run pool fmt to format it');
         expect(cliT('fmt.check.would-change', { changed: 2, total: 4 }, 'en')).toBe('2 of 4 files would be reformatted; run pool fmt to format them');
+    });
+
+    it('chooses the words of a sentence by value, so Welsh can mutate them: `o orwariant`, not `o gorwariant`', () => {
+        const share = { subject: 'bcf', total: '90%', difference: '10%' };
+        expect(t('shares-not-100.short', { ...share, kind: 'overspend' }, 'en')).toBe('the share of overspend of bcf sums to 90%: 10% short of 100%');
+        expect(t('shares-not-100.short', { ...share, kind: 'overspend' }, 'cy')).toContain("mae'r gyfran o orwariant bcf");
+        expect(t('shares-not-100.short', { ...share, kind: 'benefits' }, 'cy')).toContain("mae'r gyfran o fuddion bcf");
+        const missing = { name: 'esex', names: '`essex`' };
+        expect(t('unknown-reference.partner', { ...missing, close: 'yes' }, 'en')).toBe(
+            'no partner called `esex` is declared in this file or its imports; did you mean `essex`?'
+        );
+        expect(t('unknown-reference.partner', { ...missing, close: 'no' }, 'en')).toBe('no partner called `esex` is declared in this file or its imports');
+        const place = { id: 'bcf', line: 3, file: 'registers/gm.pool' };
+        expect(t('duplicate-declaration.id', { ...place, kind: 'pool', elsewhere: 'yes' }, 'en')).toBe(
+            '`bcf` is already declared as a pool in registers/gm.pool on line 3'
+        );
+        expect(t('duplicate-declaration.id', { ...place, kind: 'pool', elsewhere: 'no' }, 'cy')).toBe("mae `bcf` eisoes wedi'i datgan fel cronfa ar linell 3");
     });
 
     it('joins lists with the conjunction of each language, `ac` before a vowel in Welsh', () => {
@@ -163,7 +220,7 @@ describe('t', () => {
         // @ts-expect-error -- a figure the message states is missing
         expect(() => t('overspent-pool', { pool: 'bcf' }, 'en')).toThrow();
         // @ts-expect-error -- a plural's count is a number, not text
-        expect(cliT('cli.summary.files-checked', { count: 'three' }, 'en')).toContain('files checked');
+        expect(cliT('cli.summary.all-passed', { files: 'three' }, 'en')).toContain('files checked');
     });
 
     it('falls back to the English when a Welsh message is missing at run time, never to the key', () => {

@@ -44,6 +44,8 @@ export interface LspClientOptions {
     readonly capabilities?: ClientCapabilities;
     /** Whether the client answers the server's requests (configuration, registration, progress); `false` for a minimal client that answers none. */
     readonly answersRequests?: boolean;
+    /** Called with the connection before `initialize` is sent, to handle what the server may send from the start (progress, say). */
+    readonly onConnection?: (connection: ProtocolConnection) => void;
 }
 
 /** Diagnostics the server published for a document, and when they arrived (`performance.now()`). */
@@ -147,6 +149,7 @@ export class LspClient {
                 client.requestsFromServer.push({ method: RegistrationRequest.method, params });
             });
         }
+        options.onConnection?.(connection);
         connection.listen();
         client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,

@@ -22,7 +22,6 @@ import {
     penceToDecimalString,
     periodLabel,
     sha256Hex,
-    signatureStanding,
     yearLabel
 } from '@pool/language';
 import { render } from './i18n/index.js';
@@ -659,7 +658,7 @@ export function buildReportData(
         fingerprint: approval.fingerprint,
         stale: approval.stale,
         signature: approval.signature ?? null,
-        signatureStatus: signatureStanding(approval, model.allowedSigners).status,
+        signatureStatus: approval.signatureStanding.status,
         source: source(approval.node)
     }));
 

@@ -630,14 +630,8 @@ function textIn(lang: ReportLang): ReportText {
             approval: (approver, partner, date, stale) =>
                 say(stale ? 'report.sentence.approval-stale' : 'report.sentence.approval', { approver, partner, date }),
             checksPassed: word('report.sentence.checks-passed'),
-            checksFailed: (errors, warnings) =>
-                warnings
-                    ? say('report.sentence.checks-failed.warnings', {
-                          errors: say('cli.summary.errors', { count: errors }),
-                          warnings: say('cli.summary.warnings', { count: warnings })
-                      })
-                    : say('report.sentence.checks-failed', { errors: say('cli.summary.errors', { count: errors }) }),
-            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings: say('cli.summary.warnings', { count: warnings }) }),
+            checksFailed: (errors, warnings) => say('report.sentence.checks-failed', { errors, warnings }),
+            checksWarnings: warnings => say('report.sentence.checks-warnings', { warnings }),
             noApprovals: word('report.sentence.no-approvals'),
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),

@@ -242,7 +242,7 @@ function findingLine(finding: DiffFinding, lang: Lang): string {
         'cli.diff.finding',
         {
             place: `${finding.file}:${finding.line}`,
-            severity: t(finding.severity === 'error' ? 'cli.diff.severity.error' : 'cli.diff.severity.warning', {}, lang),
+            severity: finding.severity,
             code: finding.code,
             message: finding.message
         },

@@ -18,7 +18,13 @@ function startsWithBom(bytes: Uint8Array): boolean {
     return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** New text for a file, encoded as the file was: UTF-8, with the byte order mark the file had, if it had one. */
+export function encodeLike(before: Uint8Array, text: string): Uint8Array {
+    const encoded = new TextEncoder().encode(text);
+    return startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
@@ -76,8 +82,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         }
         // Every file formatted was read through `read`, which kept its bytes.
         const before = originals.get(file) ?? new Uint8Array();
-        const encoded = new TextEncoder().encode(result.text);
-        const bytes = startsWithBom(before) ? concat(UTF8_BOM, encoded) : encoded;
+        const bytes = encodeLike(before, result.text);
         try {
             const now = await readFromDisk(file);
             if (!sameBytes(now, before)) {
@@ -108,14 +113,14 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
                   : t('fmt.check.clean', { count: total }, lang);
         io.err(`${summary}\n`);
     } else {
-        const notes = [
-            t('fmt.formatted-count', { count: changed }, lang),
-            t('fmt.already-formatted', { count: total - changed - unformattable - leftAlone - ioErrors }, lang)
-        ];
-        if (leftAlone > 0) notes.push(t('fmt.left-as-approved', { count: leftAlone }, lang));
-        if (unformattable > 0) notes.push(t('fmt.not-formatted-count', { count: unformattable }, lang));
-        if (ioErrors > 0) notes.push(t('fmt.not-written-count', { count: ioErrors }, lang));
-        io.err(`${notes.join(', ')}\n`);
+        const counts = {
+            formatted: changed,
+            already: total - changed - unformattable - leftAlone - ioErrors,
+            approved: leftAlone,
+            unformattable,
+            unwritten: ioErrors
+        };
+        io.err(`${t('fmt.summary', counts, lang)}\n`);
     }
     if (workspace.unreadable.length > 0 || ioErrors > 0) return 2;
     return (options.check && changed > 0) || unformattable > 0 ? 1 : 0;

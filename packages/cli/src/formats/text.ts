@@ -1,4 +1,4 @@
-import { escapeTerminal, type Lang, listInWords } from '@pool/language';
+import { escapeTerminal, type Lang } from '@pool/language';
 import { t } from '../i18n/index.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 import type { Style } from '../style.js';
@@ -87,15 +87,11 @@ function quoteSource(diagnostic: ReportedDiagnostic, lines: readonly string[], c
  * in. Severity words in diagnostics stay `error` and `warning` in every language, as tools match them.
  */
 export function summaryLine(summary: CheckSummary, style: Style, lang: Lang = 'en'): string {
-    const files = t('cli.summary.files-checked', { count: summary.files }, lang);
-    const unreadable = summary.unreadable > 0 ? style.error(t('cli.summary.unreadable', { count: summary.unreadable }, lang)) : '';
+    const counts = { files: summary.files, unreadable: summary.unreadable };
     if (summary.errors === 0 && summary.warnings === 0) {
-        return (summary.unreadable > 0 ? t('cli.summary.no-problems', { files }, lang) : style.ok(t('cli.summary.all-passed', { files }, lang))) + unreadable;
+        return summary.unreadable > 0 ? style.error(t('cli.summary.no-problems', counts, lang)) : style.ok(t('cli.summary.all-passed', counts, lang));
     }
-    const parts = [
-        summary.errors > 0 ? style.error(t('cli.summary.errors', { count: summary.errors }, lang)) : undefined,
-        summary.warnings > 0 ? style.warning(t('cli.summary.warnings', { count: summary.warnings }, lang)) : undefined
-    ].filter((part): part is string => part !== undefined);
-    const count = summary.filesWithProblems;
-    return t('cli.summary.problems', { files, problems: listInWords(parts, lang), count }, lang) + unreadable;
+    const line = t('cli.summary.problems', { ...counts, errors: summary.errors, warnings: summary.warnings, count: summary.filesWithProblems }, lang);
+    // One sentence, so one colour: that of the worst it reports.
+    return summary.errors > 0 || summary.unreadable > 0 ? style.error(line) : style.warning(line);
 }

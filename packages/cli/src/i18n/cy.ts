@@ -13,11 +13,11 @@ import type { en } from './en.js';
 
 export const cy: Translation<typeof en> = {
     // The command line.
-    'cli.summary.files-checked': '{count, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}',
-    'cli.summary.all-passed': '{files}: llwyddodd pob gwiriad',
-    'cli.summary.no-problems': '{files}: ni chanfuwyd unrhyw broblemau',
-    'cli.summary.unreadable': '{count, plural, one {; ni ellid darllen # ffeil} other {; ni ellid darllen # ffeil}}',
-    'cli.summary.problems': '{count, plural, one {{files}: {problems} mewn # ffeil} other {{files}: {problems} mewn # ffeil}}',
+    'cli.summary.all-passed': '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: llwyddodd pob gwiriad',
+    'cli.summary.no-problems':
+        '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: ni chanfuwyd unrhyw broblemau; {unreadable, plural, one {ni ellid darllen # ffeil} other {ni ellid darllen # ffeil}}',
+    'cli.summary.problems':
+        '{files, plural, one {Gwiriwyd # ffeil} other {Gwiriwyd # ffeil}}: {errors, plural, =0 {{warnings, plural, one {# rhybudd} other {# rhybudd}}} one {# gwall{warnings, plural, =0 {} other { a # rhybudd}}} other {# gwall{warnings, plural, =0 {} other { a # rhybudd}}}} mewn {count, plural, one {# ffeil} other {# ffeil}}{unreadable, plural, =0 {} one {; ni ellid darllen # ffeil} other {; ni ellid darllen # ffeil}}',
     'cli.progress.checking': 'yn gwirio {done}/{total} ffeil…',
     'cli.progress.reading': 'yn darllen {done}/{total} ffeil…',
     'cli.error': 'pool: {message}',
@@ -75,9 +75,7 @@ export const cy: Translation<typeof en> = {
     'cli.diff.heading.introduced': "Problemau y mae'r newidiadau yn eu cyflwyno",
     'cli.diff.heading.resolved': "Problemau y mae'r newidiadau yn eu datrys",
     'cli.diff.place-before': 'roedd yn {place}',
-    'cli.diff.finding': '{place}: {severity} [{code}]: {message}',
-    'cli.diff.severity.error': 'gwall',
-    'cli.diff.severity.warning': 'rhybudd',
+    'cli.diff.finding': '{place}: {severity, select, error {gwall [{code}]: {message}} other {rhybudd [{code}]: {message}}}',
     'cli.diff.unparseable':
         "methu cymharu {label}: mae ganddo wallau cystrawen ({count}), a byddai cymhariaeth o'r hyn y gellid ei ddarllen yn dangos y gweddill fel pe bai wedi'i dynnu; trwsiwch nhw a chymharwch eto",
     'cli.diff.not-loaded': "nid oedd modd llwytho'r ffeil",
@@ -155,6 +153,36 @@ export const cy: Translation<typeof en> = {
     'cli.verify.other-version':
         "methu dweud a yw {report} yn cyfateb: fe'i gwnaed gan pool {recorded} a dyma pool {version}; gwnewch ef eto, neu gwiriwch ef gyda'r fersiwn honno",
     'cli.verify.not-a-source': "methu dweud: nid yw {file} yn un o'r ffeiliau y mae {source} wedi'i wneud ohonynt (ef a'r ffeiliau y mae'n eu mewnforio)",
+    'cli.help.approve': "llofnodi cytundeb fel y mae ar ran partner gyda'ch allwedd SSH (ssh-keygen), a chofnodi'r gymeradwyaeth wedi'i llofnodi ynddo",
+    'cli.help.approve.file': 'y cytundeb',
+    'cli.help.approve.partner': "dynodydd y partner sy'n cymeradwyo, fel y mae'r cytundeb yn ei ddatgan",
+    'cli.help.approve.role': 'rôl y person sy\'n cymeradwyo, er enghraifft "Prif Weithredwr" neu "Swyddog Adran 151"',
+    'cli.help.approve.name': 'enw\'r person sy\'n cymeradwyo, a gofnodir cyn y rôl: "J Smith, Prif Weithredwr"',
+    'cli.help.approve.key': 'yr allwedd SSH ed25519 breifat i lofnodi â hi, un heb gyfrinymadrodd (mae ssh-keygen -t ed25519 yn gwneud un)',
+    'cli.help.approve.date': "dyddiad y gymeradwyaeth (rhagosodiad: diwrnod SOURCE_DATE_EPOCH pan fo wedi'i osod, fel arall heddiw)",
+    'cli.help.approve.force': "llofnodi eto pan fo'r partner a'r cymeradwywr hwn eisoes wedi cymeradwyo'r testun fel y mae",
+    'cli.help.approve.after':
+        "Mae'r gymeradwyaeth yn cofnodi'r partner, y cymeradwywr (y rôl, neu ENW, RÔL), y dyddiad, ôl bys y\ncytundeb a llofnod SSH dros y pedwar, a wneir gan ssh-keygen -Y sign -n pool. Mae'n mynd i floc\napprovals y cytundeb (a wneir os nad oes un), yn lle cymeradwyaeth y partner a'r cymeradwywr hwn o\ndestun cynharach; mae pool check yn ei gwirio yn erbyn ffeil llofnodwyr a ganiateir.\n\nStatws gadael: 0 wedi'i chofnodi; 1 heb ei chofnodi (mae gwallau yn y cytundeb, neu mae'r partner a'r\ncymeradwywr hwn eisoes wedi'i gymeradwyo fel y mae); 2 gwall defnydd neu I/O (partner anhysbys,\nallwedd neu ssh-keygen na all lofnodi, ffeil na ellir ei darllen na'i hysgrifennu). Gadewir y ffeil\nfel yr oedd oni bai am 0.\n\nEnghreifftiau:\n  pool approve gm.pool --partner council --role \"Prif Weithredwr\" --key ~/.ssh/id_ed25519\n  pool approve gm.pool --partner nhs --name \"J Smith\" --role \"Prif Swyddog Cyllid\" --key signing_key",
+    'cli.approve.recorded': "{file}: cofnodwyd cymeradwyaeth {partner} gan {approver} ar {date}, wedi'i llofnodi gyda {key} (ôl bys {fingerprint})",
+    'cli.approve.replaced':
+        "{file}: cofnodwyd cymeradwyaeth {partner} gan {approver} ar {date}, wedi'i llofnodi gyda {key} (ôl bys {fingerprint}), yn lle eu cymeradwyaeth gynharach",
+    'cli.approve.has-errors':
+        '{count, plural, one {ni chymeradwywyd {file}: mae ganddo # gwall, a dim ond heb wallau y cymeradwyir cytundeb (mae pool check {file} yn ei ddangos)} other {ni chymeradwywyd {file}: mae ganddo # gwall, a dim ond heb wallau y cymeradwyir cytundeb (mae pool check {file} yn eu dangos)}}',
+    'cli.approve.unknown-partner': 'nid oes gan {file} bartner {partner}: ei bartneriaid yw {partners}',
+    'cli.approve.unknown-partner.suggest': "nid oes gan {file} bartner {partner}; oeddech chi'n golygu {suggestion}?",
+    'cli.approve.already-approved': "cymeradwyodd {partner} ({approver}) {file} fel y mae ar {date}, felly ni newidiwyd dim; rhowch --force i'w lofnodi eto",
+    'cli.approve.bad-date': "rhaid i --date fod yn ddiwrnod wedi'i ysgrifennu BBBB-MM-DD, fel 2026-12-03; cafwyd {value}",
+    'cli.approve.empty-option': 'ni chaiff {option} fod yn wag',
+    'cli.approve.no-ssh-keygen': 'methu llofnodi: ni chanfuwyd ssh-keygen (rhan o OpenSSH) ar y PATH; gosodwch OpenSSH a rhowch gynnig arall arni',
+    'cli.approve.key-unreadable': 'methu llofnodi gyda {key}: {reason}',
+    'cli.approve.not-a-file': "nid yw'n ffeil",
+    'cli.approve.key-passphrase':
+        "methu llofnodi gyda {key}: fe'i diogelir gan gyfrinymadrodd, na all pool approve ofyn amdano; llofnodwch gydag allwedd heb un",
+    'cli.approve.key-unusable': 'methu llofnodi gyda {key}: ni all ssh-keygen ei defnyddio ({reason})',
+    'cli.approve.key-not-ed25519':
+        'methu llofnodi gyda {key}: ei math yw {type}, a dim ond llofnodion ed25519 y mae Pool yn eu gwirio (mae ssh-keygen -t ed25519 yn gwneud un)',
+    'cli.approve.sign-failed': 'methu llofnodi gyda {key}: methodd ssh-keygen ({reason})',
+    'cli.approve.changed-on-disk': "newidiodd {file} ar y ddisg tra oedd yn cael ei gymeradwyo; fe'i gadawyd fel y mae nawr, felly rhedwch pool approve eto",
     'cli.help.lsp': 'cychwyn y gweinydd iaith, i olygydd siarad ag ef (mewnbwn ac allbwn safonol oni ddywedir fel arall)',
     'cli.help.lsp.stdio': 'siarad dros fewnbwn ac allbwn safonol (y rhagosodiad)',
     'cli.help.lsp.socket': "cysylltu â'r golygydd sy'n gwrando ar y porth TCP hwn ar y peiriant hwn",
@@ -181,6 +209,7 @@ export const cy: Translation<typeof en> = {
     'cli.commander.unknown-command.suggest': "gorchymyn anhysbys ''{command}''; oeddech chi'n golygu {suggestion}?",
     'cli.commander.missing-argument': "mae'r ddadl {argument} ar goll; defnydd: {usage}",
     'cli.commander.missing-option-value': 'mae angen gwerth ar {option}',
+    'cli.commander.missing-required-option': 'mae angen {option} ar pool {command}',
     'cli.commander.missing-option-value.choices': 'mae angen gwerth ar {option}: {choices}',
     'cli.commander.invalid-choice': "rhaid i {option} fod yn {choices}; cafwyd ''{value}''",
     'cli.commander.too-many-arguments':
@@ -196,9 +225,6 @@ export const cy: Translation<typeof en> = {
         '{count, plural, one {Gwiriwyd # ffeil: ni ellid fformatio {unformattable}} other {Gwiriwyd # ffeil: ni ellid fformatio {unformattable}}}',
     'fmt.check.would-change':
         "{changed, plural, one {Byddai # o {total, number} ffeil yn cael ei hailfformatio; rhedwch pool fmt i'w fformatio} other {Byddai # o {total, number} ffeil yn cael eu hailfformatio; rhedwch pool fmt i'w fformatio}}",
-    'fmt.formatted-count': '{count, plural, one {Fformatiwyd # ffeil} other {Fformatiwyd # ffeil}}',
-    'fmt.already-formatted': "{count} wedi'u fformatio eisoes",
-    'fmt.left-as-approved': "{count} wedi'u gadael fel y'u cymeradwywyd",
-    'fmt.not-formatted-count': '{count} heb eu fformatio',
-    'fmt.not-written-count': 'ni ellid ysgrifennu {count}'
+    'fmt.summary':
+        "{formatted, plural, one {Fformatiwyd # ffeil} other {Fformatiwyd # ffeil}}, {already, number} wedi'u fformatio eisoes{approved, plural, =0 {} other {, # wedi'u gadael fel y'u cymeradwywyd}}{unformattable, plural, =0 {} other {, # heb eu fformatio}}{unwritten, plural, =0 {} other {, ni ellid ysgrifennu #}}"
 };

@@ -9,11 +9,11 @@ import type { Catalogue } from '@pool/language';
 
 export const en = {
     // The command line.
-    'cli.summary.files-checked': '{count, plural, one {# file checked} other {# files checked}}',
-    'cli.summary.all-passed': '{files}: all checks passed',
-    'cli.summary.no-problems': '{files}: no problems found',
-    'cli.summary.unreadable': '{count, plural, one {; # file could not be read} other {; # files could not be read}}',
-    'cli.summary.problems': '{count, plural, one {{files}: {problems} in # file} other {{files}: {problems} in # files}}',
+    'cli.summary.all-passed': '{files, plural, one {# file checked} other {# files checked}}: all checks passed',
+    'cli.summary.no-problems':
+        '{files, plural, one {# file checked} other {# files checked}}: no problems found; {unreadable, plural, one {# file could not be read} other {# files could not be read}}',
+    'cli.summary.problems':
+        '{files, plural, one {# file checked} other {# files checked}}: {errors, plural, =0 {{warnings, plural, one {# warning} other {# warnings}}} one {# error{warnings, plural, =0 {} one { and # warning} other { and # warnings}}} other {# errors{warnings, plural, =0 {} one { and # warning} other { and # warnings}}}} in {count, plural, one {# file} other {# files}}{unreadable, plural, =0 {} one {; # file could not be read} other {; # files could not be read}}',
     'cli.progress.checking': 'checking {done}/{total} files…',
     'cli.progress.reading': 'reading {done}/{total} files…',
     'cli.error': 'pool: {message}',
@@ -70,9 +70,7 @@ export const en = {
     'cli.diff.heading.introduced': 'Problems the changes introduce',
     'cli.diff.heading.resolved': 'Problems the changes resolve',
     'cli.diff.place-before': 'was {place}',
-    'cli.diff.finding': '{place}: {severity} [{code}]: {message}',
-    'cli.diff.severity.error': 'error',
-    'cli.diff.severity.warning': 'warning',
+    'cli.diff.finding': '{place}: {severity, select, error {error [{code}]: {message}} other {warning [{code}]: {message}}}',
     'cli.diff.unparseable':
         'cannot compare {label}: it has syntax errors ({count}), and a diff of what could be read would show the rest as removed; fix them and compare again',
     'cli.diff.not-loaded': 'the file could not be loaded',
@@ -146,6 +144,34 @@ export const en = {
     'cli.verify.other-version':
         'cannot tell whether {report} matches: it was made by pool {recorded} and this is pool {version}; make it again, or verify it with that version',
     'cli.verify.not-a-source': 'cannot tell: {file} is not one of the files {source} is made of (it and the files it imports)',
+    'cli.help.approve': 'sign an agreement as it stands for a partner with your SSH key (ssh-keygen), and record the signed approval in it',
+    'cli.help.approve.file': 'the agreement',
+    'cli.help.approve.partner': 'the id of the partner approving, as the agreement declares it',
+    'cli.help.approve.role': 'the role of the person approving, for example "Chief Executive" or "Section 151 Officer"',
+    'cli.help.approve.name': 'the name of the person approving, recorded before the role: "J Smith, Chief Executive"',
+    'cli.help.approve.key': 'the private ed25519 SSH key to sign with, one without a passphrase (ssh-keygen -t ed25519 makes one)',
+    'cli.help.approve.date': 'the date of the approval (default: the day of SOURCE_DATE_EPOCH when set, otherwise today)',
+    'cli.help.approve.force': 'sign again when this partner and approver have already approved the text as it stands',
+    'cli.help.approve.after':
+        'The approval records the partner, the approver (the role, or NAME, ROLE), the date, the agreement\'s\nfingerprint and an SSH signature over all four, made by ssh-keygen -Y sign -n pool. It goes into the\nagreement\'s approvals block (made if there is none), in place of this partner and approver\'s approval\nof an earlier text; pool check verifies it against an allowed-signers file.\n\nExit status: 0 recorded; 1 not recorded (the agreement has errors, or this partner and approver have\nalready approved it as it stands); 2 usage or I/O error (an unknown partner, a key or ssh-keygen that\ncannot sign, a file that cannot be read or written). The file is left as it was unless 0.\n\nExamples:\n  pool approve gm.pool --partner council --role "Chief Executive" --key ~/.ssh/id_ed25519\n  pool approve gm.pool --partner nhs --name "J Smith" --role "Chief Finance Officer" --key signing_key',
+    'cli.approve.recorded': '{file}: recorded the approval of {partner} by {approver} on {date}, signed with {key} (fingerprint {fingerprint})',
+    'cli.approve.replaced':
+        '{file}: recorded the approval of {partner} by {approver} on {date}, signed with {key} (fingerprint {fingerprint}), in place of their earlier approval',
+    'cli.approve.has-errors':
+        '{count, plural, one {{file} was not approved: it has # error, and an agreement is approved only without errors (pool check {file} shows it)} other {{file} was not approved: it has # errors, and an agreement is approved only without errors (pool check {file} shows them)}}',
+    'cli.approve.unknown-partner': '{file} has no partner {partner}: its partners are {partners}',
+    'cli.approve.unknown-partner.suggest': '{file} has no partner {partner}; did you mean {suggestion}?',
+    'cli.approve.already-approved': '{partner} ({approver}) approved {file} as it stands on {date}, so nothing was changed; give --force to sign it again',
+    'cli.approve.bad-date': '--date must be a day written YYYY-MM-DD, such as 2026-12-03; got {value}',
+    'cli.approve.empty-option': '{option} must not be empty',
+    'cli.approve.no-ssh-keygen': 'cannot sign: ssh-keygen (part of OpenSSH) was not found on the PATH; install OpenSSH and try again',
+    'cli.approve.key-unreadable': 'cannot sign with {key}: {reason}',
+    'cli.approve.not-a-file': 'it is not a file',
+    'cli.approve.key-passphrase': 'cannot sign with {key}: it is protected by a passphrase, which pool approve cannot ask for; sign with a key that has none',
+    'cli.approve.key-unusable': 'cannot sign with {key}: ssh-keygen cannot use it ({reason})',
+    'cli.approve.key-not-ed25519': 'cannot sign with {key}: its type is {type}, and Pool verifies only ed25519 signatures (ssh-keygen -t ed25519 makes one)',
+    'cli.approve.sign-failed': 'cannot sign with {key}: ssh-keygen failed ({reason})',
+    'cli.approve.changed-on-disk': '{file} changed on disk while it was being approved; it was left as it is now, so run pool approve again',
     'cli.help.lsp': 'start the language server, for an editor to talk to (standard input and output unless told otherwise)',
     'cli.help.lsp.stdio': 'talk over standard input and output (the default)',
     'cli.help.lsp.socket': 'connect to the editor listening on this TCP port of this machine',
@@ -172,6 +198,7 @@ export const en = {
     'cli.commander.unknown-command.suggest': "unknown command ''{command}''; did you mean {suggestion}?",
     'cli.commander.missing-argument': 'the {argument} argument is missing; usage: {usage}',
     'cli.commander.missing-option-value': '{option} needs a value',
+    'cli.commander.missing-required-option': 'pool {command} needs {option}',
     'cli.commander.missing-option-value.choices': '{option} needs a value: {choices}',
     'cli.commander.invalid-choice': "{option} must be {choices}; got ''{value}''",
     'cli.commander.too-many-arguments':
@@ -187,9 +214,6 @@ export const en = {
         '{count, plural, one {# file checked: {unformattable} could not be formatted} other {# files checked: {unformattable} could not be formatted}}',
     'fmt.check.would-change':
         '{changed, plural, one {# of {total, plural, one {# file} other {# files}} would be reformatted; run pool fmt to format it} other {# of {total, number} files would be reformatted; run pool fmt to format them}}',
-    'fmt.formatted-count': '{count, plural, one {# file formatted} other {# files formatted}}',
-    'fmt.already-formatted': '{count} already formatted',
-    'fmt.left-as-approved': '{count} left as approved',
-    'fmt.not-formatted-count': '{count} not formatted',
-    'fmt.not-written-count': '{count} could not be written'
+    'fmt.summary':
+        '{formatted, plural, one {# file formatted} other {# files formatted}}, {already, number} already formatted{approved, plural, =0 {} other {, # left as approved}}{unformattable, plural, =0 {} other {, # not formatted}}{unwritten, plural, =0 {} other {, # could not be written}}'
 } as const satisfies Catalogue;

@@ -12,6 +12,10 @@ import type { Translation } from '@pool/language';
 import type { en } from './en.js';
 
 export const cy: Translation<typeof en> = {
+    'server.command.needs-document': 'mae {command} angen URI cytundeb Pool sydd gan y gweinydd iaith ar agor neu yn ei weithle',
+    'server.report.written': "Mae'r adroddiad yn {path}; agorwch ef mewn porwr gwe.",
+    'server.progress.title': "Wrthi'n gwirio cytundebau Pool",
+    'server.progress.checked': "{checked} o {total, plural, one {# ffeil} other {# ffeil}} wedi'u gwirio",
     'server.report.unknown-document': 'nid yw {uri} yn gytundeb Pool sydd gan y gweinydd iaith ar agor nac yn ei weithle',
     'server.report.unknown-format': 'ni ellir allforio adroddiad fel {format}: y fformatau yw md, html a json'
 };

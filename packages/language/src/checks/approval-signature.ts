@@ -1,5 +1,4 @@
 import { t } from '../i18n/index.js';
-import { signatureStanding } from '../model/approval-message.js';
 import { formatPublicKey } from '../model/sshsig.js';
 import { defineCheck } from './check.js';
 import { partnerName } from './describe.js';
@@ -22,7 +21,7 @@ export const approvalSignature = defineCheck({
             if (approval.signature === undefined) continue;
             const who = { partner: partnerName(model, approval.partnerId), approver: approval.approver };
             const at = { node: approval.node, property: 'signature' };
-            const standing = signatureStanding(approval, model.allowedSigners);
+            const standing = approval.signatureStanding;
             if (standing.status !== 'refused') continue;
             if (standing.fault === 'not-allowed') {
                 const key = `${formatPublicKey(standing.key).slice(0, 30)}…`;

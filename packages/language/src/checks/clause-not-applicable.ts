@@ -3,7 +3,7 @@ import { listInWords, t } from '../i18n/index.js';
 import { formatPercent } from '../money/percent.js';
 import { Rational } from '../money/rational.js';
 import { defineCheck, type Report } from './check.js';
-import { partnerName, shareKindWord, shareReadWhole, year } from './describe.js';
+import { partnerName, shareReadWhole, year } from './describe.js';
 import { removal } from './removal.js';
 import type { AgreementModel, OutcomeInfo } from '../model/types.js';
 import type { Lang } from '../i18n/index.js';
@@ -65,7 +65,7 @@ function returnClauses(model: AgreementModel, report: Report, lang: Lang): void 
 function shareClauses(model: AgreementModel, report: Report, lang: Lang): void {
     for (const share of model.shares) {
         if (!shareReadWhole(share)) continue;
-        const kind = shareKindWord(share.kind, lang);
+        const kind = share.kind;
         if (share.covering && share.family === 'benefit') {
             report({
                 node: share.node,

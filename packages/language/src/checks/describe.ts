@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, type LangiumDocument, UriUtils } from 'langium';
 import { formatMoney } from '../money/amount.js';
 import { yearLabel } from '../money/financial-year.js';
-import { type Lang, listInWords, t } from '../i18n/index.js';
+import { type Lang, listInWords } from '../i18n/index.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
 
 /** Wording shared by the checks' messages, so a figure reads the same in every message. */
@@ -20,39 +20,34 @@ export function partnerName(model: AgreementModel, id: string): string {
     return partner ? `${id} (${partner.name})` : id;
 }
 
-/** `on line 12`, or `in registers/gm.pool on line 3` for a place in another file. */
-export function where(model: AgreementModel, node: AstNode, lang: Lang): string {
+/** Where a node is written, for a message's `{elsewhere, select, …}`: its line, and its file when that is another. */
+export interface Place {
+    readonly elsewhere: 'yes' | 'no';
+    readonly file: string;
+    readonly line: number;
+}
+
+/** Line 12 of this file, or line 3 of `registers/gm.pool`: a message words it (`on line 12`, `in registers/gm.pool on line 3`). */
+export function where(model: AgreementModel, node: AstNode): Place {
     const document = AstUtils.getDocument(node);
     const line = (node.$cstNode?.range.start.line ?? 0) + 1;
-    if (document.uri.toString() === model.document.uri.toString()) {
-        return t('word.on-line', { line }, lang);
-    }
-    return t('word.in-file-on-line', { file: relativeTo(model.document, document), line }, lang);
+    const elsewhere = document.uri.toString() !== model.document.uri.toString();
+    return { elsewhere: elsewhere ? 'yes' : 'no', file: elsewhere ? relativeTo(model.document, document) : '', line };
 }
 
 export function relativeTo(from: LangiumDocument, to: LangiumDocument): string {
     return UriUtils.relative(UriUtils.dirname(from.uri), to.uri);
 }
 
-/** `; did you mean `a` or `b`?` for the closest names, or nothing when none is close. */
-export function didYouMean(names: readonly string[], lang: Lang): string {
-    return names.length > 0
-        ? t(
-              'word.did-you-mean',
-              {
-                  names: listInWords(
-                      names.map(name => `\`${name}\``),
-                      lang
-                  )
-              },
-              lang
-          )
-        : '';
-}
-
-/** The kind of a share clause (`savings`, `overspend`) in words; as written when the parser could not read it. */
-export function shareKindWord(kind: string | undefined, lang: Lang): string {
-    return kind === 'savings' || kind === 'benefits' || kind === 'overspend' || kind === 'underspend' ? t(`share-kind.${kind}`, {}, lang) : (kind ?? '');
+/** The closest names for a message's `; did you mean …?` (its `close` select chooses whether it says it). */
+export function didYouMean(names: readonly string[], lang: Lang): { close: 'yes' | 'no'; names: string } {
+    return {
+        close: names.length > 0 ? 'yes' : 'no',
+        names: listInWords(
+            names.map(name => `\`${name}\``),
+            lang
+        )
+    };
 }
 
 /**

@@ -32,13 +32,9 @@ export const duplicateDeclaration = defineCheck({
                 report({
                     node: repeat.node,
                     property: 'name',
-                    message: t(
-                        'duplicate-declaration.id',
-                        { id, kind: t(`declaration-kind.${original.kind}`, {}, lang), where: where(model, original.node, lang) },
-                        lang
-                    ),
+                    message: t('duplicate-declaration.id', { id, kind: original.kind, ...where(model, original.node) }, lang),
                     related: [{ node: original.node, property: 'name', message: t('duplicate-declaration.first-declaration', { id }, lang) }],
-                    data: repeatFacts(model, original.node, repeat.node, lang)
+                    data: repeatFacts(model, original.node, repeat.node)
                 });
             }
         }
@@ -119,7 +115,7 @@ export const duplicateDeclaration = defineCheck({
 
 /** Reports the second and later of things written more than once, each pointing back to the first. */
 function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
-    const firstWritten = (original: AstNode) => t('duplicate-declaration.first-written', { where: where(model, original, lang) }, lang);
+    const firstWritten = (original: AstNode) => t('duplicate-declaration.first-written', where(model, original), lang);
     return {
         /** Every node after the first of a list that should hold one. */
         nodes(nodes: readonly AstNode[], property: string | undefined, message: () => string): void {
@@ -131,7 +127,7 @@ function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
                     property,
                     message: message(),
                     related: [{ node: original, message: firstWritten(original) }],
-                    data: repeatFacts(model, original, repeat, lang)
+                    data: repeatFacts(model, original, repeat)
                 });
             }
         },
@@ -148,7 +144,7 @@ function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
                         property,
                         message: message(k),
                         related: [{ node: original, property, message: firstWritten(original) }],
-                        data: repeatFacts(model, original, node(item), lang)
+                        data: repeatFacts(model, original, node(item))
                     });
                 } else {
                     seen.set(k, node(item));
@@ -159,8 +155,8 @@ function repeatReporter(model: AgreementModel, report: Report, lang: Lang) {
 }
 
 /** For the quick fix: the repeat to remove, when it is written exactly as the first (see removal.ts). */
-function repeatFacts(model: AgreementModel, original: AstNode, repeat: AstNode, lang: Lang): Record<string, unknown> | undefined {
+function repeatFacts(model: AgreementModel, original: AstNode, repeat: AstNode): Record<string, unknown> | undefined {
     if (!writtenTheSame(original, repeat)) return undefined;
     const facts = removal(repeat);
-    return facts ? { ...facts, first: where(model, original, lang) } : undefined;
+    return facts ? { ...facts, first: where(model, original) } : undefined;
 }

@@ -6,7 +6,7 @@ export const importCycle = defineCheck({
     code: 'import-cycle',
     severity: 'error',
     tier: 'core',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const resolved of model.imports) {
             const cycle = resolved.cycle;

@@ -5,7 +5,7 @@ export const importNotFound = defineCheck({
     code: 'import-not-found',
     severity: 'error',
     tier: 'core',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const resolved of model.imports) {
             const path = resolved.node.path ?? '';

@@ -31,7 +31,7 @@ export const missingHost = defineCheck({
             report({
                 node: host.node,
                 property: 'partner',
-                message: t('missing-host.not-partner', { id: host.id, hint: didYouMean(near, lang) }, lang),
+                message: t('missing-host.not-partner', { id: host.id, ...didYouMean(near, lang) }, lang),
                 data: { kind: 'partner', name: host.id, suggestions: near }
             });
         }

@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { formatPercent } from '../money/percent.js';
 import { defineCheck } from './check.js';
-import { partnerName, shareKindWord } from './describe.js';
+import { partnerName } from './describe.js';
 
 export const shareWithoutContribution = defineCheck({
     code: 'share-without-contribution',
@@ -24,7 +24,7 @@ export const shareWithoutContribution = defineCheck({
                         {
                             partner: partnerName(model, line.partnerId),
                             percent: formatPercent(line.points),
-                            kind: shareKindWord(share.kind, lang),
+                            kind: share.kind,
                             pool: pool.id
                         },
                         lang

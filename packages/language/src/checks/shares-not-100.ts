@@ -4,7 +4,7 @@ import { formatPercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
 import type { ShareInfo } from '../model/types.js';
 import { defineCheck } from './check.js';
-import { shareKindWord, shareReadWhole } from './describe.js';
+import { shareReadWhole } from './describe.js';
 
 /** The partners' percentages and any reinvestment must come to exactly 100%. */
 export const sharesNot100 = defineCheck({
@@ -20,7 +20,7 @@ export const sharesNot100 = defineCheck({
             const difference = total.sub(Rational.HUNDRED);
             const short = difference.sign() < 0;
             const words = {
-                kind: shareKindWord(share.kind, lang),
+                kind: share.kind,
                 subject: share.subjectId,
                 total: formatPercent(total),
                 difference: formatPercent(difference.abs())

@@ -5,7 +5,7 @@ export const unknownPeriod = defineCheck({
     code: 'unknown-period',
     severity: 'error',
     tier: 'domain',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const outcome of model.outcomes) {
             for (const actual of outcome.actuals) {

@@ -68,7 +68,7 @@ export const unknownReference = defineCheck({
                 node: info.container,
                 property: info.property,
                 index: info.index,
-                message: t(`unknown-reference.${kind === 'pool or outcome' ? 'pool-or-outcome' : kind}`, { name, hint: didYouMean(near, lang) }, lang),
+                message: t(`unknown-reference.${kind === 'pool or outcome' ? 'pool-or-outcome' : kind}`, { name, ...didYouMean(near, lang) }, lang),
                 data: { kind, name, suggestions: near }
             });
         }

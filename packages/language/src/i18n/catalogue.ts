@@ -36,8 +36,11 @@ export interface Catalogues<E extends Catalogue> {
     readonly cy: Translation<E>;
 }
 
-/** Whether `N` can be the name of a placeholder (not the text of a plural's or a select's case). */
-type IsName<N extends string> = N extends '' ? false : N extends `${string}${' ' | '#' | '{' | '}' | "'" | '\n'}${string}` ? false : true;
+/**
+ * Whether `N` can be the name of a placeholder (not the text of a plural's or a select's case): a
+ * name has no space and none of the marks a case's text may have (`**green**`, `ring-fence`).
+ */
+type IsName<N extends string> = N extends '' ? false : N extends `${string}${' ' | '#' | '{' | '}' | "'" | '\n' | '*' | '-' | '`'}${string}` ? false : true;
 
 /** The placeholder that `T`, the text just after a `{`, opens, as `[name, type]`; `never` for a case's text. */
 type ArgumentAt<T extends string> = T extends `${infer Name},${infer Kind}`
@@ -53,7 +56,8 @@ type ArgumentsOf<S extends string> = S extends `${string}{${infer Tail}` ? Argum
 /**
  * The parameters the ICU message `S` takes: a count for a plural, a word for a select, text or a
  * figure otherwise. A cheap reading of ICU's syntax at the type level (a case whose whole text is
- * one word, `one {file}`, would read as a placeholder: write such a case with `#` or more words);
+ * one plain word, `one {file}`, would read as a placeholder: write such a case with `#` or more words;
+ * a word with `*`, `-` or a backtick, `{**green**}`, is a case's text, as no name has them);
  * test/i18n checks the real parser finds the same names.
  */
 export type ParamsOf<S extends string> = { readonly [A in ArgumentsOf<S> as A[0]]: A[1] };

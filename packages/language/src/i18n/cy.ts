@@ -37,18 +37,7 @@ export const cy: Translation<typeof en> = {
     'word.list-and': '{rest} a {last}',
     'word.list-and-vowel': '{rest} ac {last}',
     'word.list-or': '{rest} neu {last}',
-    'word.on-line': 'ar linell {line}',
-    'word.in-file-on-line': 'yn {file} ar linell {line}',
-    'word.did-you-mean': "; oeddech chi'n golygu {names}?",
-    'share-kind.savings': 'arbedion',
-    'share-kind.benefits': 'buddion',
-    'share-kind.overspend': 'gorwariant',
-    'share-kind.underspend': 'tanwariant',
-    'declaration-kind.partner': 'partner',
-    'declaration-kind.pool': 'cronfa',
-    'declaration-kind.outcome': 'canlyniad',
     // Findings that come from anywhere in an agreement.
-    'declaration-kind.unit-cost': 'cost uned',
     'finding.in-import': 'yn {file} ar linell {line}: {message}',
     'finding.in-import.related': 'y datganiad y mae hyn yn ymwneud ag ef',
     'internal-error.model': "Ni allai Pool gyfrifo ffigurau'r cytundeb hwn ({error}), felly ni redodd unrhyw wiriadau; rhowch wybod am hyn gyda'r ffeil",
@@ -132,25 +121,33 @@ export const cy: Translation<typeof en> = {
     'overspent-pool': "mae'r gwariant o {pool} yn {year} yn {spend} ond mae'r cyfraniadau yn {income}: gorwariant o {over}",
     'unallocated-funds':
         "mae'r cyfraniadau i {pool} yn {year} yn {income} ond mae'r gwariant yn {spend}: nid yw {unallocated} wedi'i ddyrannu i unrhyw linell wariant",
-    'shares-not-100.short': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} yn brin o 100%",
-    'shares-not-100.over': "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total}: {difference} dros 100%",
+    'shares-not-100.short':
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total}: {difference} yn brin o 100%",
+    'shares-not-100.over':
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total}: {difference} dros 100%",
     'shares-not-100.short-reinvested':
-        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} yn brin o 100%",
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} yn brin o 100%",
     'shares-not-100.over-reinvested':
-        "mae'r gyfran o {kind} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} dros 100%",
+        "mae'r gyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {subject} yn dod i gyfanswm o {total} (gan gynnwys {reinvested} wedi'i ailfuddsoddi): {difference} dros 100%",
     'shares-not-100.line': '{partner}: {percent}',
     'shares-not-100.no-percentage': '{partner}: dim canran',
     'share-out-of-range.line': 'nid yw cyfran {partner} o {percent} rhwng 0% a 100%',
     'share-out-of-range.reinvest': 'nid yw ailfuddsoddi {percent} rhwng 0% a 100%',
-    'unknown-reference.partner': "nid oes partner o'r enw `{name}` wedi'i ddatgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.pool': "nid oes cronfa o'r enw `{name}` wedi'i datgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.pool-or-outcome': "nid oes cronfa na chanlyniad o'r enw `{name}` wedi'u datgan yn y ffeil hon nac yn ei mewnforion{hint}",
-    'unknown-reference.ring-fence': "nid oes clustnod o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{hint}",
-    'unknown-reference.stream': "nid oes ffrwd ariannu o'r enw `{name}` wedi'i datgan yn y gronfa hon{hint}",
-    'unknown-reference.purpose': "nid oes diben o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{hint}",
-    'duplicate-declaration.id': "mae `{id}` eisoes wedi'i ddatgan fel {kind} {where}",
+    'unknown-reference.partner':
+        "nid oes partner o'r enw `{name}` wedi'i ddatgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.pool':
+        "nid oes cronfa o'r enw `{name}` wedi'i datgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.pool-or-outcome':
+        "nid oes cronfa na chanlyniad o'r enw `{name}` wedi'u datgan yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.ring-fence':
+        "nid oes clustnod o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.stream':
+        "nid oes ffrwd ariannu o'r enw `{name}` wedi'i datgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'unknown-reference.purpose': "nid oes diben o'r enw `{name}` wedi'i ddatgan yn y gronfa hon{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
+    'duplicate-declaration.id':
+        "mae `{id}` eisoes {kind, select, partner {wedi'i ddatgan fel partner} pool {wedi'i datgan fel cronfa} outcome {wedi'i ddatgan fel canlyniad} other {wedi'i datgan fel cost uned}} {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}",
     'duplicate-declaration.first-declaration': 'datganiad cyntaf `{id}`',
-    'duplicate-declaration.first-written': 'ysgrifennwyd gyntaf {where}',
+    'duplicate-declaration.first-written': 'ysgrifennwyd gyntaf {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}',
     'duplicate-declaration.header': 'mae gan y ffeil hon bennawd cytundeb eisoes',
     'duplicate-declaration.year': 'mae {year} yn ymddangos ddwywaith yng nghronfa {pool}; rhowch holl gyfraniadau blwyddyn mewn un bloc',
     'duplicate-declaration.ring-fence': "mae'r clustnod `{id}` wedi'i ddatgan ddwywaith yng nghronfa {pool}",
@@ -178,7 +175,8 @@ export const cy: Translation<typeof en> = {
     'deadline-before-baseline': 'mae canlyniad {outcome} yn gosod ei darged erbyn {target}, nad yw ar ôl ei linell sylfaen yn {baseline}',
     'deadline-before-baseline.baseline': 'llinell sylfaen yn {year}',
     'missing-host.none': "nid yw'r cytundeb yn enwi corff lletyol: ychwanegwch `host` a dynodydd y partner sy'n gorff atebol",
-    'missing-host.not-partner': "nid yw'r corff lletyol `{id}` yn bartner a ddatganwyd yn y ffeil hon nac yn ei mewnforion{hint}",
+    'missing-host.not-partner':
+        "nid yw'r corff lletyol `{id}` yn bartner a ddatganwyd yn y ffeil hon nac yn ei mewnforion{close, select, yes {; oeddech chi'n golygu {names}?} other {}}",
     'import-not-found.missing': "methu dod o hyd i `{path}`: nid oes ffeil yn y llwybr hwnnw, o'i gymharu â'r ffeil hon",
     'import-not-found.folder': 'ffolder yw `{path}`; mewnforiwch ffeil .pool sydd ynddo',
     'import-not-found.not-pool': 'nid yw `{path}` yn ffeil .pool',
@@ -205,7 +203,8 @@ export const cy: Translation<typeof en> = {
     'payment-cap-exceeded.cohort': "mae carfan {outcome} yn cynnwys {attached} ar {rate} y {unit} = {maximum}, {over} yn uwch na'r uchafswm o {cap}",
     'risk-cap-exceeded': "mae'r uchafsymiau'n gadael {uncovered} o'r gorwariant o {covering} heb ei dalu: {capped}",
     'risk-cap-exceeded.capped': '{partner} (cyfran {share}, uchafswm {cap})',
-    'share-without-contribution': "mae {partner} yn cymryd {percent} o {kind} {pool} ond nid yw'n cyfrannu dim iddi",
+    'share-without-contribution':
+        "mae {partner} yn cymryd {percent} o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} {pool} ond nid yw'n cyfrannu dim iddi",
     'below-minimum': "mae {partner} yn cyfrannu {paid} i {pool} yn {year}, {short} yn is na'i isafswm o {required}",
     'below-minimum.minimum': 'isafswm o {amount}',
     'ringfence-breached.short':
@@ -260,15 +259,15 @@ export const cy: Translation<typeof en> = {
     'cohort-over-attached':
         "mae gwerth gwirioneddol diweddaraf {outcome} yn cyfrif {claimed} wedi'u troi o gwmpas erbyn {period}, ond mae'r garfan yn cynnwys {attached}: {over} yn fwy nag a ymunodd, ac mae carfan yn talu unwaith am bob {unit}",
     'clause-not-applicable.covering-benefit':
-        "mae `covering` yn nodi'r gorwariant neu'r tanwariant y mae cyfran risg wedi'i hysgrifennu ar ei gyfer; mae cyfran o {kind} yn rhannu'r arbedion a ragwelir neu'r taliadau am ganlyniadau, felly tynnwch `covering {amount}`",
+        "mae `covering` yn nodi'r gorwariant neu'r tanwariant y mae cyfran risg wedi'i hysgrifennu ar ei gyfer; mae cyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} yn rhannu'r arbedion a ragwelir neu'r taliadau am ganlyniadau, felly tynnwch `covering {amount}`",
     'clause-not-applicable.risk-of-outcome':
-        'nid oes {kind} gan ganlyniad: mae cyfran o {kind} yn berthnasol i gronfa, felly enwch gronfa yn lle canlyniad {outcome}',
+        'nid oes {kind, select, overspend {gorwariant gan ganlyniad: mae cyfran o orwariant} other {tanwariant gan ganlyniad: mae cyfran o danwariant}} yn berthnasol i gronfa, felly enwch gronfa yn lle canlyniad {outcome}',
     'clause-not-applicable.reinvest-overspend':
         "ni ellir ailfuddsoddi gorwariant: mae `reinvest {percent}` yn rhoi rhan o arbediad neu danwariant yn ôl yn y gronfa, felly tynnwch ef a rhowch 100% i'r partneriaid rhyngddynt",
     'clause-not-applicable.reinvest-outcome':
         "mae `reinvest {percent}` yn rhoi arian yn ôl mewn cronfa, ond mae'r cymal hwn yn rhannu taliadau canlyniad {outcome}, nad oes ganddo gronfa: rhannwch nhw rhwng partneriaid yn unig",
     'clause-not-applicable.cap-not-overspend':
-        'mae uchafswm (`up to {cap}`) yn cyfyngu ar yr hyn y mae partner yn ei ysgwyddo o orwariant; mewn cyfran o {kind} nid oes iddo ystyr, felly tynnwch ef',
+        'mae uchafswm (`up to {cap}`) yn cyfyngu ar yr hyn y mae partner yn ei ysgwyddo o orwariant; mewn cyfran o {kind, select, savings {arbedion} benefits {fuddion} overspend {orwariant} other {danwariant}} nid oes iddo ystyr, felly tynnwch ef',
     'clause-not-applicable.percent-pro-rata':
         "mae'r gyfran hon yn gymesur â chyfraniadau, felly daw canran {partner} o'r hyn y mae'n ei gyfrannu a byddai {percent} yn cael ei anwybyddu: tynnwch {percent}, neu tynnwch `pro rata to contributions` a rhowch ganran i bob partner",
     'clause-not-applicable.two-ringfences':
@@ -362,6 +361,9 @@ export const cy: Translation<typeof en> = {
     'fix.remove-bidi': "Tynnu'r nodau sy'n aildrefnu testun ({characters})",
     'fix.regroup-amount': 'Ysgrifennu {amount}, gyda choma rhwng pob grŵp o dri',
     'fix.add-import': "Mewnforio {path}, sy'n datgan `{name}`",
+    'fix.import-path': 'Mewnforio {path} yn lle hynny',
+    'fix.remove-import': "Dileu mewnforio {path}, sy'n cau'r cylch ac nad oes ei angen ar ddim",
+    'fix.write-quarter': 'Ysgrifennu {quarter}',
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'Gosodir y cyfanswm a ddatganwyd i union swm y llinellau.',
     'fix-note.overspent-pool': "Penderfyniad i'r partneriaid yw gwario llai neu roi mwy i mewn, ac ar ba linell neu gan ba bartner.",
@@ -380,8 +382,10 @@ export const cy: Translation<typeof en> = {
     'fix-note.deadline-before-baseline': "Dim ond yr awdur sy'n gwybod ai blwyddyn y targed neu flwyddyn y llinell sylfaen sy'n anghywir.",
     'fix-note.missing-host':
         "Newidir corff lletyol a gamsillafwyd i enw'r unig bartner ag enw agos; penderfyniad i'r partneriaid yw pa bartner sy'n lletya cytundeb nad yw'n enwi un.",
-    'fix-note.import-not-found': "Dim ond yr awdur sy'n gwybod ble mae'r ffeil i'w mewnforio, neu a ddylai'r mewnforio fynd.",
-    'fix-note.import-cycle': "Mae pa un o'r mewnforion yn y cylch i'w ddileu yn dibynnu ar sut y bwriedir trefnu'r ffeiliau.",
+    'fix-note.import-not-found':
+        "Mae llwybr at ffolder sy'n dal union un ffeil .pool, neu lwybr lle mae gan union un ffeil .pool arall yn y gweithle enw agos, yn cael ei newid i'r ffeil honno; fel arall dim ond yr awdur sy'n gwybod ble mae'r ffeil, neu a ddylai'r mewnforio fynd.",
+    'fix-note.import-cycle':
+        "Mae'r mewnforio sy'n cau'r cylch yn cael ei ddileu pan nad oes angen ar unrhyw ffeil enw na welir ond drwyddo; fel arall mae pa fewnforio i'w ddileu yn dibynnu ar sut y bwriedir trefnu'r ffeiliau.",
     'fix-note.unused-partner': "Dilëir y datganiad, gyda'i linell.",
     'fix-note.empty-pool': "Ffigurau y mae dim ond yr awdur yn eu gwybod yw'r cyfraniadau sydd ar goll o gronfa.",
     'fix-note.host-not-contributing': "Penderfyniad i'r partneriaid yw a ddylai'r corff lletyol gyfrannu, a faint, neu a ddylai partner arall letya.",
@@ -412,7 +416,8 @@ export const cy: Translation<typeof en> = {
         "Rhaid i'r gymeradwyaeth ddod gan y partner; dim ond y partneriaid sy'n gwybod a yw'r cytundeb heb ei lofnodi eto yn lle hynny.",
     'fix-note.proposed-without-approval': 'Rhaid i gymeradwyaethau ddod gan y partneriaid.',
     'fix-note.actual-outside-period': "Dim ond yr awdur sy'n gwybod ai blwyddyn y gwerth gwirioneddol neu gyfnod y cytundeb sy'n anghywir.",
-    'fix-note.unknown-period': "Dim ond yr awdur sy'n gwybod pa gyfnod a fwriadwyd.",
+    'fix-note.unknown-period':
+        "Mae chwarter a ysgrifennwyd mewn llythrennau bach (q2) yn cael ei ysgrifennu fel y chwarter y mae'n ei enwi (Q2); dim ond yr awdur sy'n gwybod pa gyfnod a fwriadwyd gan unrhyw destun arall.",
     'fix-note.earned-over-cap': "Mae'r taliad eisoes yn dod i ben wrth y cap; penderfyniad i'r partneriaid yw ei godi.",
     'fix-note.cohort-over-attached': "Dim ond yr awdur sy'n gwybod ai'r gwerth gwirioneddol neu'r atodiadau sy'n anghywir.",
     'fix-note.syntax-error': "Gall testun na allai'r dosrannydd ei ddarllen olygu sawl peth; mae'r neges yn dweud beth a ddisgwylid.",
@@ -424,7 +429,8 @@ export const cy: Translation<typeof en> = {
     'fix-note.file-too-large': 'Penderfyniad am sut y trefnir y cytundeb yw rhannu ffeil.',
     'fix-note.unreadable-file': "Mae cadw'r ffeil fel UTF-8 yn gofyn am yr amgodiad y'i hysgrifennwyd ynddo, a dim ond yr awdur sy'n gwybod hynny.",
     'fix-note.internal-error': 'Mae nam yn Pool yn cael ei drwsio yn Pool, nid yn y cytundeb.',
-    'fix.remove-repeat': "Dileu'r ailadroddiad hwn, a ysgrifennwyd yn union fel y cyntaf {where}",
+    'fix.remove-repeat':
+        "Dileu'r ailadroddiad hwn, a ysgrifennwyd yn union fel y cyntaf {elsewhere, select, yes {yn {file} ar linell {line}} other {ar linell {line}}}",
     'fix.remove-clause': 'Dileu `{clause}`, nad oes ystyr iddo yma',
     'fix.rebalance-split': "Graddio canrannau'r ffrydiau yn gymesur i wneud 100%: {parts}",
     'fix.add-direction.reduce': "Ychwanegu `reduce`: mae'r targed, {target}, yn is na'r llinell sylfaen, {baseline}",
@@ -433,11 +439,12 @@ export const cy: Translation<typeof en> = {
     'rename.keyword': "ni all `{name}` fod yn ddynodydd: mae'n air yn iaith Pool",
     'rename.not-an-id': "nid yw `{name}` yn ddynodydd: mae dynodydd yn dechrau â llythyren neu _, wedi'i dilyn gan lythrennau, digidau, _ neu -, heb fylchau",
     'rename.ring-fence-taken': "mae gan gronfa {pool} glustnod o'r enw `{name}` eisoes",
-    'rename.taken.partner': 'mae `{name}` eisoes yn ddynodydd partner {where}; dewiswch ddynodydd arall',
-    'rename.taken.pool': 'mae `{name}` eisoes yn ddynodydd cronfa {where}; dewiswch ddynodydd arall',
-    'rename.taken.outcome': 'mae `{name}` eisoes yn ddynodydd canlyniad {where}; dewiswch ddynodydd arall',
-    'rename.taken.elsewhere': "yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen}",
-    'rename.this-file': 'y ffeil hon',
+    'rename.taken.partner':
+        "mae `{name}` eisoes yn ddynodydd partner {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
+    'rename.taken.pool':
+        "mae `{name}` eisoes yn ddynodydd cronfa {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
+    'rename.taken.outcome':
+        "mae `{name}` eisoes yn ddynodydd canlyniad {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
     // What a share clause shares, when the agreement states or implies an amount.
     'share-base.overspend': 'gorwariant o {amount}',
     'share-base.underspend': 'tanwariant o {amount}',
@@ -451,11 +458,14 @@ export const cy: Translation<typeof en> = {
     'inlay.spends-of': 'yn gwario {spend} o {income}',
     'inlay.spends.tooltip': "Union swm llinellau gwariant y gronfa eleni, a'i chyfraniadau.",
     'inlay.share': 'Cyfran {partner}.',
-    'inlay.share-of': 'Cyfran {partner} o {base}.',
+    'inlay.share-of':
+        'Cyfran {partner} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.',
     'inlay.reinvested': "Wedi'i roi yn ôl yn y gronfa.",
-    'inlay.reinvested-of': "Wedi'i roi yn ôl yn y gronfa, o {base}.",
+    'inlay.reinvested-of':
+        "Wedi'i roi yn ôl yn y gronfa, o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.",
     'inlay.pro-rata': "Cyfran pob partner yn gymesur â'i gyfraniadau.",
-    'inlay.pro-rata-of': "Cyfran pob partner o {base}, yn gymesur â'i gyfraniadau.",
+    'inlay.pro-rata-of':
+        "Cyfran pob partner o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}, yn gymesur â'i gyfraniadau.",
     // Code lenses, the outline and completion: the editor's other words.
     'lens.pool': "{income} i mewn, {spend} wedi'i wario — agor yr adroddiad",
     'lens.pool.unknown': "{income} i mewn, {spend} wedi'i wario (cywirwch y symiau a farciwyd i weld y ffigurau) — agor yr adroddiad",
@@ -584,16 +594,16 @@ export const cy: Translation<typeof en> = {
     'summary.unit-cost-unsourced': "Cost uned nad yw'n nodi ffynhonnell na blwyddyn brisiau.",
     'summary.year-outside-period': 'Mae blwyddyn cyfraniad, llinell wariant, targed, isafswm neu glustnod y tu allan i gyfnod y cytundeb.',
     // Hovers.
-    'hover.partner': 'partner',
-    'hover.partner.host': ', y corff lletyol (corff atebol)',
+    'hover.partner.heading': '{id}: **{name}**, {kind}{host, select, yes {, y corff lletyol (corff atebol)} other {}}',
+    'hover.partner.heading.no-kind': '{id}: **{name}**, partner{host, select, yes {, y corff lletyol (corff atebol)} other {}}',
     'hover.partner.puts-nothing': "Nid yw'n rhoi dim i unrhyw gronfa yn y cytundeb hwn.",
     'hover.partner.register': "Dim cronfeydd yn y ffeil hon: mae'r cytundebau sy'n ei mewnforio yn dangos beth mae'n ei gyfrannu.",
     'hover.contributions': 'Cyfraniadau:',
     'hover.pool': 'cronfa',
     'hover.all-pools': 'pob cronfa',
     'hover.all-years': 'pob blwyddyn',
-    'hover.pool.under-section': ' o dan adran {section}',
-    'hover.pool.under': ' o dan {basis}',
+    'hover.pool.heading': '{id}: **{title}**, {arrangement}{basis, select, section { o dan adran {section}} text { o dan {basisText}} other {}}',
+    'hover.pool.heading.no-arrangement': '{id}: **{title}**, cronfa{basis, select, section { o dan adran {section}} text { o dan {basisText}} other {}}',
     'hover.pool.empty': 'Dim cyfraniadau na gwariant eto.',
     'hover.column.year': 'blwyddyn',
     'hover.column.in': 'i mewn',
@@ -604,19 +614,14 @@ export const cy: Translation<typeof en> = {
     'hover.amount.checked-all-years': "Wedi'i wirio yn erbyn cyfraniadau pob blwyddyn, sy'n dod i gyfanswm o {sum}.",
     'hover.amount.checked-year': "Wedi'i wirio yn erbyn cyfraniadau'r flwyddyn, sy'n dod i gyfanswm o {sum}.",
     'hover.read-more': 'Rhagor am {code}',
-    'hover.outcome.from': 'o {value} yn {year}',
-    'hover.outcome.to': 'i {value} erbyn {year}',
-    'hover.outcome.reduce': 'Lleihau',
-    'hover.outcome.increase': 'Cynyddu',
-    'hover.outcome.change': 'Newid',
-    'hover.outcome.measured-by': ", wedi'i fesur gan {partner}",
-    'hover.outcome.expected': ', yn erbyn {value} a ddisgwylir erbyn hynny',
-    'hover.outcome.no-status': ' dim statws',
-    'hover.outcome.earned': '; enillwyd {amount}',
-    'hover.outcome.latest': 'Gwerth gwirioneddol diweddaraf: {value} yn {period}{expected}:{status}{earned}.',
-    'hover.payment': 'Taliad yn ôl canlyniadau: {rate} y {unit}',
-    'hover.payment.at-target': '; {amount} os cyrhaeddir y targed yn union',
-    'hover.payment.cap': ', gydag uchafswm o {amount}',
+    'hover.outcome.aim':
+        "{direction, select, reduce {Lleihau {unit}} increase {Cynyddu {unit}} other {Newid {unit}}} {span, select, both {o {baseline} yn {baselineYear} i {target} erbyn {targetYear}} from {o {baseline} yn {baselineYear}} other {i {target} erbyn {targetYear}}}{measured, select, yes {, wedi'i fesur gan {partner}} other {}}.",
+    'hover.outcome.aim.no-unit':
+        "{direction, select, reduce {Gostyngiad} increase {Cynnydd} other {Newid}} {span, select, both {o {baseline} yn {baselineYear} i {target} erbyn {targetYear}} from {o {baseline} yn {baselineYear}} other {i {target} erbyn {targetYear}}}{measured, select, yes {, wedi'i fesur gan {partner}} other {}}.",
+    'hover.outcome.latest':
+        'Gwerth gwirioneddol diweddaraf: {value} yn {period}{expected, select, yes {, yn erbyn {expectedValue} a ddisgwylir erbyn hynny} other {}}: {rag, select, green {**gwyrdd**} amber {**ambr**} red {**coch**} other {dim statws}}{earned, select, yes {; enillwyd {earnedAmount}} other {}}.',
+    'hover.payment':
+        'Taliad yn ôl canlyniadau: {rate} y {unit}{atTarget, select, yes {; {atTargetAmount} os cyrhaeddir y targed yn union} other {}}{capped, select, yes {, gydag uchafswm o {cap}} other {}}.',
     'hover.payment.payable': "Mae cyrraedd y targed yn talu {amount} (dim mwy na'r uchafswm), flwyddyn wrth flwyddyn:",
     'hover.column.upfront': 'ymlaen llaw',
     'hover.column.results': 'am ganlyniadau',
@@ -628,13 +633,22 @@ export const cy: Translation<typeof en> = {
     'hover.column.earned': 'a enillwyd',
     'hover.minimum.met': "Rhaid i {partner} roi o leiaf {minimum} i'r gronfa hon yn {year}; mae'n rhoi {contributed}, felly mae'r isafswm wedi'i fodloni.",
     'hover.minimum.short': "Rhaid i {partner} roi o leiaf {minimum} i'r gronfa hon yn {year}; mae'n rhoi {contributed}, {short} yn brin.",
-    'hover.share-line.part': '{partner}: {part} o {base}.',
-    'hover.share-line.capped': "{partner}: {part} o {base}, ond mae'n ysgwyddo {borne}: dim mwy na'i uchafswm.",
-    'hover.approval.stale':
-        "Cymeradwywyd gan {partner}, {approver}, ar {date}, ar gyfer fersiwn o'r testun sydd wedi newid ers hynny: nid yw'n cwmpasu'r testun fel y mae (nawr {current}).",
-    'hover.approval.current': "Cymeradwywyd gan {partner}, {approver}, ar {date}: mae'n cwmpasu'r testun fel y mae.",
-    'hover.ring-fence': 'clustnod',
-    'hover.stream': 'ffrwd ariannu {pool}',
+    'hover.share-line.part':
+        '{partner}: {part} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}.',
+    'hover.share-line.capped':
+        "{partner}: {part} o {basis, select, overspend {orwariant o {amount}} underspend {danwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {daliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}, ond mae'n ysgwyddo {borne}: dim mwy na'i uchafswm.",
+    'hover.approval.unsigned':
+        "{covers, select, yes {Cymeradwywyd gan {partner}, {approver}, ar {date}: mae'n cwmpasu'r testun fel y mae. Nid yw wedi'i llofnodi, felly nid oes dim yn y ffeil yn profi pwy a'i rhoddodd.} other {Cymeradwywyd gan {partner}, {approver}, ar {date}, ar gyfer fersiwn o'r testun sydd wedi newid ers hynny: nid yw'n cwmpasu'r testun fel y mae (nawr {current}). Nid yw wedi'i llofnodi.}}",
+    'hover.approval.verified':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}: mae'r llofnod yn dilysu, wedi'i wneud gan allwedd y mae {file} yn ei chaniatáu i lofnodi dros {partner} ({key}), ac mae'r gymeradwyaeth yn cwmpasu'r testun fel y mae.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, gydag allwedd y mae {file} yn ei chaniatáu i lofnodi dros {partner} ({key}), ond mae'r llofnod dros fersiwn gynharach o'r testun: nid yw'n cwmpasu'r testun fel y mae (nawr {current}).}}",
+    'hover.approval.no-signers':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid oes ffeil llofnodwyr a ganiateir i'w wirio yn ei herbyn. Ôl bys y testun fel y mae yw'r un y mae'n ei gofnodi.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid oes ffeil llofnodwyr a ganiateir i'w wirio yn ei herbyn. Mae ar gyfer fersiwn o'r testun sydd wedi newid ers hynny (nawr {current}).}}",
+    'hover.approval.not-allowed':
+        "{covers, select, yes {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid yw'r allwedd a'i gwnaeth ({key}) yn un y mae {file} yn ei chaniatáu i lofnodi dros {partner}. Ôl bys y testun fel y mae yw'r un y mae'n ei gofnodi.} other {Cymeradwywyd a llofnodwyd gan {partner}, {approver}, ar {date}, ond ni ellir dilysu'r llofnod: nid yw'r allwedd a'i gwnaeth ({key}) yn un y mae {file} yn ei chaniatáu i lofnodi dros {partner}. Mae ar gyfer fersiwn o'r testun sydd wedi newid ers hynny (nawr {current}).}}",
+    'hover.approval.bad-signature':
+        "Cymeradwywyd gan {partner}, {approver}, ar {date}, gyda llofnod gwael: {fault, select, malformed {nid yw'n llofnod SSH y gall Pool ei ddarllen} key {fe'i gwnaed gydag allwedd nad yw'n ed25519} namespace {fe'i gwnaed at ddiben arall na chymeradwyaethau Pool} hash {mae'n defnyddio stwnsh na all Pool ei wirio} other {ni chafodd ei wneud dros y gymeradwyaeth hon}}, felly nid yw'n profi dim.",
+    'hover.ring-fence.heading': '{id}: clustnod',
+    'hover.stream.heading': '{id}: **{title}**, ffrwd ariannu {pool}',
     'hover.stream.empty': "Nid oes arian yn dod o'r ffrwd hon eto.",
     'hover.column.minimum': 'isafswm',
     'hover.column.paid-from': 'a delir ohoni',
@@ -664,12 +678,12 @@ export const cy: Translation<typeof en> = {
     'inlay.appraisal-saving': "= {net}, {discounted} wedi'i ddisgowntio",
     'inlay.appraisal-saving.tooltip':
         "Yr hyn y mae'r gost uned hon yn ei arbed i'r partner dros y gwerthusiad: net o bwysau marw a gogwydd optimistiaeth, ac wedi'i ddisgowntio i'r flwyddyn gyntaf.",
-    'hover.ring-fence.for': 'clustnod ar gyfer {purpose}',
+    'hover.ring-fence.heading.for': '{id}: clustnod ar gyfer **{purpose}**',
     'hover.ring-fence.set-aside': "{amount} wedi'i neilltuo yn {year}; llinellau gwariant wedi'u tagio `for {id}` y flwyddyn honno: {tagged}.",
+    'hover.ring-fence.set-aside.unknown':
+        "{amount} wedi'i neilltuo yn {year}; nid yw'n hysbys faint yw'r llinellau gwariant wedi'u tagio `for {id}` y flwyddyn honno.",
     'hover.year': '{year}: blwyddyn ariannol y DU o 1 Ebrill {start} i 31 Mawrth {end}',
     'hover.declared-in': 'Datganwyd yn {file}.',
-    'cli.summary.errors': '{count, plural, one {# gwall} other {# gwall}}',
-    'cli.summary.warnings': '{count, plural, one {# rhybudd} other {# rhybudd}}',
     'cli.cannot-read': 'methu darllen {file}: {reason}',
     'cli.reason.no-such-file': "nid oes ffeil na ffolder o'r fath",
     'cli.reason.permission-denied': 'gwrthodwyd caniatâd',

@@ -33,18 +33,7 @@ export const en = {
     'word.list-and': '{rest} and {last}',
     'word.list-and-vowel': '{rest} and {last}',
     'word.list-or': '{rest} or {last}',
-    'word.on-line': 'on line {line}',
-    'word.in-file-on-line': 'in {file} on line {line}',
-    'word.did-you-mean': '; did you mean {names}?',
-    'share-kind.savings': 'savings',
-    'share-kind.benefits': 'benefits',
-    'share-kind.overspend': 'overspend',
-    'share-kind.underspend': 'underspend',
-    'declaration-kind.partner': 'partner',
-    'declaration-kind.pool': 'pool',
-    'declaration-kind.outcome': 'outcome',
     // Findings that come from anywhere in an agreement.
-    'declaration-kind.unit-cost': 'unit cost',
     'finding.in-import': 'in {file} on line {line}: {message}',
     'finding.in-import.related': 'the declaration this is about',
     'internal-error.model': "Pool could not compute this agreement's figures ({error}), so no checks ran; please report this with the file",
@@ -125,23 +114,29 @@ export const en = {
     'total-mismatch.puts-in': '{partner} puts in {amount}',
     'overspent-pool': 'spending from {pool} in {year} is {spend} but contributions are {income}: overspent by {over}',
     'unallocated-funds': 'contributions to {pool} in {year} are {income} but spending is {spend}: {unallocated} is not allocated to any spend line',
-    'shares-not-100.short': 'the share of {kind} of {subject} sums to {total}: {difference} short of 100%',
-    'shares-not-100.over': 'the share of {kind} of {subject} sums to {total}: {difference} over 100%',
-    'shares-not-100.short-reinvested': 'the share of {kind} of {subject} sums to {total} (including {reinvested} reinvested): {difference} short of 100%',
-    'shares-not-100.over-reinvested': 'the share of {kind} of {subject} sums to {total} (including {reinvested} reinvested): {difference} over 100%',
+    'shares-not-100.short':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total}: {difference} short of 100%',
+    'shares-not-100.over':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total}: {difference} over 100%',
+    'shares-not-100.short-reinvested':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total} (including {reinvested} reinvested): {difference} short of 100%',
+    'shares-not-100.over-reinvested':
+        'the share of {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {subject} sums to {total} (including {reinvested} reinvested): {difference} over 100%',
     'shares-not-100.line': '{partner}: {percent}',
     'shares-not-100.no-percentage': '{partner}: no percentage',
     'share-out-of-range.line': "{partner}'s share of {percent} is not between 0% and 100%",
     'share-out-of-range.reinvest': 'reinvesting {percent} is not between 0% and 100%',
-    'unknown-reference.partner': 'no partner called `{name}` is declared in this file or its imports{hint}',
-    'unknown-reference.pool': 'no pool called `{name}` is declared in this file or its imports{hint}',
-    'unknown-reference.pool-or-outcome': 'no pool or outcome called `{name}` is declared in this file or its imports{hint}',
-    'unknown-reference.ring-fence': 'no ring-fence called `{name}` is declared in this pool{hint}',
-    'unknown-reference.stream': 'no funding stream called `{name}` is declared in this pool{hint}',
-    'unknown-reference.purpose': 'no purpose called `{name}` is declared in this pool{hint}',
-    'duplicate-declaration.id': '`{id}` is already declared as a {kind} {where}',
+    'unknown-reference.partner': 'no partner called `{name}` is declared in this file or its imports{close, select, yes {; did you mean {names}?} other {}}',
+    'unknown-reference.pool': 'no pool called `{name}` is declared in this file or its imports{close, select, yes {; did you mean {names}?} other {}}',
+    'unknown-reference.pool-or-outcome':
+        'no pool or outcome called `{name}` is declared in this file or its imports{close, select, yes {; did you mean {names}?} other {}}',
+    'unknown-reference.ring-fence': 'no ring-fence called `{name}` is declared in this pool{close, select, yes {; did you mean {names}?} other {}}',
+    'unknown-reference.stream': 'no funding stream called `{name}` is declared in this pool{close, select, yes {; did you mean {names}?} other {}}',
+    'unknown-reference.purpose': 'no purpose called `{name}` is declared in this pool{close, select, yes {; did you mean {names}?} other {}}',
+    'duplicate-declaration.id':
+        '`{id}` is already declared as {kind, select, partner {a partner} pool {a pool} outcome {an outcome} other {a unit cost}} {elsewhere, select, yes {in {file} on line {line}} other {on line {line}}}',
     'duplicate-declaration.first-declaration': 'first declaration of `{id}`',
-    'duplicate-declaration.first-written': 'first written {where}',
+    'duplicate-declaration.first-written': 'first written {elsewhere, select, yes {in {file} on line {line}} other {on line {line}}}',
     'duplicate-declaration.header': 'this file already has an agreement header',
     'duplicate-declaration.year': "{year} appears twice in pool {pool}; put all of a year's contributions in one block",
     'duplicate-declaration.ring-fence': 'ring-fence `{id}` is declared twice in pool {pool}',
@@ -169,7 +164,7 @@ export const en = {
     'deadline-before-baseline': 'outcome {outcome} has its target by {target}, which is not after its baseline in {baseline}',
     'deadline-before-baseline.baseline': 'baseline in {year}',
     'missing-host.none': 'the agreement names no host: add `host` and the id of the partner that is the accountable body',
-    'missing-host.not-partner': 'the host `{id}` is not a partner declared in this file or its imports{hint}',
+    'missing-host.not-partner': 'the host `{id}` is not a partner declared in this file or its imports{close, select, yes {; did you mean {names}?} other {}}',
     'import-not-found.missing': 'cannot find `{path}`: there is no file at that path, relative to this file',
     'import-not-found.folder': '`{path}` is a folder; import a .pool file inside it',
     'import-not-found.not-pool': '`{path}` is not a .pool file',
@@ -194,7 +189,8 @@ export const en = {
     'payment-cap-exceeded.cohort': 'the cohort of {outcome} attaches {attached} at {rate} per {unit} = {maximum}, above the cap of {cap} by {over}',
     'risk-cap-exceeded': 'the caps leave {uncovered} of the {covering} overspend uncovered: {capped}',
     'risk-cap-exceeded.capped': '{partner} (share {share}, cap {cap})',
-    'share-without-contribution': '{partner} takes {percent} of the {kind} of {pool} but contributes nothing to it',
+    'share-without-contribution':
+        '{partner} takes {percent} of the {kind, select, savings {savings of} benefits {benefits of} overspend {overspend of} other {underspend of}} {pool} but contributes nothing to it',
     'below-minimum': '{partner} contributes {paid} to {pool} in {year}, below its minimum of {required} by {short}',
     'below-minimum.minimum': 'minimum of {amount}',
     'ringfence-breached.short': 'spend lines tagged `for {id}` in {year} total {spend}, less than the {fenced} ring-fenced: {short} short',
@@ -246,14 +242,15 @@ export const en = {
     'cohort-over-attached':
         'the latest actual of {outcome} counts {claimed} turned around by {period}, but the cohort attaches {attached}: {over} more than were attached, and a cohort pays once for each {unit}',
     'clause-not-applicable.covering-benefit':
-        '`covering` states the overspend or underspend a risk share is written for; a share of {kind} shares the projected savings or the results payments, so remove `covering {amount}`',
-    'clause-not-applicable.risk-of-outcome': 'an outcome has no {kind}: a share of {kind} applies to a pool, so name a pool instead of outcome {outcome}',
+        '`covering` states the overspend or underspend a risk share is written for; a share of {kind, select, savings {savings shares} benefits {benefits shares} overspend {overspend shares} other {underspend shares}} the projected savings or the results payments, so remove `covering {amount}`',
+    'clause-not-applicable.risk-of-outcome':
+        'an outcome has no {kind, select, overspend {overspend: a share of overspend} other {underspend: a share of underspend}} applies to a pool, so name a pool instead of outcome {outcome}',
     'clause-not-applicable.reinvest-overspend':
         'an overspend cannot be reinvested: `reinvest {percent}` puts part of a saving or an underspend back into the pool, so remove it and give the partners 100% between them',
     'clause-not-applicable.reinvest-outcome':
         '`reinvest {percent}` puts money back into a pool, but this clause shares the payments of outcome {outcome}, which has no pool: share them between partners only',
     'clause-not-applicable.cap-not-overspend':
-        'a cap (`up to {cap}`) limits what a partner bears of an overspend; in a share of {kind} it has no meaning, so remove it',
+        'a cap (`up to {cap}`) limits what a partner bears of an overspend; in a share of {kind, select, savings {savings it} benefits {benefits it} overspend {overspend it} other {underspend it}} has no meaning, so remove it',
     'clause-not-applicable.percent-pro-rata':
         'this share is pro rata to contributions, so the percentage of {partner} comes from what it contributes and {percent} would be ignored: remove {percent}, or remove `pro rata to contributions` and give every partner a percentage',
     'clause-not-applicable.two-ringfences':
@@ -340,6 +337,9 @@ export const en = {
     'fix.remove-bidi': 'Remove the characters that reorder text ({characters})',
     'fix.regroup-amount': 'Write {amount}, with commas between groups of three',
     'fix.add-import': 'Import {path}, which declares `{name}`',
+    'fix.import-path': 'Import {path} instead',
+    'fix.remove-import': 'Remove the import of {path}, which closes the cycle and which nothing needs',
+    'fix.write-quarter': 'Write {quarter}',
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'The declared total is set to the exact sum of the lines.',
     'fix-note.overspent-pool': 'Whether to spend less or to put more in, and on which line or by which partner, is a decision for the partners.',
@@ -358,8 +358,10 @@ export const en = {
     'fix-note.deadline-before-baseline': 'Whether the target year or the baseline year is wrong only the writer knows.',
     'fix-note.missing-host':
         'A host misspelt so that exactly one partner has a close name is changed to that name; which partner hosts an agreement that names none is for the partners to decide.',
-    'fix-note.import-not-found': 'Where the file to import is, or whether the import should go, only the writer knows.',
-    'fix-note.import-cycle': 'Which of the imports in the cycle to remove depends on how the files are meant to be organised.',
+    'fix-note.import-not-found':
+        'A path to a folder that holds exactly one .pool file, or a path where exactly one other .pool file of the workspace has a close name, is changed to that file; otherwise where the file is, or whether the import should go, only the writer knows.',
+    'fix-note.import-cycle':
+        'The import that closes the cycle is removed when no file needs a name that only it makes visible; otherwise which import to remove depends on how the files are meant to be organised.',
     'fix-note.unused-partner': 'The declaration is removed, with its line.',
     'fix-note.empty-pool': 'The contributions a pool is missing are figures only the writer knows.',
     'fix-note.host-not-contributing': 'Whether the host should contribute, and how much, or another partner should host, is a decision for the partners.',
@@ -389,7 +391,8 @@ export const en = {
     'fix-note.signed-without-approval': 'The approval has to come from the partner; whether instead the agreement is not yet signed only the partners know.',
     'fix-note.proposed-without-approval': 'Approvals have to come from the partners.',
     'fix-note.actual-outside-period': 'Whether the year of the actual or the agreement period is wrong only the writer knows.',
-    'fix-note.unknown-period': 'Which period was meant only the writer knows.',
+    'fix-note.unknown-period':
+        'A quarter written in lower case (q2) is written as the quarter it names (Q2); which period any other text meant only the writer knows.',
     'fix-note.earned-over-cap': 'Payment already stops at the cap; whether to raise it is a decision for the partners.',
     'fix-note.cohort-over-attached': 'Whether the actual or the attachments are wrong only the writer knows.',
     'fix-note.syntax-error': 'Text the parser could not read may be meant in several ways; the message says what was expected.',
@@ -401,7 +404,7 @@ export const en = {
     'fix-note.file-too-large': 'Splitting a file is a decision about how the agreement is organised.',
     'fix-note.unreadable-file': 'Saving the file as UTF-8 needs the encoding it was written in, which only the writer knows.',
     'fix-note.internal-error': 'A fault in Pool is fixed in Pool, not in the agreement.',
-    'fix.remove-repeat': 'Remove this repeat, written exactly as the first {where}',
+    'fix.remove-repeat': 'Remove this repeat, written exactly as the first {elsewhere, select, yes {in {file} on line {line}} other {on line {line}}}',
     'fix.remove-clause': 'Remove `{clause}`, which has no meaning here',
     'fix.rebalance-split': "Scale the streams' percentages in proportion to make 100%: {parts}",
     'fix.add-direction.reduce': 'Add `reduce`: the target, {target}, is below the baseline, {baseline}',
@@ -410,11 +413,12 @@ export const en = {
     'rename.keyword': '`{name}` cannot be an id: it is a word of the Pool language',
     'rename.not-an-id': '`{name}` is not an id: an id starts with a letter or _, followed by letters, digits, _ or -, with no spaces',
     'rename.ring-fence-taken': 'pool {pool} already has a ring-fence called `{name}`',
-    'rename.taken.partner': '`{name}` is already the id of a partner {where}; choose another id',
-    'rename.taken.pool': '`{name}` is already the id of a pool {where}; choose another id',
-    'rename.taken.outcome': '`{name}` is already the id of an outcome {where}; choose another id',
-    'rename.taken.elsewhere': 'in {file} on line {line}, and both would be seen in {seen}',
-    'rename.this-file': 'this file',
+    'rename.taken.partner':
+        '`{name}` is already the id of a partner {place, select, here {on line {line}} other {in {file} on line {line}, and both would be seen in {seen, select, this {this file} other {{seenFile}}}}}; choose another id',
+    'rename.taken.pool':
+        '`{name}` is already the id of a pool {place, select, here {on line {line}} other {in {file} on line {line}, and both would be seen in {seen, select, this {this file} other {{seenFile}}}}}; choose another id',
+    'rename.taken.outcome':
+        '`{name}` is already the id of an outcome {place, select, here {on line {line}} other {in {file} on line {line}, and both would be seen in {seen, select, this {this file} other {{seenFile}}}}}; choose another id',
     // What a share clause shares, when the agreement states or implies an amount.
     'share-base.overspend': 'an overspend of {amount}',
     'share-base.underspend': 'an underspend of {amount}',
@@ -428,11 +432,14 @@ export const en = {
     'inlay.spends-of': 'spends {spend} of {income}',
     'inlay.spends.tooltip': "The exact sum of the pool's spend lines this year, and of its contributions.",
     'inlay.share': "{partner}'s share.",
-    'inlay.share-of': "{partner}'s share of {base}.",
+    'inlay.share-of':
+        "{partner}'s share of {basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}.",
     'inlay.reinvested': 'Put back into the pool.',
-    'inlay.reinvested-of': 'Put back into the pool of {base}.',
+    'inlay.reinvested-of':
+        'Put back into the pool of {basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}.',
     'inlay.pro-rata': "Each partner's share pro rata to its contributions.",
-    'inlay.pro-rata-of': "Each partner's share pro rata to its contributions of {base}.",
+    'inlay.pro-rata-of':
+        "Each partner's share pro rata to its contributions of {basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}.",
     // Code lenses, the outline and completion: the editor's other words.
     'lens.pool': '{income} in, {spend} spent — open report',
     'lens.pool.unknown': '{income} in, {spend} spent (fix the amounts marked to see the figures) — open report',
@@ -558,16 +565,16 @@ export const en = {
     'summary.unit-cost-unsourced': 'A unit cost that states no source or no price year.',
     'summary.year-outside-period': 'A contribution, spend line, target, minimum or ring-fence year falls outside the agreement period.',
     // Hovers.
-    'hover.partner': 'partner',
-    'hover.partner.host': ', the host (accountable body)',
+    'hover.partner.heading': '{id}: **{name}**, {kind}{host, select, yes {, the host (accountable body)} other {}}',
+    'hover.partner.heading.no-kind': '{id}: **{name}**, partner{host, select, yes {, the host (accountable body)} other {}}',
     'hover.partner.puts-nothing': 'Puts nothing into any pool of this agreement.',
     'hover.partner.register': 'No pools in this file: the agreements that import it show what it puts in.',
     'hover.contributions': 'Contributions:',
     'hover.pool': 'pool',
     'hover.all-pools': 'all pools',
     'hover.all-years': 'all years',
-    'hover.pool.under-section': ' under section {section}',
-    'hover.pool.under': ' under {basis}',
+    'hover.pool.heading': '{id}: **{title}**, {arrangement}{basis, select, section { under section {section}} text { under {basisText}} other {}}',
+    'hover.pool.heading.no-arrangement': '{id}: **{title}**, pool{basis, select, section { under section {section}} text { under {basisText}} other {}}',
     'hover.pool.empty': 'No contributions or spending yet.',
     'hover.column.year': 'year',
     'hover.column.in': 'in',
@@ -578,19 +585,14 @@ export const en = {
     'hover.amount.checked-all-years': "Checked against all years' contributions, which sum to {sum}.",
     'hover.amount.checked-year': 'Checked against the contributions of the year, which sum to {sum}.',
     'hover.read-more': 'Read more about {code}',
-    'hover.outcome.from': 'from {value} in {year}',
-    'hover.outcome.to': 'to {value} by {year}',
-    'hover.outcome.reduce': 'Reduce',
-    'hover.outcome.increase': 'Increase',
-    'hover.outcome.change': 'Change',
-    'hover.outcome.measured-by': ', measured by {partner}',
-    'hover.outcome.expected': ', against {value} expected by then',
-    'hover.outcome.no-status': ' no status',
-    'hover.outcome.earned': '; earned {amount}',
-    'hover.outcome.latest': 'Latest actual: {value} in {period}{expected}:{status}{earned}.',
-    'hover.payment': 'Payment by results: {rate} per {unit}',
-    'hover.payment.at-target': '; {amount} if the target is met exactly',
-    'hover.payment.cap': ', capped at {amount}',
+    'hover.outcome.aim':
+        '{direction, select, reduce {Reduce {unit}} increase {Increase {unit}} other {Change {unit}}} {span, select, both {from {baseline} in {baselineYear} to {target} by {targetYear}} from {from {baseline} in {baselineYear}} other {to {target} by {targetYear}}}{measured, select, yes {, measured by {partner}} other {}}.',
+    'hover.outcome.aim.no-unit':
+        '{direction, select, reduce {A reduction} increase {An increase} other {A change}} {span, select, both {from {baseline} in {baselineYear} to {target} by {targetYear}} from {from {baseline} in {baselineYear}} other {to {target} by {targetYear}}}{measured, select, yes {, measured by {partner}} other {}}.',
+    'hover.outcome.latest':
+        'Latest actual: {value} in {period}{expected, select, yes {, against {expectedValue} expected by then} other {}}: {rag, select, green {**green**} amber {**amber**} red {**red**} other {no status}}{earned, select, yes {; earned {earnedAmount}} other {}}.',
+    'hover.payment':
+        'Payment by results: {rate} per {unit}{atTarget, select, yes {; {atTargetAmount} if the target is met exactly} other {}}{capped, select, yes {, capped at {cap}} other {}}.',
     'hover.payment.payable': 'Meeting the target pays {amount} (no more than the cap), year by year:',
     'hover.column.upfront': 'upfront',
     'hover.column.results': 'on results',
@@ -602,13 +604,22 @@ export const en = {
     'hover.column.earned': 'earned',
     'hover.minimum.met': '{partner} must put at least {minimum} into this pool in {year}; it puts in {contributed}, so the minimum is met.',
     'hover.minimum.short': '{partner} must put at least {minimum} into this pool in {year}; it puts in {contributed}, {short} short.',
-    'hover.share-line.part': '{partner}: {part} of {base}.',
-    'hover.share-line.capped': '{partner}: {part} of {base}, but it bears {borne}: no more than its cap.',
-    'hover.approval.stale':
-        'Approved by {partner}, {approver}, on {date}, for a version of the text that has since changed: it does not cover the text as it stands (now {current}).',
-    'hover.approval.current': 'Approved by {partner}, {approver}, on {date}: it covers the text as it stands.',
-    'hover.ring-fence': 'ring-fence',
-    'hover.stream': 'funding stream of {pool}',
+    'hover.share-line.part':
+        '{partner}: {part} of {basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}.',
+    'hover.share-line.capped':
+        '{partner}: {part} of {basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}, but it bears {borne}: no more than its cap.',
+    'hover.approval.unsigned':
+        '{covers, select, yes {Approved by {partner}, {approver}, on {date}: it covers the text as it stands. It is not signed, so nothing in the file proves who gave it.} other {Approved by {partner}, {approver}, on {date}, for a version of the text that has since changed: it does not cover the text as it stands (now {current}). It is not signed.}}',
+    'hover.approval.verified':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}: the signature verifies, made by a key {file} allows to sign for {partner} ({key}), and the approval covers the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, with a key {file} allows to sign for {partner} ({key}), but the signature is over an earlier version of the text: it does not cover the text as it stands (now {current}).}}',
+    'hover.approval.no-signers':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: there is no allowed-signers file to check it against. The fingerprint it records is that of the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: there is no allowed-signers file to check it against. It is for a version of the text that has since changed (now {current}).}}',
+    'hover.approval.not-allowed':
+        '{covers, select, yes {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: the key that made it ({key}) is not one {file} allows to sign for {partner}. The fingerprint it records is that of the text as it stands.} other {Approved and signed by {partner}, {approver}, on {date}, but the signature cannot be verified: the key that made it ({key}) is not one {file} allows to sign for {partner}. It is for a version of the text that has since changed (now {current}).}}',
+    'hover.approval.bad-signature':
+        'Approved by {partner}, {approver}, on {date}, with a bad signature: {fault, select, malformed {it is not an SSH signature Pool can read} key {it was made with a key that is not ed25519} namespace {it was made for another purpose than Pool approvals} hash {it uses a hash Pool cannot check} other {it was not made over this approval}}, so it proves nothing.',
+    'hover.ring-fence.heading': '{id}: ring-fence',
+    'hover.stream.heading': '{id}: **{title}**, funding stream of {pool}',
     'hover.stream.empty': 'No money comes from this stream yet.',
     'hover.column.minimum': 'minimum',
     'hover.column.paid-from': 'paid from it',
@@ -636,12 +647,11 @@ export const en = {
     'inlay.appraisal-saving': '= {net}, {discounted} discounted',
     'inlay.appraisal-saving.tooltip':
         'What this unit cost saves the partner over the appraisal: net of deadweight and optimism bias, and discounted to the first year.',
-    'hover.ring-fence.for': 'ring-fence for {purpose}',
+    'hover.ring-fence.heading.for': '{id}: ring-fence for **{purpose}**',
     'hover.ring-fence.set-aside': '{amount} set aside in {year}; spend lines tagged `for {id}` that year: {tagged}.',
+    'hover.ring-fence.set-aside.unknown': '{amount} set aside in {year}; what spend lines tagged `for {id}` that year come to is not known.',
     'hover.year': '{year}: the UK financial year from 1 April {start} to 31 March {end}',
     'hover.declared-in': 'Declared in {file}.',
-    'cli.summary.errors': '{count, plural, one {# error} other {# errors}}',
-    'cli.summary.warnings': '{count, plural, one {# warning} other {# warnings}}',
     'cli.cannot-read': 'cannot read {file}: {reason}',
     'cli.reason.no-such-file': 'no such file or folder',
     'cli.reason.permission-denied': 'permission denied',

@@ -1,9 +1,23 @@
-import { type AstNode, CstUtils, GrammarUtils, type IndexManager, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
+import {
+    type AstNode,
+    AstUtils,
+    CstUtils,
+    GrammarUtils,
+    type IndexManager,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type MaybePromise,
+    type URI,
+    UriUtils
+} from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Range, TextEdit } from 'vscode-languageserver';
 import type { CheckCode } from '../checks/check.js';
+import type { Place } from '../checks/describe.js';
+import { closestNames } from '../checks/suggest.js';
 import * as ast from '../generated/ast.js';
 import { type Lang, t } from '../i18n/index.js';
+import type { ImportGraph } from '../model/imports.js';
 
 /** What the checks put in a diagnostic's `data` for the fixes below (see each check's file). */
 interface FixFacts {
@@ -25,8 +39,8 @@ interface FixFacts {
     /** duplicate-declaration, clause-not-applicable: the text to remove, as written (checks/removal.ts). */
     readonly remove?: Range;
     readonly removed?: string;
-    /** duplicate-declaration: where the first of the repeated declarations is, in words. */
-    readonly first?: string;
+    /** duplicate-declaration: where the first of the repeated declarations is. */
+    readonly first?: Place;
     /** missing-field: the direction an outcome's figures imply, its figures, and the end of its target. */
     readonly direction?: string;
     readonly target?: string;
@@ -34,10 +48,15 @@ interface FixFacts {
     readonly after?: Range['start'];
 }
 
-/** What a fix may look up beyond its document: the workspace's index of declarations (to add a missing import). */
+/**
+ * What a fix may look up beyond its document: the workspace's index of declarations (to add a
+ * missing import), its documents and their imports (to mend an import).
+ */
 interface FixContext {
     readonly lang: Lang;
     readonly index?: IndexManager;
+    readonly documents?: LangiumDocuments;
+    readonly imports?: ImportGraph;
 }
 
 type Fix = (document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang, context: FixContext) => CodeAction[];
@@ -50,7 +69,9 @@ export class PoolCodeActionProvider implements CodeActionProvider {
     /** Titles are in the language of the diagnostics (see PoolSettings.language). */
     constructor(
         private readonly language: () => Lang = () => 'en',
-        private readonly index?: IndexManager
+        private readonly index?: IndexManager,
+        private readonly documents?: LangiumDocuments,
+        private readonly imports?: () => ImportGraph
     ) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -61,8 +82,8 @@ export class PoolCodeActionProvider implements CodeActionProvider {
             if (facts.omitted !== undefined) continue;
             const fix = typeof diagnostic.code === 'string' ? quickFixFor(diagnostic.code) : undefined;
             const lang = this.language();
-            if (fix)
-                for (const action of fix(document as LangiumDocument<ast.Document>, diagnostic, facts, lang, { lang, index: this.index })) actions.push(action);
+            const context: FixContext = { lang, index: this.index, documents: this.documents, imports: this.imports?.() };
+            if (fix) for (const action of fix(document as LangiumDocument<ast.Document>, diagnostic, facts, lang, context)) actions.push(action);
         }
         return actions.length > 0 ? actions : undefined;
     }
@@ -85,7 +106,10 @@ export const QUICK_FIXES: { readonly [Code in CheckCode]?: Fix } = {
     'duplicate-declaration': removeRepeat,
     'clause-not-applicable': removeClause,
     'joint-split-not-100': rebalanceSplit,
-    'missing-field': addDirection
+    'missing-field': addDirection,
+    'import-not-found': mendImportPath,
+    'import-cycle': removeCyclicImport,
+    'unknown-period': capitaliseQuarter
 };
 
 function quickFixFor(code: string): Fix | undefined {
@@ -245,7 +269,7 @@ function fixHost(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFa
 /** duplicate-declaration: remove a repeat written exactly as the first. */
 function removeRepeat(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
     if (facts.first === undefined) return [];
-    return removeText(document, diagnostic, facts, t('fix.remove-repeat', { where: facts.first }, lang));
+    return removeText(document, diagnostic, facts, t('fix.remove-repeat', facts.first, lang));
 }
 
 /** clause-not-applicable: remove a clause that is ignored where it is written. */
@@ -364,6 +388,96 @@ function importFor(
         ? TextEdit.insert({ line: last.range.end.line + 1, character: 0 }, `import "${path}"\n`)
         : TextEdit.insert({ line: 0, character: 0 }, `import "${path}"\n\n`);
     return quickFix(document, diagnostic, t('fix.add-import', { path, name: facts.name }, lang), [edit], preferred);
+}
+
+/**
+ * import-not-found: a path to a folder that holds exactly one loaded .pool file imports that file;
+ * a path with no file (or not a .pool file) where exactly one other .pool file of the workspace has
+ * a close path imports that one. A file that imports this one back is never offered (that would be
+ * an import cycle), nor a file outside the workspace (it is not loaded, so it is not a candidate).
+ */
+function mendImportPath(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang, context: FixContext): CodeAction[] {
+    const { documents, imports } = context;
+    const node = nodeAt(document, diagnostic.range, ast.isImport);
+    const written = node?.path;
+    if (!documents || !imports || !node?.$cstNode || written === undefined) return [];
+    const resolved = imports.resolve(document, node);
+    const here = document.uri.toString();
+    const candidates = documents.all
+        .filter(other => other.uri.toString() !== here && other.uri.path.toLowerCase().endsWith('.pool'))
+        .filter(other => !imports.closureUris(other as LangiumDocument<ast.Document>).has(here))
+        .map(other => other.uri)
+        .toArray();
+    let chosen: URI | undefined;
+    if (resolved.status === 'folder') {
+        const folder = withoutTrailingSlashes(resolved.uri.toString());
+        const inside = candidates.filter(uri => UriUtils.dirname(uri).toString() === folder);
+        chosen = inside.length === 1 ? inside[0] : undefined;
+    } else if (resolved.status === 'missing' || resolved.status === 'not-pool') {
+        const byPath = new Map(candidates.map(uri => [UriUtils.relative(UriUtils.dirname(document.uri), uri), uri]));
+        const [only, ...others] = closestNames(written, byPath.keys(), 2);
+        chosen = only !== undefined && others.length === 0 ? byPath.get(only) : undefined;
+    }
+    if (!chosen) return [];
+    const path = UriUtils.relative(UriUtils.dirname(document.uri), chosen);
+    if (!path.endsWith('.pool') || path.includes('"') || path.includes('\\') || path === written) return [];
+    const target = GrammarUtils.findNodeForProperty(node.$cstNode, 'path');
+    if (!target) return [];
+    return [quickFix(document, diagnostic, t('fix.import-path', { path }, lang), [TextEdit.replace(target.range, `"${path}"`)], true)];
+}
+
+/**
+ * import-cycle: remove the import of this file that closes the cycle, when nothing anywhere in the
+ * workspace needs a name that only that import makes visible (imports are transitive, so a file
+ * that imports this one may be reading through it). Otherwise which import to cut, or what to
+ * move, is the writer's decision.
+ */
+function removeCyclicImport(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang, context: FixContext): CodeAction[] {
+    const { documents, imports } = context;
+    const node = nodeAt(document, diagnostic.range, ast.isImport);
+    if (!documents || !imports || !node?.$cstNode || node.path === undefined) return [];
+    const here = document.uri.toString();
+    for (const other of documents.all) {
+        const reader = other as LangiumDocument<ast.Document>;
+        if (!imports.closureUris(reader).has(here)) continue;
+        const visible = closureWithout(imports, reader, document, node);
+        for (const { reference } of AstUtils.streamAst(reader.parseResult.value).flatMap(AstUtils.streamReferences)) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (target && !visible.has(AstUtils.getDocument(target).uri.toString())) return [];
+        }
+    }
+    const text = document.textDocument.getText(node.$cstNode.range);
+    return removeText(document, diagnostic, { remove: node.$cstNode.range, removed: text }, t('fix.remove-import', { path: node.path }, lang));
+}
+
+/** The URIs `start` sees when `document` no longer has the import `removed`. */
+function closureWithout(imports: ImportGraph, start: LangiumDocument<ast.Document>, document: LangiumDocument, removed: ast.Import): Set<string> {
+    const seen = new Set<string>();
+    const pending: LangiumDocument<ast.Document>[] = [start];
+    for (let current = pending.pop(); current; current = pending.pop()) {
+        const key = current.uri.toString();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const resolved of imports.directImports(current)) {
+            if (resolved.document && !(current === document && resolved.node === removed)) pending.push(resolved.document);
+        }
+    }
+    return seen;
+}
+
+/** unknown-period: a quarter written in lower case (`q2`) is the quarter meant (`Q2`). */
+function capitaliseQuarter(document: LangiumDocument, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang): CodeAction[] {
+    const written = document.textDocument.getText(diagnostic.range);
+    if (!/^q[1-4]$/.test(written)) return [];
+    const quarter = written.toUpperCase();
+    return [quickFix(document, diagnostic, t('fix.write-quarter', { quarter }, lang), [TextEdit.replace(diagnostic.range, quarter)], true)];
+}
+
+/** A folder's URI as `UriUtils.dirname` writes it, whether or not the import path ended in `/` (a loop: `\/+$` is quadratic). */
+function withoutTrailingSlashes(text: string): string {
+    let end = text.length;
+    while (end > 0 && text[end - 1] === '/') end--;
+    return text.slice(0, end);
 }
 
 /** The text without the spaces and tabs at its end (a loop: a `[ \t]*$` pattern is quadratic on a long run of them). */

@@ -11,8 +11,15 @@ import { modelOf, poolOf } from './model-lookup.js';
 export const OPEN_REPORT_PREVIEW = 'pool.openReportPreview';
 
 /**
+ * The server's command that shows a document's report in any client (`workspace/executeCommand`,
+ * with the document's URI): the Node server writes the report and asks the client to open it.
+ */
+export const SHOW_REPORT = 'pool.showReport';
+
+/**
  * Over each pool, what it takes in and spends, read from the model, as a link to the report:
- * "£2,200,000 in, £2,200,000 spent — open report".
+ * "£2,200,000 in, £2,200,000 spent — open report". The link runs the client's own report command
+ * when it named one, and otherwise the server's.
  */
 export class PoolCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: PoolServices) {}
@@ -31,7 +38,7 @@ export class PoolCodeLensProvider implements CodeLensProvider {
             return [
                 {
                     range: { start, end: start },
-                    command: { title, command: OPEN_REPORT_PREVIEW, arguments: [uri] }
+                    command: { title, command: this.services.pool.Settings.reportCommand ?? SHOW_REPORT, arguments: [uri] }
                 }
             ];
         });

@@ -12,8 +12,9 @@ import { formatQuantity } from '../money/quantity.js';
 import type { Rational } from '../money/rational.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
+import { describeApproval } from './approval-hover.js';
 import { code, escapeMarkdown, markdownAsPlainText, table } from './markdown.js';
-import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, totalCheckedAgainst } from './model-lookup.js';
+import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, shareBasis, totalCheckedAgainst } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
 
 /**
@@ -112,8 +113,10 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
     private describePartner(model: AgreementModel, node: ast.Partner): string {
         const id = node.name;
         const lang = this.settings.language;
-        const host = model.agreement?.host?.id === id ? t('hover.partner.host', {}, lang) : '';
-        const lines = [`${code(id)}: **${escapeMarkdown(node.fullName ?? id)}**, ${node.kind ?? t('hover.partner', {}, lang)}${host}`];
+        const heading = { id: code(id), name: escapeMarkdown(node.fullName ?? id), host: model.agreement?.host?.id === id ? 'yes' : 'no' };
+        // The parser leaves the kind out of a partner it could not read whole.
+        const kind: string | undefined = node.kind;
+        const lines = [kind !== undefined ? t('hover.partner.heading', { ...heading, kind }, lang) : t('hover.partner.heading.no-kind', heading, lang)];
         const pools = model.pools.filter(pool => pool.byPartner.has(id));
         if (pools.length === 0) {
             lines.push(t(model.agreement ? 'hover.partner.puts-nothing' : 'hover.partner.register', {}, lang));
@@ -147,13 +150,18 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
     private describePool(model: AgreementModel, node: ast.Pool): string {
         const pool = poolOf(model, node);
         const lang = this.settings.language;
-        const basis =
-            pool?.section !== undefined
-                ? t('hover.pool.under-section', { section: pool.section }, lang)
-                : pool?.basisText
-                  ? t('hover.pool.under', { basis: escapeMarkdown(pool.basisText) }, lang)
-                  : '';
-        const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${node.arrangement ?? t('hover.pool', {}, lang)}${basis}`];
+        const heading = {
+            id: code(node.name),
+            title: escapeMarkdown(node.title ?? node.name),
+            basis: pool?.section !== undefined ? 'section' : pool?.basisText ? 'text' : 'none',
+            section: pool?.section ?? '',
+            basisText: escapeMarkdown(pool?.basisText ?? '')
+        };
+        // The parser leaves the arrangement out of a pool it could not read whole.
+        const arrangement: string | undefined = node.arrangement;
+        const lines = [
+            arrangement !== undefined ? t('hover.pool.heading', { ...heading, arrangement }, lang) : t('hover.pool.heading.no-arrangement', heading, lang)
+        ];
         if (!pool || pool.years.size === 0) {
             lines.push(t('hover.pool.empty', {}, lang));
             return lines.join('\n\n');
@@ -233,75 +241,53 @@ function describeOutcome(model: AgreementModel, node: ast.Outcome, lang: Lang): 
     const heading = `${code(node.name)}: **${escapeMarkdown(node.description ?? node.name)}**`;
     if (!outcome) return heading;
     const lines = [heading];
-    const parts: string[] = [];
-    if (outcome.baseline)
-        parts.push(t('hover.outcome.from', { value: escapeMarkdown(outcome.baseline.text), year: escapeMarkdown(outcome.baseline.year.parsed.text) }, lang));
-    if (outcome.target)
-        parts.push(t('hover.outcome.to', { value: escapeMarkdown(outcome.target.text), year: escapeMarkdown(outcome.target.year.parsed.text) }, lang));
-    if (parts.length > 0) {
-        const unit = outcome.unit ? ` ${escapeMarkdown(outcome.unit)}` : '';
-        const verb = t(
-            outcome.direction === 'reduce' ? 'hover.outcome.reduce' : outcome.direction === 'increase' ? 'hover.outcome.increase' : 'hover.outcome.change',
-            {},
-            lang
-        );
-        const measured = outcome.measuredBy ? t('hover.outcome.measured-by', { partner: code(outcome.measuredBy) }, lang) : '';
-        lines.push(`${verb}${unit} ${parts.join(' ')}${measured}.`);
+    const { baseline, target } = outcome;
+    if (baseline || target) {
+        const aim = {
+            direction: outcome.direction ?? 'change',
+            span: baseline && target ? 'both' : baseline ? 'from' : 'to',
+            baseline: escapeMarkdown(baseline?.text ?? ''),
+            baselineYear: escapeMarkdown(baseline?.year.parsed.text ?? ''),
+            target: escapeMarkdown(target?.text ?? ''),
+            targetYear: escapeMarkdown(target?.year.parsed.text ?? ''),
+            measured: outcome.measuredBy ? 'yes' : 'no',
+            partner: outcome.measuredBy ? code(outcome.measuredBy) : ''
+        };
+        lines.push(outcome.unit ? t('hover.outcome.aim', { ...aim, unit: escapeMarkdown(outcome.unit) }, lang) : t('hover.outcome.aim.no-unit', aim, lang));
     }
+    // A figure the sentence leaves out (its select chose another case) is passed empty.
+    const money = (pence: bigint | undefined) => (pence === undefined ? '' : escapeMarkdown(formatMoney(pence, { currency: model.currency })));
     const latest = outcome.latest;
     if (latest) {
-        const period = `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`;
-        const expected =
-            latest.expected !== undefined
-                ? t('hover.outcome.expected', { value: escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) }, lang)
-                : '';
-        const rag = latest.rag ? ` **${latest.rag}**` : t('hover.outcome.no-status', {}, lang);
-        const earned =
-            latest.earned !== undefined
-                ? t('hover.outcome.earned', { amount: escapeMarkdown(formatMoney(latest.earned, { currency: model.currency })) }, lang)
-                : '';
-        lines.push(t('hover.outcome.latest', { value: escapeMarkdown(latest.text), period, expected, status: rag, earned }, lang));
+        lines.push(
+            t(
+                'hover.outcome.latest',
+                {
+                    value: escapeMarkdown(latest.text),
+                    // The period as the agreement writes it: `2015/16` or `2015/16 Q2`.
+                    period: `${escapeMarkdown(latest.year.parsed.text)}${latest.quarter !== undefined ? ` Q${latest.quarter}` : ''}`,
+                    expected: latest.expected !== undefined ? 'yes' : 'no',
+                    expectedValue: latest.expected !== undefined ? escapeMarkdown(formatQuantity(latest.expected, latest.isPercent)) : '',
+                    rag: latest.rag ?? 'none',
+                    earned: latest.earned !== undefined ? 'yes' : 'no',
+                    earnedAmount: money(latest.earned)
+                },
+                lang
+            )
+        );
     }
     const payment = outcome.payment;
     if (payment && payment.rate.pence !== undefined) {
-        const rate = escapeMarkdown(formatMoney(payment.rate.pence, { currency: model.currency }));
-        let text = t('hover.payment', { rate, unit: escapeMarkdown(payment.unitName) }, lang);
-        if (payment.paymentAtTarget !== undefined)
-            text += t('hover.payment.at-target', { amount: escapeMarkdown(formatMoney(payment.paymentAtTarget, { currency: model.currency })) }, lang);
-        if (payment.cap?.pence !== undefined)
-            text += t('hover.payment.cap', { amount: escapeMarkdown(formatMoney(payment.cap.pence, { currency: model.currency })) }, lang);
-        lines.push(`${text}.`);
-    }
-    return lines.join('\n\n');
-}
-
-function describeApproval(model: AgreementModel, node: ast.Approval, lang: Lang): string | undefined {
-    const approval = model.approvals.find(candidate => candidate.node === node);
-    if (!approval) return undefined;
-    const who = { partner: code(approval.partnerId), approver: escapeMarkdown(approval.approver), date: approval.date };
-    return approval.stale
-        ? t('hover.approval.stale', { ...who, current: code(`${model.fingerprint.slice(0, 19)}…`) }, lang)
-        : t('hover.approval.current', who, lang);
-}
-
-function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
-    const ringfence = ringfenceOf(model, node);
-    const lines = [
-        `${code(node.name)}: ${node.purpose ? t('hover.ring-fence.for', { purpose: `**${escapeMarkdown(node.purpose)}**` }, lang) : t('hover.ring-fence', {}, lang)}`
-    ];
-    if (ringfence?.amount.pence !== undefined && ringfence.year.start !== undefined) {
-        const tagged =
-            ringfence.taggedSpend !== undefined
-                ? escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency }))
-                : t('word.unknown', {}, lang);
         lines.push(
             t(
-                'hover.ring-fence.set-aside',
+                'hover.payment',
                 {
-                    amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })),
-                    year: yearLabel(ringfence.year.start),
-                    id: node.name,
-                    tagged
+                    rate: money(payment.rate.pence),
+                    unit: escapeMarkdown(payment.unitName),
+                    atTarget: payment.paymentAtTarget !== undefined ? 'yes' : 'no',
+                    atTargetAmount: money(payment.paymentAtTarget),
+                    capped: payment.cap?.pence !== undefined ? 'yes' : 'no',
+                    cap: money(payment.cap?.pence)
                 },
                 lang
             )
@@ -310,10 +296,36 @@ function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lan
     return lines.join('\n\n');
 }
 
+function describeRingFence(model: AgreementModel, node: ast.RingFence, lang: Lang): string {
+    const ringfence = ringfenceOf(model, node);
+    const lines = [
+        node.purpose
+            ? t('hover.ring-fence.heading.for', { id: code(node.name), purpose: escapeMarkdown(node.purpose) }, lang)
+            : t('hover.ring-fence.heading', { id: code(node.name) }, lang)
+    ];
+    if (ringfence?.amount.pence !== undefined && ringfence.year.start !== undefined) {
+        const setAside = {
+            amount: escapeMarkdown(formatMoney(ringfence.amount.pence, { currency: model.currency })),
+            year: yearLabel(ringfence.year.start),
+            id: node.name
+        };
+        lines.push(
+            ringfence.taggedSpend !== undefined
+                ? t(
+                      'hover.ring-fence.set-aside',
+                      { ...setAside, tagged: escapeMarkdown(formatMoney(ringfence.taggedSpend, { currency: model.currency })) },
+                      lang
+                  )
+                : t('hover.ring-fence.set-aside.unknown', setAside, lang)
+        );
+    }
+    return lines.join('\n\n');
+}
+
 /** A funding stream: its minimum, income and the spending paid from it, year by year, from the model. */
 function describeStream(model: AgreementModel, node: ast.Stream, lang: Lang): string {
     const stream = model.pools.flatMap(pool => pool.streams).find(candidate => candidate.node === node);
-    const lines = [`${code(node.name)}: **${escapeMarkdown(node.title ?? node.name)}**, ${t('hover.stream', { pool: code(node.$container.name) }, lang)}`];
+    const lines = [t('hover.stream.heading', { id: code(node.name), title: escapeMarkdown(node.title ?? node.name), pool: code(node.$container.name) }, lang)];
     if (!stream || stream.years.size === 0) {
         lines.push(t('hover.stream.empty', {}, lang));
         return lines.join('\n\n');
@@ -541,11 +553,11 @@ function describeShareLine(model: AgreementModel, node: ast.ShareLine, lang: Lan
     if (!share || part === undefined || !share.base) return undefined;
     const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
     const partner = escapeMarkdown(model.partners.get(node.partner?.$refText ?? '')?.name ?? node.partner?.$refText ?? '');
-    const base = escapeMarkdown(render(share.base.description, lang));
+    const base = { basis: shareBasis(share.base), amount: money(share.base.pence) };
     const borne = share.liabilities?.byLine[index];
     if (borne !== undefined && share.liabilities?.capped[index])
-        return t('hover.share-line.capped', { partner, part: money(part), base, borne: money(borne) }, lang);
-    return t('hover.share-line.part', { partner, part: money(part), base }, lang);
+        return t('hover.share-line.capped', { partner, part: money(part), ...base, borne: money(borne) }, lang);
+    return t('hover.share-line.part', { partner, part: money(part), ...base }, lang);
 }
 
 function describeYear(text: string, settings: PoolSettings): string {

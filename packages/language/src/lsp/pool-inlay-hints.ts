@@ -2,12 +2,12 @@ import { type AstNode, AstUtils, GrammarUtils, type LangiumDocument } from 'lang
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import { type Lang, render, t } from '../i18n/index.js';
+import { type Lang, t } from '../i18n/index.js';
 import { formatMoney } from '../money/amount.js';
 import { formatPercent } from '../money/percent.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
-import { modelOf, savingsOf, shareOf, spendBlockOf, yearFiguresOf } from './model-lookup.js';
+import { modelOf, savingsOf, shareBasis, shareOf, spendBlockOf, yearFiguresOf } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
 
 /**
@@ -108,7 +108,7 @@ export class PoolInlayHintProvider implements InlayHintProvider {
 
 function shareHints(share: ShareInfo, money: (pence: bigint) => string, lang: Lang): InlayHint[] {
     const hints: InlayHint[] = [];
-    const base = share.base ? render(share.base.description, lang) : undefined;
+    const base = share.base ? { basis: shareBasis(share.base), amount: money(share.base.pence) } : undefined;
     const unlisted: string[] = [];
     share.lines.forEach((line, index) => {
         const pounds = share.pounds?.byLine[index];
@@ -125,20 +125,18 @@ function shareHints(share: ShareInfo, money: (pence: bigint) => string, lang: La
                 hint(
                     anchor.range.end,
                     label,
-                    base ? t('inlay.share-of', { partner: line.partnerId, base }, lang) : t('inlay.share', { partner: line.partnerId }, lang)
+                    base ? t('inlay.share-of', { partner: line.partnerId, ...base }, lang) : t('inlay.share', { partner: line.partnerId }, lang)
                 )
             );
     });
     share.reinvestments.forEach((reinvestment, index) => {
         const anchor = GrammarUtils.findNodeForProperty(reinvestment.node.$cstNode, 'percent');
         if (anchor && index === 0 && share.pounds && share.reinvestments.length === 1) {
-            hints.push(
-                hint(anchor.range.end, money(share.pounds.reinvested), base ? t('inlay.reinvested-of', { base }, lang) : t('inlay.reinvested', {}, lang))
-            );
+            hints.push(hint(anchor.range.end, money(share.pounds.reinvested), base ? t('inlay.reinvested-of', base, lang) : t('inlay.reinvested', {}, lang)));
         }
     });
     if (unlisted.length > 0 && share.node.$cstNode) {
-        hints.push(hint(end(share.node), unlisted.join(', '), base ? t('inlay.pro-rata-of', { base }, lang) : t('inlay.pro-rata', {}, lang)));
+        hints.push(hint(end(share.node), unlisted.join(', '), base ? t('inlay.pro-rata-of', base, lang) : t('inlay.pro-rata', {}, lang)));
     }
     return hints;
 }

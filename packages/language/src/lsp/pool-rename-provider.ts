@@ -68,21 +68,16 @@ export class PoolRenameProvider extends DefaultRenameProvider {
             const declaration = this.services.pool.ModelProvider.getModel(document as LangiumDocument<ast.Document>).declarations.get(newName)?.[0];
             if (declaration) {
                 const line = (declaration.node.$cstNode?.range.start.line ?? 0) + 1;
-                const where =
-                    declaration.document.uri.toString() === home.uri.toString()
-                        ? t('word.on-line', { line }, lang)
-                        : t(
-                              'rename.taken.elsewhere',
-                              {
-                                  file: relativeTo(home, declaration.document),
-                                  line,
-                                  seen: document === home ? t('rename.this-file', {}, lang) : relativeTo(home, document)
-                              },
-                              lang
-                          );
+                const place = {
+                    place: declaration.document.uri.toString() === home.uri.toString() ? 'here' : 'elsewhere',
+                    file: relativeTo(home, declaration.document),
+                    line,
+                    seen: document === home ? 'this' : 'other',
+                    seenFile: relativeTo(home, document)
+                };
                 const taken =
                     declaration.kind === 'outcome' ? 'rename.taken.outcome' : declaration.kind === 'pool' ? 'rename.taken.pool' : 'rename.taken.partner';
-                throw new ResponseError(ErrorCodes.InvalidParams, t(taken, { name: newName, where }, lang));
+                throw new ResponseError(ErrorCodes.InvalidParams, t(taken, { name: newName, ...place }, lang));
             }
         }
     }

@@ -4,18 +4,25 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { type Lang, parseLang } from '../i18n/index.js';
 import type { PoolServices } from '../services/pool-module.js';
 
-/** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`. */
+/** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`, `pool.allowedSigners`. */
 export const SETTINGS_SECTION = 'pool';
 
 /** What a client may send in `initializationOptions`. */
 export interface PoolInitializationOptions {
     /** A URI; each diagnostic then links to `${checkDocumentationBase}#${code}`. */
     readonly checkDocumentationBase?: string;
+    /**
+     * A command of the client's own that shows an agreement's report (the VS Code extension's
+     * preview, `pool.openReportPreview`), run by the code lens over each pool with the document's
+     * URI; without it the lens runs the server's `pool.showReport` through `workspace/executeCommand`.
+     */
+    readonly reportCommand?: string;
 }
 
 interface PoolSettingsSection {
     readonly strict?: boolean;
     readonly inlayHints?: { readonly enabled?: boolean };
+    readonly allowedSigners?: unknown;
 }
 
 /**
@@ -28,6 +35,7 @@ interface PoolSettingsSection {
 export class PoolSettings {
     private readonly shared: LangiumSharedServices;
     private documentationBase: string | undefined;
+    private clientReportCommand: string | undefined;
     /** The value of `pool.strict` the documents were last checked with. */
     private checkedStrict = false;
     private canRefreshInlayHints = false;
@@ -43,6 +51,7 @@ export class PoolSettings {
             this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
             this.documentationBase =
                 typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase ? options.checkDocumentationBase : undefined;
+            this.clientReportCommand = typeof options?.reportCommand === 'string' && options.reportCommand ? options.reportCommand : undefined;
         });
         services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
             if (update.section === SETTINGS_SECTION) void this.settingsChanged(update.configuration as PoolSettingsSection | undefined);
@@ -72,6 +81,21 @@ export class PoolSettings {
     /** `pool.inlayHints.enabled`, on unless switched off. */
     async inlayHintsEnabled(): Promise<boolean> {
         return (await this.section()).inlayHints?.enabled !== false;
+    }
+
+    /**
+     * `pool.allowedSigners`: the allowed-signers file signed approvals are checked against, as
+     * written (a path relative to the workspace folder, or absolute), when it names one; the Node
+     * server reads it (as `pool check --allowed-signers` does) in place of `.poolsigners`.
+     */
+    async allowedSigners(): Promise<string | undefined> {
+        const value: unknown = await this.shared.workspace.ConfigurationProvider.getConfiguration(SETTINGS_SECTION, 'allowedSigners');
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    }
+
+    /** The client's own command that shows a report, when it named one (`initializationOptions.reportCommand`). */
+    get reportCommand(): string | undefined {
+        return this.clientReportCommand;
     }
 
     /** Where the documentation of a check code lives, when the client said so. */

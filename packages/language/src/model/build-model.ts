@@ -5,6 +5,7 @@ import { yearsBetween } from '../money/financial-year.js';
 import { Rational } from '../money/rational.js';
 import { firstField, groupByKeyword } from './fields.js';
 import type { AllowedSigners } from './allowed-signers.js';
+import { type SignatureStanding, signatureStanding } from './approval-message.js';
 import { agreementFingerprint } from './fingerprint.js';
 import type { ImportGraph } from './imports.js';
 import { readAppraisal, readUnitCost } from './appraisals.js';
@@ -123,17 +124,25 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
     const approvals: ApprovalInfo[] = (root.approvals ?? [])
         .flatMap(block => block.entries ?? [])
         .filter(node => node.partner?.$refText && node.approver !== undefined && node.date !== undefined && node.fingerprint !== undefined)
-        .map(node => ({
-            node,
-            partnerId: node.partner?.$refText ?? '',
-            approver: node.approver ?? '',
-            date: node.date ?? '',
-            fingerprint: node.fingerprint ?? '',
-            signature: node.signature,
-            get stale() {
-                return node.fingerprint !== currentFingerprint();
-            }
-        }));
+        .map(node => {
+            let standing: SignatureStanding | undefined;
+            const approval: ApprovalInfo = {
+                node,
+                partnerId: node.partner?.$refText ?? '',
+                approver: node.approver ?? '',
+                date: node.date ?? '',
+                fingerprint: node.fingerprint ?? '',
+                signature: node.signature,
+                get stale() {
+                    return node.fingerprint !== currentFingerprint();
+                },
+                // Verifying costs a signature check: done when something first asks.
+                get signatureStanding() {
+                    return (standing ??= signatureStanding(approval, allowedSigners));
+                }
+            };
+            return approval;
+        });
     let signOffInfo: SignOffInfo | undefined;
     const placed = new Set(pools.flatMap(pool => pool.spendBlocks));
 

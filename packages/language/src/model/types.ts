@@ -6,6 +6,7 @@ import type { Currency, ParsedAmount } from '../money/amount.js';
 import type { ParsedYear } from '../money/financial-year.js';
 import type { Rational } from '../money/rational.js';
 import type { AllowedSigners } from './allowed-signers.js';
+import type { SignatureStanding } from './approval-message.js';
 import type { ResolvedImport } from './imports.js';
 
 /**
@@ -109,6 +110,13 @@ export interface ApprovalInfo {
     readonly signature: string | undefined;
     /** True when the text has changed since: the fingerprint approved is not the current one. */
     readonly stale: boolean;
+    /**
+     * The signature checked against the model's allowed signers, over the approval's own
+     * fingerprint, partner, approver and date: unsigned, verified, or refused with the reason.
+     * Worked out once, when first read; the approval-signature check, the hover and the reports
+     * all read this verdict.
+     */
+    readonly signatureStanding: SignatureStanding;
 }
 
 export interface ImportInfo extends ResolvedImport {

@@ -1,4 +1,14 @@
-import { type BuildOptions, Cancellation, DefaultDocumentBuilder, Deferred, DocumentState, type LangiumDocument, OperationCancelled, type URI } from 'langium';
+import {
+    type BuildOptions,
+    Cancellation,
+    DefaultDocumentBuilder,
+    Deferred,
+    DocumentState,
+    isOperationCancelled,
+    type LangiumDocument,
+    OperationCancelled,
+    type URI
+} from 'langium';
 type CancellationToken = Cancellation.CancellationToken;
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
@@ -109,6 +119,27 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             if (document.state >= state && isOfCurrentText(document)) return uri;
             // Not there yet, or there with an older text: wait for the build's next report.
             await (document.state >= state ? untilCancelled(this.nextPhase(state, uri), cancelToken) : super.waitUntil(state, uri, cancelToken));
+        }
+    }
+
+    /**
+     * Tells every listener that a document has reached a state, even if the build is cancelled
+     * meanwhile. Langium checks for cancellation before each listener and skips the rest once it is
+     * cancelled, but the document keeps the state it reached, and a later build skips a state a
+     * document already has: so a build cancelled just as a document was parsed (by the rebuild for
+     * an edit of another file, as its pause ran out) left it parsed but untold. A request waiting
+     * for that document (an outline, folding, formatting after an edit) then waited until the
+     * document was next edited, which could be never; the diagnostics of a document validated
+     * that way were never published. The build still stops at its next step.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        for (const listener of this.documentPhaseListeners.get(state).slice()) {
+            try {
+                await listener(document, cancelToken);
+            } catch (error) {
+                // A listener that stops because the build is cancelled has nothing to say, as in Langium's.
+                if (!isOperationCancelled(error)) throw error;
+            }
         }
     }
 

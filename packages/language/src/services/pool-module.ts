@@ -3,6 +3,7 @@ import {
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
+    type ExecuteCommandHandler,
     type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
@@ -95,7 +96,13 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     lsp: {
         CompletionProvider: services => new PoolCompletionProvider(services),
         HoverProvider: services => new PoolHoverProvider(services),
-        CodeActionProvider: services => new PoolCodeActionProvider(() => services.pool.Settings.language, services.shared.workspace.IndexManager),
+        CodeActionProvider: services =>
+            new PoolCodeActionProvider(
+                () => services.pool.Settings.language,
+                services.shared.workspace.IndexManager,
+                services.shared.workspace.LangiumDocuments,
+                () => services.pool.ImportGraph
+            ),
         Formatter: services => new PoolFormatter(services),
         InlayHintProvider: services => new PoolInlayHintProvider(services),
         CodeLensProvider: services => new PoolCodeLensProvider(services),
@@ -126,6 +133,8 @@ export interface PoolServiceOptions {
      * the same.
      */
     readonly referenceIndex?: boolean;
+    /** The commands the server runs for its client (`workspace/executeCommand`): the platform's, since showing a report needs a place to put it. */
+    readonly commands?: (shared: LangiumSharedServices) => ExecuteCommandHandler;
 }
 
 /** For a one-off check: declarations are indexed, references are not. */
@@ -143,10 +152,12 @@ export function createPoolServices(
     context: DefaultSharedModuleContext,
     options: PoolServiceOptions = {}
 ): { shared: LangiumSharedServices; Pool: PoolServices } {
+    const commands = options.commands;
+    const CommandsModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = commands ? { lsp: { ExecuteCommandHandler: commands } } : {};
     const shared =
         options.referenceIndex === false
-            ? inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, DeclarationsOnlyModule)
-            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule);
+            ? inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, DeclarationsOnlyModule, CommandsModule)
+            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, CommandsModule);
     const Pool = inject(createDefaultModule({ shared }), PoolLanguageGeneratedModule, PoolModule);
     shared.ServiceRegistry.register(Pool);
     if (!context.connection) {

@@ -30,3 +30,11 @@ export function unquote(input: string): string {
     parts.push(body.slice(start));
     return parts.join('');
 }
+
+/**
+ * Text written as a Pool string that `unquote` reads back as exactly this text: a backslash, a
+ * double quote and the line breaks a string cannot hold are escaped, everything else is kept.
+ */
+export function quotePoolString(text: string): string {
+    return `"${text.replace(/[\\"\r\n]/g, character => (character === '\n' ? '\\n' : character === '\r' ? '\\r' : `\\${character}`))}"`;
+}

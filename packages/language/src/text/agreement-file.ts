@@ -65,7 +65,9 @@ export function decodeAgreement(bytes: Uint8Array): DecodedAgreement {
         const byte = (bytes[invalid] ?? 0).toString(16).toUpperCase().padStart(2, '0');
         return { ok: false, reason: message('cli.reason.not-utf8', { byte, line }) };
     }
-    const text = new TextDecoder('utf-8').decode(bytes);
+    // One byte order mark, once: the decoder is told to keep it, or it would take one and the slice a
+    // second, a character of the text that the editor counts in its columns (found by the language-server fuzz).
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 

@@ -56,3 +56,48 @@ describe('a request about a document the editor has just changed', () => {
         await expect(builder.waitUntil(DocumentState.Linked, uri)).resolves.toBe(uri);
     });
 });
+
+/**
+ * Found by the language-server fuzz: a question about a file (an outline, folding, formatting)
+ * went unanswered until that file was next edited. The build that parsed the file was cancelled
+ * right then, by the rebuild for an edit of another file whose pause ran out during the parse;
+ * Langium then skipped telling the rest of the listeners, and later builds skip a state the file
+ * already has, so the question waiting for it was never told.
+ */
+describe('a build cancelled just as a document reaches a state', () => {
+    const text = 'partner council "C" council\n';
+
+    it('still tells every request waiting for that document, and the build stops', async () => {
+        const { shared } = createPoolServices(EmptyFileSystem);
+        const builder = shared.workspace.DocumentBuilder;
+        assert(builder instanceof PoolDocumentBuilder);
+        const uri = URI.parse('file:///workspace/register.pool');
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 1, text));
+        await builder.update([uri], []);
+
+        // The edit, a request waiting for the document to be parsed with it, and a rebuild of it.
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'pool', 2, `${text}// edited\n`));
+        builder.textChanged(uri);
+        const { CancellationTokenSource } = await import('vscode-languageserver');
+        const build = new CancellationTokenSource();
+        // The next write arrives the moment the document is parsed: the first listener told cancels the build.
+        const cancelling = builder.onDocumentPhase(DocumentState.Parsed, () => {
+            build.cancel();
+        });
+        const rebuild = builder.update([uri], [], build.token);
+        let told = false;
+        const waiting = builder.waitUntil(DocumentState.Parsed, uri).then(() => {
+            told = true;
+        });
+        await rebuild.catch(() => undefined);
+        cancelling.dispose();
+        // Nothing else is coming for this document: the request must have been told already.
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(told, 'the request waiting for the document was never told it was parsed').toBe(true);
+        await waiting;
+        const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
+        expect(document.parseResult.value.$cstNode?.root.fullText).toBe(`${text}// edited\n`);
+        // The cancelled build stopped where it was: the document went no further than parsed.
+        expect(document.state).toBe(DocumentState.Parsed);
+    });
+});

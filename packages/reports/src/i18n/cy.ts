@@ -64,9 +64,9 @@ export const cy: Translation<typeof en> = {
     'report.sentence.approval-stale':
         'Cymeradwyodd {approver} ar ran {partner} ar {date}; mae’r testun wedi newid ers hynny, felly mae’r gymeradwyaeth hon yn hen.',
     'report.sentence.checks-passed': 'Pasiodd pob gwiriad.',
-    'report.sentence.checks-failed': 'Canfu’r gwiriadau {errors}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
-    'report.sentence.checks-failed.warnings': 'Canfu’r gwiriadau {errors} a {warnings}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
-    'report.sentence.checks-warnings': 'Dim gwallau; canfu’r gwiriadau {warnings}.',
+    'report.sentence.checks-failed':
+        'Canfu’r gwiriadau {errors, plural, one {# gwall} other {# gwall}}{warnings, plural, =0 {} other { a # rhybudd}}. Gall y ffigurau isod fod yn anghyflawn nes eu cywiro.',
+    'report.sentence.checks-warnings': 'Dim gwallau; canfu’r gwiriadau {warnings, plural, one {# rhybudd} other {# rhybudd}}.',
     'report.sentence.no-approvals': 'Nid oes cymeradwyaethau wedi’u cofnodi.',
     'report.sentence.no-outcomes': 'Nid oes canlyniadau wedi’u nodi.',
     'report.sentence.no-shares': 'Nid oes trefniant i rannu arbedion na risg wedi’i nodi.',

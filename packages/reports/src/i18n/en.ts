@@ -58,9 +58,9 @@ export const en = {
     'report.sentence.approval': '{approver} approved for {partner} on {date}.',
     'report.sentence.approval-stale': '{approver} approved for {partner} on {date}; the text has changed since, so this approval is stale.',
     'report.sentence.checks-passed': 'All checks passed.',
-    'report.sentence.checks-failed': 'The checks found {errors}. The figures below may be incomplete until they are fixed.',
-    'report.sentence.checks-failed.warnings': 'The checks found {errors} and {warnings}. The figures below may be incomplete until they are fixed.',
-    'report.sentence.checks-warnings': 'No errors; the checks found {warnings}.',
+    'report.sentence.checks-failed':
+        'The checks found {errors, plural, one {# error} other {# errors}}{warnings, plural, =0 {} one { and # warning} other { and # warnings}}. The figures below may be incomplete until they are fixed.',
+    'report.sentence.checks-warnings': 'No errors; the checks found {warnings, plural, one {# warning} other {# warnings}}.',
     'report.sentence.no-approvals': 'No approvals are recorded.',
     'report.sentence.no-outcomes': 'No outcomes are set out.',
     'report.sentence.no-shares': 'No sharing of savings or risk is set out.',
