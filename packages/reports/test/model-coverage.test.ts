@@ -246,6 +246,13 @@ const RULES: Record<string, Rule> = {
     'approvals[].date': printed(text),
     'approvals[].fingerprint': printed(value => (typeof value === 'string' ? value.replace(/^sha256:/, '').slice(0, 12) : undefined)),
     'approvals[].signature': notPrinted('the signature itself (base64): the report prints whether it verifies'),
+    'approvals[].signatureStanding.status': printed(value =>
+        value === 'verified' ? TEXT.labels.signatureVerified : value === 'refused' ? TEXT.labels.signatureRefused : TEXT.labels.unsigned
+    ),
+    'approvals[].signatureStanding.key': notPrinted('the public key that made the signature: the report says whether it is an allowed signer’s'),
+    'approvals[].signatureStanding.fault': notPrinted('why a signature is refused: an error, printed in the checks section'),
+    'approvals[].signatureStanding.namespace': notPrinted('the namespace of a refused signature: named in the error in the checks section'),
+    'approvals[].signatureStanding.source': notPrinted('the allowed-signers file a key was looked up in: named in the error in the checks section'),
     'approvals[].stale': printed(value => (value === true ? TEXT.labels.stale : TEXT.labels.current)),
     'signOff.required[]': printed(partner),
     'signOff.approved[]': printed(partner),
