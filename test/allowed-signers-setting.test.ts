@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
@@ -7,6 +6,7 @@ import { LspClient } from '../packages/lsp-client/src/index.js';
 import { runPool } from './support/cli.js';
 import { SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
+import { makeEd25519Key, SIGNING_AGREEMENT } from './support/signing.js';
 
 /**
  * The language server's `pool.allowedSigners` setting names the file `pool check --allowed-signers`
@@ -14,29 +14,14 @@ import { scratchFolder } from './support/scratch.js';
  * the command says about the same agreement, and a change of the setting checks it again.
  */
 
-const AGREEMENT = `agreement "Anytown Better Care Fund" {
-    period 2013/14 to 2015/16
-    host council
-}
-
-partner council   "Anytown Council"                            council
-partner nhs       "NHS Anytown Clinical Commissioning Group"   health
-
-pool care "Care pot" pooled under section 75 {
-    2013/14 {
-        council   £100,000
-        nhs        £50,000
-    }
-}
-`;
+const AGREEMENT = SIGNING_AGREEMENT;
 
 let folder: string;
 const agreement = () => path.join(folder, 'gm.pool');
 
 beforeAll(() => {
     folder = scratchFolder({ 'gm.pool': AGREEMENT }, 'pool-signers-setting-');
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(folder, 'council_key')]);
-    const key = readFileSync(path.join(folder, 'council_key.pub'), 'utf8').split(' ').slice(0, 2).join(' ');
+    const key = makeEd25519Key(folder, 'council_key');
     mkdirSync(path.join(folder, 'keys'));
     writeFileSync(path.join(folder, 'keys/allowed'), `council ${key}\n`);
     writeFileSync(path.join(folder, 'keys/nhs-only'), `nhs ${key}\n`);

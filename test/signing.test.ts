@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalMessage, parseAllowedSigners, verifySshSignature } from '../packages/language/src/index.js';
 import { runPoolInProcess } from './support/cli.js';
+import { makeEd25519Key, SIGNING_AGREEMENT } from './support/signing.js';
 
 /**
  * Signed approvals, end to end with the real OpenSSH: keys made by `ssh-keygen -t ed25519`,
@@ -13,32 +14,12 @@ import { runPoolInProcess } from './support/cli.js';
  * against the same allowed-signers file.
  */
 
-const AGREEMENT = `agreement "Anytown Better Care Fund" {
-    period 2013/14 to 2015/16
-    host council
-}
-
-partner council "Anytown Council" council
-partner nhs "NHS Anytown Clinical Commissioning Group" health
-
-pool care "Care pot" pooled under section 75 {
-    2013/14 {
-        council  £100,000
-        nhs       £50,000
-    }
-}
-`;
+const AGREEMENT = SIGNING_AGREEMENT;
 
 let folder: string;
 const file = (name: string) => path.join(folder, name);
 
-function makeKey(name: string): string {
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', file(name)]);
-    return readFileSync(file(`${name}.pub`), 'utf8')
-        .split(' ')
-        .slice(0, 2)
-        .join(' ');
-}
+const makeKey = (name: string) => makeEd25519Key(folder, name);
 
 /** Signs `text` with `ssh-keygen -Y sign`, returning the armoured signature. */
 function sshSign(key: string, namespace: string, text: string): string {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { approvalMessage } from '../../language/src/index.js';
 import { runPool } from '../../../test/support/cli.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
+import { makeEd25519Key, SIGNING_AGREEMENT } from '../../../test/support/signing.js';
 
 /**
  * `pool approve`, run as a user runs it (the built command), with keys made by the real
@@ -13,31 +14,11 @@ import { scratchFolder } from '../../../test/support/scratch.js';
  * `ssh-keygen -Y verify`.
  */
 
-const AGREEMENT = `agreement "Anytown Better Care Fund" {
-    period 2013/14 to 2015/16
-    host council
-}
-
-partner council   "Anytown Council"                            council
-partner nhs       "NHS Anytown Clinical Commissioning Group"   health
-
-pool care "Care pot" pooled under section 75 {
-    2013/14 {
-        council   £100,000
-        nhs        £50,000
-    }
-}
-`;
+const AGREEMENT = SIGNING_AGREEMENT;
 
 let keys: string;
 
-function makeKey(name: string, passphrase = ''): string {
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', name, '-f', path.join(keys, name)]);
-    return readFileSync(path.join(keys, `${name}.pub`), 'utf8')
-        .split(' ')
-        .slice(0, 2)
-        .join(' ');
-}
+const makeKey = (name: string, passphrase = '') => makeEd25519Key(keys, name, passphrase);
 
 let councilPublic: string;
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
@@ -9,6 +9,7 @@ import type { Lang } from '../../src/i18n/index.js';
 import { parseAllowedSigners } from '../../src/model/allowed-signers.js';
 import { approvalMessage } from '../../src/model/approval-message.js';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import { makeEd25519Key, SIGNING_AGREEMENT } from '../../../../test/support/signing.js';
 
 /**
  * Hovering an approval says what the approval-signature check found about its signature (signed
@@ -17,29 +18,14 @@ import { createPoolServices } from '../../src/services/pool-module.js';
  * Keys and signatures are made by the real ssh-keygen.
  */
 
-const AGREEMENT = `agreement "Anytown Better Care Fund" {
-    period 2013/14 to 2015/16
-    host council
-}
-
-partner council "Anytown Council" council
-partner nhs "NHS Anytown Clinical Commissioning Group" health
-
-pool care "Care pot" pooled under section 75 {
-    2013/14 {
-        council £100,000
-        nhs £50,000
-    }
-}
-`;
+const AGREEMENT = SIGNING_AGREEMENT;
 
 let folder: string;
 let councilKey: string;
 
 beforeAll(() => {
     folder = mkdtempSync(path.join(tmpdir(), 'pool-approval-hover-'));
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(folder, 'council_key')]);
-    councilKey = readFileSync(path.join(folder, 'council_key.pub'), 'utf8').split(' ').slice(0, 2).join(' ');
+    councilKey = makeEd25519Key(folder, 'council_key');
 });
 
 afterAll(() => {
