@@ -21,39 +21,49 @@ const TOKEN_WORDS: Record<string, (lang: Lang) => string> = {
     '}': lang => t('syntax.token.close-brace', { brace: '}' }, lang)
 };
 
-/** Where the parser was, as a phrase that finishes "… in …" (in Welsh, with its own preposition). */
-const RULE_PLACES: Record<string, (lang: Lang) => string> = {
-    Agreement: lang => t('syntax.place.Agreement', {}, lang),
-    AgreementField: lang => t('syntax.place.Agreement', {}, lang),
-    PeriodField: lang => t('syntax.place.PeriodField', {}, lang),
-    HostField: lang => t('syntax.place.HostField', {}, lang),
-    Partner: lang => t('syntax.place.Partner', {}, lang),
-    PartnerKind: lang => t('syntax.place.PartnerKind', {}, lang),
-    Import: lang => t('syntax.place.Import', {}, lang),
-    Pool: lang => t('syntax.place.Pool', {}, lang),
-    LegalBasis: lang => t('syntax.place.LegalBasis', {}, lang),
-    PoolYear: lang => t('syntax.place.PoolYear', {}, lang),
-    Contribution: lang => t('syntax.place.Contribution', {}, lang),
-    YearTotal: lang => t('syntax.place.Total', {}, lang),
-    PoolTotal: lang => t('syntax.place.Total', {}, lang),
-    Minimum: lang => t('syntax.place.Minimum', {}, lang),
-    RingFence: lang => t('syntax.place.RingFence', {}, lang),
-    SpendBlock: lang => t('syntax.place.SpendBlock', { example: 'spend pool-id 2013/14 { … }' }, lang),
-    SpendLine: lang => t('syntax.place.SpendLine', {}, lang),
-    Outcome: lang => t('syntax.place.Outcome', {}, lang),
-    OutcomeField: lang => t('syntax.place.Outcome', {}, lang),
-    BaselineField: lang => t('syntax.place.BaselineField', {}, lang),
-    TargetField: lang => t('syntax.place.TargetField', {}, lang),
-    MeasuredByField: lang => t('syntax.place.MeasuredByField', {}, lang),
-    Payment: lang => t('syntax.place.Payment', {}, lang),
-    PaymentSplit: lang => t('syntax.place.PaymentSplit', {}, lang),
-    Share: lang => t('syntax.place.Share', { example: 'share savings of pool-id { partner 50% … }' }, lang),
-    ShareLine: lang => t('syntax.place.ShareLine', {}, lang),
-    Reinvestment: lang => t('syntax.place.Reinvestment', {}, lang),
-    Savings: lang => t('syntax.place.Savings', { example: 'savings of pool-id { 2014/15 { partner £100,000 } }' }, lang),
-    SavingsYear: lang => t('syntax.place.SavingsYear', {}, lang),
-    SavingsLine: lang => t('syntax.place.SavingsLine', {}, lang),
-    Document: lang => t('syntax.place.Document', {}, lang)
+/**
+ * Where the parser was: the case of `syntax.expected.in-place`'s `place` select for each grammar
+ * rule that has a name in words (each language words the whole phrase, preposition and all).
+ */
+const RULE_PLACES: Record<string, string> = {
+    Agreement: 'Agreement',
+    AgreementField: 'Agreement',
+    PeriodField: 'PeriodField',
+    HostField: 'HostField',
+    Partner: 'Partner',
+    PartnerKind: 'PartnerKind',
+    Import: 'Import',
+    Pool: 'Pool',
+    LegalBasis: 'LegalBasis',
+    PoolYear: 'PoolYear',
+    Contribution: 'Contribution',
+    YearTotal: 'Total',
+    PoolTotal: 'Total',
+    Minimum: 'Minimum',
+    RingFence: 'RingFence',
+    SpendBlock: 'SpendBlock',
+    SpendLine: 'SpendLine',
+    Outcome: 'Outcome',
+    OutcomeField: 'Outcome',
+    BaselineField: 'BaselineField',
+    TargetField: 'TargetField',
+    MeasuredByField: 'MeasuredByField',
+    Payment: 'Payment',
+    PaymentSplit: 'PaymentSplit',
+    Share: 'Share',
+    ShareLine: 'ShareLine',
+    Reinvestment: 'Reinvestment',
+    Savings: 'Savings',
+    SavingsYear: 'SavingsYear',
+    SavingsLine: 'SavingsLine',
+    Document: 'Document'
+};
+
+/** The examples some places quote: code, the same in every language. */
+const PLACE_EXAMPLES = {
+    spendExample: 'spend pool-id 2013/14 { … }',
+    shareExample: 'share savings of pool-id { partner 50% … }',
+    savingsExample: 'savings of pool-id { 2014/15 { partner £100,000 } }'
 };
 
 /** Keywords that the grammar also accepts as ids (see the `Id` rule). */
@@ -105,10 +115,11 @@ export function lineEndedEarly(previous: IToken | undefined, next: IToken | unde
     return isRealToken(previous) && (!isRealToken(next) || next.startLine > previous.endLine);
 }
 
-function describeFound(token: IToken | undefined, lang: Lang): string {
+/** What the parser found: the end of the file, or a token quoted (short), for a message's `ending` select. */
+function found(token: IToken | undefined): { readonly ending: 'end' | 'found'; readonly found: string } {
     // Chevrotain names the token it stopped at; none means it stopped at the end.
-    if (token === undefined || token.tokenType?.name === 'EOF') return t('syntax.token.EOF', {}, lang);
-    return `\`${shorten(token.image)}\``;
+    if (token === undefined || token.tokenType?.name === 'EOF') return { ending: 'end', found: '' };
+    return { ending: 'found', found: shorten(token.image) };
 }
 
 /** Quoted source in a message stays short, however long the text it quotes (a pasted binary file). */
@@ -118,10 +129,10 @@ export function shorten(text: string, limit = 40): string {
     return chars.length <= limit ? text : `${chars.slice(0, limit).join('')}…`;
 }
 
-/** The part of an agreement the parser was reading, in words, when there is a name for it. */
-function place(ruleName: string | undefined, lang: Lang): string | undefined {
+/** The part of an agreement the parser was reading, as a `place` case, when there is a name for it. */
+function place(ruleName: string | undefined): string | undefined {
     // Langium decorates rule names with invisible characters; keep the name itself.
-    return RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')]?.(lang);
+    return RULE_PLACES[(ruleName ?? '').replace(/[^\w]/g, '')];
 }
 
 /**
@@ -161,7 +172,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
         const lang = this.language();
-        return t('syntax.not-all-input', { found: describeFound(options.firstRedundant, lang) }, lang);
+        return t('syntax.not-all-input', found(options.firstRedundant), lang);
     }
 
     buildNoViableAltMessage(options: {
@@ -189,17 +200,13 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], options.previous, lang);
     }
 
-    /** What was expected and what came instead (or that the line ended), in the part of the agreement it was in: each one whole sentence. */
+    /** What was expected and what came instead (or that the line ended), in the part of the agreement it was in: one whole sentence, its parts chosen by select. */
     private expected(ruleName: string, expected: string, actual: IToken | undefined, previous: IToken | undefined, lang: Lang): string {
-        const where = place(ruleName, lang);
-        if (lineEndedEarly(previous, actual)) {
-            const token = shorten(previous.image);
-            return where === undefined
-                ? t('syntax.expected.line-ends', { expected, token }, lang)
-                : t('syntax.expected.line-ends.in-place', { place: where, expected, token }, lang);
-        }
-        const found = describeFound(actual, lang);
-        return where === undefined ? t('syntax.expected', { expected, found }, lang) : t('syntax.expected.in-place', { place: where, expected, found }, lang);
+        const where = place(ruleName);
+        const ending = lineEndedEarly(previous, actual) ? { ending: 'line', token: shorten(previous.image), found: '' } : { ...found(actual), token: '' };
+        return where === undefined
+            ? t('syntax.expected', { expected, ...ending }, lang)
+            : t('syntax.expected.in-place', { place: where, expected, ...ending, ...PLACE_EXAMPLES }, lang);
     }
 }
 
