@@ -402,10 +402,10 @@ function shareSentence(ctx: Context, share: ShareData): string | undefined {
             text.sentences.reinvestPart(ctx.percent(share.reinvest.percent), share.reinvest.amount === null ? undefined : ctx.money(share.reinvest.amount))
         );
     return text.sentences.share(
-        text.sentences.shareKind(share.kind),
+        share.kind,
         share.subject.title,
         listInWords(parts, ctx.lang),
-        share.base ? text.sentences.shareBase(share.base.basis, ctx.money(share.base.amount)) : undefined
+        share.base ? { basis: share.base.basis, amount: ctx.money(share.base.amount) } : undefined
     );
 }
 
@@ -980,8 +980,8 @@ function shareBlocks(ctx: Context): Block[] {
             blocks.push({
                 kind: 'chart',
                 id,
-                title: text.sentences.chartShares(kind, subject),
-                description: `${text.sentences.chartShares(kind, subject)}. ${text.labels.chartAlternative}`,
+                title: text.sentences.chartShares(share.kind, subject),
+                description: `${text.sentences.chartShares(share.kind, subject)}. ${text.labels.chartAlternative}`,
                 svg: () =>
                     shareChart(
                         share.lines.map(line => ({ partner: ctx.partnerName(line.partner), pounds: chartPounds(line.amount) })),

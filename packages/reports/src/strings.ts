@@ -229,7 +229,7 @@ export interface ReportText {
         ) => string;
         readonly latestActual: (value: string, period: string, rag: string | undefined, expected: string | undefined) => string;
         readonly payment: (rate: string, per: string, cap: string | undefined, atTarget: string | undefined) => string;
-        readonly share: (kind: string, subject: string, parts: string, base: string | undefined) => string;
+        readonly share: (kind: string, subject: string, parts: string, base: { readonly basis: ShareBasis; readonly amount: string } | undefined) => string;
         readonly sharePart: (partner: string, percent: string, amount: string | undefined) => string;
         readonly reinvestPart: (percent: string, amount: string | undefined) => string;
         readonly savings: (
@@ -533,8 +533,11 @@ function catalogueWords(lang: ReportLang): Words {
     } as unknown as Words;
 }
 
-/** A sentence whose first word is a placeholder (a share kind) starts with a capital letter. */
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The case of a share sentence's `kind` select for what a share clause shares (its keyword, singular or plural). */
+function shareKindCase(kind: string): string {
+    if (kind === 'overspends' || kind === 'underspends') return kind.slice(0, -1);
+    return kind;
+}
 
 const SHARE_KINDS: Readonly<Record<string, WordKey>> = {
     savings: 'report.share-kind.savings',
@@ -611,11 +614,15 @@ function textIn(lang: ReportLang): ReportText {
                 return say('report.sentence.payment', { rate, unit: per });
             },
             share: (kind, subject, parts, base) =>
-                capitalised(
-                    base
-                        ? say('report.sentence.share.base', { kind: kind.toLowerCase(), subject, parts, base })
-                        : say('report.sentence.share', { kind: kind.toLowerCase(), subject, parts })
-                ),
+                base
+                    ? say('report.sentence.share.base', {
+                          kind: shareKindCase(kind),
+                          subject,
+                          parts,
+                          basis: base.basis === 'projected-savings' ? 'projectedSavings' : base.basis,
+                          amount: base.amount
+                      })
+                    : say('report.sentence.share', { kind: shareKindCase(kind), subject, parts }),
             sharePart: (partner, percent, amount) =>
                 amount ? say('report.sentence.share-part.amount', { partner, percent, amount }) : say('report.sentence.share-part', { partner, percent }),
             reinvestPart: (percent, amount) =>
@@ -638,7 +645,7 @@ function textIn(lang: ReportLang): ReportText {
             fingerprintExplained: word('report.sentence.fingerprint-explained'),
             statementTotals: (paysIn, receives, bears) => say('report.sentence.statement-totals', { paysIn, receives, bears }),
             chartContributions: title => say('report.sentence.chart-contributions', { pool: title }),
-            chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: kind.toLowerCase(), subject }),
+            chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: shareKindCase(kind), subject }),
             chartOutcome: description => say('report.sentence.chart-outcome', { description }),
             shareKind: kind => {
                 const key = SHARE_KINDS[kind];

@@ -5,6 +5,8 @@ import { REPORT_TEXT } from '../src/strings.js';
 /** Arguments that must be one of a few values (what a share clause shares); others take letters. */
 const ARGUMENTS: Record<string, string[]> = {
     'sentences.shareBase': ['projected-savings', 'A'],
+    'sentences.share': ['benefits', 'B', 'C'],
+    'sentences.chartShares': ['benefits', 'B'],
     'sentences.kind': ['health'],
     'sentences.status': ['signed'],
     'sentences.arrangement': ['aligned'],
@@ -44,6 +46,19 @@ describe('reports in Welsh', () => {
         const untranslated = [...en].filter(([key, text]) => !SAME_IN_WELSH.has(key) && cy.get(key) === text).map(([key]) => key);
         expect(untranslated).toEqual([]);
         for (const [key, text] of cy) expect(text.trim(), key).not.toBe('');
+    });
+
+    it('says what a share clause shares inside one sentence, mutated as Welsh needs after "o"', () => {
+        const { sentences } = REPORT_TEXT.cy;
+        expect(sentences.chartShares('benefits', 'Y Gronfa')).toBe('Siart: cyfran pob partner o fuddion y gronfa Y Gronfa, mewn punnoedd');
+        expect(sentences.chartShares('overspends', 'Y Gronfa')).toContain('o orwariant y gronfa');
+        expect(sentences.chartShares('underspend', 'Y Gronfa')).toContain('o danwariant y gronfa');
+        expect(sentences.share('overspends', 'Y Gronfa', 'A 50% a B 50%', { basis: 'overspend', amount: '£10' })).toBe(
+            'Rhennir gorwariant y gronfa Y Gronfa (gorwariant o £10): A 50% a B 50%.'
+        );
+        expect(REPORT_TEXT.en.sentences.share('savings', 'Care pot', 'A 50% and B 50%', { basis: 'results-payments', amount: '£10' })).toBe(
+            'Savings of the Care pot (results payments of £10 if the target is met) are shared: A 50% and B 50%.'
+        );
     });
 
     it('writes the report in Welsh with --lang cy, with the same figures', () => {

@@ -46,8 +46,10 @@ export const cy: Translation<typeof en> = {
     'report.sentence.payment.cap': 'Talu yn ôl canlyniadau: {rate} am bob {unit}, hyd at {cap}.',
     'report.sentence.payment.at-target': 'Talu yn ôl canlyniadau: {rate} am bob {unit}; {atTarget} os cyrhaeddir y targed.',
     'report.sentence.payment.cap.at-target': 'Talu yn ôl canlyniadau: {rate} am bob {unit}, hyd at {cap}; {atTarget} os cyrhaeddir y targed.',
-    'report.sentence.share': 'Rhennir {kind} y gronfa {subject}: {parts}.',
-    'report.sentence.share.base': 'Rhennir {kind} y gronfa {subject} ({base}): {parts}.',
+    'report.sentence.share':
+        'Rhennir {kind, select, savings {arbedion y gronfa {subject}} benefits {buddion y gronfa {subject}} overspend {gorwariant y gronfa {subject}} underspend {tanwariant y gronfa {subject}} other {symiau y gronfa {subject}}}: {parts}.',
+    'report.sentence.share.base':
+        'Rhennir {kind, select, savings {arbedion y gronfa {subject}} benefits {buddion y gronfa {subject}} overspend {gorwariant y gronfa {subject}} underspend {tanwariant y gronfa {subject}} other {symiau y gronfa {subject}}} ({basis, select, overspend {gorwariant o {amount}} underspend {tanwariant o {amount}} projectedSavings {arbedion a ragwelir o {amount}} other {taliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}): {parts}.',
     'report.sentence.share-part': '{partner} {percent}',
     'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
     'report.sentence.reinvest-part': '{percent} wedi’i ailfuddsoddi',
@@ -74,7 +76,8 @@ export const cy: Translation<typeof en> = {
         'Gall adolygydd gymharu’r rhain â’r ffeiliau sydd ganddo (sha256sum) i weld a yw’r adroddiad hwn yn cyfateb i destun y cytundeb.',
     'report.sentence.statement-totals': 'At ei gilydd mae’n talu {paysIn} i mewn, yn cael {receives} o fuddion a rennir ac yn ysgwyddo {bears} o orwariant.',
     'report.sentence.chart-contributions': 'Siart: cyfraniadau i’r gronfa {pool} fesul partner a blwyddyn',
-    'report.sentence.chart-shares': 'Siart: cyfran pob partner o {kind} y gronfa {subject}, mewn punnoedd',
+    'report.sentence.chart-shares':
+        'Siart: cyfran pob partner o {kind, select, savings {arbedion y gronfa {subject}} benefits {fuddion y gronfa {subject}} overspend {orwariant y gronfa {subject}} underspend {danwariant y gronfa {subject}} other {symiau y gronfa {subject}}}, mewn punnoedd',
     'report.sentence.chart-outcome': 'Siart: {description}, o’r llinell sylfaen i’r targed, gyda’r gwerthoedd gwirioneddol',
     'report.sentence.trajectory-explained':
         'Y llinell doriad yw’r llwybr syth o’r llinell sylfaen i’r targed; mae pob dot yn werth gwirioneddol, wedi’i liwio yn ôl ei statws (gwyrdd ar y trywydd iawn, ambr ar 75% neu fwy o’r gwelliant disgwyliedig, coch islaw hynny).',

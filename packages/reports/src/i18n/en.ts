@@ -41,8 +41,10 @@ export const en = {
     'report.sentence.payment.cap': 'Payment by results: {rate} per {unit}, up to {cap}.',
     'report.sentence.payment.at-target': 'Payment by results: {rate} per {unit}; {atTarget} if the target is met.',
     'report.sentence.payment.cap.at-target': 'Payment by results: {rate} per {unit}, up to {cap}; {atTarget} if the target is met.',
-    'report.sentence.share': '{kind} of the {subject} are shared: {parts}.',
-    'report.sentence.share.base': '{kind} of the {subject} ({base}) are shared: {parts}.',
+    'report.sentence.share':
+        '{kind, select, savings {Savings of the {subject}} benefits {Benefits of the {subject}} overspend {Overspends of the {subject}} underspend {Underspends of the {subject}} other {Amounts of the {subject}}} are shared: {parts}.',
+    'report.sentence.share.base':
+        '{kind, select, savings {Savings of the {subject}} benefits {Benefits of the {subject}} overspend {Overspends of the {subject}} underspend {Underspends of the {subject}} other {Amounts of the {subject}}} ({basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} projectedSavings {projected savings of {amount}} other {results payments of {amount} if the target is met}}) are shared: {parts}.',
     'report.sentence.share-part': '{partner} {percent}',
     'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
     'report.sentence.reinvest-part': '{percent} reinvested',
@@ -68,7 +70,8 @@ export const en = {
         'A reviewer can compare these with the files they hold (sha256sum) to tell whether this report matches the agreement text.',
     'report.sentence.statement-totals': 'In all it pays in {paysIn}, receives {receives} of shared benefits and bears {bears} of overspends.',
     'report.sentence.chart-contributions': 'Chart: contributions to the {pool} by partner and year',
-    'report.sentence.chart-shares': "Chart: each partner's share of {kind} of the {subject}, in pounds",
+    'report.sentence.chart-shares':
+        "Chart: each partner's share of {kind, select, savings {savings of the {subject}} benefits {benefits of the {subject}} overspend {overspends of the {subject}} underspend {underspends of the {subject}} other {amounts of the {subject}}}, in pounds",
     'report.sentence.chart-outcome': 'Chart: {description}, baseline to target, with actuals',
     'report.sentence.trajectory-explained':
         'The dashed line is the straight-line trajectory from the baseline to the target; each dot is an actual, coloured by its status (green on track, amber at 75% or more of the expected improvement, red below).',
