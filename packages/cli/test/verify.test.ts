@@ -5,6 +5,12 @@ import { runPool } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 
+/**
+ * A guard against a hang, not a budget (speed lives in the benchmark): every example's PDF is laid
+ * out two or three times, and beside the rest of the suite on two cores this took 150-180 s.
+ */
+const GUARD_MS = 600_000;
+
 /** An agreement that imports a register, copied into a scratch folder: verify must follow the import. */
 function workspace(): string {
     const read = (file: string) => readFileSync(path.join(REPO, 'examples', file), 'utf8');
@@ -42,26 +48,30 @@ function edit(file: string, from: string | RegExp, to: string, encoding: BufferE
 }
 
 describe('pool verify', () => {
-    it('passes on a fresh report of every format, dated now or by SOURCE_DATE_EPOCH, finding the agreement from the path it records', () => {
-        const folder = workspace();
-        for (const [format, env] of [
-            ['md', {}],
-            ['html', {}],
-            ['json', {}],
-            ['pdf', {}],
-            ['pdf', { SOURCE_DATE_EPOCH: '1764720000' }]
-        ] as const) {
-            const report = makeReport(folder, format, [], env);
-            const result = verify(folder, [report]);
-            expect(result.stderr, format).toBe('');
-            expect(result.status, format).toBe(0);
-            expect(result.stdout).toMatch(
-                new RegExp(
-                    `^reports/essex\\.${format} matches agreements/essex\\.pool: it is exactly the report Pool makes from it \\(fingerprint sha256:[0-9a-f]{64}\\)\\n$`
-                )
-            );
-        }
-    });
+    it(
+        'passes on a fresh report of every format, dated now or by SOURCE_DATE_EPOCH, finding the agreement from the path it records',
+        () => {
+            const folder = workspace();
+            for (const [format, env] of [
+                ['md', {}],
+                ['html', {}],
+                ['json', {}],
+                ['pdf', {}],
+                ['pdf', { SOURCE_DATE_EPOCH: '1764720000' }]
+            ] as const) {
+                const report = makeReport(folder, format, [], env);
+                const result = verify(folder, [report]);
+                expect(result.stderr, format).toBe('');
+                expect(result.status, format).toBe(0);
+                expect(result.stdout).toMatch(
+                    new RegExp(
+                        `^reports/essex\\.${format} matches agreements/essex\\.pool: it is exactly the report Pool makes from it \\(fingerprint sha256:[0-9a-f]{64}\\)\\n$`
+                    )
+                );
+            }
+        },
+        GUARD_MS
+    );
 
     it('passes on Welsh statements, a report written to standard output, and with the source named after a move', () => {
         const folder = workspace();

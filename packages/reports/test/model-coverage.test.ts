@@ -366,24 +366,29 @@ describe('every field of the model reaches every report', () => {
         expect([...unruled].sort()).toEqual([]);
     });
 
-    it.each(AGREEMENTS.map(([file]) => [file]))('%s: Markdown, HTML and PDF print every field', async file => {
+    it.each(AGREEMENTS.map(([file]) => [file]))('%s: Markdown, HTML (and for an example, PDF) print every field', async file => {
         const subject = model(ORIGINAL.get(file)!);
         const data = buildReportData(subject, [], { toolVersion: 'test' });
         const outputs = {
             markdown: markdownText(renderMarkdown(data)),
             html: htmlText(renderHtml(data))
         };
+        // The PDF is drawn from the same blocks as the Markdown and HTML: the examples' PDFs, which
+        // hold every kind of block, are read too; a check fixture's is not laid out (several
+        // seconds each), its Markdown and HTML are.
+        const withPdf = file.startsWith('examples/');
         const folder = mkdtempSync(path.join(tmpdir(), 'pool-coverage-'));
         try {
             const pdf = path.join(folder, 'report.pdf');
-            writeFileSync(pdf, await renderPdf(data));
-            const pdfPlain = pdfText(pdf);
+            if (withPdf) writeFileSync(pdf, await renderPdf(data));
+            const pdfPlain = withPdf ? pdfText(pdf) : undefined;
             const missing: string[] = [];
             for (const { path: field, printed: texts } of expectations(subject).expected) {
                 for (const [format, output] of Object.entries(outputs)) {
                     if (!texts.some(candidate => output.includes(plain(candidate)))) missing.push(`${format} lacks ${field}: ${texts.join(' | ')}`);
                 }
-                if (!texts.some(candidate => pdfPlain.includes(squeezed(candidate)))) missing.push(`pdf lacks ${field}: ${texts.join(' | ')}`);
+                if (pdfPlain !== undefined && !texts.some(candidate => pdfPlain.includes(squeezed(candidate))))
+                    missing.push(`pdf lacks ${field}: ${texts.join(' | ')}`);
             }
             expect([...new Set(missing)]).toEqual([]);
         } finally {

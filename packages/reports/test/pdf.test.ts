@@ -11,6 +11,12 @@ import { figureAlternatives, structureOf } from './pdf-structure.js';
 import { buildReportDocument, toPortableDocument } from '../src/index.js';
 import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.js';
 
+/**
+ * A guard against a hang, not a budget (speed lives in the benchmark): every example's PDF is laid
+ * out two or three times, and beside the rest of the suite on two cores this took 150-180 s.
+ */
+const GUARD_MS = 600_000;
+
 /** The text of a PDF as poppler's pdftotext reads it, in reading order. */
 function pdfText(file: string): string {
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -21,39 +27,43 @@ function pageCount(file: string): number {
 }
 
 describe('PDF reports', () => {
-    it('renders every page of each example and carries its text: title, totals, partners, verdict, chart labels', () => {
-        const folder = scratchFolder({});
-        for (const example of EXAMPLES) {
-            const name = path.basename(example, '.pool');
-            const file = path.join(folder, `${name}.pdf`);
-            const result = runPool(['report', example, '--format', 'pdf', '-o', file]);
-            expect(result.status, result.stderr).toBe(0);
-            expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-            const pages = pageCount(file);
-            expect(pages, name).toBeGreaterThan(2);
-            execFileSync('pdftoppm', ['-r', '30', '-png', file, path.join(folder, name)]);
-            // better-care-fund's pages, not better-care-fund-plan's.
-            const images = readdirSync(folder).filter(entry => new RegExp(`^${name}-\\d+\\.png$`).test(entry));
-            expect(images.length, name).toBe(pages);
-            for (const image of images) expect(statSync(path.join(folder, image)).size).toBeGreaterThan(1000);
-            const text = pdfText(file).replace(/\s+/g, ' ');
-            const data = JSON.parse(runPool(['generate', 'json', example]).stdout);
-            expect(text).toContain(data.agreement.title.split(' ').slice(0, 3).join(' '));
-            expect(text).toContain('All checks passed.');
-            expect(text).toContain('Fingerprint');
-            for (const file of data.fingerprint.files) expect(text).toContain(file.sha256);
-            for (const entry of data.totals.byPartner) {
-                const partner = data.partners.find((candidate: { id: string }) => candidate.id === entry.partner);
-                expect(text, partner.name).toContain(partner.name.split(' ').slice(0, 2).join(' '));
+    it(
+        'renders every page of each example and carries its text: title, totals, partners, verdict, chart labels',
+        () => {
+            const folder = scratchFolder({});
+            for (const example of EXAMPLES) {
+                const name = path.basename(example, '.pool');
+                const file = path.join(folder, `${name}.pdf`);
+                const result = runPool(['report', example, '--format', 'pdf', '-o', file]);
+                expect(result.status, result.stderr).toBe(0);
+                expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+                const pages = pageCount(file);
+                expect(pages, name).toBeGreaterThan(2);
+                execFileSync('pdftoppm', ['-r', '30', '-png', file, path.join(folder, name)]);
+                // better-care-fund's pages, not better-care-fund-plan's.
+                const images = readdirSync(folder).filter(entry => new RegExp(`^${name}-\\d+\\.png$`).test(entry));
+                expect(images.length, name).toBe(pages);
+                for (const image of images) expect(statSync(path.join(folder, image)).size).toBeGreaterThan(1000);
+                const text = pdfText(file).replace(/\s+/g, ' ');
+                const data = JSON.parse(runPool(['generate', 'json', example]).stdout);
+                expect(text).toContain(data.agreement.title.split(' ').slice(0, 3).join(' '));
+                expect(text).toContain('All checks passed.');
+                expect(text).toContain('Fingerprint');
+                for (const file of data.fingerprint.files) expect(text).toContain(file.sha256);
+                for (const entry of data.totals.byPartner) {
+                    const partner = data.partners.find((candidate: { id: string }) => candidate.id === entry.partner);
+                    expect(text, partner.name).toContain(partner.name.split(' ').slice(0, 2).join(' '));
+                }
+                // The charts are vectors: their axis titles are text in the PDF, not pixels.
+                expect(text).toContain('Financial year');
+                expect(text).toContain('End of period');
             }
-            // The charts are vectors: their axis titles are text in the PDF, not pixels.
-            expect(text).toContain('Financial year');
-            expect(text).toContain('End of period');
-        }
-        const troubled = pdfText(path.join(folder, 'troubled-families.pdf')).replace(/\s+/g, ' ');
-        expect(troubled).toContain('Total £2,200,000 £2,100,000 £1,850,000 £6,150,000');
-        expect(troubled).toContain('Manchester City Council puts £1,200,000 in 2013/14');
-    });
+            const troubled = pdfText(path.join(folder, 'troubled-families.pdf')).replace(/\s+/g, ' ');
+            expect(troubled).toContain('Total £2,200,000 £2,100,000 £1,850,000 £6,150,000');
+            expect(troubled).toContain('Manchester City Council puts £1,200,000 in 2013/14');
+        },
+        GUARD_MS
+    );
 
     it('prints Welsh letters and the pound sign with its embedded fonts', () => {
         const folder = scratchFolder({
