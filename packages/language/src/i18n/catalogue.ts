@@ -87,7 +87,7 @@ const MAX_QUOTED_CHARS = 200;
 const WHOLE_TEXT_KEYS = /^(report|diff|share-base|word|snippet)\./;
 
 /** Parameters that hold a message already worded (shortened and isolated) rather than agreement text. */
-const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint']);
+const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint', 'capped']);
 
 /** `text`, or its first `limit` characters and an ellipsis; never splits a character in two. */
 export function shortenText(text: string, limit = MAX_QUOTED_CHARS): string {
