@@ -58,8 +58,10 @@ interface DocumentIdentity {
     readonly reference: string;
     /** Its status in words. */
     readonly status: string;
-    /** The version of its text: the first twelve hex digits of its fingerprint, as approvals name it. */
+    /** Its version: as written (`version "1.2"`), otherwise the first twelve hex digits of its fingerprint. */
     readonly version: string;
+    /** The first twelve hex digits of its fingerprint, printed beside a written version as the traceability figure. */
+    readonly fingerprint?: string;
     /** Short of signed: every page says DRAFT. */
     readonly draft: boolean;
 }
@@ -89,7 +91,8 @@ export function buildReportDocument(data: ReportData, options: DocumentOptions =
     const identity: DocumentIdentity = {
         reference: data.agreement?.reference ?? data.file,
         status: status === null ? text.noStatus : text.sentences.status(status),
-        version: versionOf(data),
+        version: data.agreement?.version ?? versionOf(data),
+        ...(data.agreement?.version ? { fingerprint: versionOf(data) } : {}),
         draft: status !== 'signed'
     };
     if (options.partner !== undefined) {
@@ -166,6 +169,7 @@ function coverBlocks(ctx: Context, identity: DocumentIdentity): Block[] {
         [text.labels.reference, identity.reference],
         [text.labels.status, identity.status],
         [text.labels.version, identity.version],
+        ...(identity.fingerprint ? [[text.labels.textFingerprint, identity.fingerprint] as [string, string]] : []),
         ...(ctx.generatedAt ? [[text.labels.date, formatReportDate(ctx.generatedAt, ctx.lang)] as [string, string]] : [])
     ];
     return [
@@ -208,7 +212,8 @@ function aboutBlocks(ctx: Context): Block[] {
     if (agreement) {
         if (agreement.reference) rows.push([text.labels.reference, agreement.reference]);
         if (agreement.status) rows.push([text.labels.status, text.sentences.status(agreement.status)]);
-        rows.push([text.labels.version, versionOf(data)]);
+        if (agreement.version) rows.push([text.labels.version, agreement.version], [text.labels.textFingerprint, versionOf(data)]);
+        else rows.push([text.labels.version, versionOf(data)]);
         if (agreement.period) rows.push([text.labels.period, `${agreement.period.first} – ${agreement.period.last}`]);
         if (agreement.host) rows.push([text.labels.host, agreement.host.name ?? agreement.host.id]);
         if (agreement.board) rows.push([text.labels.board, agreement.board]);

@@ -83,6 +83,8 @@ export interface AgreementData {
     readonly title: string;
     readonly reference: string | null;
     readonly status: string | null;
+    /** The version the partners call this text, as written; null when none is (the fingerprint then stands for it). */
+    readonly version: string | null;
     readonly period: { readonly first: string; readonly last: string; readonly years: readonly string[] } | null;
     readonly host: { readonly id: string; readonly name: string | null } | null;
     readonly board: string | null;
@@ -595,6 +597,7 @@ export function buildReportData(
               title: info.title,
               reference: info.reference ?? null,
               status: info.status ?? null,
+              version: info.version ?? null,
               period: info.period ? { first: yearLabel(info.period.first), last: yearLabel(info.period.last), years: info.period.years.map(yearLabel) } : null,
               host: info.host ? { id: info.host.id, name: info.host.partner?.name ?? null } : null,
               board: info.board ?? null,

@@ -88,6 +88,7 @@ export interface ReportText {
         readonly approver: string;
         readonly date: string;
         readonly version: string;
+        readonly textFingerprint: string;
         readonly name: string;
         readonly role: string;
         readonly signature: string;
@@ -388,6 +389,7 @@ const WORDS = {
             'approver',
             'date',
             'version',
+            'textFingerprint',
             'name',
             'role',
             'signature',

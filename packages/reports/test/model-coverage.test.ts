@@ -82,6 +82,7 @@ const RULES: Record<string, Rule> = {
     'agreement.title': printed(text),
     'agreement.reference': printed(text),
     'agreement.status': printed(keyword('status')),
+    'agreement.version': printed(text),
     'agreement.period.first': printed(year),
     'agreement.period.last': printed(year),
     'agreement.period.years[]': notPrinted('every year of the period: the period is printed as its first and last year, which fix the rest'),

@@ -161,7 +161,8 @@ describe('PDF page layout', () => {
                     const pages = wordsByPage(file);
                     const identity = document.identity!;
                     expect(identity.reference).toBe(data.agreement?.reference ?? data.file);
-                    expect(identity.version).toBe(data.fingerprint.agreement.replace('sha256:', '').slice(0, 12));
+                    // The version as written (`version "0.3"`), otherwise the fingerprint's first twelve hex digits.
+                    expect(identity.version).toBe(data.agreement?.version ?? data.fingerprint.agreement.replace('sha256:', '').slice(0, 12));
                     pages.forEach((page, index) => {
                         const head = page.words.filter(word => word.yMax < MARGIN - 5);
                         const foot = page.words.filter(word => word.yMin > page.height - MARGIN + 5);

@@ -20,7 +20,7 @@ describe('the sign-off structure of every report', () => {
                 const markdown = renderMarkdown(data, { lang });
                 const html = renderHtml(data, { lang });
                 expect(markdown).toContain(`## ${text.headings.contents}`);
-                expect(markdown).toContain(`- **${text.labels.version}**: ${document.identity!.version}`);
+                expect(markdown).toContain(`- **${text.labels.version}**: ${escapeMarkdown(document.identity!.version)}`);
                 expect(html).toContain(`>${text.headings.signatures}</h2>`);
                 for (const party of parties) {
                     const partnerName = data.partners.find(partner => partner.id === party)?.name ?? party;
@@ -82,9 +82,14 @@ describe('the sign-off structure of every report', () => {
                     const cover = [
                         `- **${text.labels.reference}**: ${escapeMarkdown(identity.reference)}`,
                         `- **${text.labels.status}**: ${escapeMarkdown(identity.status)}`,
-                        `- **${text.labels.version}**: ${identity.version}`,
+                        `- **${text.labels.version}**: ${escapeMarkdown(identity.version)}`,
+                        // A written version is printed as written, with the fingerprint beside it as the traceability figure.
+                        ...(data.agreement?.version
+                            ? [`- **${text.labels.textFingerprint}**: ${data.fingerprint.agreement.slice('sha256:'.length, 'sha256:'.length + 12)}`]
+                            : []),
                         `- **${text.labels.date}**: ${lang === 'en' ? '3 December 2026' : '3 Rhagfyr 2026'}`
                     ].join('\n');
+                    expect(identity.version, name).toBe(data.agreement?.version ?? data.fingerprint.agreement.slice('sha256:'.length, 'sha256:'.length + 12));
                     expect(markdown, `${name} ${status} ${lang}`).toContain(cover);
                     // The cover, then the summary on a page of its own, then the contents on another.
                     const headings = document.blocks.filter(block => block.kind === 'heading' && block.level === 2);

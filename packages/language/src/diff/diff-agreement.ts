@@ -2,7 +2,7 @@ import type * as ast from '../generated/ast.js';
 import type { AgreementInfo, AgreementModel, ApprovalInfo } from '../model/types.js';
 import { type ChangeList, fileName, pairs } from './changes.js';
 
-/** The agreement header: title, reference, status, period, currency, host, board and reviews. */
+/** The agreement header: title, reference, status, version, period, currency, host, board and reviews. */
 export function diffHeader(list: ChangeList): void {
     const a = list.before.agreement;
     const b = list.after.agreement;
@@ -47,6 +47,18 @@ export function diffHeader(list: ChangeList): void {
             changed: 'diff.header.status.changed',
             added: 'diff.header.status.added',
             removed: 'diff.header.status.removed'
+        }
+    );
+    optional(
+        list,
+        field('version', info => first(info, 'version')),
+        a.version,
+        b.version,
+        value => value,
+        {
+            changed: 'diff.header.version.changed',
+            added: 'diff.header.version.added',
+            removed: 'diff.header.version.removed'
         }
     );
     const period = (info: AgreementInfo) => (info.period ? `${list.year(info.period.first)}–${list.year(info.period.last)}` : undefined);
@@ -118,14 +130,22 @@ type OptionalKeys = {
         | 'diff.header.status.changed'
         | 'diff.header.period.changed'
         | 'diff.header.host.changed'
-        | 'diff.header.board.changed';
-    added: 'diff.header.reference.added' | 'diff.header.status.added' | 'diff.header.period.added' | 'diff.header.host.added' | 'diff.header.board.added';
+        | 'diff.header.board.changed'
+        | 'diff.header.version.changed';
+    added:
+        | 'diff.header.reference.added'
+        | 'diff.header.status.added'
+        | 'diff.header.period.added'
+        | 'diff.header.host.added'
+        | 'diff.header.board.added'
+        | 'diff.header.version.added';
     removed:
         | 'diff.header.reference.removed'
         | 'diff.header.status.removed'
         | 'diff.header.period.removed'
         | 'diff.header.host.removed'
-        | 'diff.header.board.removed';
+        | 'diff.header.board.removed'
+        | 'diff.header.version.removed';
 };
 
 /** A header field that may be written or not: set, removed or changed. */

@@ -567,6 +567,7 @@ export const cy: Translation<typeof en> = {
     'summary.unit-cost-unsourced': "Cost uned nad yw'n nodi ffynhonnell na blwyddyn brisiau.",
     'summary.year-outside-period': 'Mae blwyddyn cyfraniad, llinell wariant, targed, isafswm neu glustnod y tu allan i gyfnod y cytundeb.',
     // Hovers.
+    'hover.agreement.version': "Fersiwn {version} o'r cytundeb hwn; ôl bys ei destun yw {fingerprint}, y ffigur y mae cymeradwyaethau'n ei gofnodi.",
     'hover.partner.heading': '{id}: **{name}**, {kind}{host, select, yes {, y corff lletyol (corff atebol)} other {}}',
     'hover.partner.heading.no-kind': '{id}: **{name}**, partner{host, select, yes {, y corff lletyol (corff atebol)} other {}}',
     'hover.partner.puts-nothing': "Nid yw'n rhoi dim i unrhyw gronfa yn y cytundeb hwn.",
@@ -695,6 +696,9 @@ export const cy: Translation<typeof en> = {
     'diff.header.status.changed': "Mae'r statws yn newid o {before} i {after}.",
     'diff.header.status.added': 'Gosodir y statws yn {value}.',
     'diff.header.status.removed': 'Tynnir y statws {value}.',
+    'diff.header.version.changed': "Mae'r fersiwn yn newid o {before} i {after}.",
+    'diff.header.version.added': 'Gosodir y fersiwn yn {value}.',
+    'diff.header.version.removed': "Nid yw'r fersiwn {value} wedi'i hysgrifennu mwyach; yr ôl bys yn unig sy'n adnabod y testun.",
     'diff.header.period.changed': "Mae'r cyfnod yn newid o {before} i {after}.",
     'diff.header.period.added': 'Gosodir y cyfnod yn {value}.',
     'diff.header.period.removed': 'Tynnir y cyfnod {value}.',

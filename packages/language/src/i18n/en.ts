@@ -538,6 +538,7 @@ export const en = {
     'summary.unit-cost-unsourced': 'A unit cost that states no source or no price year.',
     'summary.year-outside-period': 'A contribution, spend line, target, minimum or ring-fence year falls outside the agreement period.',
     // Hovers.
+    'hover.agreement.version': 'Version {version} of this agreement; its text is fingerprinted {fingerprint}, the figure approvals record.',
     'hover.partner.heading': '{id}: **{name}**, {kind}{host, select, yes {, the host (accountable body)} other {}}',
     'hover.partner.heading.no-kind': '{id}: **{name}**, partner{host, select, yes {, the host (accountable body)} other {}}',
     'hover.partner.puts-nothing': 'Puts nothing into any pool of this agreement.',
@@ -663,6 +664,9 @@ export const en = {
     'diff.header.status.changed': 'The status changes from {before} to {after}.',
     'diff.header.status.added': 'The status is set to {value}.',
     'diff.header.status.removed': 'The status {value} is removed.',
+    'diff.header.version.changed': 'The version changes from {before} to {after}.',
+    'diff.header.version.added': 'The version is set to {value}.',
+    'diff.header.version.removed': 'The version {value} is no longer written; the fingerprint alone identifies the text.',
     'diff.header.period.changed': 'The period changes from {before} to {after}.',
     'diff.header.period.added': 'The period is set to {value}.',
     'diff.header.period.removed': 'The period {value} is removed.',

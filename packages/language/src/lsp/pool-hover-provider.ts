@@ -13,6 +13,7 @@ import type { Rational } from '../money/rational.js';
 import type { AgreementModel } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { describeApproval } from './approval-hover.js';
+import { describeHeaderVersion } from './header-hover.js';
 import { code, escapeMarkdown, markdownAsPlainText, table } from './markdown.js';
 import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, shareBasis, totalCheckedAgainst } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
@@ -96,6 +97,8 @@ export class PoolHoverProvider extends AstNodeHoverProvider {
         if (ast.isAmount(node)) return this.describeAmount(model, node);
         if (ast.isApproval(node)) return describeApproval(model, node, this.settings.language);
         if (leaf.tokenType.name === 'FIN_YEAR') return describeYear(leaf.text, this.settings);
+        const header = AstUtils.getContainerOfType(node, ast.isAgreement);
+        if (header && model.agreement?.node === header) return describeHeaderVersion(model, this.settings.language);
         return undefined;
     }
 

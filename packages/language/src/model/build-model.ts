@@ -210,6 +210,7 @@ function readAgreement(node: ast.Agreement, partners: ReadonlyMap<string, Partne
         title: node.title ?? '',
         reference: firstField(fields, ast.isReferenceField)?.value,
         status: firstField(fields, ast.isStatusField)?.value,
+        version: firstField(fields, ast.isVersionField)?.value,
         period,
         periodNode,
         currency,

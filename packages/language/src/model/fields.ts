@@ -4,6 +4,7 @@ import type { AstNode } from 'langium';
 const FIELD_KEYWORD: Record<string, string> = {
     ReferenceField: 'reference',
     StatusField: 'status',
+    VersionField: 'version',
     PeriodField: 'period',
     CurrencyField: 'currency',
     HostField: 'host',

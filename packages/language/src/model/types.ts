@@ -158,6 +158,8 @@ export interface AgreementInfo {
     readonly periodNode?: ast.PeriodField;
     readonly currency: Currency;
     readonly host?: HostInfo;
+    /** The version the partners call this text, as written (`version "1.2"`); the fingerprint identifies the text exactly. */
+    readonly version?: string;
     readonly board?: string;
     readonly reviews: readonly { date: string; note?: string; node: ast.ReviewField }[];
     /** Header fields grouped by keyword, to find fields written twice. */

@@ -158,6 +158,7 @@ export const cy: Translation<typeof en> = {
     'report.label.hint': 'Awgrym',
     'report.label.chart-alternative': 'Mae’r un ffigurau yn y tabl.',
     'report.label.version': 'Fersiwn',
+    'report.label.text-fingerprint': 'Ôl bys y testun',
     'report.label.name': 'Enw',
     'report.label.role': 'Rôl',
     'report.label.chief-executive': 'Prif weithredwr',

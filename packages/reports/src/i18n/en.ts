@@ -152,6 +152,7 @@ export const en = {
     'report.label.hint': 'Hint',
     'report.label.chart-alternative': 'The same figures are in the table.',
     'report.label.version': 'Version',
+    'report.label.text-fingerprint': 'Text fingerprint',
     'report.label.name': 'Name',
     'report.label.role': 'Role',
     'report.label.chief-executive': 'Chief executive',
