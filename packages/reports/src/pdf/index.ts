@@ -50,6 +50,17 @@ export interface PdfOptions {
 /** The file names of the embedded fonts, as `dejavu-fonts-ttf` ships them. */
 export const PDF_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'] as const;
 
+/**
+ * The names the fonts are registered and chosen by: their own PostScript names. pdfkit keeps a font
+ * it has opened under the name it was chosen by, unless a font of the same PostScript name is open
+ * already (the document's default font is the body font, opened from its file); then it opens and
+ * parses the font file again on every switch to it. Chosen by its PostScript name, the open font is found.
+ */
+const BODY = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
+const MONO = 'DejaVuSansMono';
+type TextFont = typeof BODY | typeof BOLD;
+
 interface Fonts {
     readonly regularFile: string;
     readonly regular: Buffer;
@@ -90,7 +101,8 @@ const HEADING_LIMIT = 0.85;
 /** The last page holds at least this fraction of a page of content, or begins a section of its own. */
 const LAST_PAGE_FILL = 0.25;
 
-export async function renderPdfDocument(document: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdfDocument(laidOut: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+    const document = drawingChartsOnce(laidOut);
     // Laid out once; if that leaves a near-empty last page, laid out again with the last section
     // that fits the rule starting a page of its own (a deliberate section end).
     const first = layOut(document, options, new Set(), undefined);
@@ -99,6 +111,18 @@ export async function renderPdfDocument(document: ReportDocument, options: PdfOp
     // Then once more with the page of each section in the contents: their room is kept in every
     // pass, so the numbers change no line and the pages stay where they were laid out.
     return layOut(document, options, breakBefore === undefined ? new Set() : new Set([breakBefore]), settled.sectionPages()).bytes();
+}
+
+/** The document with each chart's SVG drawn once, however many passes and measurements read it. */
+function drawingChartsOnce(document: ReportDocument): ReportDocument {
+    return {
+        ...document,
+        blocks: document.blocks.map(block => {
+            if (block.kind !== 'chart') return block;
+            let svg: string | undefined;
+            return { ...block, svg: () => (svg ??= block.svg()) };
+        })
+    };
 }
 
 /** The document laid out on pages: its bytes, and where its headings fell. */
@@ -126,9 +150,9 @@ function layOut(document: ReportDocument, options: PdfOptions, breakBefore: Read
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
         font: FONTS.regularFile
     });
-    pdf.registerFont('body', FONTS.regular);
-    pdf.registerFont('bold', FONTS.bold);
-    pdf.registerFont('mono', FONTS.mono);
+    pdf.registerFont(BODY, FONTS.regular);
+    pdf.registerFont(BOLD, FONTS.bold);
+    pdf.registerFont(MONO, FONTS.mono);
     const chunks: Buffer[] = [];
     const done = new Promise<void>((resolve, reject) => {
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -199,7 +223,7 @@ class Layout {
         const pdf = this.pdf;
         const numberWidth = 36;
         this.group('L', list => {
-            pdf.font('body').fontSize(10).fillColor(INK);
+            pdf.font(BODY).fontSize(10).fillColor(INK);
             for (const [index, item] of items.entries()) {
                 const textWidth = this.width - 14 - numberWidth;
                 this.ensure(pdf.heightOfString(item, { width: textWidth }) + 4);
@@ -290,7 +314,7 @@ class Layout {
 
     title(text: string): void {
         this.tag('H1', () => {
-            this.pdf.font('bold').fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
+            this.pdf.font(BOLD).fontSize(20).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width });
         });
         this.pdf.moveDown(0.6);
     }
@@ -304,18 +328,18 @@ class Layout {
                 else {
                     pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
                     // Kept with what follows, and never in the last 15 % of the page.
-                    const height = pdf.font('bold').fontSize(size).heightOfString(block.text, { width: this.width });
+                    const height = pdf.font(BOLD).fontSize(size).heightOfString(block.text, { width: this.width });
                     const lead = height + pdf.fontSize(10).currentLineHeight(true) * 0.3 + this.leadOf(next);
                     if (pdf.y + lead > this.bottom || pdf.y + height > pdf.page.height * HEADING_LIMIT) pdf.addPage();
                 }
                 this.placed.push({ index, page: this.page, y: pdf.y });
                 const y = pdf.y;
-                pdf.font('bold').fontSize(size);
+                pdf.font(BOLD).fontSize(size);
                 const height = pdf.heightOfString(block.text, { width: this.width });
                 this.tag(
                     `H${block.level}`,
                     () => {
-                        pdf.font('bold').fontSize(size).fillColor(INK).text(block.text, MARGIN, y, { width: this.width });
+                        pdf.font(BOLD).fontSize(size).fillColor(INK).text(block.text, MARGIN, y, { width: this.width });
                     },
                     this.root,
                     { bbox: [MARGIN, y, MARGIN + this.width, y + height] }
@@ -328,7 +352,7 @@ class Layout {
                 return;
             case 'list':
                 this.group('L', list => {
-                    pdf.font('body').fontSize(10).fillColor(INK);
+                    pdf.font(BODY).fontSize(10).fillColor(INK);
                     for (const item of block.items) {
                         this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
                         const y = pdf.y;
@@ -348,13 +372,13 @@ class Layout {
                 // A two-column table to a screen reader: each row's key is its header cell.
                 this.group('Table', table => {
                     for (const [key, value] of block.rows) {
-                        pdf.font('body').fontSize(10);
+                        pdf.font(BODY).fontSize(10);
                         const keyWidth = this.width * 0.35;
-                        const valueFont = isHash(value) ? 'mono' : 'body';
+                        const valueFont = isHash(value) ? MONO : BODY;
                         pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
                         const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
                         pdf.fontSize(10);
-                        const height = Math.max(pdf.font('bold').heightOfString(key, { width: keyWidth - 8 }), valueHeight);
+                        const height = Math.max(pdf.font(BOLD).heightOfString(key, { width: keyWidth - 8 }), valueHeight);
                         this.ensure(height + 8);
                         const y = pdf.y;
                         this.group(
@@ -364,7 +388,7 @@ class Layout {
                                     'TH',
                                     () =>
                                         pdf
-                                            .font('bold')
+                                            .font(BOLD)
                                             .fontSize(10)
                                             .fillColor(INK)
                                             .text(key, MARGIN, y, { width: keyWidth - 8 }),
@@ -392,14 +416,14 @@ class Layout {
                 pdf.moveDown(0.5);
                 return;
             case 'verdict': {
-                pdf.font('bold').fontSize(11);
+                pdf.font(BOLD).fontSize(11);
                 const height = pdf.heightOfString(block.text, { width: this.width - 16 });
                 this.ensure(height + 16);
                 const y = pdf.y;
                 this.artifact(() => pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED));
                 this.tag('P', () =>
                     pdf
-                        .font('bold')
+                        .font(BOLD)
                         .fontSize(11)
                         .fillColor(INK)
                         .text(block.text, MARGIN + 14, y + 4, { width: this.width - 16 })
@@ -426,7 +450,7 @@ class Layout {
                         SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
                             width,
                             height,
-                            fontCallback: (_family, bold) => (bold ? 'bold' : 'body'),
+                            fontCallback: (_family, bold) => (bold ? BOLD : BODY),
                             warningCallback: () => undefined
                         });
                     },
@@ -434,7 +458,7 @@ class Layout {
                     { alt: block.description }
                 );
                 pdf.y = y + height + 4;
-                this.tag('Caption', () => pdf.font('body').fontSize(8.5).fillColor(GREY).text(block.title, MARGIN, pdf.y, { width: this.width }));
+                this.tag('Caption', () => pdf.font(BODY).fontSize(8.5).fillColor(GREY).text(block.title, MARGIN, pdf.y, { width: this.width }));
                 pdf.fillColor(INK);
                 pdf.moveDown(0.6);
                 return;
@@ -455,9 +479,9 @@ class Layout {
     }
 
     private paragraph(text: string): void {
-        this.pdf.font('body').fontSize(10).fillColor(INK);
+        this.pdf.font(BODY).fontSize(10).fillColor(INK);
         this.ensure(this.pdf.heightOfString(text, { width: this.width }));
-        this.tag('P', () => this.pdf.font('body').fontSize(10).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width }));
+        this.tag('P', () => this.pdf.font(BODY).fontSize(10).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width }));
         this.pdf.moveDown(0.5);
     }
 
@@ -471,10 +495,10 @@ class Layout {
         /** A row's cells with the width of their column: one for each heading, a missing cell empty. */
         const cellsOf = (cells: readonly string[]) =>
             widths.map((width, index) => ({ cell: cells[index] ?? '', width, align: table.numeric[index] ? ('right' as const) : ('left' as const) }));
-        const cellFont = (cell: string, index: number, font: 'body' | 'bold') => (isHash(cell) ? 'mono' : index === 0 ? 'bold' : font);
+        const cellFont = (cell: string, index: number, font: TextFont) => (isHash(cell) ? MONO : index === 0 ? BOLD : font);
         const cellSize = (cell: string) => (isHash(cell) ? 7 : fontSize);
         // A form's row with a cell to fill in by hand is tall enough to sign in.
-        const rowHeight = (cells: readonly string[], font: 'body' | 'bold') =>
+        const rowHeight = (cells: readonly string[], font: TextFont) =>
             Math.max(
                 largest(
                     cellsOf(cells).map(({ cell, width }, index) =>
@@ -493,17 +517,17 @@ class Layout {
     private tableLead(table: TableBlock): number {
         const { fontSize, rowHeight } = this.tableMetrics(table);
         const caption = this.pdf
-            .font('bold')
+            .font(BOLD)
             .fontSize(fontSize + 1)
             .heightOfString(table.caption, { width: this.width });
-        return caption + rowHeight(table.head, 'bold') * 2 + 8;
+        return caption + rowHeight(table.head, BOLD) * 2 + 8;
     }
 
     private table(table: TableBlock): void {
         const pdf = this.pdf;
         const { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight } = this.tableMetrics(table);
         const x = (index: number) => MARGIN + widths.slice(0, index).reduce((a, b) => a + b, 0);
-        const drawCell = (cell: string, index: number, font: 'body' | 'bold', y: number) => {
+        const drawCell = (cell: string, index: number, font: TextFont, y: number) => {
             const width = widths[index] ?? 0;
             const align = table.numeric[index] ? 'right' : 'left';
             pdf.font(cellFont(cell, index, font))
@@ -515,17 +539,11 @@ class Layout {
          * One row: in the structure tree a TR of header cells (the head: column headers) or of a
          * row header and data cells; the head repeated on a later page is an artifact, read once.
          */
-        const drawRow = (
-            cells: readonly string[],
-            font: 'body' | 'bold',
-            rule: number,
-            parent: PDFKit.PDFStructureElement,
-            role: 'head' | 'body' | 'repeat'
-        ) => {
+        const drawRow = (cells: readonly string[], font: TextFont, rule: number, parent: PDFKit.PDFStructureElement, role: 'head' | 'body' | 'repeat') => {
             const height = rowHeight(cells, font);
             if (pdf.y + height > this.bottom) {
                 pdf.addPage();
-                drawRow(table.head, 'bold', 1, parent, 'repeat');
+                drawRow(table.head, BOLD, 1, parent, 'repeat');
             }
             const y = pdf.y;
             if (role === 'repeat')
@@ -563,7 +581,7 @@ class Layout {
                 'Caption',
                 () =>
                     pdf
-                        .font('bold')
+                        .font(BOLD)
                         .fontSize(fontSize + 1)
                         .fillColor(INK)
                         .text(table.caption, MARGIN, pdf.y, { width: this.width }),
@@ -573,14 +591,14 @@ class Layout {
             this.group(
                 'THead',
                 head => {
-                    drawRow(table.head, 'bold', 1, head, 'head');
+                    drawRow(table.head, BOLD, 1, head, 'head');
                 },
                 element
             );
             this.group(
                 'TBody',
                 body => {
-                    for (const cells of table.rows) drawRow(cells, 'body', 0.5, body, 'body');
+                    for (const cells of table.rows) drawRow(cells, BODY, 0.5, body, 'body');
                 },
                 element
             );
@@ -589,7 +607,7 @@ class Layout {
                 this.group(
                     'TFoot',
                     group => {
-                        for (const cells of foot) drawRow(cells, 'bold', 0.5, group, 'body');
+                        for (const cells of foot) drawRow(cells, BOLD, 0.5, group, 'body');
                     },
                     element
                 );
@@ -607,7 +625,7 @@ class Layout {
         const pdf = this.pdf;
         const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
         const measure = (text: string) =>
-            isHash(text) ? pdf.font('mono').fontSize(7).widthOfString(text) : pdf.font('bold').fontSize(fontSize).widthOfString(text);
+            isHash(text) ? pdf.font(MONO).fontSize(7).widthOfString(text) : pdf.font(BOLD).fontSize(fontSize).widthOfString(text);
         // For each column: its widest cell, and its longest word (a hash does not wrap).
         const columns = table.head.map((_, index) => {
             const texts = rows.map(cells => cells[index] ?? '');
@@ -649,14 +667,14 @@ class Layout {
                     const { width, height } = pdf.page;
                     pdf.save();
                     pdf.rotate(-50, { origin: [width / 2, height / 2] });
-                    pdf.font('bold').fontSize(110).fillColor(RED).fillOpacity(0.1);
+                    pdf.font(BOLD).fontSize(110).fillColor(RED).fillOpacity(0.1);
                     const wordWidth = pdf.widthOfString(text.watermark);
                     pdf.text(text.watermark, width / 2 - wordWidth / 2, height / 2 - 55, { lineBreak: false });
                     pdf.restore();
                 }, 'Pagination');
             }
             this.artifact(() => {
-                pdf.font('body').fontSize(8).fillColor(GREY).fillOpacity(1);
+                pdf.font(BODY).fontSize(8).fillColor(GREY).fillOpacity(1);
                 pdf.text(this.document.title, MARGIN, MARGIN / 2 - 4, { width: this.width, align: 'left', lineBreak: false, height: 10, ellipsis: true });
                 pdf.text(
                     identity
@@ -683,13 +701,13 @@ class Layout {
         if (!block) return 0;
         switch (block.kind) {
             case 'heading':
-                return pdf.font('bold').fontSize(12).heightOfString(block.text, { width: this.width }) + 40;
+                return pdf.font(BOLD).fontSize(12).heightOfString(block.text, { width: this.width }) + 40;
             case 'paragraph':
-                return Math.min(pdf.font('body').fontSize(10).heightOfString(block.text, { width: this.width }), pdf.currentLineHeight(true) * 3);
+                return Math.min(pdf.font(BODY).fontSize(10).heightOfString(block.text, { width: this.width }), pdf.currentLineHeight(true) * 3);
             case 'list':
                 return (
                     pdf
-                        .font('body')
+                        .font(BODY)
                         .fontSize(10)
                         .heightOfString(block.items[0] ?? '', { width: this.width - 14 }) + 4
                 );
@@ -698,7 +716,7 @@ class Layout {
             case 'verdict':
                 return (
                     pdf
-                        .font('bold')
+                        .font(BOLD)
                         .fontSize(11)
                         .heightOfString(block.text, { width: this.width - 16 }) + 16
                 );
