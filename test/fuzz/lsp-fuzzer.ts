@@ -15,7 +15,7 @@ import { randomEdit, randomGenerator, randomPosition } from './mutations.js';
  * every kind an editor asks in between, pipelined rather than asked one at a time. It records as
  * failures:
  * - a crash, a question with no answer (neither a result nor an LSP error response) within
- *   `answerWithinMs`, or an error the server logged;
+ *   `answerWithinMs` of the fuzzer waiting for it, or an error the server logged;
  * - an internal fault answered as an error (`InternalError`, `RequestFailed`);
  * - a question a broken or hostile client asks (a place far past the end, a document the server
  *   does not have, a question with no document) that gets no answer, or a result where only an
@@ -32,7 +32,7 @@ export interface FuzzOptions {
     readonly durationMs?: number;
     /** The folder to copy and fuzz: its `.pool` files and its `registers` folder. */
     readonly examples: string;
-    /** How long a question may go unanswered (30 s unless given: the machine may be busy). */
+    /** How long a question may go unanswered once the fuzzer stops sending and waits for it (30 s unless given: the machine may be busy). */
     readonly answerWithinMs?: number;
     /** How often, after a burst of edits, a question a broken or hostile client sends is asked too (0 to 1; 0.3 unless given). */
     readonly hostileRate?: number;
@@ -87,6 +87,17 @@ const REQUESTS = [
 ] as const;
 
 export type FuzzRequest = (typeof REQUESTS)[number];
+
+/** A question asked and not yet checked: its answer, a result or an LSP error response. */
+interface AskedQuestion {
+    readonly file: string;
+    readonly method: string;
+    readonly where: string;
+    /** The text of the document when it was asked. */
+    readonly text: string;
+    readonly mustFail: boolean;
+    readonly answer: Promise<{ readonly kind: 'result' } | { readonly kind: 'error'; readonly code: unknown; readonly message: string }>;
+}
 
 /** Error codes that mean the server failed, not that the question had no answer. */
 const FAULTS = new Set([-32603 /* InternalError */, -32803 /* RequestFailed */]);
@@ -222,7 +233,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
     let restores = 0;
     let checkpoints = 0;
     let diagnosticsCompared = 0;
-    let pending: Promise<void>[] = [];
+    let pending: AskedQuestion[] = [];
     const slowest: { ms: number; what: string }[] = [{ ms: 0, what: '' }];
     const fail = (file: string, what: string, text = documents.get(file)?.text ?? '') => {
         failures.push({ seed: options.seed, file: path.relative(root, file), what, text });
@@ -231,14 +242,8 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
         while (client.loggedErrors.length > 0) fail(file, `server logged an error after ${after}: ${client.loggedErrors.shift()}`);
     };
 
-    /** Asks without waiting; the answer is checked when it comes. */
+    /** Asks without waiting; the answer is checked when the fuzzer next waits for its questions (see {@link settle}). */
     const ask = (file: string, method: string, params: unknown, mustFail: boolean, where: string) => {
-        let timer: NodeJS.Timeout | undefined;
-        const silence = new Promise<'silence'>(resolve => {
-            timer = setTimeout(() => {
-                resolve('silence');
-            }, answerWithin);
-        });
         const asked = performance.now();
         const text = documents.get(file)?.text ?? '';
         const answer = client.connection.sendRequest(method, params).then(
@@ -249,28 +254,44 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzResu
                 message: error instanceof Error ? error.message : String(error)
             })
         );
-        pending.push(
-            Promise.race([answer, silence]).then(outcome => {
-                clearTimeout(timer);
-                const took = performance.now() - asked;
-                if (took > slowest[slowest.length - 1].ms) {
-                    slowest.push({ ms: Math.round(took), what: `${method} ${where}` });
-                    slowest.sort((a, b) => b.ms - a.ms).splice(5);
-                }
-                if (outcome === 'silence') fail(file, `${where}: no answer to ${method} within ${answerWithin} ms`, text);
-                else if (outcome.kind === 'result' && mustFail) fail(file, `${where}: a result, not an error response, to ${method}`, text);
-                else if (outcome.kind === 'error') {
-                    if (typeof outcome.code !== 'number') fail(file, `${where}: ${method} failed without an LSP error response: ${outcome.message}`, text);
-                    else if (FAULTS.has(outcome.code)) fail(file, `${where}: ${method} answered with a fault (${outcome.code}): ${outcome.message}`, text);
-                    else errorResponses[String(outcome.code)] = (errorResponses[String(outcome.code)] ?? 0) + 1;
-                }
-            })
-        );
+        void answer.then(() => {
+            const took = performance.now() - asked;
+            if (took > slowest[slowest.length - 1].ms) {
+                slowest.push({ ms: Math.round(took), what: `${method} ${where}` });
+                slowest.sort((a, b) => b.ms - a.ms).splice(5);
+            }
+        });
+        pending.push({ file, method, where, text, mustFail, answer });
     };
+    /**
+     * Stops sending and waits for every question asked since the last time: each must be answered
+     * within `answerWithin` from now. The clock starts here, not when the question was asked: the
+     * server answers in turn after the edits sent before and after it, which the fuzzer sends as
+     * fast as the connection takes them, so on a loaded machine the time from asking measured the
+     * fuzzer's own flood (seed 116, edits 779 to 1,100 sent while the questions after edit 779
+     * waited, took over 30 s once); a server that hangs still leaves a question unanswered here.
+     */
     const settle = async () => {
         const waiting = pending;
         pending = [];
-        await Promise.all(waiting);
+        let timer: NodeJS.Timeout | undefined;
+        const silence = new Promise<'silence'>(resolve => {
+            timer = setTimeout(() => {
+                resolve('silence');
+            }, answerWithin);
+        });
+        const outcomes = await Promise.all(waiting.map(question => Promise.race([question.answer, silence])));
+        clearTimeout(timer);
+        outcomes.forEach((outcome, index) => {
+            const { file, method, where, text, mustFail } = waiting[index];
+            if (outcome === 'silence') fail(file, `${where}: no answer to ${method} within ${answerWithin} ms of the fuzzer waiting for it`, text);
+            else if (outcome.kind === 'result' && mustFail) fail(file, `${where}: a result, not an error response, to ${method}`, text);
+            else if (outcome.kind === 'error') {
+                if (typeof outcome.code !== 'number') fail(file, `${where}: ${method} failed without an LSP error response: ${outcome.message}`, text);
+                else if (FAULTS.has(outcome.code)) fail(file, `${where}: ${method} answered with a fault (${outcome.code}): ${outcome.message}`, text);
+                else errorResponses[String(outcome.code)] = (errorResponses[String(outcome.code)] ?? 0) + 1;
+            }
+        });
     };
 
     const send = async (document: { uri: string; text: string; version: number }, text: string) => {

@@ -60,6 +60,8 @@ export const cy: Translation<typeof en> = {
     'syntax.more-unreadable': 'a {count} nod arall na ellir eu darllen, heb eu rhestru: ai ffeil .pool yw hon mewn gwirionedd?',
     'syntax.more-errors':
         '{count, plural, one {a # gwall cystrawen arall ar ôl yr un hwn, heb ei restru: cywirwch y rhai cyntaf a gwiriwch eto} other {a # gwall cystrawen arall ar ôl yr un hwn, heb eu rhestru: cywirwch y rhai cyntaf a gwiriwch eto}}',
+    'syntax.stopped':
+        "{count, plural, one {ar ôl # gwall cystrawen, peidiodd Pool â darllen y ffeil yma: nid oes dim ar ôl y pwynt hwn wedi'i wirio; cywirwch y rhai cyntaf a gwiriwch eto} other {ar ôl # gwall cystrawen, peidiodd Pool â darllen y ffeil yma: nid oes dim ar ôl y pwynt hwn wedi'i wirio; cywirwch y rhai cyntaf a gwiriwch eto}}",
     'diagnostics.more-errors': '{count, plural, one {… a # gwall {code} arall, heb ei restru} other {… a # gwall {code} arall, heb eu rhestru}}',
     'diagnostics.more-warnings': '{count, plural, one {… a # rhybudd {code} arall, heb ei restru} other {… a # rhybudd {code} arall, heb eu rhestru}}',
     'syntax.token.STRING': 'testun mewn dyfynodau dwbl, fel "Cyngor Dinas Caerdydd"',

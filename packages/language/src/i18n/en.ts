@@ -55,6 +55,8 @@ export const en = {
     'syntax.more-unreadable': 'and {count} more characters that cannot be read, not listed: is this really a .pool file?',
     'syntax.more-errors':
         '{count, plural, one {and # more syntax error after this one, not listed: fix the first ones and check again} other {and # more syntax errors after this one, not listed: fix the first ones and check again}}',
+    'syntax.stopped':
+        '{count, plural, one {after # syntax error, Pool stopped reading the file here: nothing after this point is checked; fix the first ones and check again} other {after # syntax errors, Pool stopped reading the file here: nothing after this point is checked; fix the first ones and check again}}',
     'diagnostics.more-errors': '{count, plural, one {… and # more {code} error, not listed} other {… and # more {code} errors, not listed}}',
     'diagnostics.more-warnings': '{count, plural, one {… and # more {code} warning, not listed} other {… and # more {code} warnings, not listed}}',
     'syntax.token.STRING': 'text in double quotes, like "Manchester City Council"',

@@ -21,6 +21,7 @@ import type { PoolSettings } from '../lsp/pool-settings.js';
 import type { PoolServices } from './pool-module.js';
 import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
+import { MAX_PARSER_ERRORS, parsingStoppedAt } from './pool-parser.js';
 import { isRealToken, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
@@ -167,11 +168,14 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[]): void {
         const seen = new Set<string>();
         let reported = 0;
-        for (const [index, error] of parseResult.parserErrors.entries()) {
+        // Where the parser gave up, if it did: that error is the last diagnostic, saying so.
+        const stoppedAt = parsingStoppedAt(parseResult);
+        const errors = stoppedAt ? parseResult.parserErrors.slice(0, -1) : parseResult.parserErrors;
+        for (const [index, error] of errors.entries()) {
             // Past a hundred, more syntax errors help nobody and slow every keystroke: say how many are left,
             // where the last error reported is.
             if (reported === MAX_SYNTAX_ERRORS) {
-                const rest = parseResult.parserErrors.length - index;
+                const rest = errors.length - index;
                 const last = diagnostics.at(-1);
                 if (last)
                     diagnostics.push({
@@ -205,6 +209,18 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 severity: DiagnosticSeverity.Error,
                 range,
                 message,
+                code: 'syntax-error',
+                data: diagnosticData(DocumentValidator.ParsingError),
+                source: this.getSource()
+            });
+        }
+        if (stoppedAt) {
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: isRealToken(stoppedAt.token)
+                    ? tokenRange(stoppedAt.token)
+                    : (diagnostics.at(-1)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }),
+                message: t('syntax.stopped', { count: MAX_PARSER_ERRORS }, this.settings.language),
                 code: 'syntax-error',
                 data: diagnosticData(DocumentValidator.ParsingError),
                 source: this.getSource()

@@ -1,5 +1,29 @@
-import type { IToken } from 'chevrotain';
-import { type CompositeCstNode, type CstNode, CstNodeBuilder, createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import {
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    CstNodeBuilder,
+    createLangiumParser,
+    type LangiumCoreServices,
+    type LangiumParser,
+    type ParseResult,
+    type ParserOptions
+} from 'langium';
+
+/**
+ * The syntax errors the parser recovers from in one file. Each recovery costs about a tenth of a
+ * millisecond (the error, its message, the tokens it may resume at), so a file of nothing but
+ * mistakes (a paste of 12,600 quote marks is 6,300 of them) blocked the language server for a
+ * second or more per keystroke, and one of 10 MiB for minutes. At this many the parser stops
+ * reading: the rest of the file is not checked, and the last error says so.
+ */
+export const MAX_PARSER_ERRORS = 500;
+
+/** The syntax error at which the parser stopped reading the file, if it did (see {@link MAX_PARSER_ERRORS}). */
+export function parsingStoppedAt(parseResult: Pick<ParseResult, 'parserErrors'>): IRecognitionException | undefined {
+    return parseResult.parserErrors.length >= MAX_PARSER_ERRORS ? parseResult.parserErrors.at(-1) : undefined;
+}
 
 /** What the builder changes in a node: Langium's own implementation types are not exported. */
 interface MutableCstNode {
@@ -75,14 +99,49 @@ class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/** Langium's parser, building its syntax tree with {@link LinearCstNodeBuilder}, in linear time. */
+/** What is changed in Chevrotain's parser, which Langium's wraps: its own types keep these protected. */
+interface RecoveringParser {
+    recoveryEnabled: boolean;
+    SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+}
+
+/**
+ * Langium's parser, building its syntax tree with {@link LinearCstNodeBuilder}, in linear time,
+ * and giving up error recovery at the {@link MAX_PARSER_ERRORS}th syntax error.
+ */
 export function createPoolParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const builder = new LinearCstNodeBuilder();
-    // The builder and the taking of hidden tokens are private parts of Langium's parser, replaced
-    // here and nowhere else; test/hostile/pathological-times.test.ts fails if they stop working.
-    const internals = parser as unknown as { nodeBuilder: CstNodeBuilder; lexerResult: { hidden: IToken[] }; extractHiddenTokens: (token: IToken) => IToken[] };
+    // The builder, the taking of hidden tokens and Chevrotain's parser are private parts of
+    // Langium's parser, replaced or changed here and nowhere else; test/hostile/pathological-times.test.ts
+    // and test/hostile/long-tokens.test.ts fail if they stop working.
+    const internals = parser as unknown as {
+        nodeBuilder: CstNodeBuilder;
+        lexerResult: { hidden: IToken[] };
+        extractHiddenTokens: (token: IToken) => IToken[];
+        wrapper: RecoveringParser;
+    };
     internals.nodeBuilder = builder;
     internals.extractHiddenTokens = token => builder.hiddenBefore(internals.lexerResult.hidden, token.startOffset);
+    const chevrotain = internals.wrapper;
+    const saveError = chevrotain.SAVE_ERROR.bind(chevrotain);
+    let errors = 0;
+    // Chevrotain records every syntax error here, whether it then recovers in the rule, in a
+    // repetition or in a rule further out. At the limit, recovery is switched off and the error
+    // thrown (recovery in a repetition records an error without throwing it): every rule passes it
+    // on, and the first rule ends the parse there, keeping the tree built so far, as Chevrotain
+    // does with recovery off.
+    chevrotain.SAVE_ERROR = error => {
+        const saved = saveError(error);
+        if (++errors < MAX_PARSER_ERRORS) return saved;
+        chevrotain.recoveryEnabled = false;
+        throw saved;
+    };
+    const parse = parser.parse.bind(parser);
+    parser.parse = <T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
+        errors = 0;
+        chevrotain.recoveryEnabled = true;
+        return parse<T>(input, options);
+    };
     return parser;
 }
