@@ -295,12 +295,14 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             if (now) this.aligned.set(uri, now);
             else this.aligned.delete(uri);
             settled.add(uri);
+            // Each old node's counterpart, found once for all the importers.
+            const counterparts = new Map<AstNode, Counterpart | undefined>();
             for (const key of waiting) {
                 const importer = this.langiumDocuments.getDocument(URI.parse(key));
                 // Re-linked meanwhile (its own edit, another import's): nothing of the old tree is left.
                 if (!importer || importer.state < DocumentState.Linked) continue;
                 const same = file && before && now && this.readsNoChange(importer, uri, before, now);
-                if (same && this.moveReferences(importer, file)) {
+                if (same && this.moveReferences(importer, file, counterparts)) {
                     moved = true;
                     continue;
                 }
@@ -363,23 +365,29 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
      * found by its path (the trees have the same shape, as their fingerprints say). False, with
      * nothing changed, if one cannot be found: the importer is then re-linked.
      */
-    private moveReferences(importer: LangiumDocument, file: LangiumDocument): boolean {
+    private moveReferences(importer: LangiumDocument, file: LangiumDocument, counterparts: Map<AstNode, Counterpart | undefined>): boolean {
         const root = file.parseResult.value;
         const uri = file.uri.toString();
         const { AstNodeLocator: locator, AstNodeDescriptionProvider: descriptions } = this.serviceRegistry.getServices(file.uri).workspace;
-        const moves: { reference: MovableReference; node: AstNode; description: AstNodeDescription }[] = [];
+        const moves: { reference: MovableReference; counterpart: Counterpart }[] = [];
         for (const reference of importer.references as MovableReference[]) {
             const target = reference._ref;
             const description = reference._nodeDescription;
             if (!isAstNode(target) || !description || description.documentUri.toString() !== uri) continue;
-            if (AstUtils.findRootNode(target) === root) continue;
-            const node = locator.getAstNode(root, locator.getAstNodePath(target));
-            if (!node || node.$type !== target.$type) return false;
-            moves.push({ reference, node, description: descriptions.createDescription(node, description.name, file) });
+            let counterpart = counterparts.get(target);
+            if (!counterparts.has(target)) {
+                if (AstUtils.findRootNode(target) === root) continue;
+                const node = locator.getAstNode(root, locator.getAstNodePath(target));
+                counterpart =
+                    node && node.$type === target.$type ? { node, description: descriptions.createDescription(node, description.name, file) } : undefined;
+                counterparts.set(target, counterpart);
+            }
+            if (!counterpart) return false;
+            moves.push({ reference, counterpart });
         }
-        for (const { reference, node, description } of moves) {
-            reference._ref = node;
-            reference._nodeDescription = description;
+        for (const { reference, counterpart } of moves) {
+            reference._ref = counterpart.node;
+            reference._nodeDescription = counterpart.description;
         }
         return true;
     }
@@ -394,6 +402,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         try {
             while (next.length > 0) {
                 await this.buildOpenFirst(next, options, cancelToken);
+                // The diagnostics just made are sent before the importers are settled.
+                if (this.deferred.size > 0) await new Promise(resolve => setTimeout(resolve, 0));
                 next = this.settleImporters(next);
             }
         } finally {
@@ -460,6 +470,12 @@ function transitiveImporters(importers: ReadonlyMap<string, readonly string[]>, 
         }
     }
     return found;
+}
+
+/** A node of an imported file's old syntax tree in its new one, and its description. */
+interface Counterpart {
+    readonly node: AstNode;
+    readonly description: AstNodeDescription;
 }
 
 /** What Langium's references hold once linked (their fields are not public). */
