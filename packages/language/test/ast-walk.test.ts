@@ -1,4 +1,4 @@
-import { AstUtils, type ReferenceInfo } from 'langium';
+import { AstUtils, DefaultReferenceDescriptionProvider, type ReferenceInfo } from 'langium';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,27 @@ describe('the plain tree walks used for linking', () => {
             }
         }
         expect(references).toBeGreaterThan(500);
+    });
+
+    it("describe every reference for the index with the values Langium's descriptions have, in every example and fixture", async () => {
+        const files = await poolFiles();
+        const texts: Record<string, string> = {};
+        for (const file of files) texts[path.join(REPO, file)] = await readFile(path.join(REPO, file), 'utf8');
+        const ws = await workspace(texts, 'disk');
+        const langiums = new DefaultReferenceDescriptionProvider(ws.services);
+        // Every field read as a plain value, as a reader of the index sees it.
+        const plain = (description: object): unknown => {
+            const { sourceUri, sourcePath, targetUri, targetPath, segment, local } = description as Record<string, unknown>;
+            return { sourceUri: String(sourceUri), sourcePath, targetUri: String(targetUri), targetPath, segment, local };
+        };
+        let described = 0;
+        for (const file of files) {
+            const document = ws.document(path.join(REPO, file));
+            const expected = (await langiums.createDescriptions(document)).map(plain);
+            const actual = (await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(document)).map(plain);
+            expect(actual, file).toEqual(expected);
+            described += expected.length;
+        }
+        expect(described).toBeGreaterThan(500);
     });
 });

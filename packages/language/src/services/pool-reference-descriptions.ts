@@ -1,24 +1,96 @@
-import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription } from 'langium';
+import {
+    type AstNode,
+    type AstNodeLocator,
+    Cancellation,
+    type CstNode,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    type DocumentSegment,
+    interruptAndCheck,
+    isReference,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo,
+    type URI,
+    UriUtils
+} from 'langium';
 import { allNodes, forEachReference } from './ast-walk.js';
 
 /** How many syntax nodes to describe between checks for cancellation (a newer keystroke). */
 const NODES_PER_CHECK = 500;
 
 /**
- * Describes every reference for the index (find references, rename) exactly as Langium does, in
- * the same order, but walks the tree with plain loops and checks for cancellation every few
- * hundred nodes rather than at each one.
+ * A reference as the index keeps it, with where it is written worked out when asked for. Langium's
+ * descriptions hold the path of the node the reference is in (a string of its own for each
+ * reference) and the reference's range as four objects: in a workspace of 1,000 agreements,
+ * 167,000 references took 43 MB, read only by find references, highlights and rename. The file's
+ * index entries are replaced whenever it is parsed again, so the syntax nodes they read are those
+ * of its present text.
+ */
+class LazyReferenceDescription implements ReferenceDescription {
+    constructor(
+        readonly sourceUri: URI,
+        readonly targetUri: URI,
+        readonly targetPath: string,
+        readonly local: boolean,
+        private readonly container: AstNode,
+        private readonly refNode: CstNode,
+        private readonly locator: AstNodeLocator
+    ) {}
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.container);
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.refNode);
+    }
+}
+
+/**
+ * Describes every reference for the index (find references, rename) as Langium does, in the same
+ * order and with the same values, but walks the tree with plain loops and checks for cancellation
+ * every few hundred nodes rather than at each one, and works out a reference's place when asked
+ * (see {@link LazyReferenceDescription}).
  */
 export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly locator: AstNodeLocator;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const nodes = allNodes(document.parseResult.value);
         for (const [i, node] of nodes.entries()) {
             if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
             forEachReference(node, reference => {
-                if (!reference.reference.error) for (const description of this.createInfoDescriptions(reference)) descriptions.push(description);
+                if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
             });
         }
         return descriptions;
+    }
+
+    private describe(info: ReferenceInfo, sourceUri: URI): ReferenceDescription[] {
+        const reference = info.reference;
+        // A reference to several targets is described as Langium does (the grammar has none).
+        if (!isReference(reference)) return this.createInfoDescriptions(info);
+        const target = reference.$nodeDescription;
+        const refNode = reference.$refNode;
+        if (reference.error || !refNode || !target) return [];
+        return [
+            new LazyReferenceDescription(
+                sourceUri,
+                target.documentUri,
+                target.path,
+                UriUtils.equals(target.documentUri, sourceUri),
+                info.container,
+                refNode,
+                this.locator
+            )
+        ];
     }
 }
