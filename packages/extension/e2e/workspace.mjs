@@ -24,8 +24,12 @@ export function packageExtension() {
     return VSIX;
 }
 
-/** A fresh scratch folder: `workspace/` (the examples), `user-data/`, `extensions/`, `signals/`. */
-export function scratch() {
+/**
+ * A fresh scratch folder: `workspace/` (the examples), `user-data/`, `extensions/`, `signals/`.
+ * With `trust: 'ask'` workspace trust is on and the folder opens untrusted, in Restricted Mode,
+ * without the start-up prompt; otherwise trust is off (every folder trusted).
+ */
+export function scratch({ trust = 'off' } = {}) {
     const root = mkdtempSync(path.join(os.tmpdir(), 'pool-e2e-'));
     const workspace = path.join(root, 'workspace');
     cpSync(path.join(REPOSITORY, 'examples'), workspace, { recursive: true });
@@ -47,7 +51,8 @@ export function scratch() {
                 'update.mode': 'none',
                 'workbench.startupEditor': 'none',
                 'workbench.tips.enabled': false,
-                'security.workspace.trust.enabled': false,
+                'security.workspace.trust.enabled': trust === 'ask',
+                'security.workspace.trust.startupPrompt': 'never',
                 'git.enabled': false,
                 'editor.minimap.enabled': false,
                 'workbench.colorTheme': 'Default Light Modern',
@@ -62,7 +67,7 @@ export function scratch() {
     const signals = path.join(root, 'signals');
     mkdirSync(extensions);
     mkdirSync(signals);
-    return { root, workspace, userData, extensions, signals };
+    return { root, workspace, userData, extensions, signals, trust };
 }
 
 /** A TCP port free on the loopback interface, for code-server. */
@@ -142,7 +147,7 @@ export async function startCodeServer({ node, entry }, dirs, { args = [], env = 
             `127.0.0.1:${port}`,
             '--disable-telemetry',
             '--disable-update-check',
-            '--disable-workspace-trust',
+            ...(dirs.trust === 'ask' ? [] : ['--disable-workspace-trust']),
             '--disable-getting-started-override',
             ...args,
             '--user-data-dir',

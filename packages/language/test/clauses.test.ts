@@ -119,6 +119,60 @@ ${approvals}`;
             .map(d => `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
     }
 
+    /** The quick fixes offered on the status's findings: each title with the text it writes. */
+    async function statusFixes(status: string, approvals: (fingerprint: string) => string): Promise<string[]> {
+        const draft = await workspace({ 'main.pool': agreement(status, '') });
+        const fingerprint = draft.model('main.pool').fingerprint;
+        const ws = await workspace({ 'main.pool': agreement(status, approvals(fingerprint)) });
+        const document = ws.document('main.pool');
+        const fixes: string[] = [];
+        for (const diagnostic of ws.diagnostics('main.pool').filter(d => /without-approval/.test(String(d.code)))) {
+            const actions =
+                (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    range: diagnostic.range,
+                    context: { diagnostics: [diagnostic], triggerKind: 1 }
+                })) ?? [];
+            for (const action of actions) {
+                const edits = 'edit' in action ? (action.edit?.changes?.[document.uri.toString()] ?? []) : [];
+                fixes.push(`${String(diagnostic.code)}: ${action.title} -> ${edits.map(edit => edit.newText).join(' ')}`);
+            }
+        }
+        return fixes;
+    }
+
+    it('the status is lowered to what the recorded approvals support, and never where that would make a current approval stale', async () => {
+        // No approval at all: draft, whether the text says signed or proposed (one fix per missing partner).
+        expect(await statusFixes('signed', () => '')).toEqual([
+            'signed-without-approval: Change the status to `draft`, which the recorded approvals support -> draft',
+            'signed-without-approval: Change the status to `draft`, which the recorded approvals support -> draft'
+        ]);
+        expect(await statusFixes('proposed', () => '')).toEqual([
+            'proposed-without-approval: Change the status to `draft`, which the recorded approvals support -> draft'
+        ]);
+        // Only approvals of an earlier text: proposed, which they support; changing the text stales nothing more.
+        expect(
+            await statusFixes(
+                'signed',
+                () => `approvals {
+    council "Chief Executive" 2013-03-01 fingerprint "sha256:${'0'.repeat(64)}"
+}`
+            )
+        ).toEqual([
+            'signed-without-approval: Change the status to `proposed`, which the recorded approvals support -> proposed',
+            'signed-without-approval: Change the status to `proposed`, which the recorded approvals support -> proposed'
+        ]);
+        // A current approval: the status is part of the text it approved, so no fix is offered.
+        expect(
+            await statusFixes(
+                'signed',
+                fingerprint => `approvals {
+    council "Chief Executive" 2013-03-28 fingerprint "${fingerprint}"
+}`
+            )
+        ).toEqual([]);
+    });
+
     it('signed with no approvals names every contributing partner missing (not one that puts in nothing)', async () => {
         expect(await statusFindings('signed', () => '')).toEqual([
             expect.stringMatching(/^signed-without-approval: .*but council \(Anytown Council\) contributes and has not approved it/),

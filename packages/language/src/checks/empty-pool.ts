@@ -5,7 +5,7 @@ export const emptyPool = defineCheck({
     code: 'empty-pool',
     severity: 'warning',
     tier: 'core',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         for (const pool of model.pools) {
             if (!pool.id || pool.contributions.length > 0) continue;

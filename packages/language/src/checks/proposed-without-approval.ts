@@ -6,10 +6,11 @@ export const proposedWithoutApproval = defineCheck({
     code: 'proposed-without-approval',
     severity: 'warning',
     tier: 'domain',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const status = model.agreement?.fieldsByKeyword.get('status')?.[0];
         if (model.agreement?.status !== 'proposed' || !status || model.approvals.length > 0) return;
-        report({ node: status, property: 'value', message: t('proposed-without-approval', {}, lang) });
+        // With no approval recorded there is none that lowering the status to `draft` could make stale.
+        report({ node: status, property: 'value', message: t('proposed-without-approval', {}, lang), data: { supported: 'draft' } });
     }
 });

@@ -10,10 +10,13 @@ export const signedWithoutApproval = defineCheck({
     code: 'signed-without-approval',
     severity: 'error',
     tier: 'domain',
-    fix: 'no-unambiguous-fix',
+    fix: 'quick-fix',
     run(model, report, lang) {
         const status = model.agreement?.fieldsByKeyword.get('status')?.[0];
         if (model.agreement?.status !== 'signed' || !status) return;
+        // The quick fix lowers the status to what the approvals support, only where no approval is of
+        // the current text: the status is part of that text, so changing it would make them stale.
+        const supported = model.signOff.approved.length > 0 ? undefined : model.approvals.length > 0 ? 'proposed' : 'draft';
         for (const partnerId of model.signOff.missing) {
             const stale = model.approvals.filter(approval => approval.partnerId === partnerId);
             const latest = stale[stale.length - 1];
@@ -28,7 +31,7 @@ export const signedWithoutApproval = defineCheck({
                     property: 'fingerprint',
                     message: t('signed-without-approval.earlier', { date: approval.date }, lang)
                 })),
-                data: { partner: partnerId, fingerprint: model.fingerprint }
+                data: { partner: partnerId, fingerprint: model.fingerprint, ...(supported ? { supported } : {}) }
             });
         }
     }

@@ -5,7 +5,7 @@ export const syntaxError = defineCheck({
     code: 'syntax-error',
     severity: 'error',
     tier: 'language',
-    fix: 'no-unambiguous-fix'
+    fix: 'quick-fix'
 });
 
 /** A fault in the tool itself while running a check: reported instead of crashing, never expected. */

@@ -339,6 +339,9 @@ export const cy: Translation<typeof en> = {
     'fix.import-path': 'Mewnforio {path} yn lle hynny',
     'fix.remove-import': "Dileu mewnforio {path}, sy'n cau'r cylch ac nad oes ei angen ar ddim",
     'fix.write-quarter': 'Ysgrifennu {quarter}',
+    'fix.keyword-as-name': "{count, plural, one {Ailenwi `{word}` yn `{name}`} other {Ailenwi `{word}` yn `{name}` yn y # lle y mae'n sefyll fel enw}}",
+    'fix.set-status': "Newid y statws i `{status}`, y mae'r cymeradwyaethau a gofnodwyd yn ei ategu",
+    'fix.remove-empty-pool': "Dileu'r gronfa wag `{name}`, nad oes dim yn ei henwi",
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'Gosodir y cyfanswm a ddatganwyd i union swm y llinellau.',
     'fix-note.overspent-pool': "Penderfyniad i'r partneriaid yw gwario llai neu roi mwy i mewn, ac ar ba linell neu gan ba bartner.",
@@ -362,7 +365,8 @@ export const cy: Translation<typeof en> = {
     'fix-note.import-cycle':
         "Mae'r mewnforio sy'n cau'r cylch yn cael ei ddileu pan nad oes angen ar unrhyw ffeil enw na welir ond drwyddo; fel arall mae pa fewnforio i'w ddileu yn dibynnu ar sut y bwriedir trefnu'r ffeiliau.",
     'fix-note.unused-partner': "Dilëir y datganiad, gyda'i linell.",
-    'fix-note.empty-pool': "Ffigurau y mae dim ond yr awdur yn eu gwybod yw'r cyfraniadau sydd ar goll o gronfa.",
+    'fix-note.empty-pool':
+        "Caiff cronfa heb ddim rhwng ei chromfachau nad oes dim yn ei henwi ei dileu, fel partner nad yw'n cael ei ddefnyddio; ffigurau y mae dim ond yr awdur yn eu gwybod yw'r cyfraniadau sydd ar goll o unrhyw gronfa arall.",
     'fix-note.host-not-contributing': "Penderfyniad i'r partneriaid yw a ddylai'r corff lletyol gyfrannu, a faint, neu a ddylai partner arall letya.",
     'fix-note.s75-party': "Penderfyniad i'r partneriaid yw a ddylai'r partner adael y gronfa, neu a oes angen sail gyfreithiol arall ar y gronfa.",
     'fix-note.payment-cap-exceeded': "Penderfyniad i'r partneriaid yw codi'r cap, neu ostwng y gyfradd neu'r targed.",
@@ -388,14 +392,16 @@ export const cy: Translation<typeof en> = {
     'fix-note.approval-signature': "Dim ond y partner sy'n dal yr allwedd all wneud llofnod; rhaid i offeryn beidio â gwneud nac atgyweirio un.",
     'fix-note.approval-stale': "Rhaid i gymeradwyaeth o'r testun a newidiwyd ddod gan y partner; ni ddylai offeryn ysgrifennu un.",
     'fix-note.signed-without-approval':
-        "Rhaid i'r gymeradwyaeth ddod gan y partner; dim ond y partneriaid sy'n gwybod a yw'r cytundeb heb ei lofnodi eto yn lle hynny.",
-    'fix-note.proposed-without-approval': 'Rhaid i gymeradwyaethau ddod gan y partneriaid.',
+        "Lle na chofnodwyd cymeradwyaeth o'r testun presennol, caiff y statws ei ostwng i'r un y mae'r cymeradwyaethau a gofnodwyd yn ei ategu (`proposed` gyda chymeradwyaeth o destun cynharach, `draft` heb un). Lle mae partner wedi cymeradwyo'r testun presennol nid oes ateb: mae'r statws yn rhan o'r testun hwnnw, felly byddai ei newid yn golygu nad yw'r gymeradwyaeth honno'n ei gwmpasu mwyach, a rhaid i'r cymeradwyaethau sydd ar goll ddod gan y partneriaid.",
+    'fix-note.proposed-without-approval':
+        "Caiff y statws ei ostwng i `draft`, nad yw'n gofyn am gymeradwyaeth; heb un wedi'i chofnodi, nid yw'r newid yn effeithio ar unrhyw gymeradwyaeth. Rhaid i gofnodi cymeradwyaethau yn lle hynny ddod gan y partneriaid.",
     'fix-note.actual-outside-period': "Dim ond yr awdur sy'n gwybod ai blwyddyn y gwerth gwirioneddol neu gyfnod y cytundeb sy'n anghywir.",
     'fix-note.unknown-period':
         "Mae chwarter a ysgrifennwyd mewn llythrennau bach (q2) yn cael ei ysgrifennu fel y chwarter y mae'n ei enwi (Q2); dim ond yr awdur sy'n gwybod pa gyfnod a fwriadwyd gan unrhyw destun arall.",
     'fix-note.earned-over-cap': "Mae'r taliad eisoes yn dod i ben wrth y cap; penderfyniad i'r partneriaid yw ei godi.",
     'fix-note.cohort-over-attached': "Dim ond yr awdur sy'n gwybod ai'r gwerth gwirioneddol neu'r atodiadau sy'n anghywir.",
-    'fix-note.syntax-error': "Gall testun na allai'r dosrannydd ei ddarllen olygu sawl peth; mae'r neges yn dweud beth a ddisgwylid.",
+    'fix-note.syntax-error':
+        "Caiff allweddair a ysgrifennwyd lle mae enw'n mynd ei ailenwi fel y mae'r neges yn ei awgrymu (`total` yn `total_`), ym mhob man yn y ffeil lle mae'n sefyll fel enw, oni bai bod rhywbeth eisoes wedi'i alw'n hynny; gall testun arall na allai'r dosrannydd ei ddarllen olygu sawl peth, ac mae'r neges yn dweud beth a ddisgwylid.",
     'fix-note.missing-field':
         "Mae canlyniad â llinell sylfaen a tharged ond heb gyfeiriad yn cael y cyfeiriad y maent yn ei awgrymu; dim ond yr awdur sy'n gwybod ffigurau coll eraill.",
     'fix-note.clause-not-applicable':

@@ -315,6 +315,9 @@ export const en = {
     'fix.import-path': 'Import {path} instead',
     'fix.remove-import': 'Remove the import of {path}, which closes the cycle and which nothing needs',
     'fix.write-quarter': 'Write {quarter}',
+    'fix.keyword-as-name': '{count, plural, one {Rename `{word}` to `{name}`} other {Rename `{word}` to `{name}` in the # places it stands as a name}}',
+    'fix.set-status': 'Change the status to `{status}`, which the recorded approvals support',
+    'fix.remove-empty-pool': 'Remove the empty pool `{name}`, which nothing names',
     // What each check's quick fix does, or why it has none (the check reference prints it).
     'fix-note.total-mismatch': 'The declared total is set to the exact sum of the lines.',
     'fix-note.overspent-pool': 'Whether to spend less or to put more in, and on which line or by which partner, is a decision for the partners.',
@@ -338,7 +341,8 @@ export const en = {
     'fix-note.import-cycle':
         'The import that closes the cycle is removed when no file needs a name that only it makes visible; otherwise which import to remove depends on how the files are meant to be organised.',
     'fix-note.unused-partner': 'The declaration is removed, with its line.',
-    'fix-note.empty-pool': 'The contributions a pool is missing are figures only the writer knows.',
+    'fix-note.empty-pool':
+        'A pool with nothing between its braces that nothing names is removed, as an unused partner is; the contributions any other pool is missing are figures only the writer knows.',
     'fix-note.host-not-contributing': 'Whether the host should contribute, and how much, or another partner should host, is a decision for the partners.',
     'fix-note.s75-party': 'Whether the partner should leave the fund, or the fund needs another legal basis, is a decision for the partners.',
     'fix-note.payment-cap-exceeded': 'Whether to raise the cap, lower the rate or the target is a decision for the partners.',
@@ -363,14 +367,17 @@ export const en = {
     'fix-note.unit-cost-unsourced': 'Where a figure comes from and which year its prices are in only the writer knows.',
     'fix-note.approval-signature': 'A signature can only be made by the partner holding the key; a tool must not make or repair one.',
     'fix-note.approval-stale': 'An approval of the changed text has to come from the partner; a tool must not write one.',
-    'fix-note.signed-without-approval': 'The approval has to come from the partner; whether instead the agreement is not yet signed only the partners know.',
-    'fix-note.proposed-without-approval': 'Approvals have to come from the partners.',
+    'fix-note.signed-without-approval':
+        'Where no approval of the current text is recorded, the status is lowered to the one the recorded approvals support (`proposed` with an approval of an earlier text, `draft` with none). Where a partner has approved the current text there is no fix: the status is part of that text, so changing it would make that approval stale, and the missing approvals have to come from the partners.',
+    'fix-note.proposed-without-approval':
+        'The status is lowered to `draft`, which asks for no approval; with none recorded, no approval is made stale by the change. Recording approvals instead has to come from the partners.',
     'fix-note.actual-outside-period': 'Whether the year of the actual or the agreement period is wrong only the writer knows.',
     'fix-note.unknown-period':
         'A quarter written in lower case (q2) is written as the quarter it names (Q2); which period any other text meant only the writer knows.',
     'fix-note.earned-over-cap': 'Payment already stops at the cap; whether to raise it is a decision for the partners.',
     'fix-note.cohort-over-attached': 'Whether the actual or the attachments are wrong only the writer knows.',
-    'fix-note.syntax-error': 'Text the parser could not read may be meant in several ways; the message says what was expected.',
+    'fix-note.syntax-error':
+        'A keyword written where a name goes is renamed as the message suggests (`total` to `total_`), everywhere in the file it stands as a name, unless something is already called that; other text the parser could not read may be meant in several ways, and the message says what was expected.',
     'fix-note.missing-field':
         'An outcome with a baseline and a target but no direction gets the direction they imply; other missing figures only the writer knows.',
     'fix-note.clause-not-applicable':

@@ -46,6 +46,10 @@ interface FixFacts {
     readonly target?: string;
     readonly baseline?: string;
     readonly after?: Range['start'];
+    /** syntax-error: the keyword written where a name goes. */
+    readonly keyword?: string;
+    /** signed-without-approval, proposed-without-approval: the status the recorded approvals support, if changing to it invalidates no approval. */
+    readonly supported?: string;
 }
 
 /**
@@ -109,7 +113,11 @@ export const QUICK_FIXES: { readonly [Code in CheckCode]?: Fix } = {
     'missing-field': addDirection,
     'import-not-found': mendImportPath,
     'import-cycle': removeCyclicImport,
-    'unknown-period': capitaliseQuarter
+    'unknown-period': capitaliseQuarter,
+    'syntax-error': renameKeyword,
+    'signed-without-approval': lowerStatus,
+    'proposed-without-approval': lowerStatus,
+    'empty-pool': removeEmptyPool
 };
 
 function quickFixFor(code: string): Fix | undefined {
@@ -471,6 +479,76 @@ function capitaliseQuarter(document: LangiumDocument, diagnostic: Diagnostic, _f
     if (!/^q[1-4]$/.test(written)) return [];
     const quarter = written.toUpperCase();
     return [quickFix(document, diagnostic, t('fix.write-quarter', { quarter }, lang), [TextEdit.replace(diagnostic.range, quarter)], true)];
+}
+
+/**
+ * syntax-error, where a keyword stands as a name (`pool total …`): the name is written as the
+ * message suggests in both languages (`total_`), everywhere in the file that the same keyword
+ * stands as a name, so that a declaration and its uses stay one name. Where something in the
+ * workspace is already called that, which name to choose is the writer's decision.
+ */
+function renameKeyword(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, facts: FixFacts, lang: Lang, context: FixContext): CodeAction[] {
+    const word = facts.keyword;
+    if (!word || document.textDocument.getText(diagnostic.range) !== word) return [];
+    const taken = new Set<string>();
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name === 'string') taken.add(name);
+    }
+    for (const description of context.index?.allElements() ?? []) taken.add(description.name);
+    const name = `${word}_`;
+    if (taken.has(name)) return [];
+    const places = (document.diagnostics ?? []).filter(
+        other => other.code === 'syntax-error' && (other.data as FixFacts | undefined)?.keyword === word && document.textDocument.getText(other.range) === word
+    );
+    const ranges = places.some(place => sameRange(place.range, diagnostic.range)) ? places.map(place => place.range) : [diagnostic.range];
+    return [
+        quickFix(
+            document,
+            diagnostic,
+            t('fix.keyword-as-name', { word, name, count: ranges.length }, lang),
+            ranges.map(range => TextEdit.replace(range, name)),
+            true
+        )
+    ];
+}
+
+function sameRange(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * signed-without-approval, proposed-without-approval: the status is lowered to the one the recorded
+ * approvals support (`proposed` while an approval of an earlier text is recorded, `draft` while none
+ * is). The check offers it only where no approval of the current text is recorded: the status is
+ * part of the approved text, so changing it would make every current approval stale.
+ */
+function lowerStatus(document: LangiumDocument, diagnostic: Diagnostic, facts: FixFacts, lang: Lang): CodeAction[] {
+    const status = facts.supported;
+    const written = document.textDocument.getText(diagnostic.range);
+    if ((status !== 'draft' && status !== 'proposed') || (written !== 'signed' && written !== 'proposed') || written === status) return [];
+    return [quickFix(document, diagnostic, t('fix.set-status', { status }, lang), [TextEdit.replace(diagnostic.range, status)], true)];
+}
+
+/**
+ * empty-pool: a pool declared with nothing between its braces (not even a comment) that nothing in
+ * the workspace names is removed, as an unused partner is. A pool that holds anything, or that
+ * something names (a spend block, a share, a savings projection), is missing figures only the
+ * writer knows.
+ */
+function removeEmptyPool(document: LangiumDocument<ast.Document>, diagnostic: Diagnostic, _facts: FixFacts, lang: Lang, context: FixContext): CodeAction[] {
+    const pool = nodeAt(document, diagnostic.range, ast.isPool);
+    const cst = pool?.$cstNode;
+    if (!pool || !cst || !context.documents) return [];
+    const text = cst.text;
+    const open = text.indexOf('{');
+    if (open < 0 || !text.endsWith('}') || text.slice(open + 1, -1).trim() !== '') return [];
+    for (const other of context.documents.all) {
+        for (const { reference } of AstUtils.streamAst(other.parseResult.value).flatMap(AstUtils.streamReferences)) {
+            if (reference.$refText === pool.name || ('ref' in reference && reference.ref === pool)) return [];
+        }
+    }
+    return removeText(document, diagnostic, { remove: cst.range, removed: text }, t('fix.remove-empty-pool', { name: pool.name }, lang));
 }
 
 /** A folder's URI as `UriUtils.dirname` writes it, whether or not the import path ended in `/` (a loop: `\/+$` is quadratic). */

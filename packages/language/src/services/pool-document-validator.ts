@@ -22,7 +22,7 @@ import type { PoolServices } from './pool-module.js';
 import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
 import { MAX_PARSER_ERRORS, parsingStoppedAt } from './pool-parser.js';
-import { isRealToken, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
+import { isRealToken, keywordAsName, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -191,12 +191,15 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             const token = error.token;
             const previous = (error as { previousToken?: IToken }).previousToken;
             let range: Range;
+            // A keyword where a name goes, at the keyword: the quick fix renames it (lsp/pool-code-actions.ts).
+            let keyword: string | undefined;
             // The message says so too (pool-syntax-messages.ts); it is put at the last word of the line.
             const message = error.message;
             if (lineEndedEarly(previous, token)) {
                 range = tokenRange(previous);
             } else if (isRealToken(token)) {
                 range = tokenRange(token);
+                keyword = keywordAsName(message, token);
             } else {
                 range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
             }
@@ -210,7 +213,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
                 range,
                 message,
                 code: 'syntax-error',
-                data: diagnosticData(DocumentValidator.ParsingError),
+                data: { ...diagnosticData(DocumentValidator.ParsingError), ...(keyword === undefined ? {} : { keyword }) },
                 source: this.getSource()
             });
         }

@@ -1,5 +1,5 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
-import { type Lang, listInWords, t } from '../i18n/index.js';
+import { type Lang, LANGS, listInWords, t } from '../i18n/index.js';
 
 /**
  * Syntax errors in words a finance officer understands: what was expected, with an example, and
@@ -144,6 +144,16 @@ function keywordWhereANameGoes(paths: TokenType[][], actual: IToken | undefined)
     if (!names.has('ID') || [...names].some(name => name !== 'ID' && !ID_KEYWORDS.includes(name))) return undefined;
     const found = actual?.tokenType?.name;
     return found && found !== 'ID' && found !== 'EOF' && !(found in TOKEN_WORDS) && /^[A-Za-z][\w-]*$/.test(found) ? actual.image : undefined;
+}
+
+/**
+ * The keyword of a syntax error that says a keyword stands where a name goes, if `message` is that
+ * error's message (in any language) for `token`: the quick fix renames it (lsp/pool-code-actions.ts).
+ */
+export function keywordAsName(message: string, token: IToken | undefined): string | undefined {
+    const word = token?.image;
+    if (!word || !/^[A-Za-z][\w-]*$/.test(word)) return undefined;
+    return LANGS.some(lang => t('syntax.keyword-as-name', { word }, lang) === message) ? word : undefined;
 }
 
 /** Several expected things as one phrase: `an amount, like £1,200,000`, or `` `council`, `health` or `other` ``. */

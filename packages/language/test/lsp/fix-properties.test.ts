@@ -14,8 +14,9 @@ import { shortenText } from '../../src/i18n/index.js';
  * versions of them, not just on the hand-written fixtures:
  * - the fixed text has no syntax error the original did not have;
  * - every comment survives, except one at the end of a line that a removal deletes with its declaration;
- * - every declared id survives, except the partner a "Remove the unused partner" fix removes (a
- *   repeat a duplicate-declaration fix removes leaves the id declared once);
+ * - every declared id survives, except the partner a "Remove the unused partner" fix removes, or
+ *   the pool a "Remove the empty pool" fix removes (a repeat a duplicate-declaration fix removes
+ *   leaves the id declared once);
  * - the problem fixed is gone (for fixes that are not one of several suggestions).
  */
 
@@ -83,7 +84,7 @@ async function checkEveryFix(name: string, text: string, tally: Checked): Promis
             const after = await workspace({ ...files, [name]: fixed });
             expect(syntaxErrors(after.diagnostics(name)), where).toBeLessThanOrEqual(originalSyntaxErrors);
 
-            const removal = action.title.startsWith('Remove the unused partner');
+            const removal = action.title.startsWith('Remove the unused partner') || action.title.startsWith('Remove the empty pool');
             // Only a comment on the removed declaration's own line may go with it.
             const declarationLine = removal
                 ? edits
