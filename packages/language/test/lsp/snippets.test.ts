@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { passes } from './fixture.js';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import type { Document } from '../../src/generated/ast.js';
 import { HEADER } from '../helpers.js';
 
 /** A snippet as a user gets it by pressing Tab through it: each placeholder keeps its default. */
@@ -102,7 +103,7 @@ describe('snippets', () => {
         expect(template.insertText).toContain('reference "${2:REF-001}"\n    status draft\n    version "${3:0.1}"\n    period ${4:');
         // The version reaches the model the reports print.
         const { Pool } = createPoolServices(EmptyFileSystem);
-        const document = await parseHelper(Pool)(expand(template.insertText!), { validation: true });
+        const document = await parseHelper<Document>(Pool)(expand(template.insertText!), { validation: true });
         expect(Pool.pool.ModelProvider.getModel(document).agreement?.version).toBe('0.1');
     });
 
