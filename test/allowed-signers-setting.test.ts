@@ -2,11 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
-import { LspClient } from '../packages/lsp-client/src/index.js';
 import { runPool } from './support/cli.js';
-import { SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
 import { makeEd25519Key, SIGNING_AGREEMENT } from './support/signing.js';
+import { withServer } from './support/lsp.js';
 
 /**
  * The language server's `pool.allowedSigners` setting names the file `pool check --allowed-signers`
@@ -56,16 +55,13 @@ describe('pool.allowedSigners', () => {
             expect.stringMatching(/^approval-signature: the key that signed for council .* is not allowed to sign for `council` in keys\/nhs-only$/)
         ]);
 
-        const client = await LspClient.start(SERVER, [folder], { settings: { allowedSigners: 'keys/allowed' } });
-        try {
+        await withServer([folder], { settings: { allowedSigners: 'keys/allowed' } }, async client => {
             expect(said(await client.diagnosticsFor(agreement(), published => published.length === 0))).toEqual(checkWith('keys/allowed'));
             await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pool: { allowedSigners: 'keys/nhs-only' } } });
             expect(said(await client.diagnosticsFor(agreement(), published => published.length > 0))).toEqual(refused);
             await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pool: { allowedSigners: 'keys/allowed' } } });
             expect(said(await client.diagnosticsFor(agreement(), published => published.length === 0))).toEqual([]);
             expect(client.loggedErrors).toEqual([]);
-        } finally {
-            await client.stop();
-        }
+        });
     }, 60_000);
 });

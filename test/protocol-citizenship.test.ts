@@ -1,10 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CompletionItem, type CompletionList, CompletionRequest, type Hover, HoverRequest, InsertTextFormat } from 'vscode-languageserver-protocol';
 import { fileUri, LspClient } from '../packages/lsp-client/src/index.js';
 import { REPO, SERVER } from './support/paths.js';
+import { serverForTests } from './support/lsp.js';
 
 /**
  * The server with a minimal client, not VS Code: it declares `workspace/configuration` but never
@@ -16,58 +17,52 @@ const FOLDER = path.join(REPO, 'test/loose-files');
 const AGREEMENT = path.join(FOLDER, 'agreement.pool');
 
 describe('a minimal client that answers no requests', () => {
-    let client: LspClient;
-    beforeAll(async () => {
-        client = await LspClient.start(SERVER, [FOLDER], {
-            answersRequests: false,
-            capabilities: {
-                workspace: {
-                    configuration: true,
-                    didChangeConfiguration: { dynamicRegistration: false },
-                    didChangeWatchedFiles: { dynamicRegistration: false }
-                },
-                textDocument: {
-                    publishDiagnostics: {},
-                    hover: { contentFormat: ['plaintext'] },
-                    completion: { completionItem: { snippetSupport: false } }
-                },
-                window: { workDoneProgress: false }
-            }
-        });
-    });
-    afterAll(async () => {
-        await client.stop();
+    const server = serverForTests(() => [FOLDER], {
+        answersRequests: false,
+        capabilities: {
+            workspace: {
+                configuration: true,
+                didChangeConfiguration: { dynamicRegistration: false },
+                didChangeWatchedFiles: { dynamicRegistration: false }
+            },
+            textDocument: {
+                publishDiagnostics: {},
+                hover: { contentFormat: ['plaintext'] },
+                completion: { completionItem: { snippetSupport: false } }
+            },
+            window: { workDoneProgress: false }
+        }
     });
 
     it('still gets the diagnostics of the workspace, the settings request unanswered', async () => {
-        const diagnostics = await client.diagnosticsFor(AGREEMENT, published => published.length > 0);
+        const diagnostics = await server().diagnosticsFor(AGREEMENT, published => published.length > 0);
         expect(diagnostics.map(d => d.code)).toContain('total-mismatch');
-        expect(client.initializeResult?.serverInfo).toEqual({ name: 'pool', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown });
+        expect(server().initializeResult?.serverInfo).toEqual({ name: 'pool', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown });
     });
 
     it('is told which version of an open document each answer of diagnostics is about, and no version for a file on disk', async () => {
-        expect((await client.arrival(fileUri(AGREEMENT), 0)).version).toBeUndefined();
+        expect((await server().arrival(fileUri(AGREEMENT), 0)).version).toBeUndefined();
         const uri = fileUri(path.join(FOLDER, 'versioned.pool'));
-        await client.open(uri, 'partner a "A" nonsense\n');
-        expect((await client.arrival(uri, 0)).version).toBe(1);
+        await server().open(uri, 'partner a "A" nonsense\n');
+        expect((await server().arrival(uri, 0)).version).toBe(1);
         const edited = performance.now();
-        await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '// edited\n');
-        const answer = await client.arrival(uri, edited);
+        await server().edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '// edited\n');
+        const answer = await server().arrival(uri, edited);
         expect(answer.version).toBe(2);
         expect(answer.diagnostics.length).toBeGreaterThan(0);
         expect(
             answer.diagnostics.every(d => d.range.start.line >= 1),
             JSON.stringify(answer.diagnostics)
         ).toBe(true);
-        await client.close(uri);
+        await server().close(uri);
     });
 
     it('is asked for nothing it did not declare: no registration, no progress', () => {
-        expect([...new Set(client.requestsFromServer.map(request => request.method))]).toEqual(['workspace/configuration']);
+        expect([...new Set(server().requestsFromServer.map(request => request.method))]).toEqual(['workspace/configuration']);
     });
 
     it('gets hovers in plain text, without Markdown', async () => {
-        const hover = await client.request<Hover | null>(
+        const hover = await server().request<Hover | null>(
             HoverRequest.method,
             { textDocument: { uri: fileUri(AGREEMENT) }, position: { line: 15, character: 9 } },
             20_000
@@ -80,8 +75,8 @@ describe('a minimal client that answers no requests', () => {
 
     it('gets completion without snippets: no snippet format, no tab stops in the text', async () => {
         const uri = fileUri(path.join(FOLDER, 'new-agreement.pool'));
-        await client.open(uri, '');
-        const answer = await client.request<CompletionList | CompletionItem[] | null>(
+        await server().open(uri, '');
+        const answer = await server().request<CompletionList | CompletionItem[] | null>(
             CompletionRequest.method,
             { textDocument: { uri }, position: { line: 0, character: 0 } },
             20_000
@@ -97,7 +92,7 @@ describe('a minimal client that answers no requests', () => {
         expect(
             items.some(item => (item.insertText ?? (item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : '')).includes('agreement "'))
         ).toBe(true);
-        await client.close(uri);
+        await server().close(uri);
     });
 });
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
     type DocumentSymbol,
     DocumentSymbolRequest,
@@ -12,9 +12,9 @@ import {
     SemanticTokensRequest,
     SymbolKind
 } from 'vscode-languageserver-protocol';
-import { fileUri, LspClient } from '../packages/lsp-client/src/index.js';
-import { SERVER } from './support/paths.js';
+import { fileUri } from '../packages/lsp-client/src/index.js';
 import { scratchFolder } from './support/scratch.js';
+import { serverForTests } from './support/lsp.js';
 
 /**
  * What an editor other than VS Code draws from the server, over a real connection with the plain
@@ -37,29 +37,24 @@ pool bcf "Better Care Fund" pooled {
 `;
 const LINES = AGREEMENT.split('\n');
 
-let root: string;
-let client: LspClient;
-let uri: string;
-
-beforeAll(async () => {
-    root = scratchFolder({ 'small.pool': AGREEMENT }, 'pool-structure-');
-    uri = fileUri(path.join(root, 'small.pool'));
-    // A client that declares nothing beyond diagnostics, as a bare LSP client does.
-    client = await LspClient.start(SERVER, [root]);
-    await client.open(uri, AGREEMENT);
-});
-
-afterAll(async () => {
-    await client?.stop();
-    rmSync(root, { recursive: true, force: true });
-});
+const root = scratchFolder({ 'small.pool': AGREEMENT }, 'pool-structure-');
+const uri = fileUri(path.join(root, 'small.pool'));
+// A client that declares nothing beyond diagnostics, as a bare LSP client does.
+const server = serverForTests(
+    () => [root],
+    {},
+    () => {
+        rmSync(root, { recursive: true, force: true });
+    }
+);
+beforeAll(() => server().open(uri, AGREEMENT));
 
 const textDocument = () => ({ textDocument: { uri } });
 
 describe('the structure of an agreement, as a client that is not VS Code reads it', () => {
     it('colours each year and amount as a number, each partner as a variable and the pool as a namespace, declarations marked', async () => {
-        const legend = client.initializeResult!.capabilities.semanticTokensProvider!.legend;
-        const tokens = await client.request<SemanticTokens>(SemanticTokensRequest.method, textDocument(), 20_000);
+        const legend = server().initializeResult!.capabilities.semanticTokensProvider!.legend;
+        const tokens = await server().request<SemanticTokens>(SemanticTokensRequest.method, textDocument(), 20_000);
         // Each token is five numbers: line and start relative to the previous token, length, type, modifier bits.
         const decoded: string[] = [];
         let line = 0;
@@ -87,7 +82,7 @@ describe('the structure of an agreement, as a client that is not VS Code reads i
     });
 
     it('outlines the agreement, its partners with their full names, and the pool with its year and that year’s total', async () => {
-        const symbols = await client.request<DocumentSymbol[]>(DocumentSymbolRequest.method, textDocument(), 20_000);
+        const symbols = await server().request<DocumentSymbol[]>(DocumentSymbolRequest.method, textDocument(), 20_000);
         const kindName = new Map<number, string>(Object.entries(SymbolKind).map(([name, kind]) => [kind, name]));
         const outline = (list: readonly DocumentSymbol[], depth = 0): string[] =>
             list.flatMap(symbol => [
@@ -104,13 +99,13 @@ describe('the structure of an agreement, as a client that is not VS Code reads i
     });
 
     it('folds the agreement block, the pool and its year, each up to the line before its closing brace', async () => {
-        const folds = await client.request<FoldingRange[]>(FoldingRangeRequest.method, textDocument(), 20_000);
+        const folds = await server().request<FoldingRange[]>(FoldingRangeRequest.method, textDocument(), 20_000);
         expect(folds.map(fold => `${fold.startLine}-${fold.endLine}`)).toEqual(['0-2', '6-10', '7-9']);
     });
 
     it('expands a selection from an amount to its line, its year, its pool and the whole agreement', async () => {
-        expect(client.initializeResult!.capabilities.selectionRangeProvider).toBe(true);
-        const [selection] = await client.request<SelectionRange[]>(
+        expect(server().initializeResult!.capabilities.selectionRangeProvider).toBe(true);
+        const [selection] = await server().request<SelectionRange[]>(
             SelectionRangeRequest.method,
             { ...textDocument(), positions: [{ line: 8, character: 18 }] },
             20_000

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { LspClient } from '../packages/lsp-client/src/index.js';
-import { REPO, SERVER } from './support/paths.js';
+import { REPO } from './support/paths.js';
+import { withServer } from './support/lsp.js';
 
 /**
  * An untitled buffer ("Pool: New agreement") has no `.pool` name: once the editor closes it, the
@@ -11,8 +11,7 @@ import { REPO, SERVER } from './support/paths.js';
  */
 it('the server keeps working after an untitled agreement is closed', async () => {
     const examples = path.join(REPO, 'examples');
-    const client = await LspClient.start(SERVER, [examples]);
-    try {
+    await withServer([examples], async client => {
         const untitled = 'untitled:Untitled-1';
         await client.open(untitled, '');
         await client.change(untitled, 2, 'partner council "Anytown Council" council\n');
@@ -26,7 +25,5 @@ it('the server keeps working after an untitled agreement is closed', async () =>
         await client.diagnosticsFor(file, latest => !latest.some(diagnostic => diagnostic.code === 'total-mismatch'));
         expect(client.exited).toBeUndefined();
         expect(client.loggedErrors).toEqual([]);
-    } finally {
-        await client.stop();
-    }
+    });
 });

@@ -8,6 +8,7 @@ import { runPool } from './support/cli.js';
 import { LspClient } from '../packages/lsp-client/src/index.js';
 import { REPO, SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
+import { withServer } from './support/lsp.js';
 
 /**
  * Welsh: the invalid examples checked with `pool check --lang cy` and by a language server whose
@@ -113,8 +114,7 @@ describe('the invalid examples in Welsh, through the CLI and through the languag
 
 describe('hovers in Welsh', () => {
     it('a pool, an amount and a financial year are described in Welsh', async () => {
-        const client = await LspClient.start(SERVER, [path.join(REPO, 'examples')], { locale: 'cy' });
-        try {
+        await withServer([path.join(REPO, 'examples')], { locale: 'cy' }, async client => {
             const file = path.join(REPO, 'examples/invalid/total-mismatch.pool');
             const lines = (await readFile(file, 'utf8')).split('\n');
             await client.openAndWaitForDiagnostics(file);
@@ -135,9 +135,7 @@ describe('hovers in Welsh', () => {
             expect(total).toContain("Wedi'i wirio yn erbyn cyfraniadau'r flwyddyn, sy'n dod i gyfanswm o £150,000.");
             expect(total).toContain('`total-mismatch` (error): Mae cyfanswm a ddatganwyd');
             expect(await hoverAt('2013/14 {', 1)).toBe('**2013/14**: blwyddyn ariannol y DU o 1 Ebrill 2013 i 31 Mawrth 2014');
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });
 

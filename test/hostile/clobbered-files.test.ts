@@ -75,7 +75,7 @@ describe('-o onto what is not a regular file', () => {
                 registers: 'pool: cannot write registers: it is a folder\n'
             };
             for (const [output, error] of Object.entries(cases)) {
-                const start = Date.now();
+                // A hang (on a FIFO with no reader) is stopped by the timeout and fails the stderr check.
                 const result = spawnSync(process.execPath, [CLI, 'generate', 'json', 'tf.pool', '-o', output], {
                     cwd: root,
                     encoding: 'utf8',
@@ -83,7 +83,6 @@ describe('-o onto what is not a regular file', () => {
                 });
                 expect(result.stderr, output).toBe(error);
                 expect(result.status, output).toBe(2);
-                expect(Date.now() - start, output).toBeLessThan(20_000);
             }
             expect(statSync(path.join(root, 'pipe')).isFIFO()).toBe(true);
             expect(statSync(path.join(root, 'socket')).isSocket()).toBe(true);

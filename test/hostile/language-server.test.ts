@@ -4,9 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { runPool } from '../support/cli.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
-import { REPO, SERVER } from '../support/paths.js';
+import { REPO } from '../support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 13, the language server: a storm of 10,000 edits delayed diagnostics by 31 s; the
@@ -16,11 +16,12 @@ import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
  * refused it is in unsafe-reads.test.ts.)
  */
 describe('a storm of edits', () => {
-    it('gets the diagnostics of the last edit within a second of it (31 s before)', async () => {
+    // How soon after the last edit is the benchmark's measure (its fast-typing scenario); here, that
+    // the server skips the stale versions rather than checking all 10,000 in turn (31 s before).
+    it('gets the diagnostics of the last edit, skipping the stale versions between', async () => {
         const file = path.join(REPO, 'examples/troubled-families.pool');
         const text = readFileSync(file, 'utf8');
-        const client = await LspClient.start(SERVER, []);
-        try {
+        await withServer([], async client => {
             const uri = pathToFileURL(file).toString();
             const opened = client.nextDiagnostics(uri);
             await client.open(uri, text);
@@ -34,22 +35,20 @@ describe('a storm of edits', () => {
                     contentChanges: [{ text: current }]
                 });
             }
-            const lastEdit = Date.now();
             const final = await client.diagnosticsFor(file, diagnostics => diagnostics.some(d => d.code === 'total-mismatch'));
-            const latency = Date.now() - lastEdit;
             expect(final.map(d => d.code)).toContain('total-mismatch');
-            expect(latency, `${latency} ms after the last edit`).toBeLessThan(1_000);
-        } finally {
-            await client.stop();
-        }
+            const versions = client.publications(uri).map(arrival => arrival.version);
+            expect(versions.at(-1)).toBe(10_001);
+            // Checked once on opening, then for a few of the 10,000 edits at most.
+            expect(versions.length, `published for versions ${versions.join(', ')}`).toBeLessThan(100);
+        });
     });
 });
 
 describe('what a client sends that the server cannot use', () => {
     it('is logged and ignored, and every question gets an answer or a proper error', async () => {
         const root = scratchFolder({ 'good.pool': CLEAN_AGREEMENT.replace('£100 }', '£100 total £90 }') });
-        const client = await LspClient.start(SERVER, [root]);
-        try {
+        await withServer([root], async client => {
             const send = (params: unknown) => client.connection.sendNotification(DidOpenTextDocumentNotification.type, params as never);
             await send({ textDocument: { uri: 'file:///nowhere/a.pool', languageId: 'pool', version: 1, text: 123 } });
             await send({ textDocument: { uri: 'file:///nowhere/readme.md', languageId: 'markdown', version: 1, text: '# Notes' } });
@@ -83,9 +82,7 @@ describe('what a client sends that the server cannot use', () => {
             expect((await client.openAndWaitForDiagnostics(path.join(root, 'good.pool'))).map(d => d.code)).toEqual(['total-mismatch']);
             expect(client.exited).toBeUndefined();
             expect(client.loggedErrors.filter(error => error.startsWith('Pool language server'))).toEqual([]);
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });
 

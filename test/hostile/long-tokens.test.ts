@@ -5,9 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextScanner } from '../../packages/language/src/services/pool-token-builder.js';
 import { runPool } from '../support/cli.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
-import { SERVER } from '../support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 2, crashes on long tokens: a 4 MB quoted string, or more than about 120,000 comment
@@ -46,8 +45,7 @@ describe('long tokens and many comment lines', () => {
     });
 
     it('leave the language server up and answering for the other files it serves', async () => {
-        const client = await LspClient.start(SERVER, [root]);
-        try {
+        await withServer([root], async client => {
             for (const name of ['line-comments.pool', 'long-name.pool', 'long-id.pool']) {
                 const published = await client.openAndWaitForDiagnostics(path.join(root, name));
                 expect(
@@ -66,9 +64,7 @@ describe('long tokens and many comment lines', () => {
             expect(JSON.stringify(hover)).toContain('Anytown Council');
             expect(client.exited).toBeUndefined();
             expect(client.loggedErrors).toEqual([]);
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });
 

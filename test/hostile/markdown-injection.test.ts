@@ -5,9 +5,8 @@ import MarkdownIt from 'markdown-it';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../support/cli.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
-import { SERVER } from '../support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 10, Markdown injection: a name like "\n# Approved", or a file label of pool diff, wrote
@@ -48,8 +47,7 @@ describe('agreement text and file names in Markdown', () => {
 
     it('never become markup in a hover', async () => {
         const root = scratchFolder({ 'injected.pool': INJECTED });
-        const client = await LspClient.start(SERVER, [root]);
-        try {
+        await withServer([root], async client => {
             const file = path.join(root, 'injected.pool');
             const uri = pathToFileURL(file).toString();
             await client.open(uri, readFileSync(file, 'utf8'));
@@ -61,8 +59,6 @@ describe('agreement text and file names in Markdown', () => {
             const tokens = markdown.parse(value, {});
             expect(tokens.filter(token => token.type === 'heading_open')).toEqual([]);
             expect(markdown.render(value)).not.toContain('<a href');
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });

@@ -4,9 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupThousands, parseAmount } from '../../packages/language/src/money/amount.js';
 import { runPool } from '../support/cli.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
-import { SERVER } from '../support/paths.js';
 import { scratchFolder } from '../support/scratch.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 3, quadratic amounts: the digit-grouping pattern was quadratic, so a 100,000-digit
@@ -26,10 +25,10 @@ describe('an amount of a million digits', () => {
         'year-1m.pool': `${HEADER}pool p "P" pooled { 2013/${'1'.repeat(1_000_000)} { a £5 } }\n`
     });
 
-    it('is a bad-amount error, "more than £999 trillion", found in well under a second each', () => {
-        const start = Date.now();
+    // A million digits is the guard against a quadratic pattern: 100,000 digits took 29 s before, and
+    // a million would take hours, far past the test's timeout. How fast is the benchmark's business.
+    it('is a bad-amount error, "more than £999 trillion", found in each file', () => {
         const result = runPool(['check', '--format', 'json', '.'], { cwd: root });
-        const elapsed = Date.now() - start;
         const found = (JSON.parse(result.stdout).diagnostics as { file: string; code: string; message: string }[]).map(
             d => `${d.file} ${d.code}: ${d.message.replace(/([0-9])[0-9,]{24,}…/g, '$1…')}`
         );
@@ -45,23 +44,16 @@ describe('an amount of a million digits', () => {
             ].sort()
         );
         expect(result.status).toBe(1);
-        // Six files of a million digits, with the start of the process: 29 s for 100,000 digits before.
-        expect(elapsed).toBeLessThan(20_000);
     });
 
     it('leaves the language server answering, with the same diagnostic', async () => {
-        const client = await LspClient.start(SERVER, [root]);
-        try {
-            const start = Date.now();
+        await withServer([root], async client => {
             const diagnostics = await client.openAndWaitForDiagnostics(path.join(root, 'digits-1m.pool'));
             expect(diagnostics.map(d => d.code)).toEqual(['bad-amount']);
-            expect(Date.now() - start).toBeLessThan(10_000);
             const other = path.join(root, 'other.pool');
             writeFileSync(other, withAmount('£4'));
             expect((await client.openAndWaitForDiagnostics(other)).map(d => d.code)).toEqual(['total-mismatch']);
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });
 
@@ -86,8 +78,6 @@ describe('the limit on amounts', () => {
                 expect(groupThousands(digits)).toBe(pattern(digits));
             })
         );
-        const start = performance.now();
         expect(groupThousands('1'.repeat(1_000_000)).length).toBe(1_333_333);
-        expect(performance.now() - start).toBeLessThan(1_000);
     });
 });

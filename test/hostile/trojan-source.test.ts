@@ -4,10 +4,9 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../support/cli.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
-import { SERVER } from '../support/paths.js';
 import { scratchFolder } from '../support/scratch.js';
 import { applyEdits } from './support.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 9, Trojan Source: characters that reorder text (Unicode's bidi controls) in names and
@@ -51,8 +50,7 @@ describe('characters that reorder text', () => {
     });
 
     it('are removed by the quick fix, and the file then checks clean', async () => {
-        const client = await LspClient.start(SERVER, [root]);
-        try {
+        await withServer([root], async client => {
             const file = path.join(root, 'trojan.pool');
             const uri = pathToFileURL(file).toString();
             let text = TROJAN;
@@ -74,9 +72,7 @@ describe('characters that reorder text', () => {
             }
             expect(diagnostics).toEqual([]);
             expect(text).toBe(TROJAN.replace(/[\u202c\u202e]/g, ''));
-        } finally {
-            await client.stop();
-        }
+        });
     });
 
     it('cannot reorder the sentences of a report: the names holding them are isolated', () => {

@@ -3,9 +3,9 @@ import { openSync, closeSync, ftruncateSync, symlinkSync, writeFileSync } from '
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLI, SERVER } from '../support/paths.js';
-import { LspClient } from '../../packages/lsp-client/src/index.js';
+import { CLI } from '../support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
+import { withServer } from '../support/lsp.js';
 
 /**
  * Finding 5, unsafe reads: a `.poolignore` that was a named pipe hung `pool check`; one linked to
@@ -104,8 +104,7 @@ describe('a file that is not UTF-8, in the CLI and in the editor', () => {
             'import-not-found: cannot read `latin1.pool`: it is not UTF-8 text (the byte 0xE9 on line 1 is not valid UTF-8); save it as UTF-8'
         ]);
 
-        const client = await LspClient.start(SERVER, [root]);
-        try {
+        await withServer([root], async client => {
             const file = path.join(root, 'latin1.pool');
             // Checked at start, without being opened.
             const atStart = await client.diagnosticsFor(file);
@@ -127,8 +126,6 @@ describe('a file that is not UTF-8, in the CLI and in the editor', () => {
             writeFileSync(file, 'partner cafe "Café Council" council\n');
             await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
             expect(await client.diagnosticsFor(file, diagnostics => diagnostics.every(d => d.code !== 'unreadable-file'))).toEqual([]);
-        } finally {
-            await client.stop();
-        }
+        });
     });
 });

@@ -1,34 +1,7 @@
 export * from './money/index.js';
 export * from './model/index.js';
 export * from './checks/index.js';
-export {
-    type AnyMessageOf,
-    type Catalogue,
-    type CatalogueMessageOf,
-    type Catalogues,
-    compileMessage,
-    createTranslator,
-    isWordKey,
-    joinCatalogues,
-    type Lang,
-    LANGS,
-    LANGUAGE_CATALOGUES,
-    listInWords,
-    message,
-    type Message,
-    type MessageKey,
-    type MessageOf,
-    type MessageParams,
-    type ParamsOf,
-    parseLang,
-    render,
-    t,
-    type Translation,
-    type Translator,
-    word,
-    type WordKey,
-    type WordKeyOf
-} from './i18n/index.js';
+export * from './i18n/index.js';
 export { PoolChecker } from './checks/checker.js';
 export { closestNames } from './checks/suggest.js';
 export * as ast from './generated/ast.js';

@@ -200,6 +200,11 @@ export class LspClient {
         return (await this.waitFor(uri, arrival => until(arrival.diagnostics))).diagnostics;
     }
 
+    /** Every publication of diagnostics for a document so far, oldest first. */
+    publications(uri: string): readonly Arrival[] {
+        return this.arrivals.get(uri) ?? [];
+    }
+
     /** The next diagnostics published for a document. */
     async nextDiagnostics(uri: string): Promise<Diagnostic[]> {
         return (await this.waitFor(uri, () => true)).diagnostics;

@@ -14,6 +14,7 @@ import {
     type StreamInfo,
     type QuantityValue,
     type ShareInfo,
+    type ShareBasis as ModelShareBasis,
     type SpendLineInfo,
     type YearValue,
     Rational,
@@ -344,8 +345,24 @@ export interface OutcomeChartData {
     readonly actuals: readonly { readonly at: number; readonly value: number; readonly label: string; readonly rag: string | null }[];
 }
 
-/** What a share clause shares: the overspend it covers, the projected savings, or results payments. */
+/** What a share clause shares, as the published JSON names it: the overspend it covers, the projected savings, or results payments. */
 export type ShareBasis = 'overspend' | 'underspend' | 'projected-savings' | 'results-payments';
+
+/** The JSON's name for each basis the model knows (the model's names are messages' `select` values, which cannot hold a hyphen). */
+export const SHARE_BASIS_IN_JSON: Readonly<Record<ModelShareBasis, ShareBasis>> = {
+    overspend: 'overspend',
+    underspend: 'underspend',
+    savings: 'projected-savings',
+    results: 'results-payments'
+};
+
+/** The other way: the `select` value a report's message words a JSON basis with. */
+export const SHARE_BASIS_IN_MESSAGES: Readonly<Record<ShareBasis, ModelShareBasis>> = {
+    overspend: 'overspend',
+    underspend: 'underspend',
+    'projected-savings': 'savings',
+    'results-payments': 'results'
+};
 
 export interface ShareData {
     readonly kind: string;
@@ -1096,7 +1113,7 @@ function shareData(share: ShareInfo, source: (node: AstNode | undefined) => Sour
         base: share.base
             ? {
                   amount: money(share.base.pence),
-                  basis: share.base.description.key.replace(/^share-base\./, '') as ShareBasis,
+                  basis: SHARE_BASIS_IN_JSON[share.base.basis],
                   description: render(share.base.description, 'en')
               }
             : null,

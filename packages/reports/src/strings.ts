@@ -1,11 +1,11 @@
 // Long: every heading, label and sentence of the reports, in one typed table read from the catalogue, so a report cannot print a word the catalogue lacks.
 import { isWordKey, type MessageKey, type MessageParams, t, word as catalogueWord, type WordKey } from './i18n/index.js';
 import type { ChartWords } from './charts.js';
-import type { ShareBasis } from './report-data.js';
+import { type ShareBasis, SHARE_BASIS_IN_MESSAGES } from './report-data.js';
 
 /**
  * The reports' text in English and Welsh. Every word comes from the message catalogue
- * (packages/reports/src/i18n and the language package's: `report.*` keys, `share-base.*` for what a share clause
+ * (packages/reports/src/i18n and the language package's: `report.*` keys, `share-base` for what a share clause
  * shares); here the figures are put into those sentences, choosing a sentence by the figures it is
  * given (a total or none, a stale approval or not). Values are formatted by the caller; escaping
  * is the renderer's job. Welsh follows the Welsh Government's public-sector terms (cronfa gyfun,
@@ -586,7 +586,7 @@ function textIn(lang: ReportLang): ReportText {
             amountInYear: (amount, year) => say('report.sentence.amount-in-year', { amount, year }),
             valueInYear: (value, year) => say('report.sentence.amount-in-year', { amount: value, year }),
             valueByYear: (value, year) => say('report.sentence.value-by-year', { value, year }),
-            shareBase: (basis, amount) => say(`share-base.${basis}`, { amount }),
+            shareBase: (basis, amount) => say('share-base', { basis: SHARE_BASIS_IN_MESSAGES[basis], amount }),
             spends: (pool, spend, income, year, balance) => say('report.sentence.spends', { pool, spend, income, year, balance }),
             noSpending: pool => say('report.sentence.no-spending', { pool }),
             // Each sentence with an optional part is a sentence of its own for each case, so every
@@ -623,7 +623,7 @@ function textIn(lang: ReportLang): ReportText {
                           kind: shareKindCase(kind),
                           subject,
                           parts,
-                          basis: base.basis === 'projected-savings' ? 'projectedSavings' : base.basis,
+                          basis: SHARE_BASIS_IN_MESSAGES[base.basis],
                           amount: base.amount
                       })
                     : say('report.sentence.share', { kind: shareKindCase(kind), subject, parts }),

@@ -84,7 +84,7 @@ const MAX_QUOTED_CHARS = 200;
  * Messages that show agreement text whole: the reports' and the diff's sentences (what partners
  * sign), and the pieces other messages are built from.
  */
-const WHOLE_TEXT_KEYS = /^(report|diff|share-base|word|snippet)\./;
+const WHOLE_TEXT_KEYS = /^(?:(?:report|diff|word|snippet)\.|share-base$)/;
 
 /** Parameters that hold a message already worded (shortened and isolated) rather than agreement text. */
 const WORDED_PARAMS = new Set(['message', 'reason', 'problems', 'expected', 'found', 'place', 'hint', 'capped']);

@@ -419,10 +419,8 @@ export const cy: Translation<typeof en> = {
     'rename.taken.outcome':
         "mae `{name}` eisoes yn ddynodydd canlyniad {place, select, here {ar linell {line}} other {yn {file} ar linell {line}, a byddai'r ddau i'w gweld yn {seen, select, this {y ffeil hon} other {{seenFile}}}}}; dewiswch ddynodydd arall",
     // What a share clause shares, when the agreement states or implies an amount.
-    'share-base.overspend': 'gorwariant o {amount}',
-    'share-base.underspend': 'tanwariant o {amount}',
-    'share-base.projected-savings': 'arbedion a ragwelir o {amount}',
-    'share-base.results-payments': 'taliadau am ganlyniadau o {amount} os cyrhaeddir y targed',
+    'share-base':
+        '{basis, select, overspend {gorwariant o {amount}} underspend {tanwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {taliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}',
     // Inlay hints: the figures Pool computes, shown in the text, and what each one is.
     'inlay.sums-to': 'cyfanswm {amount}',
     'inlay.sums-to.contributions': "Union swm cyfraniadau'r flwyddyn hon i'r gronfa.",

@@ -393,10 +393,8 @@ export const en = {
     'rename.taken.outcome':
         '`{name}` is already the id of an outcome {place, select, here {on line {line}} other {in {file} on line {line}, and both would be seen in {seen, select, this {this file} other {{seenFile}}}}}; choose another id',
     // What a share clause shares, when the agreement states or implies an amount.
-    'share-base.overspend': 'an overspend of {amount}',
-    'share-base.underspend': 'an underspend of {amount}',
-    'share-base.projected-savings': 'projected savings of {amount}',
-    'share-base.results-payments': 'results payments of {amount} if the target is met',
+    'share-base':
+        '{basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}',
     // Inlay hints: the figures Pool computes, shown in the text, and what each one is.
     'inlay.sums-to': 'sums to {amount}',
     'inlay.sums-to.contributions': "The exact sum of this year's contributions to the pool.",

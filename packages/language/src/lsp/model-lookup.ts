@@ -73,16 +73,3 @@ export function totalCheckedAgainst(model: AgreementModel, node: ast.YearTotal |
     return yearFiguresOf(model, node.$container)?.income;
 }
 
-/** What a share clause shares, for a message's `{basis, select, …}` (its amount is the base's pence). */
-export function shareBasis(base: NonNullable<ShareInfo['base']>): 'overspend' | 'underspend' | 'savings' | 'results' {
-    switch (base.description.key) {
-        case 'share-base.overspend':
-            return 'overspend';
-        case 'share-base.underspend':
-            return 'underspend';
-        case 'share-base.projected-savings':
-            return 'savings';
-        default:
-            return 'results';
-    }
-}

@@ -15,7 +15,7 @@ import type { PoolServices } from '../services/pool-module.js';
 import { describeApproval } from './approval-hover.js';
 import { describeHeaderVersion } from './header-hover.js';
 import { code, escapeMarkdown, markdownAsPlainText, table } from './markdown.js';
-import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, shareBasis, totalCheckedAgainst } from './model-lookup.js';
+import { amountOf, modelOf, outcomeOf, poolOf, ringfenceOf, totalCheckedAgainst } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
 
 /**
@@ -556,7 +556,7 @@ function describeShareLine(model: AgreementModel, node: ast.ShareLine, lang: Lan
     if (!share || part === undefined || !share.base) return undefined;
     const money = (pence: bigint) => escapeMarkdown(formatMoney(pence, { currency: model.currency }));
     const partner = escapeMarkdown(model.partners.get(node.partner?.$refText ?? '')?.name ?? node.partner?.$refText ?? '');
-    const base = { basis: shareBasis(share.base), amount: money(share.base.pence) };
+    const base = { basis: share.base.basis, amount: money(share.base.pence) };
     const borne = share.liabilities?.byLine[index];
     if (borne !== undefined && share.liabilities?.capped[index])
         return t('hover.share-line.capped', { partner, part: money(part), ...base, borne: money(borne) }, lang);

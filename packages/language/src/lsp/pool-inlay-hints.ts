@@ -7,7 +7,7 @@ import { formatMoney } from '../money/amount.js';
 import { formatPercent } from '../money/percent.js';
 import type { AgreementModel, ShareInfo } from '../model/types.js';
 import type { PoolServices } from '../services/pool-module.js';
-import { modelOf, savingsOf, shareBasis, shareOf, spendBlockOf, yearFiguresOf } from './model-lookup.js';
+import { modelOf, savingsOf, shareOf, spendBlockOf, yearFiguresOf } from './model-lookup.js';
 import type { PoolSettings } from './pool-settings.js';
 
 /**
@@ -108,7 +108,7 @@ export class PoolInlayHintProvider implements InlayHintProvider {
 
 function shareHints(share: ShareInfo, money: (pence: bigint) => string, lang: Lang): InlayHint[] {
     const hints: InlayHint[] = [];
-    const base = share.base ? { basis: shareBasis(share.base), amount: money(share.base.pence) } : undefined;
+    const base = share.base ? { basis: share.base.basis, amount: money(share.base.pence) } : undefined;
     const unlisted: string[] = [];
     share.lines.forEach((line, index) => {
         const pounds = share.pounds?.byLine[index];

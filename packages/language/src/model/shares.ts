@@ -4,7 +4,7 @@ import { allocate } from '../money/allocate.js';
 import { type Currency, formatMoney } from '../money/amount.js';
 import { parsePercent } from '../money/percent.js';
 import { Rational, sumRationals } from '../money/rational.js';
-import type { AgreementTotals, AmountValue, OutcomeInfo, PoolInfo, SavingsInfo, ShareInfo, ShareLineInfo } from './types.js';
+import type { AgreementTotals, AmountValue, OutcomeInfo, PoolInfo, SavingsInfo, ShareBasis, ShareInfo, ShareLineInfo } from './types.js';
 import { occurrences, sumKnown, type ValueReader } from './values.js';
 
 /**
@@ -141,25 +141,24 @@ function shareBase(
     covering: AmountValue | undefined,
     currency: Currency
 ): ShareInfo['base'] {
-    const money = (pence: bigint) => formatMoney(pence, { currency });
+    const based = (basis: ShareBasis, pence: bigint) => ({
+        pence,
+        basis,
+        description: message('share-base', { basis, amount: formatMoney(pence, { currency }) })
+    });
     if (kind === 'overspend' || kind === 'underspend') {
         // An overspend or underspend of an outcome has no meaning (`clause-not-applicable`).
         if (covering?.pence === undefined || subject?.kind !== 'pool') return undefined;
-        return {
-            pence: covering.pence,
-            description: message(kind === 'overspend' ? 'share-base.overspend' : 'share-base.underspend', { amount: money(covering.pence) })
-        };
+        return based(kind, covering.pence);
     }
     if (subject?.kind === 'pool') {
         const projections = savings.filter(projection => projection.pool === subject.pool);
         const total = projections.length > 0 ? sumKnown(projections.map(projection => projection.total)) : undefined;
-        return total !== undefined ? { pence: total, description: message('share-base.projected-savings', { amount: money(total) }) } : undefined;
+        return total !== undefined ? based('savings', total) : undefined;
     }
     if (subject?.kind === 'outcome') {
         const payable = subject.outcome.payment?.payable;
-        if (payable !== undefined) {
-            return { pence: payable, description: message('share-base.results-payments', { amount: money(payable) }) };
-        }
+        if (payable !== undefined) return based('results', payable);
     }
     return undefined;
 }

@@ -584,6 +584,13 @@ export interface PaymentSplitInfo {
 
 export type ShareFamily = 'benefit' | 'risk';
 
+/**
+ * What a share clause's amount is: an overspend or underspend of a pool, the projected savings of
+ * a pool, or the results payments of an outcome. Messages choose their words with
+ * `{basis, select, …}` over these values.
+ */
+export type ShareBasis = 'overspend' | 'underspend' | 'savings' | 'results';
+
 export interface ShareInfo {
     readonly node: ast.Share;
     readonly kind: ast.ShareKind;
@@ -604,7 +611,7 @@ export interface ShareInfo {
      * The amount being shared, when the agreement states or implies one, and what it is
      * (`projected savings of £8,900,000`), to be worded in the reader's language with `render`.
      */
-    readonly base?: { readonly pence: bigint; readonly description: Message };
+    readonly base?: { readonly pence: bigint; readonly basis: ShareBasis; readonly description: Message };
     /** Each line's share of `base` in pence (largest-remainder rounding), and the reinvested part. */
     readonly pounds?: { readonly byLine: readonly bigint[]; readonly reinvested: bigint };
     /**

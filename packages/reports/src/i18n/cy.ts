@@ -49,7 +49,7 @@ export const cy: Translation<typeof en> = {
     'report.sentence.share':
         'Rhennir {kind, select, savings {arbedion y gronfa {subject}} benefits {buddion y gronfa {subject}} overspend {gorwariant y gronfa {subject}} underspend {tanwariant y gronfa {subject}} other {symiau y gronfa {subject}}}: {parts}.',
     'report.sentence.share.base':
-        'Rhennir {kind, select, savings {arbedion y gronfa {subject}} benefits {buddion y gronfa {subject}} overspend {gorwariant y gronfa {subject}} underspend {tanwariant y gronfa {subject}} other {symiau y gronfa {subject}}} ({basis, select, overspend {gorwariant o {amount}} underspend {tanwariant o {amount}} projectedSavings {arbedion a ragwelir o {amount}} other {taliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}): {parts}.',
+        'Rhennir {kind, select, savings {arbedion y gronfa {subject}} benefits {buddion y gronfa {subject}} overspend {gorwariant y gronfa {subject}} underspend {tanwariant y gronfa {subject}} other {symiau y gronfa {subject}}} ({basis, select, overspend {gorwariant o {amount}} underspend {tanwariant o {amount}} savings {arbedion a ragwelir o {amount}} other {taliadau am ganlyniadau o {amount} os cyrhaeddir y targed}}): {parts}.',
     'report.sentence.share-part': '{partner} {percent}',
     'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
     'report.sentence.reinvest-part': '{percent} wedi’i ailfuddsoddi',

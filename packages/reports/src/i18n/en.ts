@@ -44,7 +44,7 @@ export const en = {
     'report.sentence.share':
         '{kind, select, savings {Savings of the {subject}} benefits {Benefits of the {subject}} overspend {Overspends of the {subject}} underspend {Underspends of the {subject}} other {Amounts of the {subject}}} are shared: {parts}.',
     'report.sentence.share.base':
-        '{kind, select, savings {Savings of the {subject}} benefits {Benefits of the {subject}} overspend {Overspends of the {subject}} underspend {Underspends of the {subject}} other {Amounts of the {subject}}} ({basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} projectedSavings {projected savings of {amount}} other {results payments of {amount} if the target is met}}) are shared: {parts}.',
+        '{kind, select, savings {Savings of the {subject}} benefits {Benefits of the {subject}} overspend {Overspends of the {subject}} underspend {Underspends of the {subject}} other {Amounts of the {subject}}} ({basis, select, overspend {an overspend of {amount}} underspend {an underspend of {amount}} savings {projected savings of {amount}} other {results payments of {amount} if the target is met}}) are shared: {parts}.',
     'report.sentence.share-part': '{partner} {percent}',
     'report.sentence.share-part.amount': '{partner} {percent} ({amount})',
     'report.sentence.reinvest-part': '{percent} reinvested',
