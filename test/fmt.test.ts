@@ -66,6 +66,33 @@ describe('pool fmt --check', () => {
         expect(readFileSync(file, 'utf8')).toBe(approved);
     });
 
+    it('leaves alone a register named alone whose text an agreement importing it approved, as it does when the folder is formatted', () => {
+        const root = examplesCopy();
+        const register = path.join(root, 'examples/registers/essex.pool');
+        const agreement = path.join(root, 'examples/essex-whole-place.pool');
+        const scrambled = scramble(readFileSync(register, 'utf8'));
+        expect(scrambled).not.toBe(readFileSync(register, 'utf8'));
+        writeFileSync(register, scrambled);
+        // The agreement's partners approve it with the register as it now stands, layout and all.
+        const fingerprint = runPool(['fingerprint', 'examples/essex-whole-place.pool'], { cwd: root }).stdout.trim();
+        writeFileSync(agreement, readFileSync(agreement, 'utf8').replace(/sha256:[0-9a-f]{64}/g, fingerprint));
+        const refusal =
+            'examples/registers/essex.pool: left as it is: partners have approved its text as it stands (the approvals in ../essex-whole-place.pool)';
+        for (const paths of [['examples/registers/essex.pool'], ['examples/registers'], ['examples']]) {
+            const result = runPool(['fmt', ...paths], { cwd: root });
+            expect(result.stderr, paths.join(' ')).toContain(refusal);
+            expect(result.stderr, paths.join(' ')).toContain('1 left as approved');
+            expect(result.status, paths.join(' ')).toBe(0);
+            expect(readFileSync(register, 'utf8'), paths.join(' ')).toBe(scrambled);
+        }
+        // Found as pool check finds files: an agreement that .poolignore leaves out approves nothing here.
+        writeFileSync(path.join(root, '.poolignore'), 'examples/essex-whole-place.pool\n');
+        const ignored = runPool(['fmt', 'examples/registers/essex.pool'], { cwd: root });
+        expect(ignored.stdout).toBe('formatted examples/registers/essex.pool\n');
+        expect(ignored.status).toBe(0);
+        expect(readFileSync(register, 'utf8')).toBe(readFileSync(path.join(REPO, 'examples/registers/essex.pool'), 'utf8'));
+    });
+
     it('lists the files that would change, changes nothing and exits 1', () => {
         const root = examplesCopy();
         const file = path.join(root, 'examples/troubled-families.pool');

@@ -17,7 +17,7 @@ import { summarise } from './formats/summary.js';
 import { usageMessage } from './language.js';
 
 export type { CheckResult } from './formats/json.js';
-/** The whole agreement as data: the object `pool generate json` prints (schema `urn:pool:schema:agreement-json:2`). */
+/** The whole agreement as data: the object `pool generate json` prints (schema `urn:pool:schema:agreement-json:3`). */
 export type AgreementJson = ReportData;
 
 /** The version of Pool. */

@@ -126,6 +126,11 @@ export function describeFsError(error: unknown, lang: Lang = 'en'): string {
  * SARIF and GitLab paths are measured from here, as code scanning and merge requests expect.
  */
 export async function repositoryRoot(folder: string): Promise<string> {
+    return (await repositoryHolding(folder)) ?? path.resolve(folder);
+}
+
+/** The nearest folder at or above `folder` holding `.git`, if there is one. */
+async function repositoryHolding(folder: string): Promise<string | undefined> {
     for (let current = path.resolve(folder); ; current = path.dirname(current)) {
         if (
             await stat(path.join(current, '.git')).then(
@@ -134,8 +139,32 @@ export async function repositoryRoot(folder: string): Promise<string> {
             )
         )
             return current;
-        if (path.dirname(current) === current) return path.resolve(folder);
+        if (path.dirname(current) === current) return undefined;
     }
+}
+
+/**
+ * The `.pool` files of the projects the given files are in, found as `pool check` finds the files
+ * of a folder (`.poolignore` honoured), less the given files themselves. A file's project is the
+ * git repository it is in; outside one, the working directory when the file is under it, else
+ * the file's own folder. `pool fmt` reads them for the agreements that import a register named
+ * alone, whose approvals cover the register's text too.
+ */
+export async function projectFiles(files: readonly string[], cwd = process.cwd(), lang: Lang = 'en'): Promise<string[]> {
+    const roots = new Set<string>();
+    const workingDirectory = path.resolve(cwd);
+    for (const file of files) {
+        const folder = path.dirname(path.resolve(cwd, file));
+        const inside = path.relative(workingDirectory, folder);
+        const underWorkingDirectory = !inside.startsWith('..') && !path.isAbsolute(inside);
+        roots.add((await repositoryHolding(folder)) ?? (underWorkingDirectory ? workingDirectory : folder));
+    }
+    const found = new Set<string>();
+    // A root inside another root is walked as part of it.
+    const outermost = [...roots].filter(root => ![...roots].some(other => other !== root && !path.relative(other, root).startsWith('..')));
+    for (const root of outermost) await walk(root, PoolIgnoreRules.none, found, lang);
+    const given = new Set(files.map(file => path.resolve(cwd, file)));
+    return [...found].filter(file => !given.has(file)).sort();
 }
 
 /** A path for output: relative to the working directory when inside it, with forward slashes. */

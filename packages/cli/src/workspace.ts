@@ -52,6 +52,12 @@ export interface LoadOptions {
     readonly check?: boolean;
     /** Where each agreement's allowed signers come from; by default `.poolsigners` found upward. */
     readonly allowedSigners?: AllowedSignersLookup;
+    /**
+     * Files read with their imports for what they say about the files asked for, but not asked
+     * for themselves (not in `requested`): `pool fmt` reads the agreements whose approvals may
+     * cover a register named alone. One that cannot be read is left out.
+     */
+    readonly alsoLoad?: readonly string[];
 }
 
 /**
@@ -110,8 +116,12 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         }
     }
 
-    // Follow imports so that each file sees what it imports; problems are reported at the import.
     const queue = [...requested];
+    for (const file of options.alsoLoad ?? []) {
+        const result = await load(path.resolve(file));
+        if (typeof result !== 'string') queue.push(result);
+    }
+    // Follow imports so that each file sees what it imports; problems are reported at the import.
     for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a syntax error can leave out what the AST's type says is always there
         for (const node of document.parseResult.value.imports ?? []) {

@@ -1026,6 +1026,12 @@ function shareBlocks(ctx: Context): Block[] {
                 [text.labels.returnPerPound, savings.returnPerPound === null ? text.unknown : ctx.money(savings.returnPerPound)]
             ]
         });
+        // Said beside the figures: a net benefit far below nothing is most often existing budgets counted as put in.
+        const pool = data.pools.find(candidate => candidate.id === savings.pool);
+        blocks.push({
+            kind: 'paragraph',
+            text: text.sentences.netBenefitExplained(savings.netBenefitOfNewMoney === null || !pool ? undefined : ctx.money(pool.money.existing))
+        });
         const years = savings.byYear.map(entry => entry.year);
         const partners = savings.byPartner.map(entry => entry.partner);
         if (years.length > 0 && partners.length > 0) {

@@ -33,11 +33,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
  * Everything a report shows, as plain data: strings, numbers and booleans only, amounts as
  * decimal strings of pounds ("1200000.00"). Every figure is read from the model, never computed
  * here, so a report cannot disagree with `pool check`, the editor or another report. The JSON
- * output is this object; `schema/agreement-json-2.schema.json` describes it.
+ * output is this object; `schema/agreement-json-3.schema.json` describes it.
  */
 export interface ReportData {
     readonly $schema: typeof AGREEMENT_JSON_SCHEMA_ID;
-    readonly schemaVersion: 2;
+    readonly schemaVersion: 3;
     readonly tool: { readonly name: 'pool'; readonly version: string };
     /** The agreement's file name; other files are named by their path from its folder. */
     readonly file: string;
@@ -64,7 +64,7 @@ export interface ReportData {
     readonly verdict: { readonly errors: number; readonly warnings: number; readonly passed: boolean };
 }
 
-export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:2';
+export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:3';
 
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
@@ -721,7 +721,7 @@ export function buildReportData(
     const encoder = new TextEncoder();
     return {
         $schema: AGREEMENT_JSON_SCHEMA_ID,
-        schemaVersion: 2,
+        schemaVersion: 3,
         tool: { name: 'pool', version: options.toolVersion },
         file: fileName(model.document),
         currency: model.currency,

@@ -251,6 +251,8 @@ export interface ReportText {
         readonly noOutcomes: string;
         readonly noShares: string;
         readonly fingerprintExplained: string;
+        /** What the net benefit is set against: all the money put in; `existing` is the existing budgets in it, when the contributions say which money is new. */
+        readonly netBenefitExplained: (existing: string | undefined) => string;
         readonly statementTotals: (paysIn: string, receives: string, bears: string) => string;
         readonly chartContributions: (title: string) => string;
         readonly chartShares: (kind: string, subject: string) => string;
@@ -645,6 +647,8 @@ function textIn(lang: ReportLang): ReportText {
             noOutcomes: word('report.sentence.no-outcomes'),
             noShares: word('report.sentence.no-shares'),
             fingerprintExplained: word('report.sentence.fingerprint-explained'),
+            netBenefitExplained: existing =>
+                say('report.sentence.net-benefit-explained', existing === undefined ? { marked: 'no', existing: '' } : { marked: 'yes', existing }),
             statementTotals: (paysIn, receives, bears) => say('report.sentence.statement-totals', { paysIn, receives, bears }),
             chartContributions: title => say('report.sentence.chart-contributions', { pool: title }),
             chartShares: (kind, subject) => say('report.sentence.chart-shares', { kind: shareKindCase(kind), subject }),

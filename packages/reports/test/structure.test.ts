@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocument, escapeHtml, escapeMarkdown, renderHtml, renderMarkdown, reportText } from '../src/index.js';
 import { EXAMPLES, loadReportData } from './support.js';
+import { scratchFolder } from '../../../test/support/scratch.js';
 
 describe('the sign-off structure of every report', () => {
     it('has a contents list of its sections, a version, and a signatory block per party in Markdown and HTML alike, in English and Welsh', async () => {
@@ -102,5 +103,36 @@ describe('the sign-off structure of every report', () => {
                 }
             }
         }
+    });
+
+    it('says what a net benefit is set against: existing budgets counted in with the amount where contributions say which money is new, and that they may be otherwise', async () => {
+        const agreement = (marks: readonly [string, string]) => `agreement "A" {
+    period 2013/14 to 2014/15
+    host council
+}
+partner council "Anytown Council" council
+partner nhs "Anytown NHS" health
+pool p "P" pooled {
+    2013/14 {
+        council £600,000 ${marks[0]}
+        nhs     £400,000 ${marks[1]}
+    }
+}
+savings of p {
+    2013/14 { council £100,000  nhs £50,000 }
+}
+`;
+        const folder = scratchFolder({ 'marked.pool': agreement(['existing', 'new']), 'unmarked.pool': agreement(['', '']) });
+        const marked = await loadReportData(path.join(folder, 'marked.pool'));
+        const unmarked = await loadReportData(path.join(folder, 'unmarked.pool'));
+        expect(renderMarkdown(marked)).toContain(
+            'The net benefit sets the projected savings against all the money put in, existing budgets included (£600,000 of it); the net benefit against new money only sets them against the new money alone.'
+        );
+        expect(renderMarkdown(marked)).toContain('- **Net benefit against new money only**: \\-£250,000');
+        expect(renderMarkdown(marked, { lang: 'cy' })).toContain('gan gynnwys cyllidebau presennol (£600,000 ohono)');
+        expect(renderMarkdown(unmarked)).toContain(
+            'the contributions do not say which money is new, so the net benefit against new money alone cannot be shown.'
+        );
+        expect(renderMarkdown(unmarked)).not.toContain('Net benefit against new money only');
     });
 });

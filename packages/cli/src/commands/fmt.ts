@@ -1,7 +1,7 @@
 import { writeFileSafely } from '@pool/files';
-import { escapeTerminal, formatPoolDocument } from '@pool/language';
+import { decodeAgreement, escapeTerminal, formatPoolDocument } from '@pool/language';
 import { t } from '../i18n/index.js';
-import { describeFsError, displayPath, findPoolFiles } from '../files.js';
+import { describeFsError, displayPath, findPoolFiles, projectFiles } from '../files.js';
 import { loadWorkspace, readFromDisk } from '../workspace.js';
 import type { CommandIo } from './check.js';
 
@@ -38,13 +38,36 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
+ * The other files of the files' projects that hold approvals (found as `pool check` finds a
+ * folder's files, `.poolignore` honoured): an agreement importing a register named alone records,
+ * in its approvals, the fingerprint of the register's text too, so formatting the register would
+ * make them stale, as it would were the folder formatted whole. Only files whose text has the
+ * word `approvals` can hold one, so the rest are not parsed; a file that cannot be read holds no
+ * approval Pool could honour.
+ */
+async function approvingFiles(files: readonly string[], io: CommandIo): Promise<string[]> {
+    const candidates = await projectFiles(files, process.cwd(), io.lang);
+    const approving: string[] = [];
+    for (const file of candidates) {
+        try {
+            const decoded = decodeAgreement(await readFromDisk(file));
+            if (decoded.ok && decoded.text.includes('approvals')) approving.push(file);
+        } catch {
+            // Unreadable: no approvals to honour in it (pool check reports it when it is checked).
+        }
+    }
+    return approving;
+}
+
+/**
  * `pool fmt PATH...`: formats agreements in place with the editor's formatter.
  *
  * Exit status: 0 when every file is formatted (or, with --check, already was); 1 when, with
  * --check, some file would change, or a file could not be formatted (syntax errors: the line says
  * where the first is); 2 for usage and I/O errors. A file is written only when its text changes, atomically,
  * and only if nobody changed it on disk since it was read. A file partners have approved as it
- * stands is left alone with a note, since formatting it would make their approvals stale.
+ * stands is left alone with a note, since formatting it would make their approvals stale: approvals
+ * in the file, or in any agreement of its project that imports it, named on the command line or not.
  */
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: CommandIo): Promise<number> {
     const files = await findPoolFiles(paths, process.cwd(), io.lang, options);
@@ -55,7 +78,13 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         originals.set(file, bytes);
         return bytes;
     };
-    const workspace = await loadWorkspace(files, { read, progress: io.progress, language: io.lang, check: false });
+    const workspace = await loadWorkspace(files, {
+        read,
+        progress: io.progress,
+        language: io.lang,
+        check: false,
+        alsoLoad: await approvingFiles(files, io)
+    });
     const lang = io.lang;
     let changed = 0;
     let unformattable = 0;

@@ -72,4 +72,3 @@ export function totalCheckedAgainst(model: AgreementModel, node: ast.YearTotal |
     }
     return yearFiguresOf(model, node.$container)?.income;
 }
-

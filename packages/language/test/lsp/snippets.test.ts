@@ -1,9 +1,10 @@
 import { EmptyFileSystem } from 'langium';
-import { expectCompletion, validationHelper } from 'langium/test';
+import { expectCompletion, parseHelper, validationHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { passes } from './fixture.js';
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import type { Document } from '../../src/generated/ast.js';
 import { HEADER } from '../helpers.js';
 
 /** A snippet as a user gets it by pressing Tab through it: each placeholder keeps its default. */
@@ -91,6 +92,19 @@ describe('snippets', () => {
         const share = snippets.find(item => item.label === 'share with percentages')!;
         // Equal parts that make exactly 100%.
         expect(expand(share.insertText!)).toContain('council  50%\n    nhs  50%');
+    });
+
+    it('writes the version clause in the agreement header and the whole-agreement template, after the status', async () => {
+        const header = (await snippetsAt(1)).find(item => item.label === 'agreement')!;
+        expect(expand(header.insertText!)).toMatch(/^ {4}status draft\n {4}version "0\.1"\n {4}period 2013\/14 to 2015\/16\n/m);
+        const template = (await snippetsAt(0, '<|>')).find(item => item.label === 'agreement template')!;
+        expect(expand(template.insertText!)).toMatch(/^ {4}status draft\n {4}version "0\.1"\n {4}period /m);
+        // Tab visits the version right after the reference, before the period.
+        expect(template.insertText).toContain('reference "${2:REF-001}"\n    status draft\n    version "${3:0.1}"\n    period ${4:');
+        // The version reaches the model the reports print.
+        const { Pool } = createPoolServices(EmptyFileSystem);
+        const document = await parseHelper<Document>(Pool)(expand(template.insertText!), { validation: true });
+        expect(Pool.pool.ModelProvider.getModel(document).agreement?.version).toBe('0.1');
     });
 
     it('offers a whole agreement in an empty file that, left at its defaults, checks clean', async () => {

@@ -74,6 +74,8 @@ export const cy: Translation<typeof en> = {
     'report.sentence.no-shares': 'Nid oes trefniant i rannu arbedion na risg wedi’i nodi.',
     'report.sentence.fingerprint-explained':
         'Gall adolygydd gymharu’r rhain â’r ffeiliau sydd ganddo (sha256sum) i weld a yw’r adroddiad hwn yn cyfateb i destun y cytundeb.',
+    'report.sentence.net-benefit-explained':
+        '{marked, select, yes {Mae’r budd net yn gosod yr arbedion a ragwelir yn erbyn yr holl arian a roddir i mewn, gan gynnwys cyllidebau presennol ({existing} ohono); mae’r budd net yn erbyn arian newydd yn unig yn eu gosod yn erbyn yr arian newydd yn unig.} other {Mae’r budd net yn gosod yr arbedion a ragwelir yn erbyn yr holl arian a roddir i mewn, gan gynnwys unrhyw gyllidebau yr oedd y partneriaid eisoes yn eu gwario ar y gwasanaethau hyn: nid yw’r cyfraniadau’n dweud pa arian sy’n newydd, felly ni ellir dangos y budd net yn erbyn arian newydd yn unig.}}',
     'report.sentence.statement-totals': 'At ei gilydd mae’n talu {paysIn} i mewn, yn cael {receives} o fuddion a rennir ac yn ysgwyddo {bears} o orwariant.',
     'report.sentence.chart-contributions': 'Siart: cyfraniadau i’r gronfa {pool} fesul partner a blwyddyn',
     'report.sentence.chart-shares':

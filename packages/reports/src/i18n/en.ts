@@ -68,6 +68,8 @@ export const en = {
     'report.sentence.no-shares': 'No sharing of savings or risk is set out.',
     'report.sentence.fingerprint-explained':
         'A reviewer can compare these with the files they hold (sha256sum) to tell whether this report matches the agreement text.',
+    'report.sentence.net-benefit-explained':
+        '{marked, select, yes {The net benefit sets the projected savings against all the money put in, existing budgets included ({existing} of it); the net benefit against new money only sets them against the new money alone.} other {The net benefit sets the projected savings against all the money put in, including any budgets the partners already spent on these services: the contributions do not say which money is new, so the net benefit against new money alone cannot be shown.}}',
     'report.sentence.statement-totals': 'In all it pays in {paysIn}, receives {receives} of shared benefits and bears {bears} of overspends.',
     'report.sentence.chart-contributions': 'Chart: contributions to the {pool} by partner and year',
     'report.sentence.chart-shares':
