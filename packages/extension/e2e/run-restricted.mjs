@@ -12,7 +12,7 @@
 //   node run-restricted.mjs
 import { rmSync } from 'node:fs';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { installExtension, launchChromium, packageExtension, scratch, startCodeServer, VSIX, waitForHttp } from './workspace.mjs';
+import { installExtension, openWorkbench, packageExtension, quickOpen, scratch, startCodeServer, VSIX } from './workspace.mjs';
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -31,11 +31,8 @@ const server = await startCodeServer(codeServer, dirs);
 
 let browser;
 try {
-    await waitForHttp(`${server.url}/healthz`, 60_000);
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    let page;
+    ({ browser, page } = await openWorkbench(server, dirs));
     console.log(`[${elapsed()}] the workbench is up; the folder is not trusted`);
 
     const statusBar = page.locator('.statusbar');
@@ -46,13 +43,7 @@ try {
     check('the window is in Restricted Mode', (await statusBar.getByText('Restricted Mode').count()) > 0, 'no "Restricted Mode" in the status bar');
 
     // Quick Open the file with a wrong total, as a user would.
-    await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
-    await page.keyboard.type('invalid/total-mismatch.pool', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'total-mismatch.pool' }).waitFor({ timeout: 30_000 });
+    await quickOpen(page, 'invalid/total-mismatch.pool', 'total-mismatch.pool');
     const squiggle = await page
         .locator('.monaco-editor .squiggly-error')
         .first()

@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureCodeServer } from './code-server-toolchain.mjs';
-import { installExtension, launchChromium, packageExtension, scratch, startCodeServer, VSIX, waitForHttp } from './workspace.mjs';
+import { installExtension, openWorkbench, packageExtension, quickOpen, scratch, startCodeServer, VSIX } from './workspace.mjs';
 
 const file = process.argv[2] && !process.argv[2].startsWith('--') ? path.resolve(process.argv[2]) : undefined;
 if (!file) {
@@ -26,20 +26,11 @@ const server = await startCodeServer(codeServer, dirs);
 let browser;
 let exitCode = 1;
 try {
-    await waitForHttp(`${server.url}/healthz`, 60_000);
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    let page;
+    ({ browser, page } = await openWorkbench(server, dirs));
 
     // Quick Open the example with a wrong total, and go to the total.
-    await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
-    await page.keyboard.type('screenshot/troubled-families.pool', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'troubled-families.pool' }).waitFor({ timeout: 30_000 });
+    await quickOpen(page, 'screenshot/troubled-families.pool', 'troubled-families.pool');
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     await squiggle.waitFor({ timeout: 90_000 });
     // The secondary side bar (empty here) goes, and the view scrolls to the contributions.

@@ -176,3 +176,32 @@ export function launchChromium() {
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
     });
 }
+
+/**
+ * Opens code-server's workbench on the scratch workspace in Chromium, as a user opens it, and waits
+ * for it to be drawn. Returns the browser (the caller closes it) and the page.
+ */
+export async function openWorkbench(server, dirs) {
+    await waitForHttp(`${server.url}/healthz`, 60_000);
+    const browser = await launchChromium();
+    try {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+        return { browser, page };
+    } catch (error) {
+        await browser.close();
+        throw error;
+    }
+}
+
+/** Opens a file with Quick Open (Ctrl+P, typing `query`, Enter), as a user does, and waits for its tab. */
+export async function quickOpen(page, query, tabName) {
+    await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+    await page.keyboard.type(query, { delay: 20 });
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: tabName }).waitFor({ timeout: 30_000 });
+}
