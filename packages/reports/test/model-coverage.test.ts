@@ -181,6 +181,7 @@ const RULES: Record<string, Rule> = {
     'shares[].family': notPrinted('benefit or risk follows from the kind, which is printed'),
     'shares[].subjectId': notPrinted('the pool or outcome shared: printed by its title (shares[].subject)'),
     'shares[].subject.kind': notPrinted('whether the subject is a pool or an outcome: it is printed by its title'),
+    'shares[].base.basis': notPrinted('what the shared amount is: it chooses the words of shares[].base.description, which is printed'),
     'shares[].proRata': printed(value => (value === true ? TEXT.sentences.proRata : undefined)),
     'shares[].lines[].partnerId': printed(partner),
     'shares[].lines[].occurrence': notPrinted('which line for the partner this is, to match versions line by line (pool diff)'),
