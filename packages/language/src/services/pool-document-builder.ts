@@ -235,7 +235,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         const importers = this.importerIndex();
         for (const uri of changedUris) {
             const deferrable = this.aligned.has(uri) && this.langiumDocuments.hasDocument(URI.parse(uri));
-            for (const key of transitiveImporters(importers, [uri])) {
+            for (const key of reachable([uri], target => importers.get(target) ?? [])) {
                 if (changedUris.has(key)) continue;
                 const document = this.langiumDocuments.getDocument(URI.parse(key));
                 const checked = document?.state === DocumentState.Validated && this.buildState.get(key)?.completed === true;
@@ -345,19 +345,17 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         return true;
     }
 
+    /** Whether the document, or a file it imports directly or through others, holds approvals. */
     private closureHasApprovals(document: LangiumDocument): boolean {
-        const seen = new Set<string>();
-        const queue = [document];
-        for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-            if (seen.has(next.uri.toString())) continue;
-            seen.add(next.uri.toString());
-            if (((next.parseResult.value as Partial<Document>).approvals ?? []).length > 0) return true;
-            for (const target of this.importTargets(next)) {
-                const imported = this.langiumDocuments.getDocument(URI.parse(target));
-                if (imported) queue.push(imported);
-            }
-        }
-        return false;
+        const key = document.uri.toString();
+        const documentAt = (uri: string) => this.langiumDocuments.getDocument(URI.parse(uri));
+        const imported = (uri: string) => {
+            const found = documentAt(uri);
+            return found ? this.importTargets(found) : [];
+        };
+        return [key, ...reachable([key], imported)].some(
+            uri => ((documentAt(uri)?.parseResult.value as Partial<Document> | undefined)?.approvals ?? []).length > 0
+        );
     }
 
     /**
@@ -458,15 +456,19 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
-/** Every document that imports one of `uris`, directly or through other files (a file that imports an importer sees it too). */
-function transitiveImporters(importers: ReadonlyMap<string, readonly string[]>, uris: readonly string[]): Set<string> {
+/**
+ * Every URI reached from `starts` by following `next`, each once (a start only if it is reached
+ * again): the importers of a file (a file that imports an importer sees it too), or what a file
+ * imports.
+ */
+function reachable(starts: readonly string[], next: (uri: string) => readonly string[]): Set<string> {
     const found = new Set<string>();
-    const queue = [...uris];
+    const queue = [...starts];
     for (let uri = queue.pop(); uri !== undefined; uri = queue.pop()) {
-        for (const importer of importers.get(uri) ?? []) {
-            if (found.has(importer)) continue;
-            found.add(importer);
-            queue.push(importer);
+        for (const reached of next(uri)) {
+            if (found.has(reached)) continue;
+            found.add(reached);
+            queue.push(reached);
         }
     }
     return found;
