@@ -91,18 +91,52 @@ try {
     };
 
     /**
-     * Moves the mouse over a token with exactly this text, as a user pointing at it: first the
-     * cursor goes to the line it is on (`line`), so the line is in view however the editor scrolled.
+     * Moves the mouse over a word on a line, as a user pointing at it: first the cursor goes to the
+     * line (`line`, a pattern for its text in the file), so the line is in view however the editor
+     * scrolled; then the word is found in the line's rendered text. The word's place is measured in
+     * the text, not taken from a token's element, because how Monaco splits a line into elements
+     * depends on whether the server's semantic tokens have arrived yet (the TextMate grammar gives a
+     * partner's name no scope of its own, so until then it shares an element with the spaces round it).
      */
-    const hoverOver = async (token, line) => {
+    const hoverOver = async (word, line) => {
         await page.mouse.move(0, 0);
         await page.keyboard.press('Escape');
-        await goTo(lineOf(line), 1);
-        await page
-            .locator('.part.editor .view-line span span', { hasText: new RegExp(`^${token.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}$`) })
-            .filter({ visible: true })
-            .first()
-            .hover();
+        const number = lineOf(line);
+        await goTo(number, 1);
+        const box = await waitFor(
+            `"${word}" on line ${number}, on screen`,
+            () =>
+                page.evaluate(
+                    ({ word, lineText }) => {
+                        for (const row of document.querySelectorAll('.part.editor .view-line')) {
+                            if (row.textContent.replace(/\u00a0/g, ' ') !== lineText) continue;
+                            const nodes = [];
+                            const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+                            while (walker.nextNode()) nodes.push(walker.currentNode);
+                            const text = nodes.map(node => node.data.replace(/\u00a0/g, ' ')).join('');
+                            const start = text.search(new RegExp(`(?<![\\w£,.-])${word.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}(?![\\w,.-])`));
+                            if (start < 0) return false;
+                            const at = offset => {
+                                let rest = offset;
+                                for (const node of nodes) {
+                                    if (rest <= node.data.length) return [node, rest];
+                                    rest -= node.data.length;
+                                }
+                                return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
+                            };
+                            const range = document.createRange();
+                            range.setStart(...at(start));
+                            range.setEnd(...at(start + word.length));
+                            const { x, y, width, height } = range.getBoundingClientRect();
+                            return width > 0 && height > 0 ? { x, y, width, height } : false;
+                        }
+                        return false;
+                    },
+                    { word, lineText: agreementLines[number - 1] }
+                ),
+            30_000
+        );
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     };
 
     await check('the browser entry and the worker language server are what VS Code loads', async () => {
