@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomEdit, randomGenerator } from './fuzz/mutations.js';
 import { type FuzzRequest, fuzzLanguageServer } from './fuzz/lsp-fuzzer.js';
-import { runPool } from './support/cli.js';
+import { runPoolInProcessIn } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
 /**
@@ -102,16 +102,22 @@ describe('fuzzing the language server through a real LSP connection', () => {
  * normalised: formatting may regroup digits (`£1000` → `£1,000`) that a message quotes as written,
  * and any change of layout changes the fingerprint a stale approval quotes.
  */
-function findings(root: string): string[] {
-    const report = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout) as {
+async function findings(root: string): Promise<string[]> {
+    const report = JSON.parse((await runPoolInProcessIn(root, ['check', '--format', 'json', '.'])).stdout) as {
         diagnostics: { file: string; code: string; message: string }[];
     };
     const normalise = (message: string) => message.replace(/now sha256:[0-9a-f]+…/, 'now sha256:…').replace(/£[\d,]+/g, amount => amount.replace(/,/g, ''));
     return report.diagnostics.map(d => `${d.file} ${d.code}: ${normalise(d.message)}`).sort();
 }
 
+/**
+ * The command line's fuzz runs `pool` in this process (`runPoolInProcessIn`: the same `main` as the
+ * command, its output captured), since what it asserts is what the commands say and return, not the
+ * process boundary; starting Node and loading the bundle for each of its 40 runs was most of its
+ * time. test/hostile/cli-fuzz.test.ts runs some of its random commands as real processes.
+ */
 describe('fuzzing the command line', () => {
-    it('pool generate json and pool report on fuzzed agreements write just the whole file asked for, exit 0 or 1, and never print a stack trace', () => {
+    it('pool generate json and pool report on fuzzed agreements write just the whole file asked for, exit 0 or 1, and never print a stack trace', async () => {
         const random = randomGenerator(SEED + 1);
         const root = mkdtempSync(path.join(tmpdir(), 'pool-report-fuzz-'));
         mkdirSync(path.join(root, 'registers'));
@@ -138,7 +144,7 @@ describe('fuzzing the command line', () => {
                 mkdirSync(out);
                 const target = path.join(out, `report.${format}`);
                 const args = format === 'json' ? ['generate', 'json', file, '-o', target] : ['report', file, '--format', format, '-o', target];
-                const result = runPool(args, { cwd: root });
+                const result = await runPoolInProcessIn(root, args, { stdin: '' });
                 const where = `${args.join(' ')} (${count} edits)`;
                 expect(result.stderr, where).not.toMatch(/\n\s+at |internal error/);
                 expect([0, 1], `${where}: ${result.stderr}`).toContain(result.status);
@@ -152,7 +158,7 @@ describe('fuzzing the command line', () => {
         expect(written).toBe(32);
     }, 600_000); // a guard against a hang, not a time limit
 
-    it('pool check and pool fmt on 200 fuzzed agreements exit 0 or 1, never print a stack trace, and formatting keeps every finding', () => {
+    it('pool check and pool fmt on 200 fuzzed agreements exit 0 or 1, never print a stack trace, and formatting keeps every finding', async () => {
         const random = randomGenerator(SEED);
         const root = mkdtempSync(path.join(tmpdir(), 'pool-cli-fuzz-'));
         for (let i = 0; i < 200; i++) {
@@ -163,25 +169,25 @@ describe('fuzzing the command line', () => {
             writeFileSync(path.join(root, `fuzzed-${i}.pool`), text.replaceAll('\u0000', ''));
         }
         for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
-            const result = runPool(['check', '--format', format, '.'], { cwd: root });
+            const result = await runPoolInProcessIn(root, ['check', '--format', format, '.']);
             expect(result.stderr, format).not.toMatch(/\n\s+at |internal error/);
             expect([0, 1], format).toContain(result.status);
         }
-        const json = JSON.parse(runPool(['check', '--format', 'json', '.'], { cwd: root }).stdout);
+        const json = JSON.parse((await runPoolInProcessIn(root, ['check', '--format', 'json', '.'])).stdout);
         expect(json.summary.files).toBe(200);
         expect(json.diagnostics.filter((d: { code: string }) => d.code === 'internal-error')).toEqual([]);
 
         // pool fmt on the same files: no stack trace, and what it formats keeps every finding.
-        const before = findings(root);
+        const before = await findings(root);
         const texts = new Map<string, string>(json.files.map((file: string) => [file, readFileSync(path.join(root, file), 'utf8')]));
-        const fmt = runPool(['fmt', '.'], { cwd: root });
+        const fmt = await runPoolInProcessIn(root, ['fmt', '.']);
         expect(fmt.stderr).not.toMatch(/\n\s+at |internal error/);
         expect([0, 1]).toContain(fmt.status);
         const formatted = [...texts.keys()].filter(file => readFileSync(path.join(root, file), 'utf8') !== texts.get(file));
         expect(formatted.length).toBeGreaterThanOrEqual(10); // most fuzzed files have syntax errors and are left alone
         for (const file of formatted) expect(fmt.stdout).toContain(`formatted ${file}\n`);
-        expect(findings(root)).toEqual(before);
-        const again = runPool(['fmt', '--check', '.'], { cwd: root });
+        expect(await findings(root)).toEqual(before);
+        const again = await runPoolInProcessIn(root, ['fmt', '--check', '.']);
         expect(again.stdout).toBe('');
     }, 600_000); // a guard against a hang, not a time limit: minutes on a loaded machine
 });

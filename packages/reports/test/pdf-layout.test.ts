@@ -3,12 +3,42 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../../test/support/scratch.js';
-import { buildReportDocument, reportText } from '../src/index.js';
+import { buildReportDocument, type ReportData, reportText } from '../src/index.js';
 import { renderPdf } from '../src/pdf/index.js';
 import { structureOf } from './pdf-structure.js';
 import { EXAMPLES, loadReportData } from './support.js';
 
 const MARGIN = 50;
+
+/**
+ * Each example read and each of its PDFs laid out once for the whole file, written where the tests
+ * only read them: three tests read the same English PDF of each example, and laying a PDF out was
+ * most of this file's time. The same call makes the same bytes (the document has no date here).
+ */
+const dataByExample = new Map<string, Promise<ReportData>>();
+function dataOf(example: string): Promise<ReportData> {
+    let data = dataByExample.get(example);
+    if (data === undefined) {
+        data = loadReportData(example);
+        dataByExample.set(example, data);
+    }
+    return data;
+}
+const PDF_FOLDER = scratchFolder({});
+const pdfByOptions = new Map<string, Promise<string>>();
+function pdfOf(name: string, example: string, options: { lang?: 'en' | 'cy'; partner?: string } = {}): Promise<string> {
+    const key = `${name}-${options.lang ?? 'en'}-${options.partner ?? 'agreement'}`;
+    let file = pdfByOptions.get(key);
+    if (file === undefined) {
+        file = (async () => {
+            const written = path.join(PDF_FOLDER, `${key}.pdf`);
+            writeFileSync(written, await renderPdf(await dataOf(example), options));
+            return written;
+        })();
+        pdfByOptions.set(key, file);
+    }
+    return file;
+}
 
 interface Word {
     readonly text: string;
@@ -62,7 +92,7 @@ function tintedPixels(file: string, folder: string): number[] {
 
 describe('PDF page layout', () => {
     it('has examples both signed and short of signed, so both markings are tested', async () => {
-        const statuses = await Promise.all(EXAMPLES.map(async example => (await loadReportData(example)).agreement?.status));
+        const statuses = await Promise.all(EXAMPLES.map(async example => (await dataOf(example)).agreement?.status));
         expect(statuses).toContain('signed');
         expect(statuses.some(status => status !== 'signed')).toBe(true);
     });
@@ -72,11 +102,9 @@ describe('PDF page layout', () => {
     it.each(examples)(
         '%s: puts the cover, the summary and the contents each on a page, and the contents gives the page each section starts on',
         async (name, example) => {
-            const folder = scratchFolder({});
-            const data = await loadReportData(example);
+            const data = await dataOf(example);
             const document = buildReportDocument(data);
-            const file = path.join(folder, `${name}.pdf`);
-            writeFileSync(file, await renderPdf(data));
+            const file = await pdfOf(name, example);
             const pageText = (page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
             const squeeze = (text: string) => text.replace(/\s+/g, '');
             // The running head, then the first line of the page's own text.
@@ -107,12 +135,10 @@ describe('PDF page layout', () => {
     it.each(examples)(
         '%s: keeps every heading out of the last 15 % of its page, and ends on a page at least a quarter full or beginning a section',
         async (name, example) => {
-            const folder = scratchFolder({});
             {
-                const data = await loadReportData(example);
+                const data = await dataOf(example);
                 for (const partner of [undefined, data.statements[0]?.partner]) {
-                    const file = path.join(folder, `${name}-${partner ?? 'agreement'}.pdf`);
-                    writeFileSync(file, await renderPdf(data, { partner }));
+                    const file = await pdfOf(name, example, { partner });
                     const pages = wordsByPage(file);
                     const height = pages[0].height;
                     // Each heading's layout box, bottom edge from the foot of the page (PDF coordinates).
@@ -152,12 +178,11 @@ describe('PDF page layout', () => {
         async (name, example) => {
             const folder = scratchFolder({});
             {
-                const data = await loadReportData(example);
+                const data = await dataOf(example);
                 // Welsh for one example: the words differ, the layout rules do not.
                 for (const lang of name === 'troubled-families' ? (['en', 'cy'] as const) : (['en'] as const)) {
                     const document = buildReportDocument(data, { lang });
-                    const file = path.join(folder, `${name}-${lang}.pdf`);
-                    writeFileSync(file, await renderPdf(data, { lang }));
+                    const file = await pdfOf(name, example, { lang });
                     const pages = wordsByPage(file);
                     const identity = document.identity!;
                     expect(identity.reference).toBe(data.agreement?.reference ?? data.file);

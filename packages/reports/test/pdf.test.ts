@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { EXAMPLES, loadReportData } from './support.js';
@@ -29,12 +29,14 @@ function pageCount(file: string): number {
 describe('PDF reports', () => {
     it(
         'renders every page of each example and carries its text: title, totals, partners, verdict, chart labels',
-        () => {
+        // `pool report` and `pool generate json` in this process: what they write is tested here, the
+        // process boundary in the tests below and in the CLI's own.
+        async () => {
             const folder = scratchFolder({});
             for (const example of EXAMPLES) {
                 const name = path.basename(example, '.pool');
                 const file = path.join(folder, `${name}.pdf`);
-                const result = runPool(['report', example, '--format', 'pdf', '-o', file]);
+                const result = await runPoolInProcess(['report', example, '--format', 'pdf', '-o', file]);
                 expect(result.status, result.stderr).toBe(0);
                 expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
                 const pages = pageCount(file);
@@ -45,7 +47,7 @@ describe('PDF reports', () => {
                 expect(images.length, name).toBe(pages);
                 for (const image of images) expect(statSync(path.join(folder, image)).size).toBeGreaterThan(1000);
                 const text = pdfText(file).replace(/\s+/g, ' ');
-                const data = JSON.parse(runPool(['generate', 'json', example]).stdout);
+                const data = JSON.parse((await runPoolInProcess(['generate', 'json', example])).stdout);
                 expect(text).toContain(data.agreement.title.split(' ').slice(0, 3).join(' '));
                 expect(text).toContain('All checks passed.');
                 expect(text).toContain('Fingerprint');
