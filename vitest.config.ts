@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The inner loop's tests (`pnpm test:fast`): in-process unit tests, no browser, no VS Code, no
@@ -20,6 +21,38 @@ const NOT_FAST = ['packages/language/test/lsp/fix-properties.test.ts'];
 
 const fast = process.env.POOL_TESTS === 'fast';
 
+/**
+ * The slowest files, slowest first (as measured in a whole run on two cores). vitest orders files
+ * it has not timed yet by size, largest first, which on a fresh clone (CI) started these late and
+ * left one worker running them alone for minutes at the end; started first, the many short files
+ * fill in around them and the two workers finish together. A file not listed keeps vitest's order.
+ */
+const SLOWEST = [
+    'packages/cli/test/verify.test.ts',
+    'packages/reports/test/pdf.test.ts',
+    'test/fuzz.test.ts',
+    'test/package.test.ts',
+    'packages/reports/test/pdf-layout.test.ts',
+    'packages/cli/test/report.test.ts',
+    'packages/language/test/lsp/fix-properties.test.ts',
+    'packages/reports/test/completeness.test.ts',
+    'packages/reports/test/browser.test.ts',
+    'packages/reports/test/mutation.test.ts',
+    'test/integrations.test.ts',
+    'test/playground.test.ts'
+];
+
+class SlowestFirst extends BaseSequencer {
+    override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+        const rank = (file: TestSpecification) => {
+            const at = SLOWEST.findIndex(slow => file.moduleId.endsWith(`/${slow}`));
+            return at === -1 ? SLOWEST.length : at;
+        };
+        // A stable sort: the files not listed stay in vitest's order, after the listed ones.
+        return (await super.sort(files)).toSorted((a, b) => rank(a) - rank(b));
+    }
+}
+
 export default defineConfig({
     test: {
         include: fast ? FAST : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
@@ -30,6 +63,7 @@ export default defineConfig({
         testTimeout: 120_000,
         hookTimeout: 120_000,
         // Two cores: keep process-heavy suites from starving each other.
-        maxWorkers: 2
+        maxWorkers: 2,
+        sequence: { sequencer: SlowestFirst }
     }
 });
