@@ -9,30 +9,35 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/system-deps.sh || exit 1
-pnpm run build || exit 1
+# One function, read whole before it runs: bash reads a script as it goes, so a checkout that
+# changed this file mid-run would otherwise run half of each version.
+main() {
+    bash scripts/system-deps.sh || exit 1
+    pnpm run build || exit 1
 
-logs=$(mktemp -d)
-trap 'rm -rf "$logs"' EXIT
-# Two lanes, so that both cores are used once the tests are done: ESLint alone is the longest step.
-pnpm run lint >"$logs/lint" 2>&1 &
-lint=$!
-bash -c 'pnpm run typecheck && pnpm run format:check && pnpm run knip' >"$logs/checks" 2>&1 &
-checks=$!
+    logs=$(mktemp -d)
+    trap 'rm -rf "$logs"' EXIT
+    # Two lanes, so that both cores are used once the tests are done: ESLint alone is the longest step.
+    pnpm run lint >"$logs/lint" 2>&1 &
+    lint=$!
+    bash -c 'pnpm run typecheck && pnpm run format:check && pnpm run knip' >"$logs/checks" 2>&1 &
+    checks=$!
 
-vitest run "$@"
-tests=$?
+    vitest run "$@"
+    tests=$?
 
-wait "$lint"
-lint_status=$?
-wait "$checks"
-checks_status=$?
-for lane in checks lint; do
-    cat "$logs/$lane"
-done
+    wait "$lint"
+    lint_status=$?
+    wait "$checks"
+    checks_status=$?
+    for lane in checks lint; do
+        cat "$logs/$lane"
+    done
 
-status=0
-[ "$checks_status" -eq 0 ] || { echo "pnpm test: typecheck, format check or knip failed (above)" >&2; status=1; }
-[ "$lint_status" -eq 0 ] || { echo "pnpm test: ESLint or the boundaries failed (above)" >&2; status=1; }
-[ "$tests" -eq 0 ] || { echo "pnpm test: the tests failed" >&2; status=1; }
-exit "$status"
+    status=0
+    [ "$checks_status" -eq 0 ] || { echo "pnpm test: typecheck, format check or knip failed (above)" >&2; status=1; }
+    [ "$lint_status" -eq 0 ] || { echo "pnpm test: ESLint or the boundaries failed (above)" >&2; status=1; }
+    [ "$tests" -eq 0 ] || { echo "pnpm test: the tests failed" >&2; status=1; }
+    exit "$status"
+}
+main "$@"
