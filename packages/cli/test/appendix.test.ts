@@ -238,6 +238,15 @@ describe('the appendix of a report: the changes since the last approved version'
             );
             expect(blind.status).toBe(2);
 
+            // The other way round: made outside the repository, verified inside it, where the history gives an approved version.
+            expect(runPool(['report', 'agreements/care.pool', '--format', 'md', '-o', 'outside.md'], { cwd: outside }).status).toBe(0);
+            cpSync(path.join(outside, 'outside.md'), path.join(root, 'outside.md'));
+            const sighted = runPool(['verify', 'outside.md'], { cwd: root });
+            expect(sighted.stdout).toBe(
+                `outside.md does not match agreements/care.pool: its appendix was made where the agreement was not in a git repository, and the git history here gives the approved version in commit ${recorded}\n`
+            );
+            expect(sighted.status).toBe(1);
+
             // The change committed, then the approved text committed again: the last approved version is now that commit.
             const now = readFileSync(file, 'utf8');
             git('commit', '-q', '-am', 'more money');

@@ -85,7 +85,11 @@ async function historyVerdict(record: ReportRecord, data: ReportData, source: st
         return 2;
     }
     const short = (version: string) => (isCommit(version) ? version.slice(0, 12) : 'none');
-    io.out(`${t('cli.verify.approved-version-moved', { report, source, recorded: short(recorded), found: short(found) }, io.lang)}\n`);
+    io.out(
+        recorded === 'no-repository'
+            ? `${t('cli.verify.history-appeared', { report, source, found: short(found) }, io.lang)}\n`
+            : `${t('cli.verify.approved-version-moved', { report, source, recorded: short(recorded), found: short(found) }, io.lang)}\n`
+    );
     return 1;
 }
 

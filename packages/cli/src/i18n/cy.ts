@@ -157,6 +157,8 @@ export const cy: Translation<typeof en> = {
         'methu dweud a yw {report} yn cyfateb i {source}: mae ei atodiad yn rhestru’r newidiadau ers y fersiwn gymeradwy ddiwethaf fel y’i canfuwyd yn hanes git, ac nid yw {source} mewn ystorfa git yma',
     'cli.verify.commit-missing':
         'methu dweud a yw {report} yn cyfateb i {source}: mae ei atodiad yn rhestru’r newidiadau ers y fersiwn gymeradwy yng nghofnod {commit}, nad yw yn yr hanes git yma',
+    'cli.verify.history-appeared':
+        'nid yw {report} yn cyfateb i {source}: gwnaed ei atodiad lle nad oedd y cytundeb mewn ystorfa git, ac mae’r hanes git yma yn rhoi {found, select, none {dim fersiwn gymeradwy} other {y fersiwn gymeradwy yng nghofnod {found}}}',
     'cli.verify.approved-version-moved':
         'nid yw {report} yn cyfateb i {source}: mae ei atodiad yn cymharu â {recorded, select, none {dim fersiwn gymeradwy} other {y fersiwn gymeradwy yng nghofnod {recorded}}}, ond {found, select, none {nid oes fersiwn gymeradwy ddiwethaf yn yr hanes git bellach} other {cofnod {found} yw’r fersiwn gymeradwy ddiwethaf yn yr hanes git bellach}}',
     'cli.help.approve': "llofnodi cytundeb fel y mae ar ran partner gyda'ch allwedd SSH (ssh-keygen), a chofnodi'r gymeradwyaeth wedi'i llofnodi ynddo",

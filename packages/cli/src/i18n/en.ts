@@ -148,6 +148,8 @@ export const en = {
         'cannot tell whether {report} matches {source}: its appendix lists the changes since the last approved version as found in git history, and {source} is not in a git repository here',
     'cli.verify.commit-missing':
         'cannot tell whether {report} matches {source}: its appendix lists the changes since the approved version in commit {commit}, which is not in the git history here',
+    'cli.verify.history-appeared':
+        '{report} does not match {source}: its appendix was made where the agreement was not in a git repository, and the git history here gives {found, select, none {no approved version} other {the approved version in commit {found}}}',
     'cli.verify.approved-version-moved':
         '{report} does not match {source}: its appendix compares with {recorded, select, none {no approved version} other {the approved version in commit {recorded}}}, but the git history now gives {found, select, none {no approved version} other {the approved version in commit {found}}}',
     'cli.help.approve': 'sign an agreement as it stands for a partner with your SSH key (ssh-keygen), and record the signed approval in it',
