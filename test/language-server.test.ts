@@ -213,6 +213,23 @@ describe('the language server in an editor', () => {
         );
     });
 
+    it('ends an exported report with the appendix; with every approval of earlier text, it says that pool report lists the changes, since the editor reads no git history', async () => {
+        const file = path.join(root, 'stale.pool');
+        const text = `${AGREEMENT}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "sha256:${'0'.repeat(64)}"\n}\n`;
+        writeFileSync(file, text);
+        const uri = pathToFileURL(file).toString();
+        await client.open(uri, text);
+        await client.diagnosticsFor(file, published => published.some(diagnostic => diagnostic.code === 'approval-stale'));
+        const { content } = await client.request(ReportExportRequest, { uri, format: 'md' }, 60_000);
+        const appendix = content.slice(content.indexOf('## Appendix'));
+        expect(appendix).toContain(
+            '### Changes since the last approved version\n\nEvery approval is of earlier text. The changes since the last approved version are listed by pool report, which reads the repository’s history; this report was made without reading it.\n'
+        );
+        const json = JSON.parse((await client.request(ReportExportRequest, { uri, format: 'json' }, 60_000)).content);
+        expect(json.sinceApproved).toEqual({ status: 'history-not-read' });
+        await client.close(uri);
+    });
+
     it('refuses a rename to an id that is already declared, saying where', async () => {
         const textDocument = { uri: pathToFileURL(agreement).toString() };
         const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: { line: 6, character: 10 }, newName: 'nhs' }).then(

@@ -243,7 +243,7 @@ describe('the playground', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
         expect(download.suggestedFilename()).toBe('troubled-families.json');
         const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
-        expect(json.$schema).toBe('urn:pool:schema:agreement-json:3');
+        expect(json.$schema).toBe('urn:pool:schema:agreement-json:4');
         expect(json.agreement.title).toBe('Greater Manchester Troubled Families Investment Agreement');
         // Amounts are exact decimal strings, and the edit's problem travels with them.
         expect(json.pools[0].years[0].contributions[0]).toMatchObject({ partner: 'manchester', amount: '1200000.00' });

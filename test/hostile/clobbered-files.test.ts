@@ -40,7 +40,7 @@ describe('-o onto what is not a regular file', () => {
         for (const output of ['/dev/stdout', '-']) {
             const result = runPool(['generate', 'json', 'tf.pool', '-o', output], { cwd: root });
             expect(result.stderr, output).toBe('');
-            expect(JSON.parse(result.stdout).$schema, output).toBe('urn:pool:schema:agreement-json:3');
+            expect(JSON.parse(result.stdout).$schema, output).toBe('urn:pool:schema:agreement-json:4');
         }
         expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
         expect(readdirSync(root).sort()).toEqual(['registers', 'tf.pool']);
@@ -59,7 +59,7 @@ describe('-o onto what is not a regular file', () => {
         const result = runPool(['generate', 'json', 'tf.pool', '-o', 'pipe'], { cwd: root });
         expect(result.stderr).toBe('');
         await done;
-        expect(JSON.parse(received).$schema).toBe('urn:pool:schema:agreement-json:3');
+        expect(JSON.parse(received).$schema).toBe('urn:pool:schema:agreement-json:4');
         expect(statSync(fifo).isFIFO()).toBe(true);
     });
 
@@ -131,8 +131,8 @@ describe('-o onto a regular file', () => {
             expect(lstatSync(path.join(root, output)).isSymbolicLink(), output).toBe(true);
         }
         expect(readlinkSync(path.join(root, 'latest.json'))).toBe('real.json');
-        expect(JSON.parse(readFileSync(path.join(root, 'real.json'), 'utf8')).$schema).toBe('urn:pool:schema:agreement-json:3');
-        expect(JSON.parse(readFileSync(path.join(root, 'new.json'), 'utf8')).$schema).toBe('urn:pool:schema:agreement-json:3');
+        expect(JSON.parse(readFileSync(path.join(root, 'real.json'), 'utf8')).$schema).toBe('urn:pool:schema:agreement-json:4');
+        expect(JSON.parse(readFileSync(path.join(root, 'new.json'), 'utf8')).$schema).toBe('urn:pool:schema:agreement-json:4');
     });
 
     it('pool fmt refuses a read-only agreement too, as a failure', () => {

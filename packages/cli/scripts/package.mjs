@@ -59,7 +59,7 @@ await mkdir(path.join(target, 'schema'), { recursive: true });
 for (const schema of [
     'packages/cli/schema/check-json-1.schema.json',
     'packages/cli/schema/diff-json-2.schema.json',
-    'packages/reports/schema/agreement-json-3.schema.json'
+    'packages/reports/schema/agreement-json-4.schema.json'
 ]) {
     await copyFile(path.join(repository, schema), path.join(target, 'schema', path.basename(schema)));
 }

@@ -17,7 +17,7 @@ import { summarise } from './formats/summary.js';
 import { usageMessage } from './language.js';
 
 export type { CheckResult } from './formats/json.js';
-/** The whole agreement as data: the object `pool generate json` prints (schema `urn:pool:schema:agreement-json:3`). */
+/** The whole agreement as data: the object `pool generate json` prints (schema `urn:pool:schema:agreement-json:4`). */
 export type AgreementJson = ReportData;
 
 /** The version of Pool. */
@@ -77,7 +77,7 @@ async function checkWith(
 /** Reads an agreement and what it imports, checks it, and returns it whole as data with every computed figure. */
 export function loadAgreement(file: string, options: { readonly lang?: Lang } = {}): Promise<AgreementJson> {
     const lang = options.lang ?? 'en';
-    return withPoolErrors(lang, async () => reportDataOf(await loadOne(file, lang), file, TOOL_VERSION));
+    return withPoolErrors(lang, async () => reportDataOf(await loadOne(file, lang), file, TOOL_VERSION, lang));
 }
 
 export interface ReportOptions {
@@ -96,7 +96,7 @@ export function renderReport(file: string, options: ReportOptions & { readonly f
 export function renderReport(file: string, options: ReportOptions & { readonly format: 'md' | 'html' | 'pdf' }): Promise<string | Uint8Array> {
     const lang = options.lang ?? 'en';
     return withPoolErrors(lang, async () => {
-        const data = reportDataOf(await loadOne(file, lang), file, TOOL_VERSION);
+        const data = await reportDataOf(await loadOne(file, lang), file, TOOL_VERSION, lang);
         const partners = data.partners.map(partner => partner.id);
         if (options.partner !== undefined && !partners.includes(options.partner)) {
             throw new UsageError(

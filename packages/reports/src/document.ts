@@ -236,7 +236,7 @@ function verdictBlocks(ctx: Context): Block[] {
         passed: errors === 0,
         text: errors > 0 ? text.sentences.checksFailed(errors, warnings) : warnings > 0 ? text.sentences.checksWarnings(warnings) : text.sentences.checksPassed
     };
-    const blocks: Block[] = [{ kind: 'heading', level: 2, text: text.headings.checks, id: 'checks' }, verdict];
+    const blocks: Block[] = [{ kind: 'heading', level: 3, text: text.headings.checks, id: 'checks' }, verdict];
     if (data.diagnostics.length > 0) {
         blocks.push({
             kind: 'table',
@@ -257,7 +257,7 @@ function verdictBlocks(ctx: Context): Block[] {
 function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block[] {
     const { data, text } = ctx;
     return [
-        { kind: 'heading', level: 2, text: text.headings.fingerprint, id: 'fingerprint' },
+        { kind: 'heading', level: 3, text: text.headings.fingerprint, id: 'fingerprint' },
         { kind: 'paragraph', text: text.sentences.fingerprintExplained },
         {
             kind: 'table',
@@ -274,6 +274,69 @@ function fingerprintBlocks(ctx: Context, generatedAt: string | undefined): Block
                 ...(generatedAt ? [[text.labels.generatedAt, formatReportDate(generatedAt, ctx.lang)] as const] : [])
             ]
         }
+    ];
+}
+
+/**
+ * The changes since the last approved version, as `pool diff --approved` finds them (the report
+ * data carries the diff's own changes and sentences; nothing is compared here), or in one sentence
+ * why there is none to compare with.
+ */
+function sinceApprovedBlocks(ctx: Context): Block[] {
+    const { data, text } = ctx;
+    const since = data.sinceApproved;
+    const blocks: Block[] = [{ kind: 'heading', level: 3, text: text.headings.sinceApproved, id: 'since-approved' }];
+    const approvals = (list: readonly { partner: string; approver: string; date: string }[]) =>
+        listInWords(
+            list.map(approval => text.sentences.sinceApprovedApproval(ctx.partnerName(approval.partner), approval.approver, approval.date)),
+            ctx.lang
+        );
+    switch (since.status) {
+        case 'this-version':
+            blocks.push({ kind: 'paragraph', text: text.sentences.sinceApprovedThis(approvals(since.approvals)) });
+            break;
+        case 'compared': {
+            const written = since.changes.filter(change => !change.derived);
+            const derived = since.changes.filter(change => change.derived);
+            blocks.push({
+                kind: 'paragraph',
+                text: text.sentences.sinceApprovedCompared(approvals(since.approvals), since.commit.slice(0, 12), since.file, written.length)
+            });
+            const place = (change: (typeof since.changes)[number]) => {
+                const { before, after } = change.where;
+                if (after) return `${after.file}:${after.line}`;
+                return before ? text.sentences.placeBefore(`${before.file}:${before.line}`) : '–';
+            };
+            for (const [changes, caption] of [
+                [written, text.sentences.sinceApprovedWrittenCaption],
+                [derived, text.sentences.sinceApprovedDerivedCaption]
+            ] as const) {
+                if (changes.length === 0) continue;
+                blocks.push({
+                    kind: 'table',
+                    caption,
+                    head: [text.labels.change, text.labels.place],
+                    numeric: [false, false],
+                    rows: changes.map(change => [change.sentence, place(change)])
+                });
+            }
+            break;
+        }
+        default:
+            blocks.push({ kind: 'paragraph', text: text.sentences.sinceApprovedNone(since.status, data.file) });
+    }
+    return blocks;
+}
+
+/** The appendix: the checks' results, the changes since the last approved version, and the source files with their fingerprint. */
+function appendixBlocks(ctx: Context): Block[] {
+    const { text } = ctx;
+    return [
+        { kind: 'heading', level: 2, text: text.headings.appendix, id: 'appendix' },
+        { kind: 'paragraph', text: text.sentences.appendix },
+        ...verdictBlocks(ctx),
+        ...sinceApprovedBlocks(ctx),
+        ...fingerprintBlocks(ctx, ctx.generatedAt)
     ];
 }
 
@@ -1353,8 +1416,7 @@ function agreementBlocks(ctx: Context): Block[] {
                   ? data.totals.byPartner.map(entry => entry.partner)
                   : data.partners.map(partner => partner.id)
         ),
-        ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx, ctx.generatedAt)
+        ...appendixBlocks(ctx)
     ];
     return [...overviewBlocks(ctx), ...contentsBlocks(ctx, sections), ...sections];
 }
@@ -1394,8 +1456,7 @@ function statementBlocks(ctx: Context, statement: StatementData): Block[] {
         },
         ...approvalBlocks(ctx),
         ...signatoryBlocks(ctx, [statement.partner]),
-        ...verdictBlocks(ctx),
-        ...fingerprintBlocks(ctx, ctx.generatedAt)
+        ...appendixBlocks(ctx)
     ];
 }
 

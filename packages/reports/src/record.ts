@@ -4,7 +4,8 @@ import type { ReportLang } from './strings.js';
  * How a report was made, carried inside it so that `pool verify` can make it again and compare:
  * the agreement it was made from (its path from the report's folder, or from the folder the
  * command ran in when the report went to standard output), the language, the partner of a
- * statement, the date it bears, the tool's version and the SHA-256 of every source file. The
+ * statement, the date it bears, the tool's version, the SHA-256 of every source file and the git
+ * commit of the approved version its appendix compares with (when it found one). The
  * record binds nothing by itself (anyone can edit it): a report verifies only when Pool, given the
  * sources, makes exactly the same bytes, record included.
  */
@@ -15,6 +16,11 @@ export interface ReportRecord {
     readonly generatedAt?: string;
     readonly tool: string;
     readonly files: readonly { readonly file: string; readonly sha256: string }[];
+    /**
+     * The last approved version the appendix lists the changes since: its git commit, or, when it
+     * compares with none, why (`no-approvals`, `this-version`, `no-repository`, `not-in-history`).
+     */
+    readonly approvedVersion?: string;
 }
 
 /** What the JSON output records of how it was made; the rest of the record is its own data. */
@@ -77,5 +83,7 @@ function asRecord(value: unknown): ReportRecord | undefined {
                 typeof (file as Record<string, unknown>).sha256 === 'string'
         );
     const langOk = record.lang === 'en' || record.lang === 'cy';
-    return text('source') && text('tool') && langOk && optional('partner') && optional('generatedAt') && filesOk ? (value as ReportRecord) : undefined;
+    return text('source') && text('tool') && langOk && optional('partner') && optional('generatedAt') && optional('approvedVersion') && filesOk
+        ? (value as ReportRecord)
+        : undefined;
 }

@@ -17,6 +17,7 @@ import {
     type ShareBasis as ModelShareBasis,
     type SpendLineInfo,
     type YearValue,
+    type Change,
     Rational,
     formatQuantity,
     partnerStatements,
@@ -33,11 +34,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
  * Everything a report shows, as plain data: strings, numbers and booleans only, amounts as
  * decimal strings of pounds ("1200000.00"). Every figure is read from the model, never computed
  * here, so a report cannot disagree with `pool check`, the editor or another report. The JSON
- * output is this object; `schema/agreement-json-3.schema.json` describes it.
+ * output is this object; `schema/agreement-json-4.schema.json` describes it.
  */
 export interface ReportData {
     readonly $schema: typeof AGREEMENT_JSON_SCHEMA_ID;
-    readonly schemaVersion: 3;
+    readonly schemaVersion: 4;
     readonly tool: { readonly name: 'pool'; readonly version: string };
     /** The agreement's file name; other files are named by their path from its folder. */
     readonly file: string;
@@ -62,9 +63,61 @@ export interface ReportData {
     readonly statements: readonly StatementData[];
     readonly diagnostics: readonly DiagnosticData[];
     readonly verdict: { readonly errors: number; readonly warnings: number; readonly passed: boolean };
+    /** The changes since the last version the partners approved, for the appendix: `pool diff --approved`'s own comparison. */
+    readonly sinceApproved: SinceApprovedData;
 }
 
-export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:3';
+export const AGREEMENT_JSON_SCHEMA_ID = 'urn:pool:schema:agreement-json:4';
+
+/** An approval of the version compared with, as the appendix names it. */
+export interface ApprovalRefData {
+    readonly partner: string;
+    readonly approver: string;
+    readonly date: string;
+}
+
+/**
+ * What changed since the last version the partners approved, worked out by the code of
+ * `pool diff --approved` (the CLI's `sinceApprovedVersion`) and carried here as found:
+ * `no-approvals`: the text records no approval, so there is no approved version;
+ * `this-version`: an approval covers the text as it stands, so nothing has changed since;
+ * `compared`: the newest commit in git whose text has the fingerprint an approval records, the
+ * agreement's path in the repository, the approvals of that text, and the changes from it to this
+ * text (the diff's own `changes`, every figure computed once by the diff);
+ * `no-repository`: the approvals are all of earlier text and the agreement is not in a git repository;
+ * `not-in-history`: they are all of earlier text and no commit in the history has that text;
+ * `history-not-read`: they are all of earlier text and the report was made where the history is not
+ * read (the editor's reports).
+ */
+export type SinceApprovedData =
+    | { readonly status: 'no-approvals' | 'no-repository' | 'not-in-history' | 'history-not-read' }
+    | { readonly status: 'this-version'; readonly approvals: readonly ApprovalRefData[] }
+    | {
+          readonly status: 'compared';
+          readonly commit: string;
+          readonly file: string;
+          readonly approvals: readonly ApprovalRefData[];
+          readonly changes: readonly Change[];
+      };
+
+/** The approvals that record `fingerprint`, newest first. */
+export function approvalsOf(model: AgreementModel, fingerprint: string): ApprovalRefData[] {
+    return model.approvals
+        .filter(approval => approval.fingerprint === fingerprint)
+        .sort((a, b) => compareText(b.date, a.date))
+        .map(approval => ({ partner: approval.partnerId, approver: approval.approver, date: approval.date }));
+}
+
+/**
+ * What the text alone says of its last approved version: none (no approval), or this text (an
+ * approval covers it); undefined when only the history can tell. `pool diff --approved` and the
+ * reports both start here.
+ */
+export function approvedVersionInText(model: AgreementModel): SinceApprovedData | undefined {
+    if (model.approvals.length === 0) return { status: 'no-approvals' };
+    const standing = model.approvals.find(approval => !approval.stale);
+    return standing ? { status: 'this-version', approvals: approvalsOf(model, standing.fingerprint) } : undefined;
+}
 
 /** An amount in pounds as a decimal string, or null when a malformed amount makes it unknowable. */
 export type Money = string | null;
@@ -570,6 +623,12 @@ export interface ReportDataOptions {
      * it, the document's text is hashed as UTF-8.
      */
     readonly fileBytes?: (uri: string) => Uint8Array | undefined;
+    /**
+     * The changes since the last approved version, as the CLI finds them in git history. Without it
+     * the report says what the text alone tells (no approval, or this version approved), or that
+     * the history was not read.
+     */
+    readonly sinceApproved?: SinceApprovedData;
 }
 
 /** The diagnostics the validator left on the model's documents. */
@@ -721,7 +780,7 @@ export function buildReportData(
     const encoder = new TextEncoder();
     return {
         $schema: AGREEMENT_JSON_SCHEMA_ID,
-        schemaVersion: 3,
+        schemaVersion: 4,
         tool: { name: 'pool', version: options.toolVersion },
         file: fileName(model.document),
         currency: model.currency,
@@ -753,7 +812,8 @@ export function buildReportData(
         signOff: { required: [...model.signOff.required], approved: [...model.signOff.approved], missing: [...model.signOff.missing] },
         statements,
         diagnostics: reported,
-        verdict: { errors, warnings, passed: errors === 0 }
+        verdict: { errors, warnings, passed: errors === 0 },
+        sinceApproved: options.sinceApproved ?? approvedVersionInText(model) ?? { status: 'history-not-read' }
     };
 }
 

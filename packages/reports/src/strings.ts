@@ -47,6 +47,8 @@ export interface ReportText {
         readonly contents: string;
         readonly signatures: string;
         readonly overview: string;
+        readonly appendix: string;
+        readonly sinceApproved: string;
     };
     readonly labels: {
         readonly reference: string;
@@ -103,6 +105,7 @@ export interface ReportText {
         readonly severity: string;
         readonly code: string;
         readonly place: string;
+        readonly change: string;
         readonly message: string;
         readonly sha256: string;
         readonly agreementFingerprint: string;
@@ -301,6 +304,18 @@ export interface ReportText {
         /** What the signatory blocks are for. */
         readonly signatures: string;
         readonly signatoryCaption: (partner: string) => string;
+        /** What the appendix holds. */
+        readonly appendix: string;
+        /** Why there is no earlier approved version to compare with, or that the history was not read; `file` is the agreement's. */
+        readonly sinceApprovedNone: (status: 'no-approvals' | 'no-repository' | 'not-in-history' | 'history-not-read', file: string) => string;
+        /** The text as it stands is the approved one; `approvals` is a list of `sinceApprovedApproval`. */
+        readonly sinceApprovedThis: (approvals: string) => string;
+        readonly sinceApprovedCompared: (approvals: string, commit: string, file: string, count: number) => string;
+        readonly sinceApprovedApproval: (partner: string, approver: string, date: string) => string;
+        readonly sinceApprovedWrittenCaption: string;
+        readonly sinceApprovedDerivedCaption: string;
+        /** Where something removed was written: in the approved version. */
+        readonly placeBefore: (place: string) => string;
         readonly statementCapped: (share: string, beforeCap: string) => string;
         readonly streams: (pool: string) => string;
         readonly streamContributions: (pool: string) => string;
@@ -346,7 +361,9 @@ const WORDS = {
             'unitCosts',
             'contents',
             'signatures',
-            'overview'
+            'overview',
+            'appendix',
+            'sinceApproved'
         ]
     },
     labels: {
@@ -406,6 +423,7 @@ const WORDS = {
             'severity',
             'code',
             'place',
+            'change',
             'message',
             'sha256',
             'agreementFingerprint',
@@ -721,6 +739,25 @@ function textIn(lang: ReportLang): ReportText {
                 missing === undefined ? word('report.sentence.sign-off.complete') : say('report.sentence.sign-off.missing', { partners: missing }),
             signatures: word('report.sentence.signatures'),
             signatoryCaption: partner => say('report.sentence.signatory-caption', { partner }),
+            appendix: word('report.sentence.appendix'),
+            sinceApprovedNone: (status, file) => {
+                switch (status) {
+                    case 'no-approvals':
+                        return word('report.sentence.since-approved.no-approvals');
+                    case 'no-repository':
+                        return say('report.sentence.since-approved.no-repository', { file });
+                    case 'not-in-history':
+                        return say('report.sentence.since-approved.not-in-history', { file });
+                    case 'history-not-read':
+                        return word('report.sentence.since-approved.history-not-read');
+                }
+            },
+            sinceApprovedThis: approvals => say('report.sentence.since-approved.this-version', { approvals }),
+            sinceApprovedCompared: (approvals, commit, file, count) => say('report.sentence.since-approved.compared', { approvals, commit, file, count }),
+            sinceApprovedApproval: (partner, approver, date) => say('report.sentence.since-approved.approval', { partner, approver, date }),
+            sinceApprovedWrittenCaption: word('report.sentence.since-approved.written-caption'),
+            sinceApprovedDerivedCaption: word('report.sentence.since-approved.derived-caption'),
+            placeBefore: place => say('report.sentence.since-approved.place-before', { place }),
             statementCapped: (share, beforeCap) => say('report.sentence.statement-capped', { share, beforeCap }),
             streams: pool => say('report.sentence.streams', { pool }),
             streamContributions: pool => say('report.sentence.stream-contributions', { pool }),

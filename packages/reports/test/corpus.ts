@@ -63,14 +63,14 @@ export function semanticJson(subject: AgreementModel): string {
     return JSON.stringify(data, (key, value: unknown) => (['fingerprint', 'source', 'diagnostics', 'verdict'].includes(key) ? undefined : value));
 }
 
-/** The Markdown report without its checks and fingerprint sections and the verdict, which follow any edit. */
+/** The Markdown report without its appendix (the checks, the changes since approval, the fingerprint) and the verdict, which follow any edit. */
 export function semanticMarkdown(subject: AgreementModel): string {
     const data = buildReportData(subject, [], { toolVersion: 'test' });
     const document = buildReportDocument(data);
     const kept: Block[] = [];
     let skipping = false;
     for (const block of document.blocks) {
-        if (block.kind === 'heading' && block.level === 2) skipping = block.id === 'checks' || block.id === 'fingerprint';
+        if (block.kind === 'heading' && block.level === 2) skipping = block.id === 'appendix';
         if (!skipping && block.kind !== 'verdict') kept.push(block);
     }
     return renderMarkdownDocument({ ...document, blocks: kept });

@@ -8,7 +8,7 @@ import { scratchFolder } from '../../../test/support/scratch.js';
 import { pence } from '../src/format.js';
 import type { ReportData } from '../src/index.js';
 
-const SCHEMA_FILE = path.join(REPO, 'packages/reports/schema/agreement-json-3.schema.json');
+const SCHEMA_FILE = path.join(REPO, 'packages/reports/schema/agreement-json-4.schema.json');
 
 function validator() {
     const ajv = new Ajv2020.default({ strict: true, allErrors: true });
@@ -44,7 +44,7 @@ describe('pool generate json', () => {
         for (const file of [...files, ...invalidFiles]) {
             const data = JSON.parse(readFileSync(file, 'utf8'));
             expect(validate(data), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
-            expect(data.$schema).toBe('urn:pool:schema:agreement-json:3');
+            expect(data.$schema).toBe('urn:pool:schema:agreement-json:4');
         }
     });
 
@@ -60,7 +60,7 @@ describe('pool generate json', () => {
 
     it('publishes a schema whose $id is the one every output names', () => {
         const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
-        expect(schema.$id).toBe('urn:pool:schema:agreement-json:3');
+        expect(schema.$id).toBe('urn:pool:schema:agreement-json:4');
         expect(schema.properties.$schema.const).toBe(schema.$id);
     });
 

@@ -10,7 +10,8 @@ const ARGUMENTS: Record<string, string[]> = {
     'sentences.kind': ['health'],
     'sentences.status': ['signed'],
     'sentences.arrangement': ['aligned'],
-    'sentences.topic': ['aims']
+    'sentences.topic': ['aims'],
+    'sentences.sinceApprovedNone': ['not-in-history', 'A']
 };
 
 /** Every string and every sentence pattern (called with placeholder arguments) of a language. */
@@ -35,7 +36,9 @@ const SAME_IN_WELSH = new Set([
     'sentences.sharePart',
     'sentences.shareKind',
     // A stream and its percentage: `nhs_minimum 60%` in either language.
-    'sentences.streamShare'
+    'sentences.streamShare',
+    // An approval named in a list: `Anytown Council (Director of Finance, 2013-03-28)` in either language.
+    'sentences.sinceApprovedApproval'
 ]);
 
 describe('reports in Welsh', () => {

@@ -16,7 +16,7 @@ import {
     type Lang
 } from '@pool/language';
 import { message, render, t } from '../i18n/index.js';
-import type { Block } from '@pool/reports';
+import type { ApprovalRefData, Block, SinceApprovedData } from '@pool/reports';
 import { type LangiumDocument, URI } from 'langium';
 import { displayPath, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
@@ -112,50 +112,98 @@ async function modelOf(version: Side, lang: Lang): Promise<AgreementModel> {
     return model;
 }
 
+/** The reports, loaded when first needed: their chart code is not loaded at start-up. */
+const reports = () => import('@pool/reports');
+
+/** Where the last approved version of an agreement is in git history, or why it cannot be found. */
+type ApprovedCommit =
+    | { readonly status: 'no-repository' }
+    | { readonly status: 'not-in-history'; readonly fingerprints: readonly string[] }
+    | { readonly status: 'found'; readonly side: Side; readonly commit: string; readonly file: string; readonly model: AgreementModel };
+
 /**
- * The last approved version of an agreement: the newest commit in the git history of the file (and
- * of the files it imports) whose text has the fingerprint one of its approvals records.
+ * The newest commit in the git history of the agreement (and of the files it imports) whose text
+ * has the fingerprint one of its approvals records, with that version's model. `cwd` is where git
+ * looks for the repository.
  */
-async function lastApprovedVersion(
-    spec: string,
-    current: AgreementModel,
-    cwd: string,
-    lang: Lang
-): Promise<{ side: Side; approvedBy: string } | { asApproved: string }> {
-    const approvals = [...current.approvals].sort((a, b) => b.date.localeCompare(a.date));
-    if (approvals.length === 0) throw new UsageError(message('cli.diff.no-approvals', { spec }));
-    const describe = (fingerprint: string) =>
-        approvals
-            .filter(approval => approval.fingerprint === fingerprint)
-            .map(approval => t('cli.diff.approved-by', { partner: approval.partnerId, approver: approval.approver, date: approval.date }, lang))
-            .join(', ');
-    const standing = approvals.find(approval => !approval.stale);
-    if (standing) return { asApproved: describe(standing.fingerprint) };
+async function findApprovedCommit(current: AgreementModel, cwd: string, lang: Lang): Promise<ApprovedCommit> {
     let root: string;
     try {
         root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
     } catch {
-        throw new UsageError(message('cli.diff.not-in-git', { spec }));
+        return { status: 'no-repository' };
     }
     const files = current.documents.map(document => document.uri.fsPath);
     const log = await run('git', ['log', '--format=%H', '--max-count=1000', 'HEAD', '--', ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch(() => ({
         stdout: ''
     }));
-    const fingerprints = new Set(approvals.map(approval => approval.fingerprint));
+    const fingerprints = new Set(current.approvals.map(approval => approval.fingerprint));
     const relative = path.relative(root, current.document.uri.fsPath).split(path.sep).join('/');
     for (const commit of log.stdout.split('\n').filter(Boolean)) {
         const candidate = await side(`${commit}:${relative}`, root).catch(() => undefined);
         if (!candidate) continue;
         const model = await modelOf(candidate, lang).catch(() => undefined);
         if (!model) continue;
-        if (fingerprints.has(model.fingerprint)) {
-            return {
-                side: { ...candidate, label: t('cli.diff.as-approved-label', { file: relative, commit: commit.slice(0, 12) }, lang) },
-                approvedBy: describe(model.fingerprint)
-            };
-        }
+        if (fingerprints.has(model.fingerprint)) return { status: 'found', side: candidate, commit, file: relative, model };
     }
-    throw new UsageError(message('cli.diff.no-approved-commit', { spec, fingerprints: [...fingerprints].map(f => `${f.slice(0, 19)}…`).join(', ') }));
+    return { status: 'not-in-history', fingerprints: [...fingerprints] };
+}
+
+/** Whether `commit` is a commit of the git repository around `cwd`. */
+export async function commitExists(commit: string, cwd: string): Promise<boolean> {
+    return run('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd }).then(
+        () => true,
+        () => false
+    );
+}
+
+/**
+ * What changed since the last version of an agreement that its partners approved, for a report's
+ * appendix: `pool diff --approved`'s own search of the history (from the agreement's folder) and
+ * its own diff, or why there is no earlier approved version to compare with. Never a usage error:
+ * a report says in a sentence what `pool diff --approved` would refuse with.
+ */
+export async function sinceApprovedVersion(current: AgreementModel, lang: Lang): Promise<SinceApprovedData> {
+    const { approvalsOf, approvedVersionInText } = await reports();
+    const inText = approvedVersionInText(current);
+    if (inText) return inText;
+    const found = await findApprovedCommit(current, path.dirname(current.document.uri.fsPath), lang);
+    if (found.status !== 'found') return { status: found.status };
+    return {
+        status: 'compared',
+        commit: found.commit,
+        file: found.file,
+        approvals: approvalsOf(current, found.model.fingerprint),
+        changes: diffAgreements(found.model, current, lang).changes
+    };
+}
+
+/**
+ * The last approved version of an agreement, as `pool diff --approved` compares with it: this text
+ * (an approval covers it), or the newest commit in git history whose text an approval records.
+ */
+async function lastApprovedVersion(
+    spec: string,
+    current: AgreementModel,
+    cwd: string,
+    lang: Lang
+): Promise<{ side: Side; approvedBy: string; model: AgreementModel } | { asApproved: string }> {
+    const describe = (approvals: readonly ApprovalRefData[]) =>
+        approvals.map(approval => t('cli.diff.approved-by', { partner: approval.partner, approver: approval.approver, date: approval.date }, lang)).join(', ');
+    const { approvalsOf, approvedVersionInText } = await reports();
+    const inText = approvedVersionInText(current);
+    if (inText?.status === 'no-approvals') throw new UsageError(message('cli.diff.no-approvals', { spec }));
+    if (inText?.status === 'this-version') return { asApproved: describe(inText.approvals) };
+    const found = await findApprovedCommit(current, cwd, lang);
+    if (found.status === 'no-repository') throw new UsageError(message('cli.diff.not-in-git', { spec }));
+    if (found.status === 'not-in-history') {
+        throw new UsageError(message('cli.diff.no-approved-commit', { spec, fingerprints: found.fingerprints.map(f => `${f.slice(0, 19)}…`).join(', ') }));
+    }
+    return {
+        side: { ...found.side, label: t('cli.diff.as-approved-label', { file: found.file, commit: found.commit.slice(0, 12) }, lang) },
+        approvedBy: describe(approvalsOf(current, found.model.fingerprint)),
+        model: found.model
+    };
 }
 
 /**
@@ -209,7 +257,7 @@ export async function diffVersions(
             };
         }
         before = approved.side;
-        models.push(await modelOf(before, lang), current);
+        models.push(approved.model, current);
     } else {
         if (newSpec === undefined) throw new UsageError(message('cli.diff.needs-two', {}));
         [before, after] = [await side(oldSpec, cwd), await side(newSpec, cwd)];
@@ -359,7 +407,7 @@ function signed(difference: bigint, money: (pence: bigint) => string): string {
  * nothing fetched, every piece of agreement text escaped by the one report renderer).
  */
 async function diffHtml(diff: AgreementDiff, title: string, from: string, to: string, money: (pence: bigint) => string, lang: Lang): Promise<string> {
-    const { renderHtmlDocument } = await import('@pool/reports');
+    const { renderHtmlDocument } = await reports();
     const blocks: Block[] = [{ kind: 'paragraph', text: t('cli.diff.from-to', { from, to }, lang) }];
     if (diff.changes.length === 0) blocks.push({ kind: 'verdict', passed: true, text: t('cli.diff.nothing-changed', {}, lang) });
     const rows = contributionRows(diff, money);

@@ -11,6 +11,7 @@ import { describeFsError, displayPath, findPoolFiles, UsageError } from '../file
 import { reportDate } from '../report-date.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import type { CommandIo } from './check.js';
+import { sinceApprovedVersion } from './diff.js';
 
 export type ReportFormat = 'md' | 'html' | 'pdf';
 
@@ -69,8 +70,14 @@ export function reportRecord(
         ...(made.partner === undefined ? {} : { partner: made.partner }),
         ...(made.generatedAt === undefined ? {} : { generatedAt: made.generatedAt }),
         tool: data.tool.version,
-        files: data.fingerprint.files.map(entry => ({ file: entry.file, sha256: entry.sha256 }))
+        files: data.fingerprint.files.map(entry => ({ file: entry.file, sha256: entry.sha256 })),
+        approvedVersion: approvedVersionOf(data)
     };
+}
+
+/** The last approved version a report's appendix compares with, as its record keeps it: the commit, or why there is none. */
+export function approvedVersionOf(data: ReportData): string {
+    return data.sinceApproved.status === 'compared' ? data.sinceApproved.commit : data.sinceApproved.status;
 }
 
 /**
@@ -88,13 +95,18 @@ function modelOf(workspace: LoadedWorkspace, file: string): AgreementModel {
     return workspace.pool.pool.ModelProvider.getModel(document as never);
 }
 
-/** The report data of an agreement, with each source file hashed as stored on disk. */
-export function reportDataOf(workspace: LoadedWorkspace, file: string, version: string): ReportData {
-    return buildReportData(modelOf(workspace, file), undefined, {
+/**
+ * The report data of an agreement, with each source file hashed as stored on disk and the changes
+ * since its last approved version found as `pool diff --approved` finds them (their sentences in `lang`).
+ */
+export async function reportDataOf(workspace: LoadedWorkspace, file: string, version: string, lang: Lang): Promise<ReportData> {
+    const model = modelOf(workspace, file);
+    return buildReportData(model, undefined, {
         toolVersion: version,
         // The bytes as read for checking: the file is not read again (it could have changed, or
         // been replaced by something that is not a file).
-        fileBytes: uri => workspace.bytes.get(fileURLToPath(uri))
+        fileBytes: uri => workspace.bytes.get(fileURLToPath(uri)),
+        sinceApproved: await sinceApprovedVersion(model, lang)
     });
 }
 
@@ -170,7 +182,7 @@ export async function runReport(file: string, given: ReportOptions, io: CommandI
         );
     }
     const workspace = await loadOne(file, io.lang);
-    const data = reportDataOf(workspace, file, io.version);
+    const data = await reportDataOf(workspace, file, io.version, options.lang);
     const known = new Set(data.partners.map(partner => partner.id));
     if (options.partner !== undefined && !known.has(options.partner)) {
         throw new UsageError(
@@ -219,7 +231,7 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     const options = { ...given, output: outputOf(given.output) };
     if (!(await isDirectory(target))) {
         const workspace = await loadOne(target, io.lang);
-        const data = reportDataOf(workspace, target, io.version);
+        const data = await reportDataOf(workspace, target, io.version, io.lang);
         const json = renderJson(data, { source: recordedSource(target, options.output), lang: io.lang });
         if (options.output === undefined) io.out(json);
         else await writeOutput(options.output, json, io.lang);
@@ -233,7 +245,7 @@ export async function runGenerateJson(target: string, given: GenerateJsonOptions
     const outputs: FileToWrite[] = [];
     let errors = 0;
     for (const file of files) {
-        const data = reportDataOf(workspace, file, io.version);
+        const data = await reportDataOf(workspace, file, io.version, io.lang);
         errors += data.verdict.errors;
         const relative = path.relative(path.resolve(target), file).replace(/\.pool$/, '.json');
         const output = path.join(options.output, relative);

@@ -5,7 +5,8 @@ import { message, t } from '../i18n/index.js';
 import { AGREEMENT_JSON_SCHEMA_ID, findReportRecord, type ReportData, type ReportRecord, renderJson } from '@pool/reports';
 import { describeFsError, UsageError } from '../files.js';
 import type { CommandIo } from './check.js';
-import { loadOne, renderReportData, type ReportFormat, reportDataOf, reportRecord } from './report.js';
+import { approvedVersionOf, loadOne, renderReportData, type ReportFormat, reportDataOf, reportRecord } from './report.js';
+import { commitExists } from './diff.js';
 
 type VerifiedFormat = ReportFormat | 'json';
 
@@ -42,7 +43,7 @@ export async function runVerify(report: string, sources: readonly string[], io: 
     const [given, ...others] = sources;
     const source = given ?? recordedSourceOf(report, record.source);
     const workspace = await loadOne(source, record.lang);
-    const data = reportDataOf(workspace, source, io.version);
+    const data = await reportDataOf(workspace, source, io.version, record.lang);
     const made = new Set([...workspace.bytes.keys()].map(file => path.resolve(file)));
     for (const other of others) {
         if (!made.has(path.resolve(other))) throw new UsageError(message('cli.verify.not-a-source', { file: other, source }));
@@ -52,6 +53,8 @@ export async function runVerify(report: string, sources: readonly string[], io: 
         io.out(`${t('cli.verify.source-changed', { report, source, file: changed }, io.lang)}\n`);
         return 1;
     }
+    const history = await historyVerdict(record, data, source, report, io);
+    if (history !== undefined) return history;
     const again = await remake(data, format, record);
     if (again === undefined || !sameBytes(again, bytes)) {
         io.out(`${t('cli.verify.report-changed', { report, source }, io.lang)}\n`);
@@ -59,6 +62,35 @@ export async function runVerify(report: string, sources: readonly string[], io: 
     }
     io.out(`${t('cli.verify.matches', { report, source, fingerprint: data.fingerprint.agreement }, io.lang)}\n`);
     return 0;
+}
+
+/**
+ * The appendix lists the changes since the last approved version, found in git history. When the
+ * history gives another version than the one the report records, the report cannot match: it
+ * says so (exit 1), or, when the history here lacks what the report was made from (no repository,
+ * or the recorded commit missing, as in a shallow clone), that it cannot tell (exit 2). Undefined
+ * when the history gives the recorded version, and the bytes decide.
+ */
+async function historyVerdict(record: ReportRecord, data: ReportData, source: string, report: string, io: CommandIo): Promise<number | undefined> {
+    const recorded = record.approvedVersion;
+    const found = approvedVersionOf(data);
+    if (recorded === undefined || recorded === found) return undefined;
+    const isCommit = (version: string) => /^[0-9a-f]{40,64}$/.test(version);
+    if (found === 'no-repository') {
+        io.out(`${t('cli.verify.no-history', { report, source }, io.lang)}\n`);
+        return 2;
+    }
+    if (isCommit(recorded) && !(await commitExists(recorded, path.dirname(path.resolve(source))))) {
+        io.out(`${t('cli.verify.commit-missing', { report, source, commit: recorded.slice(0, 12) }, io.lang)}\n`);
+        return 2;
+    }
+    const short = (version: string) => (isCommit(version) ? version.slice(0, 12) : 'none');
+    io.out(
+        recorded === 'no-repository'
+            ? `${t('cli.verify.history-appeared', { report, source, found: short(found) }, io.lang)}\n`
+            : `${t('cli.verify.approved-version-moved', { report, source, recorded: short(recorded), found: short(found) }, io.lang)}\n`
+    );
+    return 1;
 }
 
 /** The format from the bytes themselves (never the file's name), and the record it carries. */
@@ -97,7 +129,9 @@ function jsonRecord(text: string, report: string): ReportRecord | undefined {
     if (typeof made?.source !== 'string' || (made.lang !== 'en' && made.lang !== 'cy') || !Array.isArray(files) || typeof version !== 'string') {
         return undefined;
     }
-    return { source: made.source, lang: made.lang, tool: version, files };
+    const since = json.sinceApproved;
+    const approvedVersion = since === undefined ? undefined : since.status === 'compared' ? since.commit : since.status;
+    return { source: made.source, lang: made.lang, tool: version, files, ...(approvedVersion === undefined ? {} : { approvedVersion }) };
 }
 
 /**

@@ -153,6 +153,14 @@ export const cy: Translation<typeof en> = {
     'cli.verify.other-version':
         "methu dweud a yw {report} yn cyfateb: fe'i gwnaed gan pool {recorded} a dyma pool {version}; gwnewch ef eto, neu gwiriwch ef gyda'r fersiwn honno",
     'cli.verify.not-a-source': "methu dweud: nid yw {file} yn un o'r ffeiliau y mae {source} wedi'i wneud ohonynt (ef a'r ffeiliau y mae'n eu mewnforio)",
+    'cli.verify.no-history':
+        'methu dweud a yw {report} yn cyfateb i {source}: mae ei atodiad yn rhestru’r newidiadau ers y fersiwn gymeradwy ddiwethaf fel y’i canfuwyd yn hanes git, ac nid yw {source} mewn ystorfa git yma',
+    'cli.verify.commit-missing':
+        'methu dweud a yw {report} yn cyfateb i {source}: mae ei atodiad yn rhestru’r newidiadau ers y fersiwn gymeradwy yng nghofnod {commit}, nad yw yn yr hanes git yma',
+    'cli.verify.history-appeared':
+        'nid yw {report} yn cyfateb i {source}: gwnaed ei atodiad lle nad oedd y cytundeb mewn ystorfa git, ac mae’r hanes git yma yn rhoi {found, select, none {dim fersiwn gymeradwy} other {y fersiwn gymeradwy yng nghofnod {found}}}',
+    'cli.verify.approved-version-moved':
+        'nid yw {report} yn cyfateb i {source}: mae ei atodiad yn cymharu â {recorded, select, none {dim fersiwn gymeradwy} other {y fersiwn gymeradwy yng nghofnod {recorded}}}, ond {found, select, none {nid oes fersiwn gymeradwy ddiwethaf yn yr hanes git bellach} other {cofnod {found} yw’r fersiwn gymeradwy ddiwethaf yn yr hanes git bellach}}',
     'cli.help.approve': "llofnodi cytundeb fel y mae ar ran partner gyda'ch allwedd SSH (ssh-keygen), a chofnodi'r gymeradwyaeth wedi'i llofnodi ynddo",
     'cli.help.approve.file': 'y cytundeb',
     'cli.help.approve.partner': "dynodydd y partner sy'n cymeradwyo, fel y mae'r cytundeb yn ei ddatgan",

@@ -144,6 +144,14 @@ export const en = {
     'cli.verify.other-version':
         'cannot tell whether {report} matches: it was made by pool {recorded} and this is pool {version}; make it again, or verify it with that version',
     'cli.verify.not-a-source': 'cannot tell: {file} is not one of the files {source} is made of (it and the files it imports)',
+    'cli.verify.no-history':
+        'cannot tell whether {report} matches {source}: its appendix lists the changes since the last approved version as found in git history, and {source} is not in a git repository here',
+    'cli.verify.commit-missing':
+        'cannot tell whether {report} matches {source}: its appendix lists the changes since the approved version in commit {commit}, which is not in the git history here',
+    'cli.verify.history-appeared':
+        '{report} does not match {source}: its appendix was made where the agreement was not in a git repository, and the git history here gives {found, select, none {no approved version} other {the approved version in commit {found}}}',
+    'cli.verify.approved-version-moved':
+        '{report} does not match {source}: its appendix compares with {recorded, select, none {no approved version} other {the approved version in commit {recorded}}}, but the git history now gives {found, select, none {no approved version} other {the approved version in commit {found}}}',
     'cli.help.approve': 'sign an agreement as it stands for a partner with your SSH key (ssh-keygen), and record the signed approval in it',
     'cli.help.approve.file': 'the agreement',
     'cli.help.approve.partner': 'the id of the partner approving, as the agreement declares it',

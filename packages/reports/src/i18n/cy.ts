@@ -344,6 +344,26 @@ export const cy: Translation<typeof en> = {
     'report.sentence.example-overspend-covered':
         'Enghraifft: os bydd y {subject} yn gorwario {amount}, mae pob partner yn ysgwyddo ei gyfran, ond dim mwy na’i gap; nid yw’r capiau’n gadael dim ohono heb ei dalu.',
     'report.sentence.pro-rata': 'Mae cyfran pob partner yn gymesur â’r hyn y mae’n ei gyfrannu i’r gronfa.',
+    'report.heading.appendix': 'Atodiad',
+    'report.heading.since-approved': 'Newidiadau ers y fersiwn gymeradwy ddiwethaf',
+    'report.label.change': 'Newid',
+    'report.sentence.appendix':
+        'Mae’r atodiad hwn yn cynnwys canlyniadau’r gwiriadau, y newidiadau ers y fersiwn gymeradwy ddiwethaf, a’r ffeiliau ffynhonnell gyda’u hôl bys.',
+    'report.sentence.since-approved.no-approvals':
+        'Nid oes unrhyw bartner wedi cofnodi cymeradwyaeth i’r cytundeb hwn, felly nid oes fersiwn gymeradwy i’w chymharu ag ef.',
+    'report.sentence.since-approved.this-version': 'Dyma’r testun a gymeradwywyd gan {approvals}: nid oes dim wedi newid ers hynny.',
+    'report.sentence.since-approved.approval': '{partner} ({approver}, {date})',
+    'report.sentence.since-approved.compared':
+        'O’i gymharu â’r testun a gymeradwywyd gan {approvals}, fel y’i cofnodwyd yn {commit} ({file}): {count, plural, =0 {dim newid i’r hyn a ddywed y cytundeb} one {# newid} two {# newid} few {# newid} many {# newid} other {# newid}}.',
+    'report.sentence.since-approved.no-repository':
+        'Ni chafwyd hyd i fersiwn gymeradwy gynharach: mae pob cymeradwyaeth yn ymwneud â thestun cynharach, ac nid yw {file} mewn ystorfa git y gallai ei hanes ei dangos.',
+    'report.sentence.since-approved.not-in-history':
+        'Ni chafwyd hyd i fersiwn gymeradwy gynharach yn hanes yr ystorfa hon: mae pob cymeradwyaeth yn ymwneud â thestun cynharach, ac nid oes gan unrhyw gofnod o {file} y testun hwnnw.',
+    'report.sentence.since-approved.history-not-read':
+        'Mae pob cymeradwyaeth yn ymwneud â thestun cynharach. Mae pool report yn rhestru’r newidiadau ers y fersiwn gymeradwy ddiwethaf, gan ddarllen hanes yr ystorfa; gwnaed yr adroddiad hwn heb ei ddarllen.',
+    'report.sentence.since-approved.written-caption': 'Newidiadau i’r testun ers y fersiwn gymeradwy',
+    'report.sentence.since-approved.derived-caption': 'Gwerth y newidiadau, fel y mae Pool yn eu cyfrifo',
+    'report.sentence.since-approved.place-before': '{place} yn y fersiwn gymeradwy',
     'report.chart.financial-year': 'Blwyddyn ariannol',
     'report.chart.contributions': 'Cyfraniadau (£)',
     'report.chart.partner': 'Partner',

@@ -333,6 +333,25 @@ export const en = {
     'report.sentence.example-overspend-covered':
         'Worked example: if the {subject} overspends by {amount}, each partner bears its share, but no more than its cap; the caps leave none of it uncovered.',
     'report.sentence.pro-rata': 'Each partner’s share is in proportion to what it contributes to the pool.',
+    'report.heading.appendix': 'Appendix',
+    'report.heading.since-approved': 'Changes since the last approved version',
+    'report.label.change': 'Change',
+    'report.sentence.appendix':
+        'This appendix holds the results of the checks, the changes since the last approved version, and the source files with their fingerprint.',
+    'report.sentence.since-approved.no-approvals': 'No partner has recorded an approval of this agreement, so there is no approved version to compare it with.',
+    'report.sentence.since-approved.this-version': 'This is the text that {approvals} approved: nothing has changed since.',
+    'report.sentence.since-approved.approval': '{partner} ({approver}, {date})',
+    'report.sentence.since-approved.compared':
+        'Compared with the text that {approvals} approved, as committed in {commit} ({file}): {count, plural, =0 {no change to what the agreement says} one {# change} other {# changes}}.',
+    'report.sentence.since-approved.no-repository':
+        'No earlier approved version was found: every approval is of earlier text, and {file} is not in a git repository whose history could show it.',
+    'report.sentence.since-approved.not-in-history':
+        'No earlier approved version was found in this repository’s history: every approval is of earlier text, and no commit of {file} has that text.',
+    'report.sentence.since-approved.history-not-read':
+        'Every approval is of earlier text. The changes since the last approved version are listed by pool report, which reads the repository’s history; this report was made without reading it.',
+    'report.sentence.since-approved.written-caption': 'Changes to the text since the approved version',
+    'report.sentence.since-approved.derived-caption': 'What the changes are worth, as Pool works them out',
+    'report.sentence.since-approved.place-before': '{place} in the approved version',
     'report.chart.financial-year': 'Financial year',
     'report.chart.contributions': 'Contributions (£)',
     'report.chart.partner': 'Partner',
