@@ -108,10 +108,23 @@ describe('a file full of mistakes stays responsive', () => {
         expect(syntax[100].message).toBe('and 200 more syntax errors after this one, not listed: fix the first ones and check again');
     });
 
-    it('lists the first 100 unreadable characters and counts the rest', async () => {
-        const ws = await workspace({ 'main.pool': `partner a "A" council\n${'#'.repeat(250).split('').join(' ')}\n` });
-        const messages = ws.diagnostics('main.pool').map(d => (typeof d.message === 'string' ? d.message : d.message.value));
-        expect(messages.filter(m => m.includes('cannot be read here'))).toHaveLength(100);
-        expect(messages).toContain('and 150 more characters that cannot be read, not listed: is this really a .pool file?');
+    it('reports text no token reads where it stands, naming its first character, and counts it with the syntax errors', async () => {
+        // A line of stray characters between declarations is one error, at the first: the parser skips to the next declaration.
+        const line = await workspace({ 'main.pool': `partner a "A" council\n${'#'.repeat(250).split('').join(' ')}\npartner b "B" council\n` });
+        const syntax = line.diagnostics('main.pool').filter(d => d.code === 'syntax-error');
+        expect(syntax.map(d => [d.range.start, d.message])).toEqual([
+            [
+                { line: 1, character: 0 },
+                '`#` (U+0023) cannot appear here: outside text in quotes and comments, Pool reads only keywords, ids, amounts, numbers, percentages, years, dates and braces'
+            ]
+        ]);
+        // One on each of 300 lines the parser recovers after: the first 100 listed, the rest counted.
+        const lines = await workspace({ 'main.pool': `${HEADER}pool p "P" aligned { 2013/14 {\n${'    council £1 §§\n'.repeat(300)}} }\n` });
+        const many = lines.diagnostics('main.pool').filter(d => d.code === 'syntax-error');
+        expect(many).toHaveLength(101);
+        expect(many[0].message).toBe(
+            '`§§` cannot appear here (its first character is U+00A7): outside text in quotes and comments, Pool reads only keywords, ids, amounts, numbers, percentages, years, dates and braces'
+        );
+        expect(many[100].message).toBe('and 200 more syntax errors after this one, not listed: fix the first ones and check again');
     });
 });

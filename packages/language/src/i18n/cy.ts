@@ -55,9 +55,9 @@ export const cy: Translation<typeof en> = {
     'syntax.keyword-as-name': 'allweddair yw `{word}`, felly ni all fod yn enw yma; dewiswch enw arall, e.e. `{word}_` neu `fy_{word}`',
     'syntax.something-else': 'rhywbeth arall',
     'syntax.unclosed-quote': "nid yw'r testun hwn mewn dyfynodau wedi'i gau: ychwanegwch `\"` cyn diwedd y llinell",
-    'syntax.unexpected-characters': "ni ellir darllen `{text}` yma: nid yw'n rhan o swm, blwyddyn, dynodydd, canran na thestun mewn dyfynodau",
+    'syntax.unreadable':
+        '{run, select, single {ni all `{text}` ({code}) ymddangos yma} other {ni all `{text}` ymddangos yma (ei nod cyntaf yw {code})}}: y tu allan i destun mewn dyfynodau a sylwadau, dim ond allweddeiriau, dynodyddion, symiau, rhifau, canrannau, blynyddoedd, dyddiadau a chromfachau y mae Pool yn eu darllen',
     'syntax.cannot-read': 'ni ellir darllen `{text}` yma',
-    'syntax.more-unreadable': 'a {count} nod arall na ellir eu darllen, heb eu rhestru: ai ffeil .pool yw hon mewn gwirionedd?',
     'syntax.more-errors':
         '{count, plural, one {a # gwall cystrawen arall ar ôl yr un hwn, heb ei restru: cywirwch y rhai cyntaf a gwiriwch eto} other {a # gwall cystrawen arall ar ôl yr un hwn, heb eu rhestru: cywirwch y rhai cyntaf a gwiriwch eto}}',
     'syntax.stopped':

@@ -50,9 +50,9 @@ export const en = {
     'syntax.keyword-as-name': '`{word}` is a keyword, so it cannot be a name here; choose another name, e.g. `{word}_` or `my_{word}`',
     'syntax.something-else': 'something else',
     'syntax.unclosed-quote': 'this text in quotes is not closed: add a `"` before the end of the line',
-    'syntax.unexpected-characters': '`{text}` cannot be read here: it is not part of an amount, a year, an id, a percentage or text in quotes',
+    'syntax.unreadable':
+        '{run, select, single {`{text}` ({code}) cannot appear here} other {`{text}` cannot appear here (its first character is {code})}}: outside text in quotes and comments, Pool reads only keywords, ids, amounts, numbers, percentages, years, dates and braces',
     'syntax.cannot-read': 'cannot read `{text}` here',
-    'syntax.more-unreadable': 'and {count} more characters that cannot be read, not listed: is this really a .pool file?',
     'syntax.more-errors':
         '{count, plural, one {and # more syntax error after this one, not listed: fix the first ones and check again} other {and # more syntax errors after this one, not listed: fix the first ones and check again}}',
     'syntax.stopped':

@@ -22,7 +22,7 @@ import type { PoolServices } from './pool-module.js';
 import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
 import { MAX_PARSER_ERRORS, parsingStoppedAt } from './pool-parser.js';
-import { isRealToken, keywordAsName, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
+import { isRealToken, isUnreadable, keywordAsName, lineEndedEarly, type PlacedToken, shorten } from './pool-syntax-messages.js';
 
 export const DIAGNOSTIC_SOURCE = 'pool';
 
@@ -130,34 +130,22 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
         };
     }
 
-    /** Characters that cannot be read and syntax errors, each kind listed up to its own limit. */
+    /**
+     * Syntax errors. Text no token reads is a token of its own (pool-token-builder.ts), so the
+     * parser reports it with the rest, up to the same limits; the lexer finds no errors of its own
+     * (were it to, they would be listed here all the same).
+     */
     private syntaxDiagnostics(parseResult: ParseResult, options: ValidationOptions): Diagnostic[] {
         const diagnostics: Diagnostic[] = [];
         this.processLexingErrors(parseResult, diagnostics, options);
         this.processParsingErrors(parseResult, diagnostics);
-        let lexingErrors = 0;
-        const kept: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const internalCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (internalCode === DocumentValidator.LexingError || internalCode === DocumentValidator.ParsingError) {
                 diagnostic.code = 'syntax-error';
             }
-            // Characters that cannot be read (a pasted binary) are listed up to the same limit as syntax errors.
-            if (internalCode === DocumentValidator.LexingError && ++lexingErrors > MAX_SYNTAX_ERRORS) continue;
-            kept.push(diagnostic);
         }
-        if (lexingErrors > MAX_SYNTAX_ERRORS) {
-            const rest = lexingErrors - MAX_SYNTAX_ERRORS;
-            kept.push({
-                severity: DiagnosticSeverity.Error,
-                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                message: t('syntax.more-unreadable', { count: rest.toLocaleString('en-GB') }, this.settings.language),
-                code: 'syntax-error',
-                data: { omitted: rest },
-                source: this.getSource()
-            });
-        }
-        return kept;
+        return diagnostics;
     }
 
     /**
@@ -195,7 +183,10 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
             let keyword: string | undefined;
             // The message says so too (pool-syntax-messages.ts); it is put at the last word of the line.
             const message = error.message;
-            if (lineEndedEarly(previous, token)) {
+            if (isUnreadable(token) && isRealToken(token)) {
+                // Text no token reads is the mistake itself, wherever the line ends.
+                range = tokenRange(token);
+            } else if (lineEndedEarly(previous, token)) {
                 range = tokenRange(previous);
             } else if (isRealToken(token)) {
                 range = tokenRange(token);

@@ -1,4 +1,4 @@
-import type { IRecognitionException, IToken } from 'chevrotain';
+import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
     type AstNode,
     type CompositeCstNode,
@@ -99,10 +99,93 @@ class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/** What is changed in Chevrotain's parser, which Langium's wraps: its own types keep these protected. */
+/** What is changed or read in Chevrotain's parser, which Langium's wraps: its own types keep these protected. */
 interface RecoveringParser {
     recoveryEnabled: boolean;
     SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+    findReSyncTokenType(): TokenType;
+    flattenFollowSet(): TokenType[];
+    tokVector: IToken[];
+    currIdx: number;
+}
+
+/** A token type as Chevrotain keeps it once the lexer is built: its number, and those of the types it is a category of. */
+interface IndexedTokenType {
+    readonly tokenTypeIdx?: number;
+    readonly isParent?: boolean;
+    readonly categoryMatches?: readonly number[];
+}
+
+/** Chevrotain's `tokenMatcher`: whether a token is of a type, or of a type in its category. */
+function matches(token: IToken, type: TokenType): boolean {
+    const indexed = type as IndexedTokenType;
+    return token.tokenTypeIdx === indexed.tokenTypeIdx || (indexed.isParent === true && (indexed.categoryMatches ?? []).includes(token.tokenTypeIdx));
+}
+
+/**
+ * Where the tokens of each type are in one parse's tokens, for {@link ReSyncFinder}: built once per
+ * list of tokens, in one pass.
+ */
+function positionsByType(tokens: readonly IToken[]): Map<number, number[]> {
+    const positions = new Map<number, number[]>();
+    for (const [index, token] of tokens.entries()) {
+        const list = positions.get(token.tokenTypeIdx);
+        if (list) list.push(index);
+        else positions.set(token.tokenTypeIdx, [index]);
+    }
+    return positions;
+}
+
+/** What Chevrotain reads past the last token: the end of the file. */
+const END = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
+
+/** The first number in a sorted list that is at least `from`, or undefined. */
+function firstFrom(sorted: readonly number[], from: number): number | undefined {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((sorted[middle] ?? Infinity) < from) low = middle + 1;
+        else high = middle;
+    }
+    return sorted[low];
+}
+
+/**
+ * Chevrotain's search for the token to resynchronise at after a syntax error, without reading the
+ * tokens one by one. Its own looks at each token after the error until one can follow a rule being
+ * parsed (often only a closing brace at the end of a long block, or the end of the file): at each
+ * of up to {@link MAX_PARSER_ERRORS} errors, and again in each enclosing rule, so a storm of
+ * errors in a long block (200,000 lines of a pool's year, each with a stray character) took a
+ * minute. This finds the same token, the first after the error of a type that can follow, by where
+ * each type's tokens are.
+ */
+export class ReSyncFinder {
+    private readonly positions = new WeakMap<readonly IToken[], Map<number, number[]>>();
+
+    /**
+     * The type Chevrotain's `findReSyncTokenType` returns: of the types that may follow (`follow`, in
+     * its order), the first that the first token after `current` of any of them has; `end` (the
+     * end of the file, which is always among them) if no token after `current` has one.
+     */
+    find(tokens: readonly IToken[], current: number, follow: readonly TokenType[], end: IToken): TokenType | undefined {
+        let positions = this.positions.get(tokens);
+        if (!positions) {
+            positions = positionsByType(tokens);
+            this.positions.set(tokens, positions);
+        }
+        let first = Infinity;
+        for (const type of follow) {
+            const indexed = type as IndexedTokenType;
+            const numbers = indexed.isParent === true ? [indexed.tokenTypeIdx, ...(indexed.categoryMatches ?? [])] : [indexed.tokenTypeIdx];
+            for (const number of numbers) {
+                const at = number === undefined ? undefined : firstFrom(positions.get(number) ?? [], current + 1);
+                if (at !== undefined && at < first) first = at;
+            }
+        }
+        const token = tokens[first] ?? end;
+        return follow.find(type => matches(token, type));
+    }
 }
 
 /**
@@ -137,6 +220,9 @@ export function createPoolParser(services: LangiumCoreServices): LangiumParser {
         chevrotain.recoveryEnabled = false;
         throw saved;
     };
+    const finder = new ReSyncFinder();
+    const findReSyncTokenType = chevrotain.findReSyncTokenType.bind(chevrotain);
+    chevrotain.findReSyncTokenType = () => finder.find(chevrotain.tokVector, chevrotain.currIdx, chevrotain.flattenFollowSet(), END) ?? findReSyncTokenType();
     const parse = parser.parse.bind(parser);
     parser.parse = <T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         errors = 0;

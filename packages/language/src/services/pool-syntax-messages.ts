@@ -1,5 +1,6 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { type Lang, LANGS, listInWords, t } from '../i18n/index.js';
+import { UNREADABLE } from './pool-token-builder.js';
 
 /**
  * Syntax errors in words a finance officer understands: what was expected, with an example, and
@@ -171,17 +172,37 @@ function describeAlternatives(paths: TokenType[][], lang: Lang): string {
     return listInWords(shown, lang, 'or');
 }
 
+/** Whether the token is text no other token reads (see pool-token-builder.ts). */
+export function isUnreadable(token: IToken | undefined): boolean {
+    return token?.tokenType?.name === UNREADABLE;
+}
+
+/**
+ * What is wrong with text that no token reads, wherever it stands: the same whatever the parser
+ * expected there, since nothing it could expect is made of such characters. A quote mark starts
+ * it only when the text in quotes is not closed on its line.
+ */
+function unreadableMessage(text: string, lang: Lang): string {
+    if (text.startsWith('"')) return t('syntax.unclosed-quote', {}, lang);
+    const first = text.codePointAt(0) ?? 0;
+    const code = `U+${first.toString(16).toUpperCase().padStart(4, '0')}`;
+    const run = text.length === String.fromCodePoint(first).length ? 'single' : 'other';
+    return t('syntax.unreadable', { run, text: shorten(text), code }, lang);
+}
+
 export class PoolParserErrorMessageProvider implements IParserErrorMessageProvider {
     /** Messages are worded when a document is parsed, in the language chosen then. */
     constructor(private readonly language: () => Lang = () => 'en') {}
 
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const lang = this.language();
+        if (isUnreadable(options.actual)) return unreadableMessage(options.actual.image, lang);
         return this.expected(options.ruleName, describeTokenType(options.expected, lang), options.actual, options.previous, lang);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
         const lang = this.language();
+        if (isUnreadable(options.firstRedundant)) return unreadableMessage(options.firstRedundant.image, lang);
         return t('syntax.not-all-input', found(options.firstRedundant), lang);
     }
 
@@ -193,6 +214,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         ruleName: string;
     }): string {
         const lang = this.language();
+        if (isUnreadable(options.actual[0])) return unreadableMessage(options.actual[0]?.image ?? '', lang);
         const paths = options.expectedPathsPerAlt.flat();
         const keyword = keywordWhereANameGoes(paths, options.actual[0]);
         if (keyword) return t('syntax.keyword-as-name', { word: keyword }, lang);
@@ -207,6 +229,7 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
         ruleName: string;
     }): string {
         const lang = this.language();
+        if (isUnreadable(options.actual[0])) return unreadableMessage(options.actual[0]?.image ?? '', lang);
         return this.expected(options.ruleName, describeAlternatives(options.expectedIterationPaths, lang), options.actual[0], options.previous, lang);
     }
 
@@ -220,15 +243,15 @@ export class PoolParserErrorMessageProvider implements IParserErrorMessageProvid
     }
 }
 
+/**
+ * The lexer's messages. Every character is read by some token, {@link UNREADABLE} at worst, so the
+ * lexer finds no error of its own; were it to, it would say what the parser says of such text.
+ */
 export class PoolLexerErrorMessageProvider implements ILexerErrorMessageProvider {
     constructor(private readonly language: () => Lang = () => 'en') {}
 
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
-        const text = fullText.substring(startOffset, startOffset + length);
-        if (text.startsWith('"')) {
-            return t('syntax.unclosed-quote', {}, this.language());
-        }
-        return t('syntax.unexpected-characters', { text: shorten(text) }, this.language());
+        return unreadableMessage(fullText.substring(startOffset, startOffset + length), this.language());
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {

@@ -1,5 +1,12 @@
-import type { CustomPatternMatcherReturn, TokenType } from 'chevrotain';
-import { DefaultTokenBuilder, type GrammarAST, type LexingReport } from 'langium';
+import type { CustomPatternMatcherReturn, TokenType, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type GrammarAST, type LexingReport, type TokenBuilderOptions } from 'langium';
+
+/**
+ * The name of the token made of text no other token reads (see {@link PoolTokenBuilder}): no
+ * grammar rule takes it, so the parser reports it where it stands (pool-syntax-messages.ts says
+ * what it is) and recovers.
+ */
+export const UNREADABLE = 'UNREADABLE';
 
 /**
  * The lexer's tokens as the grammar defines them, except text in quotes and block comments, which
@@ -16,9 +23,31 @@ import { DefaultTokenBuilder, type GrammarAST, type LexingReport } from 'langium
  * The scanners accept exactly what the expressions accept (test/hostile checks this on random
  * text), in one loop, and remember where a scan failed: a scan that starts later inside the same
  * unclosed text fails at the same place, so it is not repeated.
+ *
+ * And one token more, tried last: {@link UNREADABLE}, text no other token reads (a `§`, a
+ * private-use character, a pasted binary, a quote mark never closed). Without it such text was
+ * Chevrotain's lexer error recovery, which tries every token again at each following character,
+ * about 6 µs each: a file of 10 MiB of `§` kept the language server or `pool check` busy for half
+ * a minute before the parser began. As a token it is read in one step, and the parser reports it
+ * as a syntax error like any other, up to its limit (pool-parser.ts).
  */
 export class PoolTokenBuilder extends DefaultTokenBuilder {
     private readonly scanner = new TextScanner();
+
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options);
+        if (!Array.isArray(tokens)) throw new Error('the token builder expected a list of tokens');
+        const unreadable: TokenType = {
+            name: UNREADABLE,
+            PATTERN: (text: string, offset: number) => unreadableRun(text, offset),
+            LINE_BREAKS: false,
+            // Any character may start it (where nothing else matched): every UTF-16 code unit, so
+            // Chevrotain keeps its lookup of tokens by first character.
+            START_CHARS_HINT: ALL_CODE_UNITS
+        };
+        tokens.push(unreadable);
+        return tokens;
+    }
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
@@ -39,6 +68,28 @@ export class PoolTokenBuilder extends DefaultTokenBuilder {
         this.scanner.forget();
         return super.flushLexingReport(text);
     }
+}
+
+/** Every UTF-16 code unit, as Chevrotain's START_CHARS_HINT for a token that can start anywhere. */
+const ALL_CODE_UNITS: number[] = Array.from({ length: 0x10000 }, (_, code) => code);
+
+/**
+ * The characters some token of the grammar starts with: space and the characters read as space
+ * (Bidi_Control), `/` (comments), `"`, digits and `-` (numbers), `£`, `$` and `€` (amounts),
+ * letters and `_` (ids and keywords), and braces.
+ */
+const STARTS_A_TOKEN = /[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069/"0-9\-£$€A-Za-z_{}]/;
+
+/**
+ * What {@link UNREADABLE} matches at `offset`: the character there (the lexer tries it only
+ * where no other token matched), and the characters after it that no token starts with. A
+ * character some token starts with ends it, so a `§` before an id is reported alone.
+ */
+function unreadableRun(text: string, offset: number): CustomPatternMatcherReturn | null {
+    if (offset >= text.length) return null;
+    let end = offset + 1;
+    while (end < text.length && !STARTS_A_TOKEN.test(text.charAt(end))) end++;
+    return [text.slice(offset, end)];
 }
 
 const QUOTE = 0x22;
