@@ -100,6 +100,18 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
+    /** How many syntax trees the build running now has dropped (see {@link dropClosedTrees}). */
+    private droppedInBuild = 0;
+    private readonly droppedListeners: ((count: number) => void)[] = [];
+
+    /**
+     * Called at the end of each build that dropped syntax trees, even a cancelled one, with how many: what they held is
+     * garbage then, which the Node server has collected at once (see its `node-server.ts`).
+     */
+    onTreesDropped(listener: (count: number) => void): void {
+        this.droppedListeners.push(listener);
+    }
+
     /** Builds one list of documents, which the files they import that nobody has loaded join once parsed. */
     private async buildBatch(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const building = { documents: [...documents], options };
@@ -437,6 +449,10 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             }
             this.dropClosedTrees();
         } finally {
+            // Also for a build cancelled after dropping some.
+            const dropped = this.droppedInBuild;
+            this.droppedInBuild = 0;
+            if (dropped > 0) for (const listener of this.droppedListeners) listener(dropped);
             this.abandonDeferred();
         }
     }
@@ -471,6 +487,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             importers ??= this.importerIndex();
             if (importers.has(key)) continue;
             this.dropTree(document, this.indexManager);
+            this.droppedInBuild++;
             dropped = true;
         }
         // What was worked out from the trees (scopes, models) is forgotten with them.
