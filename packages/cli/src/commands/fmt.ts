@@ -43,15 +43,17 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * in its approvals, the fingerprint of the register's text too, so formatting the register would
  * make them stale, as it would were the folder formatted whole. Only files whose text has the
  * word `approvals` can hold one, so the rest are not parsed; a file that cannot be read holds no
- * approval Pool could honour.
+ * approval Pool could honour. Each is returned with the bytes read, so it is loaded without being
+ * read again.
  */
-async function approvingFiles(files: readonly string[], io: CommandIo): Promise<string[]> {
+async function approvingFiles(files: readonly string[], io: CommandIo): Promise<Map<string, Uint8Array>> {
     const candidates = await projectFiles(files, process.cwd(), io.lang);
-    const approving: string[] = [];
+    const approving = new Map<string, Uint8Array>();
     for (const file of candidates) {
         try {
-            const decoded = decodeAgreement(await readFromDisk(file));
-            if (decoded.ok && decoded.text.includes('approvals')) approving.push(file);
+            const bytes = await readFromDisk(file);
+            const decoded = decodeAgreement(bytes);
+            if (decoded.ok && decoded.text.includes('approvals')) approving.set(file, bytes);
         } catch {
             // Unreadable: no approvals to honour in it (pool check reports it when it is checked).
         }
@@ -71,10 +73,11 @@ async function approvingFiles(files: readonly string[], io: CommandIo): Promise<
  */
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: CommandIo): Promise<number> {
     const files = await findPoolFiles(paths, process.cwd(), io.lang, options);
+    const approving = await approvingFiles(files, io);
     const originals = new Map<string, Uint8Array>();
     // Keep the bytes exactly as read: they are compared before writing, and a byte order mark is kept.
     const read = async (file: string): Promise<Uint8Array> => {
-        const bytes = await readFromDisk(file);
+        const bytes = approving.get(file) ?? (await readFromDisk(file));
         originals.set(file, bytes);
         return bytes;
     };
@@ -83,7 +86,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
         progress: io.progress,
         language: io.lang,
         check: false,
-        alsoLoad: await approvingFiles(files, io)
+        alsoLoad: [...approving.keys()]
     });
     const lang = io.lang;
     let changed = 0;
