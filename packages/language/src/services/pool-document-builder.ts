@@ -34,15 +34,27 @@ interface KeptFacts {
     readonly approvals: boolean;
 }
 
-/** The files whose syntax trees are dropped, with what is kept of them. */
-const keptWithoutTree = new WeakMap<LangiumDocument, KeptFacts>();
+/** What was kept of each file when its syntax tree was last dropped; read while the tree is not parsed again. */
+const keptFacts = new WeakMap<LangiumDocument, KeptFacts>();
+/** The files whose trees were dropped and that have not been built again since (their links and local names are gone). */
+const droppedNotRebuilt = new WeakSet<LangiumDocument>();
+
+/** Whether the document's syntax tree is dropped and not parsed again yet (see {@link PoolDocumentBuilder.dropTree}). */
+function treeDropped(document: LangiumDocument): boolean {
+    return Object.getOwnPropertyDescriptor(document, 'parseResult')?.get !== undefined;
+}
+
+/** What was kept of the document, if its tree is dropped and not parsed again. */
+function keptOf(document: LangiumDocument): KeptFacts | undefined {
+    return treeDropped(document) ? keptFacts.get(document) : undefined;
+}
 
 /**
  * Whether the document holds approvals, without parsing it again if its tree was dropped (the
  * formatter asks this of every file of the workspace).
  */
 export function holdsApprovals(document: LangiumDocument): boolean {
-    const kept = keptWithoutTree.get(document);
+    const kept = keptOf(document);
     if (kept) return kept.approvals;
     return ((document.parseResult.value as Partial<Document>).approvals ?? []).length > 0;
 }
@@ -308,7 +320,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private importTargets(document: LangiumDocument): readonly string[] {
-        const kept = keptWithoutTree.get(document);
+        const kept = keptOf(document);
         if (kept) return kept.imports;
         const root = document.parseResult.value;
         let found = this.targets.get(root);
@@ -474,9 +486,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         let importers: Map<string, string[]> | undefined;
         let dropped = false;
         for (const document of this.langiumDocuments.all) {
-            const kept = keptWithoutTree.get(document);
             // Already dropped, and not parsed again since.
-            if (kept && Object.getOwnPropertyDescriptor(document, 'parseResult')?.get) continue;
+            if (treeDropped(document)) continue;
             if (document.state !== DocumentState.Validated) continue;
             const key = document.uri.toString();
             if (textDocuments?.get(document.uri) !== undefined || this.buildState.get(key)?.completed !== true) continue;
@@ -496,10 +507,9 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Drops the document's tree (again, if it was parsed anew since it was first dropped). */
     private dropTree(document: LangiumDocument, index: PoolIndexManager): void {
-        if (!keptWithoutTree.has(document)) {
-            const root = document.parseResult.value as Partial<Document>;
-            keptWithoutTree.set(document, { imports: this.importTargets(document), approvals: (root.approvals ?? []).length > 0 });
-        }
+        const root = document.parseResult.value as Partial<Document>;
+        keptFacts.set(document, { imports: this.importTargets(document), approvals: (root.approvals ?? []).length > 0 });
+        droppedNotRebuilt.add(document);
         const services = this.serviceRegistry.getServices(document.uri);
         const locator = services.workspace.AstNodeLocator;
         index.keepWithoutTree(document, path => locator.getAstNode(document.parseResult.value, path));
@@ -533,10 +543,9 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
      * would not). A changed file is read again as any is.
      */
     override resetToState(document: LangiumDocument, state: DocumentState): void {
-        if (state < DocumentState.Validated && keptWithoutTree.delete(document)) {
-            // Reading it parses the text again (see dropTree).
-            if (state > DocumentState.Changed && document.parseResult.value.$document !== document)
-                throw new Error('a dropped syntax tree was not parsed again');
+        if (state < DocumentState.Validated && droppedNotRebuilt.delete(document)) {
+            // Parsed again when the build reads its tree (see dropTree), in the build's order: not
+            // here, where the 1,000 importers of a register would be parsed before the open file.
             super.resetToState(document, state > DocumentState.Parsed ? DocumentState.Parsed : state);
             return;
         }
