@@ -36,10 +36,23 @@ export const SMOKE_SIZES: WorkloadSizes = {
     ]
 };
 
+/** W0: a whole agreement in seven lines (the last line ends the file). */
+const W0_TEXT = [
+    '// The smallest workload: what every check pays before it reads a line.',
+    'agreement "Small agreement (W0)" {',
+    '    period 2024/25 to 2024/25',
+    '    host c',
+    '}',
+    '',
+    'partner c "Small Borough Council" council'
+].join('\n');
+
 /** Where each generated workload was written. */
 export interface WorkloadFiles {
     readonly root: string;
     readonly seed: number;
+    /** W0: the smallest agreement (7 lines), for what every check pays before its first line. */
+    readonly w0: string;
     /** W1: the agreement and its equivalent ledgers, each in W1's folder. */
     readonly w1: { readonly dir: string; readonly pool: string; readonly hledger: string; readonly beancount: string; readonly figures: AgreementFigures };
     /** W2: the folder (a workspace), the shared register and the agreements. */
@@ -65,6 +78,11 @@ export async function writeWorkloads(root: string, seed: number, sizes: Workload
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
     };
+
+    // W0: the same seven lines whatever the seed.
+    const w0 = path.join(root, 'w0', 'w0.pool');
+    await write(w0, W0_TEXT);
+    lines['w0/w0.pool'] = countLines(W0_TEXT);
 
     // W1: one large agreement, and the same money as ledgers.
     const w1Random = new SeededRandom(seed);
@@ -118,5 +136,5 @@ export async function writeWorkloads(root: string, seed: number, sizes: Workload
         w3.push({ name: entry.name, dir, pool });
         lines[`${entry.name}/${entry.name}.pool`] = countLines(text);
     }
-    return { root, seed, w1, w2: { dir: w2Dir, register, agreements }, w3, lines };
+    return { root, seed, w0, w1, w2: { dir: w2Dir, register, agreements }, w3, lines };
 }

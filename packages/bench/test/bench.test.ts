@@ -61,7 +61,7 @@ describe('the workload generator', () => {
         const again = await writeWorkloads(path.join(scratch, 'b'), 7, SMOKE_SIZES);
         const other = await writeWorkloads(path.join(scratch, 'c'), 8, SMOKE_SIZES);
         const first = await filesUnder(workloads.root);
-        expect(first.size).toBe(SMOKE_SIZES.w2.files + 1 + 3 + SMOKE_SIZES.w3.length);
+        expect(first.size).toBe(1 + SMOKE_SIZES.w2.files + 1 + 3 + SMOKE_SIZES.w3.length);
         expect(await filesUnder(again.root)).toEqual(first);
         expect((await filesUnder(other.root)).get('w1/w1.pool')).not.toBe(first.get('w1/w1.pool'));
     });
@@ -141,16 +141,19 @@ describe('the benchmark', () => {
         const result = run(process.execPath, [RUN, '--smoke', '--dir', path.join(scratch, 'smoke'), '--json', json]);
         expect(result.status, result.output).toBe(0);
         const results = JSON.parse(await readFile(json, 'utf8')) as {
-            rows: { measure: string; workload: string; result: string }[];
+            rows: { measure: string; workload: string; result: string; budget: string }[];
             figures: Record<string, number>;
         };
-        const measures = results.rows.map(row => `${row.measure} | ${row.workload.replace(/ \(.*/, '')}`);
+        const measures = results.rows.map(row => `${row.measure.replace(/ \(median.*/, '')} | ${row.workload.replace(/ \(.*/, '')}`);
         expect(measures).toEqual([
             '`pool check` | W1',
             '`hledger check` | W1 as a journal',
-            '`pool check` ÷ `hledger check`, CPU (median [range] of the rounds) | W1',
+            '`pool check` ÷ `hledger check`, CPU | W1',
             '`bean-check` | W1 as a beancount file',
-            '`bean-check` ÷ `pool check`, CPU (median [range] of the rounds) | W1',
+            '`bean-check` ÷ `pool check`, CPU | W1',
+            '`pool check` | W0',
+            "`node -e ''` | (nothing)",
+            "`pool check` wall time over `node -e ''` | W0",
             '`pool check` | W2',
             'lexer alone (the floor), CPU | W1',
             'lexer + parser, CPU | W1',
@@ -166,6 +169,25 @@ describe('the benchmark', () => {
             'register edit → every importer re-checked, median [range] of 2 | W2',
             '`pool fmt` | W4',
             '`pool check` | W5'
+        ]);
+        // The budgets are issue 22's, beside the measures they bound, and the scale inputs' own.
+        expect(
+            results.rows
+                .filter(row => row.budget !== '')
+                .map(row => `${row.measure.replace(/ \(median.*/, '')} | ${row.workload.replace(/ \(.*/, '')} | ${row.budget}`)
+        ).toEqual([
+            '`pool check` ÷ `hledger check`, CPU | W1 | ≤ 1.0×',
+            '`bean-check` ÷ `pool check`, CPU | W1 | ≥ 1.5×',
+            "`pool check` wall time over `node -e ''` | W0 | ≤ 100 ms",
+            '`pool check` | W2 | ≤ 10 s wall',
+            'keystroke → diagnostics, p50 / p95 of 6 | W3-500 | p95 ≤ 20 ms',
+            'keystroke → diagnostics, p50 / p95 of 6 | W3-2000 | p95 ≤ 40 ms',
+            'keystroke → diagnostics, p50 / p95 of 6 | W1 | p95 ≤ 100 ms',
+            'server start → first diagnostics of an opened file | W2 | ≤ 5 s',
+            'server resident memory after indexing | W2 | ≤ 300 MB',
+            "register edit → the open file's diagnostics, median [range] of 2 | W2 | ≤ 300 ms",
+            '`pool fmt` | W4 | ≤ 10 s CPU, ≤ 500 MB peak',
+            '`pool check` | W5 | ≤ 10 s CPU'
         ]);
         // CPU times of tiny runs can round to 0; wall times and memory cannot.
         for (const [name, value] of Object.entries(results.figures).filter(([name]) => !name.endsWith('CpuMs'))) {

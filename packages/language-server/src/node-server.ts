@@ -3,8 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { defaultAllowedSignersLookup, readAllowedSignersFile, SafeNodeFileSystem, writeFileSafely } from '@pool/files';
-import { type AllowedSigners, isAgreementFileName, type Lang, POOLIGNORE, type PoolServices, SETTINGS_SECTION } from '@pool/language';
+import { type AllowedSigners, isAgreementFileName, type Lang, POOLIGNORE, PoolDocumentBuilder, type PoolServices, SETTINGS_SECTION } from '@pool/language';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
@@ -65,6 +67,7 @@ export function startNodeLanguageServer(transport?: PoolServerTransport, options
     allowedSignersFromTheSetting(connection, shared, Pool);
     watchUnlessTheClientDoes(shared);
     watchLooseFileFolders(shared, Pool);
+    collectGarbageAfterDroppedTrees(shared);
     // The language of its messages until the client's `initialize` names one (`locale`).
     if (options.language) Pool.pool.Settings.setLanguage(options.language);
 
@@ -77,6 +80,52 @@ export function startNodeLanguageServer(transport?: PoolServerTransport, options
         connection.console.error(`Pool language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
     });
     return connection;
+}
+
+/** How many syntax trees builds must drop for the server to collect its garbage at once. */
+const COLLECT_AFTER_DROPPED_TREES = 100;
+
+/**
+ * Once a build has dropped the syntax trees of many closed files (the workspace read at start, the
+ * importers of a register re-checked), what they held is garbage that V8 collects only when it
+ * next needs room, and the server's resident memory stays where the build took it: on a workspace
+ * of 1,000 agreements about 450 to 690 MB, against about 180 to 215 MB after a collection that
+ * also gives the emptied heap back to the system. So the server asks for one then, once per such
+ * build (a keystroke drops no tree): V8's "last resort" full collection where the runtime knows it
+ * (Node 22), else a plain full one (which frees the heap but keeps its pages). Node gives the
+ * collector to code only with `--expose-gc`, which is set here for a context of its own; where
+ * that is refused, nothing is collected early.
+ */
+function collectGarbageAfterDroppedTrees(shared: LangiumSharedServices): void {
+    const builder = shared.workspace.DocumentBuilder;
+    if (!(builder instanceof PoolDocumentBuilder)) return;
+    const collect = fullCollector();
+    if (!collect) return;
+    // Counted across builds: an edit can cancel a build that had dropped many.
+    let dropped = 0;
+    builder.onTreesDropped(count => {
+        dropped += count;
+        if (dropped < COLLECT_AFTER_DROPPED_TREES) return;
+        dropped = 0;
+        setImmediate(collect);
+    });
+}
+
+function fullCollector(): (() => void) | undefined {
+    try {
+        v8.setFlagsFromString('--expose-gc');
+        const gc = vm.runInNewContext('gc') as unknown;
+        if (typeof gc !== 'function') return undefined;
+        const collect = gc as (options?: { type: string; execution: string; flavor: string }) => void;
+        return () => {
+            const before = process.memoryUsage().heapUsed;
+            collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+            // A runtime that does not know these options collects nothing with them.
+            if (process.memoryUsage().heapUsed >= before) collect();
+        };
+    } catch {
+        return undefined;
+    }
 }
 
 /**

@@ -16,6 +16,7 @@ export {
 } from './services/pool-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
 export { PoolDocumentFactory } from './services/pool-document-factory.js';
+export { PoolDocumentBuilder } from './services/pool-document-builder.js';
 export { quotePoolString } from './services/pool-value-converter.js';
 export * from './diff/agreement-diff.js';
 export { formatPoolDocument, type PoolFormatResult } from './lsp/pool-formatter.js';

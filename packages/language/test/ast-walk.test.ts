@@ -61,6 +61,10 @@ describe('the plain tree walks used for linking', () => {
         let described = 0;
         for (const file of files) {
             const document = ws.document(path.join(REPO, file));
+            // A closed file's tree is dropped once checked and parsed again when read: its names resolve as read.
+            for (const info of AstUtils.streamAst(document.parseResult.value).flatMap(AstUtils.streamReferences)) {
+                if ('ref' in info.reference && info.reference.ref === undefined) continue;
+            }
             const expected = (await langiums.createDescriptions(document)).map(plain);
             const actual = (await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(document)).map(plain);
             expect(actual, file).toEqual(expected);

@@ -29,6 +29,7 @@ import { allNodes } from '../services/ast-walk.js';
 import { BIDI_CONTROLS } from '../text/escape.js';
 import { refusalOf } from '../text/agreement-file.js';
 import type { PoolServices } from '../services/pool-module.js';
+import { holdsApprovals } from '../services/pool-document-builder.js';
 
 /**
  * The Pool formatter, shared by the editor and `pool fmt`.
@@ -292,6 +293,8 @@ class DocumentFormatting {
         const graph = this.services.pool.ImportGraph;
         const uri = this.document.uri.toString();
         for (const candidate of this.services.shared.workspace.LangiumDocuments.all) {
+            // Asked first, so that a file whose tree was dropped is not parsed again for nothing.
+            if (!holdsApprovals(candidate)) continue;
             const agreement = candidate as LangiumDocument<ast.Document>;
             const entries = (agreement.parseResult.value.approvals ?? []).flatMap(block => block.entries ?? []);
             if (entries.length === 0) continue;

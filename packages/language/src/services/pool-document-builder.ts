@@ -1,3 +1,4 @@
+// Long: Langium's document builder with Pool's order of building, its importer index and what it keeps of closed files, which share its state.
 import {
     type AstNode,
     type AstNodeDescription,
@@ -11,6 +12,7 @@ import {
     isOperationCancelled,
     type LangiumDocument,
     OperationCancelled,
+    type ParseResult,
     URI
 } from 'langium';
 type CancellationToken = Cancellation.CancellationToken;
@@ -18,6 +20,44 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { ImportGraph } from '../model/imports.js';
 import { type ImporterFingerprint, importerFingerprint } from './importer-fingerprint.js';
+import { PoolIndexManager } from './pool-index-manager.js';
+import { PoolScopeComputation } from './pool-scope-computation.js';
+
+/**
+ * What is kept of a file whose syntax tree was dropped (see {@link PoolDocumentBuilder.dropClosedTrees}),
+ * besides its diagnostics and its index entries: what later work reads of it without parsing it again.
+ */
+interface KeptFacts {
+    /** The URIs its import statements name. */
+    readonly imports: readonly string[];
+    /** Whether it holds approvals. */
+    readonly approvals: boolean;
+}
+
+/** What was kept of each file when its syntax tree was last dropped; read while the tree is not parsed again. */
+const keptFacts = new WeakMap<LangiumDocument, KeptFacts>();
+/** The files whose trees were dropped and that have not been built again since (their links and local names are gone). */
+const droppedNotRebuilt = new WeakSet<LangiumDocument>();
+
+/** Whether the document's syntax tree is dropped and not parsed again yet (see {@link PoolDocumentBuilder.dropTree}). */
+function treeDropped(document: LangiumDocument): boolean {
+    return Object.getOwnPropertyDescriptor(document, 'parseResult')?.get !== undefined;
+}
+
+/** What was kept of the document, if its tree is dropped and not parsed again. */
+function keptOf(document: LangiumDocument): KeptFacts | undefined {
+    return treeDropped(document) ? keptFacts.get(document) : undefined;
+}
+
+/**
+ * Whether the document holds approvals, without parsing it again if its tree was dropped (the
+ * formatter asks this of every file of the workspace).
+ */
+export function holdsApprovals(document: LangiumDocument): boolean {
+    const kept = keptOf(document);
+    if (kept) return kept.approvals;
+    return ((document.parseResult.value as Partial<Document>).approvals ?? []).length > 0;
+}
 
 /**
  * A document's meaning depends on the files it imports even where it names nothing in them (a
@@ -70,6 +110,18 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             // Langium's later phases go through this same list.
             for (const document of added) building.documents.push(document);
         });
+    }
+
+    /** How many syntax trees the build running now has dropped (see {@link dropClosedTrees}). */
+    private droppedInBuild = 0;
+    private readonly droppedListeners: ((count: number) => void)[] = [];
+
+    /**
+     * Called at the end of each build that dropped syntax trees, even a cancelled one, with how many: what they held is
+     * garbage then, which the Node server has collected at once (see its `node-server.ts`).
+     */
+    onTreesDropped(listener: (count: number) => void): void {
+        this.droppedListeners.push(listener);
     }
 
     /** Builds one list of documents, which the files they import that nobody has loaded join once parsed. */
@@ -268,6 +320,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private importTargets(document: LangiumDocument): readonly string[] {
+        const kept = keptOf(document);
+        if (kept) return kept.imports;
         const root = document.parseResult.value;
         let found = this.targets.get(root);
         if (!found) this.targets.set(root, (found = importTargets(document)));
@@ -353,9 +407,10 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             const found = documentAt(uri);
             return found ? this.importTargets(found) : [];
         };
-        return [key, ...reachable([key], imported)].some(
-            uri => ((documentAt(uri)?.parseResult.value as Partial<Document> | undefined)?.approvals ?? []).length > 0
-        );
+        return [key, ...reachable([key], imported)].some(uri => {
+            const found = documentAt(uri);
+            return found !== undefined && holdsApprovals(found);
+        });
     }
 
     /**
@@ -404,9 +459,97 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
                 if (this.deferred.size > 0) await new Promise(resolve => setTimeout(resolve, 0));
                 next = this.settleImporters(next);
             }
+            this.dropClosedTrees();
         } finally {
+            // Also for a build cancelled after dropping some.
+            const dropped = this.droppedInBuild;
+            this.droppedInBuild = 0;
+            if (dropped > 0) for (const listener of this.droppedListeners) listener(dropped);
             this.abandonDeferred();
         }
+    }
+
+    /**
+     * Drops the syntax trees of the files the editor does not have open and nothing imports, once
+     * they are checked and their diagnostics sent: in a workspace of 1,000 agreements sharing a
+     * register, those trees were 224 MB of a 256 MB heap, and nothing reads them again until the
+     * file or one of its imports changes. What later work needs is kept: the diagnostics, the
+     * index entries without the tree (see {@link PoolIndexManager.keepWithoutTree}), the files it
+     * imports and whether it holds approvals. Anything else that reads the tree (a code action
+     * looking through the workspace, a new importer linking to it) gets it parsed again from the
+     * file's text, as it was. Only the editor's services drop trees (the CLI's index has no
+     * references to keep and its process ends with the check).
+     */
+    private dropClosedTrees(): void {
+        if (!(this.indexManager instanceof PoolIndexManager)) return;
+        const textDocuments = this.textDocuments;
+        let importers: Map<string, string[]> | undefined;
+        let dropped = false;
+        for (const document of this.langiumDocuments.all) {
+            // Already dropped, and not parsed again since.
+            if (treeDropped(document)) continue;
+            if (document.state !== DocumentState.Validated) continue;
+            const key = document.uri.toString();
+            if (textDocuments?.get(document.uri) !== undefined || this.buildState.get(key)?.completed !== true) continue;
+            // A refused file's document says why it was not read; its text is not what it was checked as.
+            if ((document.parseResult as { refusal?: unknown }).refusal !== undefined) continue;
+            // Langium re-links a file with an unresolved name at every change: it keeps its tree.
+            if (document.references.some(reference => reference.error !== undefined)) continue;
+            importers ??= this.importerIndex();
+            if (importers.has(key)) continue;
+            this.dropTree(document, this.indexManager);
+            this.droppedInBuild++;
+            dropped = true;
+        }
+        // What was worked out from the trees (scopes, models) is forgotten with them.
+        if (dropped) void this.emitUpdate([], []);
+    }
+
+    /** Drops the document's tree (again, if it was parsed anew since it was first dropped). */
+    private dropTree(document: LangiumDocument, index: PoolIndexManager): void {
+        const root = document.parseResult.value as Partial<Document>;
+        keptFacts.set(document, { imports: this.importTargets(document), approvals: (root.approvals ?? []).length > 0 });
+        droppedNotRebuilt.add(document);
+        const services = this.serviceRegistry.getServices(document.uri);
+        const locator = services.workspace.AstNodeLocator;
+        index.keepWithoutTree(document, path => locator.getAstNode(document.parseResult.value, path));
+        document.references = [];
+        document.localSymbols = undefined;
+        const parser = services.parser.LangiumParser;
+        const scopes = services.references.ScopeComputation;
+        const keep = (parseResult: ParseResult): void => {
+            Object.defineProperty(document, 'parseResult', { value: parseResult, writable: true, configurable: true, enumerable: true });
+        };
+        // Parsed again from the same text when something reads it, as the factory parses it; its
+        // names resolve when read, and local names are gathered at once, as a build would.
+        Object.defineProperty(document, 'parseResult', {
+            configurable: true,
+            enumerable: true,
+            get: () => {
+                const parseResult = parser.parse(document.textDocument.getText());
+                (parseResult.value as { $document?: LangiumDocument }).$document = document;
+                keep(parseResult);
+                if (scopes instanceof PoolScopeComputation) document.localSymbols = scopes.localSymbolsNow(document);
+                return parseResult;
+            },
+            set: keep
+        });
+    }
+
+    /**
+     * A file whose tree was dropped holds no links, local names or references: anything short of
+     * its diagnostics being current (a re-link because an import changed, a re-check) builds it
+     * again from the parse on, from the text it was checked as (not read again: as a re-link
+     * would not). A changed file is read again as any is.
+     */
+    override resetToState(document: LangiumDocument, state: DocumentState): void {
+        if (state < DocumentState.Validated && droppedNotRebuilt.delete(document)) {
+            // Parsed again when the build reads its tree (see dropTree), in the build's order: not
+            // here, where the 1,000 importers of a register would be parsed before the open file.
+            super.resetToState(document, state > DocumentState.Parsed ? DocumentState.Parsed : state);
+            return;
+        }
+        super.resetToState(document, state);
     }
 
     /**
@@ -434,27 +577,55 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     private async buildOpenFirst(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const textDocuments = this.textDocuments;
         const open = textDocuments ? documents.filter(document => textDocuments.get(document.uri) !== undefined) : [];
-        if (open.length === 0 || open.length === documents.length) return this.buildBatch(documents, options, cancelToken);
+        if (open.length === documents.length) return this.buildBatch(documents, options, cancelToken);
         const waiting = new Map(documents.map(document => [document.uri.toString(), document]));
-        const first = new Map<string, LangiumDocument>();
-        // Parsed first, so that the imports followed are those of the text being built.
-        let next = open;
+        if (open.length > 0) await this.buildBatch(await this.withImports(open, waiting, cancelToken), options, cancelToken);
+        await this.buildInChunks(waiting, options, cancelToken);
+    }
+
+    /**
+     * `starts` and what they import among `waiting`, directly or through others, taken out of
+     * `waiting`. Parsed first, so that the imports followed are those of the text being built.
+     */
+    private async withImports(starts: LangiumDocument[], waiting: Map<string, LangiumDocument>, cancelToken: CancellationToken): Promise<LangiumDocument[]> {
+        const taken = new Map<string, LangiumDocument>();
+        let next = starts;
         while (next.length > 0) {
-            for (const document of next) first.set(document.uri.toString(), document);
+            for (const document of next) {
+                taken.set(document.uri.toString(), document);
+                waiting.delete(document.uri.toString());
+            }
             await this.runCancelable(next, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
             next = next
                 .flatMap(document => importTargets(document))
-                .filter((uri, index, all) => all.indexOf(uri) === index && !first.has(uri))
+                .filter((uri, index, all) => all.indexOf(uri) === index && !taken.has(uri))
                 .flatMap(uri => waiting.get(uri) ?? []);
         }
-        await this.buildBatch([...first.values()], options, cancelToken);
-        await this.buildBatch(
-            documents.filter(document => !first.has(document.uri.toString())),
-            options,
-            cancelToken
-        );
+        return [...taken.values()];
+    }
+
+    /**
+     * Builds the documents a few hundred at a time, each batch with what it imports, dropping the
+     * trees of those that can go after each (see {@link dropClosedTrees}): building the 1,000 files
+     * of a workspace at once held every tree at the same time, which set the server's resident
+     * memory for good. A file's checks see only it and what it imports, which its batch holds, so
+     * its diagnostics are the same. Only the editor's services drop trees, so the CLI builds all
+     * at once.
+     */
+    private async buildInChunks(waiting: Map<string, LangiumDocument>, options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        if (!(this.indexManager instanceof PoolIndexManager) || waiting.size <= DOCUMENTS_PER_BATCH) {
+            return this.buildBatch([...waiting.values()], options, cancelToken);
+        }
+        while (waiting.size > 0) {
+            const starts = [...waiting.values()].slice(0, DOCUMENTS_PER_BATCH);
+            await this.buildBatch(await this.withImports(starts, waiting, cancelToken), options, cancelToken);
+            this.dropClosedTrees();
+        }
     }
 }
+
+/** How many documents are built at once when many are (see {@link PoolDocumentBuilder.buildInChunks}). */
+const DOCUMENTS_PER_BATCH = 100;
 
 /**
  * Every URI reached from `starts` by following `next`, each once (a start only if it is reached

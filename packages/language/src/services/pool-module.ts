@@ -29,6 +29,7 @@ import { AgreementModelProvider, AllowedSignersSource } from '../model/model-pro
 import { DeclarationsOnlyIndexManager } from './declarations-only-index-manager.js';
 import { PoolDocumentBuilder } from './pool-document-builder.js';
 import { PoolDocumentFactory } from './pool-document-factory.js';
+import { PoolIndexManager } from './pool-index-manager.js';
 import { PoolDocumentValidator } from './pool-document-validator.js';
 import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
 import { PoolLinker } from './pool-linker.js';
@@ -116,6 +117,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
 export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new PoolDocumentBuilder(services),
+        IndexManager: services => new PoolIndexManager(services),
         LangiumDocumentFactory: services => new PoolDocumentFactory(services),
         WorkspaceManager: services => new PoolWorkspaceManager(services),
         ConfigurationProvider: services => new PoolConfigurationProvider(services)

@@ -74,6 +74,22 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
         return descriptions;
     }
 
+    /**
+     * The same descriptions at once, for a syntax tree parsed again after it was dropped (see
+     * {@link PoolIndexManager.findAllReferences}): its names are resolved as they are read.
+     */
+    describeNow(document: LangiumDocument): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        for (const node of allNodes(document.parseResult.value)) {
+            forEachReference(node, reference => {
+                // Reading the target resolves it; one that does not resolve is not described.
+                if (isReference(reference.reference) && reference.reference.ref === undefined) return;
+                if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
+            });
+        }
+        return descriptions;
+    }
+
     private describe(info: ReferenceInfo, sourceUri: URI): ReferenceDescription[] {
         const reference = info.reference;
         // A reference to several targets is described as Langium does (the grammar has none).

@@ -45,6 +45,11 @@ export class PoolScopeComputation extends DefaultScopeComputation {
 
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         await interruptAndCheck(cancelToken);
+        return this.localSymbolsNow(document);
+    }
+
+    /** The same, at once: for a syntax tree parsed again outside a build (see {@link PoolDocumentBuilder}). */
+    localSymbolsNow(document: LangiumDocument): LocalSymbols {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         forEachChild(root, node => {
