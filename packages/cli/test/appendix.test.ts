@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { runPool } from '../../../test/support/cli.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
+import { anytownAgreement, gitIn } from '../../../test/support/git.js';
 
 /**
  * The report's appendix lists the changes since the last approved version: the newest commit in
@@ -21,34 +22,7 @@ const validateAgreement = new Ajv2020.default({ strict: true, allErrors: true })
     JSON.parse(readFileSync(path.join(import.meta.dirname, '../../reports/schema/agreement-json-4.schema.json'), 'utf8'))
 );
 
-const AGREEMENT = (contribution: string, partnerName = 'Anytown Council') => `import "registers/anytown.pool"
-agreement "Anytown care" {
-    period 2013/14 to 2014/15
-    host council
-}
-partner council "${partnerName}" council
-pool care "Care pot" pooled under section 75 {
-    2013/14 { council ${contribution}  nhs £50,000 }
-}
-share savings of care { council 50%  nhs 50% }
-`;
-
 const CHANGE = 'The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).';
-
-function gitIn(root: string) {
-    return (...args: string[]) =>
-        execFileSync('git', args, {
-            cwd: root,
-            encoding: 'utf8',
-            env: {
-                ...process.env,
-                GIT_AUTHOR_NAME: 'Test',
-                GIT_AUTHOR_EMAIL: 'test@example.invalid',
-                GIT_COMMITTER_NAME: 'Test',
-                GIT_COMMITTER_EMAIL: 'test@example.invalid'
-            }
-        }).trim();
-}
 
 /** The approved version committed (its approval in the commit after it), then £100,000 changed to £125,000 in the working tree. */
 function approvedHistory(partnerName?: string): { root: string; file: string; approvedCommit: string; approvals: string; git: (...args: string[]) => string } {
@@ -58,15 +32,15 @@ function approvedHistory(partnerName?: string): { root: string; file: string; ap
     mkdirSync(path.join(root, 'agreements/registers'), { recursive: true });
     writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown CCG" health\n');
     const file = path.join(root, 'agreements/care.pool');
-    writeFileSync(file, AGREEMENT('£100,000'));
+    writeFileSync(file, anytownAgreement('£100,000'));
     git('add', '.');
     git('commit', '-q', '-m', 'version 1');
     const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
     const approvals = `approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`;
-    writeFileSync(file, AGREEMENT('£100,000') + approvals);
+    writeFileSync(file, anytownAgreement('£100,000') + approvals);
     git('commit', '-q', '-am', 'council approves');
     const approvedCommit = git('rev-parse', 'HEAD');
-    writeFileSync(file, AGREEMENT('£125,000', partnerName) + approvals);
+    writeFileSync(file, anytownAgreement('£125,000', partnerName) + approvals);
     return { root, file, approvedCommit, approvals, git };
 }
 
@@ -184,12 +158,12 @@ describe('the appendix of a report: the changes since the last approved version'
             );
 
             // No approval at all.
-            writeFileSync(file, AGREEMENT('£125,000'));
+            writeFileSync(file, anytownAgreement('£125,000'));
             const none = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
             expect(none.stdout).toContain('No partner has recorded an approval of this agreement, so there is no approved version to compare it with.');
 
             // The text as approved: nothing has changed since, with no need of the history.
-            writeFileSync(path.join(outside, 'agreements/care.pool'), AGREEMENT('£100,000') + approvals);
+            writeFileSync(path.join(outside, 'agreements/care.pool'), anytownAgreement('£100,000') + approvals);
             const asApproved = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: outside });
             expect(asApproved.stdout).toContain('This is the text that Anytown Council (Director of Finance, 2013-03-28) approved: nothing has changed since.');
             rmSync(outside, { recursive: true, force: true });
@@ -250,7 +224,7 @@ describe('the appendix of a report: the changes since the last approved version'
             // The change committed, then the approved text committed again: the last approved version is now that commit.
             const now = readFileSync(file, 'utf8');
             git('commit', '-q', '-am', 'more money');
-            writeFileSync(file, AGREEMENT('£100,000') + approvals);
+            writeFileSync(file, anytownAgreement('£100,000') + approvals);
             git('commit', '-q', '-am', 'back to the approved text');
             const again = git('rev-parse', 'HEAD').slice(0, 12);
             writeFileSync(file, now);

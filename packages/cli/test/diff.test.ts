@@ -5,45 +5,24 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { runPool } from '../../../test/support/cli.js';
+import { anytownAgreement, gitIn } from '../../../test/support/git.js';
 
 const validateDiff = new Ajv2020.default({ strict: true, allErrors: true }).compile(
     JSON.parse(readFileSync(path.join(import.meta.dirname, '../schema/diff-json-2.schema.json'), 'utf8'))
 );
 
-const AGREEMENT = (contribution: string, partnerName = 'Anytown Council') => `import "registers/anytown.pool"
-agreement "Anytown care" {
-    period 2013/14 to 2014/15
-    host council
-}
-partner council "${partnerName}" council
-pool care "Care pot" pooled under section 75 {
-    2013/14 { council ${contribution}  nhs £50,000 }
-}
-share savings of care { council 50%  nhs 50% }
-`;
-
 /** A git repository with two commits of an agreement and of the register it imports. */
 function repository(): string {
     const root = mkdtempSync(path.join(tmpdir(), 'pool-diff-'));
-    const git = (...args: string[]) =>
-        execFileSync('git', args, {
-            cwd: root,
-            env: {
-                ...process.env,
-                GIT_AUTHOR_NAME: 'Test',
-                GIT_AUTHOR_EMAIL: 'test@example.invalid',
-                GIT_COMMITTER_NAME: 'Test',
-                GIT_COMMITTER_EMAIL: 'test@example.invalid'
-            }
-        });
+    const git = gitIn(root);
     mkdirSync(path.join(root, 'agreements/registers'), { recursive: true });
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown CCG" health\n');
-    writeFileSync(path.join(root, 'agreements/care.pool'), AGREEMENT('£100,000'));
+    writeFileSync(path.join(root, 'agreements/care.pool'), anytownAgreement('£100,000'));
     git('add', '.');
     git('commit', '-q', '-m', 'approved');
     writeFileSync(path.join(root, 'agreements/registers/anytown.pool'), 'partner nhs "NHS Anytown Integrated Care Board" health\n');
-    writeFileSync(path.join(root, 'agreements/care.pool'), AGREEMENT('£120,000'));
+    writeFileSync(path.join(root, 'agreements/care.pool'), anytownAgreement('£120,000'));
     return root;
 }
 
@@ -97,7 +76,7 @@ describe('pool diff', () => {
 
     it('escapes agreement text in Markdown', () => {
         const root = repository();
-        writeFileSync(path.join(root, 'agreements/hostile.pool'), AGREEMENT('£130,000', '](javascript:alert(1)) <script>alert(1)</script> *x*'));
+        writeFileSync(path.join(root, 'agreements/hostile.pool'), anytownAgreement('£130,000', '](javascript:alert(1)) <script>alert(1)</script> *x*'));
         const markdown = runPool(['diff', '--format', 'md', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root }).stdout;
         expect(markdown).toContain('\\](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*');
         expect(markdown).not.toContain('<script>');
@@ -105,7 +84,7 @@ describe('pool diff', () => {
 
     it('gives a self-contained HTML page for a board paper, with agreement text escaped', () => {
         const root = repository();
-        writeFileSync(path.join(root, 'agreements/hostile.pool'), AGREEMENT('£130,000', '<script>alert(1)</script><img src=x onerror=alert(2)>'));
+        writeFileSync(path.join(root, 'agreements/hostile.pool'), anytownAgreement('£130,000', '<script>alert(1)</script><img src=x onerror=alert(2)>'));
         const result = runPool(['diff', '--format', 'html', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root });
         expect(result.status).toBe(0);
         const html = result.stdout;
@@ -167,7 +146,7 @@ describe('pool diff', () => {
 
     it('refuses a version with syntax errors, listing them, instead of showing what it could not read as removed (exit 2)', () => {
         const root = repository();
-        writeFileSync(path.join(root, 'agreements/broken.pool'), AGREEMENT('£100,000').replace('pool care', 'pool care care'));
+        writeFileSync(path.join(root, 'agreements/broken.pool'), anytownAgreement('£100,000').replace('pool care', 'pool care care'));
         const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/broken.pool'], { cwd: root });
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(
@@ -245,11 +224,11 @@ describe('pool diff --approved', () => {
         git('checkout', '-q', '--', '.');
         const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
         const approvals = `approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`;
-        writeFileSync(file, AGREEMENT('£100,000') + approvals);
+        writeFileSync(file, anytownAgreement('£100,000') + approvals);
         git('commit', '-q', '-am', 'council approves');
-        writeFileSync(file, AGREEMENT('£110,000') + approvals);
+        writeFileSync(file, anytownAgreement('£110,000') + approvals);
         git('commit', '-q', '-am', 'more money');
-        writeFileSync(file, AGREEMENT('£125,000') + approvals);
+        writeFileSync(file, anytownAgreement('£125,000') + approvals);
         return { root, git, file };
     }
 
