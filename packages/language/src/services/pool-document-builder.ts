@@ -491,6 +491,8 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             if (document.state !== DocumentState.Validated) continue;
             const key = document.uri.toString();
             if (textDocuments?.get(document.uri) !== undefined || this.buildState.get(key)?.completed !== true) continue;
+            // A closed untitled agreement (no `.pool` name) has no services to parse it again with.
+            if (!this.serviceRegistry.hasServices(document.uri)) continue;
             // A refused file's document says why it was not read; its text is not what it was checked as.
             if ((document.parseResult as { refusal?: unknown }).refusal !== undefined) continue;
             // Langium re-links a file with an unresolved name at every change: it keeps its tree.
