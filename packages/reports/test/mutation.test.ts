@@ -61,7 +61,11 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
         if (before !== after) mutants.push({ file, offset, length: before.length, before, after, words });
     };
     const leaves = [...CstUtils.streamCst(document.parseResult.value.$cstNode!)].filter(node => node.grammarSource && !node.hidden && isLeafCstNode(node));
-    const referenceOffsets = new Set(document.references.map(reference => reference.$refNode?.offset));
+    // The references as the tree holds them: the editor's services drop the tree of a closed file
+    // nothing imports once it is checked (and its list of references with it), and read it again
+    // from the text when asked, as here.
+    const references = [...AstUtils.streamAst(document.parseResult.value)].flatMap(node => [...AstUtils.streamReferences(node)].map(info => info.reference));
+    const referenceOffsets = new Set(references.map(reference => reference.$refNode?.offset));
     for (const leaf of leaves) {
         const token = (leaf as { tokenType?: { name: string } }).tokenType?.name;
         const image = leaf.text;
@@ -81,7 +85,7 @@ function mutantsOf(file: string, document: LangiumDocument<ast.Document>, subjec
         }
     }
     // References: another declaration of the same kind, or an unknown id where there is no other.
-    for (const reference of document.references) {
+    for (const reference of references) {
         const node = reference.$refNode;
         const target = 'ref' in reference ? reference.ref : undefined;
         if (!node || !target) continue;
