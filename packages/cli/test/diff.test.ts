@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -208,18 +207,7 @@ describe('pool diff --approved', () => {
      */
     function approvedHistory(): { root: string; git: (...args: string[]) => void; file: string } {
         const root = repository();
-        const git = (...args: string[]) => {
-            execFileSync('git', args, {
-                cwd: root,
-                env: {
-                    ...process.env,
-                    GIT_AUTHOR_NAME: 'Test',
-                    GIT_AUTHOR_EMAIL: 'test@example.invalid',
-                    GIT_COMMITTER_NAME: 'Test',
-                    GIT_COMMITTER_EMAIL: 'test@example.invalid'
-                }
-            });
-        };
+        const git = gitIn(root);
         const file = path.join(root, 'agreements/care.pool');
         git('checkout', '-q', '--', '.');
         const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();

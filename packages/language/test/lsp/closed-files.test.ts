@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import { exampleTexts } from './example-texts.js';
 
 /**
  * The language server drops the syntax tree of a file the editor does not have open and nothing
@@ -12,20 +11,9 @@ import { createPoolServices } from '../../src/services/pool-module.js';
  * file is opened, an edit of a register the closed files import, a new file importing one. Each
  * is compared with the same workspace with every file open, where no tree is dropped.
  */
-const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');
 const WORKSPACE = 'file:///workspace/';
 const REGISTER = 'registers/greater-manchester.pool';
 const CLOSED = 'troubled-families.pool';
-
-function exampleTexts(): Map<string, string> {
-    const texts = new Map<string, string>();
-    for (const folder of ['', 'registers']) {
-        for (const file of readdirSync(path.join(EXAMPLES, folder)).filter(name => name.endsWith('.pool'))) {
-            texts.set(folder ? `${folder}/${file}` : file, readFileSync(path.join(EXAMPLES, folder, file), 'utf8'));
-        }
-    }
-    return texts;
-}
 
 /** The examples as a workspace: every file open in the editor, or every file read from the workspace and none open. */
 async function load(texts: ReadonlyMap<string, string>, open: boolean) {

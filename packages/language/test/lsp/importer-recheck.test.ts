@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createPoolServices } from '../../src/services/pool-module.js';
+import { exampleTexts } from './example-texts.js';
 
 /**
  * An edit of a file others import re-checks its importers only when it changes something they
@@ -13,18 +12,7 @@ import { createPoolServices } from '../../src/services/pool-module.js';
  * skipped, every file's diagnostics are those of checking the same text afresh, as `pool check`
  * does.
  */
-const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');
 const WORKSPACE = 'file:///workspace/';
-
-function exampleTexts(): Map<string, string> {
-    const texts = new Map<string, string>();
-    for (const folder of ['', 'registers']) {
-        for (const file of readdirSync(path.join(EXAMPLES, folder)).filter(name => name.endsWith('.pool'))) {
-            texts.set(folder ? `${folder}/${file}` : file, readFileSync(path.join(EXAMPLES, folder, file), 'utf8'));
-        }
-    }
-    return texts;
-}
 
 /** A workspace of the examples held by an editor, with the URIs of the documents each build validates. */
 async function openWorkspace(texts: ReadonlyMap<string, string>) {
