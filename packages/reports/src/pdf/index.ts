@@ -134,9 +134,9 @@ function drawingChartsOnce(document: ReportDocument): ReportDocument {
  * A pass that only measures where the headings fall and where the content ends. It lays every
  * line out as the final pass does, on a PDF made the same way, but skips the work that moves
  * nothing: drawing the charts (a chart's box is sized from its viewBox, not by drawing it, and
- * what follows it is placed from that box) and the running heads and feet (drawn after the end of
- * the content is taken); and its PDF is never ended, so no font is subset and nothing compressed
- * or written.
+ * what follows it is placed from that box), the structure tree (tagging marks content, it does
+ * not move it) and the running heads and feet (drawn after the end of the content is taken); and
+ * its PDF is never ended, so no font is subset and nothing compressed or written.
  */
 function measure(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
     return layOut(newPdf(document, options), document, breakBefore, undefined);
@@ -300,6 +300,11 @@ class Layout {
      * draws its content, marked as that element's, on the page.
      */
     private tag(type: string, draw: () => void, parent: PDFKit.PDFStructureElement = this.root, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+        // A measurement has no structure tree: marking content moves nothing.
+        if (this.measuring) {
+            draw();
+            return;
+        }
         const element = this.pdf.struct(type, options);
         parent.add(element);
         element.add(draw);
@@ -308,6 +313,10 @@ class Layout {
 
     /** A grouping element (a list, a table, a row) under `parent`, its children added by `fill`. */
     private group(type: string, fill: (element: PDFKit.PDFStructureElement) => void, parent: PDFKit.PDFStructureElement = this.root): void {
+        if (this.measuring) {
+            fill(parent);
+            return;
+        }
         const element = this.pdf.struct(type);
         parent.add(element);
         fill(element);
@@ -316,6 +325,10 @@ class Layout {
 
     /** Drawing that is not content (rules, bars, repeated table heads, running heads): an artifact a screen reader skips. */
     private artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+        if (this.measuring) {
+            draw();
+            return;
+        }
         this.pdf.markContent('Artifact', type ? { type } : undefined);
         draw();
         this.pdf.endMarkedContent();
