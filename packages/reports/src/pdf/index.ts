@@ -104,13 +104,18 @@ const LAST_PAGE_FILL = 0.25;
 export async function renderPdfDocument(laidOut: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
     const document = drawingChartsOnce(laidOut);
     // Laid out once; if that leaves a near-empty last page, laid out again with the last section
-    // that fits the rule starting a page of its own (a deliberate section end).
-    const first = layOut(document, options, new Set(), undefined);
+    // that fits the rule starting a page of its own (a deliberate section end). These passes only
+    // measure where the headings fall: nothing of theirs is drawn that cannot move them, or written.
+    const first = measure(document, options, new Set());
     const breakBefore = first.sectionForLastPage();
-    const settled = breakBefore === undefined ? first : layOut(document, options, new Set([breakBefore]), undefined);
-    // Then once more with the page of each section in the contents: their room is kept in every
-    // pass, so the numbers change no line and the pages stay where they were laid out.
-    return layOut(document, options, breakBefore === undefined ? new Set() : new Set([breakBefore]), settled.sectionPages()).bytes();
+    const sectionBreaks: ReadonlySet<number> = breakBefore === undefined ? new Set() : new Set([breakBefore]);
+    const settled = breakBefore === undefined ? first : measure(document, options, sectionBreaks);
+    // Then once more, in full, with the page of each section in the contents: their room is kept in
+    // every pass, so the numbers change no line and the pages stay where they were measured.
+    const pdf = newPdf(document, options);
+    const written = bytesOf(pdf);
+    layOut(pdf, document, sectionBreaks, settled.sectionPages());
+    return written;
 }
 
 /** The document with each chart's SVG drawn once, however many passes and measurements read it. */
@@ -125,8 +130,32 @@ function drawingChartsOnce(document: ReportDocument): ReportDocument {
     };
 }
 
-/** The document laid out on pages: its bytes, and where its headings fell. */
-function layOut(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>, contentsPages: readonly number[] | undefined): Layout {
+/**
+ * A pass that only measures where the headings fall and where the content ends. It lays every
+ * line out as the final pass does, on a PDF made the same way, but skips the work that moves
+ * nothing: drawing the charts (a chart's box is sized from its viewBox, not by drawing it, and
+ * what follows it is placed from that box), the structure tree (tagging marks content, it does
+ * not move it) and the running heads and feet (drawn after the end of the content is taken); and
+ * its PDF is never ended, so no font is subset and nothing compressed or written.
+ */
+function measure(document: ReportDocument, options: PdfOptions, breakBefore: ReadonlySet<number>): Layout {
+    return layOut(newPdf(document, options), document, breakBefore, undefined);
+}
+
+/** The bytes `pdf` writes, once it is ended. */
+function bytesOf(pdf: PDFKit.PDFDocument): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    return new Promise<Uint8Array>((resolve, reject) => {
+        pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+        pdf.on('end', () => {
+            resolve(new Uint8Array(Buffer.concat(chunks)));
+        });
+        pdf.on('error', reject);
+    });
+}
+
+/** An empty PDF for the document, with its fonts: the same for a measuring pass and the final one, so both lay lines out alike. */
+function newPdf(document: ReportDocument, options: PdfOptions): PDFKit.PDFDocument {
     const FONTS = fonts(options.fontDirectory);
     // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
     const date = new Date(document.generatedAt ?? 0);
@@ -153,22 +182,17 @@ function layOut(document: ReportDocument, options: PdfOptions, breakBefore: Read
     pdf.registerFont(BODY, FONTS.regular);
     pdf.registerFont(BOLD, FONTS.bold);
     pdf.registerFont(MONO, FONTS.mono);
-    const chunks: Buffer[] = [];
-    const done = new Promise<void>((resolve, reject) => {
-        pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-        pdf.on('end', () => {
-            resolve();
-        });
-        pdf.on('error', reject);
-    });
+    return pdf;
+}
+
+/**
+ * The document laid out on `pdf`, which the final pass (given the contents' page numbers) ends;
+ * a measuring pass (without them) leaves it open. The layout says where its headings fell.
+ */
+function layOut(pdf: PDFKit.PDFDocument, document: ReportDocument, breakBefore: ReadonlySet<number>, contentsPages: readonly number[] | undefined): Layout {
     const root = pdf.struct('Document');
     pdf.addStructure(root);
-    const layout = new Layout(
-        pdf,
-        root,
-        document,
-        done.then(() => new Uint8Array(Buffer.concat(chunks)))
-    );
+    const layout = new Layout(pdf, root, document, contentsPages === undefined);
     layout.title(document.title);
     document.blocks.forEach((block, index) => {
         const previous = document.blocks[index - 1];
@@ -195,12 +219,9 @@ class Layout {
         private readonly pdf: PDFKit.PDFDocument,
         private readonly root: PDFKit.PDFStructureElement,
         private readonly document: ReportDocument,
-        private readonly written: Promise<Uint8Array>
+        /** Only measuring where things fall (see `measure`): what moves nothing is not drawn. */
+        private readonly measuring: boolean
     ) {}
-
-    bytes(): Promise<Uint8Array> {
-        return this.written;
-    }
 
     private get page(): number {
         const range = this.pdf.bufferedPageRange();
@@ -279,6 +300,11 @@ class Layout {
      * draws its content, marked as that element's, on the page.
      */
     private tag(type: string, draw: () => void, parent: PDFKit.PDFStructureElement = this.root, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+        // A measurement has no structure tree: marking content moves nothing.
+        if (this.measuring) {
+            draw();
+            return;
+        }
         const element = this.pdf.struct(type, options);
         parent.add(element);
         element.add(draw);
@@ -287,6 +313,10 @@ class Layout {
 
     /** A grouping element (a list, a table, a row) under `parent`, its children added by `fill`. */
     private group(type: string, fill: (element: PDFKit.PDFStructureElement) => void, parent: PDFKit.PDFStructureElement = this.root): void {
+        if (this.measuring) {
+            fill(parent);
+            return;
+        }
         const element = this.pdf.struct(type);
         parent.add(element);
         fill(element);
@@ -295,6 +325,10 @@ class Layout {
 
     /** Drawing that is not content (rules, bars, repeated table heads, running heads): an artifact a screen reader skips. */
     private artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+        if (this.measuring) {
+            draw();
+            return;
+        }
         this.pdf.markContent('Artifact', type ? { type } : undefined);
         draw();
         this.pdf.endMarkedContent();
@@ -446,6 +480,9 @@ class Layout {
                 this.tag(
                     'Figure',
                     () => {
+                        // Not to measure: svg-to-pdfkit leaves the position alone, and the caption
+                        // is placed below the box and sets its own font.
+                        if (this.measuring) return;
                         // Sized by the viewBox alone, so the chart scales to the width given here.
                         SVGtoPDF(pdf, svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+"/, '<svg$1'), MARGIN, y, {
                             width,
@@ -649,11 +686,14 @@ class Layout {
 
     /**
      * Ends the document: on every page a running head (the title) and foot (reference · status ·
-     * version · page x of y) and, short of signed, DRAFT across the page; all artifacts.
+     * version · page x of y) and, short of signed, DRAFT across the page; all artifacts. A
+     * measuring pass only notes where the content ended.
      */
     finish(): void {
         const pdf = this.pdf;
         this.end = { page: this.page, y: pdf.y };
+        // The running heads and feet are drawn over pages already laid out: they move nothing.
+        if (this.measuring) return;
         const text = reportText(this.document.lang);
         const identity = this.document.identity;
         const range = pdf.bufferedPageRange();
