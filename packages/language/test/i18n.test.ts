@@ -1,4 +1,6 @@
 import { TYPE } from '@formatjs/icu-messageformat-parser';
+import fc from 'fast-check';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { cy as cliCy } from '../../cli/src/i18n/cy.js';
 import { en as cliEn } from '../../cli/src/i18n/en.js';
@@ -7,7 +9,7 @@ import { cy as serverCy } from '../../language-server/src/i18n/cy.js';
 import { en as serverEn } from '../../language-server/src/i18n/en.js';
 import { cy as reportsCy } from '../../reports/src/i18n/cy.js';
 import { en as reportsEn } from '../../reports/src/i18n/en.js';
-import { compileMessage, createTranslator, type Lang, LANGS } from '../src/i18n/catalogue.js';
+import { compileMessage, countFormat, createTranslator, type Lang, LANGS } from '../src/i18n/catalogue.js';
 import { isWordKey, LANGUAGE_CATALOGUES, listInWords, parseLang, t, word } from '../src/i18n/index.js';
 
 /**
@@ -227,6 +229,65 @@ describe('t', () => {
         const english = { greeting: 'hello {name}' } as const;
         const translator = createTranslator({ en: english, cy: JSON.parse('{}') as { greeting: string } });
         expect(translator.t('greeting', { name: 'Cymru' }, 'cy')).toBe('hello Cymru');
+    });
+});
+
+/** What intl-messageformat itself makes of `text` in `lang`, as Pool compiled messages before. */
+function reference(text: string, lang: Lang, values: Record<string, string | number>): { ast: unknown; worded: unknown } | { error: string } {
+    try {
+        const format = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+        return { ast: format.getAst(), worded: format.format(values) };
+    } catch (error) {
+        return { error: error instanceof Error ? error.constructor.name : String(error) };
+    }
+}
+
+function ours(text: string, lang: Lang, values: Record<string, string | number>): { ast: unknown; worded: unknown } | { error: string } {
+    try {
+        const message = compileMessage(text, lang);
+        return { ast: message.getAst(), worded: message.format(values) };
+    } catch (error) {
+        return { error: error instanceof Error ? error.constructor.name : String(error) };
+    }
+}
+
+describe('compileMessage', () => {
+    // It reads plain text without the parser, formats with formatters shared by every message, and
+    // skips intl-messageformat's locale look-up: none of which may change a word.
+    it('parses and words every message of every catalogue as intl-messageformat does', () => {
+        const values = { count: 1, total: 1234, already: 2, done: 3, name: 'x', kind: 'other' };
+        const differ = ALL.flatMap(({ pkg, key }) =>
+            LANGS.flatMap(lang => {
+                const text = CATALOGUES[pkg]?.[lang][key] ?? '';
+                const expected = reference(text, lang, values);
+                // A message whose parameters these values do not cover fails the same way in both.
+                return JSON.stringify(ours(text, lang, values)) === JSON.stringify(expected) ? [] : [`${lang} ${key}`];
+            })
+        );
+        expect(differ).toEqual([]);
+    });
+
+    it('reads text made of quotes, braces, angle brackets and hashes as intl-messageformat does', () => {
+        const piece = fc.constantFrom("'", "''", '{', '}', '<', '>', '#', 'a', ' ', '{n}', '{n, plural, one {# x} other {# xs}}', "'{", "'}", "it's");
+        fc.assert(
+            fc.property(fc.array(piece, { maxLength: 8 }), fc.constantFrom<Lang>('en', 'cy'), fc.nat({ max: 2000 }), (pieces, lang, n) => {
+                const text = pieces.join('');
+                expect(ours(text, lang, { n })).toEqual(reference(text, lang, { n }));
+            }),
+            { numRuns: 2000 }
+        );
+    });
+
+    it('formats every count as Intl.NumberFormat does in either language', () => {
+        const samples: (number | bigint)[] = [-0, -1, -999, -1000, 0.5, 1.25, 999.5, NaN, Infinity, -Infinity, 12345678.9, 10n ** 20n, 7n];
+        for (let n = 0; n <= 100_000; n++) samples.push(n);
+        for (const lang of LANGS) {
+            const format = countFormat(lang);
+            const intl = new Intl.NumberFormat(lang);
+            const differ = samples.filter(n => format.format(n) !== intl.format(n));
+            expect(differ).toEqual([]);
+            expect(format.resolvedOptions().locale).toBe(intl.resolvedOptions().locale);
+        }
     });
 });
 

@@ -16,8 +16,8 @@
  * Literal braces are never written in a message: an example with braces is passed in as a parameter.
  */
 
-import { TYPE } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { formatToParts, type Formatters, IntlMessageFormat } from 'intl-messageformat';
 import { isolateBidi } from '../text/escape.js';
 
 export type Lang = 'en' | 'cy';
@@ -100,17 +100,112 @@ export function shortenText(text: string, limit = MAX_QUOTED_CHARS): string {
 
 /** A message compiled for one language, with the names of the parameters it chooses by (plural, select). */
 interface Compiled {
-    readonly format: IntlMessageFormat;
+    readonly message: CompiledMessage;
     readonly choosers: ReadonlySet<string>;
 }
 
-/** Parses `text` as an ICU message in `lang`; a message that does not parse is a fault in Pool. */
-export function compileMessage(text: string, lang: Lang): IntlMessageFormat {
-    return new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+/** An ICU message parsed for one language, ready to be put into words. */
+export interface CompiledMessage {
+    /** The parsed message, as intl-messageformat reads it. */
+    getAst(): MessageFormatElement[];
+    /** The message with `values` put in, as `IntlMessageFormat.format` gives it. */
+    format(values: Record<string, string | number>): string;
+}
+
+/**
+ * Text that ICU MessageFormat reads as itself: no brace (so no placeholder, plural or select) and
+ * no apostrophe that quotes (one before another apostrophe, a brace or an angle bracket; `#` is
+ * quoted only inside a plural). Most messages are such text (every line of the help), and they
+ * need no parser: test/i18n checks this gives what the parser gives for every message.
+ */
+const QUOTING_OR_BRACE = /[{}]|'['<>]/;
+
+/**
+ * Formatters shared by every message: intl-messageformat's default makes a set for each message.
+ * Numbers are put into words as `Intl.NumberFormat` in the message's language does, and a count
+ * from 0 to 999 as its digits (which is what it does for them): `Intl.NumberFormat` wakes the
+ * ICU library's locale data, which costs a small `pool check` more than its whole check, and
+ * the commonest count is 1 file. test/i18n compares the two for every count up to 100,000.
+ */
+const FORMATTERS: Formatters = {
+    getNumberFormat: (locales, options) =>
+        options === undefined && typeof locales === 'string'
+            ? countFormat(locales)
+            : memoised(numberFormats, [locales, options], () => new Intl.NumberFormat(locales, options)),
+    getDateTimeFormat: (locales, options) => memoised(dateTimeFormats, [locales, options], () => new Intl.DateTimeFormat(locales, options)),
+    getPluralRules: (locales, options) => memoised(pluralRules, [locales, options], () => new Intl.PluralRules(locales, options))
+};
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+function memoised<T>(cache: Map<string, T>, key: unknown, make: () => T): T {
+    const name = JSON.stringify(key);
+    let made = cache.get(name);
+    if (made === undefined) {
+        made = make();
+        cache.set(name, made);
+    }
+    return made;
+}
+
+/** `Intl.NumberFormat(locale)`, made only when a number other than a count up to 999 is formatted. */
+export function countFormat(locale: string): Intl.NumberFormat {
+    let made = countFormats.get(locale);
+    if (made === undefined) {
+        let full: Intl.NumberFormat | undefined;
+        const format = (value: number | bigint | string): string => {
+            if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0)) return String(value);
+            full ??= new Intl.NumberFormat(locale);
+            return full.format(value as number | bigint);
+        };
+        // intl-messageformat calls only `format`; the rest is the real formatter's.
+        made = new Proxy({} as Intl.NumberFormat, {
+            get: (_, property) => {
+                if (property === 'format') return format;
+                full ??= new Intl.NumberFormat(locale);
+                const real = full;
+                const value: unknown = Reflect.get(real, property);
+                if (typeof value !== 'function') return value;
+                const method = value as (...args: unknown[]) => unknown;
+                return (...args: unknown[]) => method.apply(real, args);
+            }
+        });
+        countFormats.set(locale, made);
+    }
+    return made;
+}
+
+/**
+ * Parses `text` as an ICU message in `lang`, as `new IntlMessageFormat(text, lang, undefined,
+ * { ignoreTag: true })` does, and formats it the same way, without the locale look-up its
+ * constructor makes for every message (`Intl.NumberFormat.supportedLocalesOf`, which wakes the
+ * ICU library's data): for `en` and `cy` that look-up gives back the language itself. A message
+ * that does not parse is a fault in Pool.
+ */
+export function compileMessage(text: string, lang: Lang): CompiledMessage {
+    const ast: MessageFormatElement[] = QUOTING_OR_BRACE.test(text)
+        ? parse(text, { ignoreTag: true, locale: new Intl.Locale(lang) })
+        : text === ''
+          ? []
+          : [{ type: TYPE.literal, value: text }];
+    return {
+        getAst: () => ast,
+        format: values => {
+            const parts = formatToParts(ast, lang, FORMATTERS, IntlMessageFormat.formats, values, undefined, text);
+            let worded = '';
+            for (const part of parts) {
+                if (typeof part.value !== 'string') throw new Error(`the message '${text}' did not format as text`);
+                worded += part.value;
+            }
+            return worded;
+        }
+    };
 }
 
 /** The names of the parameters a parsed message chooses by (plural, select), at any depth. */
-function choosersOf(elements: ReturnType<IntlMessageFormat['getAst']>, into = new Set<string>()): Set<string> {
+function choosersOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
     for (const element of elements) {
         if ('options' in element && typeof element.options === 'object') {
             into.add(element.value);
@@ -145,7 +240,9 @@ export interface Translator<E extends Catalogue> {
 export function joinCatalogues<A extends Catalogue, B extends Catalogue>(a: Catalogues<A>, b: Catalogues<B>): Catalogues<A & B> {
     const twice = Object.keys(b.en).filter(key => Object.hasOwn(a.en, key));
     if (twice.length > 0) throw new Error(`message keys in two catalogues: ${twice.join(', ')}`);
-    return { en: { ...a.en, ...b.en }, cy: { ...a.cy, ...b.cy } };
+    // Into objects without a prototype, which V8 keeps as hash tables from the start: a spread
+    // into a plain object adds the thousand keys one hidden class at a time, 20 ms or more.
+    return { en: Object.assign(Object.create(null) as A & B, a.en, b.en), cy: Object.assign(Object.create(null) as Translation<A & B>, a.cy, b.cy) };
 }
 
 /** The translator of `catalogues`. */
@@ -160,13 +257,13 @@ export function createTranslator<E extends Catalogue>(catalogues: Catalogues<E>)
     const compile = (key: string, lang: Lang): Compiled => {
         const known = compiled[lang].get(key);
         if (known) return known;
-        const format = compileMessage(textOf(key, lang), lang);
-        const made = { format, choosers: choosersOf(format.getAst()) };
+        const message = compileMessage(textOf(key, lang), lang);
+        const made = { message, choosers: choosersOf(message.getAst()) };
         compiled[lang].set(key, made);
         return made;
     };
     const t = <K extends keyof E & string>(key: K, params: ParamsOf<E[K]>, lang: Lang): string => {
-        const { format, choosers } = compile(key, lang);
+        const { message, choosers } = compile(key, lang);
         const whole = WHOLE_TEXT_KEYS.test(key);
         const values: Record<string, string | number> = {};
         for (const [name, value] of Object.entries<string | number>(params)) {
@@ -174,14 +271,12 @@ export function createTranslator<E extends Catalogue>(catalogues: Catalogues<E>)
             // the words a message chooses by are compared, not shown.
             values[name] = typeof value !== 'string' || WORDED_PARAMS.has(name) || choosers.has(name) ? value : isolateBidi(whole ? value : shortenText(value));
         }
-        const worded = format.format(values);
-        if (typeof worded !== 'string') throw new Error(`the message '${key}' did not format as text`);
-        return worded;
+        return message.format(values);
     };
     const isWordKey = (key: string): key is WordKeyOf<E> => {
         if (!Object.hasOwn(catalogues.en, key)) return false;
         return compile(key, 'en')
-            .format.getAst()
+            .message.getAst()
             .every(element => element.type === TYPE.literal);
     };
     return {

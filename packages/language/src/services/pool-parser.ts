@@ -1,10 +1,10 @@
-import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EOF, type ILookaheadStrategy, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
     type AstNode,
     type CompositeCstNode,
     type CstNode,
     CstNodeBuilder,
-    createLangiumParser,
+    prepareLangiumParser,
     type LangiumCoreServices,
     type LangiumParser,
     type ParseResult,
@@ -192,8 +192,15 @@ export class ReSyncFinder {
  * Langium's parser, building its syntax tree with {@link LinearCstNodeBuilder}, in linear time,
  * and giving up error recovery at the {@link MAX_PARSER_ERRORS}th syntax error.
  */
-export function createPoolParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createLangiumParser(services);
+export function createPoolParser(services: LangiumCoreServices, options: { lazyLookahead?: boolean } = {}): LangiumParser {
+    // Langium's createLangiumParser, with the lookahead made lazy (see LazyLookahead) before the
+    // parser analyses itself; test/parser-lookahead compares it with the lookahead built at once.
+    const parser = prepareLangiumParser(services);
+    if (options.lazyLookahead ?? true) {
+        const analysed = parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy } };
+        analysed.wrapper.lookaheadStrategy = new LazyLookahead(analysed.wrapper.lookaheadStrategy);
+    }
+    parser.finalize();
     const builder = new LinearCstNodeBuilder();
     // The builder, the taking of hidden tokens and Chevrotain's parser are private parts of
     // Langium's parser, replaced or changed here and nowhere else; test/hostile/pathological-times.test.ts
@@ -230,4 +237,44 @@ export function createPoolParser(services: LangiumCoreServices): LangiumParser {
         return parse<T>(input, options);
     };
     return parser;
+}
+
+type AlternationOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
+type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
+
+/**
+ * Langium's lookahead (Chevrotain's ALL(*) strategy), each decision's function built the first
+ * time the parser reaches that decision instead of for every decision of the grammar when the
+ * parser is made. Chevrotain builds all of them in its self-analysis: a quarter of the start-up of
+ * a small `pool check`, most of it for rules a small file never reaches. The functions are the
+ * same, built from the same grammar, only later: the parser chooses as before.
+ */
+class LazyLookahead implements ILookaheadStrategy {
+    constructor(private readonly strategy: ILookaheadStrategy) {}
+
+    validate(options: Parameters<ILookaheadStrategy['validate']>[0]): ReturnType<ILookaheadStrategy['validate']> {
+        return this.strategy.validate(options);
+    }
+
+    initialize(options: { rules: Parameters<ILookaheadStrategy['validate']>[0]['rules'] }): void {
+        this.strategy.initialize?.(options);
+    }
+
+    buildLookaheadForAlternation(options: AlternationOptions): ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> {
+        const strategy = this.strategy;
+        let built: ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']> | undefined;
+        return function (this: unknown, orAlts) {
+            built ??= strategy.buildLookaheadForAlternation(options);
+            return built.call(this, orAlts);
+        };
+    }
+
+    buildLookaheadForOptional(options: OptionalOptions): ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> {
+        const strategy = this.strategy;
+        let built: ReturnType<ILookaheadStrategy['buildLookaheadForOptional']> | undefined;
+        return function (this: unknown) {
+            built ??= strategy.buildLookaheadForOptional(options);
+            return built.call(this);
+        };
+    }
 }
