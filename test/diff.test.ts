@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool } from './support/cli.js';
+import { runPoolInProcess } from './support/cli.js';
 import { REPO } from './support/paths.js';
 
 /**
@@ -19,18 +19,18 @@ it('every example but the plan with streams has a later version to compare', () 
 });
 
 describe('pool diff on a pair of versions of each example', () => {
-    it.each(EXAMPLES)('%s', name => {
+    it.each(EXAMPLES)('%s', async name => {
         const args = [`examples/${name}.pool`, `test/diff-fixtures/${name}.v2.pool`];
         for (const [format, extension] of [
             ['text', 'txt'],
             ['md', 'md']
         ]) {
-            const result = runPool(['diff', '--format', format, ...args]);
+            const result = await runPoolInProcess(['diff', '--format', format, ...args]);
             expect(result.stdout, format).toBe(readFileSync(path.join(REPO, `test/diff-fixtures/${name}.expected.${extension}`), 'utf8'));
             expect(result.status).toBe(0);
         }
         // The later version is itself a valid agreement, its approvals aside: the change leaves them to be given again.
-        const check = JSON.parse(runPool(['check', '--format', 'json', '--strict', args[1]]).stdout);
+        const check = JSON.parse((await runPoolInProcess(['check', '--format', 'json', '--strict', args[1]])).stdout);
         expect(check.diagnostics.filter((d: { code: string }) => d.code !== 'approval-stale' && d.code !== 'signed-without-approval')).toEqual([]);
     });
 });

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileSafely as writeFileAtomic } from '../packages/files/src/index.js';
-import { runPool } from './support/cli.js';
+import { runPool, runPoolInProcess } from './support/cli.js';
 import { REPO } from './support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from './support/scratch.js';
 
 /**
  * `pool fmt` as a user meets it: files formatted in place with the editor's formatter, --check
  * for CI, and nothing lost (syntax errors, approved text, byte order marks, line endings, links
- * and file modes all survive).
+ * and file modes all survive). The command runs in this process, but for --check's list of files to
+ * change, which a CI job reads from the built command's standard output and exit status.
  */
 
 /** A copy of the examples folder (agreements, registers and the invalid ones) to format. */
@@ -28,8 +29,8 @@ function scramble(text: string): string {
         .join('\n');
 }
 
-function diagnosticsOf(cwd: string, ...paths: string[]): string[] {
-    const result = runPool(['check', '--format', 'json', ...paths], { cwd });
+async function diagnosticsOf(cwd: string, ...paths: string[]): Promise<string[]> {
+    const result = await runPoolInProcess(['check', '--format', 'json', ...paths], { cwd });
     const report = JSON.parse(result.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] };
     // A stale approval quotes the fingerprint of the text as it is now, which any change of layout
     // changes, and some messages quote an amount as it is spelt (`£1000` or `£1,000`).
@@ -43,30 +44,30 @@ const EXAMPLE_FILES = [...readdirSync(path.join(REPO, 'examples')), ...readdirSy
 ).length;
 
 describe('pool fmt --check', () => {
-    it('passes on the committed examples, which are formatted', () => {
-        const result = runPool(['fmt', '--check', 'examples']);
+    it('passes on the committed examples, which are formatted', async () => {
+        const result = await runPoolInProcess(['fmt', '--check', 'examples']);
         expect(result.stdout).toBe('');
         expect(result.stderr).toBe(`${EXAMPLE_FILES} files checked: all formatted\n`);
         expect(result.status).toBe(0);
     });
 
-    it('leaves alone a file whose text partners approved as it stands, and says so', () => {
+    it('leaves alone a file whose text partners approved as it stands, and says so', async () => {
         const root = examplesCopy();
         const file = path.join(root, 'examples/better-care-fund.pool');
         const scrambled = scramble(readFileSync(file, 'utf8'));
         writeFileSync(file, scrambled);
         // The partners approve the text as it now stands, layout and all.
-        const fingerprint = runPool(['fingerprint', 'examples/better-care-fund.pool'], { cwd: root }).stdout.trim();
+        const fingerprint = (await runPoolInProcess(['fingerprint', 'examples/better-care-fund.pool'], { cwd: root })).stdout.trim();
         const approved = scrambled.replace(/sha256:[0-9a-f]{64}/g, fingerprint);
         writeFileSync(file, approved);
-        const result = runPool(['fmt', 'examples/better-care-fund.pool'], { cwd: root });
+        const result = await runPoolInProcess(['fmt', 'examples/better-care-fund.pool'], { cwd: root });
         expect(result.stderr).toContain('examples/better-care-fund.pool: left as it is: partners have approved its text as it stands');
         expect(result.stderr).toContain('1 left as approved');
         expect(result.status).toBe(0);
         expect(readFileSync(file, 'utf8')).toBe(approved);
     });
 
-    it('leaves alone a register named alone whose text an agreement importing it approved, as it does when the folder is formatted', () => {
+    it('leaves alone a register named alone whose text an agreement importing it approved, as it does when the folder is formatted', async () => {
         const root = examplesCopy();
         const register = path.join(root, 'examples/registers/essex.pool');
         const agreement = path.join(root, 'examples/essex-whole-place.pool');
@@ -74,12 +75,12 @@ describe('pool fmt --check', () => {
         expect(scrambled).not.toBe(readFileSync(register, 'utf8'));
         writeFileSync(register, scrambled);
         // The agreement's partners approve it with the register as it now stands, layout and all.
-        const fingerprint = runPool(['fingerprint', 'examples/essex-whole-place.pool'], { cwd: root }).stdout.trim();
+        const fingerprint = (await runPoolInProcess(['fingerprint', 'examples/essex-whole-place.pool'], { cwd: root })).stdout.trim();
         writeFileSync(agreement, readFileSync(agreement, 'utf8').replace(/sha256:[0-9a-f]{64}/g, fingerprint));
         const refusal =
             'examples/registers/essex.pool: left as it is: partners have approved its text as it stands (the approvals in ../essex-whole-place.pool)';
         for (const paths of [['examples/registers/essex.pool'], ['examples/registers'], ['examples']]) {
-            const result = runPool(['fmt', ...paths], { cwd: root });
+            const result = await runPoolInProcess(['fmt', ...paths], { cwd: root });
             expect(result.stderr, paths.join(' ')).toContain(refusal);
             expect(result.stderr, paths.join(' ')).toContain('1 left as approved');
             expect(result.status, paths.join(' ')).toBe(0);
@@ -87,7 +88,7 @@ describe('pool fmt --check', () => {
         }
         // Found as pool check finds files: an agreement that .poolignore leaves out approves nothing here.
         writeFileSync(path.join(root, '.poolignore'), 'examples/essex-whole-place.pool\n');
-        const ignored = runPool(['fmt', 'examples/registers/essex.pool'], { cwd: root });
+        const ignored = await runPoolInProcess(['fmt', 'examples/registers/essex.pool'], { cwd: root });
         expect(ignored.stdout).toBe('formatted examples/registers/essex.pool\n');
         expect(ignored.status).toBe(0);
         expect(readFileSync(register, 'utf8')).toBe(readFileSync(path.join(REPO, 'examples/registers/essex.pool'), 'utf8'));
@@ -108,7 +109,7 @@ describe('pool fmt --check', () => {
 });
 
 describe('pool fmt', () => {
-    it('restores the committed layout of every scrambled example, keeps every finding, and a second run changes nothing', () => {
+    it('restores the committed layout of every scrambled example, keeps every finding, and a second run changes nothing', async () => {
         const root = examplesCopy();
         const agreements = ['troubled-families', 'essex-whole-place', 'neighbourhood-budget', 'registers/essex', 'registers/greater-manchester'].map(
             name => `examples/${name}.pool`
@@ -117,9 +118,9 @@ describe('pool fmt', () => {
             .filter(name => name.endsWith('.pool'))
             .map(name => `examples/invalid/${name}`);
         for (const file of [...agreements, ...invalid]) writeFileSync(path.join(root, file), scramble(readFileSync(path.join(root, file), 'utf8')));
-        const findingsBefore = diagnosticsOf(root, 'examples', ...invalid);
+        const findingsBefore = await diagnosticsOf(root, 'examples', ...invalid);
 
-        const first = runPool(['fmt', 'examples', ...invalid], { cwd: root });
+        const first = await runPoolInProcess(['fmt', 'examples', ...invalid], { cwd: root });
         expect(first.stderr).toContain('examples/invalid/syntax-error.pool: not formatted: it has syntax errors, the first on line');
         expect(first.status).toBe(1); // the file with syntax errors could not be formatted
         for (const file of agreements) {
@@ -129,32 +130,32 @@ describe('pool fmt', () => {
         // The findings about what the text says are the same; those about its approvals depend on the exact
         // text, and the scrambled text was not what partners approved: formatting restores it, so they go.
         const fingerprinted = /approval-stale|signed-without-approval/;
-        const findingsAfter = diagnosticsOf(root, 'examples', ...invalid);
+        const findingsAfter = await diagnosticsOf(root, 'examples', ...invalid);
         expect(findingsAfter.filter(finding => !fingerprinted.test(finding))).toEqual(findingsBefore.filter(finding => !fingerprinted.test(finding)));
         expect(findingsBefore.filter(finding => finding.startsWith('examples/essex-whole-place.pool') && fingerprinted.test(finding)).length).toBeGreaterThan(
             0
         );
         expect(findingsAfter.filter(finding => !finding.startsWith('examples/invalid/') && fingerprinted.test(finding))).toEqual([]);
 
-        const second = runPool(['fmt', 'examples'], { cwd: root });
+        const second = await runPoolInProcess(['fmt', 'examples'], { cwd: root });
         expect(second.stdout).toBe('');
         expect(second.stderr).toContain(`0 files formatted, ${EXAMPLE_FILES} already formatted`);
         expect(second.status).toBe(0);
     });
 
-    it('leaves a file with syntax errors exactly as it was', () => {
+    it('leaves a file with syntax errors exactly as it was', async () => {
         const broken = 'agreement "A" {\n    period 2013/14 to\n}\npartner  council   "Anytown Council" council\n';
         const root = scratchFolder({ 'broken.pool': broken });
-        const result = runPool(['fmt', 'broken.pool'], { cwd: root });
+        const result = await runPoolInProcess(['fmt', 'broken.pool'], { cwd: root });
         expect(result.status).toBe(1);
         expect(result.stderr).toContain('broken.pool: not formatted: it has syntax errors, the first on line 3, column 1: fix them first, then format');
         expect(readFileSync(path.join(root, 'broken.pool'), 'utf8')).toBe(broken);
     });
 
-    it('keeps a byte order mark and Windows line endings', () => {
+    it('keeps a byte order mark and Windows line endings', async () => {
         const text = scramble(CLEAN_AGREEMENT).replace('£100', '£1000000').replace(/\n/g, '\r\n');
         const root = scratchFolder({ 'a.pool': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
-        const result = runPool(['fmt', 'a.pool'], { cwd: root });
+        const result = await runPoolInProcess(['fmt', 'a.pool'], { cwd: root });
         expect(result.status).toBe(0);
         const bytes = readFileSync(path.join(root, 'a.pool'));
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -164,11 +165,11 @@ describe('pool fmt', () => {
         expect(written.replace(/\r\n/g, '')).not.toContain('\n');
     });
 
-    it('formats the file a symbolic link points to, keeping the link and the file mode', () => {
+    it('formats the file a symbolic link points to, keeping the link and the file mode', async () => {
         const root = scratchFolder({ 'real/a.pool': CLEAN_AGREEMENT.replace('£100', '£1000000') });
         chmodSync(path.join(root, 'real/a.pool'), 0o640);
         symlinkSync(path.join(root, 'real/a.pool'), path.join(root, 'link.pool'));
-        const result = runPool(['fmt', 'link.pool'], { cwd: root });
+        const result = await runPoolInProcess(['fmt', 'link.pool'], { cwd: root });
         expect(result.status).toBe(0);
         expect(lstatSync(path.join(root, 'link.pool')).isSymbolicLink()).toBe(true);
         expect(readlinkSync(path.join(root, 'link.pool'))).toBe(path.join(root, 'real/a.pool'));
@@ -177,13 +178,13 @@ describe('pool fmt', () => {
         expect(readdirSync(path.join(root, 'real'))).toEqual(['a.pool']);
     });
 
-    it('gives one line and exit 2 for a missing file or a file that is not UTF-8, and changes nothing', () => {
+    it('gives one line and exit 2 for a missing file or a file that is not UTF-8, and changes nothing', async () => {
         const root = scratchFolder({ 'latin1.pool': Buffer.from([0x70, 0x6f, 0x6f, 0x6c, 0xa3, 0x0a]) });
-        const missing = runPool(['fmt', 'nowhere.pool'], { cwd: root });
+        const missing = await runPoolInProcess(['fmt', 'nowhere.pool'], { cwd: root });
         expect(missing.status).toBe(2);
         expect(missing.stderr.trim().split('\n')).toHaveLength(1);
         expect(missing.stderr).toMatch(/^pool: .*nowhere\.pool/);
-        const latin1 = runPool(['fmt', 'latin1.pool'], { cwd: root });
+        const latin1 = await runPoolInProcess(['fmt', 'latin1.pool'], { cwd: root });
         expect(latin1.status).toBe(2);
         expect(latin1.stderr).toContain('pool: cannot read latin1.pool: it is not UTF-8 text');
         expect(latin1.stderr).not.toMatch(/\n\s+at /);

@@ -22,7 +22,7 @@ describe('a loose file, opened with no workspace folder', () => {
 
     it.each(['agreement.pool', 'missing-register.pool'])('%s: the diagnostics of pool check, its imports read from its own folder', async name => {
         const file = path.join(LOOSE, name);
-        const cli = checkJsonByFile([file], LOOSE);
+        const cli = await checkJsonByFile([file], LOOSE);
         client = await LspClient.start(SERVER, []);
         expect(client.initializeResult).toBeDefined();
         const published = await client.openAndWaitForDiagnostics(file);

@@ -109,8 +109,8 @@ describe('Neovim 0.7 with pool lsp, a loose file importing a register', () => {
         rmSync(folder, { recursive: true, force: true });
     });
 
-    it('was sent what pool check --format json says of the file (its register read from its own folder)', () => {
-        const cli = checkJsonByFile([file], folder);
+    it('was sent what pool check --format json says of the file (its register read from its own folder)', async () => {
+        const cli = await checkJsonByFile([file], folder);
         expect(result.diagnostics).not.toBeNull();
         expect(lspLines(result.diagnostics)).toEqual(cli.get(file));
         expect(cli.get(file)?.some(line => line.includes('error total-mismatch contributions to help for 2015/16 sum to £175,000'))).toBe(true);

@@ -32,7 +32,7 @@ describe('the language server checks the files pool check checks', () => {
     });
 
     it('publishes, file by file, what pool check --format json says of the workspace, and nothing for the files .poolignore leaves out', async () => {
-        const cli = checkJsonByFile(['.'], FIXTURE);
+        const cli = await checkJsonByFile(['.'], FIXTURE);
         expect([...cli.keys()].map(file => path.relative(FIXTURE, file)).sort()).toEqual(['agreement.pool', 'nested/current.pool', 'vendor/partners.pool']);
         client = await LspClient.start(SERVER, [FIXTURE]);
         await publishedFor(client, [...cli.keys()]);
@@ -44,18 +44,19 @@ describe('the language server checks the files pool check checks', () => {
         scratch = mkdtempSync(path.join(tmpdir(), 'pool-poolignore-'));
         cpSync(FIXTURE, scratch, { recursive: true });
         client = await LspClient.start(SERVER, [scratch]);
-        const before = checkJsonByFile(['.'], scratch);
+        const before = await checkJsonByFile(['.'], scratch);
         await publishedFor(client, [...before.keys()]);
 
         // drafts/ let in, nested/current.pool left out.
         writeFileSync(path.join(scratch, '.poolignore'), 'scratch.pool\nvendor/\n');
         writeFileSync(path.join(scratch, 'nested/.poolignore'), 'old.pool\ncurrent.pool\n');
-        const after = checkJsonByFile(['.'], scratch);
-        expect([...after.keys()].map(file => path.relative(scratch!, file)).sort()).toEqual(['agreement.pool', 'drafts/broken.pool', 'vendor/partners.pool']);
+        // Listening before anything else is awaited: the server's answer to the change must not come unheard.
         const broken = path.join(scratch, 'drafts/broken.pool');
         const current = path.join(scratch, 'nested/current.pool');
         const brokenPublished = client.diagnosticsFor(broken, diagnostics => diagnostics.length > 0);
         const currentCleared = client.nextDiagnostics(fileUri(current));
+        const after = await checkJsonByFile(['.'], scratch);
+        expect([...after.keys()].map(file => path.relative(scratch!, file)).sort()).toEqual(['agreement.pool', 'drafts/broken.pool', 'vendor/partners.pool']);
         await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
             changes: [
                 { uri: fileUri(path.join(scratch, '.poolignore')), type: FileChangeType.Changed },

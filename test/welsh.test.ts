@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { runPool } from './support/cli.js';
+import { runPool, runPoolInProcess } from './support/cli.js';
 import { LspClient } from '../packages/lsp-client/src/index.js';
 import { REPO, SERVER } from './support/paths.js';
 import { scratchFolder } from './support/scratch.js';
@@ -40,16 +40,16 @@ function where(line: string): string {
     return line.split(' ').slice(0, 3).join(' ');
 }
 
-function cliDiagnostics(lang: string): Map<string, string[]> {
-    const run = runPool(['check', '--format', 'json', '--lang', lang, ...files]);
+async function cliDiagnostics(lang: string): Promise<Map<string, string[]>> {
+    const run = await runPoolInProcess(['check', '--format', 'json', '--lang', lang, ...files]);
     const json = JSON.parse(run.stdout) as { diagnostics: (Line & { file: string; range: { start: Line['start']; end: Line['end'] } })[] };
     return new Map(
         files.map(file => [file, render(json.diagnostics.filter(d => d.file === file).map(d => ({ ...d, start: d.range.start, end: d.range.end })))])
     );
 }
 
-const welsh = cliDiagnostics('cy');
-const english = cliDiagnostics('en');
+const welsh = await cliDiagnostics('cy');
+const english = await cliDiagnostics('en');
 
 function expectedPath(file: string): string {
     return path.join(REPO, 'test/fixtures/welsh', path.basename(file).replace(/\.pool$/, '.expected'));
@@ -225,53 +225,55 @@ describe('editing in Welsh', () => {
 });
 
 describe('choosing the language on the command line', () => {
-    it('pool check --lang cy prints Welsh diagnostics and a Welsh summary', () => {
-        const result = runPool(['check', '--lang', 'cy', 'examples/invalid/overspent-pool.pool']);
+    it('pool check --lang cy prints Welsh diagnostics and a Welsh summary', async () => {
+        const result = await runPoolInProcess(['check', '--lang', 'cy', 'examples/invalid/overspent-pool.pool']);
         expect(result.status).toBe(1);
         expect(result.stdout).toContain("error[overspent-pool]: mae'r gwariant o");
         expect(result.stdout).toContain('gorwariant o £');
         expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Gwiriwyd 1 ffeil: 1 gwall mewn 1 ffeil');
     });
 
-    it('POOL_LANG=cy chooses Welsh, and --lang en overrides it', () => {
-        expect(runPool(['check', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe('Gwiriwyd 1 ffeil: llwyddodd pob gwiriad\n');
-        expect(runPool(['check', '--lang', 'en', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } }).stdout).toBe(
+    it('POOL_LANG=cy chooses Welsh, and --lang en overrides it', async () => {
+        expect((await runPoolInProcess(['check', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } })).stdout).toBe(
+            'Gwiriwyd 1 ffeil: llwyddodd pob gwiriad\n'
+        );
+        expect((await runPoolInProcess(['check', '--lang', 'en', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'cy' } })).stdout).toBe(
             '1 file checked: all checks passed\n'
         );
     });
 
-    it('an unknown --lang is a one-line error with exit status 2', () => {
-        const result = runPool(['check', '--lang', 'fr', 'examples']);
+    it('an unknown --lang is a one-line error with exit status 2', async () => {
+        const result = await runPoolInProcess(['check', '--lang', 'fr', 'examples']);
         expect(result.status).toBe(2);
         expect(result.stdout).toBe('');
         expect(result.stderr).toBe("pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n");
     });
 
-    it('an unknown POOL_LANG is a one-line error with exit status 2', () => {
-        const result = runPool(['fingerprint', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'de' } });
+    it('an unknown POOL_LANG is a one-line error with exit status 2', async () => {
+        const result = await runPoolInProcess(['fingerprint', 'examples/better-care-fund.pool'], { env: { POOL_LANG: 'de' } });
         expect(result.status).toBe(2);
         expect(result.stderr).toBe("pool: POOL_LANG must be en (English) or cy (Cymraeg); got 'de'\n");
     });
 
-    it('pool fmt --check summarises in Welsh', () => {
-        const clean = runPool(['fmt', '--check', '--lang', 'cy', 'examples/troubled-families.pool']);
+    it('pool fmt --check summarises in Welsh', async () => {
+        const clean = await runPoolInProcess(['fmt', '--check', '--lang', 'cy', 'examples/troubled-families.pool']);
         expect(clean.status).toBe(0);
         expect(clean.stderr).toBe("Gwiriwyd 1 ffeil: mae pob un wedi'i fformatio\n");
-        const broken = runPool(['fmt', '--check', '--lang', 'cy', 'examples/invalid/syntax-error.pool']);
+        const broken = await runPoolInProcess(['fmt', '--check', '--lang', 'cy', 'examples/invalid/syntax-error.pool']);
         expect(broken.status).toBe(1);
         expect(broken.stderr).toBe(
             'examples/invalid/syntax-error.pool: heb ei fformatio: mae ganddi wallau cystrawen, y cyntaf ar linell 16, colofn 5: cywirwch nhw yn gyntaf, yna fformatiwch\nGwiriwyd 1 ffeil: ni ellid fformatio 1\n'
         );
     });
 
-    it('a usage error is worded in the language chosen', () => {
-        const result = runPool(['check', '--lang', 'cy', 'no-such-folder']);
+    it('a usage error is worded in the language chosen', async () => {
+        const result = await runPoolInProcess(['check', '--lang', 'cy', 'no-such-folder']);
         expect(result.status).toBe(2);
         expect(result.stderr).toBe("pool: methu darllen no-such-folder: nid oes ffeil na ffolder o'r fath\n");
     });
 
-    it('pool --help --lang cy lists the commands in Welsh', () => {
-        const result = runPool(['--help', '--lang', 'cy']);
+    it('pool --help --lang cy lists the commands in Welsh', async () => {
+        const result = await runPoolInProcess(['--help', '--lang', 'cy']);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/^Defnydd: pool /);
         expect(result.stdout).toContain("Gwirio cytundebau cyllideb gyfun wedi'u hysgrifennu yn iaith Pool.");
@@ -282,13 +284,13 @@ describe('choosing the language on the command line', () => {
         expect(result.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/);
     });
 
-    it("POOL_LANG=cy gives a command's help in Welsh: options, choices, defaults, exit statuses and examples", () => {
-        const result = runPool(['check', '--help'], { env: { POOL_LANG: 'cy' } });
+    it("POOL_LANG=cy gives a command's help in Welsh: options, choices, defaults, exit statuses and examples", async () => {
+        const result = await runPoolInProcess(['check', '--help'], { env: { POOL_LANG: 'cy' } });
         expect(result.status).toBe(0);
         const text = result.stdout.replace(/\s+/g, ' ');
         expect(text).toContain('Dadleuon: paths ffeiliau .pool, ffolderi');
         expect(text).toContain('ar gyfer pob allbwn (dewisiadau: "text", "json", "sarif", "github", "junit", "codequality", "summary", rhagosodiad: text)');
-        expect(runPool(['report', '--help'], { env: { POOL_LANG: 'cy' } }).stdout.replace(/\s+/g, ' ')).toContain(
+        expect((await runPoolInProcess(['report', '--help'], { env: { POOL_LANG: 'cy' } })).stdout.replace(/\s+/g, ' ')).toContain(
             '(dewisiadau: "md", "html", "pdf", rhagosodiad: "html")'
         );
         expect(text).toContain('--strict trin rhybuddion fel gwallau (gadael gyda 1 pan fo rhai) (rhagosodiad: false)');
@@ -297,7 +299,7 @@ describe('choosing the language on the command line', () => {
         expect(text).toContain('Enghreifftiau: pool check examples gwirio pob ffeil .pool mewn ffolder');
         expect(text).not.toMatch(/Usage|Arguments|Options|choices|default|Exit status|Examples|display help/);
         // --lang on the command line wins over POOL_LANG, for help as for messages.
-        expect(runPool(['diff', '--help', '--lang=en'], { env: { POOL_LANG: 'cy' } }).stdout).toMatch(
+        expect((await runPoolInProcess(['diff', '--help', '--lang=en'], { env: { POOL_LANG: 'cy' } })).stdout).toMatch(
             /^Usage: pool diff \[options\] <old> \[new\]\n\nsay in plain English what changed/
         );
     });
@@ -325,12 +327,14 @@ describe('choosing the language on the command line', () => {
         expect(runPool(['check', '--stric', 'examples']).stderr).toBe("pool: unknown option '--stric'; did you mean --strict?\n");
     });
 
-    it("pool report refuses in Welsh, and lists the checks' findings in Welsh", () => {
-        const both = runPool(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '--lang', 'cy']);
+    it("pool report refuses in Welsh, and lists the checks' findings in Welsh", async () => {
+        const both = await runPoolInProcess(['report', 'examples/troubled-families.pool', '--partner', 'gmp', '--each-partner', '--lang', 'cy']);
         expect(both).toMatchObject({ status: 2, stderr: 'pool: defnyddiwch naill ai --partner ID neu --each-partner, nid y ddau\n' });
-        const unknown = runPool(['report', 'examples/better-care-fund.pool', '--partner', 'nobody', '--format', 'md'], { env: { POOL_LANG: 'cy' } });
+        const unknown = await runPoolInProcess(['report', 'examples/better-care-fund.pool', '--partner', 'nobody', '--format', 'md'], {
+            env: { POOL_LANG: 'cy' }
+        });
         expect(unknown.stderr).toMatch(/^pool: nid oes partner nobody yn examples\/better-care-fund\.pool; ei bartneriaid yw \S/);
-        const withErrors = runPool(['report', 'examples/invalid/overspent-pool.pool', '--format', 'md', '--lang', 'cy']);
+        const withErrors = await runPoolInProcess(['report', 'examples/invalid/overspent-pool.pool', '--format', 'md', '--lang', 'cy']);
         expect(withErrors.status).toBe(1);
         expect(withErrors.stdout).toContain("mae'r gwariant o care yn 2013/14 yn £170,000 ond mae'r cyfraniadau yn £150,000: gorwariant o £20,000");
         expect(withErrors.stdout).not.toContain('spending from care');

@@ -7,7 +7,7 @@ import { CHECK_FORMATS } from '../../packages/cli/src/formats/index.js';
 import { summarise } from '../../packages/cli/src/formats/summary.js';
 import { main } from '../../packages/cli/src/main.js';
 import { PLAIN } from '../../packages/cli/src/style.js';
-import { runPool } from '../support/cli.js';
+import { runPoolInProcess } from '../support/cli.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
 import { plainIo } from './support.js';
 
@@ -27,8 +27,8 @@ function manyUnusedPartners(): string {
 describe('false pass: a file with 130,000 findings', () => {
     const root = scratchFolder({ 'many.pool': manyUnusedPartners() });
 
-    it('fails pool check --strict, lists 1,000 and counts the rest in the totals', () => {
-        const text = runPool(['check', '--strict', 'many.pool'], { cwd: root });
+    it('fails pool check --strict, lists 1,000 and counts the rest in the totals', async () => {
+        const text = await runPoolInProcess(['check', '--strict', 'many.pool'], { cwd: root });
         expect(text.stderr).toBe('');
         expect(text.status).toBe(1);
         expect(text.stdout).not.toContain('all checks passed');
@@ -37,7 +37,7 @@ describe('false pass: a file with 130,000 findings', () => {
         expect(text.stdout.match(/^many\.pool:\d+:\d+: /gm)).toHaveLength(1_001);
         expect(text.stdout).toMatch(/1 file checked: 1 error and 130,000 warnings in 1 file\n$/);
 
-        const json = JSON.parse(runPool(['check', '--format', 'json', 'many.pool'], { cwd: root }).stdout);
+        const json = JSON.parse((await runPoolInProcess(['check', '--format', 'json', 'many.pool'], { cwd: root })).stdout);
         expect(json.summary).toMatchObject({ errors: 1, warnings: UNUSED });
         expect(json.diagnostics).toHaveLength(1_001);
         expect(json.diagnostics.at(-1)).toMatchObject({ code: 'unused-partner', omitted: 129_001 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shortenText } from '../../packages/language/src/i18n/index.js';
 import { main } from '../../packages/cli/src/main.js';
-import { runPool } from '../support/cli.js';
+import { runPoolInProcess } from '../support/cli.js';
 import { REPO } from '../support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
 import { plainIo } from './support.js';
@@ -37,10 +37,10 @@ describe('a 9 MB name in messages', () => {
         'long.pool': `${CLEAN_AGREEMENT}partner unused "${name}" council\npartner ${'i'.repeat(1_000_000)} "I" council\n`
     });
 
-    it('is shortened with an ellipsis, in every format, so a message stays one readable line', () => {
+    it('is shortened with an ellipsis, in every format, so a message stays one readable line', async () => {
         const outputs: Record<string, string> = {};
         for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
-            const result = runPool(['check', '--format', format, 'long.pool'], { cwd: root });
+            const result = await runPoolInProcess(['check', '--format', format, 'long.pool'], { cwd: root });
             outputs[format] = result.stdout;
             // Not 9 MB: the rules of SARIF's rule table (one per check) are most of what is left.
             expect(result.stdout.length, format).toBeLessThan(100_000);
@@ -95,7 +95,7 @@ describe('every I/O failure: one line naming the path and the cause, exit 2', ()
         expect(readdirSync(root).sort()).toEqual(['notes.txt', 'registers', 'tf.pool', 'untidy.pool']);
     });
 
-    it('a missing output folder, an empty -o, a file that is not a .pool file, a missing file', () => {
+    it('a missing output folder, an empty -o, a file that is not a .pool file, a missing file', async () => {
         const root = agreementFolder();
         const cases: [string[], string][] = [
             [['report', 'tf.pool', '-o', 'nowhere/report.html'], `pool: cannot write nowhere/report.html: there is no folder ${path.join(root, 'nowhere')}\n`],
@@ -106,7 +106,7 @@ describe('every I/O failure: one line naming the path and the cause, exit 2', ()
             [['check', '--lang', 'cy', 'notes.txt'], "pool: methu darllen notes.txt: nid yw'n ffeil .pool\n"]
         ];
         for (const [args, error] of cases) {
-            const result = runPool(args, { cwd: root });
+            const result = await runPoolInProcess(args, { cwd: root });
             expect(result.stderr, args.join(' ')).toBe(error);
             expect(result.status, args.join(' ')).toBe(2);
         }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_PARSER_ERRORS } from '../../packages/language/src/services/pool-parser.js';
-import { runPool } from '../support/cli.js';
+import { runPoolInProcess } from '../support/cli.js';
 import { withServer } from '../support/lsp.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
 
@@ -50,8 +50,8 @@ interface JsonReport {
     diagnostics: { code: string; severity: string; message: string; omitted?: number; range: { start: { line: number; column: number } } }[];
 }
 
-function check(name: string, root: string, lang = 'en'): JsonReport {
-    const result = runPool(['check', '--format', 'json', '--lang', lang, name], { cwd: root });
+async function check(name: string, root: string, lang = 'en'): Promise<JsonReport> {
+    const result = await runPoolInProcess(['check', '--format', 'json', '--lang', lang, name], { cwd: root });
     expect(result.stderr, name).toBe('');
     expect(result.status, name).toBe(1);
     return JSON.parse(result.stdout) as JsonReport;
@@ -60,13 +60,13 @@ function check(name: string, root: string, lang = 'en'): JsonReport {
 describe('text no token reads', () => {
     const root = scratchFolder(files);
 
-    it('is one error where it starts, naming its first character, in English and Welsh', () => {
+    it('is one error where it starts, naming its first character, in English and Welsh', async () => {
         for (const [name, code] of [
             ['section-signs.pool', 'U+00A7'],
             ['private-use.pool', 'U+E000'],
             ['random-text.pool', 'U+00A7']
         ] as const) {
-            const report = check(name, root);
+            const report = await check(name, root);
             const syntax = report.diagnostics.filter(d => d.code === 'syntax-error');
             // Between declarations, the parser skips to the next one: here, the end of the file.
             expect(
@@ -79,14 +79,14 @@ describe('text no token reads', () => {
             expect(syntax[0]?.message, name).toContain(REST);
             expect(report.summary.errors, name).toBe(1);
         }
-        const welsh = check('section-signs.pool', root, 'cy').diagnostics.filter(d => d.code === 'syntax-error');
+        const welsh = (await check('section-signs.pool', root, 'cy')).diagnostics.filter(d => d.code === 'syntax-error');
         expect(welsh.map(d => d.message)).toEqual([
             `ni all \`${'§'.repeat(40)}…\` ymddangos yma (ei nod cyntaf yw U+00A7): y tu allan i destun mewn dyfynodau a sylwadau, dim ond allweddeiriau, dynodyddion, symiau, rhifau, canrannau, blynyddoedd, dyddiadau a chromfachau y mae Pool yn eu darllen`
         ]);
     });
 
-    it('is counted with the other syntax errors, up to the limit at which the parser stops', () => {
-        const report = check('stray-on-every-line.pool', root);
+    it('is counted with the other syntax errors, up to the limit at which the parser stops', async () => {
+        const report = await check('stray-on-every-line.pool', root);
         const syntax = report.diagnostics.filter(d => d.code === 'syntax-error');
         expect(syntax[0]?.range.start).toEqual({ line: AFTER, column: 16 });
         expect(syntax[0]?.message).toBe(`\`\uE000\` (U+E000) cannot appear here: ${REST}`);
@@ -108,7 +108,7 @@ describe('text no token reads', () => {
             const hover = await client.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 4, character: 10 } }, 30_000);
             expect(JSON.stringify(hover)).toContain('Anytown Council');
             const bigDiagnostics = await client.diagnosticsFor(big);
-            const cli = check('section-signs.pool', root);
+            const cli = await check('section-signs.pool', root);
             expect(
                 bigDiagnostics.map(
                     d =>

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { runPool } from './cli.js';
+import { runPoolInProcess } from './cli.js';
 
 /**
  * Diagnostics as one comparable line each, `line:col-line:col severity code message` (1-based),
@@ -35,9 +35,9 @@ export function lspLines(diagnostics: readonly Diagnostic[]): string[] {
     );
 }
 
-/** `pool check --format json ARGS` run in `cwd`: every file it read (absolute path) with its diagnostics as lines. */
-export function checkJsonByFile(args: readonly string[], cwd: string): Map<string, string[]> {
-    const run = runPool(['check', '--format', 'json', ...args], { cwd });
+/** `pool check --format json ARGS` run in `cwd` (in this process): every file it read (absolute path) with its diagnostics as lines. */
+export async function checkJsonByFile(args: readonly string[], cwd: string): Promise<Map<string, string[]>> {
+    const run = await runPoolInProcess(['check', '--format', 'json', ...args], { cwd });
     const json = JSON.parse(run.stdout) as {
         files: string[];
         diagnostics: { file: string; severity: string; code: string; message: string; range: { start: Finding['start']; end: Finding['end'] } }[];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { runPool } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { anytownAgreement, gitIn } from '../../../test/support/git.js';
 
@@ -25,7 +25,9 @@ const validateAgreement = new Ajv2020.default({ strict: true, allErrors: true })
 const CHANGE = 'The contribution of Anytown Council to Care pot in 2013/14 changes from £100,000 to £125,000 (+£25,000).';
 
 /** The approved version committed (its approval in the commit after it), then £100,000 changed to £125,000 in the working tree. */
-function approvedHistory(partnerName?: string): { root: string; file: string; approvedCommit: string; approvals: string; git: (...args: string[]) => string } {
+async function approvedHistory(
+    partnerName?: string
+): Promise<{ root: string; file: string; approvedCommit: string; approvals: string; git: (...args: string[]) => string }> {
     const root = mkdtempSync(path.join(tmpdir(), 'pool-appendix-'));
     const git = gitIn(root);
     git('init', '-q', '-b', 'main');
@@ -35,7 +37,7 @@ function approvedHistory(partnerName?: string): { root: string; file: string; ap
     writeFileSync(file, anytownAgreement('£100,000'));
     git('add', '.');
     git('commit', '-q', '-m', 'version 1');
-    const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
+    const fingerprint = (await runPoolInProcess(['fingerprint', 'agreements/care.pool'], { cwd: root })).stdout.trim();
     const approvals = `approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`;
     writeFileSync(file, anytownAgreement('£100,000') + approvals);
     git('commit', '-q', '-am', 'council approves');
@@ -53,16 +55,17 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 describe('the appendix of a report: the changes since the last approved version', () => {
     it(
         'lists the change of an amount since the approved commit, with its figures, in Markdown, HTML, PDF and JSON, and each verifies',
-        () => {
-            const { root, approvedCommit } = approvedHistory();
+        async () => {
+            const { root, approvedCommit } = await approvedHistory();
             const short = approvedCommit.slice(0, 12);
-            const report = (format: string, output: string) => runPool(['report', 'agreements/care.pool', '--format', format, '-o', output], { cwd: root });
+            const report = (format: string, output: string) =>
+                runPoolInProcess(['report', 'agreements/care.pool', '--format', format, '-o', output], { cwd: root });
             for (const [format, output] of [
                 ['md', 'report.md'],
                 ['html', 'report.html'],
                 ['pdf', 'report.pdf']
             ] as const) {
-                const result = report(format, output);
+                const result = await report(format, output);
                 // The approval is stale (a warning), so the report is written with exit 0.
                 expect(result.stderr).toBe('');
                 expect(result.status).toBe(0);
@@ -89,7 +92,7 @@ describe('the appendix of a report: the changes since the last approved version'
             expect(pdf).toContain(squeeze(CHANGE));
             expect(pdf).toContain(short);
 
-            const json = runPool(['generate', 'json', 'agreements/care.pool', '-o', 'report.json'], { cwd: root });
+            const json = await runPoolInProcess(['generate', 'json', 'agreements/care.pool', '-o', 'report.json'], { cwd: root });
             expect(json.status, json.stderr).toBe(0);
             const data = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8'));
             expect(validateAgreement(data), JSON.stringify(validateAgreement.errors)).toBe(true);
@@ -103,11 +106,11 @@ describe('the appendix of a report: the changes since the last approved version'
                 expect.objectContaining({ topic: 'contribution', before: '100000.00', after: '125000.00', difference: '25000.00', sentence: CHANGE })
             );
             // One diff: the changes are exactly the ones pool diff --approved gives.
-            const diff = JSON.parse(runPool(['diff', '--approved', '--format', 'json', 'agreements/care.pool'], { cwd: root }).stdout);
+            const diff = JSON.parse((await runPoolInProcess(['diff', '--approved', '--format', 'json', 'agreements/care.pool'], { cwd: root })).stdout);
             expect(data.sinceApproved.changes).toEqual(diff.changes);
 
             for (const file of ['report.md', 'report.html', 'report.pdf', 'report.json']) {
-                const verified = runPool(['verify', file], { cwd: root });
+                const verified = await runPoolInProcess(['verify', file], { cwd: root });
                 expect(verified.stdout, file).toMatch(/ matches agreements\/care\.pool: /);
                 expect(verified.status, file).toBe(0);
             }
@@ -117,11 +120,13 @@ describe('the appendix of a report: the changes since the last approved version'
 
     it(
         'lists the changes in Welsh in a Welsh report, with the sentences of pool diff in Welsh',
-        () => {
-            const { root } = approvedHistory();
-            const result = runPool(['report', 'agreements/care.pool', '--format', 'md', '--lang', 'cy'], { cwd: root });
+        async () => {
+            const { root } = await approvedHistory();
+            const result = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md', '--lang', 'cy'], { cwd: root });
             expect(result.status, result.stderr).toBe(0);
-            const diff = JSON.parse(runPool(['diff', '--approved', '--format', 'json', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout);
+            const diff = JSON.parse(
+                (await runPoolInProcess(['diff', '--approved', '--format', 'json', '--lang', 'cy', 'agreements/care.pool'], { cwd: root })).stdout
+            );
             const sentence = diff.changes.find((change: { topic: string }) => change.topic === 'contribution').sentence as string;
             expect(sentence).not.toBe(CHANGE);
             expect(result.stdout).toContain('## Atodiad');
@@ -136,35 +141,35 @@ describe('the appendix of a report: the changes since the last approved version'
 
     it(
         'says in one sentence why there is nothing to compare with: no history, none approved in it, no approval, or this very text',
-        () => {
-            const { root, file, approvals } = approvedHistory();
+        async () => {
+            const { root, file, approvals } = await approvedHistory();
             // Outside any repository (the folder copied without its .git).
             const outside = mkdtempSync(path.join(tmpdir(), 'pool-appendix-outside-'));
             cpSync(path.join(root, 'agreements'), path.join(outside, 'agreements'), { recursive: true });
-            const loose = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: outside });
+            const loose = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md'], { cwd: outside });
             expect(loose.status, loose.stderr).toBe(0);
             expect(loose.stdout).toContain(
                 '### Changes since the last approved version\n\nNo earlier approved version was found: every approval is of earlier text, and care.pool is not in a git repository whose history could show it.\n'
             );
-            const looseJson = JSON.parse(runPool(['generate', 'json', 'agreements/care.pool'], { cwd: outside }).stdout);
+            const looseJson = JSON.parse((await runPoolInProcess(['generate', 'json', 'agreements/care.pool'], { cwd: outside })).stdout);
             expect(looseJson.sinceApproved).toEqual({ status: 'no-repository' });
             expect(validateAgreement(looseJson)).toBe(true);
 
             // In the repository, but no commit has the text the approval records.
             writeFileSync(file, readFileSync(file, 'utf8').replace(/fingerprint "sha256:[0-9a-f]+"/, `fingerprint "sha256:${'0'.repeat(64)}"`));
-            const lost = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
+            const lost = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
             expect(lost.stdout).toContain(
                 'No earlier approved version was found in this repository’s history: every approval is of earlier text, and no commit of care.pool has that text.'
             );
 
             // No approval at all.
             writeFileSync(file, anytownAgreement('£125,000'));
-            const none = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
+            const none = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
             expect(none.stdout).toContain('No partner has recorded an approval of this agreement, so there is no approved version to compare it with.');
 
             // The text as approved: nothing has changed since, with no need of the history.
             writeFileSync(path.join(outside, 'agreements/care.pool'), anytownAgreement('£100,000') + approvals);
-            const asApproved = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: outside });
+            const asApproved = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md'], { cwd: outside });
             expect(asApproved.stdout).toContain('This is the text that Anytown Council (Director of Finance, 2013-03-28) approved: nothing has changed since.');
             rmSync(outside, { recursive: true, force: true });
         },
@@ -173,11 +178,11 @@ describe('the appendix of a report: the changes since the last approved version'
 
     it(
         'escapes names in the changes for each format: a hostile partner name stays text',
-        () => {
+        async () => {
             const hostile = '<script>alert(1)</script> **bold** [x](javascript:alert(1))';
-            const { root } = approvedHistory(hostile);
-            const md = runPool(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
-            const html = runPool(['report', 'agreements/care.pool', '--format', 'html'], { cwd: root });
+            const { root } = await approvedHistory(hostile);
+            const md = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md'], { cwd: root });
+            const html = await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'html'], { cwd: root });
             expect(md.status, md.stderr).toBe(0);
             const appendix = md.stdout.slice(md.stdout.indexOf('## Appendix'));
             expect(appendix).toContain('Partner council');
@@ -197,9 +202,9 @@ describe('the appendix of a report: the changes since the last approved version'
 
     it(
         'pool verify: a report whose approved version the history no longer gives fails, and one verified without the history cannot tell',
-        () => {
-            const { root, file, approvals, git } = approvedHistory();
-            expect(runPool(['report', 'agreements/care.pool', '--format', 'md', '-o', 'report.md'], { cwd: root }).status).toBe(0);
+        async () => {
+            const { root, file, approvals, git } = await approvedHistory();
+            expect((await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md', '-o', 'report.md'], { cwd: root })).status).toBe(0);
             const recorded = git('rev-parse', 'HEAD').slice(0, 12);
 
             // Without the history (the folder copied without .git): cannot tell, exit 2.
@@ -213,9 +218,9 @@ describe('the appendix of a report: the changes since the last approved version'
             expect(blind.status).toBe(2);
 
             // The other way round: made outside the repository, verified inside it, where the history gives an approved version.
-            expect(runPool(['report', 'agreements/care.pool', '--format', 'md', '-o', 'outside.md'], { cwd: outside }).status).toBe(0);
+            expect((await runPoolInProcess(['report', 'agreements/care.pool', '--format', 'md', '-o', 'outside.md'], { cwd: outside })).status).toBe(0);
             cpSync(path.join(outside, 'outside.md'), path.join(root, 'outside.md'));
-            const sighted = runPool(['verify', 'outside.md'], { cwd: root });
+            const sighted = await runPoolInProcess(['verify', 'outside.md'], { cwd: root });
             expect(sighted.stdout).toBe(
                 `outside.md does not match agreements/care.pool: its appendix was made where the agreement was not in a git repository, and the git history here gives the approved version in commit ${recorded}\n`
             );
@@ -228,7 +233,7 @@ describe('the appendix of a report: the changes since the last approved version'
             git('commit', '-q', '-am', 'back to the approved text');
             const again = git('rev-parse', 'HEAD').slice(0, 12);
             writeFileSync(file, now);
-            const moved = runPool(['verify', 'report.md'], { cwd: root });
+            const moved = await runPoolInProcess(['verify', 'report.md'], { cwd: root });
             expect(moved.stdout).toBe(
                 `report.md does not match agreements/care.pool: its appendix compares with the approved version in commit ${recorded}, but the git history now gives the approved version in commit ${again}\n`
             );

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { approvalMessage } from '../../language/src/index.js';
-import { runPool } from '../../../test/support/cli.js';
+import { type CliResult, runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { makeEd25519Key, SIGNING_AGREEMENT } from '../../../test/support/signing.js';
 
 /**
- * `pool approve`, run as a user runs it (the built command), with keys made by the real
- * `ssh-keygen -t ed25519` and signatures checked by `pool check --allowed-signers` and by the real
- * `ssh-keygen -Y verify`.
+ * `pool approve`, with keys made by the real `ssh-keygen -t ed25519` and signatures checked by
+ * `pool check --allowed-signers` and by the real `ssh-keygen -Y verify`. The first test runs the
+ * built command as a user runs it, as does the one that takes ssh-keygen off the PATH (the
+ * environment the process starts with); the rest run the same command in this process.
  */
 
 const AGREEMENT = SIGNING_AGREEMENT;
@@ -36,12 +37,17 @@ function workspace(text = AGREEMENT): string {
 
 const key = (name: string) => path.join(keys, name);
 
-function approve(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+function approve(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+    return runPoolInProcess(['approve', 'gm.pool', ...args], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1764720000', ...env } });
+}
+
+/** `approve` by the built command in a process of its own. */
+function approveInAProcess(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
     return runPool(['approve', 'gm.pool', ...args], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1764720000', ...env } });
 }
 
-function check(folder: string): { status: number | null; codes: string[]; messages: string[] } {
-    const result = runPool(['check', '--strict', '--format', 'json', '--allowed-signers', 'allowed_signers', 'gm.pool'], { cwd: folder });
+async function check(folder: string): Promise<{ status: number | null; codes: string[]; messages: string[] }> {
+    const result = await runPoolInProcess(['check', '--strict', '--format', 'json', '--allowed-signers', 'allowed_signers', 'gm.pool'], { cwd: folder });
     const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics;
     return { status: result.status, codes: diagnostics.map(d => d.code), messages: diagnostics.map(d => d.message) };
 }
@@ -81,20 +87,29 @@ const edit = (folder: string, from: string, to: string) => {
 };
 
 describe('pool approve', () => {
-    it('records a signature that pool check verifies and ssh-keygen -Y verify accepts, formatted as pool fmt would', () => {
+    it('records a signature that pool check verifies and ssh-keygen -Y verify accepts, formatted as pool fmt would', async () => {
         const folder = workspace();
-        const result = approve(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key')]);
+        const result = approveInAProcess(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key')]);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(
             /^gm\.pool: recorded the approval of council by Chief Executive on 2025-12-03, signed with ssh-ed25519 AAAA.*… \(fingerprint sha256:[0-9a-f]{12}…\)\n$/
         );
-        const second = approve(folder, ['--partner', 'nhs', '--name', 'J "Jo" Smith', '--role', 'Chief Finance Officer', '--key', key('council_key')]);
+        const second = approveInAProcess(folder, [
+            '--partner',
+            'nhs',
+            '--name',
+            'J "Jo" Smith',
+            '--role',
+            'Chief Finance Officer',
+            '--key',
+            key('council_key')
+        ]);
         expect(second.status, second.stderr).toBe(0);
 
         // (a) Pool verifies both: no approval-signature error, and nothing stale.
-        expect(check(folder)).toEqual({ status: 0, codes: [], messages: [] });
-        const fingerprint = runPool(['fingerprint', 'gm.pool'], { cwd: folder }).stdout.trim();
+        expect(await check(folder)).toEqual({ status: 0, codes: [], messages: [] });
+        const fingerprint = (await runPoolInProcess(['fingerprint', 'gm.pool'], { cwd: folder })).stdout.trim();
         const approvals = recorded(folder);
         expect(approvals.map(({ partnerId, approver, date, fingerprint: approved }) => ({ partnerId, approver, date, approved }))).toEqual([
             { partnerId: 'council', approver: 'Chief Executive', date: '2025-12-03', approved: fingerprint },
@@ -115,31 +130,31 @@ describe('pool approve', () => {
         }
 
         // Formatted: the approvals block aligned as pool fmt aligns it, so fmt has nothing to change.
-        expect(runPool(['fmt', '--check', 'gm.pool'], { cwd: folder }).status).toBe(0);
+        expect((await runPoolInProcess(['fmt', '--check', 'gm.pool'], { cwd: folder })).status).toBe(0);
         const text = readFileSync(path.join(folder, 'gm.pool'), 'utf8');
         expect(text.startsWith(`${AGREEMENT}\napprovals {\n    council   "Chief Executive"   `)).toBe(true);
         const entries = text.split('\n').filter(line => line.includes(' fingerprint '));
         expect(entries.map(line => line.indexOf('2025-12-03'))).toEqual([entries[1]?.indexOf('2025-12-03'), entries[0]?.indexOf('2025-12-03')]);
     });
 
-    it('(c) an amount edited afterwards makes the approval stale; approving again replaces the stale entry', () => {
+    it('(c) an amount edited afterwards makes the approval stale; approving again replaces the stale entry', async () => {
         const folder = workspace();
-        expect(approve(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key')]).status).toBe(0);
+        expect((await approve(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key')])).status).toBe(0);
         edit(folder, '£50,000', '£50,001');
-        const stale = check(folder);
+        const stale = await check(folder);
         expect(stale.codes).toEqual(['approval-stale']);
         expect(stale.messages[0]).toContain('signed it on 2025-12-03: the signature is over an earlier text');
 
-        const again = approve(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key'), '--date', '2026-01-05']);
+        const again = await approve(folder, ['--partner', 'council', '--role', 'Chief Executive', '--key', key('council_key'), '--date', '2026-01-05']);
         expect(again.status, again.stderr).toBe(0);
         expect(again.stdout).toContain('in place of their earlier approval');
         expect(recorded(folder).map(approval => approval.date)).toEqual(['2026-01-05']);
-        expect(check(folder)).toEqual({ status: 0, codes: [], messages: [] });
+        expect(await check(folder)).toEqual({ status: 0, codes: [], messages: [] });
     });
 
-    it('puts the entry into an approvals block the file has, after the approvals already there', () => {
+    it('puts the entry into an approvals block the file has, after the approvals already there', async () => {
         const folder = workspace(`${AGREEMENT}\napprovals {\n    nhs   "Chief Finance Officer"   2013-03-01 fingerprint "sha256:0"\n}\n`);
-        const result = approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')]);
+        const result = await approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')]);
         expect(result.status, result.stderr).toBe(0);
         const text = readFileSync(path.join(folder, 'gm.pool'), 'utf8');
         expect(text.match(/approvals \{/g)).toHaveLength(1);
@@ -148,21 +163,23 @@ describe('pool approve', () => {
         );
     });
 
-    it('approves an agreement that was not formatted as it stands, without reformatting what is approved', () => {
+    it('approves an agreement that was not formatted as it stands, without reformatting what is approved', async () => {
         const unformatted = AGREEMENT.replace('partner council   "Anytown Council"', 'partner council "Anytown Council"');
         const folder = workspace(unformatted);
-        const result = approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')]);
+        const result = await approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')]);
         expect(result.status, result.stderr).toBe(0);
         expect(readFileSync(path.join(folder, 'gm.pool'), 'utf8').startsWith(`${unformatted}\napprovals {\n`)).toBe(true);
-        expect(check(folder)).toEqual({ status: 0, codes: [], messages: [] });
+        expect(await check(folder)).toEqual({ status: 0, codes: [], messages: [] });
     });
 
-    it('dates the approval by --date, else SOURCE_DATE_EPOCH, else today, and speaks Welsh with --lang cy', () => {
+    it('dates the approval by --date, else SOURCE_DATE_EPOCH, else today, and speaks Welsh with --lang cy', async () => {
         const folder = workspace();
         const today = new Date();
         const two = (n: number) => String(n).padStart(2, '0');
         const expected = `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}`;
-        const result = approve(folder, ['--partner', 'council', '--role', 'Arweinydd', '--key', key('council_key'), '--lang', 'cy'], { SOURCE_DATE_EPOCH: '' });
+        const result = await approve(folder, ['--partner', 'council', '--role', 'Arweinydd', '--key', key('council_key'), '--lang', 'cy'], {
+            SOURCE_DATE_EPOCH: ''
+        });
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout).toContain(`gm.pool: cofnodwyd cymeradwyaeth council gan Arweinydd ar ${expected}, wedi'i llofnodi gyda ssh-ed25519`);
         expect(recorded(folder).map(approval => approval.date)).toEqual([expected]);
@@ -233,14 +250,12 @@ describe('pool approve', () => {
                 line: /^pool: --role must not be empty$/
             }
         ];
-        it.each(cases)('$why', ({ args, status, line, text, env }) => {
+        it.each(cases)('$why', async ({ args, status, line, text, env }) => {
             const folder = workspace(text);
             const before = readFileSync(path.join(folder, 'gm.pool'));
-            const result = approve(
-                folder,
-                args.map(arg => (arg.startsWith('KEY:') ? key(arg.slice(4)) : arg)),
-                env
-            );
+            const keyed = args.map(arg => (arg.startsWith('KEY:') ? key(arg.slice(4)) : arg));
+            // An environment of its own (no ssh-keygen on the PATH) is given to a process of its own.
+            const result = env === undefined ? await approve(folder, keyed) : approveInAProcess(folder, keyed, env);
             expect(result.stdout).toBe('');
             expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
             expect(result.stderr.trimEnd()).toMatch(line);
@@ -248,30 +263,30 @@ describe('pool approve', () => {
             expect(readFileSync(path.join(folder, 'gm.pool')).equals(before)).toBe(true);
         });
 
-        it('the partner and approver have already approved the text as it stands (unless --force)', () => {
+        it('the partner and approver have already approved the text as it stands (unless --force)', async () => {
             const folder = workspace();
             const args = ['--partner', 'council', '--role', 'Leader', '--key', key('council_key')];
-            expect(approve(folder, args).status).toBe(0);
+            expect((await approve(folder, args)).status).toBe(0);
             const before = readFileSync(path.join(folder, 'gm.pool'));
-            const result = approve(folder, [...args, '--date', '2026-01-05']);
+            const result = await approve(folder, [...args, '--date', '2026-01-05']);
             expect(result).toMatchObject({ status: 1, stdout: '' });
             expect(result.stderr).toBe(
                 'pool: council (Leader) approved gm.pool as it stands on 2025-12-03, so nothing was changed; give --force to sign it again\n'
             );
             expect(readFileSync(path.join(folder, 'gm.pool')).equals(before)).toBe(true);
-            const forced = approve(folder, [...args, '--date', '2026-01-05', '--force']);
+            const forced = await approve(folder, [...args, '--date', '2026-01-05', '--force']);
             expect(forced.status, forced.stderr).toBe(0);
             expect(recorded(folder).map(approval => approval.date)).toEqual(['2026-01-05']);
-            expect(check(folder).codes).toEqual([]);
+            expect((await check(folder)).codes).toEqual([]);
         });
 
-        it('a key file that others can read, which ssh-keygen refuses', () => {
+        it('a key file that others can read, which ssh-keygen refuses', async () => {
             const folder = workspace();
             const open = path.join(folder, 'open_key');
             writeFileSync(open, readFileSync(key('council_key')));
             chmodSync(open, 0o644);
             const before = readFileSync(path.join(folder, 'gm.pool'));
-            const result = approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', 'open_key']);
+            const result = await approve(folder, ['--partner', 'council', '--role', 'Leader', '--key', 'open_key']);
             expect(result.stderr).toMatch(/^pool: cannot sign with open_key: ssh-keygen cannot use it \(Load key "open_key": bad permissions\)\n$/);
             expect(result.status).toBe(2);
             expect(readFileSync(path.join(folder, 'gm.pool')).equals(before)).toBe(true);

@@ -5,7 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { runPool, runPoolInProcessIn } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcess, runPoolInProcessIn } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../../../test/support/scratch.js';
 
@@ -15,6 +15,7 @@ describe('pool check --format sarif', () => {
     const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test/data/sarif-2.1.0.schema.json'), 'utf8')));
 
+    // The one test here that starts the built command: the formats' output as CI reads it from a real process.
     it('is valid SARIF 2.1.0 for every invalid example, with rules named after the check codes', () => {
         const result = runPool(['check', '--format', 'sarif', INVALID]);
         expect(result.status).toBe(1);
@@ -33,8 +34,8 @@ describe('pool check --format sarif', () => {
         );
     });
 
-    it('points each result at the file, line and column, relative to the root of the repository', () => {
-        const log = JSON.parse(runPool(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
+    it('points each result at the file, line and column, relative to the root of the repository', async () => {
+        const log = JSON.parse((await runPoolInProcess(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`])).stdout);
         expect(log.runs[0].results[0]).toMatchObject({
             ruleId: 'total-mismatch',
             level: 'error',
@@ -52,41 +53,44 @@ describe('pool check --format sarif', () => {
         });
     });
 
-    it('links each rule to its documentation when told where it is published', () => {
+    it('links each rule to its documentation when told where it is published', async () => {
         const log = JSON.parse(
-            runPool(['check', '--format', 'sarif', '--help-base-uri', 'https://docs.test/pool/checks.md', `${INVALID}/total-mismatch.pool`]).stdout
+            (await runPoolInProcess(['check', '--format', 'sarif', '--help-base-uri', 'https://docs.test/pool/checks.md', `${INVALID}/total-mismatch.pool`]))
+                .stdout
         );
         const rule = log.runs[0].tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'total-mismatch');
         expect(rule.helpUri).toBe('https://docs.test/pool/checks.md#total-mismatch');
         expect(validate(log)).toBe(true);
-        expect(runPool(['check', '--format', 'sarif', '--help-base-uri', 'docs/checks.md', 'examples']).status).toBe(2);
+        expect((await runPoolInProcess(['check', '--format', 'sarif', '--help-base-uri', 'docs/checks.md', 'examples'])).status).toBe(2);
     });
 
-    it('measures paths from the repository root wherever in it pool runs, and from the working folder outside a repository', () => {
-        const fromSubfolder = JSON.parse(runPool(['check', '--format', 'sarif', 'invalid/total-mismatch.pool'], { cwd: path.join(REPO, 'examples') }).stdout);
+    it('measures paths from the repository root wherever in it pool runs, and from the working folder outside a repository', async () => {
+        const fromSubfolder = JSON.parse(
+            (await runPoolInProcess(['check', '--format', 'sarif', 'invalid/total-mismatch.pool'], { cwd: path.join(REPO, 'examples') })).stdout
+        );
         expect(fromSubfolder.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
             uri: 'examples/invalid/total-mismatch.pool',
             uriBaseId: '%SRCROOT%'
         });
         const outside = scratchFolder({ 'agreements/a.pool': readFileSync(path.join(REPO, INVALID, 'total-mismatch.pool'), 'utf8') });
-        const log = JSON.parse(runPool(['check', '--format', 'sarif', 'agreements'], { cwd: outside }).stdout);
+        const log = JSON.parse((await runPoolInProcess(['check', '--format', 'sarif', 'agreements'], { cwd: outside })).stdout);
         expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'agreements/a.pool', uriBaseId: '%SRCROOT%' });
         expect(log.runs[0].tool.driver.version).toBe(TOOL_VERSION);
     });
 
-    it("links a result's message to its related locations, escaping brackets in agreement text", () => {
-        const log = JSON.parse(runPool(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
+    it("links a result's message to its related locations, escaping brackets in agreement text", async () => {
+        const log = JSON.parse((await runPoolInProcess(['check', '--format', 'sarif', `${INVALID}/total-mismatch.pool`])).stdout);
         const result = log.runs[0].results[0];
         expect(result.message.text).toBe(
             'contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short; see [council (Anytown Council) puts in £100,000](1) and [nhs (NHS Anytown Clinical Commissioning Group) puts in £50,000](2)'
         );
         expect(result.relatedLocations.map((related: { id: number }) => related.id)).toEqual([1, 2]);
-        const welsh = JSON.parse(runPool(['check', '--lang', 'cy', '--format', 'sarif', `${INVALID}/total-mismatch.pool`]).stdout);
+        const welsh = JSON.parse((await runPoolInProcess(['check', '--lang', 'cy', '--format', 'sarif', `${INVALID}/total-mismatch.pool`])).stdout);
         expect(welsh.runs[0].results[0].message.text).toContain('; gweler [');
         const hostile = scratchFolder({
             'a.pool': CLEAN_AGREEMENT.replace('"Anytown Council"', '"Council [see](javascript:x) ]"').replace('£100 }', '£100  total £90 }')
         });
-        const escaped = JSON.parse(runPool(['check', '--format', 'sarif', 'a.pool'], { cwd: hostile }).stdout);
+        const escaped = JSON.parse((await runPoolInProcess(['check', '--format', 'sarif', 'a.pool'], { cwd: hostile })).stdout);
         expect(validate(escaped)).toBe(true);
         expect(escaped.runs[0].results[0].message.text).toContain('see [council (Council \\[see\\](javascript:x) \\]) puts in £100](1)');
     });
@@ -152,25 +156,26 @@ describe('pool check --format codequality', () => {
 
     it.each([[[INVALID]], [['--strict', INVALID]], [['examples']], [['test/fixtures/hostile/xml-names.pool']]])(
         'is valid against GitLab Code Quality report format for %j',
-        args => {
-            const result = runPool(['check', '--format', 'codequality', ...args]);
+        async args => {
+            const result = await runPoolInProcess(['check', '--format', 'codequality', ...args]);
             expect(result.stdout.charCodeAt(0)).not.toBe(0xfeff);
             const report = JSON.parse(result.stdout);
             expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
         }
     );
 
-    it('gives each finding its check, severity, path from the repository root and lines', () => {
+    it('gives each finding its check, severity, path from the repository root and lines', async () => {
         const report = JSON.parse(
-            runPool(['check', '--format', 'codequality', `${INVALID}/total-mismatch.pool`, `${INVALID}/unused-partner.pool`], { cwd: REPO }).stdout
+            (await runPoolInProcess(['check', '--format', 'codequality', `${INVALID}/total-mismatch.pool`, `${INVALID}/unused-partner.pool`], { cwd: REPO }))
+                .stdout
         );
         expect(report).toMatchObject([
             { check_name: 'total-mismatch', severity: 'major', location: { path: `${INVALID}/total-mismatch.pool`, lines: { begin: 16, end: 16 } } },
             { check_name: 'unused-partner', severity: 'minor', location: { path: `${INVALID}/unused-partner.pool`, lines: { begin: 19, end: 19 } } }
         ]);
-        const strict = JSON.parse(runPool(['check', '--strict', '--format', 'codequality', `${INVALID}/unused-partner.pool`]).stdout);
+        const strict = JSON.parse((await runPoolInProcess(['check', '--strict', '--format', 'codequality', `${INVALID}/unused-partner.pool`])).stdout);
         expect(strict[0].severity).toBe('major');
-        expect(JSON.parse(runPool(['check', '--format', 'codequality', 'examples']).stdout)).toEqual([]);
+        expect(JSON.parse((await runPoolInProcess(['check', '--format', 'codequality', 'examples'])).stdout)).toEqual([]);
     });
 });
 
@@ -180,8 +185,8 @@ describe('pool check --format json', () => {
 
     it.each([[[INVALID]], [['examples']], [['--quiet', INVALID]], [['test/fixtures/hostile/xml-names.pool']]])(
         'validates against its published schema for %j',
-        args => {
-            const output = JSON.parse(runPool(['check', '--format', 'json', ...args]).stdout);
+        async args => {
+            const output = JSON.parse((await runPoolInProcess(['check', '--format', 'json', ...args])).stdout);
             expect(output.$schema).toBe('urn:pool:schema:check-json:1');
             expect(validate(output), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
         }
@@ -194,25 +199,25 @@ describe('pool check --format junit', () => {
     it.each([[['check', '--format', 'junit', INVALID]], [['check', '--format', 'junit', '--strict', INVALID]], [['check', '--format', 'junit', 'examples']]])(
         '%j is valid against the JUnit XML schema',
         async args => {
-            const xml = runPool(args).stdout;
+            const xml = (await runPoolInProcess(args)).stdout;
             const result = await validateXML({ xml: [{ fileName: 'pool.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: schema }] });
             expect(result.errors).toEqual([]);
             expect(result.valid).toBe(true);
         }
     );
 
-    it('fails an error, and a warning only under --strict', () => {
-        const plain = runPool(['check', '--format', 'junit', `${INVALID}/unused-partner.pool`]).stdout;
+    it('fails an error, and a warning only under --strict', async () => {
+        const plain = (await runPoolInProcess(['check', '--format', 'junit', `${INVALID}/unused-partner.pool`])).stdout;
         expect(plain).toContain('<testsuites name="pool check" tests="1" failures="0" errors="0">');
         expect(plain).not.toContain('<failure');
-        const strict = runPool(['check', '--format', 'junit', '--strict', `${INVALID}/unused-partner.pool`]).stdout;
+        const strict = (await runPoolInProcess(['check', '--format', 'junit', '--strict', `${INVALID}/unused-partner.pool`])).stdout;
         expect(strict).toContain('<failure type="unused-partner"');
-        const clean = runPool(['check', '--format', 'junit', 'examples/registers/essex.pool']).stdout;
+        const clean = (await runPoolInProcess(['check', '--format', 'junit', 'examples/registers/essex.pool'])).stdout;
         expect(clean).toContain('<testcase classname="examples/registers/essex.pool" name="all checks passed"/>');
     });
 
     it('escapes agreement text in XML', async () => {
-        const xml = runPool(['check', '--format', 'junit', '--strict', 'test/fixtures/hostile/xml-names.pool']).stdout;
+        const xml = (await runPoolInProcess(['check', '--format', 'junit', '--strict', 'test/fixtures/hostile/xml-names.pool'])).stdout;
         expect(xml).toContain('&lt;/failure&gt;&amp;');
         const result = await validateXML({ xml: [{ fileName: 'pool.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: schema }] });
         expect(result.valid).toBe(true);
@@ -220,8 +225,8 @@ describe('pool check --format junit', () => {
 });
 
 describe('pool check --format github', () => {
-    it('prints one workflow command per diagnostic, then the summary', () => {
-        const result = runPool(['check', '--format', 'github', `${INVALID}/total-mismatch.pool`, `${INVALID}/unused-partner.pool`]);
+    it('prints one workflow command per diagnostic, then the summary', async () => {
+        const result = await runPoolInProcess(['check', '--format', 'github', `${INVALID}/total-mismatch.pool`, `${INVALID}/unused-partner.pool`]);
         expect(result.stdout.split('\n')).toEqual([
             '::error file=examples/invalid/total-mismatch.pool,line=16,endLine=16,col=18,endColumn=26,title=pool total-mismatch::contributions to care for 2013/14 sum to £150,000 but the total says £160,000: £10,000 short',
             '::warning file=examples/invalid/unused-partner.pool,line=19,endLine=19,col=9,endColumn=13,title=pool unused-partner::partner fire (Anytown Fire and Rescue Service) is declared but takes no part in the agreement: it contributes, spends, measures and shares nothing',
@@ -231,8 +236,8 @@ describe('pool check --format github', () => {
         expect(result.status).toBe(1);
     });
 
-    it('encodes characters that would end a command or turn into a new line', () => {
-        const lines = runPool(['check', '--format', 'github', 'test/fixtures/hostile/xml-names.pool']).stdout.split('\n');
+    it('encodes characters that would end a command or turn into a new line', async () => {
+        const lines = (await runPoolInProcess(['check', '--format', 'github', 'test/fixtures/hostile/xml-names.pool'])).stdout.split('\n');
         const warning = lines.find(line => line.startsWith('::warning'))!;
         expect(warning).toMatch(
             /^::warning file=test\/fixtures\/hostile\/xml-names\.pool,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=pool unused-partner::partner fire/

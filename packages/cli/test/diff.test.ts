@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { runPool } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { anytownAgreement, gitIn } from '../../../test/support/git.js';
 
 const validateDiff = new Ajv2020.default({ strict: true, allErrors: true }).compile(
@@ -26,9 +26,9 @@ function repository(): string {
 }
 
 describe('pool diff', () => {
-    it('compares a git revision with the working file, reading imports at that revision too', () => {
+    it('compares a git revision with the working file, reading imports at that revision too', async () => {
         const root = repository();
-        const result = runPool(['diff', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
         expect(result.stdout).toBe(
             [
                 'Changes from main:agreements/care.pool to agreements/care.pool:',
@@ -42,9 +42,11 @@ describe('pool diff', () => {
         expect(result.status).toBe(0);
     });
 
-    it('gives the changes as JSON with amounts as decimal strings', () => {
+    it('gives the changes as JSON with amounts as decimal strings', async () => {
         const root = repository();
-        const json = JSON.parse(runPool(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout);
+        const json = JSON.parse(
+            (await runPoolInProcess(['diff', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).stdout
+        );
         expect(validateDiff(json), JSON.stringify(validateDiff.errors)).toBe(true);
         expect(json).toMatchObject({
             $schema: 'urn:pool:schema:diff-json:2',
@@ -65,26 +67,27 @@ describe('pool diff', () => {
         });
     });
 
-    it('exits 1 with --exit-code when there are changes, 0 when there are none', () => {
+    it('exits 1 with --exit-code when there are changes, 0 when there are none', async () => {
         const root = repository();
+        // A real process: --exit-code is for scripts, which read the status the command exits with.
         expect(runPool(['diff', '--exit-code', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).status).toBe(1);
-        const same = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        const same = await runPoolInProcess(['diff', '--exit-code', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root });
         expect(same.stdout).toBe('No changes between agreements/care.pool and agreements/care.pool.\n');
         expect(same.status).toBe(0);
     });
 
-    it('escapes agreement text in Markdown', () => {
+    it('escapes agreement text in Markdown', async () => {
         const root = repository();
         writeFileSync(path.join(root, 'agreements/hostile.pool'), anytownAgreement('£130,000', '](javascript:alert(1)) <script>alert(1)</script> *x*'));
-        const markdown = runPool(['diff', '--format', 'md', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root }).stdout;
+        const markdown = (await runPoolInProcess(['diff', '--format', 'md', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root })).stdout;
         expect(markdown).toContain('\\](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*');
         expect(markdown).not.toContain('<script>');
     });
 
-    it('gives a self-contained HTML page for a board paper, with agreement text escaped', () => {
+    it('gives a self-contained HTML page for a board paper, with agreement text escaped', async () => {
         const root = repository();
         writeFileSync(path.join(root, 'agreements/hostile.pool'), anytownAgreement('£130,000', '<script>alert(1)</script><img src=x onerror=alert(2)>'));
-        const result = runPool(['diff', '--format', 'html', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', '--format', 'html', 'agreements/care.pool', 'agreements/hostile.pool'], { cwd: root });
         expect(result.status).toBe(0);
         const html = result.stdout;
         expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -97,9 +100,9 @@ describe('pool diff', () => {
         expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import/);
     });
 
-    it('speaks Welsh with --lang cy, with the same figures', () => {
+    it('speaks Welsh with --lang cy, with the same figures', async () => {
         const root = repository();
-        const result = runPool(['diff', '--lang', 'cy', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', '--lang', 'cy', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root });
         expect(result.stdout).toBe(
             [
                 'Newidiadau o main:agreements/care.pool i agreements/care.pool:',
@@ -111,27 +114,30 @@ describe('pool diff', () => {
             ].join('\n')
         );
         expect(result.status).toBe(0);
-        const same = runPool(['diff', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } });
+        const same = await runPoolInProcess(['diff', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root, env: { POOL_LANG: 'cy' } });
         expect(same.stdout).toBe('Dim newidiadau rhwng agreements/care.pool a agreements/care.pool.\n');
     });
 
-    it('gives Welsh headings, columns and sentences in Markdown and HTML, and Welsh sentences in JSON with English keys', () => {
+    it('gives Welsh headings, columns and sentences in Markdown and HTML, and Welsh sentences in JSON with English keys', async () => {
         const root = repository();
-        const markdown = runPool(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], {
-            cwd: root,
-            env: { POOL_LANG: 'cy' }
-        }).stdout;
+        const markdown = (
+            await runPoolInProcess(['diff', '--format', 'md', 'main:agreements/care.pool', 'agreements/care.pool'], {
+                cwd: root,
+                env: { POOL_LANG: 'cy' }
+            })
+        ).stdout;
         expect(markdown).toContain('# Newidiadau i Anytown care\n\nO `main:agreements/care.pool` i `agreements/care.pool`.');
         expect(markdown).toContain('## Cyfraniadau\n\n| Partner | Cronfa | Blwyddyn | Cyn | Ar ôl | Gwahaniaeth |');
         expect(markdown).toContain('| Anytown Council | Care pot | 2013/14 | £100,000 | £120,000 | +£20,000 |');
         expect(markdown).toContain('## Pob newid\n\n- Mae partner nhs yn newid ei enw');
-        const html = runPool(['diff', '--lang', 'cy', '--format', 'html', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout;
+        const html = (await runPoolInProcess(['diff', '--lang', 'cy', '--format', 'html', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }))
+            .stdout;
         expect(html).toMatch(/<html lang="cy"/);
         expect(html).toContain('Newidiadau i Anytown care');
         expect(html).toMatch(/<h2[^>]*>Pob newid<\/h2>/);
         expect(html).not.toContain('All changes');
         const json = JSON.parse(
-            runPool(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root }).stdout
+            (await runPoolInProcess(['diff', '--lang', 'cy', '--format', 'json', 'main:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).stdout
         );
         expect(json.changes[0]).toMatchObject({
             topic: 'partner',
@@ -143,25 +149,25 @@ describe('pool diff', () => {
         expect(json.changes[1].sentence).toBe('Mae cyfraniad Anytown Council i Care pot yn 2013/14 yn newid o £100,000 i £120,000 (+£20,000).');
     });
 
-    it('refuses a version with syntax errors, listing them, instead of showing what it could not read as removed (exit 2)', () => {
+    it('refuses a version with syntax errors, listing them, instead of showing what it could not read as removed (exit 2)', async () => {
         const root = repository();
         writeFileSync(path.join(root, 'agreements/broken.pool'), anytownAgreement('£100,000').replace('pool care', 'pool care care'));
-        const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/broken.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', '--exit-code', 'agreements/care.pool', 'agreements/broken.pool'], { cwd: root });
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(
             /^pool: cannot compare agreements\/broken\.pool: it has syntax errors \(\d+\), and a diff of what could be read would show the rest as removed; fix them and compare again\n {2}agreements\/broken\.pool:7:\d+: /
         );
         expect(result.status).toBe(2);
-        expect(runPool(['diff', 'agreements/broken.pool', 'agreements/care.pool'], { cwd: root }).status).toBe(2);
+        expect((await runPoolInProcess(['diff', 'agreements/broken.pool', 'agreements/care.pool'], { cwd: root })).status).toBe(2);
     });
 
-    it('counts an approval that merely goes stale as no change of the text, and lists it apart', () => {
+    it('counts an approval that merely goes stale as no change of the text, and lists it apart', async () => {
         const root = repository();
         const file = path.join(root, 'agreements/care.pool');
-        const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
+        const fingerprint = (await runPoolInProcess(['fingerprint', 'agreements/care.pool'], { cwd: root })).stdout.trim();
         writeFileSync(file, `${readFileSync(file, 'utf8')}approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`);
         writeFileSync(path.join(root, 'agreements/commented.pool'), readFileSync(file, 'utf8').replace('pool care', '// one more comment\npool care'));
-        const result = runPool(['diff', '--exit-code', 'agreements/care.pool', 'agreements/commented.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', '--exit-code', 'agreements/care.pool', 'agreements/commented.pool'], { cwd: root });
         expect(result.stdout).toBe(
             [
                 'No changes between agreements/care.pool and agreements/commented.pool.',
@@ -173,27 +179,27 @@ describe('pool diff', () => {
         );
         expect(result.status).toBe(0);
         // Comparing the stale version with itself: nothing at all.
-        expect(runPool(['diff', '--exit-code', 'agreements/commented.pool', 'agreements/commented.pool'], { cwd: root })).toMatchObject({
+        expect(await runPoolInProcess(['diff', '--exit-code', 'agreements/commented.pool', 'agreements/commented.pool'], { cwd: root })).toMatchObject({
             status: 0,
             stdout: 'No changes between agreements/commented.pool and agreements/commented.pool.\n'
         });
     });
 
-    it('refuses a language it does not speak with one line', () => {
+    it('refuses a language it does not speak with one line', async () => {
         const root = repository();
-        expect(runPool(['diff', '--lang', 'fr', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+        expect(await runPoolInProcess(['diff', '--lang', 'fr', 'agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
             status: 2,
             stderr: "pool: --lang must be en (English) or cy (Cymraeg); got 'fr'\n"
         });
     });
 
-    it('says clearly when a version cannot be found', () => {
+    it('says clearly when a version cannot be found', async () => {
         const root = repository();
-        expect(runPool(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+        expect(await runPoolInProcess(['diff', 'nosuchbranch:agreements/care.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
             status: 2,
             stderr: 'pool: cannot read nosuchbranch:agreements/care.pool: nosuchbranch is not a revision of a git repository here\n'
         });
-        expect(runPool(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
+        expect(await runPoolInProcess(['diff', 'main:agreements/other.pool', 'agreements/care.pool'], { cwd: root })).toMatchObject({
             status: 2,
             stderr: 'pool: cannot read main:agreements/other.pool: there is no agreements/other.pool in main\n'
         });
@@ -205,12 +211,12 @@ describe('pool diff --approved', () => {
      * A history: version 1 committed, approved in a later commit (the approvals block is not part
      * of the fingerprint), then version 2 committed and version 3 left in the working tree.
      */
-    function approvedHistory(): { root: string; git: (...args: string[]) => void; file: string } {
+    async function approvedHistory(): Promise<{ root: string; git: (...args: string[]) => void; file: string }> {
         const root = repository();
         const git = gitIn(root);
         const file = path.join(root, 'agreements/care.pool');
         git('checkout', '-q', '--', '.');
-        const fingerprint = runPool(['fingerprint', 'agreements/care.pool'], { cwd: root }).stdout.trim();
+        const fingerprint = (await runPoolInProcess(['fingerprint', 'agreements/care.pool'], { cwd: root })).stdout.trim();
         const approvals = `approvals {\n    council "Director of Finance" 2013-03-28 fingerprint "${fingerprint}"\n}\n`;
         writeFileSync(file, anytownAgreement('£100,000') + approvals);
         git('commit', '-q', '-am', 'council approves');
@@ -220,9 +226,9 @@ describe('pool diff --approved', () => {
         return { root, git, file };
     }
 
-    it('compares the file with the newest commit whose text its partners approved', () => {
-        const { root } = approvedHistory();
-        const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+    it('compares the file with the newest commit whose text its partners approved', async () => {
+        const { root } = await approvedHistory();
+        const result = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
         expect(result.stderr).toBe('');
         expect(result.stdout).toMatch(/^Changes from agreements\/care\.pool as approved \([0-9a-f]{12}\) to agreements\/care\.pool:\n/);
         expect(result.stdout).toContain(
@@ -231,39 +237,39 @@ describe('pool diff --approved', () => {
         expect(result.status).toBe(0);
     });
 
-    it('says so when the text is as approved', () => {
-        const { root, file } = approvedHistory();
+    it('says so when the text is as approved', async () => {
+        const { root, file } = await approvedHistory();
         const text = readFileSync(file, 'utf8').replace('£125,000', '£100,000');
         writeFileSync(file, text);
-        const result = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+        const result = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
         expect(result.stdout).toBe('The text of agreements/care.pool is as approved by council (Director of Finance) on 2013-03-28: no changes since.\n');
         expect(result.status).toBe(0);
     });
 
-    it('gives one line and exit 2 when there is nothing to compare with', () => {
+    it('gives one line and exit 2 when there is nothing to compare with', async () => {
         const root = repository();
-        const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
+        const none = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool'], { cwd: root });
         expect(none.stderr).toBe('pool: agreements/care.pool records no approvals, so there is no approved version to compare with\n');
         expect(none.status).toBe(2);
-        const { root: other, file } = approvedHistory();
+        const { root: other, file } = await approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace(/fingerprint "sha256:[0-9a-f]+"/, `fingerprint "sha256:${'0'.repeat(64)}"`));
-        const lost = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: other });
+        const lost = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool'], { cwd: other });
         expect(lost.stderr).toMatch(
             /^pool: cannot find the approved version of agreements\/care\.pool: no commit in its git history has the text its approvals record \(sha256:000000000000…\)\n$/
         );
         expect(lost.status).toBe(2);
-        const twoFiles = runPool(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
+        const twoFiles = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool', 'agreements/care.pool'], { cwd: other });
         expect(twoFiles.stderr).toBe('pool: pool diff --approved takes one file: the agreement as it is now\n');
         expect(twoFiles.status).toBe(2);
     });
 
-    it('says in Welsh that the text is as approved, or that nothing was approved', () => {
-        const { root, file } = approvedHistory();
+    it('says in Welsh that the text is as approved, or that nothing was approved', async () => {
+        const { root, file } = await approvedHistory();
         writeFileSync(file, readFileSync(file, 'utf8').replace('£125,000', '£100,000'));
-        expect(runPool(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root }).stdout).toBe(
+        expect((await runPoolInProcess(['diff', '--approved', '--lang', 'cy', 'agreements/care.pool'], { cwd: root })).stdout).toBe(
             "Mae testun agreements/care.pool fel y'i cymeradwywyd gan council (Director of Finance) ar 2013-03-28: dim newidiadau ers hynny.\n"
         );
-        const none = runPool(['diff', '--approved', 'agreements/care.pool'], { cwd: repository(), env: { POOL_LANG: 'cy' } });
+        const none = await runPoolInProcess(['diff', '--approved', 'agreements/care.pool'], { cwd: repository(), env: { POOL_LANG: 'cy' } });
         expect(none.stderr).toBe("pool: nid yw agreements/care.pool yn cofnodi unrhyw gymeradwyaethau, felly nid oes fersiwn gymeradwy i'w chymharu â hi\n");
         expect(none.status).toBe(2);
     });

@@ -1,33 +1,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../../test/support/cli.js';
+import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { CLEAN_AGREEMENT as CLEAN, scratchFolder as scratch } from '../../../test/support/scratch.js';
 import { decodeAgreement, firstInvalidUtf8 } from '../../language/src/text/agreement-file.js';
 
 describe('files that are not UTF-8 text', () => {
-    it('refuses a binary file with one line and exit 2, and still checks the others', () => {
+    it('refuses a binary file with one line and exit 2, and still checks the others', async () => {
         const root = scratch({
             'photo.pool': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
             'ok.pool': CLEAN.replace('£100 }', '£100 total £1 }')
         });
-        const result = runPool(['check', '.'], { cwd: root });
+        const result = await runPoolInProcess(['check', '.'], { cwd: root });
         expect(result.stderr).toBe('pool: cannot read photo.pool: it is not a text file (it contains NUL bytes)\n');
         expect(result.stdout).toContain('ok.pool:6:51: error[total-mismatch]');
         expect(result.stdout).toContain('1 file checked: 1 error in 1 file; 1 file could not be read');
         expect(result.status).toBe(2);
     });
 
-    it('says where a file stops being UTF-8, rather than checking mangled text', () => {
+    it('says where a file stops being UTF-8, rather than checking mangled text', async () => {
         const latin1 = Buffer.from('partner cafe "Caf\u00e9 Council" council\n', 'latin1');
-        const result = runPool(['check', 'latin1.pool'], { cwd: scratch({ 'latin1.pool': latin1 }) });
+        const result = await runPoolInProcess(['check', 'latin1.pool'], { cwd: scratch({ 'latin1.pool': latin1 }) });
         expect(result.stderr).toBe('pool: cannot read latin1.pool: it is not UTF-8 text (the byte 0xE9 on line 1 is not valid UTF-8); save it as UTF-8\n');
         expect(result.status).toBe(2);
     });
 
-    it('reports an unreadable import at the import line, with the reason', () => {
+    it('reports an unreadable import at the import line, with the reason', async () => {
         const root = scratch({ 'main.pool': `import "old.pool"\n${CLEAN}`, 'old.pool': Buffer.from('partner x "\u00a3" council\n', 'latin1') });
-        const result = runPool(['check', '--format', 'json', 'main.pool'], { cwd: root });
+        const result = await runPoolInProcess(['check', '--format', 'json', 'main.pool'], { cwd: root });
         const diagnostics = JSON.parse(result.stdout).diagnostics;
         expect(diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)).toEqual([
             'import-not-found: cannot read `old.pool`: it is not UTF-8 text (the byte 0xA3 on line 1 is not valid UTF-8); save it as UTF-8'
@@ -35,9 +35,9 @@ describe('files that are not UTF-8 text', () => {
         expect(result.status).toBe(1);
     });
 
-    it('accepts a byte order mark and Windows line endings, with positions unchanged', () => {
+    it('accepts a byte order mark and Windows line endings, with positions unchanged', async () => {
         const text = '\uFEFF' + CLEAN.replace('£100 }', '£100 total £1 }').replace(/\n/g, '\r\n');
-        const result = runPool(['check', '--format', 'json', 'bom.pool'], { cwd: scratch({ 'bom.pool': text }) });
+        const result = await runPoolInProcess(['check', '--format', 'json', 'bom.pool'], { cwd: scratch({ 'bom.pool': text }) });
         const [diagnostic] = JSON.parse(result.stdout).diagnostics;
         expect(diagnostic.code).toBe('total-mismatch');
         expect(diagnostic.range.start).toEqual({ line: 6, column: 51 });
@@ -52,9 +52,11 @@ describe('files that are not UTF-8 text', () => {
     });
 });
 
+// The command runs in this process where what it says is tested; the built command in a process of
+// its own where the process is the point: its heap held down, and its stack through deep nesting.
 describe('absurd layout', () => {
-    it('quotes a window of a very long line, never the whole line', () => {
-        const result = runPool(['check', 'long.pool'], { cwd: scratch({ 'long.pool': `partner a "${'x'.repeat(1_000_000)}" councill\n` }) });
+    it('quotes a window of a very long line, never the whole line', async () => {
+        const result = await runPoolInProcess(['check', 'long.pool'], { cwd: scratch({ 'long.pool': `partner a "${'x'.repeat(1_000_000)}" councill\n` }) });
         const quoted = result.stdout.split('\n').find(line => line.startsWith(' 1 |'))!;
         expect(quoted.length).toBeLessThan(140);
         expect(quoted).toMatch(/^ 1 \| …x+" councill$/);
@@ -62,15 +64,17 @@ describe('absurd layout', () => {
         expect(result.status).toBe(1);
     });
 
-    it('keeps a syntax error message short when the offending text is huge', () => {
-        const result = runPool(['check', '--format', 'json', 'junk.pool'], { cwd: scratch({ 'junk.pool': `${'D'.repeat(100_000)}\n` }) });
+    it('keeps a syntax error message short when the offending text is huge', async () => {
+        const result = await runPoolInProcess(['check', '--format', 'json', 'junk.pool'], { cwd: scratch({ 'junk.pool': `${'D'.repeat(100_000)}\n` }) });
         const [diagnostic] = JSON.parse(result.stdout).diagnostics;
         expect(diagnostic.message.length).toBeLessThan(200);
         expect(result.status).toBe(1);
     });
 
-    it('refuses a file over 10 MiB with one diagnostic instead of taking minutes and gigabytes', () => {
-        const result = runPool(['check', '--format', 'json', 'huge.pool'], { cwd: scratch({ 'huge.pool': 'partner a "A" council\n'.repeat(600_000) }) });
+    it('refuses a file over 10 MiB with one diagnostic instead of taking minutes and gigabytes', async () => {
+        const result = await runPoolInProcess(['check', '--format', 'json', 'huge.pool'], {
+            cwd: scratch({ 'huge.pool': 'partner a "A" council\n'.repeat(600_000) })
+        });
         const json = JSON.parse(result.stdout);
         expect(json.diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)).toEqual([
             'file-too-large: this file is 12.6 MiB, more than the 10 MiB Pool reads, so it was not checked: split it into files that import a shared one'
@@ -91,9 +95,9 @@ describe('absurd layout', () => {
         expect(readFileSync(path.join(root, 'huge.pool'), 'utf8') === text).toBe(true);
     });
 
-    it('reports an import of a folder at the import, and reads nothing in it', () => {
+    it('reports an import of a folder at the import, and reads nothing in it', async () => {
         const root = scratch({ 'main.pool': `import "registers"\n${CLEAN}`, 'registers/a.pool': 'partner a "A" council\n' });
-        const result = runPool(['check', '--format', 'json', 'main.pool'], { cwd: root });
+        const result = await runPoolInProcess(['check', '--format', 'json', 'main.pool'], { cwd: root });
         const json = JSON.parse(result.stdout);
         expect(json.diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)).toEqual([
             'import-not-found: `registers` is a folder; import a .pool file inside it'
@@ -101,9 +105,9 @@ describe('absurd layout', () => {
         expect(json.files).toEqual(['main.pool']);
     });
 
-    it('checks 100,000 partners and reports the one duplicate among them', () => {
+    it('checks 100,000 partners and reports the one duplicate among them', async () => {
         const partners = Array.from({ length: 100_000 }, (_, i) => `partner p${i} "Partner ${i}" council\n`).join('') + 'partner p500 "Again" council\n';
-        const result = runPool(['check', '--format', 'json', 'register.pool'], { cwd: scratch({ 'register.pool': partners }) });
+        const result = await runPoolInProcess(['check', '--format', 'json', 'register.pool'], { cwd: scratch({ 'register.pool': partners }) });
         expect(
             JSON.parse(result.stdout).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line}`)
         ).toEqual(['duplicate-declaration@100001']);
