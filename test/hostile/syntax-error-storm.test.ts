@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SafeNodeFileSystem } from '../../packages/files/src/index.js';
 import { createPoolServices } from '../../packages/language/src/services/pool-module.js';
 import { MAX_PARSER_ERRORS } from '../../packages/language/src/services/pool-parser.js';
-import { runPool } from '../support/cli.js';
+import { runPool, runPoolInProcessIn } from '../support/cli.js';
 import { withServer } from '../support/lsp.js';
 import { CLEAN_AGREEMENT, scratchFolder } from '../support/scratch.js';
 
@@ -48,9 +48,11 @@ describe('a storm of syntax errors', () => {
         expect(parser.parse(files['few-errors.pool']).parserErrors).toHaveLength(MAX_PARSER_ERRORS - 10);
     });
 
-    it('is an error in pool check, where it stopped, with totals that count every error listed or not', () => {
+    // Through the CLI's main in this process: what is tested is what pool check says and its exit
+    // code, not the process; the last test of this block runs the command as a user does.
+    it('is an error in pool check, where it stopped, with totals that count every error listed or not', async () => {
         for (const name of ['quote-marks.pool', 'quote-marks-x100.pool', 'stray-amounts.pool', 'stray-words.pool']) {
-            const result = runPool(['check', '--format', 'json', name], { cwd: root });
+            const result = await runPoolInProcessIn(root, ['check', '--format', 'json', name]);
             expect(result.status, name).toBe(1);
             expect(result.stderr, name).toBe('');
             const report = JSON.parse(result.stdout) as JsonReport;
@@ -63,20 +65,29 @@ describe('a storm of syntax errors', () => {
             ).toBe(MAX_PARSER_ERRORS);
             const problems = (severity: string) => report.diagnostics.filter(d => d.severity === severity).reduce((sum, d) => sum + (d.omitted ?? 1), 0);
             expect(report.summary, name).toEqual(expect.objectContaining({ errors: problems('error'), warnings: problems('warning') }));
-            const text = runPool(['check', name], { cwd: root });
+            const text = await runPoolInProcessIn(root, ['check', name]);
             expect(text.status, name).toBe(1);
             expect(text.stdout, name).toContain(`error[syntax-error]: ${STOP_MESSAGE}`);
             expect(text.stdout, name).toMatch(new RegExp(`1 file checked: ${report.summary.errors.toLocaleString('en-GB')} errors? `));
         }
-        const few = JSON.parse(runPool(['check', '--format', 'json', 'few-errors.pool'], { cwd: root }).stdout) as JsonReport;
+        const few = JSON.parse((await runPoolInProcessIn(root, ['check', '--format', 'json', 'few-errors.pool'])).stdout) as JsonReport;
         expect(few.diagnostics.map(d => d.message)).not.toContain(STOP_MESSAGE);
         expect(few.summary.errors).toBe(MAX_PARSER_ERRORS - 10);
+    });
+
+    it('is the same from the pool command, run as a user runs it', async () => {
+        const inProcess = await runPoolInProcessIn(root, ['check', 'quote-marks-x100.pool']);
+        const run = runPool(['check', 'quote-marks-x100.pool'], { cwd: root });
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toContain(`error[syntax-error]: ${STOP_MESSAGE}`);
+        expect(run.stdout).toBe(inProcess.stdout);
+        expect(run.status).toBe(1);
     });
 
     it('leaves the language server answering, with the diagnostics pool check gives', async () => {
         await withServer([root], async client => {
             const published = await client.openAndWaitForDiagnostics(path.join(root, 'quote-marks-x100.pool'));
-            const cli = JSON.parse(runPool(['check', '--format', 'json', 'quote-marks-x100.pool'], { cwd: root }).stdout) as JsonReport;
+            const cli = JSON.parse((await runPoolInProcessIn(root, ['check', '--format', 'json', 'quote-marks-x100.pool'])).stdout) as JsonReport;
             expect(
                 published.map(
                     d =>

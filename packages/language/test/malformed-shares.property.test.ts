@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HEADER, workspace } from './helpers.js';
+import { propertyRuns } from '../../../test/support/budget.js';
+import { HEADER, workspace, workspaces } from './helpers.js';
 
 /**
  * A share clause the parser can read only in part (a partner in quotes, a kind written as a name,
@@ -28,6 +29,7 @@ function messageOf(diagnostic: { message: string | { value: string } }): string 
 
 describe('a share clause read only in part', () => {
     it('is its syntax error alone, and no message says undefined or names nothing', async () => {
+        const scratch = workspaces();
         await fc.assert(
             fc.asyncProperty(
                 fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 10 }),
@@ -37,7 +39,7 @@ describe('a share clause read only in part', () => {
                     const tokens = [...words];
                     tokens.splice(at % (tokens.length + 1), 0, stray);
                     const clause = `share ${tokens.join(' ')}`;
-                    const ws = await workspace({ 'main.pool': `${HEADER}${POOL}${clause}\n` });
+                    const ws = await scratch({ 'main.pool': `${HEADER}${POOL}${clause}\n` });
                     const diagnostics = ws.diagnostics('main.pool');
                     for (const diagnostic of diagnostics) {
                         const message = messageOf(diagnostic);
@@ -49,7 +51,7 @@ describe('a share clause read only in part', () => {
                     }
                 }
             ),
-            { numRuns: 150, seed: 17 }
+            { numRuns: propertyRuns(150, 3_000), seed: 17 }
         );
     });
 

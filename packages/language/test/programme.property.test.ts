@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../src/money/amount.js';
-import { workspace } from './helpers.js';
+import { propertyRuns } from '../../../test/support/budget.js';
+import { workspaces } from './helpers.js';
 
 /**
  * The programme rules' figures against an independent computation written here with nothing but
@@ -10,7 +11,10 @@ import { workspace } from './helpers.js';
  * rate, attachments, upfront percentages, cap and latest actual.
  */
 
-const RUNS = { numRuns: 150 };
+/** 150 cases a property in `pnpm test`, 1,500 under `pnpm fuzz`. */
+const RUNS = { numRuns: propertyRuns(150, 1_500) };
+/** One set of services for every case (see `workspaces`). */
+const workspace = workspaces();
 const pounds = (pence: bigint) => formatMoney(pence);
 
 /** n / d rounded to the nearest whole number, halves up (n, d ≥ 0). */
@@ -323,7 +327,7 @@ ${c.cohorts.map((size, index) => `    cohort ${size} in ${2013 + index}/${String
                 expect(policeAfter ? policeAfter.benefitAfter - roundFraction(exactAfter) : 0n).toBeLessThanOrEqual(1n);
                 expect(figures.returns[0]?.amount).toBe(moved);
             }),
-            { numRuns: 100 }
+            { numRuns: propertyRuns(100, 1_000) }
         );
     });
 });

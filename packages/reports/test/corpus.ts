@@ -53,7 +53,21 @@ async function load(
     return documents;
 }
 
-export const model = (document: LangiumDocument<ast.Document>): AgreementModel => Pool.pool.ModelProvider.getModel(document);
+/**
+ * The model of a document. The model provider keeps only the most recently used few of the
+ * models of files not open in an editor, and the corpus is many files: the models of the
+ * original files, which never change (a changed version is loaded under a new root), are kept
+ * here instead of being built again for each mutant and each property (most of these tests' time).
+ */
+export function model(document: LangiumDocument<ast.Document>): AgreementModel {
+    const kept = originalModels.get(document);
+    if (kept) return kept;
+    const built = Pool.pool.ModelProvider.getModel(document);
+    if (originalDocuments.has(document)) originalModels.set(document, built);
+    return built;
+}
+const originalModels = new Map<LangiumDocument<ast.Document>, AgreementModel>();
+let originalDocuments: ReadonlySet<LangiumDocument<ast.Document>> = new Set();
 const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
 export const hasSyntaxErrors = (document: LangiumDocument) => document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
 
@@ -77,6 +91,7 @@ export function semanticMarkdown(subject: AgreementModel): string {
 }
 
 export const ORIGINAL = await load();
+originalDocuments = new Set(ORIGINAL.values());
 /** For a mutant of a register, the agreements that import it; for an agreement, itself. */
 export function subjectsOf(file: string): string[] {
     const document = ORIGINAL.get(file)!;

@@ -7,6 +7,8 @@ import { createPoolServices } from '../../language/src/services/pool-module.js';
 import { buildReportDocument } from '../src/document.js';
 import { renderMarkdownDocument } from '../src/markdown.js';
 import { buildReportData, documentDiagnostics } from '../src/report-data.js';
+import { readsAll } from '../../../test/support/budget.js';
+import { randomGenerator } from '../../../test/fuzz/mutations.js';
 import { REPO } from '../../../test/support/paths.js';
 import { corpus } from './corpus.js';
 
@@ -15,6 +17,11 @@ import { corpus } from './corpus.js';
  * token boundaries (as it is at each moment it is typed), and for each prefix the diagnostics,
  * the hover on the last word written and the sentences of the report must not contain `undefined`,
  * `null`, `NaN`, `[object`, empty quotes or brackets, or a name left empty.
+ *
+ * Every token boundary is about 5,500 prefixes, at some 20 ms each: `pnpm fuzz` reads them all
+ * (POOL_PREFIXES=all). `pnpm test` reads a seeded sample of about a third of them: one boundary
+ * from each run of three in every example, at a place the seed chooses (POOL_PREFIX_SEED, printed
+ * with any failure, reads another), and always each example's whole text.
  */
 
 const GARBLED = /\bundefined\b|\bnull\b|\bNaN\b|\[object|""|``|''|\(\s*\)|\(\s*,|,\s*\)|\bof\s+of\b|\s:\s*$/m;
@@ -36,12 +43,26 @@ for (const name of readdirSync(path.join(REPO, 'examples/invalid')).filter(file 
     texts[`examples/invalid/${name}`] = readFileSync(path.join(REPO, 'examples/invalid', name), 'utf8');
 }
 const AGREEMENTS = Object.keys(texts).filter(file => file.startsWith('examples/') && !file.startsWith('examples/registers/') && !file.includes('/support/'));
-/** Prefixes: every token boundary of the four examples, and every third of the invalid examples (over 2,000 in all). */
+const ALL = readsAll('POOL_PREFIXES');
+const SEED = Number(process.env.POOL_PREFIX_SEED ?? 20261204);
+/** One boundary in each run of `STRIDE`, in the sample. */
+const STRIDE = 3;
+const random = randomGenerator(SEED);
+/** Every token boundary of each example, and its whole text. */
+const BOUNDARIES = new Map(AGREEMENTS.map(file => [file, [...new Set([...tokenEnds(texts[file]), texts[file].length])]]));
+/** The prefixes read: every boundary under POOL_PREFIXES=all, else one of each `STRIDE` and the whole text. */
 const PREFIXES = AGREEMENTS.flatMap(file => {
-    const ends = tokenEnds(texts[file]);
-    const every = file.startsWith('examples/invalid/') ? 3 : 1;
-    return ends.filter((_, index) => index % every === 0).map(end => ({ file, end }));
+    const ends = BOUNDARIES.get(file) ?? [];
+    if (ALL) return ends.map(end => ({ file, end }));
+    const picked = new Set<number>();
+    for (let start = 0; start < ends.length; start += STRIDE) {
+        picked.add(ends[Math.min(ends.length - 1, start + Math.floor(random() * STRIDE))]);
+    }
+    picked.add(ends[ends.length - 1]);
+    return [...picked].sort((a, b) => a - b).map(end => ({ file, end }));
 });
+/** How to read the same prefixes again, for a failure message. */
+const AGAIN = ALL ? 'POOL_PREFIXES=all' : `POOL_PREFIX_SEED=${SEED}`;
 
 let count = 0;
 async function readPrefix(file: string, end: number): Promise<string[]> {
@@ -68,8 +89,19 @@ async function readPrefix(file: string, end: number): Promise<string[]> {
 }
 
 describe('no message, hover or report sentence is garbled, at any moment of typing', () => {
-    it('reads over 2,000 prefixes of the examples', () => {
-        expect(PREFIXES.length).toBeGreaterThanOrEqual(2000);
+    it(ALL ? 'reads every token boundary of every example' : 'reads a third of the token boundaries, spread over every example, and each whole text', () => {
+        const all = [...BOUNDARIES.values()].reduce((sum, ends) => sum + ends.length, 0);
+        expect(all).toBeGreaterThan(5000);
+        expect(PREFIXES.length).toBeGreaterThanOrEqual(ALL ? all : Math.floor(all / STRIDE));
+        for (const file of AGREEMENTS) {
+            const read = PREFIXES.filter(prefix => prefix.file === file).map(prefix => prefix.end);
+            expect(read, file).toContain(texts[file].length);
+            // No run of `STRIDE` boundaries goes unread (twice that, across two runs).
+            const ends = BOUNDARIES.get(file) ?? [];
+            const indexes = read.map(end => ends.indexOf(end)).filter(index => index !== -1);
+            const gaps = indexes.slice(1).map((index, at) => index - indexes[at]);
+            expect(Math.max(indexes[0] ?? 0, ...gaps), file).toBeLessThan(2 * STRIDE);
+        }
     });
 
     it('finds no garbled text in any of them', async () => {
@@ -87,6 +119,6 @@ describe('no message, hover or report sentence is garbled, at any moment of typi
                 }
             }
         }
-        expect([...new Set(garbled)].slice(0, 30)).toEqual([]);
+        expect([...new Set(garbled)].slice(0, 30), `${PREFIXES.length} prefixes read (${AGAIN} reads them again)`).toEqual([]);
     }, 600_000);
 });
