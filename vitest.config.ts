@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -41,6 +42,13 @@ const SLOWEST = [
     'test/integrations.test.ts',
     'test/playground.test.ts'
 ];
+
+/**
+ * This run's name, inherited by every test file's process: files that need the same costly artefact
+ * (the packed CLI, test/support/package.ts) make it once per run. Always new, never taken from the
+ * environment, so a run never reuses what an earlier run made from an older build.
+ */
+process.env.POOL_TEST_RUN = randomUUID();
 
 class SlowestFirst extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './paths.js';
@@ -9,9 +9,47 @@ const PACKAGE_FOLDER = path.join(REPO, 'packages/cli/dist/npm');
 
 /**
  * Lays out the publishable package from the current build and packs it with `npm pack`, as a
- * release would: the tarball's path. Once per test file: it takes a few seconds.
+ * release would: the tarball's path. It takes several seconds (most of it the declaration bundle),
+ * so one test run packs once: the first test file to ask packs, and the others of the same run
+ * (`POOL_TEST_RUN`, new for each run in vitest.config.ts) wait for it and install the same
+ * tarball. Two files packing at once would also race, one emptying dist/npm while the other packs it.
  */
 export function packCli(): string {
+    const run = process.env.POOL_TEST_RUN;
+    if (run === undefined || !/^[\w-]+$/.test(run)) return packNow();
+    const folder = path.join(tmpdir(), `pool-pack-run-${run}`);
+    const packed = path.join(folder, 'tarball');
+    const failed = path.join(folder, 'failed');
+    try {
+        mkdirSync(folder);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        return awaitPacked(packed, failed);
+    }
+    try {
+        const tarball = packNow();
+        writeFileSync(`${packed}.partial`, tarball);
+        renameSync(`${packed}.partial`, packed);
+        return tarball;
+    } catch (error) {
+        writeFileSync(failed, String(error));
+        throw error;
+    }
+}
+
+/** Waits (synchronously, as `packCli` is called) for another test file of this run to finish packing. */
+function awaitPacked(packed: string, failed: string): string {
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    const giveUp = Date.now() + 170_000;
+    while (Date.now() < giveUp) {
+        if (existsSync(packed)) return readFileSync(packed, 'utf8');
+        if (existsSync(failed)) throw new Error(`another test file failed to pack the package: ${readFileSync(failed, 'utf8')}`);
+        Atomics.wait(sleeper, 0, 0, 200);
+    }
+    throw new Error('another test file did not finish packing the package in 170 s');
+}
+
+function packNow(): string {
     execFileSync(process.execPath, [path.join(REPO, 'packages/cli/scripts/package.mjs')], { cwd: REPO, stdio: 'pipe' });
     const into = mkdtempSync(path.join(tmpdir(), 'pool-pack-'));
     const packed = spawnSync('npm', ['pack', '--pack-destination', into, '--loglevel', 'error'], { cwd: PACKAGE_FOLDER, encoding: 'utf8' });
