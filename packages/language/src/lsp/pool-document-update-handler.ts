@@ -47,8 +47,9 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly changed = new Map<string, URI>();
     private readonly deleted = new Map<string, URI>();
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** When the first of the updates waiting arrived (`performance.now()`). */
     private firstWaiting: number | undefined;
-    /** When the last update arrived (`performance.now()`). */
+    /** When the last update arrived (`performance.now()`, as {@link firstWaiting}). */
     private lastUpdate = -Infinity;
     /** The rebuild sent last, until it has stopped (done or cancelled). */
     private running: Promise<void> | undefined;
@@ -82,14 +83,13 @@ export class PoolDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             this.flush();
             return;
         }
-        const now = Date.now();
-        this.firstWaiting ??= now;
+        this.firstWaiting ??= arrived;
         clearTimeout(this.timer);
         this.timer = setTimeout(
             () => {
                 this.flush();
             },
-            Math.max(0, Math.min(EDIT_PAUSE_MS, this.firstWaiting + EDIT_MAX_WAIT_MS - now))
+            Math.max(0, Math.min(EDIT_PAUSE_MS, this.firstWaiting + EDIT_MAX_WAIT_MS - arrived))
         );
     }
 
