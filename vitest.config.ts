@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { ISOLATED } from './test/support/isolated.js';
 
 /**
  * The inner loop's tests (`pnpm test:fast`): in-process unit tests, no browser, no VS Code, no
@@ -61,17 +62,26 @@ class SlowestFirst extends BaseSequencer {
     }
 }
 
+const include = fast ? FAST : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+const exclude = ['**/node_modules/**', ...(fast ? NOT_FAST : [])];
+
 export default defineConfig({
     test: {
-        include: fast ? FAST : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-        exclude: ['**/node_modules/**', ...(fast ? NOT_FAST : [])],
         // A test that checks nothing fails: every test makes at least one expect() assertion.
         expect: { requireAssertions: true },
+        // What a test changed of the process is put back after it, since the next file runs there too.
+        restoreMocks: true,
+        unstubEnvs: true,
+        unstubGlobals: true,
         // The end-to-end tests start real processes (the CLI, the language server).
         testTimeout: 120_000,
         hookTimeout: 120_000,
         // Two cores: keep process-heavy suites from starving each other.
         maxWorkers: 2,
-        sequence: { sequencer: SlowestFirst }
+        sequence: { sequencer: SlowestFirst },
+        projects: [
+            { extends: true, test: { name: 'shared', include, exclude: [...exclude, ...ISOLATED], isolate: false } },
+            ...(fast ? [] : [{ extends: true as const, test: { name: 'isolated', include: ISOLATED, exclude, isolate: true } }])
+        ]
     }
 });

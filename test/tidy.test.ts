@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../packages/language/src/build-info/version.js';
 import { ALL_CHECKS, type CheckDefinition } from '../packages/language/src/checks/index.js';
+import { ISOLATED } from './support/isolated.js';
 import { REPO } from './support/paths.js';
 
 /**
@@ -88,6 +89,19 @@ describe('tidy', () => {
             "const frame = t('cli.error', { message: t('x.sentence', {}, lang) }, lang);"
         ].join('\n');
         expect(gluedMessages('sample.ts', sample)).toEqual(['sample.ts:1 x.outer {inner}', 'sample.ts:2 x.outer {inner}', 'sample.ts:5 x.outer {inner}']);
+    });
+
+    it('a test file that mocks a module runs with modules of its own, and one that fakes timers puts them back', () => {
+        // The other files share their worker's modules (vitest.config.ts): a mock left behind would
+        // answer for the real module in every file the worker runs after it.
+        const tests = sources.filter(file => file.endsWith('.test.ts'));
+        expect(tests.length).toBeGreaterThan(100);
+        const mocking = tests.filter(file => /\bvi\.(mock|doMock|hoisted)\(/.test(text(file)));
+        expect(mocking.filter(file => !ISOLATED.includes(file))).toEqual([]);
+        expect(ISOLATED.filter(file => !mocking.includes(file))).toEqual([]);
+        const faking = tests.filter(file => /\bvi\.useFakeTimers\(/.test(text(file)) && !ISOLATED.includes(file));
+        expect(faking.length).toBeGreaterThan(0);
+        expect(faking.filter(file => !/afterEach\(\(\) => \{\s*vi\.useRealTimers\(\)/.test(text(file)))).toEqual([]);
     });
 
     it('every check defined in packages/language/src/checks is listed in ALL_CHECKS, once', async () => {
