@@ -121,32 +121,67 @@ const INDENT = '    ';
 /** Spaces between the columns of a table, and before a comment at the end of a line. */
 const COLUMN_GAP = 3;
 
-/** A token of the text: where it is, what kind, and how it will be written (as it is, unless set). */
-class Token {
-    /** Set when the token is written otherwise (an amount's digits grouped, a comment's end trimmed). */
-    private written: string | undefined;
+/**
+ * The text's tokens, comments included, in order: where each starts and ends, its kind, and how it
+ * will be written (as it is, unless set). Held as a few flat lists, not an object per token: on a
+ * large file those objects, with an object and a list for each line, were most of the memory the
+ * formatter added to the parse.
+ */
+class Tokens {
+    /** Set where a token is written otherwise (an amount's digits grouped, a comment's end trimmed). */
+    private readonly written: (string | undefined)[];
 
     constructor(
         private readonly source: string,
-        readonly start: number,
-        readonly end: number,
-        readonly type: string,
-        readonly hidden: boolean
-    ) {}
+        private readonly starts: Int32Array,
+        private readonly ends: Int32Array,
+        private readonly types: readonly string[]
+    ) {
+        this.written = new Array<string | undefined>(starts.length);
+    }
+
+    get length(): number {
+        return this.starts.length;
+    }
+
+    start(index: number): number {
+        return at(this.starts, index);
+    }
+
+    end(index: number): number {
+        return at(this.ends, index);
+    }
+
+    type(index: number): string {
+        return at(this.types, index);
+    }
+
+    /** A comment: the parser's hidden tokens. */
+    hidden(index: number): boolean {
+        const type = this.type(index);
+        return type === 'SL_COMMENT' || type === 'ML_COMMENT';
+    }
 
     /** The token as it is in the text (read when needed: a copy of every token would double their memory). */
-    get image(): string {
-        return this.source.slice(this.start, this.end);
+    image(index: number): string {
+        return this.source.slice(this.start(index), this.end(index));
     }
 
     /** The token as it will be written. */
-    get text(): string {
-        return this.written ?? this.image;
+    text(index: number): string {
+        return this.written[index] ?? this.image(index);
     }
 
-    set text(text: string) {
-        this.written = text === this.image ? undefined : text;
+    setText(index: number, text: string): void {
+        this.written[index] = text === this.image(index) ? undefined : text;
     }
+}
+
+/** The item at `index` of a list the formatter built: lines, rows and cells hold only indices into them, so one is always there. */
+function at<T>(list: ArrayLike<T>, index: number): T {
+    const item = list[index];
+    if (item === undefined) throw new RangeError(`the formatter has no item ${index} of ${list.length}`);
+    return item;
 }
 
 /** A span of the original text and what formatting writes in its place. */
@@ -156,19 +191,34 @@ interface Change {
     readonly newText: string;
 }
 
-interface Line {
-    readonly tokens: number[];
-    /** The first and last of `tokens`: a line has at least one. */
-    readonly first: number;
-    last: number;
-    /** A blank line came before it in the original. */
-    readonly blankBefore: boolean;
-}
+/**
+ * The lines of the text as its tokens lie on them: a line's tokens are those from its first to
+ * the one before the next line's first (a comment spanning lines keeps its tokens together), and a
+ * line has at least one.
+ */
+class Lines {
+    constructor(
+        /** The first token of each line, then the number of tokens. */
+        private readonly firsts: readonly number[],
+        /** Whether a blank line came before each line in the original. */
+        private readonly blanks: readonly boolean[]
+    ) {}
 
-/** A line after its spaces are set, with the width of its content before any trailing comment (-1: no comment). */
-interface LaidOutLine {
-    readonly line: Line;
-    readonly contentWidth: number;
+    get length(): number {
+        return this.blanks.length;
+    }
+
+    first(line: number): number {
+        return at(this.firsts, line);
+    }
+
+    last(line: number): number {
+        return at(this.firsts, line + 1) - 1;
+    }
+
+    blankBefore(line: number): boolean {
+        return at(this.blanks, line);
+    }
 }
 
 interface Cell {
@@ -180,11 +230,16 @@ interface Cell {
     readonly plainGap?: number;
 }
 
-/** The tables of a file: by line, the entry that is a row and its table's key; each table's column widths. */
+/** A table: how many rows it has and the widths of its columns. */
+interface Table {
+    rows: number;
+    readonly widths: number[];
+}
+
+/** The tables of a file: by line, the entry that is a row and its table. */
 interface Tables {
     readonly entries: readonly (AstNode | undefined)[];
-    readonly keys: readonly (string | undefined)[];
-    readonly widths: ReadonlyMap<string, number[]>;
+    readonly tables: readonly (Table | undefined)[];
 }
 
 interface Row {
@@ -218,9 +273,12 @@ const BLOCK_OWNERS: ReadonlySet<string> = new Set([
 class DocumentFormatting {
     private readonly text: string;
     private readonly eol: string;
-    private tokens: Token[] = [];
+    private tokens = new Tokens('', new Int32Array(0), new Int32Array(0), []);
     /** The separator written before each token, and after the last one. */
     private gaps: string[] = [];
+    /** Separators made of spaces, by length, and those starting a line, by blank line and depth: made once each. */
+    private readonly spaceRuns: string[] = [];
+    private readonly lineStarts = new Map<number, string>();
 
     constructor(
         private readonly services: PoolServices,
@@ -239,18 +297,32 @@ class DocumentFormatting {
         return this.document.textDocument.positionAt(first);
     }
 
-    /** The token at `index`. Lines, rows and cells hold only indices into `tokens`, so one is always there. */
-    private token(index: number): Token {
-        const token = this.tokens[index];
-        if (token === undefined) throw new RangeError(`the formatter has no token ${index} of ${this.tokens.length}`);
-        return token;
-    }
-
     /** The separator before the token at `index` (after the last token at `tokens.length`). */
     private gap(index: number): string {
         const gap = this.gaps[index];
         if (gap === undefined) throw new RangeError(`the formatter has no gap ${index} of ${this.gaps.length}`);
         return gap;
+    }
+
+    /** `count` spaces (the same string each time: a separator of its own for each of a large file's gaps added up). */
+    private spaces(count: number): string {
+        let run = this.spaceRuns[count];
+        if (run === undefined) {
+            run = ' '.repeat(count);
+            this.spaceRuns[count] = run;
+        }
+        return run;
+    }
+
+    /** What starts a line after the first: a line break, another for a blank line, and the indentation. */
+    private lineStart(blank: boolean, indent: number): string {
+        const key = indent * 2 + (blank ? 1 : 0);
+        let start = this.lineStarts.get(key);
+        if (start === undefined) {
+            start = `${this.eol}${blank ? this.eol : ''}${INDENT.repeat(indent)}`;
+            this.lineStarts.set(key, start);
+        }
+        return start;
     }
 
     run(): PoolFormatResult {
@@ -327,13 +399,14 @@ class DocumentFormatting {
         if (this.tokens.length === 0) {
             replace(0, this.text.length, formatted);
         } else {
+            const tokens = this.tokens;
             let previousEnd = 0;
-            this.tokens.forEach((token, index) => {
-                replace(previousEnd, token.start, this.gap(index));
-                replace(token.start, token.end, token.text);
-                previousEnd = token.end;
-            });
-            replace(previousEnd, this.text.length, this.gap(this.tokens.length));
+            for (let index = 0; index < tokens.length; index++) {
+                replace(previousEnd, tokens.start(index), this.gap(index));
+                replace(tokens.start(index), tokens.end(index), tokens.text(index));
+                previousEnd = tokens.end(index);
+            }
+            replace(previousEnd, this.text.length, this.gap(tokens.length));
         }
         return changes;
     }
@@ -360,17 +433,21 @@ class DocumentFormatting {
     }
 
     /** The formatted text: each token after its gap, joined a few thousand lines at a time. */
-    private joined(lines: readonly Line[]): string {
+    private joined(lines: Lines): string {
         const pieces: string[] = [];
         for (let first = 0; first < lines.length; first += LINES_READ_AT_ONCE) {
             const parts: string[] = [];
-            for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
-                for (const index of line.tokens) parts.push(this.gap(index), this.token(index).text);
-            }
+            const [start, end] = this.tokensOfLines(lines, first);
+            for (let index = start; index <= end; index++) parts.push(this.gap(index), this.tokens.text(index));
             pieces.push(parts.join(''));
         }
         pieces.push(this.gap(this.tokens.length));
         return pieces.join('');
+    }
+
+    /** The first and last token of up to {@link LINES_READ_AT_ONCE} lines from `first` on (a line's tokens follow the line before's). */
+    private tokensOfLines(lines: Lines, first: number): [number, number] {
+        return [lines.first(first), lines.last(Math.min(first + LINES_READ_AT_ONCE, lines.length) - 1)];
     }
 
     /** The index of the token starting at an offset, found by halving (the tokens are in order). */
@@ -379,7 +456,7 @@ class DocumentFormatting {
         let high = this.tokens.length - 1;
         while (low <= high) {
             const middle = (low + high) >>> 1;
-            const start = this.token(middle).start;
+            const start = this.tokens.start(middle);
             if (start === offset) return middle;
             if (start < offset) low = middle + 1;
             else high = middle - 1;
@@ -396,90 +473,93 @@ class DocumentFormatting {
             if (node.$type !== ast.Amount.$type || !node.$cstNode) continue;
             const index = this.tokenAt(node.$cstNode.offset);
             if (index === undefined) continue;
-            const token = this.token(index);
-            if (token.type !== 'MONEY' && token.type !== 'NUMBER') continue;
-            token.text = canonicalAmount(token.image) ?? token.image;
+            const tokens = this.tokens;
+            if (tokens.type(index) !== 'MONEY' && tokens.type(index) !== 'NUMBER') continue;
+            const image = tokens.image(index);
+            tokens.setText(index, canonicalAmount(image) ?? image);
         }
-        for (const token of this.tokens) {
-            if (token.type === 'SL_COMMENT') token.text = token.image.trimEnd();
+        for (let index = 0; index < this.tokens.length; index++) {
+            if (this.tokens.type(index) === 'SL_COMMENT') this.tokens.setText(index, this.tokens.image(index).trimEnd());
         }
     }
 
     // ------------------------------------------------------------------ layout
 
     /** Sets the gaps between tokens; returns the lines, as the tokens were on them. */
-    private layOut(nodes: readonly AstNode[]): Line[] {
+    private layOut(nodes: readonly AstNode[]): Lines {
+        const tokens = this.tokens;
         const lines = this.splitLines();
         const tables = this.findTables(lines, nodes);
         const statementStarts = this.statementStarts(nodes);
-        this.gaps = new Array<string>(this.tokens.length + 1).fill(' ');
+        this.gaps = new Array<string>(tokens.length + 1).fill(' ');
         let depth = 0;
         let previousEndsBlock = true;
-        const laidOut: LaidOutLine[] = [];
-        lines.forEach((line, lineIndex) => {
-            const first = this.token(line.first);
-            const leadingCloses = this.countLeadingCloses(line);
+        /** By line, the width of its content before a comment at its end (-1: no comment there). */
+        const contentWidths = new Int32Array(lines.length);
+        for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+            const first = lines.first(lineIndex);
+            const last = lines.last(lineIndex);
+            const leadingCloses = this.countLeadingCloses(first, last);
             let indent = Math.max(0, depth - leadingCloses);
-            if (!first.hidden && leadingCloses === 0 && first.type !== '{' && !statementStarts.has(first.start)) indent++;
-            const blank = line.blankBefore && lineIndex > 0 && !previousEndsBlock && leadingCloses === 0;
-            this.gaps[line.first] = lineIndex === 0 ? '' : `${this.eol}${blank ? this.eol : ''}${INDENT.repeat(indent)}`;
+            if (!tokens.hidden(first) && leadingCloses === 0 && tokens.type(first) !== '{' && statementStarts[first] !== 1) indent++;
+            const blank = lines.blankBefore(lineIndex) && lineIndex > 0 && !previousEndsBlock && leadingCloses === 0;
+            this.gaps[first] = lineIndex === 0 ? '' : this.lineStart(blank, indent);
             // Rows are worked out again here rather than kept from findTables: on a large file,
             // keeping every row was the largest part of the formatter's memory.
             const entry = tables.entries[lineIndex];
             const row = entry ? this.rowFor(entry) : undefined;
-            const key = tables.keys[lineIndex];
-            if (row) this.layOutRow(row, key === undefined ? undefined : tables.widths.get(key));
-            laidOut.push({ line, contentWidth: this.layOutLine(line, row !== undefined) });
-            for (const index of line.tokens) {
-                const token = this.token(index);
-                if (token.hidden) continue;
-                if (token.type === '{') depth++;
-                if (token.type === '}') depth = Math.max(0, depth - 1);
+            const table = tables.tables[lineIndex];
+            if (row) this.layOutRow(row, table !== undefined && table.rows > 1 ? table.widths : undefined);
+            contentWidths[lineIndex] = this.layOutLine(first, last, row !== undefined);
+            for (let index = first; index <= last; index++) {
+                if (tokens.hidden(index)) continue;
+                if (tokens.type(index) === '{') depth++;
+                if (tokens.type(index) === '}') depth = Math.max(0, depth - 1);
             }
-            previousEndsBlock = this.token(line.last).type === '{';
-        });
-        this.alignTrailingComments(laidOut);
-        this.gaps[this.tokens.length] = this.eol;
+            previousEndsBlock = tokens.type(last) === '{';
+        }
+        this.alignTrailingComments(lines, contentWidths);
+        this.gaps[tokens.length] = this.eol;
         return lines;
     }
 
     /** How many `}` a line starts with. */
-    private countLeadingCloses(line: Line): number {
+    private countLeadingCloses(first: number, last: number): number {
         let count = 0;
-        for (const index of line.tokens) {
-            if (this.token(index).type !== '}') break;
+        for (let index = first; index <= last; index++) {
+            if (this.tokens.type(index) !== '}') break;
             count++;
         }
         return count;
     }
 
     /** Tokens grouped by the line they start on; a comment spanning lines keeps its tokens together. */
-    private splitLines(): Line[] {
-        const lines: Line[] = [];
+    private splitLines(): Lines {
+        const tokens = this.tokens;
+        const firsts: number[] = [];
+        const blanks: boolean[] = [];
         let previousEnd = 0;
-        let current: Line | undefined;
-        this.tokens.forEach((token, index) => {
+        for (let index = 0; index < tokens.length; index++) {
+            const start = tokens.start(index);
             let breaks = 0;
             // A line ends at LF, or at a CR not followed by LF (as the editor counts lines).
-            for (let offset = previousEnd; offset < token.start; offset++) {
+            for (let offset = previousEnd; offset < start; offset++) {
                 const code = this.text.charCodeAt(offset);
                 if (code === 0x0a || (code === 0x0d && this.text.charCodeAt(offset + 1) !== 0x0a)) breaks++;
             }
-            if (current === undefined || breaks > 0) {
-                current = { tokens: [index], first: index, last: index, blankBefore: breaks > 1 };
-                lines.push(current);
-            } else {
-                current.tokens.push(index);
-                current.last = index;
+            if (index === 0 || breaks > 0) {
+                firsts.push(index);
+                blanks.push(breaks > 1);
             }
-            previousEnd = token.end;
-        });
-        return lines;
+            previousEnd = tokens.end(index);
+        }
+        firsts.push(tokens.length);
+        return new Lines(firsts, blanks);
     }
 
-    /** Offsets at which a declaration, field or entry starts: a line starting elsewhere continues one. */
-    private statementStarts(nodes: readonly AstNode[]): Set<number> {
-        const starts = new Set<number>();
+    /** By token, 1 where a declaration, field or entry starts: a line starting elsewhere continues one. */
+    private statementStarts(nodes: readonly AstNode[]): Uint8Array {
+        const starts = new Uint8Array(this.tokens.length);
         for (const node of nodes) {
             if (
                 node.$container &&
@@ -488,51 +568,54 @@ class DocumentFormatting {
                 node.$type !== ast.LegalBasis.$type &&
                 node.$cstNode
             ) {
-                starts.add(node.$cstNode.offset);
+                const index = this.tokenAt(node.$cstNode.offset);
+                if (index !== undefined) starts[index] = 1;
             }
         }
         return starts;
     }
 
     /** Spaces inside a line: single, or as the row's alignment set them. Returns the width before any trailing comment. */
-    private layOutLine(line: Line, isRow: boolean): number {
-        const tokens = line.tokens;
-        const trailingComment = tokens.length > 1 && this.token(line.last).hidden;
+    private layOutLine(first: number, last: number, isRow: boolean): number {
+        const trailingComment = last > first && this.tokens.hidden(last);
         if (!isRow) {
-            for (const index of tokens.slice(1)) this.gaps[index] = ' ';
+            for (let index = first + 1; index <= last; index++) this.gaps[index] = ' ';
         }
-        const content = trailingComment ? tokens.slice(0, -1) : tokens;
+        const contentLast = trailingComment ? last - 1 : last;
         let width = 0;
-        content.forEach((index, position) => {
-            width += (position === 0 ? 0 : this.gap(index).length) + this.token(index).text.length;
-        });
-        if (trailingComment) this.gaps[line.last] = ' '.repeat(COLUMN_GAP);
+        for (let index = first; index <= contentLast; index++) {
+            width += (index === first ? 0 : this.gap(index).length) + this.tokens.text(index).length;
+        }
+        if (trailingComment) this.gaps[last] = this.spaces(COLUMN_GAP);
         return trailingComment ? width : -1;
     }
 
     /** Comments at the ends of consecutive lines line up, a column gap after the longest line. */
-    private alignTrailingComments(lines: readonly LaidOutLine[]): void {
-        let run: LaidOutLine[] = [];
+    private alignTrailingComments(lines: Lines, contentWidths: Int32Array): void {
+        const width = (line: number) => contentWidths[line] ?? -1;
+        // The run of lines being lined up: from `runStart` to the line before `runEnd`.
+        let runStart = 0;
+        let runEnd = 0;
         const flush = () => {
-            if (run.length > 1) {
-                // A loop rather than Math.max(...): a run may have more lines than a call has arguments.
+            if (runEnd - runStart > 1) {
                 let widest = 0;
-                for (const { contentWidth } of run) widest = Math.max(widest, contentWidth);
+                for (let line = runStart; line < runEnd; line++) widest = Math.max(widest, width(line));
                 const column = widest + COLUMN_GAP;
-                for (const { line, contentWidth } of run) {
-                    this.gaps[line.last] = ' '.repeat(column - contentWidth);
+                for (let line = runStart; line < runEnd; line++) {
+                    this.gaps[lines.last(line)] = this.spaces(column - width(line));
                 }
             }
-            run = [];
+            runStart = runEnd;
         };
-        const depthOf = (line: Line) => this.gap(line.first).replace(/^[\r\n]+/, '').length;
-        let previous: LaidOutLine | undefined;
-        for (const laidOut of lines) {
-            const last = run.at(-1);
-            const continues = last !== undefined && last === previous && !laidOut.line.blankBefore && depthOf(last.line) === depthOf(laidOut.line);
-            if (laidOut.contentWidth < 0 || !continues) flush();
-            if (laidOut.contentWidth >= 0) run.push(laidOut);
-            previous = laidOut;
+        const depthOf = (line: number) => this.gap(lines.first(line)).replace(/^[\r\n]+/, '').length;
+        for (let line = 0; line < lines.length; line++) {
+            // A run holds consecutive lines, so it continues only from the line just before.
+            const continues = runEnd > runStart && runEnd === line && !lines.blankBefore(line) && depthOf(runEnd - 1) === depthOf(line);
+            if (width(line) < 0 || !continues) flush();
+            if (width(line) >= 0) {
+                if (runEnd !== line) runStart = line;
+                runEnd = line + 1;
+            }
         }
         flush();
     }
@@ -549,75 +632,80 @@ class DocumentFormatting {
             const pad = width === undefined ? 0 : width - this.cellText(cell).length;
             if (position > 0 && first !== undefined) {
                 const gap = aligned ? cell.gap : (cell.plainGap ?? 1);
-                this.gaps[first] = ' '.repeat(gap + pendingPad + (cell.align === 'right' ? pad : 0));
+                this.gaps[first] = this.spaces(gap + pendingPad + (cell.align === 'right' ? pad : 0));
             }
             pendingPad = cell.align === 'left' ? pad : 0;
         });
         for (const cell of row.tail) {
             const [first, ...rest] = cell.tokens;
             for (const index of rest) this.gaps[index] = ' ';
-            if (first !== undefined) this.gaps[first] = ' '.repeat((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
+            if (first !== undefined) this.gaps[first] = this.spaces((aligned ? cell.gap : (cell.plainGap ?? 1)) + pendingPad);
             pendingPad = 0;
         }
     }
 
     private cellText(cell: Cell): string {
-        return cell.tokens.map(index => this.token(index).text).join(' ');
+        return cell.tokens.map(index => this.tokens.text(index)).join(' ');
     }
 
     /**
-     * Lines that hold exactly one table entry (and perhaps a comment at the end): the entry and the
-     * key of its table, by line index; and the column widths of every table with more than one
-     * row. Rows may have different numbers of cells (one-line year blocks with more or fewer
-     * partners): each column is as wide as the widest cell of the rows that reach it.
+     * Lines that hold exactly one table entry (and perhaps a comment at the end): the entry and its
+     * table, by line index, with each table's rows counted and its columns' widths. Rows may have
+     * different numbers of cells (one-line year blocks with more or fewer partners): each column is
+     * as wide as the widest cell of the rows that reach it.
      */
-    private findTables(lines: readonly Line[], nodes: readonly AstNode[]): Tables {
-        const byOffset = new Map<number, AstNode[]>();
+    private findTables(lines: Lines, nodes: readonly AstNode[]): Tables {
+        const tokens = this.tokens;
+        // The entries starting at each token, in the order of `nodes` (most tokens start none, a few one).
+        const startingAt = new Array<AstNode | AstNode[] | undefined>(tokens.length);
         for (const node of nodes) {
             if (!TABLE_ENTRIES.has(node.$type) || !node.$cstNode) continue;
-            const same = byOffset.get(node.$cstNode.offset);
-            if (same) same.push(node);
-            else byOffset.set(node.$cstNode.offset, [node]);
+            const index = this.tokenAt(node.$cstNode.offset);
+            if (index === undefined) continue;
+            const same = startingAt[index];
+            if (same === undefined) startingAt[index] = node;
+            else if (Array.isArray(same)) same.push(node);
+            else startingAt[index] = [same, node];
         }
-        const entries: (AstNode | undefined)[] = [];
-        const keys: (string | undefined)[] = [];
-        const tables = new Map<string, { rows: number; widths: number[] }>();
+        const entries = new Array<AstNode | undefined>(lines.length);
+        const tableOf = new Array<Table | undefined>(lines.length);
+        const tables = new Map<string, Table>();
         let partnerRun = 0;
         let previousWasPartner = false;
-        lines.forEach((line, lineIndex) => {
-            const tokens = line.tokens.map(index => this.token(index));
-            const content = this.token(line.last).hidden && tokens.length > 1 ? tokens.slice(0, -1) : tokens;
-            const [first] = content;
-            const end = content.at(-1)?.end;
+        for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+            const first = lines.first(lineIndex);
+            const last = lines.last(lineIndex);
+            const contentLast = tokens.hidden(last) && last > first ? last - 1 : last;
+            let hidden = false;
+            for (let index = first; index <= contentLast && !hidden; index++) hidden = tokens.hidden(index);
+            const end = tokens.end(contentLast);
             let row: Row | undefined;
-            if (first && !content.some(token => token.hidden)) {
-                for (const node of byOffset.get(first.start) ?? []) {
-                    if (node.$cstNode?.end === end) {
-                        row = this.rowFor(node);
-                        if (row) {
-                            entries[lineIndex] = node;
-                            break;
-                        }
+            const candidates = hidden ? undefined : startingAt[first];
+            for (const node of candidates === undefined ? [] : Array.isArray(candidates) ? candidates : [candidates]) {
+                if (node.$cstNode?.end === end) {
+                    row = this.rowFor(node);
+                    if (row) {
+                        entries[lineIndex] = node;
+                        break;
                     }
                 }
             }
             const isPartner = row?.key === 'partner';
-            if (isPartner && (!previousWasPartner || line.blankBefore)) partnerRun++;
+            if (isPartner && (!previousWasPartner || lines.blankBefore(lineIndex))) partnerRun++;
             previousWasPartner = isPartner;
-            if (!row) return;
+            if (!row) continue;
             const key = isPartner ? `partner#${partnerRun}` : row.key;
             let table = tables.get(key);
             if (!table) tables.set(key, (table = { rows: 0, widths: [] }));
             table.rows++;
             // Loops rather than Math.max(...): a table may have more rows than a call has arguments.
+            const widths = table.widths;
             row.cells.forEach((cell, column) => {
-                table.widths[column] = Math.max(table.widths[column] ?? 0, this.cellText(cell).length);
+                widths[column] = Math.max(widths[column] ?? 0, this.cellText(cell).length);
             });
-            keys[lineIndex] = key;
-        });
-        const widths = new Map<string, number[]>();
-        for (const [key, table] of tables) if (table.rows > 1) widths.set(key, table.widths);
-        return { entries, keys, widths };
+            tableOf[lineIndex] = table;
+        }
+        return { entries, tables: tableOf };
     }
 
     private rowFor(node: AstNode): Row | undefined {
@@ -699,7 +787,7 @@ class DocumentFormatting {
         }
         if (ast.isSpendLine(node)) {
             const amount = of('amount');
-            const clauses = splitClauses(after(amount), index => this.token(index).type);
+            const clauses = splitClauses(after(amount), index => this.tokens.type(index));
             return { key: `spend@${owner(node.$container)}`, cells: [left(of('name')), right(amount)], tail: clauses.map(clause => left(clause, COLUMN_GAP)) };
         }
         if (ast.isShareLine(node)) {
@@ -830,39 +918,37 @@ class DocumentFormatting {
      * kinds of token in the same order, with the same text, except amounts (which must have the
      * same exact value and currency) and line comments (which may lose spaces at their ends).
      */
-    private sameMeaning(lines: readonly Line[]): boolean {
+    private sameMeaning(lines: Lines): boolean {
         // Read in pieces of whole lines: no token spans the line breaks between them (text in
         // quotes ends on its line, a block comment lies inside one piece), so this reads the same
         // tokens as the whole text would, and each piece's tokens are short-lived.
         for (let first = 0; first < lines.length; first += LINES_READ_AT_ONCE) {
             const parts: string[] = [];
-            const expected: number[] = [];
-            for (const line of lines.slice(first, first + LINES_READ_AT_ONCE)) {
-                for (const index of line.tokens) {
-                    if (expected.length > 0) parts.push(this.gap(index));
-                    parts.push(this.token(index).text);
-                    expected.push(index);
-                }
+            const [start, end] = this.tokensOfLines(lines, first);
+            for (let index = start; index <= end; index++) {
+                if (index > start) parts.push(this.gap(index));
+                parts.push(this.tokens.text(index));
             }
             const again = this.services.parser.Lexer.tokenize(parts.join(''));
             if (again.errors.length > 0) return false;
-            if (again.tokens.length + (again.hidden?.length ?? 0) !== expected.length) return false;
-            let position = 0;
+            if (again.tokens.length + (again.hidden?.length ?? 0) !== end - start + 1) return false;
+            let original = start;
             for (const token of inOrder(again.tokens, again.hidden ?? [])) {
-                const original = expected[position++];
-                if (original === undefined || !this.sameToken(token, this.token(original))) return false;
+                if (original > end || !this.sameToken(token, original++)) return false;
             }
         }
         return true;
     }
 
-    private sameToken(token: IToken, original: Token): boolean {
-        if (token.tokenType.name !== original.type) return false;
-        if (token.image === original.image) return true;
-        if (original.type === 'SL_COMMENT') return token.image === original.image.trimEnd();
+    private sameToken(token: IToken, original: number): boolean {
+        const type = this.tokens.type(original);
+        if (token.tokenType.name !== type) return false;
+        const image = this.tokens.image(original);
+        if (token.image === image) return true;
+        if (type === 'SL_COMMENT') return token.image === image.trimEnd();
         // An amount respelt is read back as what was chosen for it, which canonicalAmount proved
         // to have the same exact value and currency as the original.
-        if (original.type === 'MONEY' || original.type === 'NUMBER') return token.image === original.text;
+        if (type === 'MONEY' || type === 'NUMBER') return token.image === this.tokens.text(original);
         return false;
     }
 
@@ -871,31 +957,42 @@ class DocumentFormatting {
      * (reading the text again would double the memory of formatting a large file). Undefined if
      * anything but white space lies between them, so that nothing can be lost.
      */
-    private treeTokens(): Token[] | undefined {
+    private treeTokens(): Tokens | undefined {
         const root = this.document.parseResult.value.$cstNode;
-        const tokens: Token[] = [];
-        const stack: CstNode[] = root ? [root] : [];
-        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-            if (isCompositeCstNode(node)) {
-                // Pushed last to first, so they come off the stack in order.
-                for (const child of node.content.toReversed()) stack.push(child);
-            } else if (isLeafCstNode(node)) {
-                tokens.push(toToken(this.text, node));
-            }
-        }
+        // Counted first, so that each list is made at its size: grown as the walk went, each left
+        // copies of itself behind.
+        let count = 0;
+        forEachLeaf(root, () => count++);
+        let starts = new Int32Array(count);
+        let ends = new Int32Array(count);
+        let types = new Array<string>(count);
+        let position = 0;
+        forEachLeaf(root, leaf => {
+            starts[position] = leaf.offset;
+            ends[position] = leaf.end;
+            types[position++] = leaf.tokenType.name;
+        });
         let previousStart = -1;
         let inOrderAlready = true;
-        for (const token of tokens) {
-            if (token.start < previousStart) inOrderAlready = false;
-            previousStart = token.start;
+        for (const start of starts) {
+            if (start < previousStart) inOrderAlready = false;
+            previousStart = start;
         }
-        if (!inOrderAlready) tokens.sort((a, b) => a.start - b.start);
+        if (!inOrderAlready) {
+            // A stable sort by where each token starts, as sorting the tokens themselves would be.
+            const order = Array.from(starts.keys()).sort((a, b) => at(starts, a) - at(starts, b));
+            [starts, ends, types] = [
+                Int32Array.from(order, index => at(starts, index)),
+                Int32Array.from(order, index => at(ends, index)),
+                order.map(index => at(types, index))
+            ];
+        }
         let end = 0;
-        for (const token of tokens) {
-            if (!onlySpaceBetween(this.text, end, token.start)) return undefined;
-            end = token.end;
+        for (let index = 0; index < count; index++) {
+            if (!onlySpaceBetween(this.text, end, at(starts, index))) return undefined;
+            end = at(ends, index);
         }
-        return onlySpaceBetween(this.text, end, this.text.length) ? tokens : undefined;
+        return onlySpaceBetween(this.text, end, this.text.length) ? new Tokens(this.text, starts, ends, types) : undefined;
     }
 }
 
@@ -928,6 +1025,26 @@ function assignedProperty(cst: CstNode): string | undefined {
     return property ?? undefined;
 }
 
+/** Calls `visit` for each leaf under `root`, in order: depth first, each node's children in order. */
+function forEachLeaf(root: CstNode | undefined, visit: (leaf: LeafCstNode) => void): void {
+    // The nodes being walked and the next child of each: a loop, not a call for each level.
+    const path: CstNode[] = root ? [root] : [];
+    const next: number[] = root ? [0] : [];
+    for (let node = path.at(-1); node !== undefined; node = path.at(-1)) {
+        const position = next.length - 1;
+        const child = isCompositeCstNode(node) ? node.content[next[position] ?? 0] : undefined;
+        if (child === undefined) {
+            if (isLeafCstNode(node)) visit(node);
+            path.pop();
+            next.pop();
+            continue;
+        }
+        next[position] = (next[position] ?? 0) + 1;
+        path.push(child);
+        next.push(0);
+    }
+}
+
 /** Two lists of tokens, each in order, merged into one in order of offset (no copy, no sort). */
 function* inOrder(first: readonly IToken[], second: readonly IToken[]): Generator<IToken> {
     let i = 0;
@@ -946,17 +1063,14 @@ function* inOrder(first: readonly IToken[], second: readonly IToken[]): Generato
     }
 }
 
-function toToken(source: string, leaf: LeafCstNode): Token {
-    const name = leaf.tokenType.name;
-    return new Token(source, leaf.offset, leaf.end, name, name === 'SL_COMMENT' || name === 'ML_COMMENT');
-}
 const SPACE = /\s*/y;
 
 /** Whether only white space (what the lexer skips) lies between two offsets. */
 function onlySpaceBetween(text: string, start: number, end: number): boolean {
     if (start >= end) return start === end;
     SPACE.lastIndex = start;
-    SPACE.exec(text);
+    // test, not exec: no match object for each of a large file's gaps.
+    SPACE.test(text);
     return SPACE.lastIndex >= end;
 }
 

@@ -37,6 +37,7 @@ import { PoolAstNodeDescriptionProvider } from './pool-node-descriptions.js';
 import { PoolReferenceDescriptionProvider } from './pool-reference-descriptions.js';
 import { PoolScopeComputation } from './pool-scope-computation.js';
 import { PoolScopeProvider } from './pool-scope-provider.js';
+import { PoolLexer } from './pool-lexer.js';
 import { createPoolParser } from './pool-parser.js';
 import { PoolTokenBuilder } from './pool-token-builder.js';
 import { PoolValueConverter } from './pool-value-converter.js';
@@ -76,6 +77,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
     },
     parser: {
         LangiumParser: services => createPoolParser(services),
+        Lexer: services => new PoolLexer(services),
         TokenBuilder: () => new PoolTokenBuilder(),
         ValueConverter: () => new PoolValueConverter(),
         ParserErrorMessageProvider: services => new PoolParserErrorMessageProvider(() => services.pool.Settings.language),

@@ -107,6 +107,8 @@ interface RecoveringParser {
     flattenFollowSet(): TokenType[];
     tokVector: IToken[];
     currIdx: number;
+    /** The tokens being parsed: setting it resets the parser's state and keeps the list given. */
+    input: IToken[];
 }
 
 /** A token type as Chevrotain keeps it once the lexer is built: its number, and those of the types it is a category of. */
@@ -234,7 +236,14 @@ export function createPoolParser(services: LangiumCoreServices, options: { lazyL
     parser.parse = <T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         errors = 0;
         chevrotain.recoveryEnabled = true;
-        return parse<T>(input, options);
+        try {
+            return parse<T>(input, options);
+        } finally {
+            // Chevrotain keeps the tokens it parsed until it is given the next file's: an object
+            // for each token, with its text and six positions, held for nothing (the tree has what
+            // it needs of them); for a large file, a quarter of the parse's memory.
+            chevrotain.input = [];
+        }
     };
     return parser;
 }
