@@ -2,7 +2,7 @@ import { AstUtils, DefaultReferenceDescriptionProvider, type ReferenceInfo } fro
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allNodes, forEachReference } from '../src/services/ast-walk.js';
+import { allNodes, forEachReference, referencesOf } from '../src/services/ast-walk.js';
 import { REPO, workspace } from './helpers.js';
 
 /** Every `.pool` file of the examples and fixtures, relative to the repository. */
@@ -43,6 +43,13 @@ describe('the plain tree walks used for linking', () => {
                 });
                 references += walked.length;
             }
+            // The list the linker and the index share: every node's references, in the streams' order.
+            const all = AstUtils.streamAst(root).flatMap(AstUtils.streamReferences).toArray();
+            const listed = referencesOf(root);
+            expect(
+                listed.map(reference => [reference.reference, reference.container, reference.property, reference.index]),
+                file
+            ).toEqual(all.map(reference => [reference.reference, reference.container, reference.property, reference.index]));
         }
         expect(references).toBeGreaterThan(500);
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, formatMoney, parseAmount, parsePercent, penceToDecimalString, Rational } from '../src/money/index.js';
+import { allocate, formatMoney, parseAmount, parsePercent, penceToDecimalString, Rational, sumRationals } from '../src/money/index.js';
 import { HEADER, workspace } from './helpers.js';
 
 /**
@@ -161,6 +161,52 @@ describe('splitting a whole into parts (the rounding rule)', () => {
                         }
                     }
                 }
+            }),
+            RUNS
+        );
+    });
+});
+
+describe('fractions: splits and sums by weights over any denominators', () => {
+    // Numerators and denominators on both sides of 2^53, where the greatest common divisor leaves `number` for BigInt.
+    const big = fc.oneof(fc.bigInt({ min: 1n, max: 10_000n }), fc.bigInt({ min: 1n, max: 1n << 70n }));
+    const fraction = fc.tuple(fc.oneof(fc.constant(0n), big), big).map(([num, den]) => Rational.of(num, den));
+    const fractions = fc.array(fraction, { minLength: 1, maxLength: 31 });
+
+    /** The rounding rule worked with fractions, step by step: each exact part, its floor and its remainder. */
+    function oracleSplit(total: bigint, weights: readonly Rational[]): bigint[] {
+        const weightSum = weights.reduce((sum, weight) => sum.add(weight), Rational.ZERO);
+        const exact = weights.map(weight => Rational.of(total).mul(weight).div(weightSum));
+        const floors = exact.map(part => part.floor());
+        const leftOver = total - floors.reduce((sum, part) => sum + part, 0n);
+        const order = exact
+            .map((part, index) => ({ index, remainder: part.sub(Rational.of(floors[index])) }))
+            .sort((a, b) => b.remainder.compare(a.remainder) || a.index - b.index)
+            .slice(0, Number(leftOver))
+            .map(part => part.index);
+        return floors.map((floor, index) => floor + (order.includes(index) ? 1n : 0n));
+    }
+
+    it('splits by fractional weights (a pro-rata share) as the fractions do, penny for penny', () => {
+        fc.assert(
+            fc.property(pence, fractions, (total, weights) => {
+                fc.pre(weights.some(weight => weight.sign() > 0));
+                expect(allocate(total, weights)).toEqual(oracleSplit(total, weights));
+                expect(allocate(-total, weights)).toEqual(oracleSplit(total, weights).map(part => -part));
+            }),
+            RUNS
+        );
+    });
+
+    it('adds fractions to the same reduced fraction as adding them one by one', () => {
+        const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+        fc.assert(
+            fc.property(fc.array(fc.tuple(fraction, fc.boolean()), { maxLength: 31 }), signed => {
+                const values = signed.map(([value, negative]) => (negative ? value.neg() : value));
+                const sum = sumRationals(values);
+                const oneByOne = values.reduce((total, value) => total.add(value), Rational.ZERO);
+                expect([sum.num, sum.den]).toEqual([oneByOne.num, oneByOne.den]);
+                expect(sum.den > 0n && gcd(sum.num < 0n ? -sum.num : sum.num, sum.den)).toBe(1n);
             }),
             RUNS
         );

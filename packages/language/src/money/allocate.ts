@@ -1,4 +1,4 @@
-import { Rational, sumRationals } from './rational.js';
+import { gcd, Rational, sumRationals } from './rational.js';
 
 /**
  * Splits a whole number of pence into parts proportional to `weights`, so that the parts add up
@@ -13,26 +13,34 @@ export function allocate(totalPence: bigint, weights: readonly Rational[]): bigi
     if (weights.length === 0) {
         return [];
     }
-    const weightSum = sumRationals(weights);
-    if (weightSum.isZero()) {
+    // The weights over one denominator, the least common multiple of theirs: whole numbers in the
+    // same proportions. Each exact part is then `magnitude × weight ÷ sum` over the one
+    // denominator `sum`, so its floor and remainder are integer division, and remainders compare
+    // as integers: the same parts, in the same order, as the fractions give, without reducing a
+    // fraction for each part (a share's split was a tenth of a keystroke's model).
+    let common = 1n;
+    for (const weight of weights) common = (common / gcd(common, weight.den)) * weight.den;
+    const scaled = weights.map(weight => weight.num * (common / weight.den));
+    const weightSum = scaled.reduce((sum, weight) => sum + weight, 0n);
+    if (weightSum === 0n) {
         throw new RangeError('cannot allocate by weights that sum to zero');
     }
-    if (weights.some(weight => weight.sign() < 0)) {
+    if (scaled.some(weight => weight < 0n)) {
         throw new RangeError('cannot allocate by a negative weight');
     }
     const negative = totalPence < 0n;
-    const magnitude = Rational.of(negative ? -totalPence : totalPence);
-    const parts = weights.map((weight, index) => {
-        const exact = magnitude.mul(weight).div(weightSum);
-        const floor = exact.floor();
-        return { index, floor, remainder: exact.sub(Rational.of(floor)) };
+    const magnitude = negative ? -totalPence : totalPence;
+    const parts = scaled.map((weight, index) => {
+        const exact = magnitude * weight;
+        const floor = exact / weightSum;
+        return { index, floor, remainder: exact - floor * weightSum };
     });
     // The exact parts add up to the whole and each floor is less than a penny below its part, so
     // fewer pence are left over than there are parts: one each to the largest remainders.
-    const leftOver = (negative ? -totalPence : totalPence) - parts.reduce((sum, part) => sum + part.floor, 0n);
+    const leftOver = magnitude - parts.reduce((sum, part) => sum + part.floor, 0n);
     const rounded = new Set(
         [...parts]
-            .sort((a, b) => b.remainder.compare(a.remainder) || a.index - b.index)
+            .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder < b.remainder ? 1 : -1))
             .slice(0, Number(leftOver))
             .map(part => part.index)
     );

@@ -167,19 +167,47 @@ function smallGcd(a: number, b: number): number {
     return a;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Integers below this are exact as a `number`, and so is their remainder. */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The greatest common divisor of two non-negative integers (1 for two zeros). Most figures fit in
+ * a `number` exactly (pence up to £90 trillion), and Euclid's steps on those need no BigInt:
+ * each BigInt step allocates, and reducing the fractions of a share's split was a twentieth of a
+ * keystroke's work in a 2,000-line agreement. The result is the same integer either way.
+ */
+export function gcd(a: bigint, b: bigint): bigint {
     while (b !== 0n) {
-        [a, b] = [b, a % b];
+        if (a <= SAFE && b <= SAFE) return BigInt(smallGcd(Number(a), Number(b)) || 1);
+        const rest = a % b;
+        a = b;
+        b = rest;
     }
     return a === 0n ? 1n : a;
 }
 
+/**
+ * The exact sum. Each step adds over the least common multiple of the denominators and the sum is
+ * reduced once, at the end: the same reduced fraction as adding them one by one with `add`, but
+ * without reducing a growing numerator at every step (adding a share's thirty pro-rata parts,
+ * each over its own denominator, did).
+ */
 export function sumRationals(values: Iterable<Rational>): Rational {
-    let total = Rational.ZERO;
+    let num = 0n;
+    let den = 1n;
+    let empty = true;
     for (const value of values) {
-        total = total.add(value);
+        empty = false;
+        if (value.den === den) {
+            num += value.num;
+            continue;
+        }
+        const common = gcd(den, value.den);
+        const scale = value.den / common;
+        num = num * scale + value.num * (den / common);
+        den *= scale;
     }
-    return total;
+    return empty ? Rational.ZERO : Rational.of(num, den);
 }
 
 /**

@@ -49,3 +49,26 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
         }
     }
 }
+
+/** The references of each syntax tree, found once: by its root. */
+const referencesByTree = new WeakMap<AstNode, readonly ReferenceInfo[]>();
+
+/**
+ * Every cross-reference of the tree, in the order of `streamAst` and `streamReferences`, walked
+ * once per tree: the linker and the index's reference descriptions both go through them after
+ * every keystroke, and a tree's references never change once it is parsed (linking fills in
+ * their targets, which are read from them when used).
+ */
+export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
+    let found = referencesByTree.get(root);
+    if (!found) {
+        const references: ReferenceInfo[] = [];
+        for (const node of allNodes(root)) {
+            forEachReference(node, reference => {
+                references.push(reference);
+            });
+        }
+        referencesByTree.set(root, (found = references));
+    }
+    return found;
+}

@@ -1,5 +1,4 @@
 import {
-    type AstNode,
     type AstNodeDescription,
     AstUtils,
     Cancellation,
@@ -9,10 +8,10 @@ import {
     type LinkingError,
     type ReferenceInfo
 } from 'langium';
-import { allNodes, forEachReference } from './ast-walk.js';
+import { referencesOf } from './ast-walk.js';
 
-/** How many syntax nodes to link between checks for cancellation (a newer keystroke). */
-const NODES_PER_CHECK = 500;
+/** How many references to link between checks for cancellation (a newer keystroke). */
+const REFERENCES_PER_CHECK = 500;
 
 /**
  * Links every reference exactly as Langium's linker does, in the same order, but walks the tree
@@ -24,12 +23,11 @@ export class PoolLinker extends DefaultLinker {
             return super.link(document, cancelToken);
         }
         linkingFaults.delete(document);
-        const nodes: AstNode[] = allNodes(document.parseResult.value);
-        for (const [i, node] of nodes.entries()) {
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(node, reference => {
-                this.doLink(reference, document);
-            });
+        const root = document.parseResult.value;
+        const references = referencesOf(root);
+        for (const [i, reference] of references.entries()) {
+            if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            this.doLink(reference, document);
         }
     }
 

@@ -15,10 +15,10 @@ import {
     type URI,
     UriUtils
 } from 'langium';
-import { allNodes, forEachReference } from './ast-walk.js';
+import { allNodes, forEachReference, referencesOf } from './ast-walk.js';
 
-/** How many syntax nodes to describe between checks for cancellation (a newer keystroke). */
-const NODES_PER_CHECK = 500;
+/** How many references to describe between checks for cancellation (a newer keystroke). */
+const REFERENCES_PER_CHECK = 500;
 
 /**
  * A reference as the index keeps it, with where it is written worked out when asked for. Langium's
@@ -64,12 +64,10 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
 
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = allNodes(document.parseResult.value);
-        for (const [i, node] of nodes.entries()) {
-            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
-            forEachReference(node, reference => {
-                if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
-            });
+        // The same references the linker went through (see referencesOf), not a second walk of the tree.
+        for (const [i, reference] of referencesOf(document.parseResult.value).entries()) {
+            if (i % REFERENCES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
         }
         return descriptions;
     }
