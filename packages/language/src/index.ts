@@ -14,6 +14,7 @@ export {
     type PoolAddedServices,
     type PoolServiceOptions
 } from './services/pool-module.js';
+export { createPoolCoreServices, PoolCoreModule, type PoolCoreServices } from './services/pool-core-module.js';
 export { DIAGNOSTIC_SOURCE, MAX_DIAGNOSTICS_PER_FILE, problemCount } from './services/pool-document-validator.js';
 export { PoolDocumentFactory } from './services/pool-document-factory.js';
 export { PoolDocumentBuilder } from './services/pool-document-builder.js';
