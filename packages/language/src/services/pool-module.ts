@@ -26,8 +26,6 @@ import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
 import { DeclarationsOnlyModule, type PoolAddedServices, PoolCoreModule, PoolSharedCoreModule } from './pool-core-module.js';
 import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
 
-export type { PoolAddedServices } from './pool-core-module.js';
-
 export type PoolServices = LangiumServices & PoolAddedServices;
 
 /**
