@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createPoolServices } from '@pool/language';
+import { createPoolServices } from '@pool/language/editor';
 import { EmptyFileSystem, URI } from 'langium';
 import { median } from './measure.js';
 

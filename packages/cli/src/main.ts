@@ -1,10 +1,7 @@
 import { CommanderError, Option } from 'commander';
-import { type ApproveOptions, runApprove } from './commands/approve.js';
+import type { ApproveOptions } from './commands/approve.js';
 import { parseOutputs, runCheck, type CommandIo } from './commands/check.js';
-import { type DiffFormat, runDiff } from './commands/diff.js';
-import { runFingerprint } from './commands/fingerprint.js';
-import { runFmt } from './commands/fmt.js';
-import { runLsp } from './commands/lsp.js';
+import type { DiffFormat } from './commands/diff.js';
 import type { ReportFormat } from './commands/report.js';
 import { CHECK_FORMATS } from './formats/index.js';
 import { UsageError } from './files.js';
@@ -125,6 +122,9 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption(helpLang))
         .action(async (oldSpec: string, newSpec: string | undefined, options: { format: DiffFormat; exitCode: boolean; approved: boolean; lang?: string }) => {
             const commandIo = ioIn(chosenLanguage(options.lang));
+            // Each command but `check` is loaded when it runs: `pool check` then neither reads nor runs
+            // the formatter, git or OpenSSH code, nor the editor's code the formatter brings with it.
+            const { runDiff } = await import('./commands/diff.js');
             exitCode = await runDiff(oldSpec, newSpec, { ...options, lang: commandIo.lang }, commandIo);
         });
 
@@ -139,6 +139,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .action(async (paths: string[], options: { check: boolean; forceExclude: boolean; lang?: string }) => {
             const commandIo = ioIn(chosenLanguage(options.lang));
             const progress = progressReporter(process.stderr, commandIo.lang, 'reading');
+            const { runFmt } = await import('./commands/fmt.js');
             exitCode = await runFmt(paths, options, { ...commandIo, progress });
         });
 
@@ -179,6 +180,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .argument('<file>', words('cli.help.fingerprint.file'))
         .addOption(languageOption(helpLang))
         .action(async (file: string, options: { lang?: string }) => {
+            const { runFingerprint } = await import('./commands/fingerprint.js');
             exitCode = await runFingerprint(file, ioIn(chosenLanguage(options.lang)));
         });
 
@@ -195,6 +197,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption(helpLang))
         .addHelpText('after', after('cli.help.approve.after'))
         .action(async (file: string, options: ApproveOptions & { lang?: string }) => {
+            const { runApprove } = await import('./commands/approve.js');
             exitCode = await runApprove(file, options, ioIn(chosenLanguage(options.lang)));
         });
 
@@ -225,6 +228,7 @@ export async function main(argv: readonly string[], io: Partial<CommandIo> = {})
         .addOption(languageOption(helpLang))
         .action(async (options: { stdio?: boolean; socket?: string; pipe?: string; nodeIpc?: boolean; lang?: string }) => {
             const { lang: chosen } = ioIn(chosenLanguage(options.lang));
+            const { runLsp } = await import('./commands/lsp.js');
             await runLsp(options, chosen);
         });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type AllowedSignersLookup, defaultAllowedSignersLookup, describeFileError, readRegularFile, SafeNodeFileSystem } from '@pool/files';
 import {
-    createPoolServices,
+    createPoolCoreServices,
     decodeAgreement,
     FileRefusedError,
     ImportGraph,
@@ -9,16 +9,15 @@ import {
     PoolDocumentFactory,
     type ast,
     type Lang,
-    type PoolServices
+    type PoolCoreServices
 } from '@pool/language';
 import { message, render } from './i18n/index.js';
-import { DocumentState, type LangiumDocument, URI } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, URI } from 'langium';
 import { displayPath } from './files.js';
 
 export interface LoadedWorkspace {
-    readonly shared: LangiumSharedServices;
-    readonly pool: PoolServices;
+    readonly shared: LangiumSharedCoreServices;
+    readonly pool: PoolCoreServices;
     /** The files asked for that could be read, in order. */
     readonly requested: readonly LangiumDocument<ast.Document>[];
     /** Every file read: those asked for and everything they import, transitively. */
@@ -67,8 +66,9 @@ export interface LoadOptions {
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const progress = options.progress;
     const read = options.read ?? readFromDisk;
-    // Nothing here finds references or renames: no index of references (the diagnostics are the same).
-    const { shared, Pool } = createPoolServices(SafeNodeFileSystem, { referenceIndex: false });
+    // A check's services: no editor features, and no index of references, since nothing here finds
+    // references or renames (the diagnostics are the same).
+    const { shared, Pool } = createPoolCoreServices(SafeNodeFileSystem);
     Pool.pool.Settings.setLanguage(options.language ?? 'en');
     Pool.pool.AllowedSigners.set(options.allowedSigners ?? defaultAllowedSignersLookup(true));
     const documents = shared.workspace.LangiumDocuments;

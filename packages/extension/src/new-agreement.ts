@@ -1,4 +1,4 @@
-import { agreementTemplate, financialYearOf } from '@pool/language';
+import { agreementTemplate, financialYearOf } from '@pool/language/editor';
 import * as vscode from 'vscode';
 
 /** "Pool: New agreement": an untitled Pool document holding the whole-agreement template to fill in. */

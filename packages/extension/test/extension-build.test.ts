@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OPEN_REPORT_PREVIEW } from '@pool/language';
+import { OPEN_REPORT_PREVIEW } from '@pool/language/editor';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ReportDocumentRequest, ReportExportRequest, ReportHtmlRequest } from '../../language-server/src/protocol.js';

@@ -1,4 +1,5 @@
-import { createPoolServices, type PoolServices, selectionRanges, TOOL_VERSION } from '@pool/language';
+import { TOOL_VERSION } from '@pool/language';
+import { createPoolServices, type PoolServices, selectionRanges } from '@pool/language/editor';
 import { DocumentState, URI } from 'langium';
 import { t } from './i18n/index.js';
 import { createServerRequestHandler, startLanguageServer, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';

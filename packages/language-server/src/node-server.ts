@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { defaultAllowedSignersLookup, readAllowedSignersFile, SafeNodeFileSystem, writeFileSafely } from '@pool/files';
-import { type AllowedSigners, isAgreementFileName, type Lang, POOLIGNORE, PoolDocumentBuilder, type PoolServices, SETTINGS_SECTION } from '@pool/language';
+import { type AllowedSigners, isAgreementFileName, type Lang, POOLIGNORE, PoolDocumentBuilder } from '@pool/language';
+import { type PoolServices, SETTINGS_SECTION } from '@pool/language/editor';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {

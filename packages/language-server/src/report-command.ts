@@ -1,4 +1,5 @@
-import { type Lang, type PoolServices, SHOW_REPORT } from '@pool/language';
+import type { Lang } from '@pool/language';
+import { type PoolServices, SHOW_REPORT } from '@pool/language/editor';
 import { renderHtml } from '@pool/reports';
 import { UriUtils, URI } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';

@@ -1,4 +1,5 @@
-import { TOOL_VERSION, type AgreementModel, type ast, type Lang, type PoolServices } from '@pool/language';
+import { TOOL_VERSION, type AgreementModel, type ast, type Lang } from '@pool/language';
+import type { PoolServices } from '@pool/language/editor';
 import { t } from './i18n/index.js';
 import {
     buildReportData,

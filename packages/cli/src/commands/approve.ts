@@ -8,13 +8,13 @@ import {
     type ast,
     closestNames,
     escapeTerminal,
-    formatPoolDocument,
     formatPublicKey,
     listInWords,
     quotePoolString,
     sameKey,
     verifySshSignature
 } from '@pool/language';
+import { formatPoolDocument } from '@pool/language/editor';
 import { type LangiumDocument, URI } from 'langium';
 import { message, t } from '../i18n/index.js';
 import { collectDiagnostics } from '../diagnostics.js';

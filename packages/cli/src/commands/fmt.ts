@@ -1,5 +1,6 @@
 import { writeFileSafely } from '@pool/files';
-import { decodeAgreement, escapeTerminal, formatPoolDocument } from '@pool/language';
+import { decodeAgreement, escapeTerminal } from '@pool/language';
+import { formatPoolDocument } from '@pool/language/editor';
 import { t } from '../i18n/index.js';
 import { describeFsError, displayPath, findPoolFiles, projectFiles } from '../files.js';
 import { loadWorkspace, readFromDisk } from '../workspace.js';

@@ -28,6 +28,7 @@ import { groupThousands, parseAmount } from '../money/amount.js';
 import { allNodes } from '../services/ast-walk.js';
 import { BIDI_CONTROLS } from '../text/escape.js';
 import { refusalOf } from '../text/agreement-file.js';
+import type { PoolCoreServices } from '../services/pool-core-module.js';
 import type { PoolServices } from '../services/pool-module.js';
 import { holdsApprovals } from '../services/pool-document-builder.js';
 
@@ -71,7 +72,7 @@ export interface PoolFormatResult {
  * loaded in the services' workspace, so a caller formatting a shared register should load the
  * agreements that import it too.
  */
-export function formatPoolDocument(services: PoolServices, document: LangiumDocument): PoolFormatResult {
+export function formatPoolDocument(services: PoolCoreServices, document: LangiumDocument): PoolFormatResult {
     return new DocumentFormatting(services, document).run();
 }
 
@@ -281,7 +282,7 @@ class DocumentFormatting {
     private readonly lineStarts = new Map<number, string>();
 
     constructor(
-        private readonly services: PoolServices,
+        private readonly services: PoolCoreServices,
         private readonly document: LangiumDocument
     ) {
         this.text = document.textDocument.getText();

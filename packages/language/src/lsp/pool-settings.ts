@@ -1,8 +1,7 @@
-import { DefaultConfigurationProvider, type ConfigurationInitializedParams } from 'langium';
+import { DefaultConfigurationProvider, type ConfigurationInitializedParams, type LangiumSharedCoreServices } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type Lang, parseLang } from '../i18n/index.js';
-import type { PoolServices } from '../services/pool-module.js';
 
 /** The settings section of the Pool language: `pool.strict`, `pool.inlayHints.enabled`, `pool.allowedSigners`. */
 export const SETTINGS_SECTION = 'pool';
@@ -33,7 +32,8 @@ interface PoolSettingsSection {
  * when `pool.inlayHints.enabled` changes, the client is asked to fetch inlay hints again.
  */
 export class PoolSettings {
-    private readonly shared: LangiumSharedServices;
+    private readonly shared: LangiumSharedCoreServices;
+    private readonly lsp: LangiumSharedServices['lsp'] | undefined;
     private documentationBase: string | undefined;
     private clientReportCommand: string | undefined;
     /** The value of `pool.strict` the documents were last checked with. */
@@ -41,9 +41,11 @@ export class PoolSettings {
     private canRefreshInlayHints = false;
     private lang: Lang = 'en';
 
-    constructor(services: PoolServices) {
-        this.shared = services.shared;
-        services.shared.lsp.LanguageServer.onInitialize(params => {
+    /** With `lsp`, a language client's: without it (a check), the defaults and what the CLI sets. */
+    constructor(shared: LangiumSharedCoreServices, lsp?: LangiumSharedServices['lsp']) {
+        this.shared = shared;
+        this.lsp = lsp;
+        lsp?.LanguageServer.onInitialize(params => {
             const options = params.initializationOptions as PoolInitializationOptions | undefined;
             // VS Code sends its display language (`cy`, `en-gb`); anything but Welsh reads as English.
             // A client that sends none keeps the language the server was started with (`pool lsp --lang`).
@@ -53,7 +55,7 @@ export class PoolSettings {
                 typeof options?.checkDocumentationBase === 'string' && options.checkDocumentationBase ? options.checkDocumentationBase : undefined;
             this.clientReportCommand = typeof options?.reportCommand === 'string' && options.reportCommand ? options.reportCommand : undefined;
         });
-        services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
             if (update.section === SETTINGS_SECTION) void this.settingsChanged(update.configuration as PoolSettingsSection | undefined);
         });
     }
@@ -116,7 +118,7 @@ export class PoolSettings {
             await this.shared.workspace.WorkspaceLock.write(token => this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
         }
         if (this.canRefreshInlayHints) {
-            await this.shared.lsp.Connection?.languages.inlayHint.refresh().catch(() => undefined);
+            await this.lsp?.Connection?.languages.inlayHint.refresh().catch(() => undefined);
         }
     }
 }

@@ -18,7 +18,7 @@ import type { PoolChecker } from '../checks/checker.js';
 import type { Document } from '../generated/ast.js';
 import { type Lang, render, t } from '../i18n/index.js';
 import type { PoolSettings } from '../lsp/pool-settings.js';
-import type { PoolServices } from './pool-module.js';
+import type { PoolCoreServices } from './pool-core-module.js';
 import { type FileRefusal, MAX_DOCUMENT_BYTES, mebibytes, refusalOf, refusalReason } from '../text/agreement-file.js';
 import { linkingFaultOf } from './pool-linker.js';
 import { MAX_PARSER_ERRORS, parsingStoppedAt } from './pool-parser.js';
@@ -43,7 +43,7 @@ export class PoolDocumentValidator extends DefaultDocumentValidator {
     private readonly checker: PoolChecker;
     private readonly settings: PoolSettings;
 
-    constructor(services: PoolServices) {
+    constructor(services: PoolCoreServices) {
         super(services);
         this.checker = services.pool.Checker;
         this.settings = services.pool.Settings;

@@ -9,7 +9,6 @@ import {
     type PartialLangiumServices,
     type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { PoolChecker } from '../checks/checker.js';
 import { PoolGeneratedSharedModule, PoolLanguageGeneratedModule } from '../generated/module.js';
 import { PoolCodeActionProvider } from '../lsp/pool-code-actions.js';
 import { PoolCodeLensProvider } from '../lsp/pool-code-lenses.js';
@@ -22,78 +21,20 @@ import { PoolInlayHintProvider } from '../lsp/pool-inlay-hints.js';
 import { PoolNodeKindProvider } from '../lsp/pool-node-kinds.js';
 import { PoolRenameProvider } from '../lsp/pool-rename-provider.js';
 import { PoolSemanticTokenProvider } from '../lsp/pool-semantic-tokens.js';
-import { PoolConfigurationProvider, PoolSettings } from '../lsp/pool-settings.js';
+import { PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
-import { ImportGraph } from '../model/imports.js';
-import { AgreementModelProvider, AllowedSignersSource } from '../model/model-provider.js';
-import { DeclarationsOnlyIndexManager } from './declarations-only-index-manager.js';
-import { PoolDocumentBuilder } from './pool-document-builder.js';
-import { PoolDocumentFactory } from './pool-document-factory.js';
-import { PoolIndexManager } from './pool-index-manager.js';
-import { PoolDocumentValidator } from './pool-document-validator.js';
+import { DeclarationsOnlyModule, type PoolAddedServices, PoolCoreModule, PoolSharedCoreModule } from './pool-core-module.js';
 import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
-import { PoolLinker } from './pool-linker.js';
-import { PoolAstNodeDescriptionProvider } from './pool-node-descriptions.js';
-import { PoolReferenceDescriptionProvider } from './pool-reference-descriptions.js';
-import { PoolScopeComputation } from './pool-scope-computation.js';
-import { PoolScopeProvider } from './pool-scope-provider.js';
-import { PoolLexer } from './pool-lexer.js';
-import { createPoolParser } from './pool-parser.js';
-import { PoolTokenBuilder } from './pool-token-builder.js';
-import { PoolValueConverter } from './pool-value-converter.js';
-import { PoolLexerErrorMessageProvider, PoolParserErrorMessageProvider } from './pool-syntax-messages.js';
-
-/** Services Pool adds to Langium's. */
-export interface PoolAddedServices {
-    pool: {
-        ImportGraph: ImportGraph;
-        ModelProvider: AgreementModelProvider;
-        Checker: PoolChecker;
-        Settings: PoolSettings;
-        AllowedSigners: AllowedSignersSource;
-    };
-}
 
 export type PoolServices = LangiumServices & PoolAddedServices;
 
-export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAddedServices> = {
+/**
+ * What the editor's services add to the check's (`PoolCoreModule`, injected first): the settings a
+ * language client sends, and the editor features.
+ */
+export const PoolModule: Module<PoolServices, PartialLangiumServices & { pool: Pick<PoolAddedServices['pool'], 'Settings'> }> = {
     pool: {
-        ImportGraph: services => new ImportGraph(services.shared, () => services.pool.Settings.language),
-        ModelProvider: services =>
-            new AgreementModelProvider(
-                services.shared,
-                () => services.pool.ImportGraph,
-                () => services.pool.AllowedSigners
-            ),
-        AllowedSigners: () => new AllowedSignersSource(),
-        Checker: services =>
-            new PoolChecker(
-                services.shared,
-                () => services.pool.ModelProvider,
-                () => services.pool.ImportGraph,
-                () => services.pool.Settings.language
-            ),
-        Settings: services => new PoolSettings(services)
-    },
-    parser: {
-        LangiumParser: services => createPoolParser(services),
-        Lexer: services => new PoolLexer(services),
-        TokenBuilder: () => new PoolTokenBuilder(),
-        ValueConverter: () => new PoolValueConverter(),
-        ParserErrorMessageProvider: services => new PoolParserErrorMessageProvider(() => services.pool.Settings.language),
-        LexerErrorMessageProvider: services => new PoolLexerErrorMessageProvider(() => services.pool.Settings.language)
-    },
-    references: {
-        ScopeProvider: services => new PoolScopeProvider(services),
-        ScopeComputation: services => new PoolScopeComputation(services),
-        Linker: services => new PoolLinker(services)
-    },
-    validation: {
-        DocumentValidator: services => new PoolDocumentValidator(services)
-    },
-    workspace: {
-        ReferenceDescriptionProvider: services => new PoolReferenceDescriptionProvider(services),
-        AstNodeDescriptionProvider: services => new PoolAstNodeDescriptionProvider(services)
+        Settings: services => new PoolSettings(services.shared, services.shared.lsp)
     },
     // The editor features (src/lsp): every figure they show is read from the model.
     lsp: {
@@ -118,11 +59,7 @@ export const PoolModule: Module<PoolServices, PartialLangiumServices & PoolAdded
 
 export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new PoolDocumentBuilder(services),
-        IndexManager: services => new PoolIndexManager(services),
-        LangiumDocumentFactory: services => new PoolDocumentFactory(services),
-        WorkspaceManager: services => new PoolWorkspaceManager(services),
-        ConfigurationProvider: services => new PoolConfigurationProvider(services)
+        WorkspaceManager: services => new PoolWorkspaceManager(services)
     },
     lsp: {
         NodeKindProvider: () => new PoolNodeKindProvider(),
@@ -141,13 +78,6 @@ export interface PoolServiceOptions {
     readonly commands?: (shared: LangiumSharedServices) => ExecuteCommandHandler;
 }
 
-/** For a one-off check: declarations are indexed, references are not. */
-const DeclarationsOnlyModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    workspace: {
-        IndexManager: services => new DeclarationsOnlyIndexManager(services)
-    }
-};
-
 /**
  * Creates the services of the Pool language. With a `connection` in the context they serve a
  * language client; without one (the CLI, tests) they check and compute in-process.
@@ -160,9 +90,16 @@ export function createPoolServices(
     const CommandsModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = commands ? { lsp: { ExecuteCommandHandler: commands } } : {};
     const shared =
         options.referenceIndex === false
-            ? inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, DeclarationsOnlyModule, CommandsModule)
-            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedModule, CommandsModule);
-    const Pool = inject(createDefaultModule({ shared }), PoolLanguageGeneratedModule, PoolModule);
+            ? inject(
+                  createDefaultSharedModule(context),
+                  PoolGeneratedSharedModule,
+                  PoolSharedCoreModule,
+                  PoolSharedModule,
+                  DeclarationsOnlyModule,
+                  CommandsModule
+              )
+            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedCoreModule, PoolSharedModule, CommandsModule);
+    const Pool = inject(createDefaultModule({ shared }), PoolLanguageGeneratedModule, PoolCoreModule, PoolModule);
     shared.ServiceRegistry.register(Pool);
     if (!context.connection) {
         // Without a client nobody sends configuration; start with the defaults.

@@ -15,7 +15,7 @@ import {
 } from 'langium';
 import { type Document, isContribution, isPool, isSpendLine, isSpendMinimum, isStreamShare, type Pool } from '../generated/ast.js';
 import type { ImportGraph } from '../model/imports.js';
-import type { PoolServices } from './pool-module.js';
+import type { PoolCoreServices } from './pool-core-module.js';
 
 /**
  * Names are visible in the file that declares them and in every file that imports it, directly or
@@ -57,7 +57,7 @@ export class PoolScopeProvider extends DefaultScopeProvider {
     /** Per reference type and file: the names the file declares. */
     private readonly fileScopes: WorkspaceCache<string, FileScope>;
 
-    constructor(services: PoolServices) {
+    constructor(services: PoolCoreServices) {
         super(services);
         this.imports = services.pool.ImportGraph;
         this.importedScopes = new WorkspaceCache(services.shared);
