@@ -140,6 +140,20 @@ pool gofal "Cronfa Gofal Integredig" pooled under section 75 {
         const empty = scratchFolder({});
         await expect(renderPdf(data, { fontDirectory: empty })).rejects.toThrow(/DejaVuSans\.ttf/);
     });
+
+    it('copies as the characters of its own text, whatever PDF was made before it in the same process', async () => {
+        // DejaVu draws the dotless ı and the i before a combining dot above with one glyph. The fonts
+        // are parsed once per process; the text copied from a PDF must still be its own: i and the dot.
+        const folder = scratchFolder({});
+        const paragraph = (text: string) => ({ lang: 'en' as const, title: 'Glyphs', blocks: [{ kind: 'paragraph' as const, text }] });
+        writeFileSync(path.join(folder, 'dotless.pdf'), await renderPortablePdf(paragraph('Dotless ı here')));
+        const dotted = path.join(folder, 'dotted.pdf');
+        writeFileSync(dotted, await renderPortablePdf(paragraph('Dotted i\u0307 here')));
+        const line = pdfText(dotted)
+            .split('\n')
+            .find(text => text.includes('Dotted'));
+        expect(line?.replace(/\s+/g, '')).toBe('Dottedi\u0307here');
+    });
 });
 
 describe('PDF reports a screen reader can read', () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { create as createFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import {
@@ -53,37 +54,57 @@ export const PDF_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuS
 /**
  * The names the fonts are registered and chosen by: their own PostScript names. pdfkit keeps a font
  * it has opened under the name it was chosen by, unless a font of the same PostScript name is open
- * already (the document's default font is the body font, opened from its file); then it opens and
- * parses the font file again on every switch to it. Chosen by its PostScript name, the open font is found.
+ * already (the document's default font is the body font, opened first); then it opens it again,
+ * a font of its own in the PDF, on every switch to it. Chosen by its PostScript name, the open font is found.
  */
 const BODY = 'DejaVuSans';
 const BOLD = 'DejaVuSans-Bold';
 const MONO = 'DejaVuSansMono';
 type TextFont = typeof BODY | typeof BOLD;
+type FontName = TextFont | typeof MONO;
 
+/** The embedded fonts, each parsed once per process: see `fontsFor`. */
 interface Fonts {
-    readonly regularFile: string;
-    readonly regular: Buffer;
-    readonly bold: Buffer;
-    readonly mono: Buffer;
+    readonly regular: Font;
+    readonly bold: Font;
+    readonly mono: Font;
 }
-const loadedFonts = new Map<string, Fonts>();
+const parsedFonts = new Map<string, Fonts>();
 
-/** The fonts, read once per folder on first use (not on import, so a bundle can load this module without them). */
-function fonts(directory: string | undefined): Fonts {
+/**
+ * The fonts, read and parsed once per folder on first use (not on import, so a bundle can load
+ * this module without them). Parsing a font's tables (its glyph substitution and positioning above
+ * all) was a tenth of a report's time when each pass of each PDF parsed all three again.
+ */
+function parsedFontsIn(directory: string | undefined): Fonts {
     const folder = directory ?? path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-    let loaded = loadedFonts.get(folder);
-    if (!loaded) {
-        const read = (file: string) => readFileSync(path.join(folder, file));
-        loaded = {
-            regularFile: path.join(folder, PDF_FONT_FILES[0]),
-            regular: read(PDF_FONT_FILES[0]),
-            bold: read(PDF_FONT_FILES[1]),
-            mono: read(PDF_FONT_FILES[2])
+    let parsed = parsedFonts.get(folder);
+    if (!parsed) {
+        const parse = (file: string): Font => {
+            const font = createFont(readFileSync(path.join(folder, file)));
+            if (!('layout' in font)) throw new TypeError(`${path.join(folder, file)} is a font collection, not a font`);
+            return font;
         };
-        loadedFonts.set(folder, loaded);
+        parsed = { regular: parse(PDF_FONT_FILES[0]), bold: parse(PDF_FONT_FILES[1]), mono: parse(PDF_FONT_FILES[2]) };
+        parsedFonts.set(folder, parsed);
     }
-    return loaded;
+    return parsed;
+}
+
+/**
+ * The fonts for one PDF (one pass): each shares its parsed tables with the font parsed once, but
+ * has glyphs of its own. fontkit keeps a glyph object per glyph id with the characters it was first
+ * reached from, and pdfkit maps the glyph back to those characters for copying text; a glyph reached
+ * from two (DejaVu's dotless ı is also the i before a combining accent) must be mapped as it would
+ * be in a font opened for this PDF alone, whatever PDF came before. So each PDF begins with no
+ * glyphs (`_glyphs`, the cache fontkit fills), as a font opened from its file does, and its layout
+ * engine, which makes glyphs, is made anew for it (a getter that fontkit caches on the object it is
+ * read from, so never read on the shared font).
+ */
+function fontsFor(directory: string | undefined): Fonts {
+    const parsed = parsedFontsIn(directory);
+    const own = (font: Font): Font => Object.assign(Object.create(font) as Font, { _glyphs: {} });
+    return { regular: own(parsed.regular), bold: own(parsed.bold), mono: own(parsed.mono) };
 }
 
 /** Fingerprints print small and monospaced, on one line, so they can be compared by eye. */
@@ -156,7 +177,7 @@ function bytesOf(pdf: PDFKit.PDFDocument): Promise<Uint8Array> {
 
 /** An empty PDF for the document, with its fonts: the same for a measuring pass and the final one, so both lay lines out alike. */
 function newPdf(document: ReportDocument, options: PdfOptions): PDFKit.PDFDocument {
-    const FONTS = fonts(options.fontDirectory);
+    const FONTS = fontsFor(options.fontDirectory);
     // A document without a date (a library caller that gave none) keeps a fixed one, so its bytes do not vary.
     const date = new Date(document.generatedAt ?? 0);
     const pdf = new PDFDocument({
@@ -177,7 +198,8 @@ function newPdf(document: ReportDocument, options: PdfOptions): PDFKit.PDFDocume
             ...(options.record ? { PoolReport: encodeReportRecord(options.record) } : {})
         },
         // Not pdfkit's default Helvetica: its metrics are a module pdfkit loads by a path a bundle does not keep.
-        font: FONTS.regularFile
+        // The body font parsed once (see `fontsFor`): pdfkit opens a parsed font as it opens a file, though its types name only a file.
+        font: FONTS.regular as unknown as string
     });
     pdf.registerFont(BODY, FONTS.regular);
     pdf.registerFont(BOLD, FONTS.bold);
@@ -214,6 +236,10 @@ interface Placed {
 class Layout {
     private readonly placed: Placed[] = [];
     private end = { page: 0, y: 0 };
+    /** Lines of text measured on this PDF, by font, size, width and text: see `heightOf`. */
+    private readonly lineCounts = new Map<string, number>();
+    /** Widths of text measured on this PDF, by font, size and text: see `widthOf`. */
+    private readonly widths = new Map<string, number>();
 
     constructor(
         private readonly pdf: PDFKit.PDFDocument,
@@ -247,7 +273,7 @@ class Layout {
             pdf.font(BODY).fontSize(10).fillColor(INK);
             for (const [index, item] of items.entries()) {
                 const textWidth = this.width - 14 - numberWidth;
-                this.ensure(pdf.heightOfString(item, { width: textWidth }) + 4);
+                this.ensure(this.heightOf(BODY, 10, item, textWidth) + 4);
                 const y = pdf.y;
                 const page = pages?.[index];
                 this.group(
@@ -341,6 +367,43 @@ class Layout {
         return this.pdf.page.height - MARGIN;
     }
 
+    /**
+     * The height of `text` wrapped to `width` in `font` at `size` (which it leaves set), as pdfkit's
+     * `heightOfString` gives it. A heading, a table's head and many rows are measured several times
+     * on one PDF (for what must fit before them, then for themselves): about half the measurements
+     * of a report were of a text measured already, each wrapped again. Only the number of lines is
+     * kept: pdfkit adds the line height once a line to the current position and takes the position
+     * away again, so the same sums are done here, from the position now, and the height is the same
+     * to the last bit. Kept for this PDF alone, whose fonts already hold the words' layouts, so
+     * measuring again would only have read them back.
+     */
+    private heightOf(font: FontName, size: number, text: string, width: number): number {
+        const pdf = this.pdf.font(font).fontSize(size);
+        const key = `${font}\u0000${size}\u0000${width}\u0000${text}`;
+        const lineHeight = pdf.currentLineHeight(true);
+        const lines = this.lineCounts.get(key);
+        if (lines === undefined) {
+            const height = pdf.heightOfString(text, { width });
+            const counted = Math.round(height / lineHeight);
+            // Kept only when the sums give pdfkit's height exactly (they always should).
+            if (linesHeight(pdf.y, counted, lineHeight) === height) this.lineCounts.set(key, counted);
+            return height;
+        }
+        return linesHeight(pdf.y, lines, lineHeight);
+    }
+
+    /** The width of `text` in `font` at `size` (which it leaves set), as pdfkit's `widthOfString` gives it, measured once per PDF. */
+    private widthOf(font: FontName, size: number, text: string): number {
+        const pdf = this.pdf.font(font).fontSize(size);
+        const key = `${font}\u0000${size}\u0000${text}`;
+        let width = this.widths.get(key);
+        if (width === undefined) {
+            width = pdf.widthOfString(text);
+            this.widths.set(key, width);
+        }
+        return width;
+    }
+
     /** Starts a new page unless `height` more points fit on this one. */
     private ensure(height: number): void {
         if (this.pdf.y + height > this.bottom) this.pdf.addPage();
@@ -362,14 +425,13 @@ class Layout {
                 else {
                     pdf.moveDown(block.level === 2 ? 0.8 : 0.4);
                     // Kept with what follows, and never in the last 15 % of the page.
-                    const height = pdf.font(BOLD).fontSize(size).heightOfString(block.text, { width: this.width });
+                    const height = this.heightOf(BOLD, size, block.text, this.width);
                     const lead = height + pdf.fontSize(10).currentLineHeight(true) * 0.3 + this.leadOf(next);
                     if (pdf.y + lead > this.bottom || pdf.y + height > pdf.page.height * HEADING_LIMIT) pdf.addPage();
                 }
                 this.placed.push({ index, page: this.page, y: pdf.y });
                 const y = pdf.y;
-                pdf.font(BOLD).fontSize(size);
-                const height = pdf.heightOfString(block.text, { width: this.width });
+                const height = this.heightOf(BOLD, size, block.text, this.width);
                 this.tag(
                     `H${block.level}`,
                     () => {
@@ -388,7 +450,7 @@ class Layout {
                 this.group('L', list => {
                     pdf.font(BODY).fontSize(10).fillColor(INK);
                     for (const item of block.items) {
-                        this.ensure(pdf.heightOfString(item, { width: this.width - 14 }) + 4);
+                        this.ensure(this.heightOf(BODY, 10, item, this.width - 14) + 4);
                         const y = pdf.y;
                         this.group(
                             'LI',
@@ -409,10 +471,8 @@ class Layout {
                         pdf.font(BODY).fontSize(10);
                         const keyWidth = this.width * 0.35;
                         const valueFont = isHash(value) ? MONO : BODY;
-                        pdf.font(valueFont).fontSize(isHash(value) ? 7 : 10);
-                        const valueHeight = pdf.heightOfString(value, { width: this.width - keyWidth });
-                        pdf.fontSize(10);
-                        const height = Math.max(pdf.font(BOLD).heightOfString(key, { width: keyWidth - 8 }), valueHeight);
+                        const valueHeight = this.heightOf(valueFont, isHash(value) ? 7 : 10, value, this.width - keyWidth);
+                        const height = Math.max(this.heightOf(BOLD, 10, key, keyWidth - 8), valueHeight);
                         this.ensure(height + 8);
                         const y = pdf.y;
                         this.group(
@@ -450,8 +510,7 @@ class Layout {
                 pdf.moveDown(0.5);
                 return;
             case 'verdict': {
-                pdf.font(BOLD).fontSize(11);
-                const height = pdf.heightOfString(block.text, { width: this.width - 16 });
+                const height = this.heightOf(BOLD, 11, block.text, this.width - 16);
                 this.ensure(height + 16);
                 const y = pdf.y;
                 this.artifact(() => pdf.rect(MARGIN, y, 4, height + 8).fill(block.passed ? GREEN : RED));
@@ -516,8 +575,8 @@ class Layout {
     }
 
     private paragraph(text: string): void {
-        this.pdf.font(BODY).fontSize(10).fillColor(INK);
-        this.ensure(this.pdf.heightOfString(text, { width: this.width }));
+        this.pdf.fillColor(INK);
+        this.ensure(this.heightOf(BODY, 10, text, this.width));
         this.tag('P', () => this.pdf.font(BODY).fontSize(10).fillColor(INK).text(text, MARGIN, this.pdf.y, { width: this.width }));
         this.pdf.moveDown(0.5);
     }
@@ -537,14 +596,7 @@ class Layout {
         // A form's row with a cell to fill in by hand is tall enough to sign in.
         const rowHeight = (cells: readonly string[], font: TextFont) =>
             Math.max(
-                largest(
-                    cellsOf(cells).map(({ cell, width }, index) =>
-                        pdf
-                            .font(cellFont(cell, index, font))
-                            .fontSize(cellSize(cell))
-                            .heightOfString(cell, { width: width - 6 })
-                    )
-                ) + 6,
+                largest(cellsOf(cells).map(({ cell, width }, index) => this.heightOf(cellFont(cell, index, font), cellSize(cell), cell, width - 6))) + 6,
                 table.form && cells.includes('') ? 34 : 0
             );
         return { columns, fontSize, widths, cellsOf, cellFont, cellSize, rowHeight };
@@ -553,10 +605,7 @@ class Layout {
     /** What a table needs on the page where it begins: its caption, its head and a first row. */
     private tableLead(table: TableBlock): number {
         const { fontSize, rowHeight } = this.tableMetrics(table);
-        const caption = this.pdf
-            .font(BOLD)
-            .fontSize(fontSize + 1)
-            .heightOfString(table.caption, { width: this.width });
+        const caption = this.heightOf(BOLD, fontSize + 1, table.caption, this.width);
         return caption + rowHeight(table.head, BOLD) * 2 + 8;
     }
 
@@ -659,10 +708,8 @@ class Layout {
      * with the most wrappable text give up width, never below their longest word.
      */
     private columnWidths(table: TableBlock, fontSize: number): number[] {
-        const pdf = this.pdf;
         const rows = [table.head, ...table.rows, ...(table.foot ?? [])];
-        const measure = (text: string) =>
-            isHash(text) ? pdf.font(MONO).fontSize(7).widthOfString(text) : pdf.font(BOLD).fontSize(fontSize).widthOfString(text);
+        const measure = (text: string) => (isHash(text) ? this.widthOf(MONO, 7, text) : this.widthOf(BOLD, fontSize, text));
         // For each column: its widest cell, and its longest word (a hash does not wrap).
         const columns = table.head.map((_, index) => {
             const texts = rows.map(cells => cells[index] ?? '');
@@ -741,25 +788,15 @@ class Layout {
         if (!block) return 0;
         switch (block.kind) {
             case 'heading':
-                return pdf.font(BOLD).fontSize(12).heightOfString(block.text, { width: this.width }) + 40;
+                return this.heightOf(BOLD, 12, block.text, this.width) + 40;
             case 'paragraph':
-                return Math.min(pdf.font(BODY).fontSize(10).heightOfString(block.text, { width: this.width }), pdf.currentLineHeight(true) * 3);
+                return Math.min(this.heightOf(BODY, 10, block.text, this.width), pdf.currentLineHeight(true) * 3);
             case 'list':
-                return (
-                    pdf
-                        .font(BODY)
-                        .fontSize(10)
-                        .heightOfString(block.items[0] ?? '', { width: this.width - 14 }) + 4
-                );
+                return this.heightOf(BODY, 10, block.items[0] ?? '', this.width - 14) + 4;
             case 'summary':
                 return 30;
             case 'verdict':
-                return (
-                    pdf
-                        .font(BOLD)
-                        .fontSize(11)
-                        .heightOfString(block.text, { width: this.width - 16 }) + 16
-                );
+                return this.heightOf(BOLD, 11, block.text, this.width - 16) + 16;
             case 'table':
                 return this.tableLead(block);
             case 'chart': {
@@ -770,6 +807,13 @@ class Layout {
             }
         }
     }
+}
+
+/** What pdfkit's `heightOfString` gives for `lines` lines from `y`: the line height added a line at a time, then `y` taken away. */
+function linesHeight(y: number, lines: number, lineHeight: number): number {
+    let end = y;
+    for (let line = 0; line < lines; line++) end += lineHeight;
+    return end - y;
 }
 
 /** The largest of some numbers, in a loop: a table can have more rows than a call has arguments. */
