@@ -99,7 +99,7 @@ export const PoolSharedCoreModule: Module<LangiumSharedCoreServices, PartialLang
 };
 
 /** For a one-off check: declarations are indexed, references are not. */
-export const DeclarationsOnlyModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+const DeclarationsOnlyModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         IndexManager: services => new DeclarationsOnlyIndexManager(services)
     }

@@ -23,7 +23,7 @@ import { PoolRenameProvider } from '../lsp/pool-rename-provider.js';
 import { PoolSemanticTokenProvider } from '../lsp/pool-semantic-tokens.js';
 import { PoolSettings } from '../lsp/pool-settings.js';
 import { PoolWorkspaceManager } from '../lsp/pool-workspace-manager.js';
-import { DeclarationsOnlyModule, type PoolAddedServices, PoolCoreModule, PoolSharedCoreModule } from './pool-core-module.js';
+import { type PoolAddedServices, PoolCoreModule, PoolSharedCoreModule } from './pool-core-module.js';
 import { PoolDocumentUpdateHandler } from '../lsp/pool-document-update-handler.js';
 
 export type PoolServices = LangiumServices & PoolAddedServices;
@@ -68,19 +68,14 @@ export const PoolSharedModule: Module<LangiumSharedServices, PartialLangiumShare
 };
 
 export interface PoolServiceOptions {
-    /**
-     * Whether to index every reference (find references, rename, which files to re-link after an
-     * edit): what an editor needs. A one-off check (the CLI) leaves it out; its diagnostics are
-     * the same.
-     */
-    readonly referenceIndex?: boolean;
     /** The commands the server runs for its client (`workspace/executeCommand`): the platform's, since showing a report needs a place to put it. */
     readonly commands?: (shared: LangiumSharedServices) => ExecuteCommandHandler;
 }
 
 /**
  * Creates the services of the Pool language. With a `connection` in the context they serve a
- * language client; without one (the CLI, tests) they check and compute in-process.
+ * language client; without one (tests, the benchmark) they check and compute in-process, with the
+ * editor features a check does without (a check is `createPoolCoreServices`).
  */
 export function createPoolServices(
     context: DefaultSharedModuleContext,
@@ -88,17 +83,7 @@ export function createPoolServices(
 ): { shared: LangiumSharedServices; Pool: PoolServices } {
     const commands = options.commands;
     const CommandsModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = commands ? { lsp: { ExecuteCommandHandler: commands } } : {};
-    const shared =
-        options.referenceIndex === false
-            ? inject(
-                  createDefaultSharedModule(context),
-                  PoolGeneratedSharedModule,
-                  PoolSharedCoreModule,
-                  PoolSharedModule,
-                  DeclarationsOnlyModule,
-                  CommandsModule
-              )
-            : inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedCoreModule, PoolSharedModule, CommandsModule);
+    const shared = inject(createDefaultSharedModule(context), PoolGeneratedSharedModule, PoolSharedCoreModule, PoolSharedModule, CommandsModule);
     const Pool = inject(createDefaultModule({ shared }), PoolLanguageGeneratedModule, PoolCoreModule, PoolModule);
     shared.ServiceRegistry.register(Pool);
     if (!context.connection) {
