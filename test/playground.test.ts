@@ -168,10 +168,24 @@ describe('the playground', () => {
         await poll(async () => page.locator('.squiggly-error').count()).toBeGreaterThan(0);
 
         // The cursor is on the wrong total: open the quick-fix menu with the keyboard and take the first fix.
+        // The menu is asked for again (up to three times) if it opened empty or closed: Monaco asks
+        // once per key press, and an answer given while the worker was still busy with the last
+        // keystroke stays as it was; on a loaded machine one fresh-clone run saw only that.
         await page.keyboard.press('ArrowLeft');
-        await page.keyboard.press('Control+.');
         const fixes = page.locator('.action-widget .monaco-list-row.action');
-        await poll(async () => fixes.allTextContents()).toEqual([expect.stringContaining('Set the total to £2,200,000, the sum of the lines')]);
+        const fixTitle = 'Set the total to £2,200,000, the sum of the lines';
+        for (let attempt = 1; attempt <= 3; attempt++) {
+            await page.keyboard.press('Control+.');
+            const shown = await fixes
+                .filter({ hasText: fixTitle })
+                .first()
+                .waitFor({ timeout: 10_000 })
+                .then(() => true)
+                .catch(() => false);
+            if (shown) break;
+            await page.keyboard.press('Escape');
+        }
+        await poll(async () => fixes.allTextContents()).toEqual([expect.stringContaining(fixTitle)]);
         await page.keyboard.press('Enter');
         await waitForMarker(page, undefined);
         expect(await editorText(page)).toContain('total        £2,200,000');
