@@ -1,4 +1,4 @@
-import { TOOL_VERSION } from '@pool/language';
+import { PoolDocumentBuilder, TOOL_VERSION } from '@pool/language';
 import { createPoolServices, type PoolServices, selectionRanges } from '@pool/language/editor';
 import { DocumentState, URI } from 'langium';
 import { t } from './i18n/index.js';
@@ -36,6 +36,7 @@ export function startPoolLanguageServer(context: PoolServerContext): PoolLanguag
     if (commands instanceof PoolCommands) commands.attach(Pool, connection);
     registerReportRequests(connection, shared, Pool);
     withDocumentVersions(connection, shared);
+    withOpenFilesPublishedFirst(connection, shared);
     // The server names itself (`serverInfo`), so a client's log and its user can tell which server and version answer.
     const languageServer = shared.lsp.LanguageServer;
     const initialize = languageServer.initialize.bind(languageServer);
@@ -68,6 +69,29 @@ function withDocumentVersions(connection: Connection, shared: LangiumSharedServi
         const checked = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri))?.textDocument.version;
         return send(checked === undefined ? params : { ...params, version: checked });
     };
+}
+
+/**
+ * The diagnostics of the files open in the editor are written to it before the rest of an update
+ * is built (see `PoolDocumentBuilder.waitForPublicationWith`): the connection writes a message on
+ * a later turn of the event loop, and the files that follow them in the build, parsed without a
+ * pause, held them back.
+ */
+function withOpenFilesPublishedFirst(connection: Connection, shared: LangiumSharedServices): void {
+    const builder = shared.workspace.DocumentBuilder;
+    if (!(builder instanceof PoolDocumentBuilder)) return;
+    const sending = new Set<Promise<void>>();
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => {
+        const sent = send(params);
+        sending.add(sent);
+        const done = () => sending.delete(sent);
+        sent.then(done, done);
+        return sent;
+    };
+    builder.waitForPublicationWith(async () => {
+        await Promise.allSettled([...sending]);
+    });
 }
 
 /**

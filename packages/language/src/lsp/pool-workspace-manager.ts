@@ -13,9 +13,7 @@ import {
     UriUtils
 } from 'langium';
 import type { WorkspaceFolder } from 'vscode-languageserver-types';
-import type { Document } from '../generated/ast.js';
-import { ImportGraph } from '../model/imports.js';
-import { PoolDocumentBuilder } from '../services/pool-document-builder.js';
+import { importedUris, PoolDocumentBuilder } from '../services/pool-document-builder.js';
 import { isAgreementFileName, isLeftOut, POOLIGNORE, PoolIgnoreRules } from '../text/file-set.js';
 
 /**
@@ -51,8 +49,9 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
         const queue = parsed.map(document => ({ document, root: this.rootOf(document.uri) }));
         for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
             const { document, root } = next;
-            for (const node of (document.parseResult.value as Document).imports ?? []) {
-                const target = ImportGraph.targetUri(document, node.path ?? '');
+            // A file whose tree was dropped is not parsed again for this: its build parses it, in turn.
+            for (const uri of importedUris(document)) {
+                const target = URI.parse(uri);
                 if (!target.path.endsWith('.pool') || !isWithin(root, target) || this.langiumDocuments.hasDocument(target)) continue;
                 if (!this.isFile(target)) continue;
                 const imported = await this.langiumDocuments.getOrCreateDocument(target);
@@ -130,8 +129,8 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
             .toArray();
         for (const document of queue) kept.add(document.uri.toString());
         for (let document = queue.shift(); document !== undefined; document = queue.shift()) {
-            for (const node of (document.parseResult.value as Document).imports ?? []) {
-                const target = ImportGraph.targetUri(document, node.path ?? '');
+            for (const uri of importedUris(document)) {
+                const target = URI.parse(uri);
                 const imported = this.langiumDocuments.getDocument(target);
                 if (imported && !kept.has(target.toString())) {
                     kept.add(target.toString());
@@ -190,8 +189,8 @@ export class PoolWorkspaceManager extends DefaultWorkspaceManager {
             const document = await this.langiumDocuments.getOrCreateDocument(uri);
             collector(document);
             first.push(document);
-            for (const node of (document.parseResult.value as Document).imports ?? []) {
-                const target = inWorkspace.get(ImportGraph.targetUri(document, node.path ?? '').toString());
+            for (const imported of importedUris(document)) {
+                const target = inWorkspace.get(imported);
                 if (target) queue.push(target);
             }
         }
