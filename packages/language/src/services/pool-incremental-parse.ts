@@ -27,8 +27,9 @@ interface RootFields extends CompositeFields {
     _text: string;
 }
 
+/** A composite holds its children in an array of its own; a leaf has none. */
 function isLeaf(node: CstNode): node is CstNode & LeafFields {
-    return !('content' in node);
+    return !Array.isArray((node as Partial<CompositeFields>).content);
 }
 
 function hasLeafFields(node: CstNode): boolean {
@@ -47,7 +48,7 @@ function hasCompositeFields(node: CstNode): boolean {
     return '_rangeCache' in node && '_astNode' in node && Array.isArray((node as unknown as Partial<CompositeFields>).content);
 }
 
-/** Calls `visit` with each leaf under `node`, in order. */
+/** Calls `visit` with each leaf under `node`, in order, and forgets each composite's cached range. */
 function forEachLeaf(node: CstNode, visit: (leaf: CstNode & LeafFields) => void): void {
     if (isLeaf(node)) {
         visit(node);
@@ -55,6 +56,19 @@ function forEachLeaf(node: CstNode, visit: (leaf: CstNode & LeafFields) => void)
     }
     (node as unknown as CompositeFields)._rangeCache = undefined;
     for (const child of (node as unknown as CompositeFields).content) forEachLeaf(child, visit);
+}
+
+/**
+ * Whether every node under `node` is a leaf of `leaf`'s class or a composite of `composite`'s,
+ * whose fields were checked on those two: the nodes after the edit are all moved, so all must be
+ * known before the first is.
+ */
+function allOfClasses(node: CstNode, leaf: object, composite: object): boolean {
+    const prototype = Object.getPrototypeOf(node) as object;
+    if (prototype === leaf) return true;
+    if (prototype !== composite) return false;
+    for (const child of (node as unknown as CompositeFields).content) if (!allOfClasses(child, leaf, composite)) return false;
+    return true;
 }
 
 /** Whether the character at `index` is space between tokens (or there is none). */
@@ -172,13 +186,9 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
     const lastOld = oldLeaves.at(-1);
     if (!leavesKnown || !firstOld || !lastOld || firstOld._offset !== block.offset) return undefined;
     const after = siblings.slice(index + 1);
-    for (const sibling of after) {
-        forEachLeafUnchanged(sibling, leaf => {
-            leavesKnown &&= hasLeafFields(leaf);
-        });
-        if (!isLeaf(sibling) && !hasCompositeFields(sibling)) return undefined;
-    }
-    if (!leavesKnown) return undefined;
+    const leafClass = Object.getPrototypeOf(firstOld) as object;
+    const compositeClass = Object.getPrototypeOf(block) as object;
+    if (!after.every(sibling => allOfClasses(sibling, leafClass, compositeClass))) return undefined;
 
     // Nothing has been changed up to here; from here on, nothing can fail.
     const line = firstOld._startLine;
