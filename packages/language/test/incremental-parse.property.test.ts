@@ -39,7 +39,9 @@ function randomEdit(text: string, next: () => number): Edit {
     let at = Math.floor(next() * (text.length + 1));
     const where = next();
     // Space before a closing brace: the last line of a declaration, moving what follows it on that line.
-    const braces = where < 0.2 ? [...text.matchAll(/\}/g)] : [];
+    // Those with more on their line first, where there are any.
+    const followed = where < 0.2 ? [...text.matchAll(/\}(?=[^\S\r\n]*[^\s])/g)] : [];
+    const braces = followed.length > 0 ? followed : where < 0.2 ? [...text.matchAll(/\}/g)] : [];
     if (braces.length > 0) {
         const brace = pick(braces).index;
         return { start: brace, end: brace, text: pick([' ', '\t', '   ', '\n', '\r\n']) };
