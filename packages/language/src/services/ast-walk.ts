@@ -52,22 +52,34 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
 
 /** The references of each syntax tree, found once: by its root. */
 const referencesByTree = new WeakMap<AstNode, readonly ReferenceInfo[]>();
+/** The references under each declaration (each child of a root), found once: by the declaration. */
+const referencesByDeclaration = new WeakMap<AstNode, readonly ReferenceInfo[]>();
 
 /**
  * Every cross-reference of the tree, in the order of `streamAst` and `streamReferences`, walked
  * once per tree: the linker and the index's reference descriptions both go through them after
  * every keystroke, and a tree's references never change once it is parsed (linking fills in
- * their targets, which are read from them when used).
+ * their targets, which are read from them when used). They are found declaration by declaration,
+ * and a declaration's are kept with it: an edit inside one declaration makes a new tree that keeps
+ * the others (see `reparseBlock`), whose references are not looked for again.
  */
 export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
     let found = referencesByTree.get(root);
     if (!found) {
         const references: ReferenceInfo[] = [];
-        for (const node of allNodes(root)) {
-            forEachReference(node, reference => {
-                references.push(reference);
-            });
-        }
+        const add = (reference: ReferenceInfo): void => {
+            references.push(reference);
+        };
+        forEachReference(root, add);
+        forEachChild(root, declaration => {
+            let under = referencesByDeclaration.get(declaration);
+            if (!under) {
+                const list: ReferenceInfo[] = [];
+                for (const node of allNodes(declaration)) forEachReference(node, reference => list.push(reference));
+                referencesByDeclaration.set(declaration, (under = list));
+            }
+            for (const reference of under) references.push(reference);
+        });
         referencesByTree.set(root, (found = references));
     }
     return found;

@@ -9,6 +9,7 @@ import {
     type URI
 } from 'langium';
 import { describeFileError, type FileRefusal, FileRefusedError, MAX_DOCUMENT_BYTES, utf8Length } from '../text/agreement-file.js';
+import { reparseBlock } from './pool-incremental-parse.js';
 
 /**
  * Documents, with the same limits wherever their text comes from. The file system provider (the
@@ -26,6 +27,13 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
      * editor does too until they are saved as UTF-8.
      */
     private readonly notTextOnDisk = new Map<string, FileRefusal>();
+    /**
+     * The parse of each document being updated, from its text before the edit, while it is parsed
+     * again: an edit inside one declaration parses only that declaration ({@link reparseBlock}).
+     */
+    private readonly previous = new Map<string, ParseResult>();
+    /** Whether an edit inside one declaration parses only it (off: every edit parses the whole text, as Langium does). */
+    incremental = true;
 
     /** Records what the file of an open document is on disk; true if that changes how it is read. */
     setRefusalOnDisk(uri: URI, refusal: FileRefusal | undefined): boolean {
@@ -59,6 +67,11 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
         cancellationToken: Cancellation.CancellationToken
     ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
+        // Not a dropped tree (see PoolDocumentBuilder.dropTree), whose getter would parse it again.
+        const parsed = Object.getOwnPropertyDescriptor(document, 'parseResult');
+        if (this.incremental && parsed && 'value' in parsed && (parsed.value as { refusal?: unknown }).refusal === undefined) {
+            this.previous.set(key, parsed.value as ParseResult);
+        }
         try {
             const updated = await super.update(document, cancellationToken);
             // An unchanged text is not parsed again, but why the file is refused may have changed.
@@ -66,6 +79,7 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
             return updated;
         } finally {
             this.lastRead.delete(key);
+            this.previous.delete(key);
         }
     }
 
@@ -103,7 +117,11 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
         const refusal = this.refusal(uri, text);
-        return refusal ? Object.assign(await super.parseAsync<T>(uri, '', cancellationToken), { refusal }) : super.parseAsync<T>(uri, text, cancellationToken);
+        if (refusal) return Object.assign(await super.parseAsync<T>(uri, '', cancellationToken), { refusal });
+        const previous = this.previous.get(uri.toString());
+        this.previous.delete(uri.toString());
+        const reparsed = previous ? reparseBlock(previous, text, this.serviceRegistry.getServices(uri).parser.LangiumParser) : undefined;
+        return reparsed ? (reparsed as ParseResult<T>) : super.parseAsync<T>(uri, text, cancellationToken);
     }
 
     /** Why this text is not parsed: its file was refused when read, or it is too large as it stands. */

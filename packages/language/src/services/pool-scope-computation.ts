@@ -20,9 +20,11 @@ import { forEachChild } from './ast-walk.js';
 export class PoolScopeComputation extends DefaultScopeComputation {
     /**
      * A declaration's description, made once: it is both exported (for importers) and a local
-     * name, and a second copy for each of a register's 160,000 partners was 140 MB.
+     * name, and a second copy for each of a register's 160,000 partners was 140 MB. Kept with the
+     * root of the tree it was made in: a declaration an edit elsewhere left in place (see
+     * `reparseBlock`) has moved, and its description works out its place once.
      */
-    private readonly described = new WeakMap<AstNode, AstNodeDescription>();
+    private readonly described = new WeakMap<AstNode, { readonly root: AstNode; readonly description: AstNodeDescription }>();
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
         const name = this.nameProvider.getName(node);
@@ -36,10 +38,12 @@ export class PoolScopeComputation extends DefaultScopeComputation {
     }
 
     private describe(node: AstNode, name: string, document: LangiumDocument): AstNodeDescription {
-        const known = this.described.get(node);
+        const root = document.parseResult.value;
+        const kept = this.described.get(node);
+        const known = kept?.root === root ? kept.description : undefined;
         if (known && known.name === name && known.documentUri.toString() === document.uri.toString()) return known;
         const description = this.descriptions.createDescription(node, name, document);
-        this.described.set(node, description);
+        this.described.set(node, { root, description });
         return description;
     }
 
