@@ -63,7 +63,10 @@ export function model(document: LangiumDocument<ast.Document>): AgreementModel {
     const kept = originalModels.get(document);
     if (kept) return kept;
     const built = Pool.pool.ModelProvider.getModel(document);
-    if (originalDocuments.has(document)) originalModels.set(document, built);
+    if (originalDocuments.has(document)) {
+        originalModels.set(document, built);
+        originalOutputs.set(built, {});
+    }
     return built;
 }
 const originalModels = new Map<LangiumDocument<ast.Document>, AgreementModel>();
@@ -71,14 +74,33 @@ let originalDocuments: ReadonlySet<LangiumDocument<ast.Document>> = new Set();
 const isAgreement = (document: LangiumDocument<ast.Document>) => (document.parseResult.value.agreements ?? []).length > 0;
 export const hasSyntaxErrors = (document: LangiumDocument) => document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
 
+/**
+ * What `semanticJson` and `semanticMarkdown` make of each original file's model, kept: every mutant
+ * compares its outputs with the same original's, and making them again for each was about a
+ * twelfth of the mutation test's time. A model never changes once built, so neither do they.
+ */
+const originalOutputs = new Map<AgreementModel, { json?: string; markdown?: string }>();
+function keptFor(subject: AgreementModel, kind: 'json' | 'markdown', make: () => string): string {
+    const kept = originalOutputs.get(subject);
+    if (kept === undefined) return make();
+    kept[kind] ??= make();
+    return kept[kind];
+}
+
 /** The JSON without what changes with any edit of the text: the fingerprint, places, diagnostics and verdict. */
 export function semanticJson(subject: AgreementModel): string {
-    const data = buildReportData(subject, [], { toolVersion: 'test' });
-    return JSON.stringify(data, (key, value: unknown) => (['fingerprint', 'source', 'diagnostics', 'verdict'].includes(key) ? undefined : value));
+    return keptFor(subject, 'json', () => {
+        const data = buildReportData(subject, [], { toolVersion: 'test' });
+        return JSON.stringify(data, (key, value: unknown) => (['fingerprint', 'source', 'diagnostics', 'verdict'].includes(key) ? undefined : value));
+    });
 }
 
 /** The Markdown report without its appendix (the checks, the changes since approval, the fingerprint) and the verdict, which follow any edit. */
 export function semanticMarkdown(subject: AgreementModel): string {
+    return keptFor(subject, 'markdown', () => markdownOf(subject));
+}
+
+function markdownOf(subject: AgreementModel): string {
     const data = buildReportData(subject, [], { toolVersion: 'test' });
     const document = buildReportDocument(data);
     const kept: Block[] = [];

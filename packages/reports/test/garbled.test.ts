@@ -84,7 +84,10 @@ async function readPrefix(file: string, end: number): Promise<string[]> {
         texts.push(renderMarkdownDocument(buildReportDocument(data)));
         return texts;
     } finally {
+        // Out of the index too: each prefix is read as the only version of its file, and the
+        // entries of the hundreds read before it were left for every later build to walk past.
         shared.workspace.LangiumDocuments.deleteDocument(uri);
+        shared.workspace.IndexManager.remove(uri);
     }
 }
 
