@@ -18,8 +18,8 @@ const FAST = [
     'test/tidy.test.ts'
 ];
 
-/** Property runs over fuzzed files: in `pnpm test`, not the inner loop. */
-const NOT_FAST = ['packages/language/test/lsp/fix-properties.test.ts'];
+/** Property runs over fuzzed files and random edits: in `pnpm test`, not the inner loop. */
+const NOT_FAST = ['packages/language/test/lsp/fix-properties.test.ts', 'packages/language/test/incremental-parse.property.test.ts'];
 
 const fast = process.env.POOL_TESTS === 'fast';
 
