@@ -4,20 +4,9 @@ import { type AstNode, type CstNode, DocumentState, EmptyFileSystem, isReference
 import { describe, expect, it } from 'vitest';
 import { PoolDocumentFactory } from '../src/services/pool-document-factory.js';
 import { createPoolServices } from '../src/services/pool-module.js';
+import { randomGenerator } from '../../../test/fuzz/mutations.js';
 import { propertyRuns } from '../../../test/support/budget.js';
 import { REPO } from './helpers.js';
-
-/** A small seeded generator (mulberry32), so a failure names the seed that repeats it. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** What is typed: single characters of every kind the grammar reads, and a few whole words. */
 const TYPED = ['1', '7', '0', ',', '.', '%', '£', 'a', 'z', '-', '_', ' ', '\n', '\r\n', '\t', '"', '{', '}', '/', '*', '//', '/* c */', 'k', 'm'];
@@ -160,7 +149,7 @@ describe('an edit inside one declaration, parsed alone', () => {
     it.each(texts)('leaves $name as a whole parse and check would, after each of many random edits', async ({ name, text }) => {
         let seed = 7;
         for (let i = 0; i < name.length; i++) seed = (seed * 31 + name.charCodeAt(i)) >>> 0;
-        const next = random(seed);
+        const next = randomGenerator(seed);
         const incremental = await editor(true);
         const whole = await editor(false);
         let current = text;
