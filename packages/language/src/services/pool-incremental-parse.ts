@@ -59,6 +59,22 @@ function forEachLeaf(node: CstNode, visit: (leaf: CstNode & LeafFields) => void)
 }
 
 /**
+ * The declarations' syntax nodes found by {@link allOfClasses} to be made of nodes of the leaf
+ * class given with each (and of composites of the node's own class): a declaration kept from one
+ * tree to the next keeps its nodes (only their positions move), so it is not walked again at each
+ * edit after it. Weak, so that a dropped tree is not kept by it.
+ */
+const checkedDeclarations = new WeakMap<CstNode, object>();
+
+/** {@link allOfClasses} for a declaration, remembered for the declaration's syntax node. */
+function declarationOfClasses(node: CstNode, leaf: object, composite: object): boolean {
+    if (checkedDeclarations.get(node) === leaf && Object.getPrototypeOf(node) === composite) return true;
+    if (!allOfClasses(node, leaf, composite)) return false;
+    checkedDeclarations.set(node, leaf);
+    return true;
+}
+
+/**
  * Whether every node under `node` is a leaf of `leaf`'s class or a composite of `composite`'s,
  * whose fields were checked on those two: the nodes after the edit are all moved, so all must be
  * known before the first is.
@@ -188,7 +204,7 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
     const after = siblings.slice(index + 1);
     const leafClass = Object.getPrototypeOf(firstOld) as object;
     const compositeClass = Object.getPrototypeOf(block) as object;
-    if (!after.every(sibling => allOfClasses(sibling, leafClass, compositeClass))) return undefined;
+    if (!after.every(sibling => declarationOfClasses(sibling, leafClass, compositeClass))) return undefined;
 
     // Nothing has been changed up to here; from here on, nothing can fail.
     const line = firstOld._startLine;
