@@ -50,8 +50,12 @@ function poolNamesFor(context: ReferenceInfo): readonly AstNode[] | undefined {
 export class PoolScopeProvider extends DefaultScopeProvider {
     private readonly imports: ImportGraph;
     private readonly importedScopes: WorkspaceCache<string, Scope>;
-    /** Per reference type and document: the scope seen from each node that declares names. */
-    private readonly nodeScopes: WorkspaceCache<string, Map<AstNode, Scope>>;
+    /**
+     * Per document and reference type: the scope seen from each node that declares names. Keyed by
+     * the document itself, not a string made of its address, which was made and hashed again for
+     * every reference linked.
+     */
+    private readonly nodeScopes: WorkspaceCache<LangiumDocument, Map<string, Map<AstNode, Scope>>>;
     /** Position of each document in the index, which orders the imported names as the index does. */
     private readonly indexOrder: WorkspaceCache<string, Map<string, number>>;
     /** Per reference type and file: the names the file declares. */
@@ -80,8 +84,12 @@ export class PoolScopeProvider extends DefaultScopeProvider {
         const document = AstUtils.getDocument<Document>(context.container);
         const localSymbols = document.localSymbols;
         if (!localSymbols) return this.getGlobalScope(referenceType, context);
-        const key = `${referenceType}\u0000${document.uri.toString()}`;
-        const scopes = this.nodeScopes.get(key, () => new Map());
+        const byType = this.nodeScopes.get(document, () => new Map());
+        let scopes = byType.get(referenceType);
+        if (!scopes) {
+            scopes = new Map();
+            byType.set(referenceType, scopes);
+        }
         // The nearest enclosing node that declares names decides the scope.
         let current: AstNode | undefined = context.container;
         while (current && !localSymbols.has(current)) current = current.$container;
