@@ -15,7 +15,7 @@ import {
     type URI,
     UriUtils
 } from 'langium';
-import { allNodes, forEachReference, referencesOf } from './ast-walk.js';
+import { referencesOf } from './ast-walk.js';
 
 /** How many references to describe between checks for cancellation (a newer keystroke). */
 const REFERENCES_PER_CHECK = 500;
@@ -78,12 +78,10 @@ export class PoolReferenceDescriptionProvider extends DefaultReferenceDescriptio
      */
     describeNow(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of allNodes(document.parseResult.value)) {
-            forEachReference(node, reference => {
-                // Reading the target resolves it; one that does not resolve is not described.
-                if (isReference(reference.reference) && reference.reference.ref === undefined) return;
-                if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
-            });
+        for (const reference of referencesOf(document.parseResult.value)) {
+            // Reading the target resolves it; one that does not resolve is not described.
+            if (isReference(reference.reference) && reference.reference.ref === undefined) continue;
+            if (!reference.reference.error) for (const description of this.describe(reference, document.uri)) descriptions.push(description);
         }
         return descriptions;
     }
