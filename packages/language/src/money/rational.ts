@@ -195,9 +195,7 @@ export function gcd(a: bigint, b: bigint): bigint {
 export function sumRationals(values: Iterable<Rational>): Rational {
     let num = 0n;
     let den = 1n;
-    let empty = true;
     for (const value of values) {
-        empty = false;
         if (value.den === den) {
             num += value.num;
             continue;
@@ -207,7 +205,7 @@ export function sumRationals(values: Iterable<Rational>): Rational {
         num = num * scale + value.num * (den / common);
         den *= scale;
     }
-    return empty ? Rational.ZERO : Rational.of(num, den);
+    return Rational.of(num, den);
 }
 
 /**

@@ -67,10 +67,7 @@ export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
     let found = referencesByTree.get(root);
     if (!found) {
         const references: ReferenceInfo[] = [];
-        const add = (reference: ReferenceInfo): void => {
-            references.push(reference);
-        };
-        forEachReference(root, add);
+        forEachReference(root, reference => references.push(reference));
         forEachChild(root, declaration => {
             let under = referencesByDeclaration.get(declaration);
             if (!under) {
