@@ -65,10 +65,13 @@ for (const schema of [
 }
 
 // The library's types, with Pool's own packages inlined: the package has no dependencies to carry them.
+// Bundled from the declarations `pnpm build` wrote beside out/api.js, as the JavaScript is bundled from
+// its output: given src/api.ts, the generator would type-check the sources and emit their declarations
+// again (a third of this script's time) and write the same file.
 const [declarations] = generateDtsBundle(
     [
         {
-            filePath: path.join(cli, 'src/api.ts'),
+            filePath: path.join(cli, 'out/api.d.ts'),
             libraries: { inlinedLibraries: ['@pool/language', '@pool/reports'] },
             output: { noBanner: true, exportReferencedTypes: false }
         }
