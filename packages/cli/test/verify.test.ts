@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runPool, runPoolInProcessIn } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
@@ -24,12 +25,13 @@ function workspace(): string {
 type Format = 'md' | 'html' | 'pdf' | 'json';
 
 /**
- * `pool` from the scratch folder: in this process (the same `main`, its output captured), which is
- * what most of these tests need and spares starting Node for each of their forty runs, or, with an
- * environment to set, as a real process; the Welsh statements' test below runs the built command too.
+ * `pool` from the scratch folder: in this process (the same `main`, its output captured), which
+ * spares starting Node for each of these tests' forty runs; an environment to set (SOURCE_DATE_EPOCH,
+ * POOL_LANG) is set for the run and put back, as the command reads it from process.env when it runs.
+ * The Welsh statements' test below runs the built command as a real process too.
  */
 function pool(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-    return Object.keys(env).length === 0 ? runPoolInProcessIn(folder, args, { stdin: '' }) : Promise.resolve(runPool(args, { cwd: folder, env }));
+    return runPoolInProcessIn(folder, args, { stdin: '', env });
 }
 
 /** Makes a report of `agreements/essex.pool` in `reports/`, as a user would, and returns its path. */
@@ -42,6 +44,26 @@ async function makeReport(folder: string, format: Format, extra: readonly string
     const result = await pool(folder, args, env);
     expect(result.status, result.stderr).toBe(0);
     return target;
+}
+
+/**
+ * The agreement's report in each format, made once for the file (a PDF is laid out in one to two
+ * seconds) in a workspace each test copies: a test that changes its copy, or a report in it, leaves
+ * the others' alone. A report records the agreement by its path relative to the report, so a copy
+ * finds its own agreement.
+ */
+let made: string;
+beforeAll(async () => {
+    made = workspace();
+    for (const format of ['md', 'html', 'json', 'pdf'] as const) await makeReport(made, format);
+}, GUARD_MS);
+
+/** A fresh copy of the workspace with a report in each format in `reports/`, and the reports' paths. */
+function workspaceWithReports(): { folder: string; reports: Record<Format, string> } {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pool-verify-'));
+    cpSync(made, folder, { recursive: true });
+    const reports = { md: 'reports/essex.md', html: 'reports/essex.html', json: 'reports/essex.json', pdf: 'reports/essex.pdf' };
+    return { folder, reports };
 }
 
 function verify(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -60,15 +82,16 @@ describe('pool verify', () => {
     it(
         'passes on a fresh report of every format, dated now or by SOURCE_DATE_EPOCH, finding the agreement from the path it records',
         async () => {
-            const folder = workspace();
-            for (const [format, env] of [
-                ['md', {}],
-                ['html', {}],
-                ['json', {}],
-                ['pdf', {}],
-                ['pdf', { SOURCE_DATE_EPOCH: '1764720000' }]
+            const { folder, reports } = workspaceWithReports();
+            const dated = () => makeReport(folder, 'pdf', [], { SOURCE_DATE_EPOCH: '1764720000' });
+            for (const [format, fresh] of [
+                ['md', reports.md],
+                ['html', reports.html],
+                ['json', reports.json],
+                ['pdf', reports.pdf],
+                ['pdf', dated]
             ] as const) {
-                const report = await makeReport(folder, format, [], env);
+                const report = typeof fresh === 'string' ? fresh : await fresh();
                 const result = await verify(folder, [report]);
                 expect(result.stderr, format).toBe('');
                 expect(result.status, format).toBe(0);
@@ -83,7 +106,7 @@ describe('pool verify', () => {
     );
 
     it('passes on Welsh statements, a report written to standard output, and with the source named after a move', async () => {
-        const folder = workspace();
+        const { folder, reports } = workspaceWithReports();
         expect(
             runPool(['report', 'agreements/essex.pool', '--format', 'pdf', '--partner', 'ecc', '--lang', 'cy', '-o', 'reports/ecc.pdf'], { cwd: folder }).status
         ).toBe(0);
@@ -93,7 +116,7 @@ describe('pool verify', () => {
         const markdown = runPool(['report', 'agreements/essex.pool', '--format', 'md'], { cwd: folder }).stdout;
         writeFileSync(path.join(folder, 'piped.md'), markdown);
         expect((await verify(folder, ['piped.md'])).status).toBe(0);
-        const report = await makeReport(folder, 'html');
+        const report = reports.html;
         renameSync(path.join(folder, 'agreements'), path.join(folder, 'moved'));
         expect((await verify(folder, [report])).status).toBe(2);
         const named = await verify(folder, [report, 'moved/essex.pool', 'moved/registers/essex.pool']);
@@ -110,8 +133,8 @@ describe('pool verify', () => {
             ['pdf', 'agreements/registers/essex.pool', /"E/, '"F'],
             ['json', 'agreements/essex.pool', /20(\d\d)\/(\d\d)/, '20$1/$2 ']
         ] as const) {
-            const folder = workspace();
-            const report = await makeReport(folder, format);
+            const { folder, reports } = workspaceWithReports();
+            const report = reports[format];
             edit(path.join(folder, file), from, to);
             const result = await verify(folder, [report]);
             expect(result.status, `${format}: ${file}`).toBe(1);
@@ -122,11 +145,11 @@ describe('pool verify', () => {
     });
 
     it('cannot be fooled by editing the fingerprint in the report alone', async () => {
-        const folder = workspace();
+        const { folder, reports } = workspaceWithReports();
         const altered = (report: string) =>
             `${report} does not match agreements/essex.pool: the sources are as the report records them, but the report is not what Pool makes from them, so it has been changed since it was made\n`;
         for (const format of ['md', 'html', 'json'] as const) {
-            const report = await makeReport(folder, format);
+            const report = reports[format];
             // The agreement's fingerprint as printed (and, in JSON, as a field) changed by one digit.
             edit(path.join(folder, report), /sha256:([0-9a-f])/, 'sha256:0');
             edit(path.join(folder, report), /sha256:0/, 'sha256:1');
@@ -139,7 +162,7 @@ describe('pool verify', () => {
         edit(path.join(folder, markdown), /£(\d)/, '£8');
         expect((await verify(folder, [markdown])).stdout).toBe(altered(markdown));
         // A PDF's text is compressed; what can be edited in place is its record, which then no longer matches the sources.
-        const pdf = await makeReport(folder, 'pdf');
+        const pdf = reports.pdf;
         const bytes = readFileSync(path.join(folder, pdf));
         const at = bytes.indexOf('pool-report:1:') + 'pool-report:1:'.length + 40;
         bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
@@ -149,9 +172,9 @@ describe('pool verify', () => {
     });
 
     it('cannot tell (exit 2, one line) when the report cannot be read, records nothing, is not a report, or came from another version', async () => {
-        const folder = workspace();
-        const markdown = await makeReport(folder, 'md');
-        const json = await makeReport(folder, 'json');
+        const { folder, reports } = workspaceWithReports();
+        const markdown = reports.md;
+        const json = reports.json;
         writeFileSync(path.join(folder, 'bare.md'), readFileSync(path.join(folder, markdown), 'utf8').replace(/<!-- pool-report:1:\S+ -->\n/, ''));
         writeFileSync(path.join(folder, 'notes.txt'), 'Some notes about the agreement.\n');
         writeFileSync(path.join(folder, 'other.json'), '{"name": "not an agreement"}\n');
@@ -182,8 +205,8 @@ describe('pool verify', () => {
     });
 
     it('speaks Welsh', async () => {
-        const folder = workspace();
-        const report = await makeReport(folder, 'md');
+        const { folder, reports } = workspaceWithReports();
+        const report = reports.md;
         const result = await verify(folder, [report, '--lang', 'cy']);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(
