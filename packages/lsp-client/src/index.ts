@@ -318,11 +318,21 @@ export class LspClient {
                     resolve();
                 });
         });
+        // The wait for the shutdown's answer is cleared once it comes: a five-second timer left behind
+        // kept a process that had stopped its last server (the benchmark) from exiting for up to five seconds.
+        let answerWait: NodeJS.Timeout | undefined;
         try {
-            await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 5_000))]);
+            await Promise.race([
+                this.connection.sendRequest(ShutdownRequest.type),
+                new Promise(resolve => {
+                    answerWait = setTimeout(resolve, 5_000);
+                })
+            ]);
             await this.connection.sendNotification(ExitNotification.type);
         } catch {
             // The server is gone already.
+        } finally {
+            clearTimeout(answerWait);
         }
         const timer = setTimeout(() => this.child.kill(), 5_000);
         await exited;
