@@ -66,16 +66,50 @@ afterAll(async () => {
     server?.process.kill();
 });
 
-/** A fresh browser profile (empty local storage) on the playground, recording every request. */
-async function openPlayground(context?: BrowserContext): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    const page = await (context ?? (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } }))).newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', request => requests.push(request.url()));
-    page.on('pageerror', error => errors.push(error.message));
+/** A page of the playground as loaded, with every request of the load and every error of the page since. */
+interface Opened {
+    readonly page: Page;
+    readonly requests: string[];
+    readonly errors: string[];
+}
+
+/** A fresh browser profile (empty cache and storage) with the viewport the tests see the page at. */
+async function freshProfile(): Promise<BrowserContext> {
+    return browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+}
+
+/**
+ * The page the tests share: a profile of its own per test loaded the whole site (Monaco and the
+ * language server, megabytes of script) from nothing each time, most of each test's time. Each
+ * test still starts from a fresh load of the page with empty storage (`openPlayground`).
+ */
+let sharedPage: Page | undefined;
+const lastLoad = new WeakMap<Page, Opened>();
+
+/**
+ * The playground loaded afresh with empty local storage, recording every request and error: in a
+ * new page of the profile given, or else in the tests' shared page, its storage cleared first.
+ */
+async function openPlayground(context?: BrowserContext): Promise<Opened> {
+    let page: Page;
+    if (context !== undefined) page = await context.newPage();
+    else if (sharedPage === undefined) page = sharedPage = await (await freshProfile()).newPage();
+    else {
+        page = sharedPage;
+        await page.evaluate(() => {
+            localStorage.clear();
+            sessionStorage.clear();
+        });
+    }
+    if (!lastLoad.has(page)) {
+        page.on('request', request => lastLoad.get(page)?.requests.push(request.url()));
+        page.on('pageerror', error => lastLoad.get(page)?.errors.push(error.message));
+    }
+    const opened: Opened = { page, requests: [], errors: [] };
+    lastLoad.set(page, opened);
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
-    return { page, requests, errors };
+    return opened;
 }
 
 async function choose(page: Page, file: string): Promise<void> {
@@ -125,7 +159,8 @@ async function reportText(page: Page): Promise<string> {
 
 describe('the playground', () => {
     it('loads with nothing fetched from outside its own origin, and checks an example clean', async () => {
-        const { page, requests, errors } = await openPlayground();
+        // A profile of its own: what the first visit fetches, with nothing cached.
+        const { page, requests, errors } = await openPlayground(await freshProfile());
         await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Checked '));
         expect(await page.textContent('#problems')).toBe('No problems.');
         const origin = new URL(server.url).origin;
@@ -143,7 +178,6 @@ describe('the playground', () => {
         await waitForTypedMismatch(page);
         const png = await page.screenshot(process.env.POOL_UPDATE_SCREENSHOT ? { path: path.join(REPO, 'docs/playground.png') } : {});
         expect(png.subarray(1, 4).toString()).toBe('PNG');
-        await page.context().close();
     });
 
     it('reads imports through the page: a partner from an imported register hovers with its full name', async () => {
@@ -157,7 +191,6 @@ describe('the playground', () => {
             poolPlayground.editor.trigger('test', 'editor.action.showHover', {});
         });
         await poll(async () => page.locator('.monaco-hover').last().textContent()).toContain('Greater Manchester Police');
-        await page.context().close();
     });
 
     it('shows an introduced error as a marker and in the problems list, and its quick fix repairs it', async () => {
@@ -190,7 +223,6 @@ describe('the playground', () => {
         await waitForMarker(page, undefined);
         expect(await editorText(page)).toContain('total        £2,200,000');
         expect(await page.textContent('#problems')).toBe('No problems.');
-        await page.context().close();
     });
 
     it('completes a partner where a partner is expected', async () => {
@@ -202,7 +234,6 @@ describe('the playground', () => {
         await poll(async () => suggestions.allTextContents()).toEqual(
             expect.arrayContaining([expect.stringContaining('manchester'), expect.stringContaining('gmp'), expect.stringContaining('dwp')])
         );
-        await page.context().close();
     });
 
     it('follows an edit to an imported file into the agreement that imports it', async () => {
@@ -212,12 +243,10 @@ describe('the playground', () => {
         await choose(page, 'troubled-families.pool');
         await waitForMarker(page, 'unknown-reference');
         expect((await markers(page)).filter(marker => marker.code === 'unknown-reference').map(marker => marker.startLineNumber)).toContain(23);
-        await page.context().close();
     });
 
     it('keeps an edit in local storage across a reload, and resets to the example on request', async () => {
-        const context = await browser.newContext();
-        const { page } = await openPlayground(context);
+        const { page } = await openPlayground();
         await choose(page, 'neighbourhood-budget.pool');
         await typeOver(page, 'Ilfracombe Neighbourhood Community Budget"', 'Ilfracombe Town Budget"');
         await page.reload();
@@ -227,7 +256,6 @@ describe('the playground', () => {
         await page.click('#reset');
         expect(await editorText(page)).toBe(readFileSync(path.join(REPO, 'examples/neighbourhood-budget.pool'), 'utf8'));
         expect(await page.isDisabled('#reset')).toBe(true);
-        await context.close();
     });
 
     it('renders the report beside the editor, sandboxed, and follows each edit', async () => {
@@ -239,7 +267,6 @@ describe('the playground', () => {
         expect(await page.frameLocator('#report').locator('script').count()).toBe(0);
         await typeOver(page, 'Ilfracombe Neighbourhood Community Budget"', 'Ilfracombe <Town> Budget"');
         await poll(() => reportText(page)).toContain('Ilfracombe <Town> Budget');
-        await page.context().close();
     });
 
     it('downloads the report as HTML, from the text as edited', async () => {
@@ -254,7 +281,6 @@ describe('the playground', () => {
         expect(text).toMatch(/^<!DOCTYPE html>/i);
         expect(text).toContain('Greater Manchester Troubled Families Investment Agreement');
         expect(text).toContain('Content-Security-Policy');
-        await page.context().close();
     });
 
     it('downloads the JSON of the text as edited, with the problem it has and its exact figures', async () => {
@@ -272,7 +298,6 @@ describe('the playground', () => {
         expect(json.pools[0].years[0].contributions[0]).toMatchObject({ partner: 'manchester', amount: '1200000.00' });
         expect(json.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('total-mismatch');
         expect(json.verdict).toMatchObject({ errors: 1, passed: false });
-        await page.context().close();
     });
 
     it('formats the document from the editor, as pool fmt does', async () => {
@@ -289,7 +314,6 @@ describe('the playground', () => {
             poolPlayground.editor.trigger('test', 'editor.action.formatDocument', {});
         });
         await poll(async () => editorText(page)).toBe(formatted);
-        await page.context().close();
     });
 
     it('goes to the definition of a partner declared in an imported register, opening that file', async () => {
@@ -305,7 +329,6 @@ describe('the playground', () => {
         const line = await page.evaluate(() => poolPlayground.editor.getPosition()?.lineNumber);
         const text = await editorText(page);
         expect(text.split('\n')[line! - 1]).toMatch(/^partner\s+gmp\s/);
-        await page.context().close();
     });
 
     it('lists the agreement’s outline: its partners and pools', async () => {
@@ -317,7 +340,6 @@ describe('the playground', () => {
         });
         const rows = page.locator('.quick-input-list .monaco-list-row');
         await poll(async () => rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('manchester'), expect.stringContaining('dwp')]));
-        await page.context().close();
     });
 
     it('is small to load: no source maps, at most 2 MB gzipped in all', () => {

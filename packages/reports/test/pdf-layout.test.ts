@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { buildReportDocument, type ReportData, reportText } from '../src/index.js';
 import { renderPdf } from '../src/pdf/index.js';
-import { structureOf } from './pdf-structure.js';
+import { readStructure, type StructElement } from './pdf-structure.js';
 import { EXAMPLES, loadReportData } from './support.js';
 
 const MARGIN = 50;
@@ -25,19 +26,64 @@ function dataOf(example: string): Promise<ReportData> {
     return data;
 }
 const PDF_FOLDER = scratchFolder({});
-const pdfByOptions = new Map<string, Promise<string>>();
-function pdfOf(name: string, example: string, options: { lang?: 'en' | 'cy'; partner?: string } = {}): Promise<string> {
+const pdfByOptions = new Map<string, Promise<LaidOut>>();
+function pdfOf(name: string, example: string, options: { lang?: 'en' | 'cy'; partner?: string } = {}): Promise<LaidOut> {
     const key = `${name}-${options.lang ?? 'en'}-${options.partner ?? 'agreement'}`;
-    let file = pdfByOptions.get(key);
-    if (file === undefined) {
-        file = (async () => {
+    let made = pdfByOptions.get(key);
+    if (made === undefined) {
+        made = (async () => {
             const written = path.join(PDF_FOLDER, `${key}.pdf`);
             writeFileSync(written, await renderPdf(await dataOf(example), options));
-            return written;
+            return laidOut(written);
         })();
-        pdfByOptions.set(key, file);
+        made.catch(() => undefined);
+        pdfByOptions.set(key, made);
     }
-    return file;
+    return made;
+}
+
+/**
+ * A PDF written for the tests and what poppler reads from it, each read made once for the file:
+ * the tests of headings and of the running head and foot read the same words of the same PDF.
+ * A read runs in a process of its own, so that one can be started ahead, beside the test before
+ * the one that needs it (reading a report's structure takes poppler seconds).
+ */
+interface LaidOut {
+    readonly file: string;
+    /** `pdftotext -layout`, page by page, each page's text as `-f n -l n` prints it. */
+    readonly pages: () => Promise<string[]>;
+    readonly words: () => Promise<PageWords[]>;
+    readonly structure: () => Promise<StructElement[]>;
+}
+
+function laidOut(file: string): LaidOut {
+    return {
+        file,
+        pages: once(async () =>
+            (await poppler('pdftotext', ['-layout', file, '-']))
+                .split('\f')
+                .slice(0, -1)
+                .map(page => `${page}\f`)
+        ),
+        words: once(async () => wordsOf(await poppler('pdftotext', ['-bbox', file, '-']))),
+        structure: once(() => readStructure(file))
+    };
+}
+
+/** A read started on the first call and shared by later ones; a failure is kept for whoever awaits it. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+    let started: Promise<T> | undefined;
+    return () => {
+        if (started === undefined) {
+            started = read();
+            started.catch(() => undefined);
+        }
+        return started;
+    };
+}
+
+async function poppler(command: string, args: readonly string[]): Promise<string> {
+    return (await promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 interface Word {
@@ -46,9 +92,13 @@ interface Word {
     readonly yMax: number;
 }
 
-/** The words of each page with their boxes (points from the top left), as poppler's pdftotext reads them. */
-function wordsByPage(file: string): { height: number; words: Word[] }[] {
-    const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+interface PageWords {
+    readonly height: number;
+    readonly words: Word[];
+}
+
+/** The words of each page with their boxes (points from the top left), from poppler's `pdftotext -bbox`. */
+function wordsOf(xml: string): PageWords[] {
     return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(page => ({
         height: Number(page[1]),
         words: [...page[2].matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(word => ({
@@ -65,9 +115,9 @@ function wordsByPage(file: string): { height: number; words: Word[] }[] {
 }
 
 /** Of each page rendered at 20 dpi, how many pixels carry the watermark's faint red tint. */
-function tintedPixels(file: string, folder: string): number[] {
+async function tintedPixels(file: string, folder: string): Promise<number[]> {
     const prefix = path.join(folder, path.basename(file, '.pdf'));
-    execFileSync('pdftoppm', ['-r', '20', file, prefix]);
+    await poppler('pdftoppm', ['-r', '20', file, prefix]);
     const pages = readdirSync(folder)
         .filter(name => name.startsWith(`${path.basename(prefix)}-`) && name.endsWith('.ppm'))
         .sort((a, b) => Number(/-(\d+)\.ppm$/.exec(a)![1]) - Number(/-(\d+)\.ppm$/.exec(b)![1]));
@@ -104,8 +154,15 @@ describe('PDF page layout', () => {
         async (name, example) => {
             const data = await dataOf(example);
             const document = buildReportDocument(data);
-            const file = await pdfOf(name, example);
-            const pageText = (page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+            const pdf = await pdfOf(name, example);
+            // The next tests read this PDF's structure and words: poppler starts on them now, beside this test.
+            void pdf.structure();
+            void pdf.words();
+            const pages = await pdf.pages();
+            const pageText = (page: number) => {
+                expect(page, `${name}: page ${page} of ${pages.length}`).toBeLessThanOrEqual(pages.length);
+                return pages[page - 1];
+            };
             const squeeze = (text: string) => text.replace(/\s+/g, '');
             // The running head, then the first line of the page's own text.
             const firstLines = (page: number) =>
@@ -137,12 +194,19 @@ describe('PDF page layout', () => {
         async (name, example) => {
             {
                 const data = await dataOf(example);
+                const pdfs = [];
                 for (const partner of [undefined, data.statements[0]?.partner]) {
-                    const file = await pdfOf(name, example, { partner });
-                    const pages = wordsByPage(file);
+                    const pdf = await pdfOf(name, example, { partner });
+                    // Both PDFs read at once, in processes of their own.
+                    void pdf.structure();
+                    void pdf.words();
+                    pdfs.push(pdf);
+                }
+                for (const pdf of pdfs) {
+                    const pages = await pdf.words();
                     const height = pages[0].height;
                     // Each heading's layout box, bottom edge from the foot of the page (PDF coordinates).
-                    const headings = structureOf(file).filter(element => /^H[1-3]$/.test(element.type));
+                    const headings = (await pdf.structure()).filter(element => /^H[1-3]$/.test(element.type));
                     expect(headings.length).toBeGreaterThan(3);
                     for (const heading of headings) {
                         const box = /\/BBox \[([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+)\]/.exec(heading.attributes);
@@ -182,8 +246,10 @@ describe('PDF page layout', () => {
                 // Welsh for one example: the words differ, the layout rules do not.
                 for (const lang of name === 'troubled-families' ? (['en', 'cy'] as const) : (['en'] as const)) {
                     const document = buildReportDocument(data, { lang });
-                    const file = await pdfOf(name, example, { lang });
-                    const pages = wordsByPage(file);
+                    const pdf = await pdfOf(name, example, { lang });
+                    const tinting = tintedPixels(pdf.file, folder);
+                    tinting.catch(() => undefined);
+                    const pages = await pdf.words();
                     const identity = document.identity!;
                     expect(identity.reference).toBe(data.agreement?.reference ?? data.file);
                     // The version as written (`version "0.3"`), otherwise the fingerprint's first twelve hex digits.
@@ -201,7 +267,7 @@ describe('PDF page layout', () => {
                             reportText(lang).runningFoot(identity.reference, identity.status, identity.version, index + 1, pages.length)
                         );
                     });
-                    const tinted = tintedPixels(file, folder);
+                    const tinted = await tinting;
                     expect(tinted.length).toBe(pages.length);
                     const signed = data.agreement?.status === 'signed';
                     expect(identity.draft).toBe(!signed);

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 /** An element of a PDF's structure tree as poppler reads it: its type, attributes and the text under it. */
 export interface StructElement {
@@ -14,7 +15,21 @@ export interface StructElement {
  * `pdfinfo -struct-text`: each element's text is all the text of the content marked under it.
  */
 export function structureOf(file: string): StructElement[] {
-    const lines = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).split('\n');
+    return parseStructure(execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }));
+}
+
+/**
+ * `structureOf` in a process of its own, while this one goes on: poppler reads the text of each
+ * marked element by going through its page again, seconds for a long report, which a test can
+ * spend laying out the next PDF.
+ */
+export async function readStructure(file: string): Promise<StructElement[]> {
+    const { stdout } = await promisify(execFile)('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return parseStructure(stdout);
+}
+
+function parseStructure(output: string): StructElement[] {
+    const lines = output.split('\n');
     const elements: { type: string; depth: number; attributes: string[]; text: string[] }[] = [];
     const open: (typeof elements)[number][] = [];
     for (const line of lines) {

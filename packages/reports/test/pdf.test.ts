@@ -1,14 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { EXAMPLES, loadReportData } from './support.js';
-import { figureAlternatives, structureOf } from './pdf-structure.js';
-import { buildReportDocument, toPortableDocument } from '../src/index.js';
+import { figureAlternatives, readStructure, type StructElement } from './pdf-structure.js';
+import { buildReportDocument, type ReportData, toPortableDocument } from '../src/index.js';
 import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.js';
 
 /**
@@ -18,23 +19,79 @@ import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.j
 const GUARD_MS = 600_000;
 
 /**
+ * A poppler tool run in a process of its own while this one goes on (laying out the next PDF), for
+ * its standard output. Started before it is awaited, so a failure is kept for the test that awaits
+ * it rather than reported as unhandled in the meantime.
+ */
+function poppler(command: string, args: readonly string[]): Promise<string> {
+    const output = promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+    output.catch(() => undefined);
+    return output;
+}
+
+/** A PDF made for the tests, with what poppler reads from it, each read started as soon as the file is written. */
+interface ReadPdf {
+    readonly file: string;
+    /** `pdfinfo`: page count, tagging, title. */
+    readonly info: Promise<string>;
+    readonly structure: Promise<StructElement[]>;
+}
+
+function readPdf(file: string): ReadPdf {
+    const structure = readStructure(file);
+    structure.catch(() => undefined);
+    return { file, info: poppler('pdfinfo', [file]), structure };
+}
+
+/**
  * Each example's English PDF as `pool report` writes it (in this process), made once for the file:
  * the text test reads its pages and words, the screen reader's test its structure. Laying a PDF out
  * and reading its structure back are most of this file's time, and the English one was laid out
- * twice, once by each test, from the same agreement.
+ * twice, once by each test, from the same agreement. Its structure is read in the background from
+ * when it is written, while the text test lays out the next example.
  */
 const REPORTS = scratchFolder({});
-const reportByExample = new Map<string, Promise<string>>();
-function englishReport(example: string): Promise<string> {
+const reportByExample = new Map<string, Promise<ReadPdf>>();
+function englishReport(example: string): Promise<ReadPdf> {
     let made = reportByExample.get(example);
     if (made === undefined) {
         made = (async () => {
             const file = path.join(REPORTS, `${path.basename(example, '.pool')}.pdf`);
             const result = await runPoolInProcess(['report', example, '--format', 'pdf', '-o', file]);
             expect(result.status, result.stderr).toBe(0);
-            return file;
+            return readPdf(file);
         })();
         reportByExample.set(example, made);
+    }
+    return made;
+}
+
+/** Each example read once for the file, as the CLI reads it. */
+const dataByExample = new Map<string, Promise<ReportData>>();
+function dataOf(example: string): Promise<ReportData> {
+    let data = dataByExample.get(example);
+    if (data === undefined) {
+        data = loadReportData(example);
+        dataByExample.set(example, data);
+    }
+    return data;
+}
+
+/**
+ * Each example's Welsh PDF, laid out once: the screen reader's test of one example starts the next
+ * one's, so that its structure is read while this test's is checked.
+ */
+const welshByExample = new Map<string, Promise<ReadPdf>>();
+function welshReport(example: string): Promise<ReadPdf> {
+    let made = welshByExample.get(example);
+    if (made === undefined) {
+        made = (async () => {
+            const file = path.join(REPORTS, `${path.basename(example, '.pool')}-cy.pdf`);
+            writeFileSync(file, await renderPdf(await dataOf(example), { lang: 'cy' }));
+            return readPdf(file);
+        })();
+        made.catch(() => undefined);
+        welshByExample.set(example, made);
     }
     return made;
 }
@@ -44,8 +101,8 @@ function pdfText(file: string): string {
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-function pageCount(file: string): number {
-    return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+function pageCount(info: string): number {
+    return Number(/Pages:\s+(\d+)/.exec(info)![1]);
 }
 
 describe('PDF reports', () => {
@@ -56,19 +113,29 @@ describe('PDF reports', () => {
         async () => {
             const folder = scratchFolder({});
             const troubledFamilies = path.join(REPO, 'examples/troubled-families.pool');
+            // Each example laid out and its JSON made in this process first, poppler reading each PDF
+            // in the background meanwhile; then each checked.
+            const made = [];
             for (const example of EXAMPLES) {
                 const name = path.basename(example, '.pool');
-                const file = await englishReport(example);
+                const report = await englishReport(example);
+                const rendered = poppler('pdftoppm', ['-r', '30', '-png', report.file, path.join(folder, name)]);
+                const text = poppler('pdftotext', ['-layout', report.file, '-']);
+                const json = (await runPoolInProcess(['generate', 'json', example])).stdout;
+                made.push({ name, report, rendered, text, json });
+            }
+            for (const { name, report, rendered, text: read, json } of made) {
+                const file = report.file;
                 expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-                const pages = pageCount(file);
+                const pages = pageCount(await report.info);
                 expect(pages, name).toBeGreaterThan(2);
-                execFileSync('pdftoppm', ['-r', '30', '-png', file, path.join(folder, name)]);
+                await rendered;
                 // better-care-fund's pages, not better-care-fund-plan's.
                 const images = readdirSync(folder).filter(entry => new RegExp(`^${name}-\\d+\\.png$`).test(entry));
                 expect(images.length, name).toBe(pages);
                 for (const image of images) expect(statSync(path.join(folder, image)).size).toBeGreaterThan(1000);
-                const text = pdfText(file).replace(/\s+/g, ' ');
-                const data = JSON.parse((await runPoolInProcess(['generate', 'json', example])).stdout);
+                const text = (await read).replace(/\s+/g, ' ');
+                const data = JSON.parse(json);
                 expect(text).toContain(data.agreement.title.split(' ').slice(0, 3).join(' '));
                 expect(text).toContain('All checks passed.');
                 expect(text).toContain('Fingerprint');
@@ -81,7 +148,7 @@ describe('PDF reports', () => {
                 expect(text).toContain('Financial year');
                 expect(text).toContain('End of period');
             }
-            const troubled = pdfText(await englishReport(troubledFamilies)).replace(/\s+/g, ' ');
+            const troubled = pdfText((await englishReport(troubledFamilies)).file).replace(/\s+/g, ' ');
             expect(troubled).toContain('Total £2,200,000 £2,100,000 £1,850,000 £6,150,000');
             expect(troubled).toContain('Manchester City Council puts £1,200,000 in 2013/14');
         },
@@ -184,19 +251,22 @@ describe('PDF reports a screen reader can read', () => {
     it.each(EXAMPLES.map(example => [path.basename(example, '.pool'), example]))(
         '%s is tagged, in the document language, with the headings, lists, table header cells and figure alternatives of the document',
         async (name, example) => {
-            const folder = scratchFolder({});
             {
-                const data = await loadReportData(example);
+                const data = await dataOf(example);
+                const english = await englishReport(example);
+                const welsh = await welshReport(example);
+                // The next example's Welsh PDF is laid out while poppler reads this one's.
+                const next = EXAMPLES[EXAMPLES.indexOf(example) + 1];
+                if (next !== undefined) void welshReport(next);
                 for (const lang of ['en', 'cy'] as const) {
                     const document = buildReportDocument(data, { lang });
                     // English: the report `pool report` wrote, which the text test reads too.
-                    const file = lang === 'en' ? await englishReport(example) : path.join(folder, `${name}-${lang}.pdf`);
-                    if (lang === 'cy') writeFileSync(file, await renderPdf(data, { lang }));
-                    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+                    const { file, info: read, structure: readTree } = lang === 'en' ? english : welsh;
+                    const info = await read;
                     expect(info, name).toMatch(/^Tagged:\s+yes$/m);
                     expect(info.replace(/\s+/g, ' ')).toContain(`Title: ${document.title}`);
                     expect(readFileSync(file).toString('latin1')).toContain(`/Lang (${lang === 'cy' ? 'cy-GB' : 'en-GB'})`);
-                    const structure = structureOf(file);
+                    const structure = await readTree;
                     const texts = (type: string) => structure.filter(element => element.type === type).map(element => element.text.replace(/\s+/g, ' '));
                     expect(texts('H1'), name).toEqual([document.title]);
                     const headings = document.blocks.filter(block => block.kind === 'heading');
