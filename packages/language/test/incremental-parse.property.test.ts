@@ -222,3 +222,50 @@ describe('an edit inside one declaration, parsed alone', () => {
         expect(spliced).toBeGreaterThan(STEPS / 10);
     });
 });
+
+describe('references kept linked across an edit parsed alone', () => {
+    const text = [
+        'agreement "Kept links" {',
+        '    period 2022/23 to 2022/23',
+        '    host a1',
+        '}',
+        '',
+        'partner a1 "A One" council',
+        'partner b2 "B Two" council',
+        'partner a3 "A Three" council',
+        '',
+        'pool p "P" pooled under "the agreement" {',
+        '    2022/23 {',
+        '        a1 £1.00',
+        '        a3 £2.00',
+        '    }',
+        '}',
+        ''
+    ].join('\n');
+
+    it('links a name to the declaration an edit gives it, when that one comes first, as a whole parse does', async () => {
+        const incremental = await editor(true);
+        const whole = await editor(false);
+        let current = text;
+        const edits = [
+            // b2 takes the name of the later a3: the pool's a3 is now the first a3, and back.
+            (t: string) => t.replace('partner b2 ', 'partner a3 '),
+            (t: string) => t.replace('partner a3 "B Two"', 'partner b2 "B Two"'),
+            // An amount of the pool: its references are new; the partners' are kept.
+            (t: string) => t.replace('£2.00', '£2.50')
+        ];
+        let before = await incremental.type(current);
+        await whole.type(current);
+        for (const [step, edit] of edits.entries()) {
+            current = edit(current);
+            const previous = before.parseResult.value as AstNode & { partners: AstNode[] };
+            const document = await incremental.type(current);
+            const root = document.parseResult.value as AstNode & { partners: AstNode[] };
+            // Parsed as one declaration alone: the other declarations are the nodes they were.
+            expect(root).not.toBe(previous);
+            expect(root.partners.filter(partner => previous.partners.includes(partner)).length, `step ${step}`).toBeGreaterThan(0);
+            expect(parseData(document), `step ${step}`).toEqual(parseData(await whole.type(current)));
+            before = document;
+        }
+    });
+});
