@@ -84,12 +84,12 @@ export class PoolLinker extends DefaultLinker {
         if (mark !== undefined && parsed && 'value' in parsed && document.references.length > 0) {
             // Langium's unlinking gives the document a new list: this one is kept as it is.
             const references = document.references;
-            const targets: (AstNode | undefined)[] = new Array<AstNode | undefined>(references.length);
-            const descriptions: (AstNodeDescription | undefined)[] = new Array<AstNodeDescription | undefined>(references.length);
-            for (const [i, reference] of references.entries()) {
+            const targets: (AstNode | undefined)[] = [];
+            const descriptions: (AstNodeDescription | undefined)[] = [];
+            for (const reference of references) {
                 const fields = reference as Partial<LinkFields>;
-                if (isAstNode(fields._ref)) targets[i] = fields._ref;
-                descriptions[i] = fields._nodeDescription;
+                targets.push(isAstNode(fields._ref) ? fields._ref : undefined);
+                descriptions.push(fields._nodeDescription);
             }
             unlinked.set(document, { root: (parsed.value as ParseResult).value, mark, references, targets, descriptions });
         }
