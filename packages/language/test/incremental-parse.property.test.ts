@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type AstNode, type CstNode, DocumentState, EmptyFileSystem, isReference, type LangiumDocument, TextDocument, URI } from 'langium';
+import { type AstNode, AstUtils, type CstNode, DocumentState, EmptyFileSystem, isAstNode, isReference, type LangiumDocument, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import type { Document } from '../src/generated/ast.js';
+import type { AgreementModel } from '../src/model/types.js';
+import { Rational } from '../src/money/rational.js';
 import { PoolDocumentFactory } from '../src/services/pool-document-factory.js';
 import { createPoolServices } from '../src/services/pool-module.js';
 import { randomGenerator } from '../../../test/fuzz/mutations.js';
@@ -78,6 +81,34 @@ function astData(node: AstNode): unknown {
     return data;
 }
 
+/**
+ * A model as plain data, every figure and list in it, for comparing two: each syntax node it
+ * points at by its kind and place, and whether it is a node of the document's present tree (a
+ * figure kept from an edit before must not point into the tree before it); an object met again
+ * (a pool's contribution in its year's figures) by the order in which it was first met.
+ */
+function modelData(model: AgreementModel): unknown {
+    const root = model.document.parseResult.value;
+    const seen = new Map<object, number>();
+    const data = (value: unknown): unknown => {
+        if (typeof value === 'bigint') return `${value}n`;
+        if (typeof value === 'function' || value === null || typeof value !== 'object') return value;
+        if (isAstNode(value)) {
+            const document = AstUtils.findRootNode(value) === root ? 'current' : AstUtils.getDocument(value).uri.toString();
+            return { $type: value.$type, offset: value.$cstNode?.offset, end: value.$cstNode?.end, document };
+        }
+        if ('parseResult' in value && 'uri' in value) return { document: String(value.uri) };
+        if (value instanceof Rational) return value.toString();
+        const again = seen.get(value);
+        if (again !== undefined) return { again };
+        seen.set(value, seen.size);
+        if (value instanceof Map) return { map: [...(value as Map<unknown, unknown>)].map(([key, item]) => [data(key), data(item)]) };
+        if (Array.isArray(value)) return value.map(data);
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, data(item)]));
+    };
+    return data(model);
+}
+
 function parseData(document: LangiumDocument) {
     const result = document.parseResult;
     const root = result.value.$cstNode;
@@ -106,6 +137,10 @@ async function editor(incremental: boolean) {
             await services.shared.workspace.DocumentBuilder.update([uri], []);
             await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
             return services.shared.workspace.LangiumDocuments.getDocument(uri) as LangiumDocument;
+        },
+        /** The model the checks of the last edit read. */
+        model(document: LangiumDocument): AgreementModel {
+            return services.Pool.pool.ModelProvider.getModel(document as LangiumDocument<Document>);
         }
     };
 }
@@ -176,11 +211,61 @@ describe('an edit inside one declaration, parsed alone', () => {
             // A declaration kept from the tree before: this edit was parsed alone.
             if (Object.values(root).some(value => Array.isArray(value) && (value as unknown[]).some(child => before.includes(child)))) spliced++;
             previousRoot = root;
-            const expected = parseData(await whole.type(current));
+            const wholeDocument = await whole.type(current);
+            const expected = parseData(wholeDocument);
             broken = expected.parserErrors.length > 0;
             expect(parseData(document), `${name}, seed ${seed}, step ${step}: ${JSON.stringify(edit)}`).toEqual(expected);
+            // Every figure of the model, parts of which are kept from one edit to the next.
+            expect(modelData(incremental.model(document)), `${name}, seed ${seed}, step ${step}: the model`).toEqual(modelData(whole.model(wholeDocument)));
         }
         // Most edits were parsed alone: the comparison above tested the splice, not only the whole parse.
         expect(spliced).toBeGreaterThan(STEPS / 10);
+    });
+});
+
+describe('references kept linked across an edit parsed alone', () => {
+    const text = [
+        'agreement "Kept links" {',
+        '    period 2022/23 to 2022/23',
+        '    host a1',
+        '}',
+        '',
+        'partner a1 "A One" council',
+        'partner b2 "B Two" council',
+        'partner a3 "A Three" council',
+        '',
+        'pool p "P" pooled under "the agreement" {',
+        '    2022/23 {',
+        '        a1 £1.00',
+        '        a3 £2.00',
+        '    }',
+        '}',
+        ''
+    ].join('\n');
+
+    it('links a name to the declaration an edit gives it, when that one comes first, as a whole parse does', async () => {
+        const incremental = await editor(true);
+        const whole = await editor(false);
+        let current = text;
+        const edits = [
+            // b2 takes the name of the later a3: the pool's a3 is now the first a3, and back.
+            (t: string) => t.replace('partner b2 ', 'partner a3 '),
+            (t: string) => t.replace('partner a3 "B Two"', 'partner b2 "B Two"'),
+            // An amount of the pool: its references are new; the partners' are kept.
+            (t: string) => t.replace('£2.00', '£2.50')
+        ];
+        let before = await incremental.type(current);
+        await whole.type(current);
+        for (const [step, edit] of edits.entries()) {
+            current = edit(current);
+            const previous = before.parseResult.value as AstNode & { partners: AstNode[] };
+            const document = await incremental.type(current);
+            const root = document.parseResult.value as AstNode & { partners: AstNode[] };
+            // Parsed as one declaration alone: the other declarations are the nodes they were.
+            expect(root).not.toBe(previous);
+            expect(root.partners.filter(partner => previous.partners.includes(partner)).length, `step ${step}`).toBeGreaterThan(0);
+            expect(parseData(document), `step ${step}`).toEqual(parseData(await whole.type(current)));
+            before = document;
+        }
     });
 });

@@ -32,7 +32,7 @@ import type {
     SpendBlockInfo,
     UnitCostInfo
 } from './types.js';
-import { mapAdd, occurrences, sumKnown, ValueReader } from './values.js';
+import { KeptReadings, mapAdd, occurrences, sumKnown, ValueReader } from './values.js';
 
 export { addKnown, sumKnown } from './values.js';
 export { fieldKeyword } from './fields.js';
@@ -41,11 +41,19 @@ export { fieldKeyword } from './fields.js';
  * Builds the computed model of `document` with everything it imports. Pure: reads the linked
  * syntax trees, changes nothing, and gives the same model for the same text.
  *
+ * `kept` holds the readings of declarations that depend on nothing outside them, from the models
+ * built before: the same syntax node is read to the same figures (see {@link KeptReadings}).
+ *
  * Every figure an output shows is computed here (and in the files beside it, one per part of an
  * agreement), once, with the rounding rules of the language reference; checks, hovers, inlay
  * hints, code lenses, the JSON, the reports, the statements and `pool diff` read it.
  */
-export function buildAgreementModel(document: LangiumDocument<ast.Document>, imports: ImportGraph, allowedSigners?: AllowedSigners): AgreementModel {
+export function buildAgreementModel(
+    document: LangiumDocument<ast.Document>,
+    imports: ImportGraph,
+    allowedSigners?: AllowedSigners,
+    kept: KeptReadings = new KeptReadings()
+): AgreementModel {
     const root = document.parseResult.value;
     const documents = imports.closure(document);
     const agreementNodes = root.agreements ?? [];
@@ -101,11 +109,12 @@ export function buildAgreementModel(document: LangiumDocument<ast.Document>, imp
             node,
             doc,
             spendBlocks.filter(block => block.node.pool?.ref === node),
-            values
+            values,
+            kept.poolYears
         )
     );
     const poolsById = firstById(pools);
-    const outcomes = outcomeNodes.map(({ node, document: doc }) => readOutcome(node, doc, values));
+    const outcomes = outcomeNodes.map(({ node, document: doc }) => readOutcome(node, doc, values, kept.outcomes));
     const outcomesById = firstById(outcomes);
     const totals = computeTotals(pools);
     const savings = documents.flatMap(doc => (doc.parseResult.value.savings ?? []).map(node => readSavings(node, pools, values)));

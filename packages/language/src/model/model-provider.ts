@@ -4,6 +4,7 @@ import { buildAgreementModel } from './build-model.js';
 import type { ImportGraph } from './imports.js';
 import type { AgreementModel } from './types.js';
 import type { AllowedSigners } from './allowed-signers.js';
+import { KeptReadings } from './values.js';
 
 /**
  * Where signed approvals' allowed signers come from. The checks read no files (they also run in a
@@ -42,6 +43,8 @@ export const RECENT_MODELS = 32;
  */
 export class AgreementModelProvider {
     private readonly models = new Map<string, AgreementModel>();
+    /** What the models built so far read from declarations alone, for the next (an edit leaves most declarations' syntax nodes as they were). */
+    private readonly readings = new KeptReadings();
     private readonly textDocuments: TextDocumentProvider | undefined;
 
     constructor(
@@ -62,7 +65,7 @@ export class AgreementModelProvider {
             // Most recently used last.
             this.models.delete(key);
         } else {
-            model = buildAgreementModel(document, this.imports(), this.signers().forDocument(document.uri.toString()));
+            model = buildAgreementModel(document, this.imports(), this.signers().forDocument(document.uri.toString()), this.readings);
             if (
                 !this.imports()
                     .closure(document)

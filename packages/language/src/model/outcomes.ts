@@ -9,10 +9,18 @@ import { trajectoryAt } from './trajectory.js';
 import type { ActualInfo, OutcomeInfo, PaymentInfo, PaymentSplitInfo, PaymentYear, QuantityValue } from './types.js';
 import { readCohort } from './cohorts.js';
 import { firstField, groupByKeyword } from './fields.js';
-import type { ValueReader } from './values.js';
+import type { ReadCache, ValueReader } from './values.js';
 
-/** An outcome with its target, its payment-by-results terms and schedule, and its actuals against the trajectory. */
-export function readOutcome(node: ast.Outcome, document: LangiumDocument, values: ValueReader): OutcomeInfo {
+/**
+ * An outcome with its target, its payment-by-results terms and schedule, and its actuals against
+ * the trajectory. An outcome reads nothing outside itself, so its reading is kept while its syntax
+ * node is (see {@link ReadCache}).
+ */
+export function readOutcome(node: ast.Outcome, document: LangiumDocument, values: ValueReader, kept: ReadCache<ast.Outcome, OutcomeInfo>): OutcomeInfo {
+    return kept.read(node, document, values, own => readOutcomeAfresh(node, document, own));
+}
+
+function readOutcomeAfresh(node: ast.Outcome, document: LangiumDocument, values: ValueReader): OutcomeInfo {
     const fields = node.fields ?? [];
     const quantity = (field: ast.BaselineField | ast.TargetField | undefined): QuantityValue | undefined => {
         if (!field || field.value === undefined) return undefined;

@@ -13,7 +13,7 @@ import type {
     SpendLineInfo
 } from './types.js';
 import { moneyKinds, readFunding, readSpendMinimums, readStreams } from './streams.js';
-import { mapAdd, occurrences, shortfall, sumKnown, type ValueReader } from './values.js';
+import { mapAdd, occurrences, type ReadCache, shortfall, sumKnown, type ValueReader } from './values.js';
 
 /** A spend block's lines as written; which ring-fence each is paid from is settled with its pool. */
 export function readSpendBlock(node: ast.SpendBlock, values: ValueReader): SpendBlockInfo {
@@ -43,34 +43,15 @@ export function readSpendBlock(node: ast.SpendBlock, values: ValueReader): Spend
  * A pool with every figure about it: contributions per year and partner, spend against income,
  * minimums met or short, ring-fences spent or short. `spendBlocks` are the blocks that name it.
  */
-export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks: readonly SpendBlockInfo[], values: ValueReader): PoolInfo {
-    const blocks: PoolYearBlock[] = (node.years ?? []).map(block => {
-        const year = values.year(block, 'year', block.year);
-        return {
-            node: block,
-            year,
-            contributions: (block.contributions ?? [])
-                .filter(line => line.partner?.$refText)
-                .map(
-                    line =>
-                        ({
-                            node: line,
-                            partnerId: line.partner?.$refText ?? '',
-                            year: year.start,
-                            amount: values.amount(line.amount, line),
-                            note: line.note,
-                            streamId: line.stream?.$refText,
-                            money: line.money,
-                            occurrence: 0
-                        }) satisfies ContributionInfo
-                ),
-            declaredTotals: (block.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }))
-        };
-    });
-    // A partner may have several lines in a year (several blocks for one year included).
-    const written = blocks.flatMap(block => block.contributions);
-    const occurrence = occurrences(written, line => `${line.year ?? line.node.$container.year}\u0000${line.partnerId}`);
-    const contributions = written.map((line, index) => Object.assign(line, { occurrence: occurrence[index] ?? 0 }));
+export function readPool(
+    node: ast.Pool,
+    document: LangiumDocument,
+    spendBlocks: readonly SpendBlockInfo[],
+    values: ValueReader,
+    kept: ReadCache<ast.Pool, readonly PoolYearBlock[]>
+): PoolInfo {
+    const blocks = kept.read(node, document, values, own => readYearBlocks(node, own));
+    const contributions = blocks.flatMap(block => block.contributions);
 
     // A ring-fence a syntax error left without its name cannot be tagged; the error says so.
     const fences = (node.ringfences ?? [])
@@ -149,6 +130,41 @@ export function readPool(node: ast.Pool, document: LangiumDocument, spendBlocks:
             .filter(item => item.topic && item.text !== undefined)
             .map(item => ({ node: item, topic: item.topic, text: item.text }))
     };
+}
+
+/**
+ * A pool's year blocks as written: its contributions, numbered per partner and year, and its
+ * declared totals. Read from the pool alone, so kept while its syntax node is (see {@link ReadCache}).
+ */
+function readYearBlocks(node: ast.Pool, values: ValueReader): readonly PoolYearBlock[] {
+    const blocks: PoolYearBlock[] = (node.years ?? []).map(block => {
+        const year = values.year(block, 'year', block.year);
+        return {
+            node: block,
+            year,
+            contributions: (block.contributions ?? [])
+                .filter(line => line.partner?.$refText)
+                .map(
+                    line =>
+                        ({
+                            node: line,
+                            partnerId: line.partner?.$refText ?? '',
+                            year: year.start,
+                            amount: values.amount(line.amount, line),
+                            note: line.note,
+                            streamId: line.stream?.$refText,
+                            money: line.money,
+                            occurrence: 0
+                        }) satisfies ContributionInfo
+                ),
+            declaredTotals: (block.totals ?? []).map(total => ({ node: total, amount: values.amount(total.amount, total) }))
+        };
+    });
+    // A partner may have several lines in a year (several blocks for one year included).
+    const written = blocks.flatMap(block => block.contributions);
+    const occurrence = occurrences(written, line => `${line.year ?? line.node.$container.year}\u0000${line.partnerId}`);
+    for (const [index, line] of written.entries()) Object.assign(line, { occurrence: occurrence[index] ?? 0 });
+    return blocks;
 }
 
 function yearFigures(

@@ -3,7 +3,7 @@ import type * as ast from '../generated/ast.js';
 import { message, type Message } from '../i18n/index.js';
 import { type AmountProblem, type Currency, groupThousands, parseAmount } from '../money/amount.js';
 import { parseFinancialYear } from '../money/financial-year.js';
-import type { AmountValue, YearValue } from './types.js';
+import type { AmountValue, OutcomeInfo, PoolYearBlock, YearValue } from './types.js';
 
 /** Adds two figures; unknown if either is. */
 export function addKnown(a: bigint | undefined, b: bigint | undefined): bigint | undefined {
@@ -76,6 +76,12 @@ export class ValueReader {
         return node ? this.amount(node, node) : undefined;
     }
 
+    /** Takes in the amounts and years another reader met, after those met so far. */
+    add(other: { readonly amounts: readonly AmountValue[]; readonly years: readonly YearValue[] }): void {
+        for (const amount of other.amounts) this.amounts.push(amount);
+        for (const year of other.years) this.years.push(year);
+    }
+
     year(node: AstNode, property: string, text: string | undefined): YearValue {
         const parsed = parseFinancialYear(text ?? '');
         const value: YearValue = { node, property, parsed, start: parsed.start };
@@ -84,6 +90,56 @@ export class ValueReader {
         }
         return value;
     }
+}
+
+/** What {@link ReadCache.read} kept of one node's reading. */
+interface KeptReading<T> {
+    readonly currency: Currency;
+    readonly document: object;
+    readonly result: T;
+    readonly amounts: readonly AmountValue[];
+    readonly years: readonly YearValue[];
+}
+
+/**
+ * The parts of a model read from one declaration alone (its text, through its syntax node, in the
+ * agreement's currency), kept from one model to the next for as long as the node lives: an edit
+ * inside one declaration re-parses only that declaration (`pool-incremental-parse.ts`), so the
+ * others keep their syntax nodes and their text, and reading them again would give the same
+ * figures. A node is never changed once parsed (linking sets its references' targets, which
+ * nothing read here follows: only their names), so the same node, document and currency give the
+ * same reading; anything else is read afresh. The amounts and years the reading met are given to
+ * the model's reader again, in the order they were met, so its checks see each exactly once, as
+ * without it.
+ *
+ * What is kept must not be changed by the model after it is read, as it is shared by the models
+ * of successive edits. Kept by the model provider of one workspace (see {@link KeptReadings}).
+ */
+export class ReadCache<K extends object, T> {
+    private readonly kept = new WeakMap<K, KeptReading<T>>();
+
+    read(node: K, document: object, values: ValueReader, read: (values: ValueReader) => T): T {
+        const kept = this.kept.get(node);
+        if (kept?.currency === values.currency && kept.document === document) {
+            values.add(kept);
+            return kept.result;
+        }
+        const own = new ValueReader(values.currency);
+        const result = read(own);
+        values.add(own);
+        this.kept.set(node, { currency: values.currency, document, result, amounts: own.amounts, years: own.years });
+        return result;
+    }
+}
+
+/**
+ * The readings of declarations one model provider keeps from one model to the next (see
+ * {@link ReadCache}): each pool's year blocks with their contributions, and each outcome. A model
+ * built without them reads everything afresh.
+ */
+export class KeptReadings {
+    readonly poolYears = new ReadCache<ast.Pool, readonly PoolYearBlock[]>();
+    readonly outcomes = new ReadCache<ast.Outcome, OutcomeInfo>();
 }
 
 function describeAmountProblem(text: string, problem: AmountProblem): Message {
