@@ -223,7 +223,7 @@ describe('an edit inside one declaration, parsed alone', () => {
     });
 });
 
-describe('references kept linked across an edit parsed alone', () => {
+describe('names changed by an edit parsed alone', () => {
     const text = [
         'agreement "Kept links" {',
         '    period 2022/23 to 2022/23',

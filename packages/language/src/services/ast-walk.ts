@@ -69,20 +69,15 @@ export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
         const references: ReferenceInfo[] = [];
         forEachReference(root, reference => references.push(reference));
         forEachChild(root, declaration => {
-            for (const reference of referencesUnder(declaration)) references.push(reference);
+            let under = referencesByDeclaration.get(declaration);
+            if (!under) {
+                const list: ReferenceInfo[] = [];
+                for (const node of allNodes(declaration)) forEachReference(node, reference => list.push(reference));
+                referencesByDeclaration.set(declaration, (under = list));
+            }
+            for (const reference of under) references.push(reference);
         });
         referencesByTree.set(root, (found = references));
     }
     return found;
-}
-
-/** The references under one declaration of a tree (a child of its root), found once: those {@link referencesOf} lists for it. */
-export function referencesUnder(declaration: AstNode): readonly ReferenceInfo[] {
-    let under = referencesByDeclaration.get(declaration);
-    if (!under) {
-        const list: ReferenceInfo[] = [];
-        for (const node of allNodes(declaration)) forEachReference(node, reference => list.push(reference));
-        referencesByDeclaration.set(declaration, (under = list));
-    }
-    return under;
 }

@@ -165,28 +165,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         if (!this.unapplied.has(key)) this.unapplied.set(key, new Deferred());
     }
 
-    /** How many documents the updates so far have named changed or deleted (see {@link editedAlone}). */
-    private changes = 0;
-    /** The document the last update changed, if it changed that one alone and deleted none. */
-    private changedAlone: string | undefined;
-
-    /**
-     * While an update that changed `uri` alone is under way (called as it resets the document):
-     * a mark that stays {@link isEditMark} until another update changes or deletes anything, so
-     * that what is linked between the two saw no other document change.
-     */
-    editedAlone(uri: URI): number | undefined {
-        return this.changedAlone === uri.toString() ? this.changes : undefined;
-    }
-
-    /** Whether no update has changed or deleted a document since {@link editedAlone} gave `mark`. */
-    isEditMark(mark: number): boolean {
-        return mark === this.changes;
-    }
-
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        this.changes += changed.length + deleted.length;
-        this.changedAlone = changed.length === 1 && deleted.length === 0 ? changed[0]?.toString() : undefined;
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {

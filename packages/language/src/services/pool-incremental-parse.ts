@@ -87,20 +87,6 @@ function allOfClasses(node: CstNode, leaf: object, composite: object): boolean {
     return true;
 }
 
-/** What a root made by {@link reparseBlock} was made from: the root before, and the declaration replaced and its replacement. */
-export interface Splice {
-    readonly before: AstNode;
-    readonly replaced: AstNode;
-    readonly by: AstNode;
-}
-
-const splices = new WeakMap<AstNode, Splice>();
-
-/** How `root` was made from the tree before it, if {@link reparseBlock} made it. */
-export function spliceOf(root: AstNode): Splice | undefined {
-    return splices.get(root);
-}
-
 /** Whether the character at `index` is space between tokens (or there is none). */
 function spaceOrEdge(text: string, index: number): boolean {
     if (index < 0 || index >= text.length) return true;
@@ -289,7 +275,6 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
     rootFields._astNode = newRoot;
     (rootCst as { grammarSource?: unknown }).grammarSource = oldRootCst.grammarSource;
     (newRoot as { $cstNode?: CstNode }).$cstNode = rootCst;
-    splices.set(newRoot, { before: oldRoot, replaced: oldNode, by: newNode });
     return { value: newRoot, parserErrors: [], lexerErrors: [], lexerReport: sub.lexerReport };
 }
 
