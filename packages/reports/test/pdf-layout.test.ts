@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../../test/support/scratch.js';
-import { buildReportDocument, type ReportData, reportText } from '../src/index.js';
+import { buildReportDocument, reportText } from '../src/index.js';
 import { renderPdf } from '../src/pdf/index.js';
-import { readStructure, type StructElement } from './pdf-structure.js';
-import { EXAMPLES, loadReportData } from './support.js';
+import { poppler, readStructure, type StructElement } from './pdf-structure.js';
+import { EXAMPLES, memoised, reportDataOnce } from './support.js';
 
 const MARGIN = 50;
 
@@ -16,31 +14,17 @@ const MARGIN = 50;
  * only read them: three tests read the same English PDF of each example, and laying a PDF out was
  * most of this file's time. The same call makes the same bytes (the document has no date here).
  */
-const dataByExample = new Map<string, Promise<ReportData>>();
-function dataOf(example: string): Promise<ReportData> {
-    let data = dataByExample.get(example);
-    if (data === undefined) {
-        data = loadReportData(example);
-        dataByExample.set(example, data);
-    }
-    return data;
-}
 const PDF_FOLDER = scratchFolder({});
-const pdfByOptions = new Map<string, Promise<LaidOut>>();
-function pdfOf(name: string, example: string, options: { lang?: 'en' | 'cy'; partner?: string } = {}): Promise<LaidOut> {
-    const key = `${name}-${options.lang ?? 'en'}-${options.partner ?? 'agreement'}`;
-    let made = pdfByOptions.get(key);
-    if (made === undefined) {
-        made = (async () => {
-            const written = path.join(PDF_FOLDER, `${key}.pdf`);
-            writeFileSync(written, await renderPdf(await dataOf(example), options));
-            return laidOut(written);
-        })();
-        made.catch(() => undefined);
-        pdfByOptions.set(key, made);
-    }
-    return made;
-}
+type PdfOptions = { lang?: 'en' | 'cy'; partner?: string };
+const pdfKey = (name: string, options: PdfOptions = {}): string => `${name}-${options.lang ?? 'en'}-${options.partner ?? 'agreement'}`;
+const pdfOf = memoised<[name: string, example: string, options?: PdfOptions], LaidOut>(
+    async (name, example, options = {}) => {
+        const written = path.join(PDF_FOLDER, `${pdfKey(name, options)}.pdf`);
+        writeFileSync(written, await renderPdf(await reportDataOnce(example), options));
+        return laidOut(written);
+    },
+    (name, _example, options) => pdfKey(name, options)
+);
 
 /**
  * A PDF written for the tests and what poppler reads from it, each read made once for the file:
@@ -80,10 +64,6 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
         }
         return started;
     };
-}
-
-async function poppler(command: string, args: readonly string[]): Promise<string> {
-    return (await promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 interface Word {
@@ -142,7 +122,7 @@ async function tintedPixels(file: string, folder: string): Promise<number[]> {
 
 describe('PDF page layout', () => {
     it('has examples both signed and short of signed, so both markings are tested', async () => {
-        const statuses = await Promise.all(EXAMPLES.map(async example => (await dataOf(example)).agreement?.status));
+        const statuses = await Promise.all(EXAMPLES.map(async example => (await reportDataOnce(example)).agreement?.status));
         expect(statuses).toContain('signed');
         expect(statuses.some(status => status !== 'signed')).toBe(true);
     });
@@ -152,7 +132,7 @@ describe('PDF page layout', () => {
     it.each(examples)(
         '%s: puts the cover, the summary and the contents each on a page, and the contents gives the page each section starts on',
         async (name, example) => {
-            const data = await dataOf(example);
+            const data = await reportDataOnce(example);
             const document = buildReportDocument(data);
             const pdf = await pdfOf(name, example);
             // The next tests read this PDF's structure and words: poppler starts on them now, beside this test.
@@ -193,7 +173,7 @@ describe('PDF page layout', () => {
         '%s: keeps every heading out of the last 15 % of its page, and ends on a page at least a quarter full or beginning a section',
         async (name, example) => {
             {
-                const data = await dataOf(example);
+                const data = await reportDataOnce(example);
                 const pdfs = [];
                 for (const partner of [undefined, data.statements[0]?.partner]) {
                     const pdf = await pdfOf(name, example, { partner });
@@ -242,7 +222,7 @@ describe('PDF page layout', () => {
         async (name, example) => {
             const folder = scratchFolder({});
             {
-                const data = await dataOf(example);
+                const data = await reportDataOnce(example);
                 // Welsh for one example: the words differ, the layout rules do not.
                 for (const lang of name === 'troubled-families' ? (['en', 'cy'] as const) : (['en'] as const)) {
                     const document = buildReportDocument(data, { lang });

@@ -24,8 +24,18 @@ export function structureOf(file: string): StructElement[] {
  * spend laying out the next PDF.
  */
 export async function readStructure(file: string): Promise<StructElement[]> {
-    const { stdout } = await promisify(execFile)('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return parseStructure(stdout);
+    return parseStructure(await poppler('pdfinfo', ['-struct-text', file]));
+}
+
+/**
+ * A poppler tool run in a process of its own while this one goes on (laying out the next PDF), for
+ * its standard output. Started before it is awaited, so a failure is kept for the test that awaits
+ * it rather than reported as unhandled in the meantime.
+ */
+export function poppler(command: string, args: readonly string[]): Promise<string> {
+    const output = promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+    output.catch(() => undefined);
+    return output;
 }
 
 function parseStructure(output: string): StructElement[] {

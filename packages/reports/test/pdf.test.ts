@@ -1,15 +1,14 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
-import { EXAMPLES, loadReportData } from './support.js';
-import { figureAlternatives, readStructure, type StructElement } from './pdf-structure.js';
-import { buildReportDocument, type ReportData, toPortableDocument } from '../src/index.js';
+import { EXAMPLES, loadReportData, memoised, reportDataOnce } from './support.js';
+import { figureAlternatives, poppler, readStructure, type StructElement } from './pdf-structure.js';
+import { buildReportDocument, toPortableDocument } from '../src/index.js';
 import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.js';
 
 /**
@@ -17,17 +16,6 @@ import { PDF_FONT_FILES, renderPdf, renderPortablePdf } from '../src/pdf/index.j
  * out twice, and beside the rest of the suite on two cores this took 150-180 s.
  */
 const GUARD_MS = 600_000;
-
-/**
- * A poppler tool run in a process of its own while this one goes on (laying out the next PDF), for
- * its standard output. Started before it is awaited, so a failure is kept for the test that awaits
- * it rather than reported as unhandled in the meantime.
- */
-function poppler(command: string, args: readonly string[]): Promise<string> {
-    const output = promisify(execFile)(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
-    output.catch(() => undefined);
-    return output;
-}
 
 /** A PDF made for the tests, with what poppler reads from it, each read started as soon as the file is written. */
 interface ReadPdf {
@@ -51,50 +39,22 @@ function readPdf(file: string): ReadPdf {
  * when it is written, while the text test lays out the next example.
  */
 const REPORTS = scratchFolder({});
-const reportByExample = new Map<string, Promise<ReadPdf>>();
-function englishReport(example: string): Promise<ReadPdf> {
-    let made = reportByExample.get(example);
-    if (made === undefined) {
-        made = (async () => {
-            const file = path.join(REPORTS, `${path.basename(example, '.pool')}.pdf`);
-            const result = await runPoolInProcess(['report', example, '--format', 'pdf', '-o', file]);
-            expect(result.status, result.stderr).toBe(0);
-            return readPdf(file);
-        })();
-        reportByExample.set(example, made);
-    }
-    return made;
-}
-
-/** Each example read once for the file, as the CLI reads it. */
-const dataByExample = new Map<string, Promise<ReportData>>();
-function dataOf(example: string): Promise<ReportData> {
-    let data = dataByExample.get(example);
-    if (data === undefined) {
-        data = loadReportData(example);
-        dataByExample.set(example, data);
-    }
-    return data;
-}
+const englishReport = memoised(async (example: string) => {
+    const file = path.join(REPORTS, `${path.basename(example, '.pool')}.pdf`);
+    const result = await runPoolInProcess(['report', example, '--format', 'pdf', '-o', file]);
+    expect(result.status, result.stderr).toBe(0);
+    return readPdf(file);
+});
 
 /**
  * Each example's Welsh PDF, laid out once: the screen reader's test of one example starts the next
  * one's, so that its structure is read while this test's is checked.
  */
-const welshByExample = new Map<string, Promise<ReadPdf>>();
-function welshReport(example: string): Promise<ReadPdf> {
-    let made = welshByExample.get(example);
-    if (made === undefined) {
-        made = (async () => {
-            const file = path.join(REPORTS, `${path.basename(example, '.pool')}-cy.pdf`);
-            writeFileSync(file, await renderPdf(await dataOf(example), { lang: 'cy' }));
-            return readPdf(file);
-        })();
-        made.catch(() => undefined);
-        welshByExample.set(example, made);
-    }
-    return made;
-}
+const welshReport = memoised(async (example: string) => {
+    const file = path.join(REPORTS, `${path.basename(example, '.pool')}-cy.pdf`);
+    writeFileSync(file, await renderPdf(await reportDataOnce(example), { lang: 'cy' }));
+    return readPdf(file);
+});
 
 /** The text of a PDF as poppler's pdftotext reads it, in reading order. */
 function pdfText(file: string): string {
@@ -252,7 +212,7 @@ describe('PDF reports a screen reader can read', () => {
         '%s is tagged, in the document language, with the headings, lists, table header cells and figure alternatives of the document',
         async (name, example) => {
             {
-                const data = await dataOf(example);
+                const data = await reportDataOnce(example);
                 const english = await englishReport(example);
                 const welsh = await welshReport(example);
                 // The next example's Welsh PDF is laid out while poppler reads this one's.

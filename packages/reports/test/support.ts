@@ -22,3 +22,29 @@ async function loadModel(file: string): Promise<AgreementModel> {
 export async function loadReportData(file: string): Promise<ReportData> {
     return buildReportData(await loadModel(file), undefined, { toolVersion: '0.0.0-test' });
 }
+
+/**
+ * `make` called once per key (by default its first argument) and its promise shared by every later
+ * call with that key: a test file reads each example, or lays out each PDF, once for all the tests
+ * that read it. A promise started ahead and not awaited yet keeps its failure for the test that
+ * awaits it, rather than reporting it as unhandled in the meantime.
+ */
+export function memoised<A extends readonly unknown[], T>(
+    make: (...args: A) => Promise<T>,
+    keyOf: (...args: A) => string = (...args) => String(args[0])
+): (...args: A) => Promise<T> {
+    const made = new Map<string, Promise<T>>();
+    return (...args) => {
+        const key = keyOf(...args);
+        let result = made.get(key);
+        if (result === undefined) {
+            result = make(...args);
+            result.catch(() => undefined);
+            made.set(key, result);
+        }
+        return result;
+    };
+}
+
+/** Each example read once for the test file, as the CLI reads it. */
+export const reportDataOnce = memoised(loadReportData);
