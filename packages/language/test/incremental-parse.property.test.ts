@@ -225,7 +225,7 @@ describe('an edit inside one declaration, parsed alone', () => {
 
 describe('names changed by an edit parsed alone', () => {
     const text = [
-        'agreement "Kept links" {',
+        'agreement "Renames" {',
         '    period 2022/23 to 2022/23',
         '    host a1',
         '}',
@@ -251,7 +251,7 @@ describe('names changed by an edit parsed alone', () => {
             // b2 takes the name of the later a3: the pool's a3 is now the first a3, and back.
             (t: string) => t.replace('partner b2 ', 'partner a3 '),
             (t: string) => t.replace('partner a3 "B Two"', 'partner b2 "B Two"'),
-            // An amount of the pool: its references are new; the partners' are kept.
+            // An amount of the pool: the pool is parsed alone; the partners are the nodes they were.
             (t: string) => t.replace('£2.00', '£2.50')
         ];
         let before = await incremental.type(current);
