@@ -40,17 +40,25 @@ const keptFacts = new WeakMap<LangiumDocument, KeptFacts>();
 const droppedNotRebuilt = new WeakSet<LangiumDocument>();
 
 /** Whether the document's syntax tree is dropped and not parsed again yet (see {@link PoolDocumentBuilder.dropTree}). */
-function treeDropped(document: LangiumDocument): boolean {
+export function treeDropped(document: LangiumDocument): boolean {
     return Object.getOwnPropertyDescriptor(document, 'parseResult')?.get !== undefined;
 }
 
+/** Import targets by syntax tree: a file's imports change only when it is parsed again. */
+const importsByTree = new WeakMap<AstNode, readonly string[]>();
+
 /**
  * The URIs the document's import statements name, without parsing it again if its tree was
- * dropped (what it imports was kept): what finds the files a build must load reads this for
- * every document of the build.
+ * dropped (what it imports was kept): what finds the files a build must load, and the importer
+ * index, read this for every document of the build.
  */
 export function importedUris(document: LangiumDocument): readonly string[] {
-    return keptOf(document)?.imports ?? importTargets(document);
+    const kept = keptOf(document);
+    if (kept) return kept.imports;
+    const root = document.parseResult.value as Partial<Document> & AstNode;
+    let found = importsByTree.get(root);
+    if (!found) importsByTree.set(root, (found = (root.imports ?? []).map(node => ImportGraph.targetUri(document, node.path ?? '').toString())));
+    return found;
 }
 
 /** What was kept of the document, if its tree is dropped and not parsed again. */
@@ -286,8 +294,6 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
      * deferred: for the rest, an edit re-links them at once, as Langium does.
      */
     private readonly aligned = new Map<string, ImporterFingerprint>();
-    /** Import targets by syntax tree: a file's imports change only when it is parsed again. */
-    private readonly targets = new WeakMap<object, readonly string[]>();
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.dependents?.changed !== changedUris) this.dependents = { changed: changedUris, relink: this.sortDependents(changedUris) };
@@ -334,22 +340,13 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         const importers = new Map<string, string[]>();
         for (const document of this.langiumDocuments.all) {
             const key = document.uri.toString();
-            for (const target of this.importTargets(document)) {
+            for (const target of importedUris(document)) {
                 const list = importers.get(target);
                 if (list) list.push(key);
                 else importers.set(target, [key]);
             }
         }
         return importers;
-    }
-
-    private importTargets(document: LangiumDocument): readonly string[] {
-        const kept = keptOf(document);
-        if (kept) return kept.imports;
-        const root = document.parseResult.value;
-        let found = this.targets.get(root);
-        if (!found) this.targets.set(root, (found = importTargets(document)));
-        return found;
     }
 
     /**
@@ -400,7 +397,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             // to its present tree (an edit of a file with no record re-links them all at once).
             for (const document of checked) {
                 if (document.state !== DocumentState.Validated) continue;
-                for (const target of this.importTargets(document)) {
+                for (const target of importedUris(document)) {
                     if (this.aligned.has(target) || this.deferred.has(target)) continue;
                     const imported = this.langiumDocuments.getDocument(URI.parse(target));
                     if (imported?.state === DocumentState.Validated) this.aligned.set(target, importerFingerprint(imported));
@@ -429,7 +426,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
         const documentAt = (uri: string) => this.langiumDocuments.getDocument(URI.parse(uri));
         const imported = (uri: string) => {
             const found = documentAt(uri);
-            return found ? this.importTargets(found) : [];
+            return found ? importedUris(found) : [];
         };
         return [key, ...reachable([key], imported)].some(uri => {
             const found = documentAt(uri);
@@ -534,7 +531,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
     /** Drops the document's tree (again, if it was parsed anew since it was first dropped). */
     private dropTree(document: LangiumDocument, index: PoolIndexManager): void {
         const root = document.parseResult.value as Partial<Document>;
-        keptFacts.set(document, { imports: this.importTargets(document), approvals: (root.approvals ?? []).length > 0 });
+        keptFacts.set(document, { imports: importedUris(document), approvals: (root.approvals ?? []).length > 0 });
         droppedNotRebuilt.add(document);
         const services = this.serviceRegistry.getServices(document.uri);
         const locator = services.workspace.AstNodeLocator;
@@ -629,7 +626,7 @@ export class PoolDocumentBuilder extends DefaultDocumentBuilder {
             }
             await this.runCancelable(next, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
             next = next
-                .flatMap(document => this.importTargets(document))
+                .flatMap(document => importedUris(document))
                 .filter((uri, index, all) => all.indexOf(uri) === index && !taken.has(uri))
                 .flatMap(uri => waiting.get(uri) ?? []);
         }
@@ -690,11 +687,6 @@ interface MovableReference {
 }
 
 /** The URIs a document's import statements name, as its syntax tree says. */
-function importTargets(document: LangiumDocument): string[] {
-    const root = document.parseResult.value as Partial<Document>;
-    return (root.imports ?? []).map(node => ImportGraph.targetUri(document, node.path ?? '').toString());
-}
-
 /** Whether a document's syntax tree is of the text it now holds. */
 function isOfCurrentText(document: LangiumDocument): boolean {
     const parsed = document.parseResult.value.$cstNode?.root.fullText;

@@ -9,6 +9,7 @@ import {
     type URI
 } from 'langium';
 import { describeFileError, type FileRefusal, FileRefusedError, MAX_DOCUMENT_BYTES, utf8Length } from '../text/agreement-file.js';
+import { treeDropped } from './pool-document-builder.js';
 import { reparseBlock } from './pool-incremental-parse.js';
 
 /**
@@ -67,10 +68,9 @@ export class PoolDocumentFactory extends DefaultLangiumDocumentFactory {
         cancellationToken: Cancellation.CancellationToken
     ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
-        // Not a dropped tree (see PoolDocumentBuilder.dropTree), whose getter would parse it again.
-        const parsed = Object.getOwnPropertyDescriptor(document, 'parseResult');
-        if (this.incremental && parsed && 'value' in parsed && (parsed.value as { refusal?: unknown }).refusal === undefined) {
-            this.previous.set(key, parsed.value as ParseResult);
+        // Not a dropped tree, whose getter would parse it again.
+        if (this.incremental && !treeDropped(document) && (document.parseResult as { refusal?: unknown }).refusal === undefined) {
+            this.previous.set(key, document.parseResult);
         }
         try {
             const updated = await super.update(document, cancellationToken);
