@@ -48,14 +48,17 @@ function hasCompositeFields(node: CstNode): boolean {
     return '_rangeCache' in node && '_astNode' in node && Array.isArray((node as unknown as Partial<CompositeFields>).content);
 }
 
-/** Calls `visit` with each leaf under `node`, in order, and forgets each composite's cached range. */
-function forEachLeaf(node: CstNode, visit: (leaf: CstNode & LeafFields) => void): void {
+/**
+ * Calls `visit` with each leaf under `node`, in order; with `forgetRanges`, also forgets each
+ * composite's cached range (its leaves are about to move).
+ */
+function forEachLeaf(node: CstNode, visit: (leaf: CstNode & LeafFields) => void, forgetRanges = false): void {
     if (isLeaf(node)) {
         visit(node);
         return;
     }
-    (node as unknown as CompositeFields)._rangeCache = undefined;
-    for (const child of (node as unknown as CompositeFields).content) forEachLeaf(child, visit);
+    if (forgetRanges) (node as unknown as CompositeFields)._rangeCache = undefined;
+    for (const child of (node as unknown as CompositeFields).content) forEachLeaf(child, visit, forgetRanges);
 }
 
 /**
@@ -199,16 +202,20 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
     if (newNode.$type !== oldNode.$type || !newCst || !hasCompositeFields(newCst)) return undefined;
     const newLeaves: (CstNode & LeafFields)[] = [];
     let leavesKnown = true;
-    forEachLeaf(newCst, leaf => {
-        leavesKnown &&= hasLeafFields(leaf);
-        newLeaves.push(leaf);
-    });
+    forEachLeaf(
+        newCst,
+        leaf => {
+            leavesKnown &&= hasLeafFields(leaf);
+            newLeaves.push(leaf);
+        },
+        true
+    );
     const lastNew = newLeaves.at(-1);
     // The declaration's text must be all tokens of it, from its first character to its last.
     if (!leavesKnown || newLeaves[0]?._offset !== 0 || !lastNew || lastNew._offset + lastNew._length !== blockText.length || lastNew.hidden) return undefined;
     if (!positionsAgree(blockText, newLeaves)) return undefined;
     const oldLeaves: (CstNode & LeafFields)[] = [];
-    forEachLeafUnchanged(block, leaf => {
+    forEachLeaf(block, leaf => {
         leavesKnown &&= hasLeafFields(leaf);
         oldLeaves.push(leaf);
     });
@@ -240,7 +247,7 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
         leaf._endLine += lines;
         leaf._offset += delta;
     };
-    for (const sibling of after) forEachLeaf(sibling, move);
+    for (const sibling of after) forEachLeaf(sibling, move, true);
 
     // The edited declaration's new syntax node, in the place (and with the grammar element) of the
     // old one, which is left as it was, in the old tree.
@@ -276,13 +283,4 @@ export function reparseBlock(previous: ParseResult, text: string, parser: Langiu
     (rootCst as { grammarSource?: unknown }).grammarSource = oldRootCst.grammarSource;
     (newRoot as { $cstNode?: CstNode }).$cstNode = rootCst;
     return { value: newRoot, parserErrors: [], lexerErrors: [], lexerReport: sub.lexerReport };
-}
-
-/** Calls `visit` with each leaf under `node`, in order, leaving the composites' cached ranges alone. */
-function forEachLeafUnchanged(node: CstNode, visit: (leaf: CstNode & LeafFields) => void): void {
-    if (isLeaf(node)) {
-        visit(node);
-        return;
-    }
-    for (const child of (node as unknown as CompositeFields).content) forEachLeafUnchanged(child, visit);
 }
