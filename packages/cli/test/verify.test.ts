@@ -34,9 +34,14 @@ function pool(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = 
     return runPoolInProcessIn(folder, args, { stdin: '', env });
 }
 
+/** Where {@link makeReport} writes the report in `format`, relative to the workspace. */
+function reportPath(format: Format): string {
+    return path.join('reports', `essex.${format}`);
+}
+
 /** Makes a report of `agreements/essex.pool` in `reports/`, as a user would, and returns its path. */
 async function makeReport(folder: string, format: Format, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<string> {
-    const target = path.join('reports', `essex.${format}`);
+    const target = reportPath(format);
     const args =
         format === 'json'
             ? ['generate', 'json', 'agreements/essex.pool', '-o', target, ...extra]
@@ -62,8 +67,7 @@ beforeAll(async () => {
 function workspaceWithReports(): { folder: string; reports: Record<Format, string> } {
     const folder = mkdtempSync(path.join(tmpdir(), 'pool-verify-'));
     cpSync(made, folder, { recursive: true });
-    const reports = { md: 'reports/essex.md', html: 'reports/essex.html', json: 'reports/essex.json', pdf: 'reports/essex.pdf' };
-    return { folder, reports };
+    return { folder, reports: { md: reportPath('md'), html: reportPath('html'), json: reportPath('json'), pdf: reportPath('pdf') } };
 }
 
 function verify(folder: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
