@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real, when they are missing:
-#   chromium       headless browser for the report, playground and editor end-to-end tests
+#   chromium       the browser the editor end-to-end tests open VS Code for the Web in
+#   chromium-headless-shell
+#                  its headless-only build, which the report and playground tests open pages in
 #   poppler-utils  pdftoppm and pdftotext, to render and read the PDF reports
 #   libkrb5-dev    headers code-server's native modules build against (editor end-to-end tests)
 #   g++, make, python3  to build those native modules (once; the build is cached outside the repository)
@@ -13,6 +15,7 @@ set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)

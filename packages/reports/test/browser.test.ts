@@ -5,9 +5,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import MarkdownIt from 'markdown-it';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPool, runPoolInProcess } from '../../../test/support/cli.js';
+import { launchChromium } from '../../../test/support/browser.js';
 import { REPO } from '../../../test/support/paths.js';
 import { scratchFolder } from '../../../test/support/scratch.js';
 import { hostileAgreement, XSS_PAYLOADS } from '../../../test/support/xss-payloads.js';
@@ -17,16 +18,12 @@ import { EXAMPLES, loadReportData } from './support.js';
 /** Screenshots and pages the tests made, for a person to look at; not committed. */
 const OUT = path.join(REPO, 'test-output', 'reports');
 
-/** Debian's Chromium, driven by playwright-core (its own browser download is not used). */
-const CHROMIUM = process.env.POOL_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
 let browser: Browser;
 
 beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
