@@ -4,6 +4,8 @@ import { chromium, type Browser } from 'playwright-core';
 import path from 'node:path';
 import { REPO } from './paths.js';
 
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
 /**
  * The browser the report and playground tests open pages in: Debian's `chromium-headless-shell`,
  * the headless-only build that playwright itself launches for `headless: true`, which has no
@@ -18,8 +20,6 @@ export function launchChromium(): Promise<Browser> {
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
     });
 }
-
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 export const PLAYGROUND_DIST = path.join(REPO, 'packages/playground/dist');
 
