@@ -686,7 +686,6 @@ interface MovableReference {
     _nodeDescription?: AstNodeDescription;
 }
 
-/** The URIs a document's import statements name, as its syntax tree says. */
 /** Whether a document's syntax tree is of the text it now holds. */
 function isOfCurrentText(document: LangiumDocument): boolean {
     const parsed = document.parseResult.value.$cstNode?.root.fullText;
