@@ -43,26 +43,14 @@ interface LaidOut {
 function laidOut(file: string): LaidOut {
     return {
         file,
-        pages: once(async () =>
+        pages: memoised(async () =>
             (await poppler('pdftotext', ['-layout', file, '-']))
                 .split('\f')
                 .slice(0, -1)
                 .map(page => `${page}\f`)
         ),
-        words: once(async () => wordsOf(await poppler('pdftotext', ['-bbox', file, '-']))),
-        structure: once(() => readStructure(file))
-    };
-}
-
-/** A read started on the first call and shared by later ones; a failure is kept for whoever awaits it. */
-function once<T>(read: () => Promise<T>): () => Promise<T> {
-    let started: Promise<T> | undefined;
-    return () => {
-        if (started === undefined) {
-            started = read();
-            started.catch(() => undefined);
-        }
-        return started;
+        words: memoised(async () => wordsOf(await poppler('pdftotext', ['-bbox', file, '-']))),
+        structure: memoised(() => readStructure(file))
     };
 }
 

@@ -24,9 +24,9 @@ export async function loadReportData(file: string): Promise<ReportData> {
 }
 
 /**
- * `make` called once per key (by default its first argument) and its promise shared by every later
- * call with that key: a test file reads each example, or lays out each PDF, once for all the tests
- * that read it. A promise started ahead and not awaited yet keeps its failure for the test that
+ * `make` called once per key (by default its first argument, so once in all for a `make` of no
+ * arguments) and its promise shared by every later call with that key: a test file reads each
+ * example, or lays out each PDF, once for all the tests that read it. A promise started ahead and not awaited yet keeps its failure for the test that
  * awaits it, rather than reporting it as unhandled in the meantime.
  */
 export function memoised<A extends readonly unknown[], T>(
